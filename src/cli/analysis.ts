@@ -1,0 +1,49 @@
+// CLI: `samverka analyze` – the results of a round as the association sees them (the CLI runs with
+// the server's database access, so it shows municipality names): the regional overview, one
+// municipality against the region (--municipality) or the change between two rounds (--compare).
+import type { Command } from 'commander';
+import { AnalysisRequestError, getCompareView, getMunicipalityView, getRegionalView, parseMeasure } from '../analysis/service.ts';
+import { viewText, type AnalysisViewer } from '../domain/analysis/views.ts';
+import { HttpError } from '../server/http.ts';
+import { CliError, print, withDb } from './index.ts';
+
+const ASSOCIATION: AnalysisViewer = { role: 'forbundsadmin', municipalities: [] };
+
+const positiveInt = (what: string) => (v: string) => {
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError(`${what} ska vara ett positivt heltal`);
+  return Number(v);
+};
+
+export function registerAnalysisCommands(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyserar en mätomgång: regional översikt, en kommun mot regionen (--municipality) eller förändring mot en annan omgång (--compare)')
+    .requiredOption('--round <id>', 'mätomgångens id', positiveInt('Mätomgångens id'))
+    .option('--municipality <kod>', 'kommunens SCB-kod (fyra siffror): kommunen mot regionen')
+    .option('--compare <id>', 'jämför med en annan mätomgång av samma instrument', positiveInt('Jämförelseomgångens id'))
+    .option('--measure <mått>', 'mått för --compare: overall, dimension:<id>, group:<id> eller item:<id>', 'overall')
+    .option('--respondent-type <typ>', 'visa bara svar från en respondenttyp')
+    .option('--area <område>', 'visa bara svar från ett verksamhetsområde (id)')
+    .option('--json', 'skriv ut som JSON')
+    .action(
+      async (opts: { round: number; municipality?: string; compare?: number; measure: string; respondentType?: string; area?: string; json?: boolean }) => {
+        if (opts.municipality !== undefined && !/^[0-9]{4}$/.test(opts.municipality))
+          throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
+        if (opts.municipality && opts.compare) throw new CliError('Ange antingen --municipality eller --compare, inte båda');
+        const measure = parseMeasure(opts.measure);
+        if (!measure) throw new CliError('--measure ska vara overall, dimension:<id>, group:<id> eller item:<id>');
+        const filters = { respondentType: opts.respondentType ?? null, area: opts.area ?? null };
+        try {
+          const view = await withDb(async (db) => {
+            if (opts.compare) return getCompareView(db, ASSOCIATION, { roundId: opts.round, otherId: opts.compare, measure, filters });
+            if (opts.municipality) return getMunicipalityView(db, ASSOCIATION, { roundId: opts.round, municipality: opts.municipality, filters });
+            return getRegionalView(db, ASSOCIATION, { roundId: opts.round, filters });
+          });
+          print(view, !!opts.json, () => viewText(view));
+        } catch (e) {
+          if (e instanceof AnalysisRequestError || e instanceof HttpError) throw new CliError(e.message);
+          throw e;
+        }
+      },
+    );
+}

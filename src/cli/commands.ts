@@ -1,0 +1,14 @@
+// Command groups of the capabilities built on the foundation (instruments, rounds,
+// analysis, reports, initiatives). Each adds its own `register…` call here.
+import type { Command } from 'commander';
+import { registerInitiativeCommands } from './initiatives.ts';
+import { registerAnalysisCommands } from './analysis.ts';
+import { registerReportCommands } from './reports.ts';
+import { registerRoundCommands } from './rounds.ts';
+
+export function registerCommands(program: Command): void {
+  registerRoundCommands(program);
+  registerAnalysisCommands(program);
+  registerInitiativeCommands(program);
+  registerReportCommands(program);
+}

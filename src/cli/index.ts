@@ -1,0 +1,141 @@
+// `npx samverka …`: the automation interface over the same code as the server.
+import { Command, Option } from 'commander';
+import { configFromEnv } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { isEmpty, loadDemo } from '../demo/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS, ROLES, type Role } from '../domain/organisation.ts';
+import { openConfiguredDb } from '../runtime.ts';
+import { buildApp } from '../server/app.ts';
+import { createUser, findUserIdByEmail } from '../store/accounts.ts';
+import { audit } from '../store/audit.ts';
+import { listMunicipalities } from '../store/organisation.ts';
+import { registerCommands } from './commands.ts';
+
+export class CliError extends Error {}
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Options:': 'Flaggor:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+  'Global Options:': 'Globala flaggor:',
+};
+
+/** Opens the configured database, runs `fn` and closes it. */
+export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDb(configFromEnv());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export const print = (data: unknown, json: boolean, text: () => string) =>
+  process.stdout.write((json ? JSON.stringify(data, null, 2) : text()) + '\n');
+
+export function demoBanner(): string {
+  const rows = DEMO_ACCOUNTS.map((a) => `  ${ROLE_LABELS[a.role].padEnd(16)} ${a.email}`).join('\n');
+  return `DEMO: Demoregionen Fyrbodal är inläst. Demokonton (lösenord: ${DEMO_PASSWORD}):\n${rows}`;
+}
+
+export function buildCli(): Command {
+  const program = new Command('samverka')
+    .description('samverka – digital mognad, jämförelser och samverkan för kommunalförbund')
+    .showHelpAfterError('(skriv --help för hjälp)')
+    .helpOption('-h, --help', 'visa hjälp för kommandot')
+    .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'fel:')) });
+
+  program
+    .command('serve')
+    .description('Startar webbservern (PORT, DATABASE_URL, SAMVERKA_DATA_DIR); läser in demoregionen i en tom databas')
+    .option('--no-demo', 'läs inte in demodata i en tom databas')
+    .action(async (opts: { demo: boolean }) => {
+      const config = configFromEnv();
+      const db = await openConfiguredDb(config);
+      if (opts.demo && (await isEmpty(db))) {
+        await loadDemo(db, (m) => console.log(m));
+        console.log(demoBanner());
+      }
+      const app = await buildApp(db, config, { logger: process.env.SAMVERKA_LOG === 'true' });
+      const close = async () => {
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', close);
+      process.on('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      console.log(`samverka kör på ${config.baseUrl} (databas: ${db.kind === 'pglite' ? `inbäddad, ${config.dataDir}` : 'PostgreSQL'})`);
+    });
+
+  const municipalities = program.command('municipalities').description('Kommuner');
+  municipalities
+    .command('list')
+    .description('Listar kommunerna med SCB-kod')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withDb(listMunicipalities);
+      print(rows, !!opts.json, () => rows.map((m) => `${m.code}  ${m.name}`).join('\n'));
+    });
+
+  const admin = program.command('admin').description('Administratörskonton');
+  admin
+    .command('create')
+    .description('Skapar ett konto (förvalt: förbundsadmin). Lösenordet läses från --password eller SAMVERKA_PASSWORD')
+    .requiredOption('--email <email>', 'e-postadress')
+    .requiredOption('--name <namn>', 'namn')
+    .option('--password <lösenord>', 'lösenord, minst 12 tecken (eller miljövariabeln SAMVERKA_PASSWORD)')
+    .addOption(new Option('--role <roll>', 'roll').choices([...ROLES]).default('forbundsadmin'))
+    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { email: string; name: string; password?: string; role: Role; municipality?: string[]; json?: boolean }) => {
+      const password = opts.password ?? process.env.SAMVERKA_PASSWORD ?? '';
+      if (password.length < 12) throw new CliError('Lösenordet ska ha minst 12 tecken (--password eller SAMVERKA_PASSWORD)');
+      if (!/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('Ange en giltig e-postadress');
+      if (opts.role === 'kommunansvarig' && !opts.municipality?.length)
+        throw new CliError('En kommunansvarig måste kopplas till minst en kommun (--municipality)');
+      const user = await withDb(async (db) => {
+        if (await findUserIdByEmail(db, opts.email)) throw new CliError('Det finns redan ett konto med den e-postadressen');
+        const codes = new Set((await listMunicipalities(db)).map((m) => m.code));
+        for (const c of opts.municipality ?? []) if (!codes.has(c)) throw new CliError(`Kommunen med kod ${c} finns inte`);
+        const u = await createUser(db, {
+          email: opts.email,
+          name: opts.name,
+          password,
+          role: opts.role,
+          municipalities: opts.municipality ?? [],
+        });
+        await audit(db, { action: 'user.created', target: u.email, details: { role: u.role, via: 'cli' } });
+        return u;
+      });
+      print(user, !!opts.json, () => `Kontot ${user.email} (${ROLE_LABELS[user.role]}) är skapat.`);
+    });
+
+  const demo = program.command('demo').description('Demoregionen');
+  demo
+    .command('load')
+    .description('Läser in demoregionen Fyrbodal (idempotent: kan köras flera gånger)')
+    .action(async () => {
+      await withDb((db) => loadDemo(db, (m) => console.log(m)));
+      console.log(demoBanner());
+    });
+
+  registerCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`Fel: ${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+}

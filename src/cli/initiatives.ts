@@ -1,0 +1,145 @@
+// CLI: the samverkansportfölj (initiatives, handlingsplan) and the regional indicators.
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { STAGE_LABELS, STAGES, SCOPE_LABELS, participating, weightedScore, formatSek, type Stage } from '../domain/portfolio/index.ts';
+import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
+import { renderHandlingsplan, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/handlingsplan.ts';
+import { indicatorsDocument } from '../reports/indicators.ts';
+import { getInitiative, listCriteria, listInitiatives, listStatusReports, stageLog } from '../store/initiatives.ts';
+import { CliError, print, withDb } from './index.ts';
+
+const yearArg = (what: string) => (v: string) => {
+  if (!/^[0-9]{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) throw new CliError(`${what} ska vara ett årtal 2000–2100`);
+  return Number(v);
+};
+
+const idArg = (v: string) => {
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError('Initiativets id ska vara ett positivt heltal');
+  return Number(v);
+};
+
+const stageArg = (v: string): Stage => {
+  if (!(STAGES as readonly string[]).includes(v)) throw new CliError(`Okänt steg "${v}". Steg: ${STAGES.join(', ')}`);
+  return v as Stage;
+};
+
+const formatArg = (v: string): ReportFormat => {
+  if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new CliError('Formatet ska vara pdf, docx eller xlsx');
+  return v as ReportFormat;
+};
+
+export function registerInitiativeCommands(program: Command): void {
+  const initiatives = program.command('initiatives').description('Samverkansportföljen: gemensamma initiativ');
+
+  initiatives
+    .command('list')
+    .description('Listar initiativen med steg, deltagande kommuner och viktad kvalificeringspoäng')
+    .option('--stage <steg>', `bara initiativ i ett steg (${STAGES.join(', ')})`, stageArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { stage?: Stage; json?: boolean }) => {
+      const rows = await withDb(async (db) => {
+        const criteria = await listCriteria(db);
+        return (await listInitiatives(db))
+          .filter((i) => !opts.stage || i.stage === opts.stage)
+          .map((i) => ({
+            id: i.id,
+            title: i.title,
+            stage: i.stage,
+            stageLabel: STAGE_LABELS[i.stage],
+            scope: i.scope,
+            proposingMunicipality: i.proposingMunicipality,
+            participating: participating(i),
+            interested: i.participations.filter((p) => p.kind === 'intresserad').map((p) => p.municipality),
+            estimatedCost: i.estimatedCost,
+            benefits: i.benefits,
+            startYear: i.startYear,
+            endYear: i.endYear,
+            weightedScore: weightedScore(i.scores, criteria).score,
+            version: i.version,
+            isDemo: i.isDemo,
+          }));
+      });
+      print(rows, !!opts.json, () =>
+        rows.length === 0
+          ? 'Inga initiativ.'
+          : rows
+              .map(
+                (r) =>
+                  `${String(r.id).padStart(3)}  ${r.stageLabel.padEnd(27)} ${r.title}  (${SCOPE_LABELS[r.scope]}; ${r.participating.length} deltar${
+                    r.weightedScore !== null ? `; poäng ${r.weightedScore}` : ''
+                  })`,
+              )
+              .join('\n'),
+      );
+    });
+
+  initiatives
+    .command('show')
+    .description('Visar ett initiativ med deltagande, bedömning, statusrapporter och beslutslogg')
+    .argument('<id>', 'initiativets id', idArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (id: number, opts: { json?: boolean }) => {
+      const data = await withDb(async (db) => {
+        const i = await getInitiative(db, id);
+        if (!i) throw new CliError(`Initiativet ${id} finns inte`);
+        const criteria = await listCriteria(db);
+        return { initiative: { ...i, qualification: weightedScore(i.scores, criteria) }, reports: await listStatusReports(db, id), log: await stageLog(db, id) };
+      });
+      const i = data.initiative;
+      print(data, !!opts.json, () =>
+        [
+          `${i.title} (id ${i.id}, version ${i.version})`,
+          `Steg: ${STAGE_LABELS[i.stage]}; omfattning: ${SCOPE_LABELS[i.scope]}`,
+          `Deltar: ${participating(i).join(', ') || '–'}`,
+          `Kostnad: ${i.estimatedCost === null ? '–' : formatSek(i.estimatedCost)}; nytta: ${i.benefits.sekPerYear === null ? '–' : `${formatSek(i.benefits.sekPerYear)}/år`}`,
+          `Viktad poäng: ${i.qualification.score ?? '–'}`,
+          'Beslutslogg:',
+          ...data.log.map((e) => `  ${e.at.slice(0, 10)} ${e.from ? STAGE_LABELS[e.from] : '–'} → ${STAGE_LABELS[e.to]} (${e.userName}): ${e.reason}`),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('indicators')
+    .description('Regionala indikatorer (förväntat och utfall) och rekvirerade medel per kostnadsslag')
+    .option('--year <år>', 'år (förvalt: innevarande år)', yearArg('Året'))
+    .option('--json', 'skriv ut som JSON')
+    .option('--out <fil>', 'skriv också en Excel-fil formad som tabellerna i VGR:s uppföljning')
+    .action(async (opts: { year?: number; json?: boolean; out?: string }) => {
+      const year = opts.year ?? new Date().getFullYear();
+      const r = await withDb((db) => indicatorReport(db, year));
+      if (opts.out) await writeFile(opts.out, await renderReport(indicatorsDocument(r), 'xlsx'));
+      const num = (v: number | null, unit: string) => (v === null ? '–' : unit === 'procent' ? `${v} %` : String(v));
+      print({ year: r.year, indicators: r.indicators, funding: r.funding }, !!opts.json, () =>
+        [
+          `Indikatorer ${year}`,
+          ...r.indicators.map(
+            (i) => `  ${i.label}: förväntat ${num(i.expected, i.unit)}, utfall ${num(i.outcome, i.unit)}${i.computed ? ' (beräknat)' : ' (rapporterat)'}`,
+          ),
+          ...r.funding.flatMap((p) => [
+            `Rekvirerade medel: ${p.name}`,
+            ...p.followUp.rows.map((x) => `  ${x.label.padEnd(18)} ansökan ${formatSek(x.applied)}, rekvirerat ${formatSek(x.requisitioned)}, kvarstår ${formatSek(x.remaining)}`),
+            `  Totalt             ansökan ${formatSek(p.followUp.total.applied)}, rekvirerat ${formatSek(p.followUp.total.requisitioned)}, kvarstår ${formatSek(p.followUp.total.remaining)}`,
+          ]),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('handlingsplan')
+    .description('Skriver handlingsplanen för en period som PDF, Word (DOCX) eller Excel (XLSX)')
+    .requiredOption('--from <år>', 'första året', yearArg('Startåret'))
+    .requiredOption('--to <år>', 'sista året', yearArg('Slutåret'))
+    .requiredOption('--format <format>', 'pdf, docx eller xlsx', formatArg)
+    .requiredOption('--out <fil>', 'filen som skrivs')
+    .option('--json', 'skriv ut en sammanfattning som JSON')
+    .action(async (opts: { from: number; to: number; format: ReportFormat; out: string; json?: boolean }) => {
+      if (opts.to < opts.from) throw new CliError('Slutåret kan inte vara före startåret');
+      if (opts.to - opts.from > 10) throw new CliError('Perioden får vara högst tio år');
+      const model = await withDb((db) => handlingsplanModel(db, opts.from, opts.to));
+      const buf = await renderHandlingsplan(model, opts.format);
+      await writeFile(opts.out, buf);
+      const summary = { file: opts.out, format: opts.format, bytes: buf.length, initiatives: model.rows.map((r) => ({ rank: r.rank, id: r.id, title: r.title })) };
+      print(summary, !!opts.json, () => `${model.title}: ${model.rows.length} initiativ skrivna till ${opts.out}`);
+    });
+}

@@ -1,0 +1,79 @@
+// CLI: `samverka report` – a round's regional report, one municipality's delrapport (--municipality)
+// or all delrapporter as one zip (--all), as PDF, DOCX or XLSX. Output goes to "<out>.part" and is
+// renamed when complete, so an interrupted run never leaves a half-written file under the given name.
+// Progress of --all is written to stderr.
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { writeDelrapportZip } from '../reports/batch.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
+import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, renderModel } from '../reports/service.ts';
+import { HttpError } from '../server/http.ts';
+import { CliError, print, withDb } from './index.ts';
+
+const positiveInt = (v: string) => {
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError('Mätomgångens id ska vara ett positivt heltal');
+  return Number(v);
+};
+
+function progressLine(done: number, total: number, current?: string): string {
+  const width = 24;
+  const filled = total ? Math.round((done / total) * width) : width;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${current ? ` ${current}` : ''}`;
+}
+
+export function registerReportCommands(program: Command): void {
+  program
+    .command('report')
+    .description('Skapar rapporter för en mätomgång: regional rapport, en kommuns delrapport (--municipality) eller alla delrapporter som zip (--all)')
+    .requiredOption('--round <id>', 'mätomgångens id', positiveInt)
+    .option('--municipality <kod>', 'kommunens SCB-kod (fyra siffror): kommunens delrapport')
+    .option('--all', 'alla delrapporter i mätomgången, som en zip-fil')
+    .addOption(new Option('--format <format>', 'filformat').choices([...REPORT_FORMATS]).default('pdf'))
+    .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')
+    .option('--json', 'skriv ut resultatet som JSON')
+    .action(async (opts: { round: number; municipality?: string; all?: boolean; format: ReportFormat; out: string; json?: boolean }) => {
+      if (opts.municipality !== undefined && !/^[0-9]{4}$/.test(opts.municipality)) throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
+      if (opts.municipality && opts.all) throw new CliError('Ange antingen --municipality eller --all, inte båda');
+      const out = resolve(opts.out);
+      try {
+        const result = await withDb(async (db) => {
+          if (opts.all) {
+            const tty = process.stderr.isTTY;
+            const r = await writeDelrapportZip(db, opts.round, {
+              format: opts.format,
+              outFile: out,
+              onProgress: (p) => {
+                const line = `Delrapporter ${progressLine(p.done, p.total, p.current)}`;
+                process.stderr.write(tty ? `\r${line.padEnd(78)}` : `${line}\n`);
+              },
+            });
+            if (tty) process.stderr.write('\n');
+            return { file: out, format: 'zip', reports: r.files, bytes: r.bytes };
+          }
+          const data = await loadRoundReportData(db, opts.round);
+          const model = opts.municipality ? delrapportModel(data, opts.municipality) : regionalModel(data);
+          const body = await renderModel(model, opts.format);
+          const part = `${out}.part`;
+          try {
+            await writeFile(part, body);
+            await rename(part, out);
+          } catch (e) {
+            await rm(part, { force: true });
+            throw e;
+          }
+          return { file: out, format: opts.format, report: model.title, preliminary: model.preliminary, bytes: body.length };
+        });
+        print(result, !!opts.json, () =>
+          'reports' in result && result.reports
+            ? `${result.reports.length} delrapporter skrivna till ${result.file}.`
+            : `${result.report}${result.preliminary ? ' (PRELIMINÄR)' : ''} skriven till ${result.file}.`,
+        );
+      } catch (e) {
+        if (e instanceof NotInRoundError || e instanceof HttpError) throw new CliError(e.message);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES')
+          throw new CliError(`Filen kunde inte skrivas: ${(e as Error).message}`);
+        throw e;
+      }
+    });
+}

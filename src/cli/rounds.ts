@@ -1,0 +1,366 @@
+// CLI: instruments, measurement rounds, respondents and import of responses.
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { configFromEnv } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { InstrumentLoadError, loadInstrumentFile } from '../domain/instruments/catalog.ts';
+import { ROUND_STATUS_LABELS, type RoundAction } from '../domain/rounds.ts';
+import { importResponses, ImportRefused, type ImportReport } from '../import/responses.ts';
+import {
+  addRespondentsChecked,
+  changeRoundStatus,
+  createRoundChecked,
+  mailRespondents,
+  rateReport,
+  requireRound,
+  requireRoundMunicipality,
+  respondentLink,
+  respondentLinks,
+  selfAssessmentRespondent,
+  syncInstruments,
+} from '../rounds/service.ts';
+import { HttpError } from '../server/http.ts';
+import { audit } from '../store/audit.ts';
+import { getInstrument, listInstruments, storeInstrument } from '../store/instruments.ts';
+import { listRounds, roundProgress } from '../store/rounds.ts';
+import { CliError, print, withDb } from './index.ts';
+
+const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
+
+/** Opens the database with the built-in instruments synced; rule violations become CliError. */
+async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  try {
+    return await withDb(async (db) => {
+      await syncInstruments(db);
+      return fn(db);
+    });
+  } catch (e) {
+    if (e instanceof HttpError || e instanceof ImportRefused) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+const positiveInt = (what: string) => (v: string) => {
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError(`${what} ska vara ett positivt heltal`);
+  return Number(v);
+};
+const roundId = positiveInt('Mätomgångens id');
+
+function municipalityCodeArg(v: string): string {
+  if (!/^[0-9]{4}$/.test(v)) throw new CliError(`"${v}" är ingen kommunkod (fyra siffror, SCB-kod)`);
+  return v;
+}
+
+function isoDateArg(v: string): string {
+  if (!z.iso.date().safeParse(v).success) throw new CliError(`"${v}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
+  return v;
+}
+
+export function formatImportReport(r: ImportReport): string {
+  const lines = [
+    `${r.dryRun ? 'Provkörning: ' : ''}${r.rows} rader lästa, ${r.accepted} godkända, ${r.errors.length} fel.`,
+    ...r.errors.map((e) => `  ${e.row ? `Rad ${e.row}` : 'Filen'}${e.column ? `, kolumn ${e.column}` : ''}: ${e.message}`),
+  ];
+  if (r.dryRun) lines.push('Inget har sparats (--dry-run).');
+  else if (r.written || r.alreadyImported)
+    lines.push(`${r.written} svar sparade.${r.alreadyImported ? ` ${r.alreadyImported} rader var redan importerade från samma fil.` : ''}`);
+  else if (r.errors.length) lines.push('Inget har sparats. Rätta felen, eller använd --skip-invalid för att importera de godkända raderna.');
+  return lines.join('\n');
+}
+
+export function registerRoundCommands(program: Command): void {
+  // ---- instruments ----
+  const instruments = program.command('instruments').description('Instrument (bedömningsramverk)');
+  instruments
+    .command('list')
+    .description('Listar instrumenten med senaste version')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withRounds(listInstruments);
+      print(rows, !!opts.json, () =>
+        rows.map((i) => `${i.id.padEnd(22)} ${i.version.padEnd(8)} ${i.mode === 'survey' ? 'enkät  ' : 'självsk.'} ${i.title}`).join('\n'),
+      );
+    });
+
+  instruments
+    .command('show <id>')
+    .description('Visar ett instruments definition (senaste versionen om inte --version anges)')
+    .option('--version <version>', 'en viss version')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (id: string, opts: { version?: string; json?: boolean }) => {
+      const ins = await withRounds((db) => getInstrument(db, id, opts.version));
+      if (!ins) throw new CliError(opts.version ? `Instrumentet ${id} version ${opts.version} finns inte` : `Instrumentet ${id} finns inte`);
+      print(ins, !!opts.json, () =>
+        [
+          `${ins.title} (${ins.id} ${ins.version}, ${ins.mode === 'survey' ? 'enkät' : 'självskattning'})`,
+          ins.description,
+          ...ins.items.map((i) => `  ${i.id.padEnd(36)} ${i.type.padEnd(12)} ${i.text}`),
+        ].join('\n'),
+      );
+    });
+
+  instruments
+    .command('validate <fil>')
+    .description('Kontrollerar en instrumentfil (JSON); skriver ut varje fel med sökväg, slutkod 1 om filen är ogiltig')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      try {
+        const ins = await loadInstrumentFile(file);
+        print({ valid: true, id: ins.id, version: ins.version, items: ins.items.length }, !!opts.json, () =>
+          `Instrumentet ${ins.id} version ${ins.version} är giltigt (${ins.items.length} frågor).`,
+        );
+      } catch (e) {
+        if (!(e instanceof InstrumentLoadError)) throw e;
+        print({ valid: false, errors: e.errors }, !!opts.json, () =>
+          [`Filen är ogiltig (${e.errors.length} fel):`, ...e.errors.map((x) => `  ${x.path}: ${x.message}`)].join('\n'),
+        );
+        process.exitCode = 1;
+      }
+    });
+
+  instruments
+    .command('import <fil>')
+    .description('Lägger till ett instrument eller en ny version från en JSON-fil')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      let ins;
+      try {
+        ins = await loadInstrumentFile(file);
+      } catch (e) {
+        if (e instanceof InstrumentLoadError) throw new CliError(e.message);
+        throw e;
+      }
+      const result = await withRounds(async (db) => {
+        const r = await storeInstrument(db, ins, 'import');
+        if (r === 'in-use')
+          throw new CliError(`Version ${ins.version} av ${ins.id} används redan av en mätomgång; ge den ändrade definitionen ett nytt versionsnummer`);
+        if (r !== 'unchanged') await audit(db, { action: `instrument.${r}`, target: `${ins.id}@${ins.version}`, details: { via: 'cli' } });
+        return r;
+      });
+      const text = { created: 'är tillagt', updated: 'är uppdaterat', unchanged: 'fanns redan oförändrat' } as const;
+      print({ id: ins.id, version: ins.version, result }, !!opts.json, () => `Instrumentet ${ins.id} version ${ins.version} ${text[result as keyof typeof text]}.`);
+    });
+
+  // ---- rounds ----
+  const rounds = program.command('rounds').description('Mätomgångar');
+  rounds
+    .command('list')
+    .description('Listar mätomgångarna (id, instrument, rubrik, status)')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withRounds((db) => listRounds(db));
+      const data = rows.map((r) => ({
+        id: r.id,
+        instrument: r.instrument,
+        instrumentVersion: r.instrumentVersion,
+        title: r.title,
+        status: r.status,
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        municipalities: r.municipalities,
+      }));
+      print(data, !!opts.json, () =>
+        data.length
+          ? data.map((r) => `${String(r.id).padStart(4)}  ${ROUND_STATUS_LABELS[r.status].padEnd(7)} ${r.instrument.padEnd(22)} ${r.title}`).join('\n')
+          : 'Inga mätomgångar.',
+      );
+    });
+
+  rounds
+    .command('show <id>')
+    .description('Visar en mätomgång med svarsläget per kommun')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const data = await withRounds(async (db) => {
+        const round = await requireRound(db, roundId(id));
+        return { ...round, progress: await roundProgress(db, round.id) };
+      });
+      print(data, !!opts.json, () =>
+        [
+          `${data.title} (${data.instrument} ${data.instrumentVersion}) – ${ROUND_STATUS_LABELS[data.status]}, ${data.periodStart}–${data.periodEnd}`,
+          ...data.progress.map((p) => `  ${p.municipality} ${p.name.padEnd(12)} urval ${p.total}, inbjudna ${p.invited}, påbörjade ${p.started}, inskickade ${p.completed}`),
+        ].join('\n'),
+      );
+    });
+
+  rounds
+    .command('create')
+    .description('Skapar en mätomgång för ett instrument, kommuner och en period')
+    .requiredOption('--instrument <id>', 'instrumentets id (se instruments list)')
+    .option('--instrument-version <version>', 'instrumentversion (förvalt: senaste)')
+    .requiredOption('--title <rubrik>', 'rubrik')
+    .requiredOption('--municipalities <koder...>', 'kommunkoder (SCB), åtskilda med mellanslag eller komma, eller "all"')
+    .requiredOption('--start <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD)')
+    .requiredOption('--end <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD)')
+    .option('--json', 'skriv ut som JSON')
+    .action(
+      async (opts: { instrument: string; instrumentVersion?: string; title: string; municipalities: string[]; start: string; end: string; json?: boolean }) => {
+        const codes = opts.municipalities.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+        const municipalities = codes.length === 1 && codes[0].toLowerCase() === 'all' ? 'all' : codes.map(municipalityCodeArg);
+        if (!opts.title.trim()) throw new CliError('Ange en rubrik');
+        const round = await withRounds((db) =>
+          createRoundChecked(
+            db,
+            {
+              instrument: opts.instrument,
+              instrumentVersion: opts.instrumentVersion,
+              title: opts.title.trim(),
+              periodStart: isoDateArg(opts.start),
+              periodEnd: isoDateArg(opts.end),
+              municipalities,
+            },
+            CLI_ACTOR,
+          ),
+        );
+        print(round, !!opts.json, () => `Mätomgång ${round.id} "${round.title}" är skapad (utkast) för ${round.municipalities.length} kommuner.`);
+      },
+    );
+
+  const statusCommands: Array<[RoundAction, string, string]> = [
+    ['open', 'Öppnar en mätomgång (utkast → öppen)', 'är öppen'],
+    ['close', 'Stänger en öppen mätomgång', 'är stängd'],
+    ['reopen', 'Öppnar en stängd mätomgång igen', 'är öppen igen'],
+  ];
+  for (const [action, description, done] of statusCommands) {
+    rounds
+      .command(`${action} <id>`)
+      .description(description)
+      .option('--json', 'skriv ut som JSON')
+      .action(async (id: string, opts: { json?: boolean }) => {
+        const round = await withRounds((db) => changeRoundStatus(db, roundId(id), action, CLI_ACTOR));
+        print(round, !!opts.json, () => `Mätomgång ${round.id} ${done}.`);
+      });
+  }
+
+  // ---- respondents ----
+  const respondents = program.command('respondents').description('Respondenter och personliga länkar');
+  respondents
+    .command('add')
+    .description('Lägger till respondent(er) i en kommuns urval och skriver ut länken')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--type <typ>', 'respondenttyp (roll), t.ex. it-nara eller verksamhetsnara')
+    .option('--area <område>', 'verksamhetsområde, t.ex. socialtjanst')
+    .option('--name <namn>', 'namn')
+    .option('--email <e-post>', 'e-postadress')
+    .option('--count <antal>', 'antal respondenter med samma roll och område', positiveInt('Antalet'))
+    .option('--json', 'skriv ut som JSON')
+    .action(
+      async (opts: { round: number; municipality: string; type?: string; area?: string; name?: string; email?: string; count?: number; json?: boolean }) => {
+        if (opts.email && !/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('Ange en giltig e-postadress');
+        const config = configFromEnv();
+        const added = await withRounds((db) =>
+          addRespondentsChecked(
+            db,
+            opts.round,
+            opts.municipality,
+            { respondentType: opts.type, area: opts.area, name: opts.name, email: opts.email, count: opts.count },
+            CLI_ACTOR,
+          ),
+        );
+        const data = added.map((r) => ({ id: r.id, respondentType: r.respondentType, area: r.area, name: r.name, email: r.email, link: respondentLink(config, r.token!) }));
+        print(data, !!opts.json, () => data.map((r) => `${r.id}  ${r.link}`).join('\n'));
+      },
+    );
+
+  respondents
+    .command('links')
+    .description('Skriver ut de personliga länkarna för en kommuns respondenter')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+      const config = configFromEnv();
+      const links = await withRounds(async (db) => {
+        requireRoundMunicipality(await requireRound(db, opts.round), opts.municipality);
+        return respondentLinks(db, config, opts.round, opts.municipality);
+      });
+      print(links, !!opts.json, () =>
+        links.length
+          ? links
+              .map((l) => `${String(l.id).padStart(5)}  ${(l.respondentType ?? '-').padEnd(16)} ${(l.area ?? '-').padEnd(16)} ${l.completedAt ? 'inskickad' : l.startedAt ? 'påbörjad ' : '         '} ${l.link}${l.name ? `  (${l.name})` : ''}`)
+              .join('\n')
+          : 'Inga respondenter med länk.',
+      );
+    });
+
+  respondents
+    .command('self-assessment')
+    .description('Skapar (eller visar) kommunansvarigs länk för ett självskattningsinstrument')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+      const config = configFromEnv();
+      const r = await withRounds((db) => selfAssessmentRespondent(db, opts.round, opts.municipality, CLI_ACTOR));
+      const data = { id: r.id, link: respondentLink(config, r.token!), completedAt: r.completedAt };
+      print(data, !!opts.json, () => data.link);
+    });
+
+  for (const kind of ['invite', 'remind'] as const) {
+    respondents
+      .command(kind)
+      .description(
+        kind === 'invite'
+          ? 'Skickar inbjudningar med personlig länk till kommunens ej inbjudna respondenter (SMTP eller utkorgen)'
+          : 'Skickar påminnelser till inbjudna respondenter som inte har skickat in',
+      )
+      .requiredOption('--round <id>', 'mätomgångens id', roundId)
+      .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+      .option('--json', 'skriv ut som JSON')
+      .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+        const config = configFromEnv();
+        const r = await withRounds((db) => mailRespondents(db, config, opts.round, opts.municipality, kind, undefined, CLI_ACTOR));
+        print(r, !!opts.json, () =>
+          `${r.sent.length} ${kind === 'invite' ? 'inbjudningar' : 'påminnelser'} skickade.${r.withoutEmail.length ? ` ${r.withoutEmail.length} respondenter saknar e-postadress; ge dem länken på annat sätt.` : ''}`,
+        );
+      });
+  }
+
+  respondents
+    .command('rates')
+    .description('Svarsfrekvens (inbjudna, påbörjade, inskickade) per roll och verksamhetsområde')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .option('--municipality <kod>', 'kommunkod (SCB); utelämnad = hela mätomgången', municipalityCodeArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality?: string; json?: boolean }) => {
+      const rates = await withRounds(async (db) => {
+        const round = await requireRound(db, opts.round);
+        if (opts.municipality) requireRoundMunicipality(round, opts.municipality);
+        return rateReport(db, round, opts.municipality);
+      });
+      const line = (r: typeof rates.total) =>
+        `  ${r.label.padEnd(36)} urval ${r.total}, inbjudna ${r.invited}, påbörjade ${r.started}, inskickade ${r.completed}${r.responseRate === null ? '' : ` (${r.responseRate.toFixed(0)} %)`}`;
+      print(rates, !!opts.json, () =>
+        [line(rates.total), 'Per roll:', ...rates.byRespondentType.map(line), 'Per verksamhetsområde:', ...rates.byArea.filter((a) => a.total).map(line)].join('\n'),
+      );
+    });
+
+  // ---- import ----
+  const imports = program.command('import').description('Import av data');
+  imports
+    .command('responses')
+    .description('Importerar svar från CSV (UTF-8) eller XLSX: en rad per respondent med kommun, respondenttyp, verksamhetsområde och en kolumn per fråga')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--file <fil>', 'CSV- eller XLSX-fil')
+    .option('--dry-run', 'kontrollera bara: rapportera godkända rader och fel utan att spara')
+    .option('--skip-invalid', 'spara de godkända raderna även om andra rader har fel')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; file: string; dryRun?: boolean; skipInvalid?: boolean; json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(opts.file));
+      } catch (e) {
+        throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
+      }
+      const report = await withRounds(async (db) => {
+        const r = await importResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: opts.dryRun, skipInvalid: opts.skipInvalid });
+        if (r.written > 0)
+          await audit(db, { action: 'responses.imported', target: `round:${opts.round}`, details: { file: opts.file, written: r.written, via: 'cli' } });
+        return r;
+      });
+      print(report, !!opts.json, () => formatImportReport(report));
+      if (report.errors.length && (report.dryRun || !report.skipInvalid || report.written === 0)) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,38 @@
+// Runtime configuration from the environment (README "Konfiguration").
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  baseUrl: string;
+  smtp?: { host: string; port: number; user?: string; pass?: string; from: string; secure: boolean };
+  /** Requests per minute per IP across the API. */
+  rateLimit: number;
+  /** Sign-in and password-reset calls per minute per IP. */
+  authRateLimit: number;
+  secureCookies: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SAMVERKA_DATA_DIR ?? './data',
+    baseUrl: env.SAMVERKA_BASE_URL ?? `http://localhost:${port}`,
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: Number(env.SMTP_PORT ?? 587),
+          user: env.SMTP_USER,
+          pass: env.SMTP_PASS,
+          from: env.SMTP_FROM ?? 'samverka@localhost',
+          secure: env.SMTP_SECURE === 'true',
+        }
+      : undefined,
+    rateLimit: Number(env.SAMVERKA_RATE_LIMIT ?? 1200),
+    authRateLimit: Number(env.SAMVERKA_AUTH_RATE_LIMIT ?? 20),
+    secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true',
+  };
+}

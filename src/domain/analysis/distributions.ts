@@ -1,0 +1,156 @@
+// Answer distributions per question (DOMAIN.md §5): count and percent per option, "Vet ej" apart,
+// overall or by municipality / respondent type / verksamhetsområde. Multi-select questions are
+// distributions of mentions (base 'mentions'), with the per-respondent shares alongside.
+//
+// Percentages are unrounded (count / n × 100) and null when n = 0; scored options and "Vet ej"
+// together sum to 100 for single-choice questions. Rounding is the presentation layer's job.
+//
+// Base: 'respondents', except for a self-assessment instrument where every municipality has at most one
+// response — there each response is a municipality, and the base is 'municipalities'.
+import type { AnswerValue, Instrument, Item, Option } from '../instruments/schema.ts';
+import type { AnalysisResponse, Base, DistributionFigure, GroupBy, OptionCount } from './types.ts';
+import { findItem, groupByKey, itemOptions, percent, sortedKeys, summary } from './values.ts';
+
+/** Group key for responses without a respondent type or area. */
+export const MISSING_GROUP = '(saknas)';
+
+/** The option codes an answer selects (one for single-choice types, several for multi). */
+function selectedCodes(item: Item, answer: AnswerValue | undefined): string[] | null {
+  if (answer === undefined || answer === null) return null;
+  switch (item.type) {
+    case 'scale':
+    case 'single':
+      return typeof answer === 'string' ? [answer] : null;
+    case 'capability':
+      return typeof answer === 'object' && !Array.isArray(answer) && 'current' in answer && typeof answer.current === 'string'
+        ? [answer.current]
+        : null;
+    case 'yesno_degree':
+      return typeof answer === 'object' && !Array.isArray(answer) && 'answer' in answer ? [answer.answer] : null;
+    case 'multi':
+      if (!Array.isArray(answer)) return null;
+      return answer.length ? [...new Set(answer.filter((c): c is string => typeof c === 'string'))] : null;
+    default:
+      return null;
+  }
+}
+
+function counts(options: Option[], tally: Map<string, number>, n: number): OptionCount[] {
+  return options.map((o) => {
+    const count = tally.get(o.code) ?? 0;
+    return { code: o.code, label: o.label, value: o.value, count, percent: percent(count, n) };
+  });
+}
+
+function baseFor(instrument: Instrument, responses: readonly AnalysisResponse[]): Base {
+  if (instrument.mode !== 'self-assessment') return 'respondents';
+  const munis = new Set(responses.map((r) => r.municipality));
+  return munis.size === responses.length ? 'municipalities' : 'respondents';
+}
+
+function figure(
+  instrument: Instrument,
+  item: Item,
+  responses: readonly AnalysisResponse[],
+  groupBy: GroupBy,
+  groupKey: string | null,
+): DistributionFigure {
+  const options = itemOptions(instrument, item);
+  const known = new Set(options.map((o) => o.code));
+  const scored = options.filter((o) => o.value !== null);
+  const unscored = options.filter((o) => o.value === null);
+
+  if (item.type === 'number' || item.type === 'text') {
+    const answered = responses.filter((r) => {
+      const a = r.answers[item.id];
+      return item.type === 'number' ? typeof a === 'number' && Number.isFinite(a) : typeof a === 'string' && a.trim() !== '';
+    });
+    const base = baseFor(instrument, answered);
+    const fig: DistributionFigure = {
+      kind: 'distribution',
+      itemId: item.id,
+      itemType: item.type,
+      groupBy,
+      groupKey,
+      base,
+      n: answered.length,
+      respondents: answered.length,
+      options: [],
+      dontKnow: [],
+      dontKnowTotal: { count: 0, percent: null },
+      nKnown: answered.length,
+    };
+    if (item.type === 'number') fig.numeric = summary(answered.map((r) => r.answers[item.id] as number));
+    return fig;
+  }
+
+  const tally = new Map<string, number>();
+  const answering: AnalysisResponse[] = [];
+  let mentions = 0;
+  for (const r of responses) {
+    const codes = selectedCodes(item, r.answers[item.id])?.filter((c) => known.has(c));
+    if (!codes?.length) continue;
+    answering.push(r);
+    for (const c of codes) {
+      tally.set(c, (tally.get(c) ?? 0) + 1);
+      mentions++;
+    }
+  }
+  const respondents = answering.length;
+  const isMulti = item.type === 'multi';
+  const n = isMulti ? mentions : respondents;
+  const dontKnow = counts(unscored, tally, n);
+  const dkCount = dontKnow.reduce((s, o) => s + o.count, 0);
+  const fig: DistributionFigure = {
+    kind: 'distribution',
+    itemId: item.id,
+    itemType: item.type,
+    groupBy,
+    groupKey,
+    base: isMulti ? 'mentions' : baseFor(instrument, answering),
+    n,
+    respondents,
+    options: counts(scored, tally, n),
+    dontKnow,
+    dontKnowTotal: { count: dkCount, percent: percent(dkCount, n) },
+    nKnown: n - dkCount,
+  };
+  if (isMulti) fig.perRespondent = { base: 'respondents', n: respondents, options: counts(options, tally, respondents) };
+  return fig;
+}
+
+function keyOf(r: AnalysisResponse, by: Exclude<GroupBy, 'all'>): string {
+  if (by === 'municipality') return r.municipality;
+  if (by === 'respondentType') return r.respondentType ?? MISSING_GROUP;
+  return r.area ?? MISSING_GROUP;
+}
+
+/** The distribution of one question over all given responses. */
+export function distribution(instrument: Instrument, itemId: string, responses: readonly AnalysisResponse[]): DistributionFigure {
+  return figure(instrument, findItem(instrument, itemId), responses, 'all', null);
+}
+
+/**
+ * The distribution of one question per municipality, respondent type or area (sorted by key).
+ * With `by: 'all'` a single overall figure. Groups without any answer to the question are still listed (n = 0).
+ */
+export function distributionBy(
+  instrument: Instrument,
+  itemId: string,
+  responses: readonly AnalysisResponse[],
+  by: GroupBy,
+): DistributionFigure[] {
+  const item = findItem(instrument, itemId);
+  if (by === 'all') return [figure(instrument, item, responses, 'all', null)];
+  const groups = groupByKey(responses, (r) => keyOf(r, by));
+  return sortedKeys(groups.keys()).map((k) => figure(instrument, item, groups.get(k) ?? [], by, k));
+}
+
+/** Distributions of every question of the instrument (free text: only n), overall or by group. */
+export function distributions(
+  instrument: Instrument,
+  responses: readonly AnalysisResponse[],
+  by: GroupBy = 'all',
+): DistributionFigure[] {
+  return instrument.items.flatMap((item) => distributionBy(instrument, item.id, responses, by));
+}

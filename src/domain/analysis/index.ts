@@ -1,0 +1,127 @@
+// Analysis of a measurement round (DOMAIN.md §5). IO-free: input is an instrument and a list of
+// responses, output plain JSON-able objects. Every figure states its base ('respondents',
+// 'municipalities' or 'mentions') and n; empty input gives n = 0 and null values, never NaN.
+//
+// Files: values.ts (answer values, % of scale, statistics), distributions.ts, scores.ts (municipality,
+// region, quadrant), gaps.ts (gaps, improvement candidates, samverkanskandidater), change.ts (rounds),
+// privacy.ts (suppression, anonymisation), quality.ts (data-quality flags).
+import type { Instrument } from '../instruments/schema.ts';
+import type { AnalysisResponse, DistributionFigure, MunicipalityScores, RegionalScores, SamverkanCandidate, Gap } from './types.ts';
+import { distributions } from './distributions.ts';
+import { gapSummary, gaps, improvementCandidates, samverkanskandidater, type GapSummary, type ImprovementCandidate } from './gaps.ts';
+import { regionalScores, scoreMunicipalities, type ScoreOptions } from './scores.ts';
+import { checkDistributions, type QualityFlag } from './quality.ts';
+
+export * from './types.ts';
+export {
+  EPSILON,
+  aggregate,
+  answeredTarget,
+  defaultLowThreshold,
+  findItem,
+  isDontKnow,
+  itemOptions,
+  itemRange,
+  mean,
+  median,
+  numericValue,
+  orient,
+  percent,
+  scoringSettings,
+  summary,
+  toPct,
+  type Range,
+  type ScoringSettings,
+} from './values.ts';
+export { MISSING_GROUP, distribution, distributionBy, distributions } from './distributions.ts';
+export { compareToRegion, quadrantOf, regionalScores, scoreMunicipalities, scoredItems, type ScoreOptions } from './scores.ts';
+export {
+  gapSummary,
+  gaps,
+  improvementCandidates,
+  improvementThreshold,
+  samverkanskandidater,
+  weakThreshold,
+  type CandidateOptions,
+  type GapSummary,
+  type ImprovementCandidate,
+  type SamverkanOptions,
+} from './gaps.ts';
+export {
+  IncompatibleRoundsError,
+  assertComparable,
+  classifyChange,
+  compareRounds,
+  type ChangeMeasure,
+  type ChangeOptions,
+  type IncompatibleRoundsReason,
+  type MunicipalityChange,
+  type RoundChange,
+} from './change.ts';
+export {
+  anonymise,
+  anonymiseMunicipalities,
+  groupSize,
+  mustSuppress,
+  scopeFor,
+  suppressFigure,
+  suppressFigures,
+  type SuppressedFigure,
+  type SuppressibleFigure,
+  type Viewer,
+  type ViewerScope,
+} from './privacy.ts';
+export {
+  checkBases,
+  checkDistributions,
+  checkPercentSum,
+  checkPublishedDistribution,
+  checkRowTotals,
+  checkTableTotals,
+  checkTotal,
+  type PublishedDistribution,
+  type QualityFlag,
+  type QualityFlagCode,
+  type TotalRow,
+  type TotalsTable,
+} from './quality.ts';
+
+export interface RoundAnalysis {
+  kind: 'round-analysis';
+  instrumentId: string;
+  instrumentVersion: string;
+  respondents: { base: 'respondents'; n: number };
+  municipalities: { base: 'municipalities'; n: number; codes: string[] };
+  distributions: DistributionFigure[];
+  municipalityScores: MunicipalityScores[];
+  region: RegionalScores;
+  gaps: Gap[];
+  gapSummary: GapSummary[];
+  improvementCandidates: ImprovementCandidate[];
+  samverkanskandidater: SamverkanCandidate[];
+  quality: QualityFlag[];
+}
+
+/**
+ * Everything for one round in one object (unsuppressed and with municipality codes: apply
+ * suppressFigure / anonymise for the viewer before showing it).
+ */
+export function analyseRound(instrument: Instrument, responses: readonly AnalysisResponse[], opts: ScoreOptions = {}): RoundAnalysis {
+  const municipalityScores = scoreMunicipalities(instrument, responses, opts);
+  const dists = distributions(instrument, responses);
+  return {
+    kind: 'round-analysis',
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    respondents: { base: 'respondents', n: responses.length },
+    municipalities: { base: 'municipalities', n: municipalityScores.length, codes: municipalityScores.map((m) => m.municipality) },
+    distributions: dists,
+    municipalityScores,
+    region: regionalScores(instrument, responses, opts),
+    gaps: gaps(instrument, responses, opts),
+    gapSummary: gapSummary(instrument, responses, opts),
+    improvementCandidates: improvementCandidates(instrument, responses, opts),
+    samverkanskandidater: samverkanskandidater(instrument, responses, opts),
+    quality: checkDistributions(dists),
+  };
+}

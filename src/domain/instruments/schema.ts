@@ -1,0 +1,196 @@
+// Instrument definition format: the contract between instrument data files
+// (instruments/*.json), the respondent form, the analysis and the reports.
+// Pure and IO-free. Validation messages are Swedish (zod's sv locale plus our own).
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Id får bara innehålla a–z, 0–9, _, . och -');
+
+/** One answer option. `value: null` marks a non-scored answer such as "Vet ej". */
+export const optionSchema = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  value: z.number().nullable(),
+  description: z.string().optional(),
+});
+
+export const scaleSchema = z.object({
+  id,
+  label: z.string().min(1),
+  options: z.array(optionSchema).min(2),
+});
+
+export const respondentTypeSchema = z.object({ id, label: z.string().min(1) });
+export const dimensionSchema = z.object({ id, label: z.string().min(1), description: z.string().optional() });
+export const groupSchema = z.object({
+  id,
+  label: z.string().min(1),
+  dimension: id.optional(),
+  description: z.string().optional(),
+});
+
+export const itemTypes = ['scale', 'single', 'multi', 'text', 'number', 'yesno_degree', 'capability'] as const;
+
+export const itemSchema = z.object({
+  id,
+  type: z.enum(itemTypes),
+  text: z.string().min(1),
+  description: z.string().optional(),
+  group: id.optional(),
+  /** Routing: only these respondent types see the item; absent = everyone. */
+  respondentTypes: z.array(id).optional(),
+  /** Tagging by verksamhetsområde (area ids of the organisation model). */
+  areas: z.array(z.string()).optional(),
+  /** scale / capability / yesno_degree (degree scale): id of a scale in `scales`. */
+  scale: id.optional(),
+  /** single / multi: inline options. */
+  options: z.array(optionSchema).optional(),
+  /** number: bounds and unit. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  unit: z.string().optional(),
+  required: z.boolean().optional(),
+  /** yesno_degree: recommendation shown for a "Nej". */
+  recommendation: z.string().optional(),
+  /** capability: the target level (målbild) with an optional marker (* continuous learning, ** critical) and the source's rationale. */
+  target: z
+    .object({ level: z.number(), marker: z.enum(['*', '**']).optional(), rationale: z.string().optional() })
+    .optional(),
+  /** Scored so that a high value is bad (e.g. "teknisk skuld"): analysis inverts it. */
+  reversed: z.boolean().optional(),
+  /** Note on an error or gap in the source the item was taken from (DOMAIN.md §12), shown to administrators. */
+  sourceNote: z.string().optional(),
+});
+
+export const quadrantKey = z.enum(['A', 'B', 'C', 'D']);
+export const quadrantInfoSchema = z.object({
+  label: z.string().min(1),
+  description: z.string().min(1),
+  phase: z.string().min(1),
+  recommendations: z.array(z.string()).default([]),
+});
+
+export const scoringSchema = z.object({
+  /** respondent → municipality aggregation. */
+  aggregation: z.enum(['median', 'mean']).default('median'),
+  /** Capability level at or below which it is an improvement candidate (e.g. 1 on the 0–4 map). */
+  improvementMax: z.number().optional(),
+  /** A capability at or below this level is "weak" for samverkanskandidater. */
+  weakMax: z.number().optional(),
+  /** Weak in at least this many municipalities → samverkanskandidat. */
+  samverkanMinMunicipalities: z.number().int().positive().default(3),
+  /** Minimum meaningful change between rounds in percentage points. */
+  minMeaningfulChange: z.number().nonnegative().default(5),
+  /** Groups under this many respondents are suppressed outside the own municipality. */
+  suppressionMin: z.number().int().positive().default(3),
+  quadrant: z
+    .object({
+      /** x: capability dimension (high = right), y: legacy dimension (high = enabling). */
+      x: id,
+      y: id,
+      thresholds: z.object({ x: z.number(), y: z.number() }).default({ x: 50, y: 50 }),
+      quadrants: z.object({ A: quadrantInfoSchema, B: quadrantInfoSchema, C: quadrantInfoSchema, D: quadrantInfoSchema }),
+    })
+    .optional(),
+  /** Rule-based recommendations: when an item's municipality score is at or below `max`, recommend `text`. */
+  rules: z
+    .array(z.object({ item: id.optional(), group: id.optional(), max: z.number(), text: z.string().min(1) }))
+    .default([]),
+});
+
+export const instrumentSchema = z
+  .object({
+    id,
+    version: z.string().min(1),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    source: z.string().optional(),
+    /** survey: many respondents per municipality; self-assessment: one answer per municipality by its kommunansvarig. */
+    mode: z.enum(['survey', 'self-assessment']),
+    respondentTypes: z.array(respondentTypeSchema).default([]),
+    scales: z.array(scaleSchema).default([]),
+    dimensions: z.array(dimensionSchema).default([]),
+    groups: z.array(groupSchema).default([]),
+    items: z.array(itemSchema).min(1),
+    scoring: scoringSchema.prefault({}),
+  })
+  .superRefine((ins, ctx) => {
+    const scales = new Set(ins.scales.map((s) => s.id));
+    const groups = new Set(ins.groups.map((g) => g.id));
+    const dims = new Set(ins.dimensions.map((d) => d.id));
+    const types = new Set(ins.respondentTypes.map((r) => r.id));
+    const seen = new Set<string>();
+    ins.items.forEach((item, i) => {
+      const path = ['items', i];
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `Id "${item.id}" finns redan` });
+      seen.add(item.id);
+      if (item.group && !groups.has(item.group))
+        ctx.addIssue({ code: 'custom', path: [...path, 'group'], message: `Okänd grupp "${item.group}"` });
+      const needsScale = item.type === 'scale' || item.type === 'capability' || item.type === 'yesno_degree';
+      if (needsScale && item.type !== 'yesno_degree' && !item.scale)
+        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: 'Frågetypen kräver en skala' });
+      if (item.scale && !scales.has(item.scale))
+        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `Okänd skala "${item.scale}"` });
+      if ((item.type === 'single' || item.type === 'multi') && !item.options?.length)
+        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'Frågetypen kräver svarsalternativ' });
+      for (const t of item.respondentTypes ?? [])
+        if (!types.has(t))
+          ctx.addIssue({ code: 'custom', path: [...path, 'respondentTypes'], message: `Okänd respondenttyp "${t}"` });
+      if (item.type === 'number' && item.min !== undefined && item.max !== undefined && item.min > item.max)
+        ctx.addIssue({ code: 'custom', path: [...path, 'min'], message: 'min är större än max' });
+    });
+    ins.groups.forEach((g, i) => {
+      if (g.dimension && !dims.has(g.dimension))
+        ctx.addIssue({ code: 'custom', path: ['groups', i, 'dimension'], message: `Okänd dimension "${g.dimension}"` });
+    });
+    const q = ins.scoring.quadrant;
+    if (q) {
+      for (const axis of ['x', 'y'] as const)
+        if (!dims.has(q[axis]))
+          ctx.addIssue({ code: 'custom', path: ['scoring', 'quadrant', axis], message: `Okänd dimension "${q[axis]}"` });
+    }
+  });
+
+export type Option = z.infer<typeof optionSchema>;
+export type Scale = z.infer<typeof scaleSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type ItemType = (typeof itemTypes)[number];
+export type Group = z.infer<typeof groupSchema>;
+export type Dimension = z.infer<typeof dimensionSchema>;
+export type Scoring = z.infer<typeof scoringSchema>;
+export type QuadrantKey = z.infer<typeof quadrantKey>;
+export type Instrument = z.infer<typeof instrumentSchema>;
+
+/**
+ * Stored answer value per item type:
+ * - scale, single: option code (string)
+ * - multi: option codes (string[])
+ * - text: string
+ * - number: number
+ * - yesno_degree: { answer: 'ja' | 'nej' | 'vet_ej', degree?: option code of the item's scale }
+ * - capability: { current: option code, target?: option code }
+ */
+export type AnswerValue =
+  | string
+  | number
+  | string[]
+  | { answer: 'ja' | 'nej' | 'vet_ej'; degree?: string }
+  | { current: string; target?: string };
+
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+/** Validates an unknown value as an instrument; every error carries its path (e.g. `items.3.scale`). */
+export function validateInstrument(data: unknown): { ok: true; instrument: Instrument } | { ok: false; errors: ValidationError[] } {
+  const r = instrumentSchema.safeParse(data, { error: svError });
+  if (r.success) return { ok: true, instrument: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(rot)', message: i.message })),
+  };
+}
+
+// Swedish error messages from zod's own locale.
+const svLocale = z.locales.sv();
+export const svError = svLocale.localeError;

@@ -1,0 +1,499 @@
+// Shared pieces of the report builders: the input shape, the per-item figures and the generated
+// Swedish sentences ("Av 18 svarande i 11 kommuner anger 6 (33 %) …"), the method text that states
+// what every base means, chart specs and the data-quality notes. Pure.
+import type { Instrument, Item, Option } from '../instruments/schema.ts';
+import {
+  analyseRound,
+  distribution,
+  itemOptions,
+  itemRange,
+  scoringSettings,
+  suppressFigure,
+  type AnalysisResponse,
+  type DistributionFigure,
+  type OptionCount,
+  type RoundAnalysis,
+  type ViewerScope,
+} from '../analysis/index.ts';
+import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
+import type { Block, ChartBlock, ChartSeries, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
+import { PRELIMINARY_NOTE } from './model.ts';
+import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
+
+export interface RoundMeta {
+  id: number;
+  title: string;
+  status: RoundStatus;
+  periodStart: string;
+  periodEnd: string;
+  /** SCB codes of the municipalities in the round. */
+  municipalities: string[];
+  isDemo?: boolean;
+  demoNote?: string | null;
+}
+
+/** One respondent of the round's sample (all municipalities), for response rates. */
+export interface SampleRow {
+  municipality: string;
+  respondentType: string | null;
+  area: string | null;
+  invited: boolean;
+  started: boolean;
+  completed: boolean;
+}
+
+export interface ReportInput {
+  round: RoundMeta;
+  instrument: Instrument;
+  /** The responses the analysis counts (see `responseSelection`). */
+  responses: AnalysisResponse[];
+  sample: SampleRow[];
+  areas: ReadonlyArray<{ id: string; name: string }>;
+  /** Publisher, e.g. "Fyrbodals kommunalförbund". */
+  association: string;
+  /** ISO date of generation. */
+  generatedAt: string;
+  /** Seed of the "Kommun 1…N" numbering (not published). */
+  anonymisationSeed: string;
+  /** Which responses are in `responses`: only submitted ones, or also started ones. */
+  responseSelection?: 'completed' | 'all';
+  /** Precomputed analysis of `responses` (computed when absent). */
+  analysis?: RoundAnalysis;
+  /**
+   * Municipalities with answers that are left out of the regional figures because they have fewer than
+   * scoring.suppressionMin respondents (code → n); `responses` and `analysis` exclude them.
+   */
+  excludedMunicipalities?: Record<string, number>;
+  /** Delrapport: the region as other municipalities see it (small municipalities left out). */
+  regionAnalysis?: RoundAnalysis;
+  /**
+   * Every known municipality (code → name). Names and codes of municipalities a report must not name
+   * are redacted from all its texts (instrument texts, sources, titles, free text), see redactMunicipalities.
+   */
+  municipalityNames?: Record<string, string>;
+}
+
+export interface Ctx {
+  input: ReportInput;
+  ins: Instrument;
+  analysis: RoundAnalysis;
+  suppressionMin: number;
+  selfAssessment: boolean;
+  /** Overall distribution per item (all responses). */
+  dist: Map<string, DistributionFigure>;
+  /** Municipalities with at least one answer, per item. */
+  answeringMunicipalities: Map<string, Set<string>>;
+  labels: Map<string, string>;
+}
+
+export function makeCtx(input: ReportInput): Ctx {
+  const ins = input.instrument;
+  const analysis = input.analysis ?? analyseRound(ins, input.responses);
+  const dist = new Map(analysis.distributions.filter((d) => d.groupBy === 'all').map((d) => [d.itemId, d]));
+  const answeringMunicipalities = new Map<string, Set<string>>();
+  for (const item of ins.items) {
+    const set = new Set<string>();
+    for (const r of input.responses) if (hasAnswer(ins, item, r)) set.add(r.municipality);
+    answeringMunicipalities.set(item.id, set);
+  }
+  return {
+    input,
+    ins,
+    analysis,
+    suppressionMin: scoringSettings(ins).suppressionMin,
+    selfAssessment: ins.mode === 'self-assessment',
+    dist,
+    answeringMunicipalities,
+    labels: new Map(ins.items.map((i) => [i.id, shortLabel(i)])),
+  };
+}
+
+/** True when the response answers the item in a way the distribution counts. */
+export function hasAnswer(ins: Instrument, item: Item, r: AnalysisResponse): boolean {
+  const a = r.answers[item.id];
+  if (a === undefined || a === null) return false;
+  switch (item.type) {
+    case 'text':
+      return typeof a === 'string' && a.trim() !== '';
+    case 'number':
+      return typeof a === 'number' && Number.isFinite(a);
+    case 'multi':
+      return Array.isArray(a) && a.some((c) => itemOptions(ins, item).some((o) => o.code === c));
+    case 'capability':
+      return typeof a === 'object' && !Array.isArray(a) && 'current' in a && itemOptions(ins, item).some((o) => o.code === a.current);
+    case 'yesno_degree':
+      return typeof a === 'object' && !Array.isArray(a) && 'answer' in a && ['ja', 'nej', 'vet_ej'].includes(a.answer);
+    default:
+      return typeof a === 'string' && itemOptions(ins, item).some((o) => o.code === a);
+  }
+}
+
+export const isScoredType = (item: Item) => ['scale', 'single', 'capability'].includes(item.type);
+
+/** Oriented value of an option (reversed items mirrored so that high is good). */
+function oriented(ins: Instrument, item: Item, v: number): number {
+  const r = itemRange(ins, item);
+  return item.reversed && r ? r.min + r.max - v : v;
+}
+
+/** The lowest and highest scored options of an item: a third of the scale each (one when ≤ 3 options). */
+export function extremes(ins: Instrument, item: Item, options: OptionCount[]): { low: OptionCount[]; high: OptionCount[] } {
+  const scored = options.filter((o) => o.value !== null);
+  const k = scored.length;
+  if (k < 2) return { low: [], high: [] };
+  const g = k <= 3 ? 1 : Math.ceil(k / 3);
+  const sorted = [...scored].sort((a, b) => oriented(ins, item, a.value as number) - oriented(ins, item, b.value as number));
+  return { low: sorted.slice(0, g), high: sorted.slice(k - g) };
+}
+
+const sumCount = (os: OptionCount[]) => os.reduce((s, o) => s + o.count, 0);
+const pctOf = (c: number, n: number) => (n > 0 ? (c / n) * 100 : null);
+const labelsOr = (os: OptionCount[]) => joinSv(os.map((o) => q(o.label)), 'eller');
+
+/** "Av 18 svarande i 11 kommuner" / "Av 11 kommuner" / "Av 2 svarande i er kommun". */
+export function basePrefix(fig: DistributionFigure, municipalities: number, scope: 'region' | 'own'): string {
+  if (scope === 'own') return `Av ${svarande(fig.respondents)} i er kommun`;
+  if (fig.base === 'municipalities') return `Av ${kommuner(fig.respondents)}`;
+  return `Av ${svarande(fig.respondents)} i ${kommuner(municipalities)}`;
+}
+
+/** "6 (33 %)". */
+const cp = (c: number, n: number) => `${fmtInt(c)} (${fmtPct(pctOf(c, n))})`;
+
+/**
+ * The sentence for one question's distribution, with its base. `degreeAnswers`: yesno_degree only, the
+ * degree option labels of the "Ja" answers.
+ */
+export function distributionSentence(
+  ctx: Ctx,
+  item: Item,
+  fig: DistributionFigure,
+  municipalities: number,
+  scope: 'region' | 'own',
+  degreeAnswers: string[] = [],
+): string {
+  const ins = ctx.ins;
+  if (fig.n === 0) return scope === 'own' ? 'Frågan har inte besvarats av någon i er kommun.' : 'Ingen har besvarat frågan.';
+  const prefix = basePrefix(fig, municipalities, scope);
+  const n = fig.n;
+  const dk = fig.dontKnow.filter((o) => o.count > 0);
+  const dkText = dk.length ? ` ${joinSv(dk.map((o) => `${cp(o.count, n)} svarar ${q(o.label)}`))}.` : '';
+  switch (item.type) {
+    case 'text':
+      return scope === 'own'
+        ? `${cap1(svarande(fig.respondents))} i er kommun har lämnat frisvar; de återges i bilagan.`
+        : `${fmtInt(fig.respondents)} frisvar har lämnats. Frisvar redovisas inte i den regionala rapporten.`;
+    case 'number': {
+      const s = fig.numeric;
+      if (!s || s.median === null) return 'Ingen har besvarat frågan.';
+      const unit = item.unit ? ` ${item.unit}` : '';
+      return `${prefix} är medianen ${fmtNum(s.median)}${unit} (lägst ${fmtNum(s.min as number)}, högst ${fmtNum(s.max as number)}).`;
+    }
+    case 'multi': {
+      const per = fig.perRespondent;
+      const resp = per?.n ?? fig.respondents;
+      const top = [...(per?.options ?? fig.options)].filter((o) => o.count > 0).sort((a, b) => b.count - a.count).slice(0, 3);
+      if (!top.length) return `${prefix} anger ingen något av alternativen.`;
+      const parts = top.map((o) => `${cp(o.count, resp)} ${q(o.label)}`);
+      return `${prefix} anger ${joinSv(parts)} (andel av de svarande; en svarande kan välja flera alternativ). Sammanlagt ${omnamnanden(fig.n)}.`;
+    }
+    case 'yesno_degree': {
+      const ja = fig.options.find((o) => o.code === 'ja')?.count ?? 0;
+      const nej = fig.options.find((o) => o.code === 'nej')?.count ?? 0;
+      let s = `${prefix} anger ${cp(ja, n)} ${q('Ja')} och ${cp(nej, n)} ${q('Nej')}.${dkText}`;
+      if (degreeAnswers.length) {
+        const byLabel = new Map<string, number>();
+        for (const d of degreeAnswers) byLabel.set(d, (byLabel.get(d) ?? 0) + 1);
+        s += ` Införandegrad bland Ja-svaren: ${joinSv([...byLabel].map(([l, c]) => `${q(l)} ${fmtInt(c)}`))}.`;
+      }
+      return s;
+    }
+    default: {
+      const { low, high } = extremes(ins, item, fig.options);
+      if (!high.length) return `${prefix} har svarat.${dkText}`;
+      return `${prefix} anger ${cp(sumCount(high), n)} ${labelsOr(high)} och ${cp(sumCount(low), n)} ${labelsOr(low)}.${dkText}`;
+    }
+  }
+}
+
+const cap1 = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** The degree labels of the "Ja" answers to a yesno_degree item. */
+export function degreeLabels(ins: Instrument, item: Item, responses: readonly AnalysisResponse[]): string[] {
+  if (item.type !== 'yesno_degree' || !item.scale) return [];
+  const opts = ins.scales.find((s) => s.id === item.scale)?.options ?? [];
+  const out: string[] = [];
+  for (const r of responses) {
+    const a = r.answers[item.id];
+    if (a && typeof a === 'object' && !Array.isArray(a) && 'answer' in a && a.answer === 'ja' && a.degree) {
+      const o = opts.find((x) => x.code === a.degree);
+      if (o) out.push(o.label);
+    }
+  }
+  return out;
+}
+
+/** A figure as the viewer may see it (regional report: scope 'other'). */
+export function visible(ctx: Ctx, fig: DistributionFigure, scope: ViewerScope): DistributionFigure | null {
+  const s = suppressFigure(fig, scope, ctx.suppressionMin);
+  return s.suppressed ? null : fig;
+}
+
+export function suppressedSentence(ctx: Ctx, fig: DistributionFigure): string {
+  return `Färre än ${ctx.suppressionMin} har besvarat frågan (${fig.base === 'municipalities' ? kommuner(fig.respondents) : svarande(fig.respondents)}); resultatet redovisas inte.`;
+}
+
+// --- sections (areas) ---------------------------------------------------------------------------
+
+export interface Area {
+  id: string;
+  label: string;
+  description?: string;
+  items: Item[];
+}
+
+/** The instrument's groups in order (items without group last, as "Övriga frågor"). */
+export function areasOf(ins: Instrument): Area[] {
+  const out: Area[] = ins.groups
+    .map((g) => ({ id: g.id, label: g.label, description: g.description, items: ins.items.filter((i) => i.group === g.id) }))
+    .filter((a) => a.items.length);
+  const rest = ins.items.filter((i) => !i.group || !ins.groups.some((g) => g.id === i.group));
+  if (rest.length) out.push({ id: 'ovrigt', label: out.length ? 'Övriga frågor' : 'Resultat', items: rest });
+  return out;
+}
+
+// --- charts ------------------------------------------------------------------------------------
+
+/** Red → blue diverging palette for ordinal scales (colour-blind safe), n colours from weak to strong. */
+export function ordinalPalette(n: number): string[] {
+  const base = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'];
+  if (n <= 1) return ['#4393c3'];
+  return Array.from({ length: n }, (_, i) => base[Math.round((i * (base.length - 1)) / (n - 1))]);
+}
+export const DONT_KNOW_COLOR = '#bdbdbd';
+export const SERIES_COLORS = ['#2166ac', '#e08214', '#5aae61', '#8073ac', '#b2182b'];
+
+/** Chart families within an area: items sharing scale and direction go in one stacked-bar chart. */
+export function stackedFamilies(ins: Instrument, items: Item[]): Array<{ options: Option[]; reversed: boolean; items: Item[] }> {
+  const out: Array<{ key: string; options: Option[]; reversed: boolean; items: Item[] }> = [];
+  for (const item of items) {
+    if (!isScoredType(item) && item.type !== 'yesno_degree') continue;
+    const options = itemOptions(ins, item);
+    const key = `${item.type === 'yesno_degree' ? 'yesno' : (item.scale ?? JSON.stringify(options.map((o) => o.code)))}|${!!item.reversed}`;
+    let fam = out.find((f) => f.key === key);
+    if (!fam) out.push((fam = { key, options, reversed: !!item.reversed, items: [] }));
+    fam.items.push(item);
+  }
+  return out;
+}
+
+/** Stacked 100 % bars of the given items' distributions (options in scale order, "Vet ej" last, grey). */
+export function stackedChart(
+  ctx: Ctx,
+  fam: { options: Option[]; reversed: boolean },
+  rows: Array<{ item: Item; fig: DistributionFigure }>,
+): StackedBarsChart {
+  const scored = fam.options.filter((o) => o.value !== null);
+  const unscored = fam.options.filter((o) => o.value === null);
+  const pal = ordinalPalette(scored.length);
+  const byValue = [...scored].sort((a, b) => (a.value as number) - (b.value as number));
+  const colorOf = (o: Option) => {
+    const i = byValue.indexOf(o);
+    return pal[fam.reversed ? pal.length - 1 - i : i];
+  };
+  const series: ChartSeries[] = [...scored.map((o) => ({ label: o.label, color: colorOf(o) })), ...unscored.map((o) => ({ label: o.label, color: DONT_KNOW_COLOR }))];
+  const codes = [...scored, ...unscored].map((o) => o.code);
+  return {
+    type: 'stackedBars',
+    categories: rows.map((r) => ctx.labels.get(r.item.id) ?? r.item.id),
+    series,
+    values: rows.map(({ fig }) => codes.map((c) => [...fig.options, ...fig.dontKnow].find((o) => o.code === c)?.percent ?? 0)),
+    n: rows.map((r) => r.fig.n),
+  };
+}
+
+export function stackedChartBlock(ctx: Ctx, caption: string, chart: StackedBarsChart, baseText: string): ChartBlock {
+  const parts = chart.categories.map((c, i) => {
+    const best = chart.values[i].map((v, j) => ({ v, l: chart.series[j].label })).sort((a, b) => b.v - a.v)[0];
+    return `${c}: vanligast ${q(best.l)} (${fmtPct(best.v)})`;
+  });
+  return {
+    kind: 'chart',
+    caption,
+    alt: `Staplat diagram över svarsfördelningen i procent av ${baseText}. ${parts.join('; ')}.`,
+    chart,
+  };
+}
+
+// --- method, response rates, bases --------------------------------------------------------------
+
+export function statusText(status: RoundStatus): string {
+  if (status === 'closed') return 'stängd';
+  return `${ROUND_STATUS_LABELS[status].toLowerCase()} – resultatet är preliminärt`;
+}
+
+export function rateTable(ctx: Ctx, sample: SampleRow[], caption: string): TableBlock {
+  const ins = ctx.ins;
+  const types = ins.respondentTypes.map((t) => ({ id: t.id, label: t.label }));
+  if (ctx.selfAssessment) types.push({ id: SELF_ASSESSMENT_TYPE, label: 'Kommunansvarig' });
+  const rates = responseRates(sample, { respondentTypes: types, areas: ctx.input.areas.map((a) => ({ id: a.id, label: a.name })) });
+  const rows = [rates.total, ...rates.byRespondentType.filter((r) => r.total > 0 || !ctx.selfAssessment)];
+  return {
+    kind: 'table',
+    caption,
+    columns: [
+      { label: 'Grupp', width: 2.4 },
+      { label: 'I urvalet', format: 'int' },
+      { label: 'Påbörjade', format: 'int' },
+      { label: 'Inskickade', format: 'int' },
+      { label: 'Svarsfrekvens', format: 'percent' },
+    ],
+    rows: rows.map((r) => [r.label, r.total, r.started, r.completed, r.responseRate]),
+    note: 'Svarsfrekvens = inskickade av antalet i urvalet (bas: respondenter i urvalet).',
+  };
+}
+
+export function basesBullets(ctx: Ctx, regional: boolean): string[] {
+  const agg = scoringSettings(ctx.ins).aggregation === 'mean' ? 'medelvärdet' : 'medianen';
+  const out = ctx.selfAssessment
+    ? [
+        'Självskattning: instrumentet besvaras med en självskattning per kommun, så varje svar är en kommun. ”Av 11 kommuner” betyder att 11 kommuner har besvarat frågan.',
+        'Kommuner: varje kommun räknas en gång; regionens värde är medelvärdet (eller medianen, där det anges) av kommunernas värden.',
+      ]
+    : [
+        'Svarande: antalet personer som besvarat frågan. ”Av 18 svarande i 11 kommuner” betyder att 18 personer i 11 kommuner har besvarat frågan. Frågor som bara ställs till vissa respondenttyper har ett mindre underlag.',
+        `Kommuner: varje kommun räknas en gång. Kommunens värde är ${agg} av dess svar; regionens värde är medelvärdet av kommunernas värden, så att stora kommuner inte väger tyngre än små.`,
+      ];
+  if (ctx.ins.items.some((i) => i.type === 'multi'))
+    out.push('Omnämnanden: vid flervalsfrågor kan en svarande välja flera alternativ. Andelar av omnämnandena summerar till 100 %, andelar av de svarande gör det inte; rapporten anger vilken bas som används.');
+  if (ctx.ins.scales.some((s) => s.options.some((o) => o.value === null)) || ctx.ins.items.some((i) => i.type === 'yesno_degree'))
+    out.push('”Vet ej” räknas och redovisas men ingår inte i medianer, medelvärden eller procent av skalan.');
+  out.push('Procent av skalan: (värde − skalans lägsta värde) / (skalans högsta − lägsta värde) × 100.');
+  if (regional) {
+    out.push(`Grupper med färre än ${ctx.suppressionMin} svarande redovisas inte. Fritextsvar redovisas inte i den regionala rapporten.`);
+    out.push('Kommunerna redovisas som Kommun 1, Kommun 2 … i en ordning som varken följer namn eller kommunkod.');
+  }
+  return out;
+}
+
+export function instrumentParagraph(ctx: Ctx): string {
+  const ins = ctx.ins;
+  const who = ctx.selfAssessment ? 'en självskattning som kommunansvarig gör för sin kommun' : 'en enkät till respondenter i kommunerna';
+  const types = ins.respondentTypes.length ? ` Respondenttyper: ${joinSv(ins.respondentTypes.map((t) => t.label))}.` : '';
+  return `Instrument: ${ins.title} (version ${ins.version}), ${who} med ${count(ins.items.length, 'fråga', 'frågor')}.${types}${ins.source ? ` Källa: ${ins.source}.` : ''}`;
+}
+
+export function roundParagraph(ctx: Ctx): string {
+  const r = ctx.input.round;
+  return `Mätomgång: ${r.title}, period ${r.periodStart} – ${r.periodEnd}, status ${statusText(r.status)}.`;
+}
+
+export function selectionText(ctx: Ctx): string {
+  return ctx.input.responseSelection === 'completed'
+    ? 'Underlaget är de inskickade svaren; påbörjade men inte inskickade svar ingår inte.'
+    : 'Underlaget är alla sparade svar, både inskickade och påbörjade (delvis ifyllda svar sparas och räknas för de frågor som besvarats).';
+}
+
+/** Data-quality notes shared by both reports. */
+export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: AnalysisResponse[]): Block[] {
+  const notes: string[] = [];
+  if (ctx.input.round.status !== 'closed') notes.push(`${PRELIMINARY_NOTE}.`);
+  if (ctx.input.round.isDemo) notes.push(`Demodata: ${ctx.input.round.demoNote ?? 'uppgifterna är demodata, delvis syntetiserade.'}`);
+  for (const f of ctx.analysis.quality) notes.push(f.message);
+  const ns = ctx.ins.items
+    .filter((i) => i.type !== 'text')
+    .map((i) => ctx.dist.get(i.id)?.respondents ?? 0)
+    .filter((n) => n > 0);
+  if (ns.length && Math.min(...ns) !== Math.max(...ns))
+    notes.push(
+      `Underlaget varierar mellan frågorna (${fmtInt(Math.min(...ns))}–${fmtInt(Math.max(...ns))} ${ctx.selfAssessment ? 'kommuner' : 'svarande'}), eftersom frågor riktas till olika respondenttyper och delvis ifyllda svar räknas för de frågor som besvarats. Varje figur anger sin egen bas.`,
+    );
+  const withAnswers = new Set(ctx.input.responses.map((r) => r.municipality));
+  const excluded = ctx.input.excludedMunicipalities ?? {};
+  const missing = ctx.input.round.municipalities.filter((m) => !withAnswers.has(m) && !(m in excluded)).length;
+  if (missing)
+    notes.push(`${cap1(count(missing, 'kommun', 'kommuner'))} av ${fmtInt(ctx.input.round.municipalities.length)} i mätomgången saknar svar och ingår inte i de regionala värdena.`);
+  const small = Object.keys(excluded).length;
+  if (small) notes.push(smallNote(ctx, small));
+  if (scope === 'region') {
+    const suppressed = ctx.ins.items.filter((i) => {
+      const f = ctx.dist.get(i.id);
+      return f && f.n > 0 && !visible(ctx, f, 'other');
+    });
+    if (suppressed.length) notes.push(`${cap1(count(suppressed.length, 'fråga', 'frågor'))} har för litet underlag och redovisas inte.`);
+  }
+  if (scope === 'own' && ownResponses && !ctx.selfAssessment && ownResponses.length < ctx.suppressionMin)
+    notes.push(`Er kommuns resultat bygger på ${svarande(ownResponses.length)}; tolka det med försiktighet. I andra kommuners och läsares vyer redovisas så små grupper inte.`);
+  if (!notes.length) notes.push('Inga avvikelser i underlaget har upptäckts.');
+  return [{ kind: 'bullets', items: notes }];
+}
+
+/** "2 kommuner med färre än 3 svarande ingår inte i de regionala värdena …". */
+export function smallNote(ctx: Ctx, small: number): string {
+  return `${cap1(count(small, 'kommun', 'kommuner'))} med svar men färre än ${ctx.suppressionMin} svarande ingår inte i de regionala värdena, eftersom så små grupper inte redovisas i rapporter som andra kommuner och läsare kan se.${
+    ctx.selfAssessment ? ' En självskattning har ett svar per kommun; instrumentet kan ange en lägre minsta gruppstorlek (scoring.suppressionMin) om anonymiserade självskattningar får visas.' : ''
+  }`;
+}
+
+export function modelShell(ctx: Ctx, kind: ReportModel['kind'], title: string, subtitle: string, header: string, municipality: ReportModel['municipality'], sections: Section[]): ReportModel {
+  const r = ctx.input.round;
+  return {
+    kind,
+    title,
+    subtitle,
+    preliminary: r.status !== 'closed',
+    header,
+    footer: `${ctx.input.association} · genererad ${ctx.input.generatedAt} med samverka`,
+    municipality,
+    meta: { roundId: r.id, roundTitle: r.title, instrument: `${ctx.ins.id}@${ctx.ins.version}`, generatedAt: ctx.input.generatedAt, demo: !!r.isDemo },
+    sections,
+  };
+}
+
+/** The distribution of one item over a subset of responses (e.g. the own municipality). */
+export function distributionOf(ctx: Ctx, item: Item, responses: readonly AnalysisResponse[]): DistributionFigure {
+  return distribution(ctx.ins, item.id, responses);
+}
+
+/** Option rows of a distribution for appendix tables: [question, option, count, percent]. */
+export function distributionRows(ctx: Ctx, item: Item, fig: DistributionFigure): Array<[string, string, number, number | null, number]> {
+  const label = ctx.labels.get(item.id) ?? item.id;
+  if (item.type === 'multi' && fig.perRespondent)
+    return fig.perRespondent.options.map((o) => [label, o.label, o.count, o.percent, fig.perRespondent!.n]);
+  return [...fig.options, ...fig.dontKnow].map((o) => [label, o.label, o.count, o.percent, fig.n]);
+}
+
+// --- anonymity guard ---------------------------------------------------------------------------
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Replaces the names (also in genitive, "Åmåls") and SCB codes of the given municipalities in every
+ * text of the model by "(kommun)" / "(kommunkod)". The last line of defence for anonymity: instrument
+ * texts and sources, round titles and free text may mention municipalities. `municipality` (the
+ * delrapport's own) is left as it is.
+ */
+export function redactMunicipalities(model: ReportModel, redact: Record<string, string>): ReportModel {
+  const names = Object.values(redact).filter((n) => n.trim().length > 1).sort((a, b) => b.length - a.length);
+  const codes = Object.keys(redact).filter((c) => /^[0-9]{4}$/.test(c));
+  if (!names.length && !codes.length) return model;
+  const nameRe = names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRe).join('|')})s?(?![\\p{L}\\p{N}])`, 'gu') : null;
+  const codeRe = codes.length ? new RegExp(`(?<![0-9])(?:${codes.join('|')})(?![0-9])`, 'g') : null;
+  const fix = (s: string) => {
+    let out = s;
+    if (nameRe) out = out.replace(nameRe, '(kommun)');
+    if (codeRe) out = out.replace(codeRe, '(kommunkod)');
+    return out;
+  };
+  const walk = (v: unknown, key?: string): unknown => {
+    if (typeof v === 'string') return key === 'color' ? v : fix(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = k === 'municipality' ? x : walk(x, k);
+      return out;
+    }
+    return v;
+  };
+  return walk(model) as ReportModel;
+}

@@ -1,0 +1,183 @@
+// The report model (DOMAIN.md §6): one format-neutral description of a report, built by the pure
+// builders in this folder (regional.ts, delrapport.ts) and rendered to PDF, DOCX, XLSX and the web
+// preview by src/reports/render/*. JSON-able; no IO.
+//
+// Numbers stay numbers: a table cell holds the unrounded figure and its column says how to show it
+// (`percent` = 0–100 percentage, shown "33 %", written to Excel as the fraction 0.33 with a % format).
+// Rounding is the renderer's job, so the Excel sheet carries the analysis' exact figures.
+
+export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'pp';
+
+export interface Column {
+  label: string;
+  format?: ColumnFormat;
+  /** Relative width (default 1). */
+  width?: number;
+}
+
+export type Cell = string | number | null;
+
+export interface TableBlock {
+  kind: 'table';
+  caption: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** Rows to emphasise (e.g. improvement candidates), by index. */
+  emphasis?: number[];
+  note?: string;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  /** 'note': smaller, muted (data-quality remarks, method notes); 'lead': the section's key sentence. */
+  style?: 'normal' | 'lead' | 'note';
+}
+
+export interface BulletsBlock {
+  kind: 'bullets';
+  /** Optional heading line above the list (e.g. "Utmaningar"). */
+  title?: string;
+  items: string[];
+}
+
+export interface SubheadingBlock {
+  kind: 'subheading';
+  text: string;
+}
+
+export interface ChartSeries {
+  label: string;
+  color?: string;
+}
+
+/** Horizontal 100 % bars: one row per category, one segment per series (answer option). */
+export interface StackedBarsChart {
+  type: 'stackedBars';
+  categories: string[];
+  series: ChartSeries[];
+  /** values[row][series], percentages 0–100. */
+  values: number[][];
+  /** Base per row, shown after the label ("n = 18"). */
+  n?: number[];
+}
+
+/** Horizontal grouped bars (e.g. own municipality vs region). */
+export interface BarsChart {
+  type: 'bars';
+  categories: string[];
+  series: ChartSeries[];
+  /** values[row][series]. */
+  values: (number | null)[][];
+  max: number;
+  unit: string;
+}
+
+/** Spider chart; values on 0…max per axis. */
+export interface RadarChart {
+  type: 'radar';
+  axes: string[];
+  series: Array<ChartSeries & { values: (number | null)[]; dashed?: boolean; fill?: boolean }>;
+  max: number;
+  unit: string;
+}
+
+/** Quadrant matrix: x = capability, y = legacy (0–100 %), four labelled fields. */
+export interface QuadrantChart {
+  type: 'quadrant';
+  xLabel: string;
+  yLabel: string;
+  thresholds: { x: number; y: number };
+  fields: { A: string; B: string; C: string; D: string };
+  points: Array<{ label: string; x: number; y: number; emphasis?: boolean }>;
+}
+
+/** Rows × columns of values coloured from min (weak) to max (strong); null = no value. */
+export interface HeatmapChart {
+  type: 'heatmap';
+  rows: string[];
+  columns: string[];
+  values: (number | null)[][];
+  min: number;
+  max: number;
+  /** Legend entries (value → label), e.g. 0 Obefintlig … 4 Branschledande. */
+  legend: Array<{ value: number; label: string }>;
+}
+
+export type ChartSpec = StackedBarsChart | BarsChart | RadarChart | QuadrantChart | HeatmapChart;
+
+export interface ChartBlock {
+  kind: 'chart';
+  caption: string;
+  /** Text alternative: what the chart shows, with its base. */
+  alt: string;
+  chart: ChartSpec;
+}
+
+export type Block = ParagraphBlock | BulletsBlock | SubheadingBlock | TableBlock | ChartBlock;
+
+export interface Section {
+  /** Stable id (used for anchors and sheet names). */
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export interface ReportModel {
+  kind: 'regional' | 'delrapport' | 'handlingsplan';
+  title: string;
+  subtitle: string;
+  /** The round is not closed: every page is marked "PRELIMINÄR". */
+  preliminary: boolean;
+  /** Shown in the page header (short title). */
+  header: string;
+  /** Shown in the page footer (publisher, date). */
+  footer: string;
+  /** Who the report is about: null for the anonymised regional report. */
+  municipality: { code: string; name: string } | null;
+  meta: {
+    roundId?: number;
+    roundTitle?: string;
+    instrument?: string;
+    generatedAt: string;
+    demo?: boolean;
+  };
+  sections: Section[];
+}
+
+export const PRELIMINARY_LABEL = 'PRELIMINÄR';
+export const PRELIMINARY_NOTE = 'PRELIMINÄR – mätomgången är inte stängd och resultatet kan ändras';
+
+/** Every text of a model (titles, headings, paragraphs, table cells, chart labels), for checks such as anonymity. */
+export function modelTexts(model: ReportModel): string[] {
+  const out: string[] = [model.title, model.subtitle, model.header, model.footer];
+  for (const s of model.sections) {
+    out.push(s.heading);
+    for (const b of s.blocks) {
+      switch (b.kind) {
+        case 'paragraph':
+        case 'subheading':
+          out.push(b.text);
+          break;
+        case 'bullets':
+          if (b.title) out.push(b.title);
+          out.push(...b.items);
+          break;
+        case 'table':
+          out.push(b.caption, ...(b.note ? [b.note] : []), ...b.columns.map((c) => c.label));
+          for (const r of b.rows) for (const c of r) if (typeof c === 'string') out.push(c);
+          break;
+        case 'chart': {
+          out.push(b.caption, b.alt);
+          const c = b.chart;
+          if (c.type === 'stackedBars' || c.type === 'bars') out.push(...c.categories, ...c.series.map((x) => x.label));
+          else if (c.type === 'radar') out.push(...c.axes, ...c.series.map((x) => x.label));
+          else if (c.type === 'quadrant') out.push(c.xLabel, c.yLabel, ...Object.values(c.fields), ...c.points.map((p) => p.label));
+          else out.push(...c.rows, ...c.columns, ...c.legend.map((l) => l.label));
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

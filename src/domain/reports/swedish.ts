@@ -1,0 +1,193 @@
+// Swedish text helpers for generated report sentences: numbers, percentages, singular/plural,
+// lists ("a, b och c") and short labels of items. Pure.
+import type { Item } from '../instruments/schema.ts';
+
+const NBSP = '\u00a0';
+
+const nf0 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+const nf1 = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const nfMax1 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** sv-SE uses U+2212 for minus; keep a plain hyphen-minus so every renderer and font has it. */
+const plain = (s: string) => s.replace(/\u2212/g, '-');
+
+/** An integer with Swedish thousands separators (non-breaking space). */
+export function fmtInt(x: number): string {
+  return plain(nf0.format(Math.round(x)));
+}
+
+/** A number with at most one decimal ("2,5", "3"). */
+export function fmtNum(x: number): string {
+  return plain(nfMax1.format(x));
+}
+
+/** A number with exactly one decimal ("2,0"). */
+export function fmtDec(x: number): string {
+  return plain(nf1.format(x));
+}
+
+/** A 0–100 percentage, rounded to whole percent: "33 %". */
+export function fmtPct(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return `${fmtInt(x)}${NBSP}%`;
+}
+
+/** A difference in percentage points with sign: "+5 p.e.", "-12 p.e.", "±0 p.e.". */
+export function fmtPp(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const r = Math.round(x);
+  const sign = r > 0 ? '+' : r < 0 ? '-' : '±';
+  return `${sign}${fmtInt(Math.abs(r))}${NBSP}p.e.`;
+}
+
+/** "1 kommun" / "3 kommuner". */
+export function count(n: number, singular: string, plural: string): string {
+  return `${fmtInt(n)} ${n === 1 ? singular : plural}`;
+}
+
+export const kommuner = (n: number) => count(n, 'kommun', 'kommuner');
+export const svarande = (n: number) => count(n, 'svarande', 'svarande');
+export const respondenter = (n: number) => count(n, 'respondent', 'respondenter');
+export const omnamnanden = (n: number) => count(n, 'omnämnande', 'omnämnanden');
+
+/** "a", "a och b", "a, b och c". */
+export function joinSv(parts: string[], conj = 'och'): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} ${conj} ${parts[parts.length - 1]}`;
+}
+
+/** Quoted option label: ”Vet ej”. */
+export const q = (s: string) => `”${s}”`;
+
+/** Capitalises the first letter. */
+export const cap = (s: string) => (s ? s[0].toLocaleUpperCase('sv-SE') + s.slice(1) : s);
+
+/** Lower-cases the first letter unless the word starts with an acronym ("IT-chef" stays). */
+export function lowerFirst(s: string): string {
+  if (s.length > 1 && s[1] === s[1].toLocaleUpperCase('sv-SE') && /\p{L}/u.test(s[1])) return s;
+  return s ? s[0].toLocaleLowerCase('sv-SE') + s.slice(1) : s;
+}
+
+// Plural forms of the words that respondent-type labels are made of. A label's words are pluralised one
+// by one ("Övrig chef eller medarbetare" → "övriga chefer eller medarbetare"); compound words are
+// matched on their last part ("förvaltningschef" → "förvaltningschefer").
+const PLURAL_WORDS: Array<[string, string]> = [
+  ['kommunansvarig', 'kommunansvariga'],
+  ['ansvarig', 'ansvariga'],
+  ['övrig', 'övriga'],
+  ['annan', 'andra'],
+  ['chef', 'chefer'],
+  ['strateg', 'strateger'],
+  ['samordnare', 'samordnare'],
+  ['medarbetare', 'medarbetare'],
+  ['handläggare', 'handläggare'],
+  ['förvaltare', 'förvaltare'],
+  ['ledare', 'ledare'],
+  ['arkitekt', 'arkitekter'],
+  ['respondent', 'respondenter'],
+  ['politiker', 'politiker'],
+  ['tekniker', 'tekniker'],
+  ['person', 'personer'],
+  ['representant', 'representanter'],
+  ['användare', 'användare'],
+];
+const PLURAL_KEEP = new Set(['eller', 'och', 'i', 'för', 'på', 'med', 'inom']);
+
+function pluralWord(w: string): string | null {
+  const lower = w.toLocaleLowerCase('sv-SE');
+  if (PLURAL_KEEP.has(lower)) return w;
+  for (const [sg, pl] of PLURAL_WORDS) if (lower.endsWith(sg)) return w.slice(0, w.length - sg.length) + pl;
+  return null;
+}
+
+/**
+ * "2 förvaltningschefer", "1 IT-chef", "3 IT-nära respondenter". A label that is an adjective (e.g.
+ * "IT-nära") gets "respondent(er)"; a label we cannot inflect is given as "N svarande med rollen ”X”".
+ */
+export function respondentTypePhrase(n: number, label: string): string {
+  const words = label.trim().split(/\s+/);
+  const base = words.map(lowerFirst);
+  if (/(nära|a|ig)$/i.test(base[base.length - 1]) && !pluralWord(base[base.length - 1])) {
+    return `${fmtInt(n)} ${base.join(' ')} ${n === 1 ? 'respondent' : 'respondenter'}`;
+  }
+  if (n === 1) return `${fmtInt(n)} ${base.join(' ')}`;
+  const plural = base.map((w) => pluralWord(w));
+  if (plural.some((w) => w === null)) return `${fmtInt(n)} svarande med rollen ${q(label)}`;
+  return `${fmtInt(n)} ${plural.join(' ')}`;
+}
+
+// --- short labels for charts -------------------------------------------------------------------
+
+const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', ü: 'u', Å: 'a', Ä: 'a', Ö: 'o', É: 'e' };
+/** Lower-case ASCII folding that keeps the string's length (one character per character). */
+const fold = (s: string) => [...s].map((c) => FOLD[c] ?? c.toLowerCase()).join('');
+
+/**
+ * A short label for an item in charts and tables: the item's `short` if the instrument has one, its
+ * text when that is short (capabilities), else the item id written back with Swedish letters found in
+ * the item's own text ("informationssakerhet-integritet" → "Informationssäkerhet integritet"), else
+ * the first words of the text.
+ */
+export function shortLabel(item: Item, max = 40): string {
+  const explicit = (item as Item & { short?: unknown }).short;
+  if (typeof explicit === 'string' && explicit.trim()) return explicit.trim();
+  if (item.text.length <= max) return item.text;
+  const source = `${item.text} ${item.description ?? ''}`;
+  const folded = fold(source);
+  const phrase = item.id.toLowerCase().replace(/[-_.]+/g, '[\\s-]');
+  const m = new RegExp(`(^|[^a-z])(${phrase})`).exec(folded);
+  if (m) {
+    const start = m.index + m[1].length;
+    return cap(source.slice(start, start + m[2].length));
+  }
+  const words = item.id.split(/[-_.]+/).map((w) => {
+    const re = new RegExp(`(^|[^a-z])(${w})`);
+    const wm = re.exec(folded);
+    if (!wm) return restoreStems(w);
+    const start = wm.index + wm[1].length;
+    return source.slice(start, start + w.length).toLocaleLowerCase('sv-SE');
+  });
+  const label = cap(words.join(' '));
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}
+
+// Last resort for id words not found in the item's texts: common stems of the field written with
+// their Swedish letters ("informationssakerhet" → "informationssäkerhet").
+const STEMS: Array<[RegExp, string]> = [
+  [/sakerhet/g, 'säkerhet'],
+  [/^oppen/, 'öppen'],
+  [/^oppna/, 'öppna'],
+  [/forst$/, 'först'],
+  [/forvalt/g, 'förvalt'],
+  [/formag/g, 'förmåg'],
+  [/anvand/g, 'använd'],
+  [/forsorj/g, 'försörj'],
+  [/nojd/g, 'nöjd'],
+  [/miljo/g, 'miljö'],
+  [/oronmark/g, 'öronmärk'],
+  [/overgrip/g, 'övergrip'],
+  [/forandr/g, 'förändr'],
+  [/utvardera/g, 'utvärdera'],
+  [/malbild/g, 'målbild'],
+  [/tjanst/g, 'tjänst'],
+  [/beslut/g, 'beslut'],
+];
+function restoreStems(w: string): string {
+  let out = w;
+  for (const [re, to] of STEMS) out = out.replace(re, to);
+  return out;
+}
+
+/** Shortens a text to at most `max` characters at a word boundary, with "…". */
+export function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const sp = cut.lastIndexOf(' ');
+  return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
+/** ISO date (YYYY-MM-DD) of a Date in local time. */
+export function isoDate(d: Date): string {
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

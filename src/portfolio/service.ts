@@ -1,0 +1,62 @@
+// Loaders that combine the portfolio store with the pure domain; shared by the HTTP routes and the CLI.
+import type { Queryable } from '../db/db.ts';
+import { ASSOCIATION } from '../domain/organisation.ts';
+import { buildHandlingsplan, computeIndicators, fundingFollowUp, participating } from '../domain/portfolio/index.ts';
+import {
+  indicatorTargets,
+  listCriteria,
+  listFundingProjects,
+  listInitiatives,
+  listNetworks,
+  memberMunicipalities,
+} from '../store/initiatives.ts';
+import { listAreas, listMunicipalities } from '../store/organisation.ts';
+
+// "Andel kommuner som visar på ökad digital mognad" comes from the change between two measurement
+// rounds (src/domain/analysis, change.ts: increasedShare). The analysis side registers a provider;
+// without one (or when it returns null) the reported value is shown and the indicator is marked as
+// not computed.
+export type MaturityProvider = (db: Queryable, year: number) => Promise<{ increased: number; n: number } | null>;
+let maturityProvider: MaturityProvider | null = null;
+export function registerMaturityProvider(fn: MaturityProvider | null): void {
+  maturityProvider = fn;
+}
+
+export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date()) {
+  const initiatives = await listInitiatives(db);
+  const criteria = await listCriteria(db);
+  const municipalities = await listMunicipalities(db);
+  const areas = await listAreas(db);
+  return buildHandlingsplan({
+    from,
+    to,
+    association: ASSOCIATION,
+    generatedAt: now.toISOString(),
+    initiatives,
+    criteria,
+    municipalityNames: Object.fromEntries(municipalities.map((m) => [m.code, m.name])),
+    areaNames: Object.fromEntries(areas.map((a) => [a.id, a.name])),
+  });
+}
+
+export async function indicatorReport(db: Queryable, year: number, now = new Date()) {
+  const initiatives = await listInitiatives(db);
+  const indicators = computeIndicators({
+    year,
+    members: await memberMunicipalities(db),
+    initiatives: initiatives.map((i) => ({
+      id: i.id,
+      stage: i.stage,
+      scope: i.scope,
+      startYear: i.startYear,
+      endYear: i.endYear,
+      participating: participating(i),
+      actors: i.actors.map((a) => a.id),
+    })),
+    networks: await listNetworks(db),
+    maturity: maturityProvider ? await maturityProvider(db, year) : null,
+    targets: await indicatorTargets(db, year),
+  });
+  const funding = (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));
+  return { association: ASSOCIATION, year, generatedAt: now.toISOString(), indicators, funding };
+}

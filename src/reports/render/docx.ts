@@ -1,0 +1,206 @@
+// Report model → DOCX (the `docx` package): real Word headings (Rubrik 1/2, so the navigation pane
+// and a table of contents work), bullet lists, Word tables with a repeated header row, charts as SVG
+// images with a PNG fallback (Word shows the SVG; LibreOffice shows the PNG, drawn by raster.ts), alt
+// text on every chart, page header with title, "PRELIMINÄR" and "Sida x (n)", and a footer.
+// When no TrueType font is found for the PNG labels, each chart's data follows as a table.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
+import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
+import { chartTable } from './chartdata.ts';
+import { layoutChart } from './charts.ts';
+import { formatCell } from './format.ts';
+import { rasterHasText, toPng } from './raster.ts';
+import { toSvg } from './svg.ts';
+
+// A4 with 2 cm margins: 21 cm − 4 cm = 17 cm of text width.
+const TWIP_PER_CM = 567;
+const TEXT_WIDTH_TWIPS = Math.round(17 * TWIP_PER_CM);
+const CHART_WIDTH_PT = 480;
+const PX_PER_PT = 96 / 72;
+const ACCENT = '1F4E79';
+const MUTED = '5A5A5A';
+const RED = 'B2182B';
+
+/** Characters XML 1.0 does not allow (control characters) are dropped. */
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+
+function para(text: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string; spacingAfter?: number } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: opts.spacingAfter ?? 100 },
+    children: [new TextRun({ text: clean(text), bold: opts.bold, italics: opts.italics, size: opts.size, color: opts.color })],
+  });
+}
+
+function bulletList(items: string[]): Paragraph[] {
+  return items.map((t) => new Paragraph({ numbering: { reference: 'punkter', level: 0 }, spacing: { after: 60 }, children: [new TextRun(clean(t))] }));
+}
+
+function table(t: TableBlock): Array<Paragraph | Table> {
+  const total = t.columns.reduce((s, c) => s + (c.width ?? 1), 0);
+  const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * TEXT_WIDTH_TWIPS));
+  const small = t.columns.length > 6 ? 16 : 18;
+  const border = { style: BorderStyle.SINGLE, size: 2, color: 'B7C3D0' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (text: string, i: number, opts: { header?: boolean; emphasis?: boolean }) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      borders,
+      shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'DCE6F1' } : opts.emphasis ? { type: ShadingType.CLEAR, color: 'auto', fill: 'FDEBD3' } : undefined,
+      margins: { top: 40, bottom: 40, left: 70, right: 70 },
+      children: [
+        new Paragraph({
+          alignment: !opts.header && t.columns[i].format && t.columns[i].format !== 'text' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text: clean(text), bold: opts.header || opts.emphasis, size: small })],
+        }),
+      ],
+    });
+  const rows = [
+    new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.label, i, { header: true })) }),
+    ...t.rows.map(
+      (r, ri) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.map((v, i) => cell(formatCell(v, t.columns[i].format), i, { emphasis: t.emphasis?.includes(ri) })),
+        }),
+    ),
+  ];
+  const out: Array<Paragraph | Table> = [
+    new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(t.caption), bold: true, color: ACCENT, size: 18 })] }),
+    new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: widths, rows }),
+  ];
+  if (t.note) out.push(para(t.note, { size: 16, color: MUTED, italics: true }));
+  else out.push(new Paragraph({ spacing: { after: 80 }, children: [] }));
+  return out;
+}
+
+function chart(b: ChartBlock): Array<Paragraph | Table> {
+  const d = layoutChart(b.chart, CHART_WIDTH_PT);
+  const svg = Buffer.from(toSvg(d, 1, b.caption), 'utf8');
+  const png = toPng(d, 2.5);
+  const out: Array<Paragraph | Table> = [
+    new Paragraph({
+      keepNext: true,
+      alignment: AlignmentType.CENTER,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: svg,
+          fallback: { type: 'png', data: png },
+          transformation: { width: Math.round(d.width * PX_PER_PT), height: Math.round(d.height * PX_PER_PT) },
+          altText: { name: clean(b.caption).slice(0, 200), title: clean(b.caption), description: clean(b.alt) },
+        }),
+      ],
+    }),
+    para(b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
+  ];
+  if (!rasterHasText()) out.push(...table(chartTable(b)));
+  return out;
+}
+
+function block(b: Block): Array<Paragraph | Table> {
+  switch (b.kind) {
+    case 'paragraph':
+      if (b.style === 'note') return [para(b.text, { size: 17, color: MUTED })];
+      return [para(b.text)];
+    case 'subheading':
+      return [new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(clean(b.text))] })];
+    case 'bullets':
+      return [...(b.title ? [new Paragraph({ keepNext: true, spacing: { before: 80, after: 60 }, children: [new TextRun({ text: clean(b.title), bold: true })] })] : []), ...bulletList(b.items)];
+    case 'table':
+      return table(b);
+    case 'chart':
+      return chart(b);
+  }
+}
+
+/** Renders the model to a DOCX document. */
+export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(model.title))] }),
+    para(model.subtitle, { color: MUTED, size: 22, spacingAfter: 200 }),
+  ];
+  if (model.preliminary)
+    children.push(
+      new Paragraph({
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FBEAEA' },
+        spacing: { after: 200 },
+        children: [new TextRun({ text: PRELIMINARY_NOTE, bold: true, color: RED })],
+      }),
+    );
+  if (model.municipality === null && model.kind === 'regional') children.push(para('Anonymiserad rapport: kommunerna redovisas utan namn.', { size: 18, color: MUTED }));
+  if (model.meta.demo) children.push(para('Demodata: uppgifterna är demodata, delvis syntetiserade.', { size: 18, color: RED }));
+  model.sections.forEach((s, i) => {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: s.id === 'bilaga', keepNext: true, children: [new TextRun(clean(`${i + 1} ${s.heading}`))] }));
+    for (const b of s.blocks) children.push(...block(b));
+  });
+
+  const headerRuns = [new TextRun({ text: clean(model.header), color: MUTED, size: 16 })];
+  if (model.preliminary) headerRuns.push(new TextRun({ text: `\t${PRELIMINARY_LABEL}`, bold: true, color: RED, size: 18 }));
+  else headerRuns.push(new TextRun({ text: '\t', size: 16 }));
+  headerRuns.push(new TextRun({ children: ['\tSida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'], color: MUTED, size: 16 }));
+
+  const doc = new Document({
+    creator: 'samverka',
+    title: clean(model.title),
+    subject: clean(model.subtitle),
+    description: model.preliminary ? PRELIMINARY_NOTE : undefined,
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 21 } },
+        heading1: { run: { font: 'Calibri', size: 30, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 140 } } },
+        heading2: { run: { font: 'Calibri', size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 } } },
+        heading3: { run: { font: 'Calibri', size: 21, bold: true, color: ACCENT }, paragraph: { spacing: { before: 160, after: 60 } } },
+        title: { run: { font: 'Calibri', size: 44, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
+      },
+    },
+    numbering: {
+      config: [
+        {
+          reference: 'punkter',
+          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 420, hanging: 260 } } } }],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1250, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } } },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                tabStops: [
+                  { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH_TWIPS / 2) },
+                  { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS },
+                ],
+                border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0', space: 4 } },
+                children: headerRuns,
+              }),
+            ],
+          }),
+        },
+        footers: { default: new Footer({ children: [para(model.footer, { size: 15, color: MUTED, spacingAfter: 0 })] }) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

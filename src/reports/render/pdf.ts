@@ -1,0 +1,370 @@
+// Report model → PDF (pdfkit). A4, Helvetica (its WinAnsi encoding covers å ä ö Å Ä Ö é – ” …; other
+// characters are replaced by close equivalents, see winAnsi()), headings with PDF bookmarks, tables
+// with repeated header rows, charts drawn as vector graphics from the shared chart layout, and on
+// every page a header (title, "Sida x (n)") and footer; a round that is not closed is marked
+// "PRELIMINÄR" in the header of every page and with a light watermark.
+import PDFDocument from 'pdfkit';
+import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
+import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
+import { layoutChart, type Drawing } from './charts.ts';
+import { formatCell } from './format.ts';
+
+const MARGIN = { top: 64, bottom: 60, left: 56, right: 56 };
+const INK = '#1a1a1a';
+const MUTED = '#5a5a5a';
+const ACCENT = '#1f4e79';
+const RED = '#b2182b';
+
+// Characters of Windows-1252 above 0x7F that are not Latin-1 (pdfkit encodes the standard fonts so).
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const REPLACE: Record<string, string> = {
+  '\u2212': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2009': ' ',
+  '\u202f': '\u00a0',
+  '\u2264': '<=',
+  '\u2265': '>=',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u2248': '~',
+  '\u2260': '!=',
+  '\u00ad': '',
+  '\u200b': '',
+};
+
+/** Maps a text to what the standard PDF fonts can show (WinAnsi); unknown characters become "?". */
+export function winAnsi(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n') out += ch;
+    else if (ch in REPLACE) out += REPLACE[ch];
+    else if (ch === '\t') out += ' ';
+    else {
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += /^[\x20-\x7e]+$/.test(base) ? base : '?';
+    }
+  }
+  return out;
+}
+
+type Doc = PDFKit.PDFDocument;
+
+function contentWidth(doc: Doc) {
+  return doc.page.width - MARGIN.left - MARGIN.right;
+}
+function bottom(doc: Doc) {
+  return doc.page.height - MARGIN.bottom;
+}
+function ensureSpace(doc: Doc, h: number) {
+  if (doc.y + h > bottom(doc)) doc.addPage();
+}
+
+function paragraph(doc: Doc, text: string, opts: { size?: number; color?: string; bold?: boolean; gap?: number; indent?: number } = {}) {
+  doc
+    .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+    .fontSize(opts.size ?? 10)
+    .fillColor(opts.color ?? INK);
+  const width = contentWidth(doc) - (opts.indent ?? 0);
+  const t = winAnsi(text);
+  ensureSpace(doc, Math.min(doc.heightOfString(t, { width }), 40));
+  doc.text(t, MARGIN.left + (opts.indent ?? 0), doc.y, { width, lineGap: 1.5 });
+  doc.y += opts.gap ?? 5;
+}
+
+function bullets(doc: Doc, items: string[], title?: string) {
+  if (title) {
+    ensureSpace(doc, 40);
+    paragraph(doc, title, { bold: true, size: 10, gap: 2 });
+  }
+  doc.font('Helvetica').fontSize(10).fillColor(INK);
+  const indent = 14;
+  const width = contentWidth(doc) - indent;
+  for (const item of items) {
+    const t = winAnsi(item);
+    const h = doc.heightOfString(t, { width, lineGap: 1.5 });
+    ensureSpace(doc, Math.min(h, 36));
+    const y = doc.y;
+    doc.text('•', MARGIN.left + 3, y, { lineBreak: false });
+    doc.text(t, MARGIN.left + indent, y, { width, lineGap: 1.5 });
+    doc.y += 2.5;
+  }
+  doc.y += 3;
+}
+
+/**
+ * Column widths: proportional to the columns' relative widths, but never narrower than the longest
+ * word of the header or (numeric columns) the widest value, so that words are not broken.
+ */
+function columnWidths(doc: Doc, t: TableBlock, size: number, pad: number): number[] {
+  const cols = t.columns;
+  const full = contentWidth(doc);
+  const min = cols.map((c, i) => {
+    doc.font('Helvetica-Bold').fontSize(size);
+    let m = Math.max(...winAnsi(c.label).split(/\s+/).map((w) => doc.widthOfString(w)));
+    doc.font('Helvetica').fontSize(size);
+    const numeric = c.format && c.format !== 'text';
+    for (const r of t.rows) {
+      const txt = winAnsi(formatCell(r[i], c.format));
+      const w = numeric ? doc.widthOfString(txt) : Math.max(...txt.split(/\s+/).map((x) => doc.widthOfString(x)));
+      if (w > m) m = w;
+    }
+    return Math.min(m + 2 * pad + 1, full * 0.45);
+  });
+  let widths = cols.map((c) => c.width ?? 1);
+  for (let pass = 0; pass < 4; pass++) {
+    const total = widths.reduce((s, w) => s + w, 0);
+    const px = widths.map((w) => (w / total) * full);
+    const short = px.map((w, i) => w < min[i] - 0.01);
+    if (!short.some(Boolean)) return px;
+    const fixed = px.reduce((s, w, i) => s + (short[i] ? min[i] : 0), 0);
+    const flexTotal = px.reduce((s, w, i) => s + (short[i] ? 0 : w), 0);
+    const scale = flexTotal > 0 ? Math.max(0.1, (full - fixed) / flexTotal) : 1;
+    widths = px.map((w, i) => (short[i] ? min[i] : w * scale));
+  }
+  const total = widths.reduce((s, w) => s + w, 0);
+  return widths.map((w) => (w / total) * full);
+}
+
+function table(doc: Doc, t: TableBlock) {
+  const pad = 3;
+  const size = t.columns.length > 6 ? 7.5 : 8.5;
+  const widths = columnWidths(doc, t, size, pad);
+  ensureSpace(doc, 60);
+  paragraph(doc, t.caption, { bold: true, size: 9, color: ACCENT, gap: 3 });
+  const rowHeight = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad, lineGap: 0.5 }))) + 2 * pad;
+  };
+  const drawRow = (cells: string[], opts: { header?: boolean; emphasis?: boolean; shade?: boolean }) => {
+    const h = rowHeight(cells, !!opts.header || !!opts.emphasis);
+    const y = doc.y;
+    let x = MARGIN.left;
+    if (opts.header) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill('#dce6f1');
+    else if (opts.emphasis) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill('#fdebd3');
+    else if (opts.shade) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill('#f5f7fa');
+    doc.font(opts.header || opts.emphasis ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).fillColor(INK);
+    cells.forEach((c, i) => {
+      const numeric = !opts.header && t.columns[i].format && t.columns[i].format !== 'text';
+      doc.text(c, x + pad, y + pad, { width: widths[i] - 2 * pad, align: numeric ? 'right' : 'left', lineGap: 0.5 });
+      x += widths[i];
+    });
+    doc
+      .moveTo(MARGIN.left, y + h)
+      .lineTo(MARGIN.left + contentWidth(doc), y + h)
+      .lineWidth(0.4)
+      .strokeColor('#b7c3d0')
+      .stroke();
+    doc.y = y + h;
+  };
+  const header = t.columns.map((c) => winAnsi(c.label));
+  drawRow(header, { header: true });
+  t.rows.forEach((row, r) => {
+    const cells = row.map((v, i) => winAnsi(formatCell(v, t.columns[i].format)));
+    const h = rowHeight(cells, !!t.emphasis?.includes(r));
+    if (doc.y + h > bottom(doc)) {
+      doc.addPage();
+      drawRow(header, { header: true });
+    }
+    drawRow(cells, { emphasis: t.emphasis?.includes(r), shade: r % 2 === 1 });
+  });
+  doc.y += 3;
+  if (t.note) paragraph(doc, t.note, { size: 7.5, color: MUTED, gap: 4 });
+  doc.y += 4;
+}
+
+/** Draws chart primitives with pdfkit at (x0, y0). */
+export function drawPrims(doc: Doc, d: Drawing, x0: number, y0: number) {
+  for (const p of d.prims) {
+    doc.save();
+    switch (p.t) {
+      case 'rect':
+        doc.rect(x0 + p.x, y0 + p.y, p.w, p.h);
+        if (p.fill && p.stroke) doc.lineWidth(p.sw ?? 1).fillAndStroke(p.fill, p.stroke);
+        else if (p.fill) doc.fill(p.fill);
+        else if (p.stroke) doc.lineWidth(p.sw ?? 1).stroke(p.stroke);
+        break;
+      case 'line':
+        doc.moveTo(x0 + p.x1, y0 + p.y1).lineTo(x0 + p.x2, y0 + p.y2).lineWidth(p.sw);
+        if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
+        doc.stroke(p.stroke);
+        doc.undash();
+        break;
+      case 'poly': {
+        const pts = p.pts.map(([x, y]) => [x0 + x, y0 + y] as [number, number]);
+        if (p.fill && p.closed) {
+          doc.polygon(...pts);
+          doc.fillOpacity(p.fillOpacity ?? 1).fill(p.fill);
+          doc.fillOpacity(1);
+        }
+        if (p.stroke) {
+          doc.moveTo(pts[0][0], pts[0][1]);
+          for (const q of pts.slice(1)) doc.lineTo(q[0], q[1]);
+          if (p.closed) doc.closePath();
+          doc.lineWidth(p.sw ?? 1).lineJoin('round');
+          if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
+          doc.stroke(p.stroke);
+          doc.undash();
+        }
+        break;
+      }
+      case 'circle':
+        doc.circle(x0 + p.cx, y0 + p.cy, p.r);
+        if (p.fill && p.stroke) doc.lineWidth(p.sw ?? 1).fillAndStroke(p.fill, p.stroke);
+        else if (p.fill) doc.fill(p.fill);
+        else if (p.stroke) doc.lineWidth(p.sw ?? 1).stroke(p.stroke);
+        break;
+      case 'text': {
+        const t = winAnsi(p.text);
+        doc.font(p.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(p.size).fillColor(p.fill);
+        const w = doc.widthOfString(t);
+        const x = x0 + p.x - (p.anchor === 'middle' ? w / 2 : p.anchor === 'end' ? w : 0);
+        doc.text(t, x, y0 + p.y, { lineBreak: false, baseline: 'alphabetic' });
+        break;
+      }
+    }
+    doc.restore();
+  }
+}
+
+function chart(doc: Doc, b: ChartBlock) {
+  const width = Math.min(contentWidth(doc), 480);
+  const d = layoutChart(b.chart, width);
+  const maxH = bottom(doc) - MARGIN.top - 30;
+  const scale = d.height > maxH ? maxH / d.height : 1;
+  ensureSpace(doc, d.height * scale + 30);
+  const x0 = MARGIN.left + (contentWidth(doc) - width * scale) / 2;
+  const y0 = doc.y + 2;
+  if (scale < 1) {
+    doc.save();
+    doc.translate(x0, y0).scale(scale);
+    drawPrims(doc, d, 0, 0);
+    doc.restore();
+  } else drawPrims(doc, d, x0, y0);
+  doc.x = MARGIN.left;
+  doc.y = y0 + d.height * scale + 4;
+  paragraph(doc, b.caption, { size: 8, color: MUTED, gap: 8 });
+}
+
+function block(doc: Doc, b: Block) {
+  switch (b.kind) {
+    case 'paragraph':
+      if (b.style === 'note') paragraph(doc, b.text, { size: 8.5, color: MUTED });
+      else if (b.style === 'lead') paragraph(doc, b.text, { size: 10.5, bold: false, color: INK });
+      else paragraph(doc, b.text);
+      break;
+    case 'subheading':
+      ensureSpace(doc, 50);
+      doc.y += 2;
+      paragraph(doc, b.text, { bold: true, size: 10, color: ACCENT, gap: 2 });
+      break;
+    case 'bullets':
+      bullets(doc, b.items, b.title);
+      break;
+    case 'table':
+      table(doc, b);
+      break;
+    case 'chart':
+      chart(doc, b);
+      break;
+  }
+}
+
+function decorate(doc: Doc, model: ReportModel) {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const w = doc.page.width;
+    const h = doc.page.height;
+    if (model.preliminary) {
+      doc.save();
+      doc.rotate(-35, { origin: [w / 2, h / 2] });
+      doc.font('Helvetica-Bold').fontSize(96).fillColor(RED).fillOpacity(0.07);
+      const t = winAnsi(PRELIMINARY_LABEL);
+      doc.text(t, w / 2 - doc.widthOfString(t) / 2, h / 2, { lineBreak: false, baseline: 'middle' });
+      doc.restore();
+      doc.fillOpacity(1);
+    }
+    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
+    doc.text(winAnsi(model.header), MARGIN.left, 30, { lineBreak: false, width: 250, ellipsis: true });
+    const pageText = `Sida ${i - range.start + 1} (${total})`;
+    doc.text(pageText, w - MARGIN.right - doc.widthOfString(pageText), 30, { lineBreak: false });
+    if (model.preliminary) {
+      doc.font('Helvetica-Bold').fontSize(9).fillColor(RED);
+      const t = winAnsi(PRELIMINARY_LABEL);
+      doc.text(t, w / 2 - doc.widthOfString(t) / 2 + 40, 30, { lineBreak: false });
+    }
+    doc
+      .moveTo(MARGIN.left, 42)
+      .lineTo(w - MARGIN.right, 42)
+      .lineWidth(0.4)
+      .strokeColor('#b7c3d0')
+      .stroke();
+    doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+    doc.text(winAnsi(model.footer), MARGIN.left, h - 38, { lineBreak: false, width: w - MARGIN.left - MARGIN.right, ellipsis: true });
+    doc.page.margins.bottom = saved;
+  }
+}
+
+/** Renders the model to a PDF document. */
+export function renderPdf(model: ReportModel): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    info: {
+      Title: winAnsi(model.title),
+      Subject: winAnsi(model.subtitle),
+      Author: winAnsi(model.footer.split(' · ')[0]),
+      Creator: 'samverka',
+      CreationDate: new Date(`${model.meta.generatedAt}T12:00:00Z`),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  // Title block.
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(ACCENT);
+  doc.text(winAnsi(model.title), MARGIN.left, MARGIN.top, { width: contentWidth(doc) });
+  doc.y += 4;
+  paragraph(doc, model.subtitle, { size: 11, color: MUTED, gap: 8 });
+  if (model.preliminary) {
+    const y = doc.y;
+    doc.rect(MARGIN.left, y, contentWidth(doc), 22).fill('#fbeaea');
+    doc.font('Helvetica-Bold').fontSize(10).fillColor(RED);
+    doc.text(winAnsi(PRELIMINARY_NOTE), MARGIN.left + 8, y + 6, { width: contentWidth(doc) - 16, lineBreak: false });
+    doc.y = y + 30;
+  }
+  if (model.municipality === null && model.kind === 'regional')
+    paragraph(doc, 'Anonymiserad rapport: kommunerna redovisas utan namn.', { size: 9, color: MUTED, gap: 6 });
+  if (model.meta.demo) paragraph(doc, 'Demodata: uppgifterna är demodata, delvis syntetiserade.', { size: 9, color: RED, gap: 6 });
+  // Contents.
+  paragraph(doc, 'Innehåll', { bold: true, size: 10, gap: 2 });
+  model.sections.forEach((s, i) => paragraph(doc, `${i + 1}  ${s.heading}`, { size: 9, gap: 1, indent: 8 }));
+  doc.y += 10;
+
+  model.sections.forEach((s, i) => {
+    if (i > 0 && (s.id === 'bilaga' || doc.y > bottom(doc) - 140)) doc.addPage();
+    else ensureSpace(doc, 90);
+    doc.outline.addItem(winAnsi(`${i + 1} ${s.heading}`));
+    doc.font('Helvetica-Bold').fontSize(14).fillColor(ACCENT);
+    doc.text(winAnsi(`${i + 1} ${s.heading}`), MARGIN.left, doc.y, { width: contentWidth(doc) });
+    doc.y += 6;
+    for (const b of s.blocks) block(doc, b);
+    doc.y += 8;
+  });
+  decorate(doc, model);
+  doc.end();
+  return done;
+}

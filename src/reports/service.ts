@@ -1,0 +1,120 @@
+// Reports of a round for the HTTP API and the CLI: loads the round (analysis context cached by the
+// analysis service, sample, names), builds the report models (domain/reports) and renders them.
+//
+// Which figures a report shows follows the analysis' privacy rule (domain/analysis/views.ts): the
+// regional report and the region in a delrapport use the region "as others see it" — municipalities
+// with fewer than scoring.suppressionMin counted respondents are left out and counted in a note; a
+// delrapport shows its own municipality in full.
+import type { Queryable } from '../db/db.ts';
+import type { AnalysisContext } from '../domain/analysis/views.ts';
+import type { ReportInput } from '../domain/reports/common.ts';
+import { buildDelrapport, NotInRoundError } from '../domain/reports/delrapport.ts';
+import type { ReportModel } from '../domain/reports/model.ts';
+import { buildRegionalReport } from '../domain/reports/regional.ts';
+import { isoDate } from '../domain/reports/swedish.ts';
+import { ASSOCIATION } from '../domain/organisation.ts';
+import { analysisContext } from '../analysis/service.ts';
+import { instrumentOfRound, requireRound } from '../rounds/service.ts';
+import { anonymisationSeed, municipalityNames } from '../store/analysis.ts';
+import { listAreas } from '../store/organisation.ts';
+import { roundAssociation, roundSample } from '../store/reports.ts';
+import type { Round } from '../store/rounds.ts';
+import { renderReport, slug, type ReportFormat } from './render/index.ts';
+
+export { NotInRoundError };
+
+/** Everything the report builders need for one round, loaded once (a batch reuses it). */
+export interface RoundReportData {
+  round: Round;
+  context: AnalysisContext;
+  base: Omit<ReportInput, 'responses' | 'analysis' | 'excludedMunicipalities' | 'regionAnalysis'>;
+  names: Record<string, string>;
+}
+
+export async function loadRoundReportData(db: Queryable, roundId: number, now = new Date()): Promise<RoundReportData> {
+  const round = await requireRound(db, roundId);
+  const instrument = await instrumentOfRound(db, round);
+  const context = await analysisContext(
+    db,
+    {
+      id: round.id,
+      title: round.title,
+      status: round.status,
+      periodStart: round.periodStart,
+      periodEnd: round.periodEnd,
+      instrument: round.instrument,
+      instrumentVersion: round.instrumentVersion,
+      municipalities: round.municipalities,
+    },
+    { respondentType: null, area: null },
+  );
+  const [sample, areas, association, seed, names] = await Promise.all([
+    roundSample(db, round.id),
+    listAreas(db),
+    roundAssociation(db, round.municipalities),
+    anonymisationSeed(db, round.id),
+    municipalityNames(db),
+  ]);
+  return {
+    round,
+    context,
+    names,
+    base: {
+      round: {
+        id: round.id,
+        title: round.title,
+        status: round.status,
+        periodStart: round.periodStart,
+        periodEnd: round.periodEnd,
+        municipalities: round.municipalities,
+        isDemo: round.isDemo,
+        demoNote: round.demoNote,
+      },
+      instrument: context.instrument ?? instrument,
+      sample,
+      areas,
+      association: association ?? ASSOCIATION,
+      generatedAt: isoDate(now),
+      anonymisationSeed: seed,
+      responseSelection: 'completed',
+      municipalityNames: names,
+    },
+  };
+}
+
+/** The anonymised regional report. */
+export function regionalModel(data: RoundReportData): ReportModel {
+  const { context } = data;
+  return buildRegionalReport({
+    ...data.base,
+    responses: context.responses.filter((r) => !(r.municipality in context.small)),
+    analysis: context.public,
+    excludedMunicipalities: context.small,
+  });
+}
+
+/** The delrapport of one municipality of the round (NotInRoundError when it is not in the round). */
+export function delrapportModel(data: RoundReportData, code: string): ReportModel {
+  if (!data.round.municipalities.includes(code)) throw new NotInRoundError(code);
+  const { context } = data;
+  return buildDelrapport({
+    ...data.base,
+    municipality: { code, name: data.names[code] ?? code },
+    responses: [...context.responses],
+    analysis: context.full,
+    regionAnalysis: context.public,
+    excludedMunicipalities: context.small,
+  });
+}
+
+/** "regional-rapport-omgang-3.pdf", "delrapport-mellerud-omgang-3.pdf". */
+export function reportFileName(model: ReportModel, format: ReportFormat | 'json'): string {
+  const who = model.municipality ? `delrapport-${slug(model.municipality.name)}` : 'regional-rapport';
+  return `${who}-omgang-${model.meta.roundId ?? 0}.${format}`;
+}
+
+export async function renderModel(model: ReportModel, format: ReportFormat): Promise<Buffer> {
+  return renderReport(model, format);
+}
+
+export type { Round };

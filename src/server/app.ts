@@ -1,0 +1,84 @@
+// The HTTP layer: Fastify with security headers, rate limits, sessions, CSRF and
+// the API routes; serves the built web app (dist/web) with SPA fallback.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import { registerSessions } from './auth.ts';
+import { errorHandler, HttpError } from './http.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { analysisRoutes } from './routes/analysis.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { initiativeRoutes } from './routes/initiatives.ts';
+import { organisationRoutes } from './routes/organisation.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { roundRoutes } from './routes/rounds.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+}
+
+export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/** Route modules; each capability adds one. */
+const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
+
+/** URLs called without a session (token links) are exempt from CSRF checks. */
+const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/');
+
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.SAMVERKA_TRUST_PROXY === 'true',
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setErrorHandler(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimit,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      new HttpError(429, `För många förfrågningar. Försök igen om ${Math.ceil(ctx.ttl / 1000)} sekunder.`),
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  registerSessions(app, { secureCookies: config.secureCookies, csrfExempt });
+  for (const routes of routeModules) await app.register(routes, { prefix: '/api' });
+  app.all('/api/*', async () => {
+    throw new HttpError(404, 'Okänd adress i API:t');
+  });
+  if (existsSync(WEB_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method !== 'GET' || req.url.startsWith('/api/')) return reply.status(404).send({ error: 'Hittades inte' });
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

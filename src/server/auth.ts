@@ -1,0 +1,62 @@
+// Sessions, CSRF and role checks. Enforced on the server for every route.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canSeeMunicipality, type Role } from '../domain/organisation.ts';
+import { getSession, SESSION_HOURS, type User } from '../store/accounts.ts';
+import { forbidden, HttpError } from './http.ts';
+
+export const SESSION_COOKIE = 'samverka_sid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: User;
+    csrfToken?: string;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerSessions(app: FastifyInstance, opts: { secureCookies: boolean; csrfExempt: (url: string) => boolean }) {
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await getSession(app.db, token);
+      if (s) {
+        req.user = s.user;
+        req.csrfToken = s.csrfToken;
+      }
+    }
+    // Synchroniser-token CSRF protection for every state-changing call made with a session cookie.
+    if (!SAFE_METHODS.has(req.method) && req.user && !opts.csrfExempt(req.url)) {
+      if (req.headers['x-csrf-token'] !== req.csrfToken)
+        throw new HttpError(403, 'Ogiltig eller saknad CSRF-token. Ladda om sidan och försök igen.');
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function requireUser(req: FastifyRequest): User {
+  if (!req.user) throw new HttpError(401, 'Du behöver logga in');
+  return req.user;
+}
+
+export function requireRole(req: FastifyRequest, ...roles: Role[]): User {
+  const user = requireUser(req);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** The municipality's identifiable data: förbundsadmin, or a kommunansvarig bound to it. */
+export function requireMunicipalityAccess(req: FastifyRequest, code: string): User {
+  const user = requireUser(req);
+  if (!canSeeMunicipality(user, code)) throw forbidden('Du har inte behörighet till den här kommunens uppgifter');
+  return user;
+}

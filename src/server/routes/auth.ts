@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  consumePasswordReset,
+  createPasswordReset,
+  createSession,
+  findUserIdByEmail,
+  revokeSession,
+  revokeUserSessions,
+  setPassword,
+  verifyLogin,
+} from '../../store/accounts.ts';
+import { audit } from '../../store/audit.ts';
+import { sendMail } from '../../store/mail.ts';
+import { requireUser, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
+import { HttpError, parse } from '../http.ts';
+
+const email = z.string().trim().email('Ange en giltig e-postadress').max(254);
+export const passwordRule = z.string().min(12, 'Lösenordet ska ha minst 12 tecken').max(200);
+
+export async function authRoutes(app: FastifyInstance) {
+  const { db, config } = app;
+  const strict = { config: { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } } };
+
+  app.post('/auth/login', strict, async (req, reply) => {
+    const body = parse(z.object({ email, password: z.string().min(1, 'Ange lösenord').max(200) }), req.body);
+    const r = await verifyLogin(db, body.email, body.password);
+    if (!r.ok) {
+      await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason } });
+      if (r.reason === 'locked')
+        throw new HttpError(429, 'För många misslyckade inloggningsförsök. Vänta 15 minuter eller återställ ditt lösenord.');
+      throw new HttpError(401, 'Fel e-postadress eller lösenord');
+    }
+    const s = await createSession(db, r.user.id);
+    await audit(db, { actor: r.user.id, action: 'login', target: r.user.email, ip: req.ip });
+    setSessionCookie(reply, s.token, config.secureCookies);
+    return { user: r.user, csrfToken: s.csrfToken };
+  });
+
+  app.post('/auth/logout', async (req, reply) => {
+    const user = requireUser(req);
+    await revokeSession(db, req.cookies[SESSION_COOKIE]!);
+    await audit(db, { actor: user.id, action: 'logout', target: user.email, ip: req.ip });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/auth/me', async (req) => {
+    const user = requireUser(req);
+    return { user, csrfToken: req.csrfToken };
+  });
+
+  app.post('/auth/password-reset', strict, async (req, reply) => {
+    const body = parse(z.object({ email }), req.body);
+    const userId = await findUserIdByEmail(db, body.email);
+    if (userId) {
+      const token = await createPasswordReset(db, userId);
+      await sendMail(db, config, {
+        to: body.email,
+        subject: 'Återställ ditt lösenord i samverka',
+        body: `Hej!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till samverka.\nÖppna länken inom en timme för att välja ett nytt lösenord:\n\n${config.baseUrl}/aterstall-losenord?token=${token}\n\nOm du inte bett om detta kan du bortse från meddelandet.`,
+      });
+      await audit(db, { actor: userId, action: 'password.reset_requested', target: body.email, ip: req.ip });
+    }
+    // Same answer whether or not the address exists.
+    return reply.status(202).send({ message: 'Om adressen finns skickas en länk för att återställa lösenordet.' });
+  });
+
+  app.post('/auth/password-reset/confirm', strict, async (req) => {
+    const body = parse(z.object({ token: z.string().min(10).max(200), password: passwordRule }), req.body);
+    const userId = await consumePasswordReset(db, body.token);
+    if (!userId) throw new HttpError(400, 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
+    await setPassword(db, userId, body.password);
+    await revokeUserSessions(db, userId);
+    await audit(db, { actor: userId, action: 'password.reset', ip: req.ip });
+    return { message: 'Lösenordet är bytt. Logga in med ditt nya lösenord.' };
+  });
+}

@@ -1,0 +1,119 @@
+// Reports of a measurement round (DOMAIN.md §6) as PDF, DOCX, XLSX or the JSON model (web preview).
+//
+//   GET  /api/rounds/:id/reports/regional?format=pdf|docx|xlsx|json           anonymised regional report
+//   GET  /api/rounds/:id/reports/municipalities/:code?format=…                 delrapport of one municipality
+//   POST /api/rounds/:id/reports/batch            {format}                     all delrapporter as one zip (job)
+//   GET  /api/rounds/:id/reports/batch/:job                                    progress {status, done, total}
+//   GET  /api/rounds/:id/reports/batch/:job/download                           the finished zip
+//
+// Who: the regional report — the association; a kommunansvarig whose municipality takes part; anyone
+// signed in (läsare) once the round is closed. A delrapport — the association and the municipality's
+// own kommunansvarig; 404 when the municipality is not in the round. Batch — the association (every
+// municipality) or a kommunansvarig (the own municipalities in the round); a job is only visible to
+// the user who started it. A round that is not closed gives reports marked "PRELIMINÄR".
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { ReportModel } from '../../domain/reports/model.ts';
+import { canSeeMunicipality } from '../../domain/organisation.ts';
+import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
+import { CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../../reports/render/index.ts';
+import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
+import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts';
+import { audit } from '../../store/audit.ts';
+import { requireMunicipalityAccess, requireUser } from '../auth.ts';
+import { conflict, forbidden, idParam, municipalityCode, notFound, parse } from '../http.ts';
+
+const formatQuery = z.object({
+  format: z.enum(['pdf', 'docx', 'xlsx', 'json'], { error: 'format ska vara pdf, docx, xlsx eller json' }).default('json'),
+});
+const batchBody = z
+  .object({ format: z.enum(REPORT_FORMATS, { error: 'format ska vara pdf, docx eller xlsx' }).default('pdf') })
+  .strict()
+  .default({ format: 'pdf' });
+const jobParams = z.object({ id: idParam, job: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Ogiltigt jobb-id') });
+
+/** Content-Disposition with an ASCII name and the UTF-8 name. */
+function disposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+async function send(reply: FastifyReply, model: ReportModel, format: ReportFormat | 'json') {
+  if (format === 'json') return { report: model };
+  const body = await renderModel(model, format);
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', disposition(reportFileName(model, format)))
+    .header('cache-control', 'private, no-store')
+    .send(body);
+}
+
+const jobView = (j: BatchJob) => ({ id: j.id, roundId: j.roundId, format: j.format, status: j.status, done: j.done, total: j.total, error: j.error });
+
+export async function reportRoutes(app: FastifyInstance) {
+  const { db } = app;
+
+  app.get('/rounds/:id/reports/regional', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(z.object({ id: idParam }), req.params);
+    const { format } = parse(formatQuery, req.query);
+    const round = await requireRound(db, id);
+    const ownInRound = user.role === 'kommunansvarig' && round.municipalities.some((c) => user.municipalities.includes(c));
+    if (user.role !== 'forbundsadmin' && !ownInRound && round.status !== 'closed')
+      throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
+    const model = regionalModel(await loadRoundReportData(db, id));
+    return send(reply, model, format);
+  });
+
+  app.get('/rounds/:id/reports/municipalities/:code', async (req, reply) => {
+    requireUser(req);
+    const { id, code } = parse(z.object({ id: idParam, code: municipalityCode }), req.params);
+    const { format } = parse(formatQuery, req.query);
+    const round = await requireRound(db, id);
+    requireMunicipalityAccess(req, code);
+    requireRoundMunicipality(round, code);
+    const model = delrapportModel(await loadRoundReportData(db, id), code);
+    return send(reply, model, format);
+  });
+
+  app.post('/rounds/:id/reports/batch', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(z.object({ id: idParam }), req.params);
+    const { format } = parse(batchBody, req.body ?? {});
+    const round = await requireRound(db, id);
+    let codes: string[];
+    if (user.role === 'forbundsadmin') codes = round.municipalities;
+    else if (user.role === 'kommunansvarig') codes = round.municipalities.filter((c) => canSeeMunicipality(user, c));
+    else codes = [];
+    if (!codes.length) throw forbidden('Du har inte behörighet till delrapporterna i den här mätomgången');
+    const job = await startBatchJob(db, id, user.id, format, codes);
+    await audit(db, { actor: user.id, action: 'report.batch', target: `round:${id}`, ip: req.ip, details: { format, municipalities: codes.length } });
+    return reply.status(202).send({ job: jobView(job) });
+  });
+
+  const ownJob = (userId: number, roundId: number, jobId: string) => {
+    const job = getBatchJob(jobId);
+    if (!job || job.userId !== userId || job.roundId !== roundId) throw notFound('Jobbet finns inte');
+    return job;
+  };
+
+  app.get('/rounds/:id/reports/batch/:job', async (req) => {
+    const user = requireUser(req);
+    const { id, job } = parse(jobParams, req.params);
+    return { job: jobView(ownJob(user.id, id, job)) };
+  });
+
+  app.get('/rounds/:id/reports/batch/:job/download', async (req, reply) => {
+    const user = requireUser(req);
+    const { id, job: jobId } = parse(jobParams, req.params);
+    const job = ownJob(user.id, id, jobId);
+    if (job.status === 'running') throw conflict(`Jobbet är inte klart (${job.done} av ${job.total})`);
+    if (job.status === 'failed' || !job.file) throw conflict(`Jobbet misslyckades: ${job.error ?? 'okänt fel'}`);
+    return reply
+      .header('content-type', CONTENT_TYPES.zip)
+      .header('content-disposition', disposition(job.fileName))
+      .header('cache-control', 'private, no-store')
+      .send(createReadStream(job.file));
+  });
+}

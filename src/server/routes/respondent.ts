@@ -1,0 +1,178 @@
+// The respondent's side: no account, only the personal link's token (/api/r/:token, CSRF-exempt).
+// Every answer is saved as it is given; the link can be resumed until the round closes; submit is
+// idempotent. A token only ever reaches its own respondent, and so only its own round.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { validateAnswer, visibleItems } from '../../domain/instruments/answers.ts';
+import type { Instrument } from '../../domain/instruments/schema.ts';
+import { answeringBlockedMessage, COMPLETED_MESSAGE, SELF_ASSESSMENT_TYPE } from '../../domain/rounds.ts';
+import { instrumentOfRound, requireRound } from '../../rounds/service.ts';
+import { getMunicipality, listAreas } from '../../store/organisation.ts';
+import {
+  completeRespondent,
+  deleteAnswer,
+  findByToken,
+  getAnswers,
+  saveAnswer,
+  TOKEN_PATTERN,
+  type RespondentWithToken,
+} from '../../store/respondents.ts';
+import type { Queryable } from '../../db/db.ts';
+import { badRequest, conflict, HttpError, notFound, parse } from '../http.ts';
+
+/** Answer saves per minute per IP and link: generous for a person filling in a form, low for a script. */
+export const RESPONDENT_RATE_LIMIT = 600;
+
+const UNKNOWN_LINK = 'Länken är ogiltig eller har ersatts med en ny. Kontakta den som skickade den till dig.';
+
+const itemParam = z.string().min(1).max(100);
+
+/** The instrument as the respondent sees it: only the items routed to their type, no scoring or source notes. */
+export function respondentInstrument(instrument: Instrument, respondentType: string | null) {
+  const items = visibleItems(instrument, respondentType).map(({ sourceNote: _note, ...item }) => item);
+  const scaleIds = new Set(items.map((i) => i.scale).filter(Boolean));
+  const groupIds = new Set(items.map((i) => i.group).filter(Boolean));
+  const groups = instrument.groups.filter((g) => groupIds.has(g.id));
+  const dimIds = new Set(groups.map((g) => g.dimension).filter(Boolean));
+  return {
+    id: instrument.id,
+    version: instrument.version,
+    title: instrument.title,
+    description: instrument.description,
+    mode: instrument.mode,
+    scales: instrument.scales.filter((s) => scaleIds.has(s.id)),
+    dimensions: instrument.dimensions.filter((d) => dimIds.has(d.id)),
+    groups,
+    items,
+  };
+}
+
+export async function respondentRoutes(app: FastifyInstance) {
+  const { db } = app;
+
+  const limit = {
+    rateLimit: {
+      max: RESPONDENT_RATE_LIMIT,
+      timeWindow: '1 minute',
+      keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.params as { token?: string }).token ?? '').slice(0, 64)}`,
+    },
+  };
+
+  function tokenOf(req: FastifyRequest): string {
+    const { token } = parse(z.object({ token: z.string().max(100) }).passthrough(), req.params);
+    if (!TOKEN_PATTERN.test(token)) throw notFound(UNKNOWN_LINK);
+    return token;
+  }
+
+  /** The instrument version of the link's round (404 for an unknown link). */
+  async function instrumentOfToken(token: string): Promise<Instrument> {
+    const respondent = await findByToken(db, token);
+    if (!respondent) throw notFound(UNKNOWN_LINK);
+    return instrumentOfRound(db, await requireRound(db, respondent.roundId));
+  }
+
+  /** Locks the respondent and reads the round's status for the rest of the transaction. */
+  async function lockForAnswer(tx: Queryable, token: string) {
+    const respondent = await findByToken(tx, token, { lock: true });
+    if (!respondent) throw notFound(UNKNOWN_LINK);
+    // FOR SHARE: a concurrent close waits until this answer is stored (or sees it refused).
+    const status = (await tx.query<{ status: 'draft' | 'open' | 'closed' }>('SELECT status FROM rounds WHERE id = $1 FOR SHARE', [respondent.roundId]))
+      .rows[0].status;
+    return { respondent, status };
+  }
+
+  function requireAnswerable(respondent: RespondentWithToken, status: 'draft' | 'open' | 'closed') {
+    if (respondent.completedAt) throw conflict(COMPLETED_MESSAGE, { completedAt: respondent.completedAt });
+    const blocked = answeringBlockedMessage(status);
+    if (blocked) throw conflict(blocked);
+  }
+
+  app.get('/r/:token', { config: limit }, async (req) => {
+    const token = tokenOf(req);
+    const respondent = await findByToken(db, token);
+    if (!respondent) throw notFound(UNKNOWN_LINK);
+    const round = await requireRound(db, respondent.roundId);
+    const instrument = await instrumentOfRound(db, round);
+    const [answers, municipality, areas] = await Promise.all([getAnswers(db, respondent.id), getMunicipality(db, respondent.municipality), listAreas(db)]);
+    const typeLabel =
+      respondent.respondentType === SELF_ASSESSMENT_TYPE
+        ? 'Kommunansvarig'
+        : (instrument.respondentTypes.find((t) => t.id === respondent.respondentType)?.label ?? null);
+    const blocked = respondent.completedAt ? COMPLETED_MESSAGE : answeringBlockedMessage(round.status);
+    return {
+      round: {
+        id: round.id,
+        title: round.title,
+        status: round.status,
+        periodStart: round.periodStart,
+        periodEnd: round.periodEnd,
+        instrument: respondentInstrument(instrument, respondent.respondentType),
+      },
+      respondent: {
+        respondentType: respondent.respondentType,
+        respondentTypeLabel: typeLabel,
+        area: respondent.area,
+        areaName: areas.find((a) => a.id === respondent.area)?.name ?? null,
+        municipality: respondent.municipality,
+        municipalityName: municipality?.name ?? respondent.municipality,
+        name: respondent.name,
+      },
+      answers,
+      completed: !!respondent.completedAt,
+      completedAt: respondent.completedAt,
+      canAnswer: blocked === null,
+      message: blocked,
+    };
+  });
+
+  app.put('/r/:token/answers/:itemId', { config: limit }, async (req) => {
+    const token = tokenOf(req);
+    const { itemId } = parse(z.object({ token: z.string(), itemId: itemParam }), req.params);
+    const body = parse(z.object({ value: z.unknown().optional() }, { error: 'Skicka svaret som {"value": …}' }), req.body ?? {});
+    const instrument = await instrumentOfToken(token);
+    return db.transaction(async (tx) => {
+      const { respondent, status } = await lockForAnswer(tx, token);
+      requireAnswerable(respondent, status);
+      if (!instrument.items.some((i) => i.id === itemId)) throw badRequest('Frågan finns inte i enkäten');
+      if (!visibleItems(instrument, respondent.respondentType).some((i) => i.id === itemId)) throw badRequest('Frågan ingår inte i din enkät');
+      const v = validateAnswer(instrument, itemId, body.value);
+      if (!v.ok) throw badRequest(v.message);
+      await saveAnswer(tx, respondent.id, itemId, v.value);
+      return { itemId, value: v.value, saved: true };
+    });
+  });
+
+  /** Clears one answer (e.g. a radio button chosen by mistake). */
+  app.delete('/r/:token/answers/:itemId', { config: limit }, async (req) => {
+    const token = tokenOf(req);
+    const { itemId } = parse(z.object({ token: z.string(), itemId: itemParam }), req.params);
+    return db.transaction(async (tx) => {
+      const { respondent, status } = await lockForAnswer(tx, token);
+      requireAnswerable(respondent, status);
+      return { itemId, deleted: await deleteAnswer(tx, respondent.id, itemId) };
+    });
+  });
+
+  app.post('/r/:token/submit', { config: limit }, async (req) => {
+    const token = tokenOf(req);
+    const instrument = await instrumentOfToken(token);
+    return db.transaction(async (tx) => {
+      const { respondent, status } = await lockForAnswer(tx, token);
+      // A replayed submit returns the first result and changes nothing.
+      if (respondent.completedAt) return { completed: true, completedAt: respondent.completedAt };
+      requireAnswerable(respondent, status);
+      const answers = await getAnswers(tx, respondent.id);
+      const visible = visibleItems(instrument, respondent.respondentType);
+      const answered = visible.filter((i) => answers[i.id] !== undefined);
+      if (answered.length === 0) throw badRequest('Besvara minst en fråga innan du skickar in');
+      const missing = visible.filter((i) => i.required && answers[i.id] === undefined);
+      if (missing.length)
+        throw new HttpError(
+          400,
+          `Obligatoriska frågor saknar svar: ${missing.map((i) => i.text).join('; ')}`,
+          missing.map((i) => ({ itemId: i.id, message: 'Svar krävs' })),
+        );
+      return { completed: true, completedAt: await completeRespondent(tx, respondent.id) };
+    });
+  });
+}

@@ -1,0 +1,413 @@
+// Instruments and measurement rounds (mätomgångar).
+// - Förbundsadmin: instruments, creating rounds, open/close/reopen, import, all municipalities.
+// - Kommunansvarig: the respondents, links, invitations and response rates of their own municipalities.
+// - Läsare: the list of rounds (id, title, instrument, status) only.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { roundAnswersCsv } from '../../rounds/export.ts';
+import { ROUND_ACTIONS, sampleEditableMessage, type RoundAction } from '../../domain/rounds.ts';
+import { validateInstrument } from '../../domain/instruments/schema.ts';
+import { canSeeMunicipality } from '../../domain/organisation.ts';
+import { importResponses, ImportRefused } from '../../import/responses.ts';
+import {
+  addRespondentsChecked,
+  changeRoundStatus,
+  checkRespondentInput,
+  createRoundChecked,
+  instrumentOfRound,
+  mailRespondents,
+  rateReport,
+  requireRound,
+  requireRoundMunicipality,
+  respondentLink,
+  respondentLinks,
+  selfAssessmentRespondent,
+  syncInstruments,
+  type Actor,
+} from '../../rounds/service.ts';
+import type { User } from '../../store/accounts.ts';
+import { audit } from '../../store/audit.ts';
+import { getInstrument, listInstruments, storeInstrument } from '../../store/instruments.ts';
+import { listMunicipalities } from '../../store/organisation.ts';
+import {
+  deleteRespondent,
+  getRespondent,
+  listRespondents,
+  regenerateToken,
+  updateRespondent,
+  type RespondentWithToken,
+} from '../../store/respondents.ts';
+import { listRounds, lockRound, roundProgress, updateRound, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
+import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
+import { respondentRoutes } from './respondent.ts';
+import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
+
+const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Ogiltigt instrument-id').max(100);
+const isoDate = z.iso.date({ error: 'Ange datumet som ÅÅÅÅ-MM-DD' });
+const title = z.string().trim().min(1, 'Ange en rubrik').max(200, 'Rubriken får vara högst 200 tecken');
+const optionalText = (max: number, msg: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, msg)
+    .nullish()
+    .transform((s) => (s ? s : null));
+const respondentBody = z.object({
+  respondentType: z.string().trim().max(100).nullish(),
+  area: z.string().trim().max(100).nullish(),
+  name: optionalText(200, 'Namnet får vara högst 200 tecken'),
+  email: z
+    .union([z.literal(''), z.string().trim().email('Ange en giltig e-postadress').max(254)])
+    .nullish()
+    .transform((s) => (s ? s : null)),
+});
+const idsBody = z.object({ ids: z.array(idParam).max(5000).optional() }).default({});
+const roundParams = z.object({ id: idParam });
+const scopedParams = z.object({ id: idParam, code: municipalityCode });
+const respondentParams = z.object({ id: idParam, code: municipalityCode, rid: idParam });
+const flag = z
+  .enum(['true', 'false', '1', '0', ''], { error: 'Ange true eller false' })
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+/** What a reader may see of a round. */
+const publicRound = (r: Round, instrumentTitle?: string) => ({
+  id: r.id,
+  title: r.title,
+  instrument: r.instrument,
+  instrumentTitle,
+  status: r.status,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+});
+
+/** A respondent for the kommunansvarig's list (no token: links are fetched separately). */
+const respondentView = (r: RespondentWithToken) => ({
+  id: r.id,
+  source: r.source,
+  respondentType: r.respondentType,
+  area: r.area,
+  name: r.name,
+  email: r.email,
+  createdAt: r.createdAt,
+  invitedAt: r.invitedAt,
+  remindedAt: r.remindedAt,
+  reminderCount: r.reminderCount,
+  startedAt: r.startedAt,
+  completedAt: r.completedAt,
+  answerCount: r.answerCount,
+});
+
+export async function roundRoutes(app: FastifyInstance) {
+  const { db, config } = app;
+  // Built-in instrument files are synced on start so rounds can reference their versions.
+  await syncInstruments(db);
+  // The respondents' token routes (/api/r/…) belong to the same capability.
+  await app.register(respondentRoutes);
+
+  const actorOf = (req: FastifyRequest, user: User | undefined): Actor => ({ id: user?.id ?? null, name: user?.name, ip: req.ip });
+  const titles = async () => new Map((await listInstruments(db)).map((i) => [i.id, i.title]));
+  const municipalityNames = async () => new Map((await listMunicipalities(db)).map((m) => [m.code, m.name]));
+
+  async function fullRound(r: Round, visibleCodes: (code: string) => boolean) {
+    const [ins, names, progress] = await Promise.all([instrumentOfRound(db, r), municipalityNames(), roundProgress(db, r.id)]);
+    return {
+      ...r,
+      instrumentTitle: ins.title,
+      mode: ins.mode,
+      respondentTypes: ins.respondentTypes,
+      municipalities: r.municipalities.map((code) => ({ code, name: names.get(code) ?? code })),
+      progress: progress.filter((p) => visibleCodes(p.municipality)),
+    };
+  }
+
+  /** Round + municipality of a kommunansvarig route: 404 unknown round, 403 other municipality, 404 not in round. */
+  async function scoped(req: FastifyRequest) {
+    const { id, code } = parse(scopedParams, req.params);
+    const round = await requireRound(db, id);
+    const user = requireMunicipalityAccess(req, code);
+    requireRoundMunicipality(round, code);
+    return { round, code, user };
+  }
+
+  async function scopedRespondent(req: FastifyRequest) {
+    const { rid } = parse(respondentParams, req.params);
+    const s = await scoped(req);
+    const r = await getRespondent(db, rid);
+    if (!r || r.roundId !== s.round.id || r.municipality !== s.code) throw notFound('Respondenten finns inte');
+    return { ...s, respondent: r };
+  }
+
+  // ---- Instruments -------------------------------------------------------------------------
+
+  app.get('/instruments', async (req) => {
+    requireUser(req);
+    return { instruments: await listInstruments(db) };
+  });
+
+  app.get('/instruments/:id', async (req) => {
+    requireUser(req);
+    const { id } = parse(z.object({ id: instrumentId }), req.params);
+    const { version } = parse(z.object({ version: z.string().max(50).optional() }), req.query);
+    const instrument = await getInstrument(db, id, version);
+    if (!instrument) throw notFound(version ? `Instrumentet ${id} version ${version} finns inte` : `Instrumentet ${id} finns inte`);
+    return { instrument };
+  });
+
+  // Adds or revises an instrument version without a code change (the JSON format of instruments/*.json).
+  app.post('/instruments', async (req, reply) => {
+    const user = requireRole(req, 'forbundsadmin');
+    const v = validateInstrument(req.body);
+    if (!v.ok)
+      throw badRequest(
+        `Ogiltig instrumentdefinition: ${v.errors
+          .slice(0, 10)
+          .map((e) => `${e.path}: ${e.message}`)
+          .join('; ')}`,
+        v.errors,
+      );
+    const result = await db.transaction(async (tx) => {
+      const r = await storeInstrument(tx, v.instrument, 'import');
+      if (r === 'in-use')
+        throw conflict(`Version ${v.instrument.version} av ${v.instrument.id} används redan av en mätomgång; ge den ändrade definitionen ett nytt versionsnummer`);
+      if (r !== 'unchanged')
+        await audit(tx, { actor: user.id, action: `instrument.${r}`, target: `${v.instrument.id}@${v.instrument.version}`, ip: req.ip });
+      return r;
+    });
+    return reply.status(result === 'created' ? 201 : 200).send({ result, instrument: { id: v.instrument.id, version: v.instrument.version } });
+  });
+
+  // ---- Rounds ------------------------------------------------------------------------------
+
+  app.get('/rounds', async (req) => {
+    const user = requireUser(req);
+    const t = await titles();
+    if (user.role === 'lasare') return { rounds: (await listRounds(db)).map((r) => publicRound(r, t.get(r.instrument))) };
+    const rounds = user.role === 'forbundsadmin' ? await listRounds(db) : await listRounds(db, { municipalities: user.municipalities });
+    return {
+      rounds: rounds.map((r) => ({
+        ...r,
+        instrumentTitle: t.get(r.instrument),
+        // A kommunansvarig sees which of their own municipalities take part.
+        ownMunicipalities: user.role === 'kommunansvarig' ? r.municipalities.filter((c) => user.municipalities.includes(c)) : undefined,
+      })),
+    };
+  });
+
+  app.post('/rounds', async (req, reply) => {
+    const user = requireRole(req, 'forbundsadmin');
+    const body = parse(
+      z.object({
+        instrument: instrumentId,
+        instrumentVersion: z.string().max(50).optional(),
+        title,
+        periodStart: isoDate,
+        periodEnd: isoDate,
+        municipalities: z.union([z.literal('all'), z.array(municipalityCode).min(1, 'Välj minst en kommun').max(500)]),
+      }),
+      req.body,
+    );
+    const round = await createRoundChecked(db, body, actorOf(req, user));
+    return reply.status(201).send({ round: await fullRound(round, () => true) });
+  });
+
+  app.get('/rounds/:id', async (req) => {
+    const user = requireUser(req);
+    const { id } = parse(roundParams, req.params);
+    const round = await requireRound(db, id);
+    if (user.role === 'lasare') return { round: publicRound(round, (await instrumentOfRound(db, round)).title) };
+    if (user.role === 'kommunansvarig' && !round.municipalities.some((c) => user.municipalities.includes(c)))
+      throw forbidden('Mätomgången omfattar inte din kommun');
+    return { round: await fullRound(round, (code) => canSeeMunicipality(user, code)) };
+  });
+
+  app.patch('/rounds/:id', async (req) => {
+    const user = requireRole(req, 'forbundsadmin');
+    const { id } = parse(roundParams, req.params);
+    const body = parse(
+      z.object({
+        title: title.optional(),
+        periodStart: isoDate.optional(),
+        periodEnd: isoDate.optional(),
+        addMunicipalities: z.array(municipalityCode).max(500).optional(),
+      }),
+      req.body,
+    );
+    const names = await municipalityNames();
+    for (const c of body.addMunicipalities ?? []) if (!names.has(c)) throw notFound(`Kommunen med kod ${c} finns inte`);
+    await db.transaction(async (tx) => {
+      const round = await lockRound(tx, id);
+      if (!round) throw notFound(`Mätomgång ${id} finns inte`);
+      const blocked = sampleEditableMessage(round.status);
+      if (blocked) throw conflict('Mätomgången är stängd och kan inte ändras');
+      const start = body.periodStart ?? round.periodStart;
+      const end = body.periodEnd ?? round.periodEnd;
+      if (start > end) throw badRequest('Periodens slutdatum ligger före startdatumet');
+      await updateRound(tx, id, body);
+      if (body.addMunicipalities?.length) await addRoundMunicipalities(tx, id, body.addMunicipalities);
+      await audit(tx, { actor: user.id, action: 'round.updated', target: `round:${id}`, ip: req.ip, details: body });
+    });
+    return { round: await fullRound(await requireRound(db, id), () => true) };
+  });
+
+  for (const action of ROUND_ACTIONS) {
+    app.post(`/rounds/:id/${action}`, async (req) => {
+      const user = requireRole(req, 'forbundsadmin');
+      const { id } = parse(roundParams, req.params);
+      const round = await changeRoundStatus(db, id, action as RoundAction, actorOf(req, user));
+      return { round: await fullRound(round, () => true) };
+    });
+  }
+
+  /** Response rates of the whole round (association) by role and area. */
+  app.get('/rounds/:id/rates', async (req) => {
+    requireRole(req, 'forbundsadmin');
+    const { id } = parse(roundParams, req.params);
+    const round = await requireRound(db, id);
+    return { rates: await rateReport(db, round), municipalities: await roundProgress(db, id) };
+  });
+
+  // ---- Import and export -------------------------------------------------------------------
+
+  app.post('/rounds/:id/import', async (req, reply) => {
+    const user = requireRole(req, 'forbundsadmin');
+    const { id } = parse(roundParams, req.params);
+    const q = parse(z.object({ dryRun: flag, skipInvalid: flag }), req.query);
+    if (!req.isMultipart()) throw new HttpError(415, 'Skicka filen som multipart/form-data i fältet "file"');
+    const file = await req.file();
+    if (!file) throw badRequest('Ingen fil skickades');
+    const bytes = new Uint8Array(await file.toBuffer());
+    let report;
+    try {
+      report = await importResponses(db, id, { bytes, filename: file.filename }, q);
+    } catch (e) {
+      if (e instanceof ImportRefused) throw new HttpError(e.kind === 'not-found' ? 404 : 409, e.message);
+      throw e;
+    }
+    if (report.written > 0)
+      await audit(db, {
+        actor: user.id,
+        action: 'responses.imported',
+        target: `round:${id}`,
+        ip: req.ip,
+        details: { file: file.filename, written: report.written, errors: report.errors.length, skipInvalid: q.skipInvalid },
+      });
+    const blocked = !report.dryRun && report.errors.length > 0 && report.written === 0 && report.alreadyImported === 0;
+    if (blocked)
+      return reply.status(400).send({
+        error: report.accepted > 0 && !report.skipInvalid
+          ? `Importen innehåller ${report.errors.length} fel; inget har sparats. Rätta felen eller importera de godkända raderna med skipInvalid.`
+          : `Importen innehåller ${report.errors.length} fel; inget har sparats.`,
+        ...report,
+      });
+    return report;
+  });
+
+  /** Responses as CSV in the import format (codes; every cell neutralised against formula injection). */
+  app.get('/rounds/:id/responses.csv', async (req, reply) => {
+    const user = requireUser(req);
+    const { id } = parse(roundParams, req.params);
+    const { municipality } = parse(z.object({ municipality: municipalityCode.optional() }), req.query);
+    const round = await requireRound(db, id);
+    if (municipality) {
+      requireMunicipalityAccess(req, municipality);
+      requireRoundMunicipality(round, municipality);
+    } else if (user.role !== 'forbundsadmin') throw forbidden('Ange din kommun (municipality) för att hämta svaren');
+    const csv = await roundAnswersCsv(db, round, municipality);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="matomgang-${id}${municipality ? `-${municipality}` : ''}.csv"`)
+      .send(csv);
+  });
+
+  // ---- A municipality's respondents (kommunansvarig) --------------------------------------
+
+  app.get('/rounds/:id/municipalities/:code/respondents', async (req) => {
+    const { round, code } = await scoped(req);
+    const ins = await instrumentOfRound(db, round);
+    return {
+      round: { id: round.id, title: round.title, status: round.status, mode: ins.mode, respondentTypes: ins.respondentTypes },
+      editable: sampleEditableMessage(round.status) === null,
+      respondents: (await listRespondents(db, round.id, code)).map(respondentView),
+    };
+  });
+
+  app.post('/rounds/:id/municipalities/:code/respondents', async (req, reply) => {
+    const { round, code, user } = await scoped(req);
+    const body = parse(respondentBody.extend({ count: z.number().int().min(1).max(200).optional() }), req.body);
+    const added = await addRespondentsChecked(db, round.id, code, body, actorOf(req, user));
+    return reply.status(201).send({ respondents: added.map((r) => ({ ...respondentView(r), link: respondentLink(config, r.token!) })) });
+  });
+
+  app.patch('/rounds/:id/municipalities/:code/respondents/:rid', async (req) => {
+    const { round, respondent, user } = await scopedRespondent(req);
+    const body = parse(respondentBody.partial(), req.body);
+    if (respondent.source !== 'link') throw conflict('Den här respondenten kan inte ändras');
+    if (sampleEditableMessage(round.status)) throw conflict(sampleEditableMessage(round.status)!);
+    const ins = await instrumentOfRound(db, round);
+    const patch: Parameters<typeof updateRespondent>[2] = { name: body.name, email: body.email };
+    if (body.respondentType !== undefined || body.area !== undefined) {
+      if (respondent.startedAt) throw conflict('Respondenten har börjat svara; roll och verksamhetsområde kan inte ändras');
+      const checked = await checkRespondentInput(db, ins, {
+        respondentType: body.respondentType !== undefined ? body.respondentType : respondent.respondentType,
+        area: body.area !== undefined ? body.area : respondent.area,
+      });
+      Object.assign(patch, checked);
+    }
+    await db.transaction(async (tx) => {
+      await updateRespondent(tx, respondent.id, patch);
+      await audit(tx, { actor: user.id, action: 'respondent.updated', target: `respondent:${respondent.id}`, ip: req.ip });
+    });
+    return { respondent: respondentView((await getRespondent(db, respondent.id))!) };
+  });
+
+  app.delete('/rounds/:id/municipalities/:code/respondents/:rid', async (req) => {
+    const { round, respondent, user } = await scopedRespondent(req);
+    if (sampleEditableMessage(round.status)) throw conflict(sampleEditableMessage(round.status)!);
+    await db.transaction(async (tx) => {
+      if (!(await deleteRespondent(tx, respondent.id))) throw conflict('Respondenten har börjat svara och kan inte tas bort');
+      await audit(tx, { actor: user.id, action: 'respondent.deleted', target: `respondent:${respondent.id}`, ip: req.ip });
+    });
+    return { deleted: respondent.id };
+  });
+
+  /** Replaces a respondent's link (e.g. when it was sent to the wrong person); the old link stops working. */
+  app.post('/rounds/:id/municipalities/:code/respondents/:rid/new-link', async (req) => {
+    const { round, respondent, user } = await scopedRespondent(req);
+    if (!respondent.token) throw conflict('Importerade svar har ingen länk');
+    if (respondent.completedAt) throw conflict('Respondenten har redan skickat in sina svar');
+    if (sampleEditableMessage(round.status)) throw conflict(sampleEditableMessage(round.status)!);
+    const token = await regenerateToken(db, respondent.id);
+    await audit(db, { actor: user.id, action: 'respondent.new_link', target: `respondent:${respondent.id}`, ip: req.ip });
+    return { id: respondent.id, link: respondentLink(config, token) };
+  });
+
+  app.post('/rounds/:id/municipalities/:code/respondents/invite', async (req) => {
+    const { round, code, user } = await scoped(req);
+    const { ids } = parse(idsBody, req.body ?? {});
+    return mailRespondents(db, config, round.id, code, 'invite', ids, actorOf(req, user));
+  });
+
+  app.post('/rounds/:id/municipalities/:code/respondents/remind', async (req) => {
+    const { round, code, user } = await scoped(req);
+    const { ids } = parse(idsBody, req.body ?? {});
+    return mailRespondents(db, config, round.id, code, 'remind', ids, actorOf(req, user));
+  });
+
+  app.get('/rounds/:id/municipalities/:code/links', async (req) => {
+    const { round, code } = await scoped(req);
+    return { links: await respondentLinks(db, config, round.id, code) };
+  });
+
+  app.get('/rounds/:id/municipalities/:code/rates', async (req) => {
+    const { round, code } = await scoped(req);
+    return { rates: await rateReport(db, round, code) };
+  });
+
+  /** Self-assessment instruments: the kommunansvarig's own link (created on first call). */
+  app.post('/rounds/:id/municipalities/:code/self-assessment', async (req) => {
+    const { round, code, user } = await scoped(req);
+    const r = await selfAssessmentRespondent(db, round.id, code, actorOf(req, user));
+    return { respondent: respondentView(r), link: respondentLink(config, r.token!), token: r.token };
+  });
+}

@@ -1,0 +1,616 @@
+// Persistence of the samverkansportfölj: initiatives, participations, stage log, qualification,
+// status reports, indicator values, funding follow-up and networks. SQL only; takes a Queryable.
+import type { Queryable } from '../db/db.ts';
+import {
+  DEFAULT_GATES,
+  gateConfigSchema,
+  type Benefits,
+  type CollaborationForm,
+  type CostType,
+  type Criterion,
+  type CriterionScore,
+  type DocumentLink,
+  type FundingSource,
+  type GateConfig,
+  type IndicatorKey,
+  type IndicatorTarget,
+  type InitiativeData,
+  type LinkedItem,
+  type Participation,
+  type ParticipationKind,
+  type ReportStatus,
+  type Risk,
+  type Scope,
+  type Stage,
+} from '../domain/portfolio/index.ts';
+
+export interface InitiativeActor {
+  id: number;
+  name: string;
+  kind: string;
+  role: string;
+}
+
+export interface InitiativeRecord extends InitiativeData {
+  origin: string;
+  evidence: Record<string, unknown> | null;
+  actors: InitiativeActor[];
+  scores: Array<CriterionScore & { scoredAt: string }>;
+  version: number;
+  isDemo: boolean;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The editable fields of an initiative (everything but stage, participations, evidence and version). */
+export interface InitiativeFields {
+  title: string;
+  description: string;
+  need: string;
+  area: string | null;
+  scope: Scope;
+  origin: string;
+  proposingMunicipality: string | null;
+  collaborationForm: CollaborationForm | null;
+  benefits: Benefits;
+  estimatedCost: number | null;
+  fundingSources: FundingSource[];
+  risks: Risk[];
+  documents: DocumentLink[];
+  links: LinkedItem[];
+  startYear: number | null;
+  endYear: number | null;
+}
+
+interface InitiativeRow {
+  id: number;
+  title: string;
+  description: string;
+  need: string;
+  area_id: string | null;
+  scope: Scope;
+  origin: string;
+  proposing_municipality: string | null;
+  stage: Stage;
+  collaboration_form: CollaborationForm | null;
+  benefit_qualitative: string;
+  benefit_economic: string;
+  benefit_operational: string;
+  benefit_hours_per_year: number | null;
+  benefit_sek_per_year: number | null;
+  estimated_cost: number | null;
+  risks: Risk[] | string;
+  documents: DocumentLink[] | string;
+  links: LinkedItem[] | string;
+  evidence: Record<string, unknown> | string | null;
+  start_year: number | null;
+  end_year: number | null;
+  version: number;
+  is_demo: boolean;
+  created_by: number | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const ts = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+async function loadInitiatives(db: Queryable, ids?: number[]): Promise<InitiativeRecord[]> {
+  const where = ids ? 'WHERE i.id = ANY($1::int[])' : '';
+  const params = ids ? [ids] : [];
+  const rows = (await db.query<InitiativeRow>(`SELECT i.* FROM initiatives i ${where} ORDER BY i.id`, params)).rows;
+  if (rows.length === 0) return [];
+  const idList = rows.map((r) => r.id);
+  // Sequential on purpose: one connection inside a transaction.
+  const parts = await db.query<{ initiative_id: number; municipality_code: string; kind: ParticipationKind }>(
+    `SELECT initiative_id, municipality_code, kind FROM initiative_participations
+      WHERE initiative_id = ANY($1::int[]) ORDER BY municipality_code`,
+    [idList],
+  );
+  const actors = await db.query<{ initiative_id: number; id: number; name: string; kind: string; role: string }>(
+    `SELECT ia.initiative_id, a.id, a.name, a.kind, ia.role FROM initiative_actors ia JOIN actors a ON a.id = ia.actor_id
+      WHERE ia.initiative_id = ANY($1::int[]) ORDER BY a.name`,
+    [idList],
+  );
+  const funding = await db.query<{ initiative_id: number; source: FundingSource['source']; amount: number | null; note: string }>(
+    `SELECT initiative_id, source, amount, note FROM initiative_funding_sources
+      WHERE initiative_id = ANY($1::int[]) ORDER BY sort, id`,
+    [idList],
+  );
+  const scores = await db.query<{ initiative_id: number; criterion_id: string; score: number; justification: string; scored_at: Date | string }>(
+    `SELECT s.initiative_id, s.criterion_id, s.score, s.justification, s.scored_at
+       FROM qualification_scores s JOIN qualification_criteria c ON c.id = s.criterion_id
+      WHERE s.initiative_id = ANY($1::int[]) ORDER BY c.sort, c.id`,
+    [idList],
+  );
+  const group = <T extends { initiative_id: number }>(list: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const x of list) m.set(x.initiative_id, [...(m.get(x.initiative_id) ?? []), x]);
+    return m;
+  };
+  const p = group(parts.rows);
+  const a = group(actors.rows);
+  const f = group(funding.rows);
+  const s = group(scores.rows);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    need: r.need,
+    area: r.area_id,
+    scope: r.scope,
+    origin: r.origin,
+    stage: r.stage,
+    collaborationForm: r.collaboration_form,
+    proposingMunicipality: r.proposing_municipality,
+    benefits: {
+      qualitative: r.benefit_qualitative,
+      economic: r.benefit_economic,
+      operational: r.benefit_operational,
+      hoursPerYear: num(r.benefit_hours_per_year),
+      sekPerYear: num(r.benefit_sek_per_year),
+    },
+    estimatedCost: num(r.estimated_cost),
+    fundingSources: (f.get(r.id) ?? []).map((x) => ({ source: x.source, amount: num(x.amount), note: x.note })),
+    risks: json(r.risks),
+    documents: json(r.documents),
+    links: json(r.links),
+    evidence: r.evidence === null ? null : json(r.evidence),
+    startYear: r.start_year,
+    endYear: r.end_year,
+    participations: (p.get(r.id) ?? []).map((x) => ({ municipality: x.municipality_code, kind: x.kind })),
+    actors: (a.get(r.id) ?? []).map((x) => ({ id: x.id, name: x.name, kind: x.kind, role: x.role })),
+    scores: (s.get(r.id) ?? []).map((x) => ({
+      criterionId: x.criterion_id,
+      score: Number(x.score),
+      justification: x.justification,
+      scoredAt: ts(x.scored_at),
+    })),
+    version: r.version,
+    isDemo: r.is_demo,
+    createdBy: r.created_by,
+    createdAt: ts(r.created_at),
+    updatedAt: ts(r.updated_at),
+  }));
+}
+
+export const listInitiatives = (db: Queryable) => loadInitiatives(db);
+
+export async function getInitiative(db: Queryable, id: number): Promise<InitiativeRecord | undefined> {
+  return (await loadInitiatives(db, [id]))[0];
+}
+
+/** Locks the row for the rest of the transaction (PostgreSQL; PGlite is single-connection anyway). */
+export async function lockInitiative(tx: Queryable, id: number): Promise<{ stage: Stage; version: number } | undefined> {
+  return (await tx.query<{ stage: Stage; version: number }>('SELECT stage, version FROM initiatives WHERE id = $1 FOR UPDATE', [id])).rows[0];
+}
+
+async function replaceFundingSources(tx: Queryable, id: number, sources: FundingSource[]) {
+  await tx.query('DELETE FROM initiative_funding_sources WHERE initiative_id = $1', [id]);
+  for (const [i, s] of sources.entries())
+    await tx.query('INSERT INTO initiative_funding_sources (initiative_id, source, amount, note, sort) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      s.source,
+      s.amount,
+      s.note,
+      i,
+    ]);
+}
+
+const FIELD_PARAMS = (f: InitiativeFields) => [
+  f.title,
+  f.description,
+  f.need,
+  f.area,
+  f.scope,
+  f.origin,
+  f.proposingMunicipality,
+  f.collaborationForm,
+  f.benefits.qualitative,
+  f.benefits.economic,
+  f.benefits.operational,
+  f.benefits.hoursPerYear,
+  f.benefits.sekPerYear,
+  f.estimatedCost,
+  JSON.stringify(f.risks),
+  JSON.stringify(f.documents),
+  JSON.stringify(f.links),
+  f.startYear,
+  f.endYear,
+];
+
+export interface StageLogActor {
+  userId: number | null;
+  userName: string;
+}
+
+/** Creates an initiative in stage Idé and logs its registration. Returns the id. */
+export async function createInitiative(
+  tx: Queryable,
+  f: InitiativeFields,
+  by: StageLogActor,
+  extra: { evidence?: Record<string, unknown> | null; isDemo?: boolean; demoKey?: string; stage?: Stage; reason?: string; at?: string } = {},
+): Promise<number> {
+  const stage = extra.stage ?? 'ide';
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO initiatives (title, description, need, area_id, scope, origin, proposing_municipality, collaboration_form,
+        benefit_qualitative, benefit_economic, benefit_operational, benefit_hours_per_year, benefit_sek_per_year,
+        estimated_cost, risks, documents, links, start_year, end_year, evidence, stage, is_demo, demo_key, created_by, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18, $19, $20::jsonb,
+             $21, $22, $23, $24, $24)
+     RETURNING id`,
+    [
+      ...FIELD_PARAMS(f),
+      extra.evidence ? JSON.stringify(extra.evidence) : null,
+      stage,
+      extra.isDemo ?? false,
+      extra.demoKey ?? null,
+      by.userId,
+    ],
+  );
+  const id = rows[0].id;
+  await replaceFundingSources(tx, id, f.fundingSources);
+  await logStage(tx, id, null, stage, extra.reason ?? 'Förslaget registrerades', by, extra.at);
+  return id;
+}
+
+/**
+ * Saves the fields if the stored version is still `version` (optimistic concurrency) and bumps the
+ * version. Returns the new version, or null when someone else saved in between.
+ */
+export async function updateInitiative(tx: Queryable, id: number, version: number, f: InitiativeFields, userId: number | null): Promise<number | null> {
+  const { rows } = await tx.query<{ version: number }>(
+    `UPDATE initiatives SET title = $1, description = $2, need = $3, area_id = $4, scope = $5, origin = $6,
+        proposing_municipality = $7, collaboration_form = $8, benefit_qualitative = $9, benefit_economic = $10,
+        benefit_operational = $11, benefit_hours_per_year = $12, benefit_sek_per_year = $13, estimated_cost = $14,
+        risks = $15::jsonb, documents = $16::jsonb, links = $17::jsonb, start_year = $18, end_year = $19,
+        version = version + 1, updated_by = $20, updated_at = now()
+      WHERE id = $21 AND version = $22
+      RETURNING version`,
+    [...FIELD_PARAMS(f), userId, id, version],
+  );
+  if (rows.length === 0) return null;
+  await replaceFundingSources(tx, id, f.fundingSources);
+  return rows[0].version;
+}
+
+export async function logStage(
+  tx: Queryable,
+  id: number,
+  from: Stage | null,
+  to: Stage,
+  reason: string,
+  by: StageLogActor,
+  at?: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO initiative_stage_log (initiative_id, from_stage, to_stage, reason, user_id, user_name, at)
+     VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))`,
+    [id, from, to, reason, by.userId, by.userName, at ?? null],
+  );
+}
+
+/** Moves the stage if the version still matches; logs the move. Returns the new version or null. */
+export async function moveStage(
+  tx: Queryable,
+  id: number,
+  version: number,
+  from: Stage,
+  to: Stage,
+  reason: string,
+  by: StageLogActor,
+): Promise<number | null> {
+  const { rows } = await tx.query<{ version: number }>(
+    `UPDATE initiatives SET stage = $3, version = version + 1, updated_by = $4, updated_at = now()
+      WHERE id = $1 AND version = $2 AND stage = $5 RETURNING version`,
+    [id, version, to, by.userId, from],
+  );
+  if (rows.length === 0) return null;
+  await logStage(tx, id, from, to, reason, by);
+  return rows[0].version;
+}
+
+export async function stageLog(db: Queryable, id: number) {
+  const { rows } = await db.query<{ id: number; from_stage: Stage | null; to_stage: Stage; reason: string; user_id: number | null; user_name: string; at: Date | string }>(
+    'SELECT id, from_stage, to_stage, reason, user_id, user_name, at FROM initiative_stage_log WHERE initiative_id = $1 ORDER BY at, id',
+    [id],
+  );
+  return rows.map((r) => ({ id: Number(r.id), from: r.from_stage, to: r.to_stage, reason: r.reason, userId: r.user_id, userName: r.user_name, at: ts(r.at) }));
+}
+
+// ---- Participations -----------------------------------------------------------------------------
+
+export async function setParticipation(tx: Queryable, id: number, code: string, kind: ParticipationKind, userId: number | null) {
+  await tx.query(
+    `INSERT INTO initiative_participations (initiative_id, municipality_code, kind, declared_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (initiative_id, municipality_code) DO UPDATE SET kind = EXCLUDED.kind, declared_by = EXCLUDED.declared_by, declared_at = now()`,
+    [id, code, kind, userId],
+  );
+}
+
+export async function removeParticipation(tx: Queryable, id: number, code: string): Promise<boolean> {
+  return (await tx.query('DELETE FROM initiative_participations WHERE initiative_id = $1 AND municipality_code = $2', [id, code])).rowCount > 0;
+}
+
+export async function setActorParticipation(tx: Queryable, id: number, actorId: number, role: string, userId: number | null) {
+  await tx.query(
+    `INSERT INTO initiative_actors (initiative_id, actor_id, role, added_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (initiative_id, actor_id) DO UPDATE SET role = EXCLUDED.role`,
+    [id, actorId, role, userId],
+  );
+}
+
+export async function removeActorParticipation(tx: Queryable, id: number, actorId: number): Promise<boolean> {
+  return (await tx.query('DELETE FROM initiative_actors WHERE initiative_id = $1 AND actor_id = $2', [id, actorId])).rowCount > 0;
+}
+
+export async function getActor(db: Queryable, id: number) {
+  return (await db.query<{ id: number; name: string; kind: string }>('SELECT id, name, kind FROM actors WHERE id = $1', [id])).rows[0];
+}
+
+export async function createActor(tx: Queryable, name: string, kind: string): Promise<{ id: number; name: string; kind: string } | null> {
+  const { rows } = await tx.query<{ id: number; name: string; kind: string }>(
+    'INSERT INTO actors (name, kind) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id, name, kind',
+    [name, kind],
+  );
+  return rows[0] ?? null;
+}
+
+// ---- Qualification ------------------------------------------------------------------------------
+
+export async function listCriteria(db: Queryable): Promise<Criterion[]> {
+  return (
+    await db.query<Criterion>('SELECT id, label, description, weight::float8 AS weight FROM qualification_criteria ORDER BY sort, id')
+  ).rows.map((c) => ({ ...c, weight: Number(c.weight) }));
+}
+
+/** Replaces the criteria set: updates existing ids, adds new ones, deletes the rest (with their scores). */
+export async function saveCriteria(tx: Queryable, criteria: Criterion[]) {
+  await tx.query('DELETE FROM qualification_criteria WHERE NOT (id = ANY($1::text[]))', [criteria.map((c) => c.id)]);
+  for (const [i, c] of criteria.entries())
+    await tx.query(
+      `INSERT INTO qualification_criteria (id, label, description, weight, sort) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, description = EXCLUDED.description, weight = EXCLUDED.weight, sort = EXCLUDED.sort`,
+      [c.id, c.label, c.description, c.weight, i + 1],
+    );
+}
+
+export async function setScores(tx: Queryable, id: number, scores: CriterionScore[], userId: number | null) {
+  for (const s of scores)
+    await tx.query(
+      `INSERT INTO qualification_scores (initiative_id, criterion_id, score, justification, scored_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (initiative_id, criterion_id) DO UPDATE
+         SET score = EXCLUDED.score, justification = EXCLUDED.justification, scored_by = EXCLUDED.scored_by, scored_at = now()`,
+      [id, s.criterionId, s.score, s.justification, userId],
+    );
+}
+
+// ---- Gates (association configuration in `settings`) --------------------------------------------
+
+const GATES_KEY = 'portfolio.gates';
+
+export async function getGates(db: Queryable): Promise<GateConfig> {
+  const row = (await db.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [GATES_KEY])).rows[0];
+  if (!row) return DEFAULT_GATES;
+  const parsed = gateConfigSchema.safeParse(typeof row.value === 'string' ? JSON.parse(row.value) : row.value);
+  return parsed.success ? (parsed.data as GateConfig) : DEFAULT_GATES;
+}
+
+export async function saveGates(tx: Queryable, gates: GateConfig) {
+  await tx.query(
+    `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [GATES_KEY, JSON.stringify(gates)],
+  );
+}
+
+// ---- Status reports -----------------------------------------------------------------------------
+
+export interface StatusReport {
+  id: number;
+  initiativeId: number;
+  period: string;
+  status: ReportStatus;
+  progress: number;
+  comment: string;
+  realisedHours: number | null;
+  realisedSek: number | null;
+  reportedBy: string | null;
+  reportedAt: string;
+}
+
+export async function listStatusReports(db: Queryable, initiativeId?: number): Promise<StatusReport[]> {
+  const { rows } = await db.query<{
+    id: number;
+    initiative_id: number;
+    period: string;
+    status: ReportStatus;
+    progress: number;
+    comment: string;
+    realised_hours: number | null;
+    realised_sek: number | null;
+    reported_by: string | null;
+    reported_at: Date | string;
+  }>(
+    `SELECT r.id, r.initiative_id, r.period, r.status, r.progress, r.comment, r.realised_hours, r.realised_sek,
+            u.name AS reported_by, r.reported_at
+       FROM initiative_status_reports r LEFT JOIN users u ON u.id = r.reported_by
+      WHERE ($1::int IS NULL OR r.initiative_id = $1) ORDER BY r.initiative_id, r.period`,
+    [initiativeId ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    initiativeId: r.initiative_id,
+    period: r.period,
+    status: r.status,
+    progress: r.progress,
+    comment: r.comment,
+    realisedHours: num(r.realised_hours),
+    realisedSek: num(r.realised_sek),
+    reportedBy: r.reported_by,
+    reportedAt: ts(r.reported_at),
+  }));
+}
+
+export async function upsertStatusReport(
+  tx: Queryable,
+  r: { initiativeId: number; period: string; status: ReportStatus; progress: number; comment: string; realisedHours: number | null; realisedSek: number | null },
+  userId: number | null,
+  isDemo = false,
+) {
+  await tx.query(
+    `INSERT INTO initiative_status_reports (initiative_id, period, status, progress, comment, realised_hours, realised_sek, reported_by, is_demo)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (initiative_id, period) DO UPDATE SET status = EXCLUDED.status, progress = EXCLUDED.progress,
+       comment = EXCLUDED.comment, realised_hours = EXCLUDED.realised_hours, realised_sek = EXCLUDED.realised_sek,
+       reported_by = EXCLUDED.reported_by, reported_at = now()`,
+    [r.initiativeId, r.period, r.status, r.progress, r.comment, r.realisedHours, r.realisedSek, userId, isDemo],
+  );
+}
+
+// ---- Indicators, funding, networks --------------------------------------------------------------
+
+export async function indicatorTargets(db: Queryable, year: number): Promise<Partial<Record<IndicatorKey, IndicatorTarget>>> {
+  const { rows } = await db.query<{ indicator: IndicatorKey; expected: number | null; reported: number | null; note: string }>(
+    'SELECT indicator, expected::float8 AS expected, reported::float8 AS reported, note FROM indicator_values WHERE year = $1',
+    [year],
+  );
+  return Object.fromEntries(rows.map((r) => [r.indicator, { expected: num(r.expected), reported: num(r.reported), note: r.note }]));
+}
+
+export async function setIndicatorValue(
+  tx: Queryable,
+  year: number,
+  indicator: IndicatorKey,
+  v: IndicatorTarget,
+  opts: { isDemo?: boolean; onlyIfMissing?: boolean } = {},
+) {
+  await tx.query(
+    `INSERT INTO indicator_values (year, indicator, expected, reported, note, is_demo) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (year, indicator) DO ${opts.onlyIfMissing ? 'NOTHING' : 'UPDATE SET expected = EXCLUDED.expected, reported = EXCLUDED.reported, note = EXCLUDED.note'}`,
+    [year, indicator, v.expected, v.reported, v.note, opts.isDemo ?? false],
+  );
+}
+
+export interface FundingProject {
+  id: number;
+  name: string;
+  reference: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  requisitionedUntil: string | null;
+  rows: Array<{ costType: CostType; applied: number; requisitioned: number }>;
+}
+
+export async function listFundingProjects(db: Queryable): Promise<FundingProject[]> {
+  const projects = (
+    await db.query<{ id: number; name: string; reference: string; period_from: string | null; period_to: string | null; requisitioned_until: string | null }>(
+      `SELECT id, name, reference, to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to,
+              to_char(requisitioned_until, 'YYYY-MM-DD') AS requisitioned_until
+         FROM funding_projects ORDER BY name`,
+    )
+  ).rows;
+  const rows = (
+    await db.query<{ project_id: number; cost_type: CostType; applied: number; requisitioned: number }>(
+      'SELECT project_id, cost_type, applied, requisitioned FROM funding_rows',
+    )
+  ).rows;
+  return projects.map((p) => ({
+    id: p.id,
+    name: p.name,
+    reference: p.reference,
+    periodFrom: p.period_from,
+    periodTo: p.period_to,
+    requisitionedUntil: p.requisitioned_until,
+    rows: rows
+      .filter((r) => r.project_id === p.id)
+      .map((r) => ({ costType: r.cost_type, applied: Number(r.applied), requisitioned: Number(r.requisitioned) })),
+  }));
+}
+
+/** Creates or replaces a funding project (by name) with its rows. Returns the id. */
+export async function saveFundingProject(
+  tx: Queryable,
+  p: Omit<FundingProject, 'id'>,
+  opts: { isDemo?: boolean; onlyIfMissing?: boolean } = {},
+): Promise<number | null> {
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO funding_projects (name, reference, period_from, period_to, requisitioned_until, is_demo)
+     VALUES ($1, $2, $3::date, $4::date, $5::date, $6)
+     ON CONFLICT (name) DO ${
+       opts.onlyIfMissing
+         ? 'NOTHING'
+         : 'UPDATE SET reference = EXCLUDED.reference, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to, requisitioned_until = EXCLUDED.requisitioned_until'
+     }
+     RETURNING id`,
+    [p.name, p.reference, p.periodFrom, p.periodTo, p.requisitionedUntil, opts.isDemo ?? false],
+  );
+  if (!rows[0]) return null;
+  const id = rows[0].id;
+  await tx.query('DELETE FROM funding_rows WHERE project_id = $1', [id]);
+  for (const r of p.rows)
+    await tx.query('INSERT INTO funding_rows (project_id, cost_type, applied, requisitioned) VALUES ($1, $2, $3, $4)', [
+      id,
+      r.costType,
+      r.applied,
+      r.requisitioned,
+    ]);
+  return id;
+}
+
+export interface Network {
+  id: number;
+  name: string;
+  description: string;
+  active: boolean;
+  startYear: number | null;
+  endYear: number | null;
+}
+
+export async function listNetworks(db: Queryable): Promise<Network[]> {
+  return (
+    await db.query<Network>(
+      'SELECT id, name, description, active, start_year AS "startYear", end_year AS "endYear" FROM networks ORDER BY name',
+    )
+  ).rows;
+}
+
+export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDemo = false): Promise<number | null> {
+  const { rows } = await tx.query<{ id: number }>(
+    `INSERT INTO networks (name, description, active, start_year, end_year, is_demo) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (name) DO NOTHING RETURNING id`,
+    [n.name, n.description, n.active, n.startYear, n.endYear, isDemo],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function updateNetwork(tx: Queryable, id: number, n: Omit<Network, 'id'>): Promise<boolean> {
+  return (
+    (
+      await tx.query('UPDATE networks SET name = $2, description = $3, active = $4, start_year = $5, end_year = $6 WHERE id = $1', [
+        id,
+        n.name,
+        n.description,
+        n.active,
+        n.startYear,
+        n.endYear,
+      ])
+    ).rowCount > 0
+  );
+}
+
+export async function getNetwork(db: Queryable, id: number): Promise<Network | undefined> {
+  return (await listNetworks(db)).find((n) => n.id === id);
+}
+
+export async function networkNameTaken(db: Queryable, name: string, exceptId?: number): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM networks WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId ?? 0])).rows.length > 0;
+}
+
+/** Codes of the association's member municipalities (all municipalities with an association). */
+export async function memberMunicipalities(db: Queryable): Promise<string[]> {
+  return (await db.query<{ code: string }>('SELECT code FROM municipalities WHERE association_id IS NOT NULL ORDER BY code')).rows.map((r) => r.code);
+}
+
+export type { Participation };

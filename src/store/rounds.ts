@@ -1,0 +1,118 @@
+// Measurement rounds and their municipalities.
+import type { Queryable } from '../db/db.ts';
+import type { RoundStatus } from '../domain/rounds.ts';
+
+export interface Round {
+  id: number;
+  instrument: string;
+  instrumentVersion: string;
+  title: string;
+  status: RoundStatus;
+  periodStart: string;
+  periodEnd: string;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  isDemo: boolean;
+  demoNote: string | null;
+  municipalities: string[];
+}
+
+const ROUND_SELECT = `
+  SELECT r.id, r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", r.title, r.status,
+         to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
+         r.created_at AS "createdAt", r.opened_at AS "openedAt", r.closed_at AS "closedAt",
+         r.is_demo AS "isDemo", r.demo_note AS "demoNote",
+         COALESCE(array_agg(rm.municipality_code ORDER BY rm.municipality_code) FILTER (WHERE rm.municipality_code IS NOT NULL), '{}') AS municipalities
+    FROM rounds r LEFT JOIN round_municipalities rm ON rm.round_id = r.id`;
+
+export async function createRound(
+  db: Queryable,
+  r: {
+    instrument: string;
+    instrumentVersion: string;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    municipalities: string[];
+    createdBy?: number | null;
+    isDemo?: boolean;
+    demoNote?: string | null;
+  },
+): Promise<Round> {
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO rounds (instrument_id, instrument_version, title, period_start, period_end, created_by, is_demo, demo_note)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [r.instrument, r.instrumentVersion, r.title, r.periodStart, r.periodEnd, r.createdBy ?? null, r.isDemo ?? false, r.demoNote ?? null],
+  );
+  await addRoundMunicipalities(db, rows[0].id, r.municipalities);
+  return (await getRound(db, rows[0].id))!;
+}
+
+export async function addRoundMunicipalities(db: Queryable, roundId: number, codes: string[]): Promise<void> {
+  for (const code of codes)
+    await db.query('INSERT INTO round_municipalities (round_id, municipality_code) VALUES ($1, $2) ON CONFLICT DO NOTHING', [roundId, code]);
+}
+
+export async function getRound(db: Queryable, id: number): Promise<Round | undefined> {
+  return (await db.query<Round>(`${ROUND_SELECT} WHERE r.id = $1 GROUP BY r.id`, [id])).rows[0];
+}
+
+/** Locks the round row for the rest of the transaction (status changes, answers, imports). */
+export async function lockRound(tx: Queryable, id: number): Promise<Round | undefined> {
+  const locked = await tx.query('SELECT id FROM rounds WHERE id = $1 FOR UPDATE', [id]);
+  if (!locked.rows.length) return undefined;
+  return getRound(tx, id);
+}
+
+/** Rounds, newest first; `municipalities` limits to rounds including any of those codes. */
+export async function listRounds(db: Queryable, filter: { municipalities?: string[] } = {}): Promise<Round[]> {
+  if (filter.municipalities)
+    return (
+      await db.query<Round>(
+        `${ROUND_SELECT}
+          WHERE EXISTS (SELECT 1 FROM round_municipalities x WHERE x.round_id = r.id AND x.municipality_code = ANY($1::text[]))
+          GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC`,
+        [filter.municipalities],
+      )
+    ).rows;
+  return (await db.query<Round>(`${ROUND_SELECT} GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC`)).rows;
+}
+
+export async function updateRound(db: Queryable, id: number, patch: { title?: string; periodStart?: string; periodEnd?: string }): Promise<void> {
+  await db.query(
+    `UPDATE rounds SET title = COALESCE($2, title), period_start = COALESCE($3::date, period_start), period_end = COALESCE($4::date, period_end)
+      WHERE id = $1`,
+    [id, patch.title ?? null, patch.periodStart ?? null, patch.periodEnd ?? null],
+  );
+}
+
+/** Sets the status; opening stamps opened_at the first time, closing stamps closed_at, reopening clears it. */
+export async function setRoundStatus(db: Queryable, id: number, status: RoundStatus): Promise<void> {
+  await db.query(
+    `UPDATE rounds SET status = $2::text,
+            opened_at = CASE WHEN $2::text = 'open' THEN COALESCE(opened_at, now()) ELSE opened_at END,
+            closed_at = CASE WHEN $2::text = 'closed' THEN now() WHEN $2::text = 'open' THEN NULL ELSE closed_at END
+      WHERE id = $1`,
+    [id, status],
+  );
+}
+
+/** Per municipality of the round: respondents in the sample, invited, started, completed. */
+export async function roundProgress(db: Queryable, roundId: number) {
+  return (
+    await db.query<{ municipality: string; name: string; total: number; invited: number; started: number; completed: number }>(
+      `SELECT rm.municipality_code AS municipality, m.name,
+              count(p.id)::int AS total,
+              count(p.invited_at)::int AS invited,
+              count(*) FILTER (WHERE p.started_at IS NOT NULL OR p.completed_at IS NOT NULL)::int AS started,
+              count(p.completed_at)::int AS completed
+         FROM round_municipalities rm
+         JOIN municipalities m ON m.code = rm.municipality_code
+         LEFT JOIN respondents p ON p.round_id = rm.round_id AND p.municipality_code = rm.municipality_code
+        WHERE rm.round_id = $1
+        GROUP BY rm.municipality_code, m.name ORDER BY m.name`,
+      [roundId],
+    )
+  ).rows;
+}

@@ -1,0 +1,40 @@
+// The web app's API client: JSON, session cookie, CSRF header on state-changing calls.
+let csrfToken: string | undefined;
+export const setCsrf = (t: string | undefined) => (csrfToken = t);
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    message: string,
+    public details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let data: any = undefined;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = text;
+  }
+  if (!res.ok) throw new ApiError(res.status, data?.error ?? `Fel ${res.status}`, data?.details);
+  return data as T;
+}
+
+export const get = <T = any>(url: string) => api<T>('GET', url);
+export const post = <T = any>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const put = <T = any>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
+export const patch = <T = any>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
+export const del = <T = any>(url: string) => api<T>('DELETE', url);

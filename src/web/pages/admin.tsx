@@ -1,0 +1,193 @@
+import { useState, type FormEvent } from 'react';
+import { patch, post } from '../api.ts';
+import { AsyncView, ErrorMessage, Field, Notice, Page, useApi } from '../components/ui.tsx';
+import { useI18n } from '../i18n.tsx';
+import { ROLE_LABEL, type Role, type User } from '../session.tsx';
+
+const ROLES: Role[] = ['forbundsadmin', 'kommunansvarig', 'lasare'];
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const users = useApi<{ users: User[] }>('/api/admin/users');
+  const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const [error, setError] = useState<string>();
+  const [msg, setMsg] = useState<string>();
+  const [role, setRole] = useState<Role>('kommunansvarig');
+
+  const create = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    try {
+      const r = await post<{ user: User }>('/api/admin/users', {
+        email: f.get('email'),
+        name: f.get('name'),
+        password: f.get('password'),
+        role: f.get('role'),
+        municipalities: f.getAll('municipalities'),
+      });
+      setMsg(`Kontot ${r.user.email} är skapat.`);
+      setError(undefined);
+      form.reset();
+      users.reload();
+    } catch (err) {
+      setError((err as Error).message);
+      setMsg(undefined);
+    }
+  };
+
+  const changeRole = async (u: User, newRole: Role) => {
+    try {
+      await patch(`/api/admin/users/${u.id}`, { role: newRole });
+      setMsg(`Rollen för ${u.email} är ändrad.`);
+      setError(undefined);
+      users.reload();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  return (
+    <Page title={t('Konton')}>
+      <ErrorMessage message={error} />
+      <Notice message={msg} />
+      <AsyncView state={users}>
+        {(d) => (
+          <table>
+            <caption>{t('Konton')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Namn')}</th>
+                <th scope="col">{t('E-postadress')}</th>
+                <th scope="col">{t('Roll')}</th>
+                <th scope="col">{t('Kommuner')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">
+                    {u.name} {u.isDemo && <span className="tag">DEMO</span>}
+                  </th>
+                  <td>{u.email}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                      {t('Roll')} {u.name}
+                    </label>
+                    <select id={`role-${u.id}`} value={u.role} onChange={(e) => changeRole(u, e.target.value as Role)}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(ROLE_LABEL[r])}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{u.municipalities.join(', ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AsyncView>
+      <h2>{t('Skapa konto')}</h2>
+      <form onSubmit={create} className="narrow" noValidate>
+        <Field label={t('Namn')} name="name" required autoComplete="off" />
+        <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
+        <Field label={t('Lösenord')} hint="Minst 12 tecken" name="password" type="password" required autoComplete="new-password" />
+        <div className="field">
+          <label htmlFor="new-role">{t('Roll')}</label>
+          <select id="new-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(ROLE_LABEL[r])}
+              </option>
+            ))}
+          </select>
+        </div>
+        {role === 'kommunansvarig' && (
+          <fieldset>
+            <legend>{t('Kommuner')}</legend>
+            <AsyncView state={municipalities}>
+              {(d) => (
+                <div className="checkbox-grid">
+                  {d.municipalities.map((m) => (
+                    <label key={m.code}>
+                      <input type="checkbox" name="municipalities" value={m.code} /> {m.name}
+                    </label>
+                  ))}
+                </div>
+              )}
+            </AsyncView>
+          </fieldset>
+        )}
+        <button type="submit">{t('Skapa konto')}</button>
+      </form>
+    </Page>
+  );
+}
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const state = useApi<{ entries: Array<{ id: number; at: string; actor_email: string | null; action: string; target: string | null; ip: string | null }> }>(
+    '/api/admin/audit',
+  );
+  return (
+    <Page title={t('Händelselogg')}>
+      <AsyncView state={state}>
+        {(d) => (
+          <table>
+            <caption>Inloggningar och behörighetsändringar, senaste först</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Tid')}</th>
+                <th scope="col">{t('Händelse')}</th>
+                <th scope="col">{t('Vem')}</th>
+                <th scope="col">{t('Mål')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{new Date(e.at).toLocaleString('sv-SE')}</td>
+                  <td>{e.action}</td>
+                  <td>{e.actor_email ?? '–'}</td>
+                  <td>{e.target ?? '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AsyncView>
+    </Page>
+  );
+}
+
+export function OutboxPage() {
+  const { t } = useI18n();
+  const state = useApi<{ messages: Array<{ id: number; to_address: string; subject: string; body: string; created_at: string; sent_at: string | null }> }>(
+    '/api/admin/outbox',
+  );
+  return (
+    <Page title={t('Utkorg')}>
+      <p>Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.</p>
+      <AsyncView state={state}>
+        {(d) =>
+          d.messages.length === 0 ? (
+            <p>Utkorgen är tom.</p>
+          ) : (
+            d.messages.map((m) => (
+              <article key={m.id} className="card">
+                <h2>{m.subject}</h2>
+                <p>
+                  {t('Till')}: {m.to_address} · {new Date(m.created_at).toLocaleString('sv-SE')} ·{' '}
+                  {m.sent_at ? t('Skickat') : t('Inte skickat (utkorg)')}
+                </p>
+                <pre>{m.body}</pre>
+              </article>
+            ))
+          )
+        }
+      </AsyncView>
+    </Page>
+  );
+}

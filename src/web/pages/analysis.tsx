@@ -1,0 +1,496 @@
+// Resultat: dashboards of a round (DOMAIN.md §5) — the regional overview, a municipality against the
+// region, change between two rounds — with filters for respondent type and verksamhetsområde. What
+// each role sees is decided by the server (src/domain/analysis/views.ts); the pages show every figure
+// they are given, each with its base and n, a table alternative and a CSV download.
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { FigureView, type Figure } from '../components/charts.tsx';
+import { AsyncView, Page, useApi } from '../components/ui.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+
+// ---- API shapes (src/server/routes/analysis.ts) --------------------------------------------------
+
+interface RoundChoice {
+  id: number;
+  title: string;
+  status: 'draft' | 'open' | 'closed';
+  periodStart: string;
+  periodEnd: string;
+  instrument: string;
+  instrumentVersion: string;
+  instrumentTitle: string;
+  municipalityCount: number;
+  ownMunicipalities: string[];
+}
+
+interface Option {
+  id: string;
+  label: string;
+}
+
+interface View {
+  kind: 'regional' | 'municipality';
+  round: {
+    id: number;
+    title: string;
+    status: string;
+    periodStart: string;
+    periodEnd: string;
+    instrument: string;
+    instrumentTitle: string;
+    mode: 'survey' | 'self-assessment';
+    municipalities: string[];
+    municipalityCount: number;
+  };
+  viewer: { role: string; description: string };
+  filters: { respondentType: string | null; area: string | null; options: { respondentTypes: Option[]; areas: Option[] } };
+  summary: {
+    respondents: { n: number };
+    municipalities: { n: number };
+    leftOut: { n: number };
+    suppressionMin: number;
+    aggregation: string;
+  };
+  notes: string[];
+  municipality?: {
+    code: string;
+    name: string;
+    n: number;
+    quadrant: { key: string; label: string; description: string; phase: string; recommendations: string[] } | null;
+  };
+  figures: Figure[];
+}
+
+interface CompareViewData {
+  kind: 'compare';
+  before: { id: number; title: string };
+  after: { id: number; title: string };
+  viewer: { role: string; description: string };
+  measure: { kind: string; id?: string; label: string };
+  minMeaningfulChange: number;
+  suppressionMin: number;
+  increasedShare: { n: number; count: number; percent: number | null };
+  figures: Figure[];
+  notes: string[];
+}
+
+const STATUS_LABEL: Record<RoundChoice['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
+const pct = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// ---- Helpers -------------------------------------------------------------------------------------
+
+/** Municipality code → name (names and codes are public facts; results are not). */
+function useMunicipalityNames(): Record<string, string> {
+  const state = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  return useMemo(() => Object.fromEntries((state.data?.municipalities ?? []).map((m) => [m.code, m.name])), [state.data]);
+}
+
+/** The filter query (respondentType, area) of the current URL. */
+function useFilterQuery() {
+  const [params] = useSearchParams();
+  const q = new URLSearchParams();
+  for (const k of ['respondentType', 'area', 'measure']) {
+    const v = params.get(k);
+    if (v) q.set(k, v);
+  }
+  return q;
+}
+
+function withQuery(path: string, q: URLSearchParams, extra: Record<string, string> = {}) {
+  const p = new URLSearchParams(q);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const s = p.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+const SECTIONS: Array<{ title: string; match: (id: string) => boolean }> = [
+  { title: 'Kommunen mot regionen', match: (id) => id === 'kommun-mot-region' || id === 'kommun-grupper' || id === 'kommun-kvadrant' },
+  { title: 'Regionen', match: (id) => id === 'region-fragor' || id === 'region-grupper' },
+  { title: 'Kommunerna', match: (id) => id === 'kommuner' || id.startsWith('kvadrant') },
+  { title: 'Värmekarta', match: (id) => id === 'varmekarta' },
+  { title: 'Svarsfördelningar', match: (id) => id.startsWith('fordelning') || id.startsWith('kommun-fordelning') },
+  { title: 'Förändring', match: (id) => id.startsWith('forandring') },
+  { title: 'Förbättring, mål och samverkan', match: (id) => ['samverkanskandidater', 'malgap', 'kommun-forbattring', 'kommun-malgap'].includes(id) },
+  { title: 'Fritextsvar', match: (id) => id === 'fritext' || id === 'kommun-fritext' },
+  { title: 'Datakvalitet', match: (id) => id === 'datakvalitet' },
+];
+
+function Figures({ figures, apiPath, query, suppressionMin }: { figures: Figure[]; apiPath: string; query: URLSearchParams; suppressionMin: number }) {
+  const sections = SECTIONS.map((s) => ({ ...s, figures: figures.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
+  const rest = figures.filter((f) => !SECTIONS.some((s) => s.match(f.id)));
+  if (rest.length) sections.push({ title: 'Övrigt', match: () => false, figures: rest });
+  return (
+    <>
+      {sections.map((s) => (
+        <section key={s.title} aria-label={s.title}>
+          <h2>{s.title}</h2>
+          {s.figures.map((f) => (
+            <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function FilterForm({ view }: { view: View }) {
+  const [params, setParams] = useSearchParams();
+  const typeId = useId();
+  const areaId = useId();
+  const [type, setType] = useState(params.get('respondentType') ?? '');
+  const [area, setArea] = useState(params.get('area') ?? '');
+  useEffect(() => {
+    setType(params.get('respondentType') ?? '');
+    setArea(params.get('area') ?? '');
+  }, [params]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = new URLSearchParams(params);
+    if (type) p.set('respondentType', type);
+    else p.delete('respondentType');
+    if (area) p.set('area', area);
+    else p.delete('area');
+    setParams(p);
+  };
+  const types = view.filters.options.respondentTypes;
+  return (
+    <form className="results-filters" onSubmit={submit} aria-label="Filter">
+      {types.length > 0 && (
+        <div className="field">
+          <label htmlFor={typeId}>Respondenttyp</label>
+          <select id={typeId} value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">Alla respondenttyper</option>
+            {types.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={areaId}>Verksamhetsområde</label>
+        <select id={areaId} value={area} onChange={(e) => setArea(e.target.value)}>
+          <option value="">Alla verksamhetsområden</option>
+          {view.filters.options.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">Filtrera</button>
+    </form>
+  );
+}
+
+function Summary({ view }: { view: View }) {
+  const filters = [
+    view.filters.respondentType && `respondenttyp ${view.filters.options.respondentTypes.find((t) => t.id === view.filters.respondentType)?.label ?? view.filters.respondentType}`,
+    view.filters.area && `verksamhetsområde ${view.filters.options.areas.find((a) => a.id === view.filters.area)?.label ?? view.filters.area}`,
+  ].filter(Boolean);
+  return (
+    <>
+      <p>
+        {view.round.instrumentTitle} · {view.round.periodStart} – {view.round.periodEnd} · {view.round.status === 'closed' ? 'Stängd' : view.round.status === 'open' ? 'Öppen' : 'Utkast'}
+        {filters.length ? ` · Filter: ${filters.join(', ')}` : ''}
+      </p>
+      <ul className="results-summary">
+        <li>n = {view.summary.respondents.n} svarande (bas: respondenter)</li>
+        <li>n = {view.summary.municipalities.n} kommuner (bas: kommuner)</li>
+        {view.summary.leftOut.n > 0 && <li>{view.summary.leftOut.n} kommuner med för få svar ingår inte</li>}
+      </ul>
+      <p className="notice-info">{view.viewer.description}</p>
+      <details>
+        <summary>Så räknas siffrorna</summary>
+        <ul>
+          {view.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </details>
+    </>
+  );
+}
+
+/** Links to the other dashboards of the round. */
+function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
+  const { user } = useSession();
+  const names = useMunicipalityNames();
+  const navigate = useNavigate();
+  const selectId = useId();
+  const [code, setCode] = useState('');
+  const query = useFilterQuery();
+  const own = user?.role === 'kommunansvarig' ? view.round.municipalities : [];
+  const nameOf = (c: string) => names[c] ?? c;
+  return (
+    <nav aria-label="Resultatvyer">
+      <ul className="results-nav">
+        <li>
+          <Link to={withQuery(`/resultat/${view.round.id}`, query)}>Regional översikt</Link>
+        </li>
+        {own.map((c) => (
+          <li key={c}>
+            <Link to={withQuery(`/resultat/${view.round.id}/kommun/${c}`, query)}>{nameOf(c)} mot regionen</Link>
+          </li>
+        ))}
+        {children}
+      </ul>
+      {user?.role === 'forbundsadmin' && view.round.municipalities.length > 0 && (
+        <form
+          className="results-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (code) navigate(withQuery(`/resultat/${view.round.id}/kommun/${code}`, query));
+          }}
+        >
+          <div className="field">
+            <label htmlFor={selectId}>Kommun mot regionen</label>
+            <select id={selectId} value={code} onChange={(e) => setCode(e.target.value)}>
+              <option value="">Välj kommun</option>
+              {[...view.round.municipalities]
+                .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'sv'))
+                .map((c) => (
+                  <option key={c} value={c}>
+                    {nameOf(c)}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            Visa kommunen
+          </button>
+        </form>
+      )}
+    </nav>
+  );
+}
+
+function CompareForm({ roundId, instrument }: { roundId: number; instrument: string }) {
+  const rounds = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
+  const navigate = useNavigate();
+  const id = useId();
+  const [other, setOther] = useState('');
+  const choices = (rounds.data?.rounds ?? []).filter((r) => r.instrument === instrument && r.id !== roundId);
+  if (!choices.length) return null;
+  return (
+    <form
+      className="results-filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (other) navigate(`/resultat/${roundId}/jamfor/${other}`);
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>Jämför med en annan mätomgång</label>
+        <select id={id} value={other} onChange={(e) => setOther(e.target.value)}>
+          <option value="">Välj mätomgång</option>
+          {choices.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title} ({r.periodStart.slice(0, 4)})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="secondary">
+        Visa förändring
+      </button>
+    </form>
+  );
+}
+
+// ---- Pages ---------------------------------------------------------------------------------------
+
+export function ResultsPage() {
+  const { t } = useI18n();
+  const state = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
+  const names = useMunicipalityNames();
+  return (
+    <Page title={t('Resultat')}>
+      <p>Välj en mätomgång för att se resultaten. Läsare ser stängda (publicerade) mätomgångar; kommunansvariga även pågående omgångar där kommunen deltar.</p>
+      <AsyncView state={state}>
+        {(d) =>
+          d.rounds.length ? (
+            <div className="table-wrap">
+              <table>
+                <caption>Mätomgångar med resultat ({d.rounds.length})</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Mätomgång</th>
+                    <th scope="col">Instrument</th>
+                    <th scope="col">Period</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="num">
+                      Kommuner
+                    </th>
+                    <th scope="col">Egen kommun</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rounds.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        <Link to={`/resultat/${r.id}`}>{r.title}</Link>
+                      </th>
+                      <td>{r.instrumentTitle}</td>
+                      <td>
+                        {r.periodStart} – {r.periodEnd}
+                      </td>
+                      <td>{STATUS_LABEL[r.status]}</td>
+                      <td className="num">{r.municipalityCount}</td>
+                      <td>
+                        {r.ownMunicipalities.length
+                          ? r.ownMunicipalities.map((c) => (
+                              <Link key={c} to={`/resultat/${r.id}/kommun/${c}`} className="inline-link">
+                                {names[c] ?? c} mot regionen
+                              </Link>
+                            ))
+                          : '–'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>Det finns inga mätomgångar med resultat som du kan se ännu.</p>
+          )
+        }
+      </AsyncView>
+    </Page>
+  );
+}
+
+export function RegionalResultsPage() {
+  const { id = '' } = useParams();
+  const query = useFilterQuery();
+  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis`;
+  const state = useApi<View>(withQuery(apiPath, query));
+  return (
+    <AsyncView state={state}>
+      {(view) => (
+        <Page title={`Resultat: ${view.round.title}`}>
+          <ResultsNav view={view} />
+          <CompareForm roundId={view.round.id} instrument={view.round.instrument} />
+          <FilterForm view={view} />
+          <Summary view={view} />
+          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} />
+        </Page>
+      )}
+    </AsyncView>
+  );
+}
+
+export function MunicipalityResultsPage() {
+  const { id = '', code = '' } = useParams();
+  const query = useFilterQuery();
+  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/municipalities/${encodeURIComponent(code)}`;
+  const state = useApi<View>(withQuery(apiPath, query));
+  return (
+    <AsyncView state={state}>
+      {(view) => (
+        <Page title={`${view.municipality?.name ?? code} mot regionen: ${view.round.title}`}>
+          <ResultsNav view={view} />
+          <FilterForm view={view} />
+          <Summary view={view} />
+          <p className="results-summary">
+            {view.municipality?.name}: n = {view.municipality?.n ?? 0} svarande (bas: respondenter)
+          </p>
+          {view.municipality?.quadrant && (
+            <div className="quadrant-info">
+              <h3>
+                Fält {view.municipality.quadrant.key}: {view.municipality.quadrant.label} (n = {view.municipality.n} svarande)
+              </h3>
+              <p>
+                {view.municipality.quadrant.description} Fas: {view.municipality.quadrant.phase}.
+              </p>
+              {view.municipality.quadrant.recommendations.length > 0 && (
+                <>
+                  <p>Rekommendationer:</p>
+                  <ul>
+                    {view.municipality.quadrant.recommendations.map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} />
+        </Page>
+      )}
+    </AsyncView>
+  );
+}
+
+export function CompareResultsPage() {
+  const { id = '', otherId = '' } = useParams();
+  const query = useFilterQuery();
+  const [params, setParams] = useSearchParams();
+  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/compare/${encodeURIComponent(otherId)}`;
+  const state = useApi<CompareViewData>(withQuery(apiPath, query));
+  const measureId = useId();
+  const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
+  const base = useApi<View>(`/api/rounds/${encodeURIComponent(id)}/analysis`);
+  const measures = useMemo(() => {
+    const out: Array<{ id: string; label: string }> = [{ id: 'overall', label: 'Totalt' }];
+    const groups = base.data?.figures.find((f) => f.id === 'region-grupper');
+    for (const r of groups?.rows ?? []) out.push({ id: `${r.cells.kind === 'Dimension' ? 'dimension' : 'group'}:${r.key}`, label: `${r.cells.kind}: ${r.cells.name}` });
+    return out;
+  }, [base.data]);
+  return (
+    <AsyncView state={state}>
+      {(view) => (
+        <Page title={`Förändring: ${view.before.title} → ${view.after.title}`}>
+          <nav aria-label="Resultatvyer">
+            <ul className="results-nav">
+              <li>
+                <Link to={`/resultat/${view.before.id}`}>Resultat {view.before.title}</Link>
+              </li>
+              <li>
+                <Link to={`/resultat/${view.after.id}`}>Resultat {view.after.title}</Link>
+              </li>
+            </ul>
+          </nav>
+          <form
+            className="results-filters"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const p = new URLSearchParams(params);
+              if (measure && measure !== 'overall') p.set('measure', measure);
+              else p.delete('measure');
+              setParams(p);
+            }}
+          >
+            <div className="field">
+              <label htmlFor={measureId}>Mått</label>
+              <select id={measureId} value={measure} onChange={(e) => setMeasure(e.target.value)}>
+                {measures.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">Visa</button>
+          </form>
+          <ul className="results-summary">
+            <li>
+              Andel kommuner som visar på ökad digital mognad: {view.increasedShare.percent === null ? '–' : `${pct.format(view.increasedShare.percent)} %`} ({view.increasedShare.count}{' '}
+              av n = {view.increasedShare.n} kommuner, bas: kommuner)
+            </li>
+            <li>Minsta meningsfulla förändring: {view.minMeaningfulChange} procentenheter</li>
+          </ul>
+          <p className="notice-info">{view.viewer.description}</p>
+          <ul>
+            {view.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.suppressionMin} />
+        </Page>
+      )}
+    </AsyncView>
+  );
+}

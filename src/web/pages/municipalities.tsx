@@ -1,0 +1,90 @@
+import { Link, useParams } from 'react-router-dom';
+import { AsyncView, Page, useApi } from '../components/ui.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+
+interface Municipality {
+  code: string;
+  name: string;
+  association: string | null;
+  it_organisations: string[];
+}
+
+export function MunicipalitiesPage() {
+  const { t } = useI18n();
+  const state = useApi<{ municipalities: Municipality[] }>('/api/municipalities');
+  return (
+    <Page title={t('Kommuner')}>
+      <AsyncView state={state}>
+        {(d) => (
+          <table>
+            <caption>{t('Kommuner')} ({d.municipalities.length})</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('Kommun')}</th>
+                <th scope="col">{t('SCB-kod')}</th>
+                <th scope="col">{t('Gemensam IT-organisation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.municipalities.map((m) => (
+                <tr key={m.code}>
+                  <th scope="row">
+                    <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+                  </th>
+                  <td>{m.code}</td>
+                  <td>{m.it_organisations.join(', ') || '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </AsyncView>
+    </Page>
+  );
+}
+
+export function MunicipalityPage() {
+  const { code = '' } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const state = useApi<{ municipality: Municipality }>(`/api/municipalities/${encodeURIComponent(code)}`);
+  const own = user && (user.role === 'forbundsadmin' || user.municipalities.includes(code));
+  const contacts = useApi<{ contacts: Array<{ name: string; email: string }> }>(own ? `/api/municipalities/${code}/contacts` : null);
+  return (
+    <AsyncView state={state}>
+      {({ municipality: m }) => (
+        <Page title={m.name}>
+          <dl className="facts">
+            <dt>{t('SCB-kod')}</dt>
+            <dd>{m.code}</dd>
+            <dt>{t('Kommunalförbund')}</dt>
+            <dd>{m.association ?? '–'}</dd>
+            <dt>{t('Gemensam IT-organisation')}</dt>
+            <dd>{m.it_organisations.join(', ') || '–'}</dd>
+          </dl>
+          {own && (
+            <section aria-labelledby="contacts-h">
+              <h2 id="contacts-h">{t('Kontaktpersoner')}</h2>
+              <AsyncView state={contacts}>
+                {(d) =>
+                  d.contacts.length ? (
+                    <ul>
+                      {d.contacts.map((c) => (
+                        <li key={c.email}>
+                          {c.name} – <a href={`mailto:${c.email}`}>{c.email}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>Ingen kommunansvarig är registrerad.</p>
+                  )
+                }
+              </AsyncView>
+            </section>
+          )}
+        </Page>
+      )}
+    </AsyncView>
+  );
+}

@@ -1,0 +1,323 @@
+// Rapporter: choose a round and a report (the anonymised regional report, or a delrapport for a
+// municipality the user may see), preview it as HTML from the report model (the same model the PDF,
+// DOCX and XLSX are rendered from; charts from the same layout), download it in the three formats,
+// and create all delrapporter of a round as one zip with a progress bar. The server enforces roles.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError, get, post } from '../api.ts';
+import { AsyncView, ErrorMessage, Page, useApi } from '../components/ui.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
+import { layoutChart, type Prim } from '../../reports/render/charts.ts';
+import { formatCell } from '../../reports/render/format.ts';
+
+interface RoundRow {
+  id: number;
+  title: string;
+  status: 'draft' | 'open' | 'closed';
+  instrumentTitle?: string;
+  municipalities?: string[];
+  ownMunicipalities?: string[];
+}
+
+interface Job {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  error?: string;
+}
+
+const STATUS: Record<RoundRow['status'], string> = { draft: 'utkast', open: 'öppen', closed: 'stängd' };
+
+function Prims({ prims }: { prims: Prim[] }) {
+  return (
+    <>
+      {prims.map((p, i) => {
+        switch (p.t) {
+          case 'rect':
+            return <rect key={i} x={p.x} y={p.y} width={p.w} height={p.h} fill={p.fill ?? 'none'} stroke={p.stroke} strokeWidth={p.sw} />;
+          case 'line':
+            return <line key={i} x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} stroke={p.stroke} strokeWidth={p.sw} strokeDasharray={p.dash?.join(' ')} />;
+          case 'poly': {
+            const pts = p.pts.map(([x, y]) => `${x},${y}`).join(' ');
+            const common = { stroke: p.stroke, strokeWidth: p.sw, strokeDasharray: p.dash?.join(' '), strokeLinejoin: 'round' as const };
+            return p.closed ? (
+              <polygon key={i} points={pts} fill={p.fill ?? 'none'} fillOpacity={p.fillOpacity} {...common} />
+            ) : (
+              <polyline key={i} points={pts} fill="none" {...common} />
+            );
+          }
+          case 'circle':
+            return <circle key={i} cx={p.cx} cy={p.cy} r={p.r} fill={p.fill ?? 'none'} stroke={p.stroke} strokeWidth={p.sw} />;
+          case 'text':
+            return (
+              <text key={i} x={p.x} y={p.y} fontSize={p.size} textAnchor={p.anchor} fill={p.fill} fontWeight={p.bold ? 'bold' : undefined}>
+                {p.text}
+              </text>
+            );
+        }
+      })}
+    </>
+  );
+}
+
+function Chart({ block }: { block: ChartBlock }) {
+  const d = layoutChart(block.chart, 480);
+  return (
+    <figure className="report-chart">
+      <svg viewBox={`0 0 ${d.width} ${d.height}`} width="100%" style={{ maxWidth: `${d.width * 1.4}px` }} role="img" aria-label={block.alt} fontFamily="Helvetica, Arial, sans-serif">
+        <Prims prims={d.prims} />
+      </svg>
+      <figcaption>{block.caption}</figcaption>
+    </figure>
+  );
+}
+
+function Table({ block }: { block: TableBlock }) {
+  const numeric = (i: number) => !!block.columns[i].format && block.columns[i].format !== 'text';
+  return (
+    <div style={{ overflowX: 'auto' }}>
+      <table>
+        <caption>{block.caption}</caption>
+        <thead>
+          <tr>
+            {block.columns.map((c, i) => (
+              <th key={i} scope="col" style={numeric(i) ? { textAlign: 'right' } : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {block.rows.map((r, ri) => (
+            <tr key={ri} className={block.emphasis?.includes(ri) ? 'report-emphasis' : undefined}>
+              {r.map((v, i) => (
+                <td key={i} style={numeric(i) ? { textAlign: 'right' } : undefined}>
+                  {formatCell(v, block.columns[i].format)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {block.note && <p className="hint">{block.note}</p>}
+    </div>
+  );
+}
+
+function BlockView({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'paragraph':
+      return <p className={block.style === 'note' ? 'hint' : block.style === 'lead' ? 'report-lead' : undefined}>{block.text}</p>;
+    case 'subheading':
+      return <h3>{block.text}</h3>;
+    case 'bullets':
+      return (
+        <>
+          {block.title && <p className="report-list-title">{block.title}</p>}
+          <ul>
+            {block.items.map((it, i) => (
+              <li key={i}>{it}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'table':
+      return <Table block={block} />;
+    case 'chart':
+      return <Chart block={block} />;
+  }
+}
+
+export function ReportView({ model }: { model: ReportModel }) {
+  return (
+    <article className="report-preview" aria-label={model.title}>
+      <h2>{model.title}</h2>
+      <p className="hint">{model.subtitle}</p>
+      {model.preliminary && (
+        <p className="error" role="status">
+          PRELIMINÄR – mätomgången är inte stängd och resultatet kan ändras.
+        </p>
+      )}
+      {model.meta.demo && <p className="notice-info">Demodata: uppgifterna är demodata, delvis syntetiserade.</p>}
+      <nav aria-label="Rapportens innehåll">
+        <ol>
+          {model.sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#rapport-${s.id}`}>{s.heading}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {model.sections.map((s, i) => (
+        <section key={s.id} id={`rapport-${s.id}`} aria-labelledby={`rapport-${s.id}-h`}>
+          <h2 id={`rapport-${s.id}-h`}>
+            {i + 1} {s.heading}
+          </h2>
+          {s.blocks.map((b, bi) => (
+            <BlockView key={bi} block={b} />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function BatchPanel({ round }: { round: RoundRow }) {
+  const { t } = useI18n();
+  const [format, setFormat] = useState<'pdf' | 'docx' | 'xlsx'>('pdf');
+  const [job, setJob] = useState<Job>();
+  const [error, setError] = useState<string>();
+  const timer = useRef<number | undefined>(undefined);
+  const selectId = useId();
+  const labelId = useId();
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  useEffect(() => {
+    setJob(undefined);
+    setError(undefined);
+    window.clearTimeout(timer.current);
+  }, [round.id]);
+
+  const poll = (id: string) => {
+    timer.current = window.setTimeout(async () => {
+      try {
+        const r = await get<{ job: Job }>(`/api/rounds/${round.id}/reports/batch/${id}`);
+        setJob(r.job);
+        if (r.job.status === 'running') poll(id);
+      } catch (e) {
+        setError((e as ApiError).message);
+      }
+    }, 400);
+  };
+  const start = async () => {
+    setError(undefined);
+    try {
+      const r = await post<{ job: Job }>(`/api/rounds/${round.id}/reports/batch`, { format });
+      setJob(r.job);
+      poll(r.job.id);
+    } catch (e) {
+      setError((e as ApiError).message);
+    }
+  };
+  const running = job?.status === 'running';
+  return (
+    <section aria-labelledby="batch-h">
+      <h2 id="batch-h">{t('Alla delrapporter')}</h2>
+      <div className="button-row">
+        <label htmlFor={selectId}>{t('Format')}</label>
+        <select id={selectId} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} disabled={running}>
+          <option value="pdf">PDF</option>
+          <option value="docx">Word (DOCX)</option>
+          <option value="xlsx">Excel (XLSX)</option>
+        </select>
+        <button type="button" onClick={start} disabled={running}>
+          {t('Skapa alla delrapporter (zip)')}
+        </button>
+      </div>
+      {job && (
+        <div className="survey-progress">
+          <p id={labelId}>
+            {job.status === 'done'
+              ? t('Klart: {n} delrapporter', { n: job.total })
+              : job.status === 'failed'
+                ? t('Misslyckades')
+                : t('Skapar delrapporter: {done} av {total}', { done: job.done, total: job.total })}
+          </p>
+          <progress aria-labelledby={labelId} value={job.done} max={Math.max(job.total, 1)} />
+          {job.status === 'done' && (
+            <p>
+              <a className="button" href={`/api/rounds/${round.id}/reports/batch/${job.id}/download`} download>
+                {t('Ladda ned zip-filen')}
+              </a>
+            </p>
+          )}
+          {job.status === 'failed' && <ErrorMessage message={job.error} />}
+        </div>
+      )}
+      <ErrorMessage message={error} />
+    </section>
+  );
+}
+
+export function ReportsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const rounds = useApi<{ rounds: RoundRow[] }>('/api/rounds');
+  const names = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const roundId = Number(params.get('omgang')) || undefined;
+  const code = params.get('kommun') ?? '';
+  const round = rounds.data?.rounds.find((r) => r.id === roundId);
+  const visibleCodes = (r: RoundRow | undefined) =>
+    !r || !user ? [] : user.role === 'forbundsadmin' ? (r.municipalities ?? []) : user.role === 'kommunansvarig' ? (r.ownMunicipalities ?? []) : [];
+  const codes = visibleCodes(round);
+  const nameOf = (c: string) => names.data?.municipalities.find((m) => m.code === c)?.name ?? c;
+  const base = round ? (code ? `/api/rounds/${round.id}/reports/municipalities/${code}` : `/api/rounds/${round.id}/reports/regional`) : null;
+  const report = useApi<{ report: ReportModel }>(base ? `${base}?format=json` : null);
+  const roundSelect = useId();
+  const reportSelect = useId();
+
+  const set = (next: { omgang?: number; kommun?: string }) => {
+    const p = new URLSearchParams();
+    const o = next.omgang ?? roundId;
+    if (o) p.set('omgang', String(o));
+    const k = next.kommun ?? '';
+    if (k) p.set('kommun', k);
+    setParams(p);
+  };
+
+  return (
+    <Page title={t('Rapporter')}>
+      <p>{t('Välj mätomgång och rapport. Förhandsvisningen bygger på samma innehåll som PDF-, Word- och Excel-filerna.')}</p>
+      <AsyncView state={rounds}>
+        {(d) => (
+          <>
+            <div className="field">
+              <label htmlFor={roundSelect}>{t('Mätomgång')}</label>
+              <select id={roundSelect} value={roundId ?? ''} onChange={(e) => set({ omgang: Number(e.target.value) || undefined, kommun: '' })}>
+                <option value="">{t('Välj mätomgång')}</option>
+                {d.rounds.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.title} ({STATUS[r.status]})
+                  </option>
+                ))}
+              </select>
+            </div>
+            {round && (
+              <div className="field">
+                <label htmlFor={reportSelect}>{t('Rapport')}</label>
+                <select id={reportSelect} value={code} onChange={(e) => set({ kommun: e.target.value })}>
+                  <option value="">{t('Regional rapport (anonymiserad)')}</option>
+                  {codes.map((c) => (
+                    <option key={c} value={c}>
+                      {t('Delrapport {name}', { name: nameOf(c) })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </>
+        )}
+      </AsyncView>
+      {round && base && (
+        <>
+          <div className="button-row" role="group" aria-label={t('Ladda ned rapporten')}>
+            <a className="button" href={`${base}?format=pdf`} download>
+              {t('Ladda ned PDF')}
+            </a>
+            <a className="button secondary" href={`${base}?format=docx`} download>
+              {t('Ladda ned Word (DOCX)')}
+            </a>
+            <a className="button secondary" href={`${base}?format=xlsx`} download>
+              {t('Ladda ned Excel (XLSX)')}
+            </a>
+          </div>
+          {codes.length > 0 && <BatchPanel round={round} />}
+          <AsyncView state={report}>{(r) => <ReportView model={r.report} />}</AsyncView>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,1119 @@
+// Mätomgångar: the association's list, creation, detail (open/close/reopen, response rates) and
+// import; a municipality's respondents, links, invitations and response rates (kommunansvarig,
+// or förbundsadmin for any municipality). The server enforces every role; the pages only hide.
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, del, post } from '../api.ts';
+import { AsyncView, ErrorMessage, Field, Notice, Page, useApi } from '../components/ui.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+
+// ---- API shapes (src/server/routes/rounds.ts) ------------------------------------------------
+
+type Status = 'draft' | 'open' | 'closed';
+
+export interface RoundSummary {
+  id: number;
+  instrument: string;
+  instrumentVersion?: string;
+  instrumentTitle?: string;
+  title: string;
+  status: Status;
+  periodStart: string;
+  periodEnd: string;
+  isDemo?: boolean;
+  demoNote?: string | null;
+  municipalities?: string[];
+  ownMunicipalities?: string[];
+}
+
+interface Progress {
+  municipality: string;
+  name: string;
+  total: number;
+  invited: number;
+  started: number;
+  completed: number;
+}
+
+interface RoundDetail extends Omit<RoundSummary, 'municipalities'> {
+  mode: 'survey' | 'self-assessment';
+  respondentTypes: Array<{ id: string; label: string }>;
+  municipalities: Array<{ code: string; name: string }>;
+  progress: Progress[];
+  openedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+}
+
+interface InstrumentSummary {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  mode: 'survey' | 'self-assessment';
+  itemCount: number;
+  versions: string[];
+}
+
+interface RateRow {
+  key: string | null;
+  label: string;
+  total: number;
+  invited: number;
+  started: number;
+  completed: number;
+  responseRate: number | null;
+}
+
+interface ResponseRates {
+  base: 'respondents';
+  total: RateRow;
+  byRespondentType: RateRow[];
+  byArea: RateRow[];
+}
+
+interface Respondent {
+  id: number;
+  source: 'link' | 'self' | 'import';
+  respondentType: string | null;
+  area: string | null;
+  name: string | null;
+  email: string | null;
+  invitedAt: string | null;
+  remindedAt: string | null;
+  reminderCount: number;
+  startedAt: string | null;
+  completedAt: string | null;
+  answerCount: number;
+}
+
+interface ImportError {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+interface ImportReport {
+  format: 'csv' | 'xlsx' | null;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  rows: number;
+  accepted: number;
+  errors: ImportError[];
+  written: number;
+  alreadyImported: number;
+  preview: Array<{ row: number; municipality: string; respondentType: string | null; area: string | null; answers: number }>;
+}
+
+const STATUS_LABEL: Record<Status, string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
+
+// ---- Small helpers ------------------------------------------------------------------------------
+
+const pct = (part: number, base: number) => (base > 0 ? `${Math.round((part / base) * 100)} %` : '–');
+
+function StatusTag({ status }: { status: Status }) {
+  const { t } = useI18n();
+  return <span className={`status-tag ${status}`}>{t(STATUS_LABEL[status] ?? status)}</span>;
+}
+
+function period(r: { periodStart: string; periodEnd: string }) {
+  return `${r.periodStart} – ${r.periodEnd}`;
+}
+
+/** A count with its share of a stated base: "3 av 4 (75 %)". */
+function Share({ part, base }: { part: number; base: number }) {
+  const { t } = useI18n();
+  return <>{base > 0 ? t('{n} av {base} ({pct})', { n: part, base, pct: pct(part, base) }) : '0'}</>;
+}
+
+/** Horizontally scrollable table container, reachable by keyboard when it scrolls. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+function sumProgress(list: Progress[]) {
+  return list.reduce(
+    (a, p) => ({ total: a.total + p.total, invited: a.invited + p.invited, started: a.started + p.started, completed: a.completed + p.completed }),
+    { total: 0, invited: 0, started: 0, completed: 0 },
+  );
+}
+
+function useAction() {
+  const [error, setError] = useState<string>();
+  const [msg, setMsg] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<string | undefined | void>) => {
+    setBusy(true);
+    setError(undefined);
+    setMsg(undefined);
+    try {
+      const m = await fn();
+      if (m) setMsg(m);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, msg, busy, run, setMsg, setError };
+}
+
+// ---- Rounds list ----------------------------------------------------------------------------
+
+export function RoundsPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const state = useApi<{ rounds: RoundSummary[] }>('/api/rounds');
+  const admin = user?.role === 'forbundsadmin';
+  return (
+    <Page title={t('Mätomgångar')}>
+      {admin && (
+        <p>
+          <Link className="button" to="/matomgangar/ny">
+            {t('Ny mätomgång')}
+          </Link>
+        </p>
+      )}
+      <AsyncView state={state}>
+        {(d) =>
+          d.rounds.length === 0 ? (
+            <p>{admin ? t('Det finns inga mätomgångar ännu.') : t('Din kommun ingår inte i någon mätomgång ännu.')}</p>
+          ) : (
+            <TableWrap label={t('Mätomgångar')}>
+              <table>
+                <caption>{t('Mätomgångar, senaste först')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('Rubrik')}</th>
+                    <th scope="col">{t('Instrument')}</th>
+                    <th scope="col">{t('Period')}</th>
+                    <th scope="col">{t('Status')}</th>
+                    <th scope="col">{admin ? t('Svarsfrekvens (inskickade av respondenter i urvalet)') : t('Svarsfrekvens i din kommun')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rounds.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        <Link to={roundLink(r, user?.role)}>{r.title}</Link> {r.isDemo && <span className="tag">DEMO</span>}
+                      </th>
+                      <td>{r.instrumentTitle ?? r.instrument}</td>
+                      <td>{period(r)}</td>
+                      <td>
+                        <StatusTag status={r.status} />
+                      </td>
+                      <td>
+                        <RoundRate id={r.id} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )
+        }
+      </AsyncView>
+    </Page>
+  );
+}
+
+/** A kommunansvarig with one municipality in the round goes straight to it. */
+function roundLink(r: RoundSummary, role?: string) {
+  if (role === 'kommunansvarig' && r.ownMunicipalities?.length === 1) return `/matomgangar/${r.id}/kommuner/${r.ownMunicipalities[0]}`;
+  return `/matomgangar/${r.id}`;
+}
+
+/** Response rate of a round over the municipalities the user may see (from the round's progress). */
+function RoundRate({ id }: { id: number }) {
+  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${id}`);
+  if (state.error) return <>–</>;
+  if (!state.data) return <>…</>;
+  const s = sumProgress(state.data.round.progress ?? []);
+  return <Share part={s.completed} base={s.total} />;
+}
+
+// ---- Create a round ------------------------------------------------------------------------
+
+export function NewRoundPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const instruments = useApi<{ instruments: InstrumentSummary[] }>('/api/instruments');
+  const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const [selected, setSelected] = useState<Set<string>>();
+  const [instrument, setInstrument] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const year = new Date().getFullYear();
+
+  useEffect(() => {
+    if (municipalities.data && !selected) setSelected(new Set(municipalities.data.municipalities.map((m) => m.code)));
+  }, [municipalities.data, selected]);
+  useEffect(() => {
+    if (instruments.data?.instruments.length && !instrument) setInstrument(instruments.data.instruments[0].id);
+  }, [instruments.data, instrument]);
+
+  const chosen = instruments.data?.instruments.find((i) => i.id === instrument);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await post<{ round: RoundDetail }>('/api/rounds', {
+        instrument,
+        title: String(f.get('title') ?? ''),
+        periodStart: String(f.get('periodStart') ?? ''),
+        periodEnd: String(f.get('periodEnd') ?? ''),
+        municipalities: [...(selected ?? [])],
+      });
+      navigate(`/matomgangar/${r.round.id}`, { state: { created: true } });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('Ny mätomgång')}>
+      <p>
+        <Link to="/matomgangar">{t('Tillbaka till mätomgångar')}</Link>
+      </p>
+      <ErrorMessage message={error} />
+      <form onSubmit={submit} className="narrow-wide" noValidate>
+        <AsyncView state={instruments}>
+          {(d) => (
+            <div className="field">
+              <label htmlFor="round-instrument">{t('Instrument')}</label>
+              <select id="round-instrument" name="instrument" value={instrument} onChange={(e) => setInstrument(e.target.value)} aria-describedby="round-instrument-hint">
+                {d.instruments.map((i) => (
+                  <option key={`${i.id}@${i.version}`} value={i.id}>
+                    {i.title} ({t('version')} {i.version})
+                  </option>
+                ))}
+              </select>
+              <span className="hint" id="round-instrument-hint">
+                {chosen
+                  ? `${chosen.mode === 'self-assessment' ? t('Självskattning: besvaras en gång per kommun av kommunansvarig.') : t('Enkät: många respondenter per kommun via personliga länkar.')} ${t('{n} frågor.', { n: chosen.itemCount })}`
+                  : ''}
+              </span>
+            </div>
+          )}
+        </AsyncView>
+        <Field label={t('Rubrik')} name="title" required defaultValue={chosen ? `${chosen.title} ${year}` : ''} key={chosen?.id ?? 'none'} />
+        <div className="field-row">
+          <Field label={t('Periodens början')} name="periodStart" type="date" required defaultValue={`${year}-01-01`} />
+          <Field label={t('Periodens slut')} name="periodEnd" type="date" required defaultValue={`${year}-12-31`} />
+        </div>
+        <fieldset>
+          <legend>{t('Kommuner som ingår')}</legend>
+          <AsyncView state={municipalities}>
+            {(d) => (
+              <>
+                <div className="button-row">
+                  <button type="button" className="secondary" onClick={() => setSelected(new Set(d.municipalities.map((m) => m.code)))}>
+                    {t('Välj alla')}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setSelected(new Set())}>
+                    {t('Avmarkera alla')}
+                  </button>
+                  <span aria-live="polite">{t('{n} av {total} valda', { n: selected?.size ?? 0, total: d.municipalities.length })}</span>
+                </div>
+                <div className="checkbox-grid">
+                  {d.municipalities.map((m) => (
+                    <label key={m.code}>
+                      <input
+                        type="checkbox"
+                        name="municipalities"
+                        value={m.code}
+                        checked={selected?.has(m.code) ?? false}
+                        onChange={(e) => {
+                          const next = new Set(selected);
+                          if (e.target.checked) next.add(m.code);
+                          else next.delete(m.code);
+                          setSelected(next);
+                        }}
+                      />{' '}
+                      {m.name}
+                    </label>
+                  ))}
+                </div>
+              </>
+            )}
+          </AsyncView>
+        </fieldset>
+        <button type="submit" disabled={busy || !instrument}>
+          {t('Skapa mätomgången')}
+        </button>
+      </form>
+    </Page>
+  );
+}
+
+// ---- Round detail ---------------------------------------------------------------------------
+
+export function RoundPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const admin = user?.role === 'forbundsadmin';
+  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`);
+  const rates = useApi<{ rates: ResponseRates }>(admin ? `/api/rounds/${encodeURIComponent(id)}/rates` : null);
+  const action = useAction();
+
+  const change = (what: 'open' | 'close' | 'reopen', done: string) =>
+    action.run(async () => {
+      await post(`/api/rounds/${encodeURIComponent(id)}/${what}`);
+      state.reload();
+      rates.reload();
+      return done;
+    });
+
+  return (
+    <AsyncView state={state}>
+      {({ round }) => {
+        const visible = admin ? round.progress : round.progress.filter((p) => user?.municipalities.includes(p.municipality));
+        const sum = sumProgress(visible);
+        return (
+          <Page title={round.title}>
+            <p>
+              <Link to="/matomgangar">{t('Tillbaka till mätomgångar')}</Link>
+            </p>
+            {round.isDemo && (
+              <p className="demo-banner-inline">
+                <span className="tag">DEMO</span> {round.demoNote ?? t('Demodata, delvis syntetiserade.')}
+              </p>
+            )}
+            <dl className="facts">
+              <dt>{t('Instrument')}</dt>
+              <dd>
+                {round.instrumentTitle ?? round.instrument} ({t('version')} {round.instrumentVersion})
+              </dd>
+              <dt>{t('Typ')}</dt>
+              <dd>{round.mode === 'self-assessment' ? t('Självskattning (en gång per kommun)') : t('Enkät till respondenter')}</dd>
+              <dt>{t('Period')}</dt>
+              <dd>{period(round)}</dd>
+              <dt>{t('Status')}</dt>
+              <dd>
+                <StatusTag status={round.status} />
+              </dd>
+              <dt>{t('Kommuner')}</dt>
+              <dd>{round.municipalities.length}</dd>
+            </dl>
+            <ErrorMessage message={action.error} />
+            <Notice message={action.msg} />
+            {admin && (
+              <div className="button-row">
+                {round.status === 'draft' && (
+                  <button type="button" disabled={action.busy} onClick={() => change('open', t('Mätomgången är öppnad. Respondenterna kan nu svara.'))}>
+                    {t('Öppna mätomgången')}
+                  </button>
+                )}
+                {round.status === 'open' && (
+                  <button type="button" disabled={action.busy} onClick={() => change('close', t('Mätomgången är stängd. Inga fler svar tas emot.'))}>
+                    {t('Stäng mätomgången')}
+                  </button>
+                )}
+                {round.status === 'closed' && (
+                  <button type="button" disabled={action.busy} onClick={() => change('reopen', t('Mätomgången är öppnad igen.'))}>
+                    {t('Öppna igen')}
+                  </button>
+                )}
+                {round.status !== 'closed' && (
+                  <Link className="button secondary" to={`/matomgangar/${round.id}/import`}>
+                    {t('Importera svar')}
+                  </Link>
+                )}
+                <a className="button secondary" href={`/api/rounds/${round.id}/responses.csv`} download>
+                  {t('Ladda ner svaren (CSV)')}
+                </a>
+              </div>
+            )}
+            <section aria-labelledby="muni-h">
+              <h2 id="muni-h">{admin ? t('Svarsfrekvens per kommun') : t('Din kommun')}</h2>
+              <TableWrap label={t('Svarsfrekvens per kommun')}>
+                <table>
+                  <caption>{t('Respondenter per kommun. Bas för andelarna: respondenter i kommunens urval.')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('Kommun')}</th>
+                      <th scope="col" className="num">
+                        {t('I urvalet')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Inbjudna')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Påbörjade')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Inskickade')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('Svarsfrekvens')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {visible.map((p) => (
+                      <tr key={p.municipality}>
+                        <th scope="row">
+                          <Link to={`/matomgangar/${round.id}/kommuner/${p.municipality}`}>{p.name}</Link>
+                        </th>
+                        <td className="num">{p.total}</td>
+                        <td className="num">{p.invited}</td>
+                        <td className="num">{p.started}</td>
+                        <td className="num">{p.completed}</td>
+                        <td className="num">{pct(p.completed, p.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  {visible.length > 1 && (
+                    <tfoot>
+                      <tr>
+                        <th scope="row">{t('Totalt')}</th>
+                        <td className="num">{sum.total}</td>
+                        <td className="num">{sum.invited}</td>
+                        <td className="num">{sum.started}</td>
+                        <td className="num">{sum.completed}</td>
+                        <td className="num">{pct(sum.completed, sum.total)}</td>
+                      </tr>
+                    </tfoot>
+                  )}
+                </table>
+              </TableWrap>
+            </section>
+            {admin && (
+              <AsyncView state={rates}>{(d) => <RateTables rates={d.rates} scope={t('hela mätomgången')} />}</AsyncView>
+            )}
+          </Page>
+        );
+      }}
+    </AsyncView>
+  );
+}
+
+/** Response rates by role and by verksamhetsområde, counts and percentages with their base. */
+function RateTables({ rates, scope }: { rates: ResponseRates; scope: string }) {
+  const { t } = useI18n();
+  const areas = rates.byArea.filter((r) => r.total > 0);
+  return (
+    <section aria-labelledby="rates-h">
+      <h2 id="rates-h">{t('Svarsfrekvens per roll och verksamhetsområde')}</h2>
+      <p>
+        {t('Totalt för {scope}:', { scope })} <Share part={rates.total.completed} base={rates.total.total} />{' '}
+        {t('har skickat in sina svar (bas: respondenter i urvalet).')}
+      </p>
+      <RateTable caption={t('Per roll (respondenttyp)')} groupHeader={t('Roll')} rows={rates.byRespondentType} total={rates.total} />
+      {areas.length > 0 ? (
+        <RateTable caption={t('Per verksamhetsområde')} groupHeader={t('Verksamhetsområde')} rows={areas} total={rates.total} />
+      ) : (
+        <p>{t('Inga respondenter har något verksamhetsområde angivet.')}</p>
+      )}
+      {areas.length > 0 && areas.length < rates.byArea.length && (
+        <p className="hint">{t('Verksamhetsområden utan respondenter i urvalet visas inte.')}</p>
+      )}
+    </section>
+  );
+}
+
+function RateTable({ caption, groupHeader, rows, total }: { caption: string; groupHeader: string; rows: RateRow[]; total: RateRow }) {
+  const { t } = useI18n();
+  const cell = (n: number, base: number) => (
+    <td className="num">
+      {n}
+      {base > 0 && <span className="pct"> ({pct(n, base)})</span>}
+    </td>
+  );
+  return (
+    <TableWrap label={caption}>
+      <table>
+        <caption>
+          {caption}. {t('Andelar av respondenterna i urvalet för gruppen (basen står i kolumnen I urvalet).')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{groupHeader}</th>
+            <th scope="col" className="num">
+              {t('I urvalet (bas)')}
+            </th>
+            <th scope="col" className="num">
+              {t('Inbjudna')}
+            </th>
+            <th scope="col" className="num">
+              {t('Påbörjade')}
+            </th>
+            <th scope="col" className="num">
+              {t('Inskickade')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key ?? '_none'}>
+              <th scope="row">{t(r.label)}</th>
+              <td className="num">{r.total}</td>
+              {cell(r.invited, r.total)}
+              {cell(r.started, r.total)}
+              {cell(r.completed, r.total)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('Totalt')}</th>
+            <td className="num">{total.total}</td>
+            {cell(total.invited, total.total)}
+            {cell(total.started, total.total)}
+            {cell(total.completed, total.total)}
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
+  );
+}
+
+// ---- Import ---------------------------------------------------------------------------------
+
+export function ImportPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`);
+  const [file, setFile] = useState<File>();
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [preview, setPreview] = useState<ImportReport>();
+  const [result, setResult] = useState<ImportReport>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const fileId = useId();
+
+  const send = async (dryRun: boolean) => {
+    if (!file) {
+      setError(t('Välj en fil först.'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    if (dryRun) {
+      setPreview(undefined);
+      setResult(undefined);
+    }
+    const body = new FormData();
+    body.append('file', file, file.name);
+    try {
+      const r = await api<ImportReport>('POST', `/api/rounds/${encodeURIComponent(id)}/import?dryRun=${dryRun}&skipInvalid=${skipInvalid}`, body);
+      if (dryRun) setPreview(r);
+      else setResult(r);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AsyncView state={state}>
+      {({ round }) => {
+        const names = new Map(round.municipalities.map((m) => [m.code, m.name]));
+        const types = new Map(round.respondentTypes.map((r) => [r.id, r.label]));
+        const canWrite = !!preview && preview.accepted > 0 && (preview.errors.length === 0 || skipInvalid) && !result;
+        return (
+          <Page title={t('Importera svar')}>
+            <p>
+              <Link to={`/matomgangar/${round.id}`}>{t('Tillbaka till {title}', { title: round.title })}</Link>
+            </p>
+            <p>
+              {t('Importera svar från en CSV- eller Excel-fil (till exempel från Forms, Esmaker eller Netigate). En rad per respondent: kolumnen kommun (SCB-kod), respondenttyp, verksamhetsområde och en kolumn per fråga med frågans id som rubrik.')}
+            </p>
+            {round.status === 'closed' && <p className="error">{t('Mätomgången är stängd; öppna den igen för att importera svar.')}</p>}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void send(true);
+              }}
+              className="narrow-wide"
+            >
+              <div className="field">
+                <label htmlFor={fileId}>{t('Fil med svar (CSV eller XLSX)')}</label>
+                <input
+                  id={fileId}
+                  type="file"
+                  name="file"
+                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  onChange={(e) => {
+                    setFile(e.target.files?.[0]);
+                    setPreview(undefined);
+                    setResult(undefined);
+                  }}
+                />
+              </div>
+              <div className="field">
+                <label className="inline-check">
+                  <input
+                    type="checkbox"
+                    checked={skipInvalid}
+                    onChange={(e) => {
+                      setSkipInvalid(e.target.checked);
+                      setResult(undefined);
+                    }}
+                  />{' '}
+                  {t('Hoppa över felaktiga rader')}
+                </label>
+                <span className="hint">{t('Annars importeras ingenting så länge filen innehåller fel.')}</span>
+              </div>
+              <button type="submit" disabled={busy || !file}>
+                {t('Förhandsgranska')}
+              </button>
+            </form>
+            <ErrorMessage message={error} />
+            {preview && (
+              <section aria-labelledby="preview-h">
+                <h2 id="preview-h">{t('Förhandsgranskning')}</h2>
+                <p className="import-summary" role="status">
+                  {t('{rows} rader lästa: {accepted} godkända, {errors} fel.', {
+                    rows: preview.rows,
+                    accepted: preview.accepted,
+                    errors: preview.errors.length,
+                  })}
+                </p>
+                {preview.errors.length > 0 && (
+                  <TableWrap label={t('Fel')}>
+                    <table>
+                      <caption>{t('Fel per rad och kolumn (rubrikraden är rad 1)')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="num">
+                            {t('Rad')}
+                          </th>
+                          <th scope="col">{t('Kolumn')}</th>
+                          <th scope="col">{t('Fel')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {preview.errors.map((e, i) => (
+                          <tr key={i}>
+                            <td className="num">{e.row || t('hela filen')}</td>
+                            <td>{e.column ?? '–'}</td>
+                            <td>{e.message}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableWrap>
+                )}
+                {preview.preview.length > 0 && (
+                  <TableWrap label={t('Godkända rader')}>
+                    <table>
+                      <caption>
+                        {preview.preview.length < preview.accepted
+                          ? t('Godkända rader (de första {n} av {total})', { n: preview.preview.length, total: preview.accepted })
+                          : t('Godkända rader')}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="num">
+                            {t('Rad')}
+                          </th>
+                          <th scope="col">{t('Kommun')}</th>
+                          <th scope="col">{t('Respondenttyp')}</th>
+                          <th scope="col">{t('Verksamhetsområde')}</th>
+                          <th scope="col" className="num">
+                            {t('Antal svar')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {preview.preview.map((p) => (
+                          <tr key={p.row}>
+                            <td className="num">{p.row}</td>
+                            <td>{names.get(p.municipality) ?? p.municipality}</td>
+                            <td>{p.respondentType ? (types.get(p.respondentType) ?? p.respondentType) : '–'}</td>
+                            <td>{p.area ?? '–'}</td>
+                            <td className="num">{p.answers}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableWrap>
+                )}
+                {preview.errors.length > 0 && !skipInvalid && preview.accepted > 0 && (
+                  <p>{t('Rätta felen i filen och förhandsgranska igen, eller välj Hoppa över felaktiga rader för att bara importera de godkända raderna.')}</p>
+                )}
+                {canWrite && (
+                  <button type="button" disabled={busy} onClick={() => send(false)}>
+                    {t('Importera {n} godkända rader', { n: preview.accepted })}
+                  </button>
+                )}
+              </section>
+            )}
+            {result && (
+              <p className="notice" role="status">
+                {t('Importen är klar: {n} rader sparades.', { n: result.written })}
+                {result.alreadyImported > 0 && ` ${t('{n} rader var redan importerade och hoppades över.', { n: result.alreadyImported })}`}
+              </p>
+            )}
+          </Page>
+        );
+      }}
+    </AsyncView>
+  );
+}
+
+// ---- A municipality in a round ------------------------------------------------------------------
+
+interface LinkRow {
+  id: number;
+  link: string;
+}
+
+function respondentStatus(r: Respondent): string {
+  if (r.source === 'import') return 'Importerad';
+  if (r.completedAt) return 'Inskickad';
+  if (r.startedAt) return 'Påbörjad';
+  if (r.invitedAt) return 'Inbjuden';
+  return 'Ej inbjuden';
+}
+
+export function RoundMunicipalityPage() {
+  const { id = '', code = '' } = useParams();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const base = `/api/rounds/${encodeURIComponent(id)}/municipalities/${encodeURIComponent(code)}`;
+  const respondents = useApi<{
+    round: { id: number; title: string; status: Status; mode: 'survey' | 'self-assessment'; respondentTypes: Array<{ id: string; label: string }> };
+    editable: boolean;
+    respondents: Respondent[];
+  }>(`${base}/respondents`);
+  const links = useApi<{ links: LinkRow[] }>(`${base}/links`);
+  const rates = useApi<{ rates: ResponseRates }>(`${base}/rates`);
+  const municipality = useApi<{ municipality: { code: string; name: string } }>(`/api/municipalities/${encodeURIComponent(code)}`);
+  const organisation = useApi<{ areas: Array<{ id: string; name: string }> }>('/api/organisation');
+  const action = useAction();
+
+  const reloadAll = () => {
+    respondents.reload();
+    links.reload();
+    rates.reload();
+  };
+  const areaName = useMemo(() => new Map((organisation.data?.areas ?? []).map((a) => [a.id, a.name])), [organisation.data]);
+  const linkOf = useMemo(() => new Map((links.data?.links ?? []).map((l) => [l.id, l.link])), [links.data]);
+  const muniName = municipality.data?.municipality.name ?? code;
+
+  const mail = (kind: 'invite' | 'remind') =>
+    action.run(async () => {
+      const r = await post<{ sent: number[]; withoutEmail: number[]; skipped: number[] }>(`${base}/respondents/${kind}`);
+      reloadAll();
+      const parts = [
+        kind === 'invite'
+          ? t('Inbjudan skickades till {n} respondenter.', { n: r.sent.length })
+          : t('Påminnelse skickades till {n} respondenter.', { n: r.sent.length }),
+      ];
+      if (r.withoutEmail.length)
+        parts.push(t('{n} saknar e-postadress: ge dem den personliga länken på annat sätt.', { n: r.withoutEmail.length }));
+      return parts.join(' ');
+    });
+
+  const selfAssessment = () =>
+    action.run(async () => {
+      const r = await post<{ token: string; link: string }>(`${base}/self-assessment`);
+      navigate(`/svar/${r.token}`);
+    });
+
+  return (
+    <AsyncView state={respondents}>
+      {(d) => {
+        const types = new Map(d.round.respondentTypes.map((r) => [r.id, r.label]));
+        const self = d.round.mode === 'self-assessment';
+        return (
+          <Page title={`${d.round.title} – ${muniName}`}>
+            <p>
+              <Link to={`/matomgangar/${d.round.id}`}>{t('Till mätomgången')}</Link>
+            </p>
+            <dl className="facts">
+              <dt>{t('Kommun')}</dt>
+              <dd>{muniName}</dd>
+              <dt>{t('Status')}</dt>
+              <dd>
+                <StatusTag status={d.round.status} />
+              </dd>
+            </dl>
+            <ErrorMessage message={action.error} />
+            <Notice message={action.msg} />
+            {self ? (
+              <section aria-labelledby="self-h">
+                <h2 id="self-h">{t('Självskattning')}</h2>
+                <p>{t('Självskattningen besvaras en gång för kommunen av kommunansvarig. Svaren sparas medan du fyller i och kan fortsättas senare.')}</p>
+                <SelfStatus respondent={d.respondents.find((r) => r.source === 'self') ?? d.respondents.find((r) => r.source === 'import')} />
+                {d.round.status === 'open' ? (
+                  <button type="button" disabled={action.busy} onClick={selfAssessment}>
+                    {t('Besvara självskattningen')}
+                  </button>
+                ) : (
+                  <p className="notice-info">
+                    {d.round.status === 'draft' ? t('Mätomgången har inte öppnats ännu.') : t('Mätomgången är stängd.')}
+                  </p>
+                )}
+              </section>
+            ) : (
+              <>
+                <section aria-labelledby="resp-h">
+                  <h2 id="resp-h">{t('Respondenter')}</h2>
+                  {d.round.status === 'open' && (
+                    <div className="button-row">
+                      <button type="button" disabled={action.busy} onClick={() => mail('invite')}>
+                        {t('Skicka inbjudningar')}
+                      </button>
+                      <button type="button" className="secondary" disabled={action.busy} onClick={() => mail('remind')}>
+                        {t('Skicka påminnelser')}
+                      </button>
+                    </div>
+                  )}
+                  {d.round.status === 'draft' && (
+                    <p className="notice-info">{t('Inbjudningar kan skickas när förbundet har öppnat mätomgången. Du kan redan nu bygga urvalet.')}</p>
+                  )}
+                  <RespondentsTable
+                    respondents={d.respondents}
+                    types={types}
+                    areaName={areaName}
+                    linkOf={linkOf}
+                    editable={d.editable}
+                    onDelete={(r) =>
+                      action.run(async () => {
+                        await del(`${base}/respondents/${r.id}`);
+                        reloadAll();
+                        return t('Respondenten är borttagen.');
+                      })
+                    }
+                    onCopied={(m) => action.setMsg(m)}
+                  />
+                </section>
+                {d.editable && (
+                  <AddRespondentForm
+                    url={`${base}/respondents`}
+                    types={d.round.respondentTypes}
+                    areas={organisation.data?.areas ?? []}
+                    onAdded={(n) => {
+                      reloadAll();
+                      action.setMsg(n === 1 ? t('En respondent är tillagd. Den personliga länken finns i tabellen.') : t('{n} respondenter är tillagda.', { n }));
+                    }}
+                  />
+                )}
+              </>
+            )}
+            <AsyncView state={rates}>{(r) => <RateTables rates={r.rates} scope={muniName} />}</AsyncView>
+          </Page>
+        );
+      }}
+    </AsyncView>
+  );
+}
+
+function SelfStatus({ respondent: r }: { respondent?: Respondent }) {
+  const { t } = useI18n();
+  const text = !r
+    ? t('Inte påbörjad.')
+    : r.completedAt
+      ? t('Inskickad {date}.', { date: new Date(r.completedAt).toLocaleDateString('sv-SE') })
+      : r.startedAt
+        ? t('Påbörjad: {n} frågor besvarade.', { n: r.answerCount })
+        : t('Inte påbörjad.');
+  return (
+    <p>
+      <strong>{t('Status')}:</strong> {text}
+    </p>
+  );
+}
+
+function RespondentsTable({
+  respondents,
+  types,
+  areaName,
+  linkOf,
+  editable,
+  onDelete,
+  onCopied,
+}: {
+  respondents: Respondent[];
+  types: Map<string, string>;
+  areaName: Map<string, string>;
+  linkOf: Map<number, string>;
+  editable: boolean;
+  onDelete: (r: Respondent) => void;
+  onCopied: (msg: string) => void;
+}) {
+  const { t } = useI18n();
+  if (!respondents.length) return <p>{t('Inga respondenter ännu. Lägg till respondenter nedan.')}</p>;
+  return (
+    <TableWrap label={t('Respondenter')}>
+      <table className="respondents">
+        <caption>{t('Respondenter i urvalet ({n})', { n: respondents.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('Nr')}</th>
+            <th scope="col">{t('Roll')}</th>
+            <th scope="col">{t('Verksamhetsområde')}</th>
+            <th scope="col">{t('Namn')}</th>
+            <th scope="col">{t('E-post')}</th>
+            <th scope="col">{t('Status')}</th>
+            <th scope="col">{t('Personlig länk')}</th>
+            {editable && <th scope="col">{t('Åtgärd')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {respondents.map((r, i) => {
+            const who = r.name ?? t('respondent {n}', { n: i + 1 });
+            const link = linkOf.get(r.id);
+            return (
+              <tr key={r.id}>
+                <th scope="row">{i + 1}</th>
+                <td>{r.respondentType ? (types.get(r.respondentType) ?? r.respondentType) : '–'}</td>
+                <td>{r.area ? (areaName.get(r.area) ?? r.area) : '–'}</td>
+                <td>{r.name ?? '–'}</td>
+                <td>{r.email ?? '–'}</td>
+                <td>
+                  {t(respondentStatus(r))}
+                  {r.reminderCount > 0 && <span className="hint"> ({t('{n} påminnelser', { n: r.reminderCount })})</span>}
+                </td>
+                <td>{link ? <CopyLink link={link} who={who} onCopied={onCopied} /> : '–'}</td>
+                {editable && (
+                  <td>
+                    {!r.startedAt && !r.completedAt && r.source === 'link' ? (
+                      <button type="button" className="secondary" onClick={() => onDelete(r)}>
+                        {t('Ta bort')} <span className="visually-hidden">{who}</span>
+                      </button>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function CopyLink({ link, who, onCopied }: { link: string; who: string; onCopied: (msg: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="link-cell">
+      <label className="visually-hidden" htmlFor={id}>
+        {t('Personlig länk för {who}', { who })}
+      </label>
+      <input id={id} className="link-input" readOnly value={link} onFocus={(e) => e.target.select()} />
+      <button
+        type="button"
+        className="secondary"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(link);
+            onCopied(t('Länken för {who} är kopierad.', { who }));
+          } catch {
+            (document.getElementById(id) as HTMLInputElement | null)?.select();
+            onCopied(t('Länken är markerad: kopiera den med Ctrl+C (eller Cmd+C).'));
+          }
+        }}
+      >
+        {t('Kopiera')} <span className="visually-hidden">{t('länken för {who}', { who })}</span>
+      </button>
+    </div>
+  );
+}
+
+function AddRespondentForm({
+  url,
+  types,
+  areas,
+  onAdded,
+}: {
+  url: string;
+  types: Array<{ id: string; label: string }>;
+  areas: Array<{ id: string; name: string }>;
+  onAdded: (n: number) => void;
+}) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const count = Number(f.get('count') || 1);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await post<{ respondents: unknown[] }>(url, {
+        respondentType: f.get('respondentType') || null,
+        area: f.get('area') || null,
+        name: f.get('name') || null,
+        email: f.get('email') || null,
+        count: Number.isFinite(count) ? count : 1,
+      });
+      form.reset();
+      onAdded(r.respondents.length);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="add-h">
+      <h2 id="add-h">{t('Lägg till respondent')}</h2>
+      <p>{t('Bygg ett representativt urval: roller och verksamhetsområden. Namn och e-post behövs bara om inbjudan ska skickas med e-post.')}</p>
+      <ErrorMessage message={error} />
+      <form onSubmit={submit} className="narrow-wide" noValidate>
+        <div className="field-row">
+          {types.length > 0 && (
+            <div className="field">
+              <label htmlFor="resp-type">{t('Roll (respondenttyp)')}</label>
+              <select id="resp-type" name="respondentType" required defaultValue={types[0]?.id}>
+                {types.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="resp-area">{t('Verksamhetsområde')}</label>
+            <select id="resp-area" name="area" defaultValue="">
+              <option value="">{t('Inte angivet')}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field-row">
+          <Field label={t('Namn (valfritt)')} name="name" autoComplete="off" />
+          <Field label={t('E-postadress (valfritt)')} name="email" type="email" autoComplete="off" />
+        </div>
+        <Field
+          label={t('Antal')}
+          name="count"
+          type="number"
+          min={1}
+          max={200}
+          defaultValue={1}
+          hint={t('Flera respondenter med samma roll och område får var sin länk; namn och e-post anges då inte.')}
+          className="count-input"
+        />
+        <button type="submit" disabled={busy}>
+          {t('Lägg till')}
+        </button>
+      </form>
+    </section>
+  );
+}

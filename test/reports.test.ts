@@ -1,0 +1,456 @@
+// Reports (issue 5): models, PDF/DOCX/XLSX, anonymity, routes, batch zip, CLI.
+//
+// The round built here (instrument digital-mognad, question "portfoljstyrning", scale 0–6 + Vet ej):
+//   Bengtsfors 1460  3 svarande (förvaltningschef, it-chef, medarbetare): 5, 6, 2
+//   Färgelanda 1439  3 förvaltningschefer: 1, 0, Vet ej
+//   Åmål 1492        4 svarande (it-chef, 3 förvaltningschefer): 3, 4, 6, 0
+//   Mellerud 1461    2 förvaltningschefer: 5, 4   (fewer than 3 → left out of the regional figures)
+//   Trollhättan 1488 in the round, one respondent who started but did not submit (not counted)
+// Hand-computed regional figures (Mellerud left out): 10 svarande in 3 kommuner; option counts
+// 0:2 1:1 2:1 3:1 4:1 5:1 6:2 Vet ej:1. The top third of the 7 scored options is 4–6 (4 answers, 40 %),
+// the bottom third 0–2 (4 answers, 40 %), Vet ej 1 (10 %).
+// Per municipality (median, % of 0–6): Bengtsfors 5 → 83,33 %; Åmål (3+4)/2 = 3,5 → 58,33 %;
+// Färgelanda has only 2 scored answers, fewer than 3, so it does not enter the regional statistics.
+// Regional mean (2 kommuner) = (83,33 + 58,33) / 2 = 70,83 %. Respondent-weighted: the 9 scored
+// answers 5+6+2+1+0+3+4+6+0 = 27 → 3 → 50 %.
+// Mellerud own: median(5, 4) = 4,5 → 75 %; both answers in 4–6 (100 %).
+// "infrastruktur" (Mellerud and Trollhättan do not answer): 0, 1, 0 / 1, 2, 6 / 0, 0, 1, 5 → 10 svarande in
+// 3 kommuner, 8 in 0–2 (80 %) and 2 in 4–6 (20 %): more low than high and at least a quarter, so it is
+// a challenge ("Utmaningar" of Teknik); "portfoljstyrning" has as many low as high (4 and 4), so it is not.
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import pg from 'pg';
+import type { Db } from '../src/db/db.ts';
+import type { AnswerValue } from '../src/domain/instruments/schema.ts';
+import { FYRBODAL } from '../src/domain/organisation.ts';
+import { respondentTypePhrase } from '../src/domain/reports/swedish.ts';
+import { modelTexts, type ReportModel } from '../src/domain/reports/model.ts';
+import { redactMunicipalities } from '../src/domain/reports/common.ts';
+import { removeFinishedBatchJobs, writeDelrapportZip } from '../src/reports/batch.ts';
+import { addRespondent, completeRespondent, saveAnswer } from '../src/store/respondents.ts';
+import { createRound, setRoundStatus } from '../src/store/rounds.ts';
+import type { Browser } from 'playwright-core';
+import { backends } from './support/db.ts';
+import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
+import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+
+const run = promisify(execFile);
+const ALL_NAMES = FYRBODAL.map((m) => m.name);
+const ALL_CODES = FYRBODAL.map((m) => m.code);
+const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+
+type Resp = { type: string; values: Record<string, string>; complete?: boolean };
+const DATA: Record<string, Resp[]> = {
+  '1460': [
+    { type: 'forvaltningschef', values: { portfoljstyrning: '5', infrastruktur: '0' } },
+    { type: 'it-chef', values: { portfoljstyrning: '6', infrastruktur: '1' } },
+    { type: 'medarbetare', values: { portfoljstyrning: '2', infrastruktur: '0' } },
+  ],
+  '1439': [
+    { type: 'forvaltningschef', values: { portfoljstyrning: '1', infrastruktur: '1' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: '0', infrastruktur: '2' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: 'vet_ej', infrastruktur: '6' } },
+  ],
+  '1492': [
+    { type: 'it-chef', values: { portfoljstyrning: '3', infrastruktur: '0' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: '4', infrastruktur: '0' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: '6', infrastruktur: '1' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: '0', infrastruktur: '5' } },
+  ],
+  '1461': [
+    { type: 'forvaltningschef', values: { portfoljstyrning: '5' } },
+    { type: 'forvaltningschef', values: { portfoljstyrning: '4' } },
+  ],
+  '1488': [{ type: 'forvaltningschef', values: { portfoljstyrning: '6' }, complete: false }],
+};
+
+async function buildRound(db: Db, title: string, status: 'open' | 'closed'): Promise<number> {
+  const round = await createRound(db, {
+    instrument: 'digital-mognad',
+    instrumentVersion: '2024.1',
+    title,
+    periodStart: '2025-03-01',
+    periodEnd: '2025-04-30',
+    municipalities: Object.keys(DATA),
+  });
+  await setRoundStatus(db, round.id, 'open');
+  for (const [code, list] of Object.entries(DATA))
+    for (const r of list) {
+      const p = await addRespondent(db, { roundId: round.id, municipality: code, respondentType: r.type, area: null });
+      for (const [item, value] of Object.entries(r.values)) await saveAnswer(db, p.id, item, value as AnswerValue);
+      if (r.complete !== false) await completeRespondent(db, p.id);
+    }
+  if (status === 'closed') await setRoundStatus(db, round.id, 'closed');
+  return round.id;
+}
+
+function pdfText(file: string, page?: number): string {
+  const args = page ? ['-f', String(page), '-l', String(page), file, '-'] : [file, '-'];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+function pdfPages(file: string): number {
+  const m = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  return Number(m?.[1] ?? 0);
+}
+/** The visible text of a DOCX: document, headers and footers, tags removed. */
+function docxText(file: string): string {
+  const parts = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })
+    .split('\n')
+    .filter((p) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(p));
+  return parts.map((p) => execFileSync('unzip', ['-p', file, p], { encoding: 'utf8' }).replace(/<[^>]+>/g, ' ')).join(' ');
+}
+function mentions(text: string, names: string[], codes: string[]): string[] {
+  const found: string[] = [];
+  for (const n of names) if (new RegExp(`(?<![\\p{L}])${n}`, 'u').test(text)) found.push(n);
+  for (const c of codes) if (new RegExp(`(?<![0-9])${c}(?![0-9])`).test(text)) found.push(c);
+  return found;
+}
+
+describe('rapporter: svenska formuleringar', () => {
+  it('respondenttyper i singular och plural', () => {
+    assert.equal(respondentTypePhrase(2, 'Förvaltningschef'), '2 förvaltningschefer');
+    assert.equal(respondentTypePhrase(1, 'Förvaltningschef'), '1 förvaltningschef');
+    assert.equal(respondentTypePhrase(1, 'IT-chef'), '1 IT-chef');
+    assert.equal(respondentTypePhrase(3, 'IT-chef'), '3 IT-chefer');
+    assert.equal(respondentTypePhrase(2, 'Övrig chef eller medarbetare'), '2 övriga chefer eller medarbetare');
+    assert.equal(respondentTypePhrase(1, 'IT-nära'), '1 IT-nära respondent');
+    assert.equal(respondentTypePhrase(4, 'Verksamhetsnära'), '4 verksamhetsnära respondenter');
+  });
+
+  it('kommunnamn och koder tas bort ur alla texter utom den egna kommunens', () => {
+    const model: ReportModel = {
+      kind: 'delrapport',
+      title: 'Delrapport Mellerud',
+      subtitle: 'Jämförelse med Åmåls och Bengtsfors resultat (1460)',
+      preliminary: false,
+      header: 'h',
+      footer: 'f',
+      municipality: { code: '1461', name: 'Mellerud' },
+      meta: { generatedAt: '2025-01-01' },
+      sections: [{ id: 's', heading: 'Färgelanda', blocks: [{ kind: 'bullets', items: ['Samverka med Dals-Ed', 'år 2014 och 14601'] }] }],
+    };
+    const out = redactMunicipalities(model, { '1460': 'Bengtsfors', '1492': 'Åmål', '1439': 'Färgelanda', '1438': 'Dals-Ed' });
+    assert.equal(out.title, 'Delrapport Mellerud');
+    assert.equal(out.subtitle, 'Jämförelse med (kommun) och (kommun) resultat ((kommunkod))');
+    assert.equal(out.sections[0].heading, '(kommun)');
+    assert.deepEqual((out.sections[0].blocks[0] as { items: string[] }).items, ['Samverka med (kommun)', 'år 2014 och 14601']);
+  });
+});
+
+for (const backend of backends) {
+  describe(`rapporter (${backend.name})`, () => {
+    let t: TestApp;
+    let closedId: number;
+    let openId: number;
+    let dir: string;
+    const files: Record<string, string> = {};
+
+    before(async () => {
+      t = await startApp(backend);
+      closedId = await buildRound(t.db, 'Rapporttest 2025', 'closed');
+      openId = await buildRound(t.db, 'Rapporttest 2025 (öppen)', 'open');
+      dir = mkdtempSync(join(tmpdir(), 'samverka-rapporttest-'));
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const fetchFile = async (url: string, name: string) => {
+        const r = await t.app.inject({ method: 'GET', url, headers: { cookie: admin.cookie! } });
+        assert.equal(r.statusCode, 200, `${url}: ${r.body.slice(0, 200)}`);
+        files[name] = join(dir, name);
+        writeFileSync(files[name], r.rawPayload);
+        return r;
+      };
+      for (const f of ['pdf', 'docx', 'xlsx']) {
+        await fetchFile(`/api/rounds/${closedId}/reports/regional?format=${f}`, `regional.${f}`);
+        await fetchFile(`/api/rounds/${closedId}/reports/municipalities/1461?format=${f}`, `mellerud.${f}`);
+      }
+      await fetchFile(`/api/rounds/${openId}/reports/regional?format=pdf`, 'open-regional.pdf');
+      await fetchFile(`/api/rounds/${openId}/reports/municipalities/1461?format=docx`, 'open-mellerud.docx');
+    });
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await removeFinishedBatchJobs();
+      await t.close();
+    });
+
+    it('regional PDF: meningar med bas, utmaningar och metod', () => {
+      const text = norm(pdfText(files['regional.pdf']));
+      assert.ok(readFileSync(files['regional.pdf']).subarray(0, 5).toString() === '%PDF-');
+      assert.match(text, /Av 10 svarande i 3 kommuner anger 4 \(40 %\) ”4”, ”5” eller ”6 – Mycket hög mognad” och 4 \(40 %\) ”0 – Mycket låg mognad”, ”1” eller ”2”\. 1 \(10 %\) svarar ”Vet ej”\./);
+      assert.match(text, /Av 10 svarande i 3 kommuner anger 2 \(20 %\) ”4”, ”5” eller ”6 – Mycket hög mognad” och 8 \(80 %\) ”0 – Mycket låg mognad”, ”1” eller ”2”\./);
+      assert.match(text, /Utmaningar • Infrastruktur: 8 av 10 svarande \(80 %\) anger ”0 – Mycket låg mognad”, ”1” eller ”2”\./);
+      assert.doesNotMatch(text, /Portföljstyrning: \d+ av 10 svarande/);
+      assert.match(text, /Metod och underlag/);
+      assert.match(text, /5 kommuner ingick i mätomgången och 4 har lämnat svar, varav 3 ingår i de regionala värdena/);
+      assert.match(text, /1 kommun med svar men färre än 3 svarande ingår inte i de regionala värdena/);
+      assert.match(text, /Datakvalitet/);
+      assert.doesNotMatch(text, /PRELIMINÄR/);
+    });
+
+    it('regional rapport nämner ingen kommun (PDF, DOCX och JSON)', async () => {
+      assert.deepEqual(mentions(pdfText(files['regional.pdf']), ALL_NAMES, ALL_CODES), []);
+      const docx = docxText(files['regional.docx']);
+      assert.match(norm(docx), /Av 10 svarande i 3 kommuner anger 4 \(40 %\)/);
+      assert.deepEqual(mentions(docx, ALL_NAMES, ALL_CODES), []);
+      const c = await loggedIn(t.app, DEMO.admin);
+      const json = await c.get(`/api/rounds/${closedId}/reports/regional?format=json`);
+      assert.equal(json.status, 200);
+      assert.equal(json.body.report.municipality, null);
+      assert.deepEqual(mentions(modelTexts(json.body.report).join('\n'), ALL_NAMES, ALL_CODES), []);
+    });
+
+    it('delrapport: svarsmeningen, egna resultat och bara den egna kommunen', () => {
+      const text = norm(pdfText(files['mellerud.pdf']));
+      assert.match(text, /För er kommun inkom svar från 2 förvaltningschefer\./);
+      assert.match(text, /Av 2 svarande i er kommun anger 2 \(100 %\) ”4”, ”5” eller ”6 – Mycket hög mognad”/);
+      assert.match(text, /Mellerud/);
+      const others = FYRBODAL.filter((m) => m.code !== '1461');
+      assert.deepEqual(mentions(text, others.map((m) => m.name), ALL_CODES), []);
+      const docx = docxText(files['mellerud.docx']);
+      assert.match(norm(docx), /För er kommun inkom svar från 2 förvaltningschefer\./);
+      assert.match(docx, /Mellerud/);
+      assert.deepEqual(mentions(docx, others.map((m) => m.name), ALL_CODES), []);
+    });
+
+    it('sidan 1 renderas till en bild', () => {
+      const out = join(dir, 'sida');
+      execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', files['regional.pdf'], out]);
+      const png = readdirSync(dir).find((f) => f.startsWith('sida') && f.endsWith('.png'));
+      assert.ok(png, 'ingen PNG skapades');
+      const buf = readFileSync(join(dir, png));
+      assert.deepEqual([...buf.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      assert.ok(buf.length > 10_000, `sidan är tom (${buf.length} byte)`);
+    });
+
+    it('DOCX öppnas och konverteras av LibreOffice utan fel', async () => {
+      const profile = mkdtempSync(join(tmpdir(), 'samverka-lo-'));
+      const outDir = join(dir, 'lo');
+      try {
+        const r = await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, files['mellerud.docx']], {
+          env: { ...process.env, HOME: profile },
+          timeout: 120_000,
+        });
+        assert.match(r.stdout, /convert/);
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+      const pdf = join(outDir, 'mellerud.pdf');
+      assert.ok(existsSync(pdf), 'LibreOffice skapade ingen PDF');
+      const text = norm(pdfText(pdf));
+      assert.match(text, /delrapport Mellerud/);
+      assert.match(text, /För er kommun inkom svar från 2 förvaltningschefer\./);
+      assert.ok(pdfPages(pdf) >= 2);
+    });
+
+    it('XLSX: ett blad per avsnitt och siffrorna stämmer med den handräknade analysen', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files['regional.xlsx']);
+      const names = wb.worksheets.map((w) => w.name);
+      assert.ok(names.includes('Om rapporten'));
+      assert.ok(names.includes('Metod och underlag'));
+      assert.ok(names.includes('Effektivitet'));
+      const ws = wb.getWorksheet('Bilaga tabeller');
+      assert.ok(ws, `blad saknas: ${names.join(', ')}`);
+      const rows: unknown[][] = [];
+      ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      const dist = (label: string) => rows.find((r) => r[0] === 'Portföljstyrning' && r[1] === label);
+      assert.deepEqual(dist('0 – Mycket låg mognad'), ['Portföljstyrning', '0 – Mycket låg mognad', 2, 0.2, 10]);
+      assert.deepEqual(dist('6 – Mycket hög mognad'), ['Portföljstyrning', '6 – Mycket hög mognad', 2, 0.2, 10]);
+      assert.deepEqual(dist('Vet ej'), ['Portföljstyrning', 'Vet ej', 1, 0.1, 10]);
+      const score = rows.find((r) => r[0] === 'Portföljstyrning' && typeof r[1] === 'number' && r.length === 7) as number[];
+      assert.ok(score, 'resultatraden saknas');
+      assert.equal(score[1], 2);
+      assert.ok(Math.abs(score[2] - (83.3333333 + 58.3333333) / 2 / 100) < 1e-6, `medel ${score[2]}`);
+      assert.ok(Math.abs(score[4] - 58.3333333 / 100) < 1e-6);
+      assert.ok(Math.abs(score[5] - 83.3333333 / 100) < 1e-6);
+      assert.ok(Math.abs(score[6] - 0.5) < 1e-9, `respondentviktat ${score[6]}`);
+      // Delrapport: Mellerud's own score on the comparison sheet.
+      const del = new ExcelJS.Workbook();
+      await del.xlsx.readFile(files['mellerud.xlsx']);
+      // Sheet names are cut at Excel's 31 characters.
+      const cmp = del.getWorksheet('Ert resultat jämfört med region');
+      assert.ok(cmp);
+      const crow: unknown[][] = [];
+      cmp.eachRow((r) => crow.push((r.values as unknown[]).slice(1)));
+      const own = crow.find((r) => r[0] === 'Portföljstyrning' && typeof r[1] === 'number') as number[];
+      assert.ok(Math.abs(own[1] - 0.75) < 1e-9, `egen ${own[1]}`);
+      assert.equal(own[2], 2);
+    });
+
+    it('en öppen mätomgång ger PRELIMINÄR på varje sida', () => {
+      const file = files['open-regional.pdf'];
+      const pages = pdfPages(file);
+      assert.ok(pages >= 2);
+      for (let p = 1; p <= pages; p++) assert.match(pdfText(file, p), /PRELIMINÄR/, `sida ${p}`);
+      const header = execFileSync('unzip', ['-p', files['open-mellerud.docx'], 'word/header1.xml'], { encoding: 'utf8' });
+      assert.match(header, /PRELIMINÄR/);
+    });
+
+    it('behörighet och felaktig indata', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      assert.equal((await admin.get(`/api/rounds/${closedId}/reports/municipalities/1421?format=json`)).status, 404);
+      assert.equal((await admin.get(`/api/rounds/999999/reports/regional`)).status, 404);
+      assert.equal((await admin.get(`/api/rounds/${closedId}/reports/regional?format=odt`)).status, 400);
+      assert.equal((await admin.get(`/api/rounds/${closedId}/reports/municipalities/abc`)).status, 400);
+      const mellerud = await loggedIn(t.app, DEMO.mellerud);
+      assert.equal((await mellerud.get(`/api/rounds/${closedId}/reports/municipalities/1461?format=json`)).status, 200);
+      assert.equal((await mellerud.get(`/api/rounds/${closedId}/reports/municipalities/1460?format=json`)).status, 403);
+      const reader = await loggedIn(t.app, DEMO.reader);
+      assert.equal((await reader.get(`/api/rounds/${closedId}/reports/regional?format=json`)).status, 200);
+      assert.equal((await reader.get(`/api/rounds/${openId}/reports/regional?format=json`)).status, 403);
+      assert.equal((await reader.get(`/api/rounds/${closedId}/reports/municipalities/1461?format=json`)).status, 403);
+      assert.equal((await reader.post(`/api/rounds/${closedId}/reports/batch`, { format: 'pdf' })).status, 403);
+    });
+
+    it('alla delrapporter som zip med förlopp; bara den som startade jobbet ser det', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const start = await admin.post(`/api/rounds/${closedId}/reports/batch`, { format: 'pdf' });
+      assert.equal(start.status, 202);
+      const id = start.body.job.id;
+      assert.equal(start.body.job.total, 5);
+      let job = start.body.job;
+      for (let i = 0; i < 600 && job.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = (await admin.get(`/api/rounds/${closedId}/reports/batch/${id}`)).body.job;
+        assert.ok(job.done <= job.total);
+      }
+      assert.equal(job.status, 'done');
+      assert.equal(job.done, 5);
+      const other = await loggedIn(t.app, DEMO.mellerud);
+      assert.equal((await other.get(`/api/rounds/${closedId}/reports/batch/${id}`)).status, 404);
+      const dl = await t.app.inject({ method: 'GET', url: `/api/rounds/${closedId}/reports/batch/${id}/download`, headers: { cookie: admin.cookie! } });
+      assert.equal(dl.statusCode, 200);
+      assert.equal(dl.headers['content-type'], 'application/zip');
+      const zip = join(dir, 'alla.zip');
+      writeFileSync(zip, dl.rawPayload);
+      const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort();
+      assert.deepEqual(entries, [
+        `delrapport-amal-omgang-${closedId}.pdf`,
+        `delrapport-bengtsfors-omgang-${closedId}.pdf`,
+        `delrapport-fargelanda-omgang-${closedId}.pdf`,
+        `delrapport-mellerud-omgang-${closedId}.pdf`,
+        `delrapport-trollhattan-omgang-${closedId}.pdf`,
+      ]);
+      // A kommunansvarig gets only the own municipality.
+      const own = await other.post(`/api/rounds/${closedId}/reports/batch`, {});
+      assert.equal(own.status, 202);
+      assert.equal(own.body.job.total, 1);
+    });
+
+    it('ett avbrutet jobb lämnar inga halvskrivna filer', async () => {
+      const out = join(dir, 'avbruten.zip');
+      const ctrl = new AbortController();
+      await assert.rejects(
+        writeDelrapportZip(t.db, closedId, { format: 'pdf', outFile: out, signal: ctrl.signal, onProgress: (p) => p.done === 2 && ctrl.abort() }),
+        /Avbruten/,
+      );
+      assert.equal(existsSync(out), false);
+      assert.equal(existsSync(`${out}.part`), false);
+    });
+  });
+}
+
+// --- web page ------------------------------------------------------------------------------------
+
+describe('rapportsidan i Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  before(async () => {
+    t = await startApp(backends[backends.length - 1]);
+    base = await serve(t);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await removeFinishedBatchJobs();
+    await t?.close();
+  });
+
+  it('förhandsvisning, nedladdningslänkar och alla delrapporter med förloppsindikator', async () => {
+    const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+    await signIn(page, base, DEMO.admin);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Rapporter' }).click();
+    await page.getByRole('heading', { name: 'Rapporter', level: 1 }).waitFor();
+    await page.getByLabel('Mätomgång').selectOption({ label: 'It-kompetenser 4D 2024 (stängd)' });
+    await page.getByRole('heading', { name: /regional rapport/, level: 2 }).waitFor();
+    assert.match(String(await page.getByRole('link', { name: 'Ladda ned PDF' }).getAttribute('href')), /\/reports\/regional\?format=pdf$/);
+    await assertAccessible(page, 'rapportsidan (regional)');
+    await page.getByLabel('Rapport', { exact: true }).selectOption({ label: 'Delrapport Mellerud' });
+    await page.getByRole('heading', { name: /delrapport Mellerud/, level: 2 }).waitFor();
+    await page.getByText('För er kommun har svar inkommit.').first().waitFor();
+    await page.getByRole('button', { name: 'Skapa alla delrapporter (zip)' }).click();
+    await page.getByText('Klart: 4 delrapporter').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('progress').getAttribute('value'), '4');
+    assert.match(String(await page.getByRole('link', { name: 'Ladda ned zip-filen' }).getAttribute('href')), /\/download$/);
+    await assertAccessible(page, 'rapportsidan (delrapport och jobb)');
+  });
+});
+
+// --- CLI -----------------------------------------------------------------------------------------
+
+const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
+const cliEnvs: Array<{ name: string; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> = [];
+const cliDir = mkdtempSync(join(tmpdir(), 'samverka-rapport-cli-'));
+cliEnvs.push({ name: 'pglite', env: { SAMVERKA_DATA_DIR: join(cliDir, 'data'), DATABASE_URL: '' }, cleanup: async () => rmSync(join(cliDir, 'data'), { recursive: true, force: true }) });
+if (process.env.TEST_DATABASE_URL) {
+  const schema = `rapport_cli_${process.pid}`;
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await admin(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  cliEnvs.push({ name: 'postgres', env: { DATABASE_URL: url.toString() }, cleanup: () => admin(`DROP SCHEMA ${schema} CASCADE`) });
+}
+
+async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 180_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e: any) {
+    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+  }
+}
+
+after(() => rmSync(cliDir, { recursive: true, force: true }));
+
+for (const e of cliEnvs) {
+  describe(`CLI report (${e.name})`, () => {
+    after(e.cleanup);
+    it('delrapport, regional rapport och alla delrapporter som zip; kommun utanför omgången ger fel', async () => {
+      assert.equal((await samverka(e.env, 'demo', 'load')).code, 0);
+      const list = await samverka(e.env, 'rounds', 'list', '--json');
+      assert.equal(list.code, 0, list.stderr);
+      const rounds = JSON.parse(list.stdout) as Array<{ id: number; title: string }>;
+      const round = rounds.find((r) => r.title === 'It-kompetenser 4D 2024');
+      assert.ok(round, 'demoomgången saknas');
+      const out = join(cliDir, `${e.name}-mellerud.pdf`);
+      const one = await samverka(e.env, 'report', '--round', String(round.id), '--municipality', '1461', '--format', 'pdf', '--out', out);
+      assert.equal(one.code, 0, one.stderr);
+      assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+      assert.match(norm(pdfText(out)), /delrapport Mellerud/);
+      assert.equal(existsSync(`${out}.part`), false);
+      const reg = join(cliDir, `${e.name}-regional.xlsx`);
+      assert.equal((await samverka(e.env, 'report', '--round', String(round.id), '--format', 'xlsx', '--out', reg)).code, 0);
+      assert.equal(readFileSync(reg).subarray(0, 2).toString(), 'PK');
+      const bad = await samverka(e.env, 'report', '--round', String(round.id), '--municipality', '1421', '--format', 'pdf', '--out', join(cliDir, 'x.pdf'));
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /1421 ingår inte i mätomgången/);
+      assert.equal(existsSync(join(cliDir, 'x.pdf')), false);
+      const zip = join(cliDir, `${e.name}-alla.zip`);
+      const all = await samverka(e.env, 'report', '--round', String(round.id), '--all', '--format', 'pdf', '--out', zip);
+      assert.equal(all.code, 0, all.stderr);
+      assert.match(all.stderr, /4\/4/);
+      const entries = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n');
+      assert.equal(entries.length, 4);
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { backends } from './support/db.ts';
+import { DEMO, startApp, type TestApp } from './support/app.ts';
+import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+
+describe('webbgränssnittet i Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  before(async () => {
+    t = await startApp(backends[backends.length - 1]);
+    base = await serve(t);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'sv-SE' })).newPage();
+
+  it('inloggningssidan är på svenska och tillgänglig', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+    await assertAccessible(page, 'inloggning');
+    await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
+    await page.getByRole('heading', { name: 'Återställ lösenord' }).waitFor();
+    await assertAccessible(page, 'glömt lösenord');
+  });
+
+  it('felaktigt lösenord visar ett tydligt fel', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/logga-in`);
+    await page.getByLabel('E-postadress').fill(DEMO.reader);
+    await page.getByLabel('Lösenord').fill('fel-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord' }).waitFor();
+    await assertAccessible(page, 'inloggning med fel');
+  });
+
+  it('förbundsadmin ser administrationen, alla sidor klarar axe', async () => {
+    const page = await newPage();
+    await signIn(page, base, DEMO.admin);
+    assert.ok(await page.getByText('DEMO', { exact: true }).first().isVisible());
+    await assertAccessible(page, 'översikt');
+    for (const [link, heading] of [
+      ['Kommuner', 'Kommuner'],
+      ['Konton', 'Konton'],
+      ['Händelselogg', 'Händelselogg'],
+      ['Utkorg', 'Utkorg'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await assertAccessible(page, heading);
+    }
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kommuner' }).click();
+    await page.getByRole('link', { name: 'Mellerud' }).waitFor();
+    assert.equal(await page.locator('tbody tr').count(), 14);
+    await page.getByRole('link', { name: 'Mellerud' }).click();
+    await page.getByRole('heading', { name: 'Mellerud', level: 1 }).waitFor();
+    assert.ok(await page.getByText('1461').isVisible());
+    await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+    await assertAccessible(page, 'kommunsida');
+  });
+
+  it('kommunansvarig ser inte administrationen och inte andra kommuners kontakter', async () => {
+    const page = await newPage();
+    await signIn(page, base, DEMO.mellerud);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    assert.equal(await nav.getByRole('link', { name: 'Konton' }).count(), 0);
+    await page.goto(`${base}/kommuner/1460`);
+    await page.getByRole('heading', { name: 'Bengtsfors', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Kontaktpersoner' }).count(), 0);
+    await page.goto(`${base}/kommuner/1461`);
+    await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
+  });
+
+  it('utloggning tar tillbaka till inloggningen', async () => {
+    const page = await newPage();
+    await signIn(page, base, DEMO.reader);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    await page.goto(`${base}/kommuner`);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  });
+
+  it('engelska som andra språk', async () => {
+    const page = await newPage();
+    await signIn(page, base, DEMO.reader);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await assertAccessible(page, 'engelska');
+  });
+});
