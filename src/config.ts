@@ -10,6 +10,8 @@ export interface Config {
   rateLimit: number;
   /** Sign-in and password-reset calls per minute per IP. */
   authRateLimit: number;
+  /** Calls per minute per IP and respondent link on the link routes (/api/r/:token…). */
+  respondentRateLimit: number;
   secureCookies: boolean;
 }
 
@@ -33,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     rateLimit: Number(env.SAMVERKA_RATE_LIMIT ?? 1200),
     authRateLimit: Number(env.SAMVERKA_AUTH_RATE_LIMIT ?? 20),
+    respondentRateLimit: Number(env.SAMVERKA_RESPONDENT_RATE_LIMIT ?? 600),
     secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true',
   };
 }

@@ -52,7 +52,7 @@ async function openPglite(dataDir?: string): Promise<Db> {
   };
   const query = async <T>(sql: string, params?: unknown[]) => {
     const r = await db.query<T>(sql, params as unknown[]);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
   };
   return {
     kind: 'pglite',
@@ -63,7 +63,7 @@ async function openPglite(dataDir?: string): Promise<Db> {
           fn({
             query: async <T>(sql: string, params?: unknown[]) => {
               const r = await tx.query<T>(sql, params as unknown[]);
-              return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+              return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
             },
           }),
         ),

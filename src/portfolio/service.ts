@@ -11,16 +11,12 @@ import {
   memberMunicipalities,
 } from '../store/initiatives.ts';
 import { listAreas, listMunicipalities } from '../store/organisation.ts';
+import { maturityChange } from './maturity.ts';
 
-// "Andel kommuner som visar på ökad digital mognad" comes from the change between two measurement
-// rounds (src/domain/analysis, change.ts: increasedShare). The analysis side registers a provider;
-// without one (or when it returns null) the reported value is shown and the indicator is marked as
-// not computed.
+// "Andel kommuner som visar på ökad digital mognad" comes from the change between two closed rounds
+// of the maturity instrument (maturity.ts; src/domain/analysis/change.ts: increasedShare). Without a
+// comparison the reported value is shown and the indicator is marked as not computed.
 export type MaturityProvider = (db: Queryable, year: number) => Promise<{ increased: number; n: number } | null>;
-let maturityProvider: MaturityProvider | null = null;
-export function registerMaturityProvider(fn: MaturityProvider | null): void {
-  maturityProvider = fn;
-}
 
 export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date()) {
   const initiatives = await listInitiatives(db);
@@ -39,7 +35,7 @@ export async function handlingsplanModel(db: Queryable, from: number, to: number
   });
 }
 
-export async function indicatorReport(db: Queryable, year: number, now = new Date()) {
+export async function indicatorReport(db: Queryable, year: number, now = new Date(), maturity: MaturityProvider = maturityChange) {
   const initiatives = await listInitiatives(db);
   const indicators = computeIndicators({
     year,
@@ -54,7 +50,7 @@ export async function indicatorReport(db: Queryable, year: number, now = new Dat
       actors: i.actors.map((a) => a.id),
     })),
     networks: await listNetworks(db),
-    maturity: maturityProvider ? await maturityProvider(db, year) : null,
+    maturity: await maturity(db, year),
     targets: await indicatorTargets(db, year),
   });
   const funding = (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));

@@ -32,7 +32,7 @@ export async function startApp(backend: Backend, opts: { demo?: boolean; config?
 export interface Response<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 /** A client that carries a session cookie and CSRF token like the browser does. */

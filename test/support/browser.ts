@@ -1,5 +1,5 @@
 // Real-browser tests: Debian's Chromium driven by playwright-core, pages checked with axe.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';

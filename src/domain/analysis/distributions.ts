@@ -9,7 +9,7 @@
 // response — there each response is a municipality, and the base is 'municipalities'.
 import type { AnswerValue, Instrument, Item, Option } from '../instruments/schema.ts';
 import type { AnalysisResponse, Base, DistributionFigure, GroupBy, OptionCount } from './types.ts';
-import { findItem, groupByKey, itemOptions, percent, sortedKeys, summary } from './values.ts';
+import { findItem, groupByKey, itemOptions, percent, sortedKeys, splitOptions, summary } from './values.ts';
 
 /** Group key for responses without a respondent type or area. */
 export const MISSING_GROUP = '(saknas)';
@@ -57,8 +57,7 @@ function figure(
 ): DistributionFigure {
   const options = itemOptions(instrument, item);
   const known = new Set(options.map((o) => o.code));
-  const scored = options.filter((o) => o.value !== null);
-  const unscored = options.filter((o) => o.value === null);
+  const { answers: scored, dontKnow: unscored } = splitOptions(options);
 
   if (item.type === 'number' || item.type === 'text') {
     const answered = responses.filter((r) => {

@@ -56,6 +56,7 @@ import {
   percent,
   scoringSettings,
   sortedKeys,
+  splitOptions,
   summary,
   toPct,
   type Range,
@@ -353,11 +354,8 @@ function distributionsOf(instrument: Instrument, cols: Columns): DistributionFig
     const respondents = answering.length;
     const isMulti = item.type === 'multi';
     const n = isMulti ? mentions : respondents;
-    const dontKnow = counts(
-      options.filter((o) => o.value === null),
-      tally,
-      n,
-    );
+    const split = splitOptions(options);
+    const dontKnow = counts(split.dontKnow, tally, n);
     const dkCount = dontKnow.reduce((s, o) => s + o.count, 0);
     const fig: DistributionFigure = {
       kind: 'distribution',
@@ -368,11 +366,7 @@ function distributionsOf(instrument: Instrument, cols: Columns): DistributionFig
       base: isMulti ? 'mentions' : baseFor(answering),
       n,
       respondents,
-      options: counts(
-        options.filter((o) => o.value !== null),
-        tally,
-        n,
-      ),
+      options: counts(split.answers, tally, n),
       dontKnow,
       dontKnowTotal: { count: dkCount, percent: percent(dkCount, n) },
       nKnown: n - dkCount,

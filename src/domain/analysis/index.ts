@@ -28,6 +28,7 @@ export {
   orient,
   percent,
   scoringSettings,
+  splitOptions,
   summary,
   toPct,
   type Range,

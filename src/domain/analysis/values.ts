@@ -37,6 +37,17 @@ export function itemOptions(instrument: Instrument, item: Item): Option[] {
   return scaleOptions(instrument, item);
 }
 
+/**
+ * Splits options into answers and non-scored "Vet ej" answers. An option is "Vet ej" when its code is
+ * `vet_ej`, or its value is null beside scored options. Nominal options (a multi-select or single choice
+ * whose options are all unvalued) are answers, never "Vet ej".
+ */
+export function splitOptions<T extends Pick<Option, 'code' | 'value'>>(options: readonly T[]): { answers: T[]; dontKnow: T[] } {
+  const anyScored = options.some((o) => o.value !== null);
+  const isDontKnow = (o: T) => o.code === 'vet_ej' || (anyScored && o.value === null);
+  return { answers: options.filter((o) => !isDontKnow(o)), dontKnow: options.filter(isDontKnow) };
+}
+
 /** The options that carry an item's values: inline options first, else its scale (yesno_degree: the degree scale). */
 function scaleOptions(instrument: Instrument, item: Item): Option[] {
   if (item.type !== 'yesno_degree' && item.options?.length) return item.options;
@@ -132,8 +143,7 @@ export function isDontKnow(instrument: Instrument, item: Item, answer: AnswerVal
         : undefined
       : answer;
   if (typeof code !== 'string') return false;
-  const o = scaleOptions(instrument, item).find((x) => x.code === code);
-  return !!o && o.value === null;
+  return splitOptions(scaleOptions(instrument, item)).dontKnow.some((x) => x.code === code);
 }
 
 /** Reversed items are mirrored within their range so that high is always good. */

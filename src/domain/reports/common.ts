@@ -8,6 +8,7 @@ import {
   itemOptions,
   itemRange,
   scoringSettings,
+  splitOptions,
   suppressFigure,
   type AnalysisResponse,
   type DistributionFigure,
@@ -293,8 +294,7 @@ export function stackedChart(
   fam: { options: Option[]; reversed: boolean },
   rows: Array<{ item: Item; fig: DistributionFigure }>,
 ): StackedBarsChart {
-  const scored = fam.options.filter((o) => o.value !== null);
-  const unscored = fam.options.filter((o) => o.value === null);
+  const { answers: scored, dontKnow: unscored } = splitOptions(fam.options);
   const pal = ordinalPalette(scored.length);
   const byValue = [...scored].sort((a, b) => (a.value as number) - (b.value as number));
   const colorOf = (o: Option) => {

@@ -20,7 +20,10 @@ import {
 import type { Queryable } from '../../db/db.ts';
 import { badRequest, conflict, HttpError, notFound, parse } from '../http.ts';
 
-/** Answer saves per minute per IP and link: generous for a person filling in a form, low for a script. */
+/**
+ * Default calls per minute per IP and link (SAMVERKA_RESPONDENT_RATE_LIMIT, config.respondentRateLimit):
+ * generous for a person filling in a form, low for a script.
+ */
 export const RESPONDENT_RATE_LIMIT = 600;
 
 const UNKNOWN_LINK = 'Länken är ogiltig eller har ersatts med en ny. Kontakta den som skickade den till dig.';
@@ -52,7 +55,7 @@ export async function respondentRoutes(app: FastifyInstance) {
 
   const limit = {
     rateLimit: {
-      max: RESPONDENT_RATE_LIMIT,
+      max: app.config.respondentRateLimit ?? RESPONDENT_RATE_LIMIT,
       timeWindow: '1 minute',
       keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.params as { token?: string }).token ?? '').slice(0, 64)}`,
     },
