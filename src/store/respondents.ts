@@ -140,6 +140,37 @@ export async function findByToken(db: Queryable, token: string, opts: { lock?: b
   return (await db.query<RespondentWithToken>(`${RESPONDENT_SELECT} WHERE p.token = $1`, [token])).rows[0];
 }
 
+/** A link's respondent locked for an answer, with its round's status and instrument version. */
+export interface LockedRespondent {
+  id: number;
+  roundId: number;
+  respondentType: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  roundStatus: 'draft' | 'open' | 'closed';
+  instrument: string;
+  instrumentVersion: string;
+}
+
+/**
+ * In one round trip: looks up a link, locks its respondent (FOR UPDATE) and its round (FOR SHARE, so a
+ * concurrent close waits until the answer is stored, or the answer sees the round closed) for the rest
+ * of the transaction. Undefined for an unknown link.
+ */
+export async function lockRespondentForAnswer(tx: Queryable, token: string): Promise<LockedRespondent | undefined> {
+  return (
+    await tx.query<LockedRespondent>(
+      `SELECT p.id, p.round_id AS "roundId", p.respondent_type AS "respondentType", p.started_at AS "startedAt",
+              p.completed_at AS "completedAt", r.status AS "roundStatus", r.instrument_id AS instrument,
+              r.instrument_version AS "instrumentVersion"
+         FROM respondents p JOIN rounds r ON r.id = p.round_id
+        WHERE p.token = $1
+          FOR UPDATE OF p FOR SHARE OF r`,
+      [token],
+    )
+  ).rows[0];
+}
+
 export async function getAnswers(db: Queryable, respondentId: number): Promise<Record<string, AnswerValue>> {
   const rows = (
     await db.query<{ item_id: string; value: AnswerValue }>('SELECT item_id, value FROM answers WHERE respondent_id = $1 ORDER BY item_id', [
@@ -149,14 +180,19 @@ export async function getAnswers(db: Queryable, respondentId: number): Promise<R
   return Object.fromEntries(rows.map((r) => [r.item_id, r.value]));
 }
 
-/** Saves one answer (insert or replace) and marks the respondent as started. */
+/**
+ * Saves one answer (insert or replace) and marks the respondent as started, in one statement; the
+ * respondent row is only rewritten the first time (started_at stays as it was once set).
+ */
 export async function saveAnswer(db: Queryable, respondentId: number, itemId: string, value: AnswerValue): Promise<void> {
   await db.query(
-    `INSERT INTO answers (respondent_id, item_id, value) VALUES ($1, $2, $3::text::jsonb)
-     ON CONFLICT (respondent_id, item_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    `WITH saved AS (
+       INSERT INTO answers (respondent_id, item_id, value) VALUES ($1, $2, $3::text::jsonb)
+       ON CONFLICT (respondent_id, item_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+     )
+     UPDATE respondents SET started_at = now() WHERE id = $1 AND started_at IS NULL`,
     [respondentId, itemId, JSON.stringify(value)],
   );
-  await db.query('UPDATE respondents SET started_at = COALESCE(started_at, now()) WHERE id = $1', [respondentId]);
 }
 
 export async function deleteAnswer(db: Queryable, respondentId: number, itemId: string): Promise<boolean> {

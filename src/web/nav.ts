@@ -7,6 +7,8 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/matomgangar', label: 'Mätomgångar', roles: ['forbundsadmin', 'kommunansvarig'] },
   { to: '/resultat', label: 'Resultat' },
   { to: '/rapporter', label: 'Rapporter' },
+  { to: '/initiativ', label: 'Initiativ' },
+  { to: '/portfolj', label: 'Portfölj' },
   { to: '/admin/konton', label: 'Konton', roles: ['forbundsadmin'] },
   { to: '/admin/logg', label: 'Händelselogg', roles: ['forbundsadmin'] },
   { to: '/admin/utkorg', label: 'Utkorg', roles: ['forbundsadmin'] },

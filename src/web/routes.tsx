@@ -4,7 +4,9 @@ import { AuditPage, OutboxPage, UsersPage } from './pages/admin.tsx';
 import { CompareResultsPage, MunicipalityResultsPage, RegionalResultsPage, ResultsPage } from './pages/analysis.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
+import { InitiativePage, InitiativesPage, NewInitiativePage } from './pages/initiatives.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
+import { FollowUpPage, HandlingsplanPage, IndicatorsPage, PortfolioIndexPage, PrioritizationPage } from './pages/portfolio.tsx';
 import { ReportsPage } from './pages/reports.tsx';
 import { RespondentPage } from './pages/respondent.tsx';
 import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
@@ -32,6 +34,14 @@ export const privateRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/resultat/:id/kommun/:code', element: <MunicipalityResultsPage /> },
   { path: '/resultat/:id/jamfor/:otherId', element: <CompareResultsPage /> },
   { path: '/rapporter', element: <ReportsPage /> },
+  { path: '/initiativ', element: <InitiativesPage /> },
+  { path: '/initiativ/nytt', element: <NewInitiativePage /> },
+  { path: '/initiativ/:id', element: <InitiativePage /> },
+  { path: '/portfolj', element: <PortfolioIndexPage /> },
+  { path: '/portfolj/prioritering', element: <PrioritizationPage /> },
+  { path: '/portfolj/handlingsplan', element: <HandlingsplanPage /> },
+  { path: '/portfolj/uppfoljning', element: <FollowUpPage /> },
+  { path: '/portfolj/indikatorer', element: <IndicatorsPage /> },
   { path: '/admin/konton', element: <UsersPage /> },
   { path: '/admin/logg', element: <AuditPage /> },
   { path: '/admin/utkorg', element: <OutboxPage /> },

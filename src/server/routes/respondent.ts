@@ -8,14 +8,16 @@ import type { Instrument } from '../../domain/instruments/schema.ts';
 import { answeringBlockedMessage, COMPLETED_MESSAGE, SELF_ASSESSMENT_TYPE } from '../../domain/rounds.ts';
 import { instrumentOfRound, requireRound } from '../../rounds/service.ts';
 import { getMunicipality, listAreas } from '../../store/organisation.ts';
+import { getInstrument } from '../../store/instruments.ts';
 import {
   completeRespondent,
   deleteAnswer,
   findByToken,
   getAnswers,
+  lockRespondentForAnswer,
   saveAnswer,
   TOKEN_PATTERN,
-  type RespondentWithToken,
+  type LockedRespondent,
 } from '../../store/respondents.ts';
 import type { Queryable } from '../../db/db.ts';
 import { badRequest, conflict, HttpError, notFound, parse } from '../http.ts';
@@ -67,26 +69,33 @@ export async function respondentRoutes(app: FastifyInstance) {
     return token;
   }
 
-  /** The instrument version of the link's round (404 for an unknown link). */
-  async function instrumentOfToken(token: string): Promise<Instrument> {
-    const respondent = await findByToken(db, token);
-    if (!respondent) throw notFound(UNKNOWN_LINK);
-    return instrumentOfRound(db, await requireRound(db, respondent.roundId));
+  // Instrument versions used by rounds never change (store/instruments.ts), so the answer routes keep
+  // them here; a miss reads the version inside the caller's transaction.
+  const instruments = new Map<string, Instrument>();
+  async function instrumentOf(tx: Queryable, r: Pick<LockedRespondent, 'instrument' | 'instrumentVersion'>): Promise<Instrument> {
+    const key = `${r.instrument}@${r.instrumentVersion}`;
+    let ins = instruments.get(key);
+    if (!ins) {
+      ins = await getInstrument(tx, r.instrument, r.instrumentVersion);
+      if (!ins) throw new HttpError(500, `Instrumentet ${key} saknas i databasen`);
+      instruments.set(key, ins);
+    }
+    return ins;
   }
 
-  /** Locks the respondent and reads the round's status for the rest of the transaction. */
-  async function lockForAnswer(tx: Queryable, token: string) {
-    const respondent = await findByToken(tx, token, { lock: true });
+  /**
+   * Locks the link's respondent (and its round FOR SHARE: a concurrent close waits until this answer
+   * is stored, or it sees the round closed) and reads the round's status and instrument, in one query.
+   */
+  async function lockForAnswer(tx: Queryable, token: string): Promise<LockedRespondent> {
+    const respondent = await lockRespondentForAnswer(tx, token);
     if (!respondent) throw notFound(UNKNOWN_LINK);
-    // FOR SHARE: a concurrent close waits until this answer is stored (or sees it refused).
-    const status = (await tx.query<{ status: 'draft' | 'open' | 'closed' }>('SELECT status FROM rounds WHERE id = $1 FOR SHARE', [respondent.roundId]))
-      .rows[0].status;
-    return { respondent, status };
+    return respondent;
   }
 
-  function requireAnswerable(respondent: RespondentWithToken, status: 'draft' | 'open' | 'closed') {
+  function requireAnswerable(respondent: LockedRespondent) {
     if (respondent.completedAt) throw conflict(COMPLETED_MESSAGE, { completedAt: respondent.completedAt });
-    const blocked = answeringBlockedMessage(status);
+    const blocked = answeringBlockedMessage(respondent.roundStatus);
     if (blocked) throw conflict(blocked);
   }
 
@@ -132,10 +141,10 @@ export async function respondentRoutes(app: FastifyInstance) {
     const token = tokenOf(req);
     const { itemId } = parse(z.object({ token: z.string(), itemId: itemParam }), req.params);
     const body = parse(z.object({ value: z.unknown().optional() }, { error: 'Skicka svaret som {"value": …}' }), req.body ?? {});
-    const instrument = await instrumentOfToken(token);
     return db.transaction(async (tx) => {
-      const { respondent, status } = await lockForAnswer(tx, token);
-      requireAnswerable(respondent, status);
+      const respondent = await lockForAnswer(tx, token);
+      requireAnswerable(respondent);
+      const instrument = await instrumentOf(tx, respondent);
       if (!instrument.items.some((i) => i.id === itemId)) throw badRequest('Frågan finns inte i enkäten');
       if (!visibleItems(instrument, respondent.respondentType).some((i) => i.id === itemId)) throw badRequest('Frågan ingår inte i din enkät');
       const v = validateAnswer(instrument, itemId, body.value);
@@ -150,20 +159,20 @@ export async function respondentRoutes(app: FastifyInstance) {
     const token = tokenOf(req);
     const { itemId } = parse(z.object({ token: z.string(), itemId: itemParam }), req.params);
     return db.transaction(async (tx) => {
-      const { respondent, status } = await lockForAnswer(tx, token);
-      requireAnswerable(respondent, status);
+      const respondent = await lockForAnswer(tx, token);
+      requireAnswerable(respondent);
       return { itemId, deleted: await deleteAnswer(tx, respondent.id, itemId) };
     });
   });
 
   app.post('/r/:token/submit', { config: limit }, async (req) => {
     const token = tokenOf(req);
-    const instrument = await instrumentOfToken(token);
     return db.transaction(async (tx) => {
-      const { respondent, status } = await lockForAnswer(tx, token);
+      const respondent = await lockForAnswer(tx, token);
       // A replayed submit returns the first result and changes nothing.
       if (respondent.completedAt) return { completed: true, completedAt: respondent.completedAt };
-      requireAnswerable(respondent, status);
+      requireAnswerable(respondent);
+      const instrument = await instrumentOf(tx, respondent);
       const answers = await getAnswers(tx, respondent.id);
       const visible = visibleItems(instrument, respondent.respondentType);
       const answered = visible.filter((i) => answers[i.id] !== undefined);

@@ -116,7 +116,53 @@ const SECTIONS: Array<{ title: string; match: (id: string) => boolean }> = [
   { title: 'Datakvalitet', match: (id) => id === 'datakvalitet' },
 ];
 
-function Figures({ figures, apiPath, query, suppressionMin }: { figures: Figure[]; apiPath: string; query: URLSearchParams; suppressionMin: number }) {
+/** "Föreslå som initiativ": a samverkanskandidat becomes a proposal (pages/initiatives.tsx, /initiativ/nytt?round=&item=). */
+function ProposeCandidate({ fig, roundId }: { fig: Figure; roundId: number }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const id = useId();
+  const [item, setItem] = useState(fig.rows[0]?.key ?? '');
+  const filters = useFilterQuery();
+  if (!(user?.role === 'forbundsadmin' || user?.role === 'kommunansvarig') || fig.rows.length === 0) return null;
+  return (
+    <form
+      className="results-filters"
+      aria-label={t('Föreslå som initiativ')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (item) navigate(withQuery('/initiativ/nytt', filters, { round: String(roundId), item }));
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t('Samverkanskandidat')}</label>
+        <select id={id} value={item} onChange={(e) => setItem(e.target.value)}>
+          {fig.rows.map((r) => (
+            <option key={r.key} value={r.key}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('Föreslå som initiativ')}</button>
+    </form>
+  );
+}
+
+function Figures({
+  figures,
+  apiPath,
+  query,
+  suppressionMin,
+  roundId,
+}: {
+  figures: Figure[];
+  apiPath: string;
+  query: URLSearchParams;
+  suppressionMin: number;
+  /** The round of a regional view: its samverkanskandidater can be proposed as initiatives. */
+  roundId?: number;
+}) {
   const sections = SECTIONS.map((s) => ({ ...s, figures: figures.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
   const rest = figures.filter((f) => !SECTIONS.some((s) => s.match(f.id)));
   if (rest.length) sections.push({ title: 'Övrigt', match: () => false, figures: rest });
@@ -126,7 +172,9 @@ function Figures({ figures, apiPath, query, suppressionMin }: { figures: Figure[
         <section key={s.title} aria-label={s.title}>
           <h2>{s.title}</h2>
           {s.figures.map((f) => (
-            <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })} />
+            <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })}>
+              {f.id === 'samverkanskandidater' && roundId !== undefined && <ProposeCandidate fig={f} roundId={roundId} />}
+            </FigureView>
           ))}
         </section>
       ))}
@@ -375,7 +423,7 @@ export function RegionalResultsPage() {
           <CompareForm roundId={view.round.id} instrument={view.round.instrument} />
           <FilterForm view={view} />
           <Summary view={view} />
-          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} />
+          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} roundId={view.round.id} />
         </Page>
       )}
     </AsyncView>
