@@ -73,7 +73,7 @@ describe('samverkansinitiativ i Chromium', () => {
     for (const text of await page.locator('tbody tr td:nth-child(3)').allInnerTexts()) assert.equal(text.trim(), 'Genomförande');
     for (const text of await page.locator('tbody tr td:nth-child(2)').allInnerTexts()) assert.equal(text.trim(), 'Socialtjänst, vård och omsorg');
     await demoRow.waitFor();
-    await page.getByLabel('Steg', { exact: true }).selectOption({ label: 'Idé' });
+    await page.getByLabel('Steg', { exact: true }).selectOption({ label: 'Avslutad utan genomförande' });
     await page.getByText('Inga initiativ matchar filtret.').waitFor();
 
     // New initiative: a client hint for the name, then the server's Swedish 400 at field level.
@@ -225,12 +225,12 @@ describe('samverkansinitiativ i Chromium', () => {
 
     // Status report: the server's message for a malformed period, then a saved report.
     const reportForm = page.getByRole('form', { name: 'Lämna statusrapport' });
-    await reportForm.getByLabel('Period').fill('hösten 2025');
+    await reportForm.getByLabel('Period (obligatoriskt)').fill('hösten 2025');
     await reportForm.getByLabel('Framdrift i procent').fill('25');
     await reportForm.getByRole('button', { name: 'Spara statusrapporten' }).click();
     await reportForm.getByRole('alert').getByText(/Perioden ska skrivas 2025, 2025-H1 eller 2025-Q2/).waitFor();
-    assert.equal(await reportForm.getByLabel('Period').getAttribute('aria-invalid'), 'true');
-    await reportForm.getByLabel('Period').fill('2025-Q3');
+    assert.equal(await reportForm.getByLabel('Period (obligatoriskt)').getAttribute('aria-invalid'), 'true');
+    await reportForm.getByLabel('Period (obligatoriskt)').fill('2025-Q3');
     await reportForm.getByLabel('Status', { exact: true }).selectOption({ label: 'Risk för avvikelse' });
     await reportForm.getByLabel('Realiserad frigjord tid under perioden, timmar').fill('300');
     await reportForm.getByLabel('Realiserad ekonomisk nytta under perioden, kronor').fill('50 000');
@@ -258,6 +258,7 @@ describe('samverkansinitiativ i Chromium', () => {
     // The list shows the new initiative with its stage, participants, cost and score.
     await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: TITLE }) });
+    await row.waitFor();
     assert.deepEqual(
       (await row.getByRole('cell').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()),
       ['Administration och kommunikation', 'Prioriterad', '2', '1 200 000 kr', '4,00 av 5 (75 %)'],

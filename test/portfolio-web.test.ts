@@ -86,7 +86,7 @@ describe('samverkansportföljen i Chromium', () => {
     await assertAccessible(page, 'prioritering');
 
     // Genomförande added to the stages: the implemented initiatives join the ranking.
-    await page.getByRole('group', { name: 'Visa initiativ i stegen' }).getByRole('checkbox', { name: 'Genomförande' }).check();
+    await page.getByRole('group', { name: 'Visa initiativ i stegen' }).getByRole('checkbox', { name: 'Genomförande', exact: true }).check();
     await ranking.locator('tbody th a', { hasText: 'Införandet av Millenium' }).waitFor();
 
     // Risk weighted 2: e-arkiv 49/12 = 4,08.

@@ -198,6 +198,17 @@ function StageTag({ stage }: { stage: Stage }) {
   return <span className="status-tag">{t(STAGE_LABEL[stage] ?? stage)}</span>;
 }
 
+/** Like AsyncView, but keeps showing the data while it is fetched again (so the page and its messages stay). */
+function KeepView<T>({ state, children }: { state: { data?: T; error?: string; loading: boolean }; children: (d: T) => ReactNode }) {
+  if (state.data === undefined) return state.error ? <ErrorMessage message={state.error} /> : <Loading />;
+  return (
+    <>
+      {state.error && <ErrorMessage message={state.error} />}
+      {children(state.data)}
+    </>
+  );
+}
+
 function TableWrap({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
@@ -1111,7 +1122,7 @@ export function InitiativePage() {
   };
 
   return (
-    <AsyncView state={state}>
+    <KeepView state={state}>
       {(d) => {
         const i = d.initiative;
         const admin = isAdmin(user);
@@ -1205,7 +1216,7 @@ export function InitiativePage() {
           </Page>
         );
       }}
-    </AsyncView>
+    </KeepView>
   );
 }
 

@@ -10,8 +10,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { patch, put } from '../api.ts';
-import { AsyncView, ErrorMessage, Notice, Page, useApi } from '../components/ui.tsx';
+import { get, patch, put } from '../api.ts';
+import { AsyncView, ErrorMessage, Notice, Page } from '../components/ui.tsx';
 import '../components/charts.css';
 import { translate, useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -136,6 +136,39 @@ function TableWrap({ label, children }: { label: string; children: ReactNode }) 
       {children}
     </div>
   );
+}
+
+/**
+ * Loads JSON from the API like useApi, but a reload keeps showing the current data until the new
+ * data arrives (forms and their messages stay mounted); only a new URL shows "Laddar".
+ */
+function useApi<T>(url: string | null) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(!!url);
+  const [tick, setTick] = useState(0);
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!url) {
+      setLoading(false);
+      return;
+    }
+    let live = true;
+    if (shown.current !== url) setLoading(true);
+    get<T>(url)
+      .then((d) => {
+        if (!live) return;
+        shown.current = url;
+        setData(d);
+        setError(undefined);
+      })
+      .catch((e: Error) => live && setError(e.message))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [url, tick]);
+  return { data, error, loading, reload: () => setTick((n) => n + 1) };
 }
 
 function useAction() {
