@@ -344,6 +344,20 @@ describe('samverkansinitiativ i Chromium', () => {
     assert.deepEqual(await page.getByLabel('Föreslagande kommun').locator('option').allInnerTexts(), ['Mellerud']);
   });
 
+  it('läsaren ser portföljen och initiativet men inga formulär', async () => {
+    const page = await newPage();
+    await signIn(page, base, DEMO.reader);
+    await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
+    await page.getByRole('link', { name: TITLE }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Nytt initiativ' }).count(), 0);
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await page.getByRole('table', { name: /^Statusrapporter per period/ }).waitFor();
+    assert.equal(await page.locator('main form').count(), 0, 'inga formulär för läsaren');
+    assert.equal(await page.getByRole('button', { name: 'Ändra uppgifterna' }).count(), 0);
+    await assertAccessible(page, 'initiativets sida som läsare');
+  });
+
   it('en samverkanskandidat i analysen föreslås som initiativ av förbundet och av Melleruds kommunansvarig', async () => {
     const admin = await loggedIn(t.app, DEMO.admin);
     const round = (await admin.get('/api/analysis/rounds')).body.rounds.find((r: { title: string }) => r.title === 'Digitaliseringsenkät 2024');

@@ -3,15 +3,15 @@
 // Expected values are hand-computed from the demo portfolio (src/demo/initiatives.ts, from the seeds).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { loadDemo } from '../src/demo/index.ts';
+import { readXlsx, tableAt } from './support/xlsx.ts';
 import { backends } from './support/db.ts';
 import { DEMO, loggedIn, startApp, type Client, type TestApp } from './support/app.ts';
 
@@ -41,13 +41,6 @@ function unzipEntry(buf: Buffer, name: string): string | null {
   return null;
 }
 
-async function readXlsx(buf: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return wb;
-}
-
-const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 
 for (const backend of backends) {
   describe(`samverkansportföljen (${backend.name})`, () => {
@@ -186,16 +179,19 @@ for (const backend of backends) {
       assert.equal(x.status, 200);
       assert.match(x.type, /spreadsheetml/);
       const wb = await readXlsx(x.body);
-      const ws = wb.getWorksheet('Indikatorer')!;
-      assert.deepEqual(rowValues(ws, 1).slice(0, 3), ['Indikatorer', 'Förväntat', 'Utfall']);
-      assert.deepEqual(rowValues(ws, 2).slice(0, 3), ['Antal delregionala aktörer som deltar genom projektet', 20, 16]);
-      assert.deepEqual(rowValues(ws, 3).slice(0, 3), ['Andel kommuner som deltar i länsgemensamma initiativ', 50, 78.6]);
-      assert.deepEqual(rowValues(ws, 4).slice(0, 3), ['Delregionalt digitaliseringsnätverk är aktivt', 1, 4]);
-      assert.deepEqual(rowValues(ws, 5).slice(0, 3), ['Andel kommuner som visar på ökad digital mognad', 50, 50]);
-      const money = wb.getWorksheet('Medel Gemensam digitalisering')!;
-      assert.deepEqual(rowValues(money, 2), ['Lön', 1_992_000, 1_045_392, 946_608]);
-      assert.deepEqual(rowValues(money, 7), ['Övriga kostnader', 33_000, 36_373, -3_373]);
-      assert.deepEqual(rowValues(money, 8), ['Totalt', 3_000_000, 1_559_402, 1_440_598]);
+      const ind = tableAt(wb, 'Indikatorer', 'Indikatorer');
+      assert.deepEqual(ind.map((r) => r.slice(0, 3)), [
+        ['Indikatorer', 'Förväntat', 'Utfall'],
+        ['Antal delregionala aktörer som deltar genom projektet', 20, 16],
+        ['Andel kommuner som deltar i länsgemensamma initiativ', 50, 78.6],
+        ['Delregionalt digitaliseringsnätverk är aktivt', 1, 4],
+        ['Andel kommuner som visar på ökad digital mognad', 50, 50],
+      ]);
+      const money = tableAt(wb, 'Medel Gemensam digitalisering', 'Kostnadsslag');
+      assert.equal(money.length, 8);
+      assert.deepEqual(money[1], ['Lön', 1_992_000, 1_045_392, 946_608]);
+      assert.deepEqual(money[6], ['Övriga kostnader', 33_000, 36_373, -3_373]);
+      assert.deepEqual(money[7], ['Totalt', 3_000_000, 1_559_402, 1_440_598]);
     });
 
     it('förväntade värden sätts av förbundet; en andel över 100 % ger 400', async () => {
@@ -495,8 +491,8 @@ for (const backend of backends) {
       const x = await download(reader, '/api/handlingsplan?from=2025&to=2026&format=xlsx');
       assert.equal(x.status, 200);
       const wb = await readXlsx(x.body);
-      const ws = wb.getWorksheet('Handlingsplan')!;
-      assert.deepEqual(rowValues(ws, 1), [
+      const plan = tableAt(wb, 'Handlingsplan', 'Rang');
+      assert.deepEqual(plan[0], [
         'Rang',
         'Initiativ',
         'Steg',
@@ -516,9 +512,7 @@ for (const backend of backends) {
       // initiative (4.00), 4D (40/11 = 3.64, 4 deltar) before SDK (3.64, 3 deltar), kompetensgemenskaper
       // (38/11 = 3.45, 3 deltar) before digital post (3.45, 2 deltar); then the unscored by participants:
       // öppna data (7), Millenium (6), then hjälpmedel and IoT (4 each) by title.
-      const titles: string[] = [];
-      for (let n = 2; n <= ws.rowCount; n++) titles.push(String(ws.getRow(n).getCell(2).value));
-      assert.deepEqual(titles, [
+      assert.deepEqual(plan.slice(1).map((r) => r[1]), [
         'Avtalssamverkan för e-arkiv Väst',
         "'=1+1 Testinitiativ",
         'Gemensam it-organisation för Bengtsfors, Färgelanda, Mellerud och Åmål (4D)',
@@ -531,18 +525,29 @@ for (const backend of backends) {
         'Smart region Västra Götaland IoT-plattform',
         'Summa',
       ]);
-      const test = rowValues(ws, 3);
+      const test = plan[2];
       assert.deepEqual([test[0], test[6], test[9], test[10], test[11], test[12]], [2, 'Dals-Ed, Uddevalla', 4, 250_000, 100_000, 400]);
       // Totals: costs 350 000 + 250 000 + 450 000 + 200 000 + 150 000 + 800 000 = 2 200 000;
       // SEK/year 250 000 + 100 000 + 6 999 349 + 300 000 = 7 649 349.
-      const total = ws.getRow(ws.rowCount);
-      assert.deepEqual([total.getCell(11).value, total.getCell(12).value], [2_200_000, 7_649_349]);
-      assert.ok(wb.getWorksheet('Kriterier'));
+      const total = plan[plan.length - 1];
+      assert.deepEqual([total[10], total[11]], [2_200_000, 7_649_349]);
+      assert.deepEqual(tableAt(wb, 'Kriterier', 'Kriterium')[0], ['Kriterium', 'Vikt', 'Beskrivning']);
 
       const pdf = await download(reader, '/api/handlingsplan?from=2025&to=2026&format=pdf');
       assert.equal(pdf.status, 200);
       assert.equal(pdf.type, 'application/pdf');
       assert.equal(pdf.body.subarray(0, 5).toString('latin1'), '%PDF-');
+      // The same model as the round reports, rendered landscape: A4 842 × 595 pt, the ranked titles in the text.
+      const dir = mkdtempSync(join(tmpdir(), 'samverka-plan-'));
+      try {
+        const file = join(dir, 'plan.pdf');
+        writeFileSync(file, pdf.body);
+        assert.match((await run('pdfinfo', [file])).stdout, /Page size:\s+841\.89 x 595\.28/);
+        const text = (await run('pdftotext', ['-layout', file, '-'])).stdout;
+        for (const s of ['Handlingsplan 2025–2026', 'Avtalssamverkan för e-arkiv Väst', 'Summa', 'Kvalificeringskriterier']) assert.ok(text.includes(s), `PDF saknar "${s}"`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
 
       const docx = await download(admin, '/api/handlingsplan?from=2025&to=2026&format=docx');
       assert.equal(docx.status, 200);

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { STAGE_LABELS, STAGES, SCOPE_LABELS, participating, weightedScore, formatSek, type Stage } from '../domain/portfolio/index.ts';
 import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
-import { renderHandlingsplan, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/handlingsplan.ts';
-import { indicatorsDocument } from '../reports/indicators.ts';
+import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
+import { indicatorsReport } from '../domain/reports/indicators.ts';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
 import { getInitiative, listCriteria, listInitiatives, listStatusReports, stageLog } from '../store/initiatives.ts';
 import { CliError, print, withDb } from './index.ts';
 
@@ -108,7 +109,7 @@ export function registerInitiativeCommands(program: Command): void {
     .action(async (opts: { year?: number; json?: boolean; out?: string }) => {
       const year = opts.year ?? new Date().getFullYear();
       const r = await withDb((db) => indicatorReport(db, year));
-      if (opts.out) await writeFile(opts.out, await renderReport(indicatorsDocument(r), 'xlsx'));
+      if (opts.out) await writeFile(opts.out, await renderReport(indicatorsReport(r), 'xlsx'));
       const num = (v: number | null, unit: string) => (v === null ? '–' : unit === 'procent' ? `${v} %` : String(v));
       print({ year: r.year, indicators: r.indicators, funding: r.funding }, !!opts.json, () =>
         [
@@ -137,7 +138,7 @@ export function registerInitiativeCommands(program: Command): void {
       if (opts.to < opts.from) throw new CliError('Slutåret kan inte vara före startåret');
       if (opts.to - opts.from > 10) throw new CliError('Perioden får vara högst tio år');
       const model = await withDb((db) => handlingsplanModel(db, opts.from, opts.to));
-      const buf = await renderHandlingsplan(model, opts.format);
+      const buf = await renderReport(handlingsplanReport(model), opts.format);
       await writeFile(opts.out, buf);
       const summary = { file: opts.out, format: opts.format, bytes: buf.length, initiatives: model.rows.map((r) => ({ rank: r.rank, id: r.id, title: r.title })) };
       print(summary, !!opts.json, () => `${model.title}: ${model.rows.length} initiativ skrivna till ${opts.out}`);

@@ -6,7 +6,8 @@
 // (`percent` = 0–100 percentage, shown "33 %", written to Excel as the fraction 0.33 with a % format).
 // Rounding is the renderer's job, so the Excel sheet carries the analysis' exact figures.
 
-export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'pp';
+/** `sek`: whole kronor ("1 992 000 kr"); `signed`: a whole number with its sign ("+946 608", "-3 373"). */
+export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'pp' | 'sek' | 'signed';
 
 export interface Column {
   label: string;
@@ -22,7 +23,7 @@ export interface TableBlock {
   caption: string;
   columns: Column[];
   rows: Cell[][];
-  /** Rows to emphasise (e.g. improvement candidates), by index. */
+  /** Rows to emphasise (e.g. improvement candidates, a totals row), by index. */
   emphasis?: number[];
   note?: string;
 }
@@ -120,13 +121,17 @@ export interface Section {
   /** Stable id (used for anchors and sheet names). */
   id: string;
   heading: string;
+  /** XLSX sheet name when it should differ from the heading. */
+  sheet?: string;
   blocks: Block[];
 }
 
 export interface ReportModel {
-  kind: 'regional' | 'delrapport' | 'handlingsplan';
+  kind: 'regional' | 'delrapport' | 'handlingsplan' | 'indicators';
   title: string;
   subtitle: string;
+  /** Wide tables (e.g. the handlingsplan): A4 landscape in PDF and DOCX. */
+  landscape?: boolean;
   /** The round is not closed: every page is marked "PRELIMINÄR". */
   preliminary: boolean;
   /** Shown in the page header (short title). */
@@ -141,6 +146,8 @@ export interface ReportModel {
     instrument?: string;
     generatedAt: string;
     demo?: boolean;
+    /** Label/value pairs shown under the title and on the XLSX cover sheet (reports not about a round). */
+    facts?: Array<[string, string]>;
   };
   sections: Section[];
 }

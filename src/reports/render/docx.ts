@@ -14,6 +14,7 @@ import {
   LevelFormat,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -31,9 +32,11 @@ import { formatCell } from './format.ts';
 import { rasterHasText, toPng } from './raster.ts';
 import { toSvg } from './svg.ts';
 
-// A4 with 2 cm margins: 21 cm − 4 cm = 17 cm of text width.
-const TWIP_PER_CM = 567;
-const TEXT_WIDTH_TWIPS = Math.round(17 * TWIP_PER_CM);
+// A4 (twips) with 2 cm side margins.
+const A4 = { short: 11906, long: 16838 };
+const SIDE_MARGIN = 1134;
+/** Text width in twips: A4 less 2 cm margins (17 cm portrait, about 25.7 cm landscape). */
+const textWidth = (landscape: boolean) => (landscape ? A4.long : A4.short) - 2 * SIDE_MARGIN;
 const CHART_WIDTH_PT = 480;
 const PX_PER_PT = 96 / 72;
 const ACCENT = '1F4E79';
@@ -54,9 +57,9 @@ function bulletList(items: string[]): Paragraph[] {
   return items.map((t) => new Paragraph({ numbering: { reference: 'punkter', level: 0 }, spacing: { after: 60 }, children: [new TextRun(clean(t))] }));
 }
 
-function table(t: TableBlock): Array<Paragraph | Table> {
+function table(t: TableBlock, width: number): Array<Paragraph | Table> {
   const total = t.columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * TEXT_WIDTH_TWIPS));
+  const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * width));
   const small = t.columns.length > 6 ? 16 : 18;
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'B7C3D0' };
   const borders = { top: border, bottom: border, left: border, right: border };
@@ -85,14 +88,14 @@ function table(t: TableBlock): Array<Paragraph | Table> {
   ];
   const out: Array<Paragraph | Table> = [
     new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(t.caption), bold: true, color: ACCENT, size: 18 })] }),
-    new Table({ width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA }, columnWidths: widths, rows }),
+    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows }),
   ];
   if (t.note) out.push(para(t.note, { size: 16, color: MUTED, italics: true }));
   else out.push(new Paragraph({ spacing: { after: 80 }, children: [] }));
   return out;
 }
 
-function chart(b: ChartBlock): Array<Paragraph | Table> {
+function chart(b: ChartBlock, width: number): Array<Paragraph | Table> {
   const d = layoutChart(b.chart, CHART_WIDTH_PT);
   const svg = Buffer.from(toSvg(d, 1, b.caption), 'utf8');
   const png = toPng(d, 2.5);
@@ -112,11 +115,11 @@ function chart(b: ChartBlock): Array<Paragraph | Table> {
     }),
     para(b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
   ];
-  if (!rasterHasText()) out.push(...table(chartTable(b)));
+  if (!rasterHasText()) out.push(...table(chartTable(b), width));
   return out;
 }
 
-function block(b: Block): Array<Paragraph | Table> {
+function block(b: Block, width: number): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'paragraph':
       if (b.style === 'note') return [para(b.text, { size: 17, color: MUTED })];
@@ -126,14 +129,15 @@ function block(b: Block): Array<Paragraph | Table> {
     case 'bullets':
       return [...(b.title ? [new Paragraph({ keepNext: true, spacing: { before: 80, after: 60 }, children: [new TextRun({ text: clean(b.title), bold: true })] })] : []), ...bulletList(b.items)];
     case 'table':
-      return table(b);
+      return table(b, width);
     case 'chart':
-      return chart(b);
+      return chart(b, width);
   }
 }
 
 /** Renders the model to a DOCX document. */
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
+  const width = textWidth(!!model.landscape);
   const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(model.title))] }),
     para(model.subtitle, { color: MUTED, size: 22, spacingAfter: 200 }),
@@ -146,11 +150,13 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
         children: [new TextRun({ text: PRELIMINARY_NOTE, bold: true, color: RED })],
       }),
     );
+  for (const [k, v] of model.meta.facts ?? [])
+    children.push(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: `${clean(k)}: `, bold: true }), new TextRun(clean(v))] }));
   if (model.municipality === null && model.kind === 'regional') children.push(para('Anonymiserad rapport: kommunerna redovisas utan namn.', { size: 18, color: MUTED }));
   if (model.meta.demo) children.push(para('Demodata: uppgifterna är demodata, delvis syntetiserade.', { size: 18, color: RED }));
   model.sections.forEach((s, i) => {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: s.id === 'bilaga', keepNext: true, children: [new TextRun(clean(`${i + 1} ${s.heading}`))] }));
-    for (const b of s.blocks) children.push(...block(b));
+    for (const b of s.blocks) children.push(...block(b, width));
   });
 
   const headerRuns = [new TextRun({ text: clean(model.header), color: MUTED, size: 16 })];
@@ -182,14 +188,20 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1250, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } } },
+        properties: {
+          page: {
+            // Portrait dimensions with the landscape flag: docx swaps them.
+            size: { width: A4.short, height: A4.long, orientation: model.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: 1250, bottom: 1134, left: SIDE_MARGIN, right: SIDE_MARGIN, header: 567, footer: 567 },
+          },
+        },
         headers: {
           default: new Header({
             children: [
               new Paragraph({
                 tabStops: [
-                  { type: TabStopType.CENTER, position: Math.round(TEXT_WIDTH_TWIPS / 2) },
-                  { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS },
+                  { type: TabStopType.CENTER, position: Math.round(width / 2) },
+                  { type: TabStopType.RIGHT, position: width },
                 ],
                 border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: 'B7C3D0', space: 4 } },
                 children: headerRuns,

@@ -12,6 +12,10 @@ export function formatCell(v: Cell, format: ColumnFormat = 'text'): string {
       return fmtPct(v);
     case 'pp':
       return fmtPp(v);
+    case 'sek':
+      return `${fmtInt(v)} kr`;
+    case 'signed':
+      return `${v > 0 ? '+' : ''}${fmtInt(v)}`;
     case 'decimal':
       return Number.isInteger(v) ? fmtNum(v) : fmtDec(v);
     default:

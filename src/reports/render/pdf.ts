@@ -314,6 +314,7 @@ function decorate(doc: Doc, model: ReportModel) {
 export function renderPdf(model: ReportModel): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: model.landscape ? 'landscape' : 'portrait',
     margins: MARGIN,
     bufferPages: true,
     autoFirstPage: true,
@@ -346,6 +347,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
     doc.text(winAnsi(PRELIMINARY_NOTE), MARGIN.left + 8, y + 6, { width: contentWidth(doc) - 16, lineBreak: false });
     doc.y = y + 30;
   }
+  for (const [k, v] of model.meta.facts ?? []) paragraph(doc, `${k}: ${v}`, { size: 10, gap: 2 });
   if (model.municipality === null && model.kind === 'regional')
     paragraph(doc, 'Anonymiserad rapport: kommunerna redovisas utan namn.', { size: 9, color: MUTED, gap: 6 });
   if (model.meta.demo) paragraph(doc, 'Demodata: uppgifterna är demodata, delvis syntetiserade.', { size: 9, color: RED, gap: 6 });

@@ -14,6 +14,8 @@ const NUM_FMT: Partial<Record<ColumnFormat, string>> = {
   decimal: '0.0#',
   percent: '0.0%',
   pp: '+0.0;-0.0;0.0',
+  sek: '#,##0 "kr"',
+  signed: '+#,##0;-#,##0;0',
 };
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique (case-insensitive). */
@@ -79,14 +81,16 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   about.getColumn(2).width = 80;
   about.addRow([text(model.title)]).font = { bold: true, size: 14 };
   if (model.preliminary) about.addRow([PRELIMINARY_NOTE]).font = { bold: true, color: { argb: 'FFB2182B' } };
-  const facts: Array<[string, string | number]> = [
-    ['Rapport', model.subtitle],
-    ['Mätomgång', model.meta.roundTitle ?? ''],
-    ['Instrument', model.meta.instrument ?? ''],
-    ['Genererad', model.meta.generatedAt],
-    ['Kommun', model.municipality ? model.municipality.name : 'Anonymiserad (Kommun 1…N)'],
-    ['Status', model.preliminary ? PRELIMINARY_LABEL : 'Slutlig'],
-  ];
+  const facts: Array<[string, string | number]> = model.meta.facts
+    ? [['Rapport', model.subtitle], ...model.meta.facts]
+    : [
+        ['Rapport', model.subtitle],
+        ['Mätomgång', model.meta.roundTitle ?? ''],
+        ['Instrument', model.meta.instrument ?? ''],
+        ['Genererad', model.meta.generatedAt],
+        ['Kommun', model.municipality ? model.municipality.name : 'Anonymiserad (Kommun 1…N)'],
+        ['Status', model.preliminary ? PRELIMINARY_LABEL : 'Slutlig'],
+      ];
   if (model.meta.demo) facts.push(['Demodata', 'Uppgifterna är demodata, delvis syntetiserade.']);
   for (const [k, v] of facts) about.addRow([k, typeof v === 'string' ? text(v) : v]).getCell(1).font = { bold: true };
   about.addRow([]);
@@ -94,7 +98,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const names: string[] = [];
 
   for (const s of model.sections) {
-    const name = sheetName(s.heading, used);
+    const name = sheetName(s.sheet ?? s.heading, used);
     names.push(name);
     const ws = wb.addWorksheet(name);
     header(ws);

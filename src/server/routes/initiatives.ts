@@ -84,8 +84,9 @@ import {
 } from '../../store/initiatives.ts';
 import { getMunicipality, listAreas } from '../../store/organisation.ts';
 import { handlingsplanModel, indicatorReport } from '../../portfolio/service.ts';
-import { CONTENT_TYPES, renderHandlingsplan, renderReport, REPORT_FORMATS } from '../../reports/handlingsplan.ts';
-import { indicatorsDocument } from '../../reports/indicators.ts';
+import { handlingsplanReport } from '../../domain/reports/handlingsplan.ts';
+import { indicatorsReport } from '../../domain/reports/indicators.ts';
+import { CONTENT_TYPES, renderReport, REPORT_FORMATS } from '../../reports/render/index.ts';
 import { requireRole, requireUser } from '../auth.ts';
 import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
 
@@ -480,7 +481,8 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const of = weak && typeof weak.n === 'number' ? ` av ${weak.n}` : '';
     const fields: InitiativeFields = {
       ...EMPTY_FIELDS,
-      title: body.title ?? `Samverkan kring ${body.capabilityLabel}`,
+      // Capped like every title (fieldsSchema: at most 200), so that the initiative can be edited later.
+      title: body.title ?? `Samverkan kring ${body.capabilityLabel}`.slice(0, 200).trim(),
       need: `Förmågan "${body.capabilityLabel}" är svag i ${codes.length}${of} kommuner enligt analysen (instrument ${body.instrumentId}, ${body.itemId}). En gemensam insats kan lyfta förmågan där den är svagast.`,
       area: body.area ?? null,
       proposingMunicipality: proposing,
@@ -739,7 +741,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     );
     const model = await handlingsplanModel(db, q.from, q.to);
     if (q.format === 'json') return { handlingsplan: model };
-    return sendFile(reply, await renderHandlingsplan(model, q.format), q.format, `handlingsplan-${q.from}-${q.to}`);
+    return sendFile(reply, await renderReport(handlingsplanReport(model), q.format), q.format, `handlingsplan-${q.from}-${q.to}`);
   });
 
   // ---- Indicators, funding, networks ------------------------------------------------------------
@@ -757,7 +759,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     requireUser(req);
     const q = parse(indicatorQuery.extend({ format: z.enum(REPORT_FORMATS, { error: 'Formatet ska vara pdf, docx eller xlsx' }).default('xlsx') }), req.query);
     const r = await indicatorReport(db, q.year);
-    return sendFile(reply, await renderReport(indicatorsDocument(r), q.format), q.format, `indikatorer-${q.year}`);
+    return sendFile(reply, await renderReport(indicatorsReport(r), q.format), q.format, `indikatorer-${q.year}`);
   });
 
   app.put('/indicators/:year/:indicator', async (req) => {

@@ -1,0 +1,86 @@
+// The regional indicators and the funding follow-up (DOMAIN.md §10) as a report model shaped like
+// seeds/002: tables 1, 3, 5, 7 (Indikatorer | Förväntat | Utfall) and tables 2, 4, 6, 8 (Ansökan |
+// Rekvirerat | Kvarstår). Rendered by src/reports/render like every other report. Pure.
+import type { FundingFollowUp, IndicatorRow } from '../portfolio/indicators.ts';
+import type { ReportModel } from './model.ts';
+
+export interface IndicatorReport {
+  association: string;
+  year: number;
+  generatedAt: string;
+  indicators: IndicatorRow[];
+  funding: Array<{ name: string; reference: string; periodFrom: string | null; requisitionedUntil: string | null; followUp: FundingFollowUp }>;
+}
+
+export const INDICATOR_COLUMNS = ['Indikatorer', 'Förväntat', 'Utfall', 'Enhet', 'Beräknat i samverka', 'Underlag', 'Rapporterat utfall', 'Kommentar'];
+export const FUNDING_COLUMNS = ['Kostnadsslag', 'Ansökan', 'Rekvirerat', 'Kvarstår'];
+
+export function indicatorsReport(r: IndicatorReport): ReportModel {
+  const date = r.generatedAt.slice(0, 10);
+  const widths = [3, 0.8, 0.8, 0.7, 0.8, 3, 0.8, 2];
+  const formats = ['text', 'decimal', 'decimal', 'text', 'text', 'text', 'decimal', 'text'] as const;
+  return {
+    kind: 'indicators',
+    title: `Indikatorer ${r.year}`,
+    subtitle: r.association,
+    landscape: true,
+    preliminary: false,
+    header: `Indikatorer ${r.year}`,
+    footer: `${r.association} · genererad ${date} med samverka`,
+    municipality: null,
+    meta: { generatedAt: date, facts: [['År', String(r.year)], ['Framtagen', date]] },
+    sections: [
+      {
+        id: 'indikatorer',
+        heading: 'Indikatorer i beslut',
+        sheet: 'Indikatorer',
+        blocks: [
+          {
+            kind: 'paragraph',
+            text: 'Utfall markerade som beräknade är räknade ur samverkansportföljen (deltagande i initiativ, aktiva nätverk, mätomgångar); övriga är rapporterade uppgifter.',
+          },
+          {
+            kind: 'table',
+            caption: `Indikatorer ${r.year}: förväntat och utfall`,
+            columns: INDICATOR_COLUMNS.map((label, i) => ({ label, format: formats[i], width: widths[i] })),
+            rows: r.indicators.map((i) => [
+              i.label,
+              i.expected,
+              i.outcome,
+              i.unit === 'procent' ? '%' : 'antal',
+              i.computed ? 'Ja' : 'Nej',
+              i.base,
+              i.reported,
+              i.note,
+            ]),
+          },
+        ],
+      },
+      ...r.funding.map((p, k) => {
+        const requisitioned = `${FUNDING_COLUMNS[2]}${p.periodFrom || p.requisitionedUntil ? ` ${p.periodFrom ?? ''}–${p.requisitionedUntil ?? ''}` : ''}`;
+        const rows = p.followUp.rows.map((x) => [x.label, x.applied, x.requisitioned, x.remaining]);
+        rows.push(['Totalt', p.followUp.total.applied, p.followUp.total.requisitioned, p.followUp.total.remaining]);
+        return {
+          id: `medel-${k + 1}`,
+          heading: `Rekvirerade medel: ${p.name}${p.reference ? ` (${p.reference})` : ''}`,
+          sheet: `Medel ${p.name}`,
+          blocks: [
+            {
+              kind: 'table' as const,
+              caption: `${p.name}: ansökt, rekvirerat och kvarstående per kostnadsslag (kr)`,
+              columns: [
+                { label: FUNDING_COLUMNS[0], width: 1.5 },
+                { label: FUNDING_COLUMNS[1], format: 'int' as const },
+                { label: requisitioned, format: 'int' as const },
+                { label: FUNDING_COLUMNS[3], format: 'signed' as const },
+              ],
+              rows,
+              emphasis: [rows.length - 1],
+            },
+            ...(p.followUp.issues.length ? [{ kind: 'bullets' as const, title: 'Att kontrollera', items: p.followUp.issues }] : []),
+          ],
+        };
+      }),
+    ],
+  };
+}
