@@ -4,7 +4,7 @@
 //   Digital mognad 2020          closed  13 municipalities, synthesised to the published facts (seeds/000 figur 7)
 //   Förmågekarta 2021            closed  Mellerud real (seeds/001 figur 17), ten others synthesised
 //   It-kompetenser 4D 2024       closed  real (seeds/004 Bilaga 2), four municipalities
-//   Digitaliseringsenkät 2024    closed  13 municipalities, synthesised close to seeds/000 §3.2 distributions
+//   Digitaliseringsenkät 2024    closed  sent to 14, 13 answered, synthesised close to seeds/000 §3.2 distributions
 //   Digital mognad 2025          closed  fictional follow-up, ten municipalities, synthesised
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
 //
@@ -271,7 +271,7 @@ function dimios2025(ins: Instrument): DemoRound {
 // ---------------------------------------------------------------------------------------------
 // Digitaliseringsenkät 2024: regional distributions close to seeds/000 §3.2.
 
-/** The 13 municipalities of the 2024 survey (the seed says 13 answered, not which): Strömstad left out. */
+/** The survey went to all 14 members; the seed says 13 answered, not which: here Strömstad did not answer. */
 const STATUS_2024_CODES = ALL_CODES.filter((c) => c !== '1486');
 
 function statusSurvey2024(ins: Instrument): DemoRound {
@@ -358,13 +358,13 @@ function statusSurvey2024(ins: Instrument): DemoRound {
     periodStart: start,
     periodEnd: '2024-03-22',
     status: 'closed',
-    municipalities: STATUS_2024_CODES,
+    municipalities: [...ALL_CODES],
     demoNote:
       'Syntetiserade svar. Fördelningen per fråga i regionen är anpassad till de publicerade resultaten i Analysrapport 2024 ' +
       '(Status för digitalisering i Fyrbodals kommuner); enskilda kommuners och respondenters svar är påhittade. Där rapporten ' +
       'saknar siffror (bland annat EIM, SDK och samverkansfrågorna) är fördelningen vald efter rapportens text. Fritextsvaren är ' +
-      'hämtade ur rapportens sammanfattningar av mål och samverkansidéer. Källan anger att 13 kommuner svarade men inte vilka; ' +
-      'att Strömstad saknas är demodata.',
+      'hämtade ur rapportens sammanfattningar av mål och samverkansidéer. Enkäten gick till alla 14 kommuner; källan anger att 13 ' +
+      'svarade men inte vilka: att Strömstad inte svarade är demodata.',
     respondents: people.map(({ latent: _latent, ...p }) => p),
   };
 }
