@@ -15,11 +15,16 @@
 //   W = 4.00, P = (4 − 1)/4 · 100 = 75 %;
 // - a report with 300 h and 50 000 kr against 1 500 h and 300 000 kr per year: 20 % and 16.7 %.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { backends } from './support/db.ts';
-import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO, loggedIn } from './support/app.ts';
+
+/** The texts of a select's options, once the options are there (they are filled in from the API). */
+async function optionTexts(select: Locator): Promise<string[]> {
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  return select.locator('option').allInnerTexts();
+}
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 const TITLE = 'Gemensam e-tjänsteplattform (webbtest)';
 const CRITERIA_SCORES: Array<[string, string]> = [
@@ -33,28 +38,15 @@ const CRITERIA_SCORES: Array<[string, string]> = [
 ];
 
 describe('samverkansinitiativ i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   let id: number;
 
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    base = await serve(t);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
+  const web = browserSuite({ viewport: { width: 1280, height: 900 } });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
   const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
   it('förbundsadmin: portföljen, nytt initiativ, grinden vägrar Prioriterad, poäng, deltagande, statusrapport', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
     await page.getByRole('heading', { name: 'Initiativ', level: 1 }).waitFor();
     await page.getByText('Visar 13 av 13 initiativ.').waitFor();
@@ -94,7 +86,7 @@ describe('samverkansinitiativ i Chromium', () => {
     const fieldError = await page.locator(`[id="${describedBy.split(' ').find((x) => x.endsWith('-error'))}"]`).innerText();
     assert.equal(fieldError, 'ska vara ett belopp i hela kronor: ett heltal, 0 eller större');
     await assertAccessible(page, 'nytt initiativ med fel');
-    assert.equal((await t.db.query('SELECT 1 FROM initiatives WHERE title = $1', [TITLE])).rows.length, 0, 'inget sparas vid 400');
+    assert.equal((await web.t.db.query('SELECT 1 FROM initiatives WHERE title = $1', [TITLE])).rows.length, 0, 'inget sparas vid 400');
 
     await page.getByLabel('Beskrivning').fill('En gemensam plattform för kommunernas e-tjänster.');
     await page.getByLabel('Behov eller problem').fill('Varje kommun förvaltar egna e-tjänster.');
@@ -129,7 +121,7 @@ describe('samverkansinitiativ i Chromium', () => {
     await status(page, 'Initiativet är skapat i steget Idé.');
     id = Number(/\/initiativ\/(\d+)$/.exec(page.url())?.[1]);
     assert.ok(id > 0, page.url());
-    const admin = await loggedIn(t.app, DEMO.admin);
+    const admin = await loggedIn(web.t.app, DEMO.admin);
     const saved = (await admin.get(`/api/initiatives/${id}`)).body.initiative;
     assert.deepEqual(
       {
@@ -163,7 +155,7 @@ describe('samverkansinitiativ i Chromium', () => {
 
     // Idé → Kvalificering (the gate asks for description, need, area: all given).
     const stageSelect = page.getByLabel('Flytta till steg');
-    assert.deepEqual(await stageSelect.locator('option').allInnerTexts(), ['Kvalificering', 'Avslutad utan genomförande']);
+    assert.deepEqual(await optionTexts(stageSelect), ['Kvalificering', 'Avslutad utan genomförande']);
     await stageSelect.selectOption({ label: 'Kvalificering' });
     await page.getByLabel('Skäl till beslutet').fill('Underlaget är komplett för kvalificering.');
     await page.getByRole('button', { name: 'Flytta initiativet' }).click();
@@ -266,15 +258,15 @@ describe('samverkansinitiativ i Chromium', () => {
   });
 
   it('samtidiga ändringar: den senare sparningen vägras med 409, inget skrivs över, sidan erbjuder omladdning', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/initiativ/${id}`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/initiativ/${id}`);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Ändra uppgifterna' }).click();
     await page.getByLabel('Beskrivning').fill('Min ändring i webbläsaren.');
 
     // Someone else saves first.
-    const other = await loggedIn(t.app, DEMO.admin);
+    const other = await loggedIn(web.t.app, DEMO.admin);
     const current = (await other.get(`/api/initiatives/${id}`)).body.initiative;
     const r = await other.patch(`/api/initiatives/${id}`, { version: current.version, description: 'Någon annans ändring.' });
     assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -302,8 +294,8 @@ describe('samverkansinitiativ i Chromium', () => {
   });
 
   it('Melleruds kommunansvarig anmäler deltagande bara för Mellerud och föreslår bara för Mellerud', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.mellerud);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.mellerud);
     await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
@@ -315,7 +307,7 @@ describe('samverkansinitiativ i Chromium', () => {
     assert.equal(await page.getByRole('button', { name: 'Ta bort anmälan för Uddevalla' }).count(), 0);
 
     const partForm = page.getByRole('form', { name: 'Anmäl intresse eller deltagande' });
-    assert.deepEqual(await partForm.getByLabel('Kommun', { exact: true }).locator('option').allInnerTexts(), ['Mellerud']);
+    assert.deepEqual(await optionTexts(partForm.getByLabel('Kommun', { exact: true })), ['Mellerud']);
     await partForm.getByLabel('Deltar').check();
     await partForm.getByRole('button', { name: 'Spara anmälan' }).click();
     await status(page, 'Mellerud deltar i initiativet.');
@@ -324,7 +316,7 @@ describe('samverkansinitiativ i Chromium', () => {
     await page.getByRole('button', { name: 'Ta bort anmälan för Mellerud' }).waitFor();
     await assertAccessible(page, 'initiativets sida som kommunansvarig');
 
-    const { rows } = await t.db.query<{ municipality_code: string; kind: string }>(
+    const { rows } = await web.t.db.query<{ municipality_code: string; kind: string }>(
       'SELECT municipality_code, kind FROM initiative_participations WHERE initiative_id = $1 ORDER BY municipality_code',
       [id],
     );
@@ -334,19 +326,19 @@ describe('samverkansinitiativ i Chromium', () => {
       ['1487', 'deltar'],
     ]);
     // The server refuses another municipality as well (the UI never offers it).
-    const mellerud = await loggedIn(t.app, DEMO.mellerud);
+    const mellerud = await loggedIn(web.t.app, DEMO.mellerud);
     assert.equal((await mellerud.request('PUT', `/api/initiatives/${id}/participations/1460`, { kind: 'deltar' })).status, 403);
 
     // The new-initiative form offers Mellerud only as proposing municipality.
     await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
     await page.getByRole('link', { name: 'Nytt initiativ' }).click();
     await page.getByRole('heading', { name: 'Nytt initiativ', level: 1 }).waitFor();
-    assert.deepEqual(await page.getByLabel('Föreslagande kommun').locator('option').allInnerTexts(), ['Mellerud']);
+    assert.deepEqual(await optionTexts(page.getByLabel('Föreslagande kommun')), ['Mellerud']);
   });
 
   it('läsaren ser portföljen och initiativet men inga formulär', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.reader);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.reader);
     await nav(page).getByRole('link', { name: 'Initiativ', exact: true }).click();
     await page.getByRole('link', { name: TITLE }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Nytt initiativ' }).count(), 0);
@@ -359,16 +351,16 @@ describe('samverkansinitiativ i Chromium', () => {
   });
 
   it('en samverkanskandidat i analysen föreslås som initiativ av förbundet och av Melleruds kommunansvarig', async () => {
-    const admin = await loggedIn(t.app, DEMO.admin);
+    const admin = await loggedIn(web.t.app, DEMO.admin);
     const round = (await admin.get('/api/analysis/rounds')).body.rounds.find((r: { title: string }) => r.title === 'Digitaliseringsenkät 2024');
     assert.ok(round, 'demoomgången Digitaliseringsenkät 2024');
     const fig = (await admin.get(`/api/rounds/${round.id}/analysis`)).body.figures.find((f: { id: string }) => f.id === 'samverkanskandidater');
     const cand = fig.rows.find((r: { key: string }) => r.key === 'nyttokalkyler-nyttorealisering');
     assert.ok(cand, 'kandidaten nyttokalkyler-nyttorealisering');
 
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/resultat/${round.id}`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/resultat/${round.id}`);
     const form = page.getByRole('form', { name: 'Föreslå som initiativ' });
     await form.getByLabel('Samverkanskandidat').selectOption('nyttokalkyler-nyttorealisering');
     await form.getByRole('button', { name: 'Föreslå som initiativ' }).click();
@@ -392,16 +384,16 @@ describe('samverkansinitiativ i Chromium', () => {
     await assertAccessible(page, 'initiativ från samverkanskandidat');
 
     // Mellerud: the candidate is weak in Mellerud (own value at or below the threshold).
-    const mpage = await newPage();
-    await signIn(mpage, base, DEMO.mellerud);
-    await mpage.goto(`${base}/resultat/${round.id}`);
+    const mpage = await web.newPage();
+    await signIn(mpage, web.base, DEMO.mellerud);
+    await mpage.goto(`${web.base}/resultat/${round.id}`);
     const mform = mpage.getByRole('form', { name: 'Föreslå som initiativ' });
     await mform.getByLabel('Samverkanskandidat').selectOption('nyttokalkyler-nyttorealisering');
     await mform.getByRole('button', { name: 'Föreslå som initiativ' }).click();
     const own = mpage.locator('dt', { hasText: 'Dina kommuner där förmågan är svag' }).locator('xpath=following-sibling::dd[1]');
     await own.getByRole('listitem').first().waitFor();
     assert.deepEqual(await own.getByRole('listitem').allInnerTexts(), ['Mellerud']);
-    assert.deepEqual(await mpage.getByLabel('Föreslagande kommun').locator('option').allInnerTexts(), ['Mellerud']);
+    assert.deepEqual(await optionTexts(mpage.getByLabel('Föreslagande kommun')), ['Mellerud']);
     await mpage.getByLabel('Namn på initiativet').fill('Nyttorealisering i samverkan (Mellerud)');
     await mpage.getByRole('button', { name: 'Skapa initiativet' }).click();
     await mpage.getByRole('heading', { name: 'Nyttorealisering i samverkan (Mellerud)', level: 1 }).waitFor();
