@@ -1,60 +1,13 @@
 // `npx samverka analyze` on both databases: the association's view as JSON and text, a municipality
 // against the region, change between rounds, and clear errors (expected numbers: analysis-seed.ts).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { openDb, type Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadBuiltInInstrumentsSync } from '../src/domain/instruments/catalog.ts';
 import { AMAL, BENGTSFORS, MELLERUD, ROUND_2023, ROUND_2025, seedRound } from './support/analysis-seed.ts';
+import { cliEnvironments, samverka } from './support/cli.ts';
 
-const run = promisify(execFile);
-const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
-
-interface Env {
-  name: string;
-  env: NodeJS.ProcessEnv;
-  open: () => Promise<Db>;
-  cleanup: () => Promise<void>;
-}
-const envs: Env[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'samverka-analyze-'));
-envs.push({
-  name: 'pglite',
-  env: { SAMVERKA_DATA_DIR: dir, DATABASE_URL: '' },
-  open: () => openDb({ dataDir: dir }),
-  cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-});
-if (process.env.TEST_DATABASE_URL) {
-  const schema = `analyze_${process.pid}`;
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  envs.push({
-    name: 'postgres',
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDb({ url: process.env.TEST_DATABASE_URL, schema }),
-    cleanup: async () => {
-      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    },
-  });
-}
-
-async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
-  }
-}
+const { envs } = await cliEnvironments('analyze');
 
 for (const e of envs) {
   describe(`CLI analyze (${e.name})`, () => {

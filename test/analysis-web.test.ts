@@ -2,38 +2,28 @@
 // every figure states base and n and has a table alternative and a CSV download; the läsare never
 // sees a municipality name; axe finds no serious violations. Data: test/support/analysis-seed.ts.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { backends } from './support/db.ts';
-import { DEMO, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO } from './support/app.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 import { MELLERUD, ROUND_2023, ROUND_2025, seedRound } from './support/analysis-seed.ts';
 
 describe('resultat i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   let r2025: number;
   let r2023: number;
   let empty: number;
 
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    r2025 = await seedRound(t.db, { title: 'Analysrunda 2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', respondents: ROUND_2025 });
-    r2023 = await seedRound(t.db, { title: 'Analysrunda 2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', respondents: ROUND_2023 });
-    empty = await seedRound(t.db, { title: 'Tom analysrunda', periodStart: '2026-01-01', periodEnd: '2026-12-31', respondents: [], status: 'open', municipalities: [MELLERUD] });
-    base = await serve(t);
-    browser = await launchBrowser();
+  const web = browserSuite({
+    viewport: { width: 1280, height: 900 },
+    seed: async (t) => {
+      r2025 = await seedRound(t.db, { title: 'Analysrunda 2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', respondents: ROUND_2025 });
+      r2023 = await seedRound(t.db, { title: 'Analysrunda 2023', periodStart: '2023-01-01', periodEnd: '2023-12-31', respondents: ROUND_2023 });
+      empty = await seedRound(t.db, { title: 'Tom analysrunda', periodStart: '2026-01-01', periodEnd: '2026-12-31', respondents: [], status: 'open', municipalities: [MELLERUD] });
+    },
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
-  /** Every figure: caption with n and base, a chart with an accessible name and a table, or a table; a CSV link. */
+  /** Every figure: caption with n and web.base, a chart with an accessible name and a table, or a table; a CSV link. */
   async function checkFigures(page: Page, what: string) {
     const figures = page.locator('figure.result-figure');
     const count = await figures.count();
@@ -58,8 +48,8 @@ describe('resultat i Chromium', () => {
   }
 
   it('förbundet: regional översikt med namn och värmekarta, kommunvy och förändring', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     await nav(page).getByRole('link', { name: 'Resultat' }).click();
     await page.getByRole('heading', { name: 'Resultat', level: 1 }).waitFor();
     await assertAccessible(page, 'resultatlistan');
@@ -73,7 +63,7 @@ describe('resultat i Chromium', () => {
     assert.ok((await kommuner.locator('tbody tr').nth(1).textContent())?.includes('71,9 %'));
     // The CSV download of a figure works with the session.
     const href = await page.locator('figure[data-figure="kommuner"]').getByRole('link', { name: /CSV/ }).getAttribute('href');
-    const csv = await page.request.get(`${base}${href}`);
+    const csv = await page.request.get(`${web.base}${href}`);
     assert.equal(csv.status(), 200);
     assert.match(await csv.text(), /Mellerud;4;71\.9/);
     // A table alternative opens.
@@ -96,7 +86,7 @@ describe('resultat i Chromium', () => {
     await assertAccessible(page, 'kommunvy');
 
     // Change between rounds.
-    await page.goto(`${base}/resultat/${r2025}`);
+    await page.goto(`${web.base}/resultat/${r2025}`);
     await page.getByLabel('Jämför med en annan mätomgång').selectOption(String(r2023));
     await page.getByRole('button', { name: 'Visa förändring' }).click();
     await page.getByRole('heading', { name: 'Förändring: Analysrunda 2023 → Analysrunda 2025', level: 1 }).waitFor();
@@ -106,7 +96,7 @@ describe('resultat i Chromium', () => {
     await assertAccessible(page, 'förändring');
 
     // An empty round: n = 0 and "–", never NaN.
-    await page.goto(`${base}/resultat/${empty}`);
+    await page.goto(`${web.base}/resultat/${empty}`);
     await page.getByRole('heading', { name: 'Resultat: Tom analysrunda', level: 1 }).waitFor();
     await page.getByText('n = 0 svarande (bas: respondenter)').waitFor();
     await checkFigures(page, 'tom omgång');
@@ -114,8 +104,8 @@ describe('resultat i Chromium', () => {
   });
 
   it('läsaren: anonymiserad regional vy utan kommunnamn, värmekarta och fritext', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.reader);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.reader);
     await nav(page).getByRole('link', { name: 'Resultat' }).click();
     await page.getByRole('link', { name: 'Analysrunda 2025' }).click();
     await page.getByRole('heading', { name: 'Resultat: Analysrunda 2025', level: 1 }).waitFor();
@@ -132,19 +122,19 @@ describe('resultat i Chromium', () => {
     await assertAccessible(page, 'regional översikt (läsare)');
 
     // The municipality view is refused.
-    await page.goto(`${base}/resultat/${r2025}/kommun/${MELLERUD}`);
+    await page.goto(`${web.base}/resultat/${r2025}/kommun/${MELLERUD}`);
     await page.getByRole('alert').filter({ hasText: 'behörighet' }).waitFor();
     // An open round is not shown.
-    await page.goto(`${base}/resultat/${empty}`);
+    await page.goto(`${web.base}/resultat/${empty}`);
     await page.getByRole('alert').filter({ hasText: 'inte publicerade' }).waitFor();
   });
 
   it('kommunansvarig: egen kommun med namn, övriga anonymiserade', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.mellerud);
-    await page.goto(`${base}/resultat`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.mellerud);
+    await page.goto(`${web.base}/resultat`);
     await page.getByRole('link', { name: 'Mellerud mot regionen' }).first().waitFor();
-    await page.goto(`${base}/resultat/${r2025}`);
+    await page.goto(`${web.base}/resultat/${r2025}`);
     await page.locator('figure[data-figure="kommuner"] canvas').first().waitFor();
     const html = await page.content();
     for (const name of ['Bengtsfors', 'Åmål', 'hemliga plan']) assert.ok(!html.includes(name), `ser "${name}"`);

@@ -31,6 +31,7 @@ import {
 } from '../src/domain/analysis/index.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from '../src/demo/data/mellerud-formagekarta.ts';
 import { IT_KOMPETENS_4D } from '../src/demo/data/it-kompetens-4d.ts';
+import { MATURITY_DIMENSIONS, RESPONDENT_TYPES, VET_EJ, quadrantScoring, scaleOptions } from './support/analysis-seed.ts';
 
 const close = (actual: number | null | undefined, expected: number, msg?: string) => {
   assert.equal(typeof actual, 'number', msg);
@@ -65,13 +66,7 @@ const FORMAGEKARTA = ins({
     {
       id: 'mognad04',
       label: 'Mognad 0–4',
-      options: [
-        { code: '0', label: 'Obefintlig', value: 0 },
-        { code: '1', label: 'Ad-hoc, undermålig', value: 1 },
-        { code: '2', label: 'Acceptabel', value: 2 },
-        { code: '3', label: 'Bra', value: 3 },
-        { code: '4', label: 'Branschledande', value: 4 },
-      ],
+      options: scaleOptions(['Obefintlig', 'Ad-hoc, undermålig', 'Acceptabel', 'Bra', 'Branschledande']),
     },
   ],
   items: MELLERUD_FORMAGEKARTA.map((c, i) => ({
@@ -97,11 +92,7 @@ const IT_INSTRUMENT = ins({
     {
       id: 'kompetens13',
       label: 'Kompetens 1–3',
-      options: [
-        { code: '1', label: 'Svag eller ingen', value: 1 },
-        { code: '2', label: 'Viss, behöver konsultstöd', value: 2 },
-        { code: '3', label: 'Självständig', value: 3 },
-      ],
+      options: scaleOptions(['Svag eller ingen', 'Viss, behöver konsultstöd', 'Självständig'], 1),
     },
   ],
   items: IT_KOMPETENS_4D.map((k, i) => ({
@@ -127,7 +118,7 @@ const ESTABLISHMENT = {
     { code: 'de', label: 'Delvis etablerad', value: 3 },
     { code: 'vf', label: 'Väl fungerande', value: 4 },
     { code: 'fe', label: 'Fullt etablerad', value: 5 },
-    { code: 'vet_ej', label: 'Vet ej', value: null },
+    VET_EJ,
   ],
 };
 const SURVEY = ins({
@@ -135,10 +126,7 @@ const SURVEY = ins({
   version: '1.0',
   title: 'Digitaliseringsenkät (test)',
   mode: 'survey',
-  respondentTypes: [
-    { id: 'it', label: 'IT-nära' },
-    { id: 'verksamhet', label: 'Verksamhetsnära' },
-  ],
+  respondentTypes: RESPONDENT_TYPES,
   scales: [
     ESTABLISHMENT,
     {
@@ -171,10 +159,7 @@ const MATURITY = ins({
   version: '1.0',
   title: 'Digital mognad (test)',
   mode: 'survey',
-  dimensions: [
-    { id: 'formaga', label: 'Digital förmåga' },
-    { id: 'arv', label: 'Digitalt arv' },
-  ],
+  dimensions: MATURITY_DIMENSIONS,
   groups: [
     { id: 'g_formaga', label: 'Förmåga', dimension: 'formaga' },
     { id: 'g_arv', label: 'Arv', dimension: 'arv' },
@@ -183,19 +168,12 @@ const MATURITY = ins({
     { id: 'x1', type: 'number', text: 'Förmåga (0–100)', group: 'g_formaga', min: 0, max: 100 },
     { id: 'y1', type: 'number', text: 'Arv (0–100)', group: 'g_arv', min: 0, max: 100 },
   ],
-  scoring: {
-    quadrant: {
-      x: 'formaga',
-      y: 'arv',
-      thresholds: { x: 50, y: 50 },
-      quadrants: {
-        A: QUADRANT_INFO('A', 'Digitisering'),
-        B: QUADRANT_INFO('B', 'Digitalisering'),
-        C: QUADRANT_INFO('C', 'Digitalisering'),
-        D: QUADRANT_INFO('D', 'Digital transformation'),
-      },
-    },
-  },
+  scoring: quadrantScoring({
+    A: QUADRANT_INFO('A', 'Digitisering'),
+    B: QUADRANT_INFO('B', 'Digitalisering'),
+    C: QUADRANT_INFO('C', 'Digitalisering'),
+    D: QUADRANT_INFO('D', 'Digital transformation'),
+  }),
 });
 
 // ---------------------------------------------------------------------------------------------

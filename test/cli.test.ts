@@ -1,43 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import type { Command } from 'commander';
 import { buildCli } from '../src/cli/index.ts';
-
-const run = promisify(execFile);
-const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
+import { cliEnvironments, samverka } from './support/cli.ts';
 
 /** Each CLI test environment: the embedded database in a temp dir, and PostgreSQL in its own schema. */
-const envs: Array<{ name: string; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> = [];
-const dir = mkdtempSync(join(tmpdir(), 'samverka-cli-'));
-envs.push({ name: 'pglite', env: { SAMVERKA_DATA_DIR: dir, DATABASE_URL: '' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) });
-if (process.env.TEST_DATABASE_URL) {
-  const schema = `cli_${process.pid}`;
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await admin(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  envs.push({ name: 'postgres', env: { DATABASE_URL: url.toString() }, cleanup: () => admin(`DROP SCHEMA ${schema} CASCADE`) });
-}
-
-async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
-  }
-}
+const { envs } = await cliEnvironments('cli');
 
 describe('CLI: hjälptexter', () => {
   it('varje kommando har en svensk beskrivning och --help', () => {

@@ -1,18 +1,16 @@
 // Import of responses from CSV and XLSX, over HTTP on every backend and through the CLI.
 // Expected stored values are written out by hand from the instrument's option codes.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import pg from 'pg';
 import { neutraliseCell, toCsv } from '../src/domain/export.ts';
 import { backends } from './support/db.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
+import { cliEnvironments, samverka } from './support/cli.ts';
 
 describe('export: formelinjektion neutraliseras', () => {
   it('celler som börjar med = + - @ tab eller CR får en apostrof; annat är oförändrat', () => {
@@ -342,41 +340,7 @@ for (const backend of backends) {
 
 // ---- CLI --------------------------------------------------------------------------------------
 
-const run = promisify(execFile);
-const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
-const envs: Array<{ name: string; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> = [];
-const dir = mkdtempSync(join(tmpdir(), 'samverka-import-cli-'));
-envs.push({
-  name: 'pglite',
-  env: { SAMVERKA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', SAMVERKA_BASE_URL: 'https://enkat.example' },
-  cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-});
-if (process.env.TEST_DATABASE_URL) {
-  const schema = `cli_import_${process.pid}`;
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const adminSql = async (sql: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await adminSql(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  envs.push({
-    name: 'postgres',
-    env: { DATABASE_URL: url.toString(), SAMVERKA_BASE_URL: 'https://enkat.example' },
-    cleanup: () => adminSql(`DROP SCHEMA ${schema} CASCADE`),
-  });
-}
-
-async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
-  }
-}
+const { envs } = await cliEnvironments('cli_import', { SAMVERKA_BASE_URL: 'https://enkat.example' });
 
 for (const e of envs) {
   describe(`CLI: instrument, mätomgångar, respondenter och import (${e.name})`, () => {

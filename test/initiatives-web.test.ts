@@ -18,13 +18,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO, loggedIn } from './support/app.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 /** The texts of a select's options, once the options are there (they are filled in from the API). */
 async function optionTexts(select: Locator): Promise<string[]> {
   await select.locator('option').first().waitFor({ state: 'attached' });
   return select.locator('option').allInnerTexts();
 }
-import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 const TITLE = 'Gemensam e-tjänsteplattform (webbtest)';
 const CRITERIA_SCORES: Array<[string, string]> = [

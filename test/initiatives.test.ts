@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import pg from 'pg';
 import { loadDemo } from '../src/demo/index.ts';
 import { readXlsx, tableAt } from './support/xlsx.ts';
 import { backends } from './support/db.ts';
 import { DEMO, loggedIn, startApp, type Client, type TestApp } from './support/app.ts';
+import { cliEnvironments, samverka } from './support/cli.ts';
+
+const run = promisify(execFile);
 
 const CONFLICT = 'Initiativet har ändrats av någon annan sedan du öppnade det. Ladda om och gör om ändringen.';
 const CRITERIA = ['nytta', 'kommuner', 'volym', 'strategi', 'beredskap', 'finansiering', 'risk'];
@@ -569,37 +571,9 @@ for (const backend of backends) {
 
 // ---- CLI ----------------------------------------------------------------------------------------
 
-const run = promisify(execFile);
-const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'samverka-initiatives-cli-'));
-const envs: Array<{ name: string; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> = [
-  { name: 'pglite', env: { SAMVERKA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' }, cleanup: async () => {} },
-];
-if (process.env.TEST_DATABASE_URL) {
-  const schema = `cli_init_${process.pid}`;
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const adminSql = async (sql: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await adminSql(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  envs.push({ name: 'postgres', env: { DATABASE_URL: url.toString() }, cleanup: () => adminSql(`DROP SCHEMA ${schema} CASCADE`) });
-}
-
-async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
-  }
-}
+const { dir, envs } = await cliEnvironments('cli_init');
 
 describe('CLI: initiativ, indikatorer och handlingsplan', () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
   for (const e of envs) {
     describe(e.name, () => {
       after(e.cleanup);

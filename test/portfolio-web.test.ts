@@ -9,11 +9,10 @@
 // - Maturity indicator 2025: 5 of the 10 municipalities in both DiMiOS rounds increased = 50 %.
 // - Funding (seeds/002 table 2): Lön 1 992 000 / 1 045 392 / 946 608; Övriga −3 373; total 3 000 000.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { backends } from './support/db.ts';
-import { DEMO, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO } from './support/app.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -34,24 +33,10 @@ async function fetchInPage(page: Page, href: string) {
 }
 
 describe('samverkansportföljen i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    base = await serve(t);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } })).newPage();
+  const web = browserSuite({ viewport: { width: 1280, height: 900 } });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
   const sub = (page: Page) => page.getByRole('navigation', { name: 'Portföljens delar' });
-  const idOf = async (title: string) => (await t.db.query<{ id: number }>('SELECT id FROM initiatives WHERE title = $1', [title])).rows[0].id;
+  const idOf = async (title: string) => (await web.t.db.query<{ id: number }>('SELECT id FROM initiatives WHERE title = $1', [title])).rows[0].id;
 
   async function noJunk(page: Page, what: string) {
     const text = (await page.locator('main').textContent()) ?? '';
@@ -59,8 +44,8 @@ describe('samverkansportföljen i Chromium', () => {
   }
 
   it('förbundsadmin: prioritering med rangordnade demoinitiativ, kriterier och krav; vikterna kan ändras', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     await nav(page).getByRole('link', { name: 'Portfölj' }).click();
     await page.getByRole('heading', { name: 'Prioritering av initiativ', level: 1 }).waitFor();
     assert.match(page.url(), /\/portfolj\/prioritering$/);
@@ -95,7 +80,7 @@ describe('samverkansportföljen i Chromium', () => {
     await assertAccessible(page, 'kriterieformuläret');
     await page.getByRole('button', { name: 'Spara kriterierna' }).click();
     await page.getByRole('status').filter({ hasText: 'Kriterierna och vikterna är sparade' }).waitFor();
-    const weight = (await t.db.query<{ w: number }>(`SELECT weight::float8 AS w FROM qualification_criteria WHERE id = 'risk'`)).rows[0].w;
+    const weight = (await web.t.db.query<{ w: number }>(`SELECT weight::float8 AS w FROM qualification_criteria WHERE id = 'risk'`)).rows[0].w;
     assert.equal(weight, 2);
     await ranking.locator('tbody tr', { hasText: 'Avtalssamverkan för e-arkiv Väst' }).filter({ hasText: '4,08' }).waitFor();
     // Back to weight 1.
@@ -103,7 +88,7 @@ describe('samverkansportföljen i Chromium', () => {
     await page.getByLabel('Vikt: Risk').fill('1');
     await page.getByRole('button', { name: 'Spara kriterierna' }).click();
     await page.getByRole('status').filter({ hasText: 'Kriterierna och vikterna är sparade' }).waitFor();
-    assert.equal((await t.db.query<{ w: number }>(`SELECT weight::float8 AS w FROM qualification_criteria WHERE id = 'risk'`)).rows[0].w, 1);
+    assert.equal((await web.t.db.query<{ w: number }>(`SELECT weight::float8 AS w FROM qualification_criteria WHERE id = 'risk'`)).rows[0].w, 1);
 
     // The gate editor opens with the current requirements checked.
     await page.getByRole('button', { name: 'Ändra kraven' }).click();
@@ -115,9 +100,9 @@ describe('samverkansportföljen i Chromium', () => {
   });
 
   it('handlingsplan 2025–2026: förhandsgranskning och nedladdning som DOCX, PDF och XLSX', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/portfolj/uppfoljning`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/portfolj/uppfoljning`);
     await sub(page).getByRole('link', { name: 'Handlingsplan' }).click();
     await page.getByRole('heading', { name: 'Handlingsplan', level: 1 }).waitFor();
     await page.getByLabel('Från år').fill('2025');
@@ -149,9 +134,9 @@ describe('samverkansportföljen i Chromium', () => {
   });
 
   it('uppföljning: försenade statusrapporter för 2025-Q2 med länkar till initiativen', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/portfolj/uppfoljning`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/portfolj/uppfoljning`);
     await page.getByRole('heading', { name: 'Uppföljning av statusrapporter', level: 1 }).waitFor();
     await page.getByLabel('Period', { exact: true }).fill('2025-Q2');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
@@ -170,9 +155,9 @@ describe('samverkansportföljen i Chromium', () => {
   });
 
   it('indikatorer 2025: mognadsindikatorn beräknad 50 %, medel per kostnadsslag, export och förväntat värde', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/portfolj/indikatorer`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/portfolj/indikatorer`);
     await page.getByRole('heading', { name: 'Regionala indikatorer och rekvirerade medel', level: 1 }).waitFor();
     await page.getByLabel('År', { exact: true }).fill('2025');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
@@ -217,7 +202,7 @@ describe('samverkansportföljen i Chromium', () => {
     await page.waitForFunction(() => /60 %/.test(document.querySelector('tr[data-indicator="andel_okad_mognad"] td')?.textContent ?? ''));
     const after = (await maturity.locator('th, td').allInnerTexts()).map(plain);
     assert.deepEqual([after[1], after[2], after[7]], ['60 %', '50 %', 'Nej']);
-    const stored = (await t.db.query<{ e: number; r: number }>(`SELECT expected::float8 AS e, reported::float8 AS r FROM indicator_values WHERE year = 2025 AND indicator = 'andel_okad_mognad'`)).rows[0];
+    const stored = (await web.t.db.query<{ e: number; r: number }>(`SELECT expected::float8 AS e, reported::float8 AS r FROM indicator_values WHERE year = 2025 AND indicator = 'andel_okad_mognad'`)).rows[0];
     assert.deepEqual(stored, { e: 60, r: 75 });
 
     // A year before a second maturity round: the indicator is not computed.
@@ -229,26 +214,26 @@ describe('samverkansportföljen i Chromium', () => {
   });
 
   it('läsare och kommunansvarig ser sidorna utan redigering', async () => {
-    const reader = await newPage();
-    await signIn(reader, base, DEMO.reader);
-    await reader.goto(`${base}/portfolj/prioritering`);
+    const reader = await web.newPage();
+    await signIn(reader, web.base, DEMO.reader);
+    await reader.goto(`${web.base}/portfolj/prioritering`);
     await reader.locator('caption', { hasText: 'Rangordning av initiativ' }).waitFor();
     assert.equal(await reader.getByRole('button', { name: 'Ändra kriterier och vikter' }).count(), 0);
     assert.equal(await reader.getByRole('button', { name: 'Ändra kraven' }).count(), 0);
-    await reader.goto(`${base}/portfolj/indikatorer?ar=2025`);
+    await reader.goto(`${web.base}/portfolj/indikatorer?ar=2025`);
     await reader.locator('tr[data-indicator="andel_okad_mognad"]').waitFor();
     assert.equal(await reader.getByRole('heading', { name: 'Förväntade värden och rapporterade utfall 2025' }).count(), 0);
     assert.equal(await reader.getByRole('button', { name: /Markera som/ }).count(), 0);
     await assertAccessible(reader, 'indikatorer (läsare)');
-    await reader.goto(`${base}/portfolj/handlingsplan?fran=2025&till=2026`);
+    await reader.goto(`${web.base}/portfolj/handlingsplan?fran=2025&till=2026`);
     await reader.getByRole('heading', { name: 'Förhandsgranskning: Handlingsplan 2025–2026' }).waitFor();
 
-    const key = await newPage();
-    await signIn(key, base, DEMO.mellerud);
-    await key.goto(`${base}/portfolj/uppfoljning`);
+    const key = await web.newPage();
+    await signIn(key, web.base, DEMO.mellerud);
+    await key.goto(`${web.base}/portfolj/uppfoljning`);
     await key.getByText('Översikten över försenade statusrapporter är förbundets vy.').waitFor();
     assert.equal(await key.locator('table').count(), 0);
-    await key.goto(`${base}/portfolj/handlingsplan`);
+    await key.goto(`${web.base}/portfolj/handlingsplan`);
     await key.getByText('Handlingsplanen visas för förbundet och för läsare.').waitFor();
     await assertAccessible(key, 'handlingsplan (kommunansvarig)');
   });

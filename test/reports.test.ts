@@ -25,7 +25,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import type { Db } from '../src/db/db.ts';
 import type { AnswerValue } from '../src/domain/instruments/schema.ts';
 import { FYRBODAL } from '../src/domain/organisation.ts';
@@ -35,10 +34,10 @@ import { redactMunicipalities } from '../src/domain/reports/common.ts';
 import { removeFinishedBatchJobs, writeDelrapportZip } from '../src/reports/batch.ts';
 import { addRespondent, completeRespondent, saveAnswer } from '../src/store/respondents.ts';
 import { createRound, setRoundStatus } from '../src/store/rounds.ts';
-import type { Browser } from 'playwright-core';
 import { backends } from './support/db.ts';
 import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
+import { cliEnvironments, samverka } from './support/cli.ts';
 
 const run = promisify(execFile);
 const ALL_NAMES = FYRBODAL.map((m) => m.name);
@@ -357,23 +356,11 @@ for (const backend of backends) {
 // --- web page ------------------------------------------------------------------------------------
 
 describe('rapportsidan i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    base = await serve(t);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await removeFinishedBatchJobs();
-    await t?.close();
-  });
+  const web = browserSuite({ teardown: removeFinishedBatchJobs });
 
   it('förhandsvisning, nedladdningslänkar och alla delrapporter med förloppsindikator', async () => {
-    const page = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Rapporter' }).click();
     await page.getByRole('heading', { name: 'Rapporter', level: 1 }).waitFor();
     await page.getByLabel('Mätomgång').selectOption({ label: 'It-kompetenser 4D 2024 (stängd)' });
@@ -393,34 +380,7 @@ describe('rapportsidan i Chromium', () => {
 
 // --- CLI -----------------------------------------------------------------------------------------
 
-const BIN = new URL('../bin/samverka.mjs', import.meta.url).pathname;
-const cliEnvs: Array<{ name: string; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> = [];
-const cliDir = mkdtempSync(join(tmpdir(), 'samverka-rapport-cli-'));
-cliEnvs.push({ name: 'pglite', env: { SAMVERKA_DATA_DIR: join(cliDir, 'data'), DATABASE_URL: '' }, cleanup: async () => rmSync(join(cliDir, 'data'), { recursive: true, force: true }) });
-if (process.env.TEST_DATABASE_URL) {
-  const schema = `rapport_cli_${process.pid}`;
-  const url = new URL(process.env.TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await admin(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  cliEnvs.push({ name: 'postgres', env: { DATABASE_URL: url.toString() }, cleanup: () => admin(`DROP SCHEMA ${schema} CASCADE`) });
-}
-
-async function samverka(env: NodeJS.ProcessEnv, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 180_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e: any) {
-    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
-  }
-}
-
-after(() => rmSync(cliDir, { recursive: true, force: true }));
+const { dir: cliDir, envs: cliEnvs } = await cliEnvironments('rapport_cli');
 
 for (const e of cliEnvs) {
   describe(`CLI report (${e.name})`, () => {

@@ -1,39 +1,24 @@
 // Browser tests of the rounds UI and the respondent form (Chromium + axe).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { backends } from './support/db.ts';
-import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO, loggedIn } from './support/app.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 const TITLE = 'Statusenkät webbtest 2025';
 const SELF_TITLE = 'Informationssäkerhet webbtest 2025';
 const TOKEN_LINK = /\/svar\/([A-Za-z0-9_-]{43})$/;
 
 describe('mätomgångar och respondentformuläret i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   let roundId: number;
   let token: string;
 
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    base = await serve(t);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (viewport?: { width: number; height: number }): Promise<Page> =>
-    (await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport } : {}) })).newPage();
+  const web = browserSuite();
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
   it('förbundsadmin skapar och öppnar en mätomgång', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     await nav(page).getByRole('link', { name: 'Mätomgångar' }).click();
     await page.getByRole('heading', { name: 'Mätomgångar', level: 1 }).waitFor();
     await assertAccessible(page, 'mätomgångar');
@@ -63,7 +48,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByRole('button', { name: 'Stäng mätomgången' }).waitFor();
     await assertAccessible(page, 'mätomgång');
 
-    const { rows } = await t.db.query<{ status: string; n: number; period_start: string }>(
+    const { rows } = await web.t.db.query<{ status: string; n: number; period_start: string }>(
       `SELECT r.status, to_char(r.period_start, 'YYYY-MM-DD') AS period_start,
               (SELECT count(*)::int FROM round_municipalities m WHERE m.round_id = r.id) AS n
          FROM rounds r WHERE r.id = $1`,
@@ -82,8 +67,8 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
   });
 
   it('Melleruds kommunansvarig lägger till en respondent, ser länken och bjuder in', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.mellerud);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.mellerud);
     await nav(page).getByRole('link', { name: 'Mätomgångar' }).click();
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: `${TITLE} – Mellerud`, level: 1 }).waitFor();
@@ -111,7 +96,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Inbjudan skickades till 1 respondenter.' }).waitFor();
     await row.getByText('Inbjuden').waitFor();
     await assertAccessible(page, 'kommunens respondenter');
-    const mail = await t.db.query<{ to_address: string }>(`SELECT to_address FROM outbox WHERE body LIKE '%' || $1 || '%'`, [token]);
+    const mail = await web.t.db.query<{ to_address: string }>(`SELECT to_address FROM outbox WHERE body LIKE '%' || $1 || '%'`, [token]);
     assert.deepEqual(
       mail.rows.map((r) => r.to_address),
       ['rektor@mellerud.example'],
@@ -119,8 +104,8 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
   });
 
   it('respondenten svarar på mobilen, laddar om, finner svaren kvar och skickar in', async () => {
-    const page = await newPage({ width: 375, height: 667 });
-    await page.goto(`${base}/svar/${token}`);
+    const page = await web.newPage({ width: 375, height: 667 });
+    await page.goto(`${web.base}/svar/${token}`);
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     // Verksamhetsnära sees the 20 items not routed only to IT-nära (28 − 8).
     await page.getByText('0 av 20 frågor besvarade').waitFor();
@@ -159,7 +144,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     assert.equal(await q1.getByRole('radio', { name: 'Stämmer helt' }).isChecked(), false);
     assert.equal(await page.getByLabel(/^3\. Finns det specifika initiativ/).inputValue(), 'Gemensam e-arkivlösning');
 
-    const saved = await t.db.query<{ item_id: string; value: unknown }>(
+    const saved = await web.t.db.query<{ item_id: string; value: unknown }>(
       `SELECT a.item_id, a.value FROM answers a JOIN respondents p ON p.id = a.respondent_id WHERE p.token = $1 ORDER BY a.item_id`,
       [token],
     );
@@ -186,17 +171,17 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByText('Dina svar är inskickade. Tack för din medverkan!').waitFor();
     await assertAccessible(page, 'inskickat');
 
-    const again = await newPage({ width: 375, height: 667 });
-    await again.goto(`${base}/svar/${token}`);
+    const again = await web.newPage({ width: 375, height: 667 });
+    await again.goto(`${web.base}/svar/${token}`);
     await again.getByText('Dina svar är inskickade. Tack för din medverkan!').waitFor();
     assert.equal(await again.getByRole('radio').count(), 0);
     await assertAccessible(again, 'inskickad länk');
   });
 
   it('svarsfrekvensen visar 1 inskickad av 1 för kommunen och i mätomgången', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.mellerud);
-    await page.goto(`${base}/matomgangar/${roundId}/kommuner/1461`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.mellerud);
+    await page.goto(`${web.base}/matomgangar/${roundId}/kommuner/1461`);
     const byRole = page.getByRole('table', { name: /^Per roll/ });
     await byRole.waitFor();
     const vn = byRole.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Verksamhetsnära' }) });
@@ -209,48 +194,48 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByRole('row').filter({ hasText: 'Rektor Testsson' }).getByText('Inskickad').waitFor();
     await assertAccessible(page, 'svarsfrekvens kommun');
 
-    const admin = await newPage();
-    await signIn(admin, base, DEMO.admin);
-    await admin.goto(`${base}/matomgangar/${roundId}`);
+    const admin = await web.newPage();
+    await signIn(admin, web.base, DEMO.admin);
+    await admin.goto(`${web.base}/matomgangar/${roundId}`);
     const mellerud = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: 'Mellerud' }) });
     await mellerud.waitFor();
     assert.deepEqual(await mellerud.getByRole('cell').allInnerTexts(), ['1', '1', '1', '1', '100 %']);
     await admin.getByRole('table', { name: /^Per roll/ }).waitFor();
     await assertAccessible(admin, 'svarsfrekvens mätomgång');
-    await admin.goto(`${base}/matomgangar`);
+    await admin.goto(`${web.base}/matomgangar`);
     const listRow = admin.getByRole('row').filter({ has: admin.getByRole('link', { name: TITLE }) });
     await listRow.getByText('1 av 1 (100 %)').waitFor();
   });
 
   it('stängd mätomgång och okänd länk ger tydliga meddelanden', async () => {
-    const mellerud = await loggedIn(t.app, DEMO.mellerud);
+    const mellerud = await loggedIn(web.t.app, DEMO.mellerud);
     const added = await mellerud.post(`/api/rounds/${roundId}/municipalities/1461/respondents`, { respondentType: 'it-nara' });
     assert.equal(added.status, 201, JSON.stringify(added.body));
     const other = TOKEN_LINK.exec(added.body.respondents[0].link)![1];
 
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/matomgangar/${roundId}`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/matomgangar/${roundId}`);
     await page.getByRole('button', { name: 'Stäng mätomgången' }).click();
     await page.getByRole('button', { name: 'Öppna igen' }).waitFor();
 
-    const respondent = await newPage({ width: 375, height: 667 });
-    await respondent.goto(`${base}/svar/${other}`);
+    const respondent = await web.newPage({ width: 375, height: 667 });
+    await respondent.goto(`${web.base}/svar/${other}`);
     await respondent.getByText(/^Mätomgången är stängd\. Det går inte längre att lämna eller ändra svar/).waitFor();
     await assertAccessible(respondent, 'stängd mätomgång');
-    await respondent.goto(`${base}/svar/${'x'.repeat(43)}`);
+    await respondent.goto(`${web.base}/svar/${'x'.repeat(43)}`);
     await respondent.getByRole('heading', { name: 'Länken fungerar inte' }).waitFor();
     await assertAccessible(respondent, 'okänd länk');
 
     await page.getByRole('button', { name: 'Öppna igen' }).click();
     await page.getByRole('button', { name: 'Stäng mätomgången' }).waitFor();
-    await respondent.goto(`${base}/svar/${other}`);
+    await respondent.goto(`${web.base}/svar/${other}`);
     // IT-nära sees 25 items (28 − 3 routed only to verksamhetsnära).
     await respondent.getByText('0 av 25 frågor besvarade').waitFor();
   });
 
   it('självskattning: kommunansvarig besvarar via Besvara självskattningen', async () => {
-    const admin = await loggedIn(t.app, DEMO.admin);
+    const admin = await loggedIn(web.t.app, DEMO.admin);
     const created = await admin.post('/api/rounds', {
       instrument: 'informationssakerhet',
       title: SELF_TITLE,
@@ -262,9 +247,9 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     const selfId = created.body.round.id as number;
     assert.equal((await admin.post(`/api/rounds/${selfId}/open`)).status, 200);
 
-    const page = await newPage({ width: 375, height: 667 });
-    await signIn(page, base, DEMO.mellerud);
-    await page.goto(`${base}/matomgangar/${selfId}/kommuner/1461`);
+    const page = await web.newPage({ width: 375, height: 667 });
+    await signIn(page, web.base, DEMO.mellerud);
+    await page.goto(`${web.base}/matomgangar/${selfId}/kommuner/1461`);
     await page.getByRole('heading', { name: `${SELF_TITLE} – Mellerud` }).waitFor();
     await assertAccessible(page, 'självskattning kommun');
     await page.getByRole('button', { name: 'Besvara självskattningen' }).click();
@@ -292,7 +277,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByText('2 av 9 frågor besvarade').waitFor();
     await page.getByRole('status').filter({ hasText: /^Sparat$/ }).waitFor();
 
-    const saved = await t.db.query<{ item_id: string; value: unknown; source: string }>(
+    const saved = await web.t.db.query<{ item_id: string; value: unknown; source: string }>(
       `SELECT a.item_id, a.value, p.source FROM answers a JOIN respondents p ON p.id = a.respondent_id
         WHERE p.round_id = $1 AND p.municipality_code = '1461' ORDER BY a.item_id`,
       [selfId],
@@ -302,14 +287,14 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
       { item_id: 'riskhantering', value: { answer: 'ja', degree: 'hog-grad' }, source: 'self' },
     ]);
     await assertAccessible(page, 'självskattningsformuläret');
-    await page.goto(`${base}/matomgangar/${selfId}/kommuner/1461`);
+    await page.goto(`${web.base}/matomgangar/${selfId}/kommuner/1461`);
     await page.getByText('Påbörjad: 2 frågor besvarade.').waitFor();
   });
 
   it('import: förhandsgranskning med fel per rad och kolumn, hoppa över felaktiga rader, bekräfta', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
-    await page.goto(`${base}/matomgangar/${roundId}/import`);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/matomgangar/${roundId}/import`);
     await page.getByRole('heading', { name: 'Importera svar', level: 1 }).waitFor();
     await assertAccessible(page, 'import');
     const csv = [
@@ -333,7 +318,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     await page.getByRole('button', { name: 'Importera 1 godkända rader' }).click();
     await page.getByText('Importen är klar: 1 rader sparades.').waitFor();
-    const imported = await t.db.query<{ municipality_code: string; area: string; n: number }>(
+    const imported = await web.t.db.query<{ municipality_code: string; area: string; n: number }>(
       `SELECT p.municipality_code, p.area, (SELECT count(*)::int FROM answers a WHERE a.respondent_id = p.id) AS n
          FROM respondents p WHERE p.round_id = $1 AND p.source = 'import'`,
       [roundId],

@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { backends } from './support/db.ts';
-import { DEMO, startApp, type TestApp } from './support/app.ts';
-import { assertAccessible, launchBrowser, serve, signIn } from './support/browser.ts';
+import { describe, it } from 'node:test';
+import { DEMO } from './support/app.ts';
+import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 describe('webbgränssnittet i Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    t = await startApp(backends[backends.length - 1]);
-    base = await serve(t);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'sv-SE' })).newPage();
+  const web = browserSuite();
 
   it('inloggningssidan är på svenska och tillgänglig', async () => {
-    const page = await newPage();
-    await page.goto(`${base}/`);
+    const page = await web.newPage();
+    await page.goto(`${web.base}/`);
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
     await assertAccessible(page, 'inloggning');
@@ -33,8 +18,8 @@ describe('webbgränssnittet i Chromium', () => {
   });
 
   it('felaktigt lösenord visar ett tydligt fel', async () => {
-    const page = await newPage();
-    await page.goto(`${base}/logga-in`);
+    const page = await web.newPage();
+    await page.goto(`${web.base}/logga-in`);
     await page.getByLabel('E-postadress').fill(DEMO.reader);
     await page.getByLabel('Lösenord').fill('fel-lösenord');
     await page.getByRole('button', { name: 'Logga in' }).click();
@@ -43,8 +28,8 @@ describe('webbgränssnittet i Chromium', () => {
   });
 
   it('förbundsadmin ser administrationen, alla sidor klarar axe', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.admin);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
     assert.ok(await page.getByText('DEMO', { exact: true }).first().isVisible());
     await assertAccessible(page, 'översikt');
     for (const [link, heading] of [
@@ -68,29 +53,29 @@ describe('webbgränssnittet i Chromium', () => {
   });
 
   it('kommunansvarig ser inte administrationen och inte andra kommuners kontakter', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.mellerud);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.mellerud);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     assert.equal(await nav.getByRole('link', { name: 'Konton' }).count(), 0);
-    await page.goto(`${base}/kommuner/1460`);
+    await page.goto(`${web.base}/kommuner/1460`);
     await page.getByRole('heading', { name: 'Bengtsfors', level: 1 }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Kontaktpersoner' }).count(), 0);
-    await page.goto(`${base}/kommuner/1461`);
+    await page.goto(`${web.base}/kommuner/1461`);
     await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
   });
 
   it('utloggning tar tillbaka till inloggningen', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.reader);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.reader);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
-    await page.goto(`${base}/kommuner`);
+    await page.goto(`${web.base}/kommuner`);
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
   });
 
   it('engelska som andra språk', async () => {
-    const page = await newPage();
-    await signIn(page, base, DEMO.reader);
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.reader);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');

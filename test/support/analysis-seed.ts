@@ -28,33 +28,33 @@ import type { Queryable } from '../../src/db/db.ts';
 import { instrumentSchema, type AnswerValue, type Instrument } from '../../src/domain/instruments/schema.ts';
 import type { AnalysisResponse } from '../../src/domain/analysis/types.ts';
 
+// Fragments of test instruments, shared with the instruments built in analysis.test.ts.
+
+/** Scale options with numeric codes and values counted up from `first`, one a label. */
+export const scaleOptions = (labels: string[], first = 0) => labels.map((label, i) => ({ code: String(first + i), label, value: first + i }));
+export const VET_EJ = { code: 'vet_ej', label: 'Vet ej', value: null };
+export const RESPONDENT_TYPES = [
+  { id: 'it', label: 'IT-nära' },
+  { id: 'verksamhet', label: 'Verksamhetsnära' },
+];
+export const MATURITY_DIMENSIONS = [
+  { id: 'formaga', label: 'Digital förmåga' },
+  { id: 'arv', label: 'Digitalt arv' },
+];
+type QuadrantInfo = { label: string; description: string; phase: string };
+/** Quadrant scoring with x = formaga, y = arv and both thresholds at 50. */
+export const quadrantScoring = (quadrants: { A: QuadrantInfo; B: QuadrantInfo; C: QuadrantInfo; D: QuadrantInfo }) => ({
+  quadrant: { x: 'formaga', y: 'arv', thresholds: { x: 50, y: 50 }, quadrants },
+});
+
 export const TEST_INSTRUMENT: Instrument = instrumentSchema.parse({
   id: 'analys-test',
   version: '1.0',
   title: 'Analystest',
   mode: 'survey',
-  respondentTypes: [
-    { id: 'it', label: 'IT-nära' },
-    { id: 'verksamhet', label: 'Verksamhetsnära' },
-  ],
-  scales: [
-    {
-      id: 's04',
-      label: 'Skala 0–4',
-      options: [
-        { code: '0', label: 'Obefintlig', value: 0 },
-        { code: '1', label: 'Låg', value: 1 },
-        { code: '2', label: 'Medel', value: 2 },
-        { code: '3', label: 'Hög', value: 3 },
-        { code: '4', label: 'Mycket hög', value: 4 },
-        { code: 'vet_ej', label: 'Vet ej', value: null },
-      ],
-    },
-  ],
-  dimensions: [
-    { id: 'formaga', label: 'Digital förmåga' },
-    { id: 'arv', label: 'Digitalt arv' },
-  ],
+  respondentTypes: RESPONDENT_TYPES,
+  scales: [{ id: 's04', label: 'Skala 0–4', options: [...scaleOptions(['Obefintlig', 'Låg', 'Medel', 'Hög', 'Mycket hög']), VET_EJ] }],
+  dimensions: MATURITY_DIMENSIONS,
   groups: [
     { id: 'g1', label: 'Styrning', dimension: 'formaga' },
     { id: 'g2', label: 'Teknik', dimension: 'arv' },
@@ -65,19 +65,12 @@ export const TEST_INSTRUMENT: Instrument = instrumentSchema.parse({
     { id: 'q3', type: 'scale', scale: 's04', group: 'g2', text: 'Vår tekniska infrastruktur möjliggör ny utveckling.' },
     { id: 't1', type: 'text', group: 'g1', text: 'Vilka initiativ vill ni göra tillsammans med andra kommuner?' },
   ],
-  scoring: {
-    quadrant: {
-      x: 'formaga',
-      y: 'arv',
-      thresholds: { x: 50, y: 50 },
-      quadrants: {
-        A: { label: 'Begränsande arv och låg förmåga', description: 'A-beskrivning', phase: 'Digitisering' },
-        B: { label: 'Möjliggörande arv och låg förmåga', description: 'B-beskrivning', phase: 'Digitalisering' },
-        C: { label: 'Begränsande arv och hög förmåga', description: 'C-beskrivning', phase: 'Digitalisering' },
-        D: { label: 'Möjliggörande arv och hög förmåga', description: 'D-beskrivning', phase: 'Digital transformation' },
-      },
-    },
-  },
+  scoring: quadrantScoring({
+    A: { label: 'Begränsande arv och låg förmåga', description: 'A-beskrivning', phase: 'Digitisering' },
+    B: { label: 'Möjliggörande arv och låg förmåga', description: 'B-beskrivning', phase: 'Digitalisering' },
+    C: { label: 'Begränsande arv och hög förmåga', description: 'C-beskrivning', phase: 'Digitalisering' },
+    D: { label: 'Möjliggörande arv och hög förmåga', description: 'D-beskrivning', phase: 'Digital transformation' },
+  }),
 });
 
 export const MELLERUD = '1461';

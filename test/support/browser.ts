@@ -2,9 +2,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/domain/organisation.ts';
-import type { TestApp } from './app.ts';
+import { startApp, type TestApp } from './app.ts';
+import { backends } from './db.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -50,4 +52,44 @@ export async function signIn(page: Page, base: string, email: string, password =
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { name: 'Översikt', level: 1 }).waitFor();
+}
+
+export interface BrowserSuite {
+  /** The app under test (set in the suite's before hook). */
+  readonly t: TestApp;
+  /** Its base URL, e.g. http://127.0.0.1:43210. */
+  readonly base: string;
+  /** A new page in a fresh Swedish (sv-SE) browser context; `viewport` overrides the suite's. */
+  newPage(viewport?: Viewport): Promise<Page>;
+}
+
+type Viewport = { width: number; height: number };
+
+/**
+ * The setup of a browser suite, as hooks of the enclosing describe: before, the app on the last
+ * backend (PostgreSQL when configured), `seed` run against it, served on a free port, Chromium
+ * launched; after, `teardown`, then the browser and the app closed.
+ */
+export function browserSuite(opts: { viewport?: Viewport; seed?: (t: TestApp) => Promise<void>; teardown?: () => Promise<void> } = {}): BrowserSuite {
+  let browser: Browser | undefined;
+  const suite = {
+    t: undefined as unknown as TestApp,
+    base: '',
+    newPage: async (viewport = opts.viewport): Promise<Page> => {
+      if (!browser) throw new Error('browserSuite: the browser is not launched');
+      return (await browser.newContext({ locale: 'sv-SE', ...(viewport ? { viewport } : {}) })).newPage();
+    },
+  };
+  before(async () => {
+    suite.t = await startApp(backends[backends.length - 1]);
+    await opts.seed?.(suite.t);
+    suite.base = await serve(suite.t);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await opts.teardown?.();
+    await suite.t?.close();
+  });
+  return suite;
 }
