@@ -20,6 +20,7 @@ import {
   setParticipation,
   setScores,
   upsertStatusReport,
+  EMPTY_INITIATIVE_FIELDS,
   type InitiativeFields,
 } from '../store/initiatives.ts';
 
@@ -414,24 +415,6 @@ const PATH_REASONS: Partial<Record<Stage, string>> = {
   genomforande: 'Samverkansform, finansiering och risker klara; genomförandet startar (demodata)',
 };
 
-const EMPTY: Omit<InitiativeFields, 'title'> = {
-  description: '',
-  need: '',
-  area: null,
-  scope: 'delregional',
-  origin: '',
-  proposingMunicipality: null,
-  collaborationForm: null,
-  benefits: EMPTY_BENEFITS,
-  estimatedCost: null,
-  fundingSources: [],
-  risks: [],
-  documents: [],
-  links: [],
-  startYear: null,
-  endYear: null,
-};
-
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T09:00:00Z`) + n * 86_400_000).toISOString();
 
 async function actorId(tx: Queryable, name: string): Promise<number> {
@@ -450,7 +433,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
     for (const d of DEMO) {
       const exists = (await tx.query('SELECT 1 FROM initiatives WHERE demo_key = $1', [d.key])).rows.length > 0;
       if (exists) continue;
-      const fields: InitiativeFields = { ...EMPTY, ...d.fields, description: `${d.fields.description ?? ''} ${SYNTH}`.trim() };
+      const fields: InitiativeFields = { ...EMPTY_INITIATIVE_FIELDS, ...d.fields, description: `${d.fields.description ?? ''} ${SYNTH}`.trim() };
       const id = await createInitiative(tx, fields, by, {
         isDemo: true,
         demoKey: d.key,

@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/db.ts';
 import {
   DEFAULT_GATES,
+  EMPTY_BENEFITS,
   gateConfigSchema,
   type Benefits,
   type CollaborationForm,
@@ -62,6 +63,25 @@ export interface InitiativeFields {
   startYear: number | null;
   endYear: number | null;
 }
+
+/** The editable fields with nothing filled in: what a new initiative starts from (besides its title). */
+export const EMPTY_INITIATIVE_FIELDS: Omit<InitiativeFields, 'title'> = {
+  description: '',
+  need: '',
+  area: null,
+  scope: 'delregional',
+  origin: '',
+  proposingMunicipality: null,
+  collaborationForm: null,
+  benefits: EMPTY_BENEFITS,
+  estimatedCost: null,
+  fundingSources: [],
+  risks: [],
+  documents: [],
+  links: [],
+  startYear: null,
+  endYear: null,
+};
 
 interface InitiativeRow {
   id: number;

@@ -106,18 +106,34 @@ export function compareRounds(
   opts: ChangeOptions = {},
 ): RoundChange {
   assertComparable(before.instrument, after.instrument);
+  const scored = (side: typeof before) => ({ instrument: side.instrument, municipalities: scoreMunicipalities(side.instrument, side.responses, opts) });
+  return compareScores(scored(before), scored(after), opts);
+}
+
+/**
+ * compareRounds from already computed municipality scores (each round scored with its own
+ * instrument). Throws IncompatibleRoundsError like compareRounds. `include` (optional) limits which
+ * municipality figures take part (privacy views).
+ */
+export function compareScores(
+  before: { instrument: Instrument; municipalities: readonly MunicipalityScores[] },
+  after: { instrument: Instrument; municipalities: readonly MunicipalityScores[] },
+  opts: { measure?: ChangeMeasure; minMeaningfulChange?: number; include?: (s: MunicipalityScores) => boolean } = {},
+): RoundChange {
+  assertComparable(before.instrument, after.instrument);
   const measure = opts.measure ?? { kind: 'overall' };
   const min = opts.minMeaningfulChange ?? scoringSettings(after.instrument).minMeaningfulChange;
-  const score = (side: typeof before) => {
+  const score = (list: readonly MunicipalityScores[]) => {
     const m = new Map<string, number>();
-    for (const s of scoreMunicipalities(side.instrument, side.responses, opts)) {
+    for (const s of list) {
+      if (opts.include && !opts.include(s)) continue;
       const v = measureOf(s, measure);
       if (v !== null) m.set(s.municipality, v);
     }
     return m;
   };
-  const b = score(before);
-  const a = score(after);
+  const b = score(before.municipalities);
+  const a = score(after.municipalities);
   const municipalities: MunicipalityChange[] = [];
   const counts: Record<ChangeClass, number> = { increased: 0, unchanged: 0, decreased: 0 };
   for (const [code, vb] of b) {

@@ -35,6 +35,12 @@ function selectedCodes(item: Item, answer: AnswerValue | undefined): string[] | 
   }
 }
 
+/** The codes among `known` (the item's options) that an answer selects, or null when it selects none. */
+export function selectedKnownCodes(item: Item, known: ReadonlySet<string>, answer: AnswerValue | undefined): string[] | null {
+  const codes = selectedCodes(item, answer)?.filter((c) => known.has(c));
+  return codes?.length ? codes : null;
+}
+
 function counts(options: Option[], tally: Map<string, number>, n: number): OptionCount[] {
   return options.map((o) => {
     const count = tally.get(o.code) ?? 0;
@@ -42,36 +48,41 @@ function counts(options: Option[], tally: Map<string, number>, n: number): Optio
   });
 }
 
-function baseFor(instrument: Instrument, responses: readonly AnalysisResponse[]): Base {
-  if (instrument.mode !== 'self-assessment') return 'respondents';
-  const munis = new Set(responses.map((r) => r.municipality));
-  return munis.size === responses.length ? 'municipalities' : 'respondents';
+/**
+ * The rows a distribution figure counts: responses here, response indexes in the one-pass engine
+ * (engine.ts). `codes`, when given, returns the row's selectedKnownCodes already decoded; otherwise
+ * they are read from the answer.
+ */
+export interface FigureRows<T> {
+  rows: readonly T[];
+  answer: (row: T) => AnswerValue | undefined;
+  municipality: (row: T) => string;
+  codes?: (row: T) => readonly string[] | null;
 }
 
-function figure(
+/** The distribution figure of one question over the given rows. */
+export function distributionFigure<T>(
   instrument: Instrument,
   item: Item,
-  responses: readonly AnalysisResponse[],
-  groupBy: GroupBy,
-  groupKey: string | null,
+  src: FigureRows<T>,
+  groupBy: GroupBy = 'all',
+  groupKey: string | null = null,
 ): DistributionFigure {
-  const options = itemOptions(instrument, item);
-  const known = new Set(options.map((o) => o.code));
-  const { answers: scored, dontKnow: unscored } = splitOptions(options);
+  const baseFor = (rows: readonly T[]): Base => {
+    if (instrument.mode !== 'self-assessment') return 'respondents';
+    const munis = new Set(rows.map((r) => src.municipality(r)));
+    return munis.size === rows.length ? 'municipalities' : 'respondents';
+  };
+  const head = { kind: 'distribution', itemId: item.id, itemType: item.type, groupBy, groupKey } as const;
 
   if (item.type === 'number' || item.type === 'text') {
-    const answered = responses.filter((r) => {
-      const a = r.answers[item.id];
+    const answered = src.rows.filter((r) => {
+      const a = src.answer(r);
       return item.type === 'number' ? typeof a === 'number' && Number.isFinite(a) : typeof a === 'string' && a.trim() !== '';
     });
-    const base = baseFor(instrument, answered);
     const fig: DistributionFigure = {
-      kind: 'distribution',
-      itemId: item.id,
-      itemType: item.type,
-      groupBy,
-      groupKey,
-      base,
+      ...head,
+      base: baseFor(answered),
       n: answered.length,
       respondents: answered.length,
       options: [],
@@ -79,15 +90,19 @@ function figure(
       dontKnowTotal: { count: 0, percent: null },
       nKnown: answered.length,
     };
-    if (item.type === 'number') fig.numeric = summary(answered.map((r) => r.answers[item.id] as number));
+    if (item.type === 'number') fig.numeric = summary(answered.map((r) => src.answer(r) as number));
     return fig;
   }
 
+  const options = itemOptions(instrument, item);
+  const known = new Set(options.map((o) => o.code));
+  const { answers: scored, dontKnow: unscored } = splitOptions(options);
+  const codesOf = src.codes ?? ((r: T) => selectedKnownCodes(item, known, src.answer(r)));
   const tally = new Map<string, number>();
-  const answering: AnalysisResponse[] = [];
+  const answering: T[] = [];
   let mentions = 0;
-  for (const r of responses) {
-    const codes = selectedCodes(item, r.answers[item.id])?.filter((c) => known.has(c));
+  for (const r of src.rows) {
+    const codes = codesOf(r);
     if (!codes?.length) continue;
     answering.push(r);
     for (const c of codes) {
@@ -101,12 +116,8 @@ function figure(
   const dontKnow = counts(unscored, tally, n);
   const dkCount = dontKnow.reduce((s, o) => s + o.count, 0);
   const fig: DistributionFigure = {
-    kind: 'distribution',
-    itemId: item.id,
-    itemType: item.type,
-    groupBy,
-    groupKey,
-    base: isMulti ? 'mentions' : baseFor(instrument, answering),
+    ...head,
+    base: isMulti ? 'mentions' : baseFor(answering),
     n,
     respondents,
     options: counts(scored, tally, n),
@@ -116,6 +127,17 @@ function figure(
   };
   if (isMulti) fig.perRespondent = { base: 'respondents', n: respondents, options: counts(options, tally, respondents) };
   return fig;
+}
+
+function figure(
+  instrument: Instrument,
+  item: Item,
+  responses: readonly AnalysisResponse[],
+  groupBy: GroupBy,
+  groupKey: string | null,
+): DistributionFigure {
+  const src: FigureRows<AnalysisResponse> = { rows: responses, answer: (r) => r.answers[item.id], municipality: (r) => r.municipality };
+  return distributionFigure(instrument, item, src, groupBy, groupKey);
 }
 
 function keyOf(r: AnalysisResponse, by: Exclude<GroupBy, 'all'>): string {

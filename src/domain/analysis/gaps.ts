@@ -7,9 +7,9 @@
 // - weakMax: scoring.weakMax, else improvementMax, else the same default.
 // "At or below" is inclusive.
 import type { Instrument, Item } from '../instruments/schema.ts';
-import type { AnalysisResponse, Gap, SamverkanCandidate, ScoredItemRef } from './types.ts';
+import type { AnalysisResponse, Gap, MunicipalityScores, SamverkanCandidate, ScoredItemRef } from './types.ts';
 import { scoreMunicipalities, scoredItems, type ScoreOptions } from './scores.ts';
-import { EPSILON, aggregate, answeredTarget, defaultLowThreshold, mean, orient, percent, scoringSettings, type Range } from './values.ts';
+import { EPSILON, aggregate, answeredTarget, defaultLowThreshold, groupByKey, mean, orient, percent, scoringSettings, type Range } from './values.ts';
 
 export interface CandidateOptions extends ScoreOptions {
   /** Item types considered; default every scored type except 'number'. */
@@ -40,21 +40,36 @@ export function weakThreshold(instrument: Instrument, range: Range): number {
  */
 export function gaps(instrument: Instrument, responses: readonly AnalysisResponse[], opts: ScoreOptions = {}): Gap[] {
   const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
+  const byMuni = groupByKey(responses, (r) => r.municipality);
+  return gapsFromScores(instrument, scoreMunicipalities(instrument, responses, opts), (municipality, item, range) => {
+    const ts = (byMuni.get(municipality) ?? [])
+      .map((r) => answeredTarget(instrument, item, r.answers[item.id]))
+      .filter((v): v is number => v !== null)
+      .map((v) => orient(item, range, v));
+    return aggregate(ts, how);
+  });
+}
+
+/**
+ * The gaps (see gaps) from already computed municipality scores. `answeredTargetOf` gives, for an
+ * item without an instrument target, the municipality's aggregated answered target (oriented), or null.
+ */
+export function gapsFromScores(
+  instrument: Instrument,
+  munis: readonly MunicipalityScores[],
+  answeredTargetOf: (municipality: string, item: Item, range: Range) => number | null,
+): Gap[] {
+  const scored = scoredItems(instrument);
   const out: Gap[] = [];
-  for (const m of scoreMunicipalities(instrument, responses, opts)) {
-    const own = responses.filter((r) => r.municipality === m.municipality);
-    for (const { item, range } of scoredItems(instrument)) {
+  for (const m of munis) {
+    for (const { item, range } of scored) {
       const current = m.items[item.id]?.value ?? null;
       if (current === null) continue;
-      let target: number | null = null;
+      let target: number | null;
       let targetSource: Gap['targetSource'] = 'instrument';
       if (item.target) target = orient(item, range, item.target.level);
       else {
-        const ts = own
-          .map((r) => answeredTarget(instrument, item, r.answers[item.id]))
-          .filter((v): v is number => v !== null)
-          .map((v) => orient(item, range, v));
-        target = aggregate(ts, how);
+        target = answeredTargetOf(m.municipality, item, range);
         targetSource = 'answers';
       }
       if (target === null) continue;
@@ -79,14 +94,18 @@ export interface GapSummary {
 
 /** Gap analysis across the group of municipalities, per item with an instrument target. */
 export function gapSummary(instrument: Instrument, responses: readonly AnalysisResponse[], opts: ScoreOptions = {}): GapSummary[] {
-  const munis = scoreMunicipalities(instrument, responses, opts);
-  const all = gaps(instrument, responses, opts);
+  return gapSummaryFromScores(instrument, scoreMunicipalities(instrument, responses, opts), gaps(instrument, responses, opts));
+}
+
+/** The gap summary from already computed municipality scores and gaps. */
+export function gapSummaryFromScores(instrument: Instrument, munis: readonly MunicipalityScores[], all: readonly Gap[]): GapSummary[] {
   return scoredItems(instrument)
     .filter(({ item }) => item.target)
     .map(({ item, range }) => {
       const withValue = munis.filter((m) => m.items[item.id]?.value !== null && m.items[item.id]?.value !== undefined);
       const itemGaps = all.filter((g) => g.itemId === item.id && g.targetSource === 'instrument');
-      const perMuni = withValue.map((m) => itemGaps.find((g) => g.municipality === m.municipality)?.gap ?? 0);
+      const gapOf = new Map(itemGaps.map((g) => [g.municipality, g.gap]));
+      const perMuni = withValue.map((m) => gapOf.get(m.municipality) ?? 0);
       return {
         itemId: item.id,
         target: orient(item, range, item.target!.level),
@@ -114,9 +133,18 @@ export function improvementCandidates(
   responses: readonly AnalysisResponse[],
   opts: CandidateOptions = {},
 ): ImprovementCandidate[] {
-  const items = candidateItems(instrument, opts.types);
+  return improvementCandidatesFromScores(instrument, scoreMunicipalities(instrument, responses, opts), opts.types);
+}
+
+/** The improvement candidates from already computed municipality scores. */
+export function improvementCandidatesFromScores(
+  instrument: Instrument,
+  munis: readonly MunicipalityScores[],
+  types?: Item['type'][],
+): ImprovementCandidate[] {
+  const items = candidateItems(instrument, types);
   const out: ImprovementCandidate[] = [];
-  for (const m of scoreMunicipalities(instrument, responses, opts))
+  for (const m of munis)
     for (const { item, range } of items) {
       const s = m.items[item.id];
       const threshold = improvementThreshold(instrument, range);
@@ -140,8 +168,16 @@ export function samverkanskandidater(
   responses: readonly AnalysisResponse[],
   opts: SamverkanOptions = {},
 ): SamverkanCandidate[] {
+  return samverkanskandidaterFromScores(instrument, scoreMunicipalities(instrument, responses, opts), opts);
+}
+
+/** The samverkanskandidater from already computed municipality scores (opts.aggregation is not used). */
+export function samverkanskandidaterFromScores(
+  instrument: Instrument,
+  munis: readonly MunicipalityScores[],
+  opts: Omit<SamverkanOptions, keyof ScoreOptions> = {},
+): SamverkanCandidate[] {
   const min = opts.minMunicipalities ?? scoringSettings(instrument).samverkanMinMunicipalities;
-  const munis = scoreMunicipalities(instrument, responses, opts);
   const out: SamverkanCandidate[] = [];
   for (const { item, range } of candidateItems(instrument, opts.types)) {
     const threshold = opts.weakMax ?? weakThreshold(instrument, range);

@@ -108,21 +108,37 @@ export interface RoundAnalysis {
  * suppressFigure / anonymise for the viewer before showing it).
  */
 export function analyseRound(instrument: Instrument, responses: readonly AnalysisResponse[], opts: ScoreOptions = {}): RoundAnalysis {
-  const municipalityScores = scoreMunicipalities(instrument, responses, opts);
-  const dists = distributions(instrument, responses);
-  return {
-    kind: 'round-analysis',
-    instrumentId: instrument.id,
-    instrumentVersion: instrument.version,
-    respondents: { base: 'respondents', n: responses.length },
-    municipalities: { base: 'municipalities', n: municipalityScores.length, codes: municipalityScores.map((m) => m.municipality) },
-    distributions: dists,
-    municipalityScores,
+  return roundAnalysis(instrument, responses.length, {
+    distributions: distributions(instrument, responses),
+    municipalityScores: scoreMunicipalities(instrument, responses, opts),
     region: regionalScores(instrument, responses, opts),
     gaps: gaps(instrument, responses, opts),
     gapSummary: gapSummary(instrument, responses, opts),
     improvementCandidates: improvementCandidates(instrument, responses, opts),
     samverkanskandidater: samverkanskandidater(instrument, responses, opts),
-    quality: checkDistributions(dists),
+  });
+}
+
+/** A RoundAnalysis from its computed parts (also used by the one-pass engine, engine.ts). */
+export function roundAnalysis(
+  instrument: Instrument,
+  respondents: number,
+  parts: Pick<RoundAnalysis, 'distributions' | 'municipalityScores' | 'region' | 'gaps' | 'gapSummary' | 'improvementCandidates' | 'samverkanskandidater'>,
+): RoundAnalysis {
+  const { municipalityScores } = parts;
+  return {
+    kind: 'round-analysis',
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    respondents: { base: 'respondents', n: respondents },
+    municipalities: { base: 'municipalities', n: municipalityScores.length, codes: municipalityScores.map((m) => m.municipality) },
+    distributions: parts.distributions,
+    municipalityScores,
+    region: parts.region,
+    gaps: parts.gaps,
+    gapSummary: parts.gapSummary,
+    improvementCandidates: parts.improvementCandidates,
+    samverkanskandidater: parts.samverkanskandidater,
+    quality: checkDistributions(parts.distributions),
   };
 }

@@ -73,15 +73,66 @@ function respondentsWithAny(instrument: Instrument, items: readonly Item[], resp
   return n;
 }
 
-function pctScore(instrument: Instrument, items: readonly Item[], itemScores: Record<string, ItemScore>, responses: readonly AnalysisResponse[]): PctScore {
-  const pcts = items.map((it) => itemScores[it.id]?.pct).filter((p): p is number => p !== null && p !== undefined);
-  return { pct: mean(pcts), base: 'respondents', n: respondentsWithAny(instrument, items, responses), items: pcts.length };
+/** The scores of one unit (a municipality, or all respondents pooled) without its identity. */
+export type UnitScores = Pick<MunicipalityScores, 'items' | 'groups' | 'dimensions' | 'overall' | 'quadrant'>;
+
+/** Which items a unit's scores are built from: scored items, items per group and per dimension (via its groups). */
+export interface ScoreStructure {
+  scored: { item: Item; range: Range }[];
+  groups: { id: string; items: Item[] }[];
+  dimensions: { id: string; items: Item[] }[];
+  /** The items of all dimensions, dimension by dimension (the overall score's items). */
+  dimensionItems: Item[];
 }
 
-/** Items per dimension, via their groups. */
-function dimensionItems(instrument: Instrument, dimensionId: string): Item[] {
-  const groups = new Set(instrument.groups.filter((g) => g.dimension === dimensionId).map((g) => g.id));
-  return instrument.items.filter((it) => it.group !== undefined && groups.has(it.group));
+export function scoreStructure(instrument: Instrument): ScoreStructure {
+  const itemsOf = (dimensionId: string) => {
+    const groups = new Set(instrument.groups.filter((g) => g.dimension === dimensionId).map((g) => g.id));
+    return instrument.items.filter((it) => it.group !== undefined && groups.has(it.group));
+  };
+  const dimensions = instrument.dimensions.map((d) => ({ id: d.id, items: itemsOf(d.id) }));
+  return {
+    scored: scoredItems(instrument),
+    groups: instrument.groups.map((g) => ({ id: g.id, items: instrument.items.filter((it) => it.group === g.id) })),
+    dimensions,
+    dimensionItems: dimensions.flatMap((d) => d.items),
+  };
+}
+
+/** One item's score in a unit from its aggregated value (rule 1). */
+export function itemScore(itemId: string, range: Range, n: number, value: number | null, dontKnow: number): ItemScore {
+  return { kind: 'item-score', itemId, base: 'respondents', n, value, pct: toPct(value, range), dontKnow };
+}
+
+function pctScore(items: readonly Item[], itemScores: Record<string, ItemScore>, respondents: (items: readonly Item[]) => number): PctScore {
+  const pcts = items.map((it) => itemScores[it.id]?.pct).filter((p): p is number => p !== null && p !== undefined);
+  return { pct: mean(pcts), base: 'respondents', n: respondents(items), items: pcts.length };
+}
+
+/**
+ * Groups, dimensions, overall and quadrant of a unit from its item scores (rules 2 and 4).
+ * `respondents(items)` counts the unit's respondents with a scored answer to at least one of the items.
+ */
+export function rollUp(
+  instrument: Instrument,
+  st: ScoreStructure,
+  items: Record<string, ItemScore>,
+  respondents: (items: readonly Item[]) => number,
+): UnitScores {
+  const groups: Record<string, PctScore> = {};
+  for (const g of st.groups) groups[g.id] = pctScore(g.items, items, respondents);
+  const dimensions: Record<string, PctScore> = {};
+  for (const d of st.dimensions) dimensions[d.id] = pctScore(d.items, items, respondents);
+  let overall: PctScore;
+  if (instrument.dimensions.length) {
+    const dimPcts = Object.values(dimensions).map((d) => d.pct).filter((p): p is number => p !== null);
+    overall = { pct: mean(dimPcts), base: 'respondents', n: respondents(st.dimensionItems), items: Object.values(dimensions).reduce((s, d) => s + d.items, 0) };
+  } else {
+    overall = pctScore(st.scored.map((s) => s.item), items, respondents);
+  }
+  const q = instrument.scoring?.quadrant;
+  const quadrant = q ? quadrantOf(instrument, dimensions[q.x]?.pct ?? null, dimensions[q.y]?.pct ?? null) : null;
+  return { items, groups, dimensions, overall, quadrant };
 }
 
 /** The quadrant for x and y percentages, or null if the instrument defines no quadrant model. */
@@ -97,30 +148,14 @@ export function quadrantOf(instrument: Instrument, x: number | null, y: number |
 }
 
 /** Scores of one set of responses treated as one unit (a municipality, or the pooled region). */
-function scoreUnit(instrument: Instrument, responses: readonly AnalysisResponse[], how: Aggregation) {
+function scoreUnit(instrument: Instrument, st: ScoreStructure, responses: readonly AnalysisResponse[], how: Aggregation): UnitScores {
   const items: Record<string, ItemScore> = {};
-  for (const { item, range } of scoredItems(instrument)) {
+  for (const { item, range } of st.scored) {
     const vals = valuesOf(instrument, item, range, responses);
-    const value = aggregate(vals, how);
     const dontKnow = responses.filter((r) => isDontKnow(instrument, item, r.answers[item.id])).length;
-    items[item.id] = { kind: 'item-score', itemId: item.id, base: 'respondents', n: vals.length, value, pct: toPct(value, range), dontKnow };
+    items[item.id] = itemScore(item.id, range, vals.length, aggregate(vals, how), dontKnow);
   }
-  const groups: Record<string, PctScore> = {};
-  for (const g of instrument.groups)
-    groups[g.id] = pctScore(instrument, instrument.items.filter((it) => it.group === g.id), items, responses);
-  const dimensions: Record<string, PctScore> = {};
-  for (const d of instrument.dimensions) dimensions[d.id] = pctScore(instrument, dimensionItems(instrument, d.id), items, responses);
-  let overall: PctScore;
-  if (instrument.dimensions.length) {
-    const dimPcts = Object.values(dimensions).map((d) => d.pct).filter((p): p is number => p !== null);
-    const all = instrument.dimensions.flatMap((d) => dimensionItems(instrument, d.id));
-    overall = { pct: mean(dimPcts), base: 'respondents', n: respondentsWithAny(instrument, all, responses), items: Object.values(dimensions).reduce((s, d) => s + d.items, 0) };
-  } else {
-    overall = pctScore(instrument, scoredItems(instrument).map((s) => s.item), items, responses);
-  }
-  const q = instrument.scoring?.quadrant;
-  const quadrant = q ? quadrantOf(instrument, dimensions[q.x]?.pct ?? null, dimensions[q.y]?.pct ?? null) : null;
-  return { items, groups, dimensions, overall, quadrant };
+  return rollUp(instrument, st, items, (its) => respondentsWithAny(instrument, its, responses));
 }
 
 /** Scores per municipality (sorted by SCB code). Empty input gives an empty list. */
@@ -130,10 +165,11 @@ export function scoreMunicipalities(
   opts: ScoreOptions = {},
 ): MunicipalityScores[] {
   const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
+  const st = scoreStructure(instrument);
   const byMuni = groupByKey(responses, (r) => r.municipality);
   return sortedKeys(byMuni.keys()).map((m) => {
     const rs = byMuni.get(m) ?? [];
-    return { kind: 'municipality-scores', municipality: m, base: 'respondents', n: rs.length, ...scoreUnit(instrument, rs, how) };
+    return { kind: 'municipality-scores', municipality: m, base: 'respondents', n: rs.length, ...scoreUnit(instrument, st, rs, how) };
   });
 }
 
@@ -151,8 +187,15 @@ function stat(muniValues: number[], pooled: { n: number; mean: number | null }):
   };
 }
 
-function nonNull(xs: (number | null | undefined)[]): number[] {
-  return xs.filter((x): x is number => x !== null && x !== undefined);
+/** Values of municipality figures that may enter a regional statistic: those with a value and at least minN respondents. */
+function values<T extends { n: number }>(figs: (T | undefined)[], pick: (f: T) => number | null, minN: number): number[] {
+  const out: number[] = [];
+  for (const f of figs) {
+    if (!f || f.n < minN) continue;
+    const v = pick(f);
+    if (v !== null && v !== undefined) out.push(v);
+  }
+  return out;
 }
 
 /**
@@ -166,21 +209,39 @@ export function regionalScores(
 ): RegionalScores {
   const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
   const munis = scoreMunicipalities(instrument, responses, { aggregation: how });
-  const pooled = scoreUnit(instrument, responses, 'mean');
+  const pooled = scoreUnit(instrument, scoreStructure(instrument), responses, 'mean');
+  return regionFromScores(instrument, munis, pooled, responses.length, how);
+}
 
+/**
+ * Regional scores from the municipality scores and the pooled unit (all respondents, mean).
+ * `minN` (default 0): a municipality figure enters the municipality-weighted statistics of an item,
+ * group or dimension (and the quadrant counts) only if it rests on at least minN respondents; the
+ * privacy views use it so that a small group's value never surfaces as a regional minimum or maximum.
+ */
+export function regionFromScores(
+  instrument: Instrument,
+  munis: readonly MunicipalityScores[],
+  pooled: UnitScores,
+  respondents: number,
+  how: Aggregation,
+  minN = 0,
+): RegionalScores {
   const items: Record<string, RegionalItemScore> = {};
   for (const { item } of scoredItems(instrument)) {
     const p = pooled.items[item.id];
+    const figs = munis.map((m) => m.items[item.id]);
     items[item.id] = {
       kind: 'regional-item-score',
       itemId: item.id,
-      value: stat(nonNull(munis.map((m) => m.items[item.id]?.value)), { n: p.n, mean: p.value }),
-      pct: stat(nonNull(munis.map((m) => m.items[item.id]?.pct)), { n: p.n, mean: p.pct }),
+      value: stat(values(figs, (f) => f.value, minN), { n: p.n, mean: p.value }),
+      pct: stat(values(figs, (f) => f.pct, minN), { n: p.n, mean: p.pct }),
     };
   }
-  const pctStat = (id: string, pick: (m: ReturnType<typeof scoreUnit>) => PctScore | undefined): RegionalPctScore => {
+  const pctStat = (id: string, pick: (m: UnitScores) => PctScore | undefined): RegionalPctScore => {
     const pp = pick(pooled);
-    return { kind: 'regional-pct-score', id, pct: stat(nonNull(munis.map((m) => pick(m)?.pct)), { n: pp?.n ?? 0, mean: pp?.pct ?? null }) };
+    const figs = munis.map((m) => pick(m));
+    return { kind: 'regional-pct-score', id, pct: stat(values(figs, (f) => f.pct, minN), { n: pp?.n ?? 0, mean: pp?.pct ?? null }) };
   };
   const groups: Record<string, RegionalPctScore> = {};
   for (const g of instrument.groups) groups[g.id] = pctStat(g.id, (m) => m.groups[g.id]);
@@ -188,22 +249,24 @@ export function regionalScores(
   for (const d of instrument.dimensions) dimensions[d.id] = pctStat(d.id, (m) => m.dimensions[d.id]);
 
   let quadrantCounts: RegionalScores['quadrantCounts'] = null;
-  if (instrument.scoring?.quadrant) {
+  const q = instrument.scoring?.quadrant;
+  if (q) {
     const counts: Record<QuadrantKey, number> = { A: 0, B: 0, C: 0, D: 0 };
     let n = 0;
-    for (const m of munis)
+    for (const m of munis) {
+      if (minN > 0 && ((m.dimensions[q.x]?.n ?? 0) < minN || (m.dimensions[q.y]?.n ?? 0) < minN)) continue;
       if (m.quadrant?.key) {
         counts[m.quadrant.key]++;
         n++;
       }
+    }
     quadrantCounts = { base: 'municipalities', n, counts };
   }
-
   return {
     kind: 'regional-scores',
     aggregation: how,
     municipalities: { base: 'municipalities', n: munis.length },
-    respondents: { base: 'respondents', n: responses.length },
+    respondents: { base: 'respondents', n: respondents },
     items,
     groups,
     dimensions,

@@ -402,6 +402,23 @@ function statCells(s: RegionalStat, prefix = ''): Record<string, Cell> {
   };
 }
 
+/** Columns of a regional figure: lowest, mean and highest municipality, n municipalities, and the respondent-weighted mean with its n. */
+function regionStatColumns(): Column[] {
+  return [
+    pctCol('min', 'Lägsta kommun', true),
+    pctCol('mean', 'Medel (kommuner)', true),
+    pctCol('max', 'Högsta kommun', true),
+    countCol('nMunicipalities', 'n (kommuner)'),
+    pctCol('respondentMean', 'Medel (alla svarande)'),
+    countCol('nRespondents', 'n (svarande)'),
+  ];
+}
+
+/** The cells of regionStatColumns. */
+function regionStatCells(s: RegionalStat): Record<string, Cell> {
+  return { ...statCells(s), respondentMean: s.respondentWeighted.mean, nRespondents: s.respondentWeighted.n };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Regional view
 
@@ -465,19 +482,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     ],
     columns: [
       textCol('item', 'Fråga'),
-      pctCol('min', 'Lägsta kommun', true),
-      pctCol('mean', 'Medel (kommuner)', true),
-      pctCol('max', 'Högsta kommun', true),
-      countCol('nMunicipalities', 'n (kommuner)'),
-      pctCol('respondentMean', 'Medel (alla svarande)'),
-      countCol('nRespondents', 'n (svarande)'),
+      ...regionStatColumns(),
     ],
     rows: scored.map(({ item }) => {
       const r = a.region.items[item.id];
       return {
         key: item.id,
         label: short(item.text),
-        cells: { item: itemText(item), ...statCells(r.pct), respondentMean: r.pct.respondentWeighted.mean, nRespondents: r.pct.respondentWeighted.n },
+        cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
     }),
   });
@@ -498,12 +510,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       columns: [
         textCol('name', 'Dimension / grupp'),
         textCol('kind', 'Typ'),
-        pctCol('min', 'Lägsta kommun', true),
-        pctCol('mean', 'Medel (kommuner)', true),
-        pctCol('max', 'Högsta kommun', true),
-        countCol('nMunicipalities', 'n (kommuner)'),
-        pctCol('respondentMean', 'Medel (alla svarande)'),
-        countCol('nRespondents', 'n (svarande)'),
+        ...regionStatColumns(),
       ],
       rows: pctRows.map((r) => ({
         key: r.id,
@@ -511,9 +518,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         cells: {
           name: groupLabel(instrument, r.id),
           kind: r.kind,
-          ...statCells(r.s.pct),
-          respondentMean: r.s.pct.respondentWeighted.mean,
-          nRespondents: r.s.pct.respondentWeighted.n,
+          ...regionStatCells(r.s.pct),
         },
       })),
     });

@@ -17,7 +17,7 @@ import {
   type ViewerScope,
 } from '../analysis/index.ts';
 import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
-import type { Block, ChartBlock, ChartSeries, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
+import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
 import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
 
@@ -463,7 +463,62 @@ export function distributionRows(ctx: Ctx, item: Item, fig: DistributionFigure):
   return [...fig.options, ...fig.dontKnow].map((o) => [label, o.label, o.count, o.percent, fig.n]);
 }
 
+/**
+ * Appendix table of answer distributions: the option rows of every choice question whose figure
+ * `figureOf` returns with n > 0 (null: the question is left out).
+ */
+export function distributionTable(ctx: Ctx, caption: string, note: string, figureOf: (item: Item) => DistributionFigure | null): TableBlock {
+  const rows: Array<[string, string, number, number | null, number]> = [];
+  for (const item of ctx.ins.items) {
+    if (item.type === 'text' || item.type === 'number') continue;
+    const fig = figureOf(item);
+    if (!fig || fig.n === 0) continue;
+    rows.push(...distributionRows(ctx, item, fig));
+  }
+  return {
+    kind: 'table',
+    caption,
+    columns: [
+      { label: 'Fråga', width: 2.6 },
+      { label: 'Svarsalternativ', width: 2.4 },
+      { label: 'Antal', format: 'int', width: 0.7 },
+      { label: 'Andel', format: 'percent', width: 0.7 },
+      { label: 'Bas (n)', format: 'int', width: 0.7 },
+    ],
+    rows,
+    note,
+  };
+}
+
+/** The instrument's quadrant model with the labels of its two dimensions (x, y), or null without one. */
+export function quadrantModel(ins: Instrument) {
+  const quad = ins.scoring?.quadrant;
+  if (!quad) return null;
+  const label = (id: string) => ins.dimensions.find((d) => d.id === id)?.label ?? id;
+  return { quad, xs: label(quad.x), ys: label(quad.y) };
+}
+
+/** The quadrant matrix chart of the model with the given points. */
+export function quadrantChart({ quad, xs, ys }: NonNullable<ReturnType<typeof quadrantModel>>, points: QuadrantChart['points']): QuadrantChart {
+  return {
+    type: 'quadrant',
+    xLabel: `${xs} (%)`,
+    yLabel: `${ys} (%)`,
+    thresholds: quad.thresholds,
+    fields: { A: quad.quadrants.A.label, B: quad.quadrants.B.label, C: quad.quadrants.C.label, D: quad.quadrants.D.label },
+    points,
+  };
+}
+
 // --- anonymity guard ---------------------------------------------------------------------------
+
+/** What a report must not name: every known municipality and those of the round, except `keep` (a delrapport's own). */
+export function redactionFor(input: ReportInput, keep?: string): Record<string, string> {
+  const redact: Record<string, string> = { ...(input.municipalityNames ?? {}) };
+  for (const c of input.round.municipalities) redact[c] ??= '';
+  if (keep !== undefined) delete redact[keep];
+  return redact;
+}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

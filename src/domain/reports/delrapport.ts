@@ -4,7 +4,7 @@
 // and improvement candidates, gaps against target (IT competences), the information-security answers
 // with the recommendation for each "Nej", rule-based recommendations from the instrument, data quality
 // and an appendix. Names only its own municipality: other municipalities appear only in counts. Pure.
-import type { Item } from '../instruments/schema.ts';
+import { quadrantKey, type Item } from '../instruments/schema.ts';
 import { compareToRegion, improvementThreshold, itemRange, numericValue, type AnalysisResponse, type MunicipalityScores, type RoundAnalysis } from '../analysis/index.ts';
 import { SELF_ASSESSMENT_TYPE } from '../rounds.ts';
 import {
@@ -12,14 +12,17 @@ import {
   basesBullets,
   degreeLabels,
   distributionOf,
-  distributionRows,
+  distributionTable,
   distributionSentence,
   instrumentParagraph,
   makeCtx,
   modelShell,
+  quadrantChart,
+  quadrantModel,
   qualityBlocks,
   rateTable,
   redactMunicipalities,
+  redactionFor,
   roundParagraph,
   selectionText,
   SERIES_COLORS,
@@ -87,10 +90,7 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
     sections,
   );
   // Names only its own municipality: every other known municipality and those of the round are redacted.
-  const redact: Record<string, string> = { ...(input.municipalityNames ?? {}) };
-  for (const c of r.municipalities) redact[c] ??= '';
-  delete redact[code];
-  return redactMunicipalities(model, redact);
+  return redactMunicipalities(model, redactionFor(input, code));
 }
 
 /** The region as others see it (small municipalities left out), else the full analysis. */
@@ -309,11 +309,10 @@ function compareSection(ctx: Ctx, own: AnalysisResponse[], scores: MunicipalityS
 }
 
 function quadrantSection(ctx: Ctx, scores: MunicipalityScores | null, recs: string[]): Section | null {
-  const quad = ctx.ins.scoring?.quadrant;
-  if (!quad) return null;
+  const model = quadrantModel(ctx.ins);
+  if (!model) return null;
+  const { quad, xs, ys } = model;
   const blocks: Block[] = [];
-  const xs = ctx.ins.dimensions.find((d) => d.id === quad.x)?.label ?? quad.x;
-  const ys = ctx.ins.dimensions.find((d) => d.id === quad.y)?.label ?? quad.y;
   const regX = regionOf(ctx).region.dimensions[quad.x]?.pct.municipalityWeighted.mean ?? null;
   const regY = regionOf(ctx).region.dimensions[quad.y]?.pct.municipalityWeighted.mean ?? null;
   blocks.push({
@@ -328,14 +327,7 @@ function quadrantSection(ctx: Ctx, scores: MunicipalityScores | null, recs: stri
     kind: 'chart',
     caption: `Matris: er kommun och regionens genomsnitt efter ${xs.toLowerCase()} och ${ys.toLowerCase()}`,
     alt: `Kvadrantmatris. ${points.map((p) => `${p.label}: ${xs.toLowerCase()} ${fmtPct(p.x)}, ${ys.toLowerCase()} ${fmtPct(p.y)}`).join('; ')}.`,
-    chart: {
-      type: 'quadrant',
-      xLabel: `${xs} (%)`,
-      yLabel: `${ys} (%)`,
-      thresholds: quad.thresholds,
-      fields: { A: quad.quadrants.A.label, B: quad.quadrants.B.label, C: quad.quadrants.C.label, D: quad.quadrants.D.label },
-      points,
-    },
+    chart: quadrantChart(model, points),
   });
   blocks.push({
     kind: 'table',
@@ -345,8 +337,8 @@ function quadrantSection(ctx: Ctx, scores: MunicipalityScores | null, recs: stri
       { label: 'Beskrivning', width: 4.5 },
       { label: 'Fas', width: 1.4 },
     ],
-    rows: (['A', 'B', 'C', 'D'] as const).map((k) => [k, quad.quadrants[k].description, quad.quadrants[k].phase]),
-    emphasis: qp?.key ? [['A', 'B', 'C', 'D'].indexOf(qp.key)] : [],
+    rows: quadrantKey.options.map((k) => [k, quad.quadrants[k].description, quad.quadrants[k].phase]),
+    emphasis: qp?.key ? [quadrantKey.options.indexOf(qp.key)] : [],
   });
   if (qp?.key) {
     const info = quad.quadrants[qp.key];
@@ -605,27 +597,13 @@ function recommendationSection(ctx: Ctx, code: string, scores: MunicipalityScore
 
 function appendixSection(ctx: Ctx, own: AnalysisResponse[]): Section {
   const blocks: Block[] = [];
-  const rows: Array<[string, string, number, number | null, number]> = [];
-  for (const item of ctx.ins.items) {
-    if (item.type === 'text' || item.type === 'number') continue;
-    const fig = distributionOf(ctx, item, own);
-    if (fig.n === 0) continue;
-    rows.push(...distributionRows(ctx, item, fig));
-  }
-  if (rows.length)
-    blocks.push({
-      kind: 'table',
-      caption: 'Era svar per fråga',
-      columns: [
-        { label: 'Fråga', width: 2.6 },
-        { label: 'Svarsalternativ', width: 2.4 },
-        { label: 'Antal', format: 'int', width: 0.7 },
-        { label: 'Andel', format: 'percent', width: 0.7 },
-        { label: 'Bas (n)', format: 'int', width: 0.7 },
-      ],
-      rows,
-      note: 'Bas: era svarande som besvarat frågan, ”Vet ej” inräknat; för flervalsfrågor andel av de svarande.',
-    });
+  const table = distributionTable(
+    ctx,
+    'Era svar per fråga',
+    'Bas: era svarande som besvarat frågan, ”Vet ej” inräknat; för flervalsfrågor andel av de svarande.',
+    (item) => distributionOf(ctx, item, own),
+  );
+  if (table.rows.length) blocks.push(table);
   const texts = ctx.ins.items.filter((i) => i.type === 'text');
   for (const item of texts) {
     const answers = own.map((r) => r.answers[item.id]).filter((a): a is string => typeof a === 'string' && a.trim() !== '');

@@ -4,19 +4,21 @@
 // (regional min / mean / max) and the quadrant matrix; samverkanskandidater; gaps against target;
 // data-quality notes; appendix tables. No municipality name or code appears anywhere: municipalities
 // are "Kommun 1…N" (anonymiseMunicipalities with the round's seed). Pure.
-import type { Item } from '../instruments/schema.ts';
-import { anonymiseMunicipalities, type DistributionFigure } from '../analysis/index.ts';
+import { quadrantKey, type Item } from '../instruments/schema.ts';
+import { anonymiseMunicipalities, type DistributionFigure, type RegionalStat } from '../analysis/index.ts';
 import {
   areasOf,
   basesBullets,
   degreeLabels,
-  distributionRows,
+  distributionTable,
   distributionSentence,
   extremes,
   instrumentParagraph,
   isScoredType,
   makeCtx,
   modelShell,
+  quadrantChart,
+  quadrantModel,
   qualityBlocks,
   rateTable,
   roundParagraph,
@@ -29,11 +31,12 @@ import {
   suppressedSentence,
   visible,
   redactMunicipalities,
+  redactionFor,
   type Area,
   type Ctx,
   type ReportInput,
 } from './common.ts';
-import type { Block, ReportModel, Section, TableBlock } from './model.ts';
+import type { Block, Column, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtPct, joinSv, kommuner, q, svarande, truncate } from './swedish.ts';
 
 export function buildRegionalReport(input: ReportInput): ReportModel {
@@ -67,9 +70,7 @@ export function buildRegionalReport(input: ReportInput): ReportModel {
     sections,
   );
   // No municipality is named: every known municipality and those of the round.
-  const redact: Record<string, string> = { ...(input.municipalityNames ?? {}) };
-  for (const c of r.municipalities) redact[c] ??= '';
-  return redactMunicipalities(model, redact);
+  return redactMunicipalities(model, redactionFor(input));
 }
 
 function respondingMunicipalities(ctx: Ctx): number {
@@ -98,7 +99,7 @@ function summarySection(ctx: Ctx, challenges: Map<string, string[]>): Section {
     );
   const qc = ctx.analysis.region.quadrantCounts;
   if (qc && qc.n > 0)
-    bullets.push(`Av ${kommuner(qc.n)} placeras ${joinSv((['A', 'B', 'C', 'D'] as const).map((k) => `${fmtInt(qc.counts[k])} i fält ${k}`))}.`);
+    bullets.push(`Av ${kommuner(qc.n)} placeras ${joinSv(quadrantKey.options.map((k) => `${fmtInt(qc.counts[k])} i fält ${k}`))}.`);
   const cands = ctx.analysis.samverkanskandidater.slice(0, 3);
   if (cands.length)
     bullets.push(
@@ -285,27 +286,18 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
   if (!ins.dimensions.length) return null;
   const reg = ctx.analysis.region;
   const blocks: Block[] = [];
-  const dimRows = ins.dimensions.map((d) => {
-    const s = reg.dimensions[d.id]?.pct.municipalityWeighted;
-    return [d.label, s?.n ?? 0, s?.mean ?? null, s?.min ?? null, s?.max ?? null, reg.dimensions[d.id]?.pct.respondentWeighted.mean ?? null];
-  });
   blocks.push({
     kind: 'paragraph',
     text: `Mognaden redovisas i ${count(ins.dimensions.length, 'dimension', 'dimensioner')} – ${joinSv(ins.dimensions.map((d) => d.label.toLowerCase()))} – som procent av skalans maximum. Regionens värde är medelvärdet av kommunernas värden; det respondentviktade medelvärdet (alla svar sammanslagna) visas för jämförelse.`,
   });
-  blocks.push({
-    kind: 'table',
-    caption: 'Dimensioner: procent av skalans maximum',
-    columns: [
+  blocks.push(
+    statTable(
+      'Dimensioner: procent av skalans maximum',
       { label: 'Dimension', width: 2 },
-      { label: 'Kommuner', format: 'int' },
-      { label: 'Medel', format: 'percent' },
-      { label: 'Lägst', format: 'percent' },
-      { label: 'Högst', format: 'percent' },
-      { label: 'Respondentviktat', format: 'percent' },
-    ],
-    rows: dimRows,
-  });
+      ins.dimensions.map((d) => [d.label, reg.dimensions[d.id]?.pct]),
+      false,
+    ),
+  );
   const items = ins.items.filter((i) => reg.items[i.id]);
   if (items.length >= 3) {
     const stat = (i: Item) => reg.items[i.id].pct.municipalityWeighted;
@@ -328,10 +320,9 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
       },
     });
   }
-  const quad = ins.scoring?.quadrant;
-  if (quad) {
-    const xs = ins.dimensions.find((d) => d.id === quad.x)?.label ?? quad.x;
-    const ys = ins.dimensions.find((d) => d.id === quad.y)?.label ?? quad.y;
+  const model = quadrantModel(ins);
+  if (model) {
+    const { quad, xs, ys } = model;
     const eligible = ctx.analysis.municipalityScores.filter(
       (m) => m.quadrant?.key && m.quadrant.x !== null && m.quadrant.y !== null && (ctx.selfAssessment || m.n >= ctx.suppressionMin),
     );
@@ -345,20 +336,13 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
       alt: `Kvadrantmatris med ${kommuner(points.length)}; x-axeln är ${xs.toLowerCase()}, y-axeln ${ys.toLowerCase()}, gränser vid ${fmtPct(quad.thresholds.x)} och ${fmtPct(quad.thresholds.y)}. ${points
         .map((p) => `${p.label}: ${fmtPct(p.x)}, ${fmtPct(p.y)}`)
         .join('; ')}.`,
-      chart: {
-        type: 'quadrant',
-        xLabel: `${xs} (%)`,
-        yLabel: `${ys} (%)`,
-        thresholds: quad.thresholds,
-        fields: { A: quad.quadrants.A.label, B: quad.quadrants.B.label, C: quad.quadrants.C.label, D: quad.quadrants.D.label },
-        points,
-      },
+      chart: quadrantChart(model, points),
     });
     const qc = reg.quadrantCounts;
     if (qc && qc.n > 0)
       blocks.push({
         kind: 'paragraph',
-        text: `Av ${kommuner(qc.n)} placeras ${joinSv((['A', 'B', 'C', 'D'] as const).map((k) => `${fmtInt(qc.counts[k])} i fält ${k} (${quad.quadrants[k].label.toLowerCase()})`))}.${
+        text: `Av ${kommuner(qc.n)} placeras ${joinSv(quadrantKey.options.map((k) => `${fmtInt(qc.counts[k])} i fält ${k} (${quad.quadrants[k].label.toLowerCase()})`))}.${
           hidden > 0 ? ` ${cap(count(hidden, 'kommun', 'kommuner'))} med färre än ${ctx.suppressionMin} svarande visas inte som egna punkter i matrisen men ingår i antalen.` : ''
         }`,
       });
@@ -372,7 +356,7 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
         { label: 'Fas', width: 1.2 },
         { label: 'Kommuner', format: 'int', width: 0.8 },
       ],
-      rows: (['A', 'B', 'C', 'D'] as const).map((k) => [k, quad.quadrants[k].label, quad.quadrants[k].description, quad.quadrants[k].phase, qc?.counts[k] ?? 0]),
+      rows: quadrantKey.options.map((k) => [k, quad.quadrants[k].label, quad.quadrants[k].description, quad.quadrants[k].phase, qc?.counts[k] ?? 0]),
     });
   }
   return { id: 'mognad', heading: 'Samlad mognad', blocks };
@@ -447,27 +431,17 @@ function gapSection(ctx: Ctx): Section | null {
 }
 
 function appendixSection(ctx: Ctx): Section {
-  const blocks: Block[] = [];
-  const rows: Array<[string, string, number, number | null, number]> = [];
-  for (const item of ctx.ins.items) {
-    if (item.type === 'text' || item.type === 'number') continue;
-    const fig = ctx.dist.get(item.id);
-    if (!fig || fig.n === 0 || !visible(ctx, fig, 'other')) continue;
-    rows.push(...distributionRows(ctx, item, fig));
-  }
-  blocks.push({
-    kind: 'table',
-    caption: 'Svarsfördelning per fråga',
-    columns: [
-      { label: 'Fråga', width: 2.6 },
-      { label: 'Svarsalternativ', width: 2.4 },
-      { label: 'Antal', format: 'int', width: 0.7 },
-      { label: 'Andel', format: 'percent', width: 0.7 },
-      { label: 'Bas (n)', format: 'int', width: 0.7 },
-    ],
-    rows,
-    note: 'Bas: svarande (kommuner för självskattningar) som besvarat frågan, ”Vet ej” inräknat; för flervalsfrågor andel av de svarande (kan summera till mer än 100 %).',
-  });
+  const blocks: Block[] = [
+    distributionTable(
+      ctx,
+      'Svarsfördelning per fråga',
+      'Bas: svarande (kommuner för självskattningar) som besvarat frågan, ”Vet ej” inräknat; för flervalsfrågor andel av de svarande (kan summera till mer än 100 %).',
+      (item) => {
+        const fig = ctx.dist.get(item.id);
+        return fig && fig.n > 0 && visible(ctx, fig, 'other') ? fig : null;
+      },
+    ),
+  ];
   const numberItems = ctx.ins.items.filter((i) => i.type === 'number');
   for (const item of numberItems) {
     const fig = ctx.dist.get(item.id);
@@ -488,22 +462,30 @@ function appendixSection(ctx: Ctx): Section {
   const reg = ctx.analysis.region;
   const scored = ctx.ins.items.filter((i) => reg.items[i.id]);
   if (scored.length)
-    blocks.push({
-      kind: 'table',
-      caption: 'Resultat per fråga: procent av skalan (bas: kommuner; respondentviktat för jämförelse)',
-      columns: [
+    blocks.push(
+      statTable(
+        'Resultat per fråga: procent av skalan (bas: kommuner; respondentviktat för jämförelse)',
         { label: 'Fråga', width: 3 },
-        { label: 'Kommuner', format: 'int' },
-        { label: 'Medel', format: 'percent' },
-        { label: 'Median', format: 'percent' },
-        { label: 'Lägst', format: 'percent' },
-        { label: 'Högst', format: 'percent' },
-        { label: 'Respondentviktat', format: 'percent' },
-      ],
-      rows: scored.map((i) => {
-        const s = reg.items[i.id].pct;
-        return [ctx.labels.get(i.id) ?? i.id, s.municipalityWeighted.n, s.municipalityWeighted.mean, s.municipalityWeighted.median, s.municipalityWeighted.min, s.municipalityWeighted.max, s.respondentWeighted.mean];
-      }),
-    });
+        scored.map((i) => [ctx.labels.get(i.id) ?? i.id, reg.items[i.id].pct]),
+        true,
+      ),
+    );
   return { id: 'bilaga', heading: 'Bilaga: tabeller', blocks };
+}
+
+/**
+ * Regional statistics (percent of scale) per row: municipalities, mean, median (optional), lowest,
+ * highest and the respondent-weighted mean; a row without a statistic shows 0 municipalities.
+ */
+function statTable(caption: string, first: Column, rows: Array<[string, RegionalStat | undefined]>, withMedian: boolean): TableBlock {
+  const pct = (label: string): Column => ({ label, format: 'percent' });
+  return {
+    kind: 'table',
+    caption,
+    columns: [first, { label: 'Kommuner', format: 'int' }, pct('Medel'), ...(withMedian ? [pct('Median')] : []), pct('Lägst'), pct('Högst'), pct('Respondentviktat')],
+    rows: rows.map(([label, s]) => {
+      const m = s?.municipalityWeighted;
+      return [label, m?.n ?? 0, m?.mean ?? null, ...(withMedian ? [m?.median ?? null] : []), m?.min ?? null, m?.max ?? null, s?.respondentWeighted.mean ?? null];
+    }),
+  };
 }

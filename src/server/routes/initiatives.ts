@@ -18,7 +18,6 @@ import {
   COST_TYPE_LABELS,
   DEFAULT_GRACE_DAYS,
   describeRequirement,
-  EMPTY_BENEFITS,
   FUNDING_SOURCES,
   FUNDING_SOURCE_LABELS,
   fundingFollowUp,
@@ -79,6 +78,7 @@ import {
   updateInitiative,
   updateNetwork,
   upsertStatusReport,
+  EMPTY_INITIATIVE_FIELDS,
   type InitiativeFields,
   type InitiativeRecord,
 } from '../../store/initiatives.ts';
@@ -161,24 +161,6 @@ const createSchema = fieldsSchema.partial().required({ title: true });
 const patchSchema = fieldsSchema.partial().extend({
   version: z.number({ error: 'Ange versionen du läste (version)' }).int().positive(),
 });
-
-const EMPTY_FIELDS: Omit<InitiativeFields, 'title'> = {
-  description: '',
-  need: '',
-  area: null,
-  scope: 'delregional',
-  origin: '',
-  proposingMunicipality: null,
-  collaborationForm: null,
-  benefits: EMPTY_BENEFITS,
-  estimatedCost: null,
-  fundingSources: [],
-  risks: [],
-  documents: [],
-  links: [],
-  startYear: null,
-  endYear: null,
-};
 
 function merge(base: InitiativeFields, input: Partial<FieldsInput>): InitiativeFields {
   const { benefits, ...rest } = input;
@@ -437,7 +419,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
       body.proposingMunicipality = proposing;
     }
     await checkReferences(db, body);
-    const fields = merge({ title: body.title, ...EMPTY_FIELDS }, body);
+    const fields = merge({ title: body.title, ...EMPTY_INITIATIVE_FIELDS }, body);
     const id = await db.transaction(async (tx) => {
       const newId = await createInitiative(tx, fields, actorOf(user), {
         reason: user.role === 'kommunansvarig' ? 'Förslag från kommunansvarig' : 'Registrerat av förbundet',
@@ -480,7 +462,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const weak = body.evidence.weak as { n?: unknown } | undefined;
     const of = weak && typeof weak.n === 'number' ? ` av ${weak.n}` : '';
     const fields: InitiativeFields = {
-      ...EMPTY_FIELDS,
+      ...EMPTY_INITIATIVE_FIELDS,
       // Capped like every title (fieldsSchema: at most 200), so that the initiative can be edited later.
       title: body.title ?? `Samverkan kring ${body.capabilityLabel}`.slice(0, 200).trim(),
       need: `Förmågan "${body.capabilityLabel}" är svag i ${codes.length}${of} kommuner enligt analysen (instrument ${body.instrumentId}, ${body.itemId}). En gemensam insats kan lyfta förmågan där den är svagast.`,
