@@ -3,12 +3,13 @@
 // table alternative (<details> with a real <table>) and a CSV download of the same table. Charts are
 // drawn from the table's rows, so the chart and the table always show the same numbers.
 // ECharts is imported part by part (echarts/core) to keep the bundle small.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { BarChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
+import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
 use([LabelLayout, BarChart, HeatmapChart, RadarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -47,24 +48,19 @@ export const SUPPRESSED_LABEL = 'för få svar (färre än 3)';
 
 // ---- Number formatting (Swedish; never NaN) ---------------------------------------------------
 
-const nf = (min: number, max: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: min, maximumFractionDigits: max });
-const one = nf(1, 1);
-const two = nf(0, 2);
-const int = nf(0, 0);
-
 export function formatCell(v: Cell | undefined, format: Column['format']): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'string') return v;
   if (!Number.isFinite(v)) return '–';
   switch (format) {
     case 'pct':
-      return `${one.format(v)} %`;
+      return `${fixed1Format.format(v)} %`;
     case 'pp':
-      return `${v > 0 ? '+' : ''}${one.format(v)} p.e.`;
+      return `${v > 0 ? '+' : ''}${fixed1Format.format(v)} p.e.`;
     case 'count':
-      return int.format(v);
+      return intFormat.format(v);
     case 'value':
-      return two.format(v);
+      return decFormat.format(v);
     default:
       return String(v);
   }
@@ -119,6 +115,9 @@ export function FigureTable({ fig, suppressionMin }: { fig: Figure; suppressionM
 /** Colour-blind-safe palette with enough contrast on white (Okabe–Ito, darkened). */
 const PALETTE = ['#0b5cad', '#b35c00', '#1d6b32', '#a4161a', '#6a3d9a', '#00726b', '#7a4a00', '#4a5360', '#c2185b', '#2e7d32'];
 
+/** What every chart shares: the palette, no animation, no ECharts aria (the element has its own name), the font. */
+export const CHART_BASE = { color: PALETTE, animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
+
 const num = (v: Cell | undefined): number | '-' => (typeof v === 'number' && Number.isFinite(v) ? v : '-');
 
 function seriesColumns(fig: Figure): Column[] {
@@ -129,7 +128,7 @@ function chartOption(fig: Figure): EChartsCoreOption | null {
   const series = seriesColumns(fig);
   const rows = fig.rows;
   const labels = rows.map((r) => r.label);
-  const base = { color: PALETTE, animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
+  const base = CHART_BASE;
   switch (fig.chart) {
     case 'radar':
       if (rows.length < 3) return barOption(fig, series, labels, base);
@@ -287,11 +286,14 @@ export function chartSummary(fig: Figure): string {
   return parts.join(' ');
 }
 
-export function Chart({ fig }: { fig: Figure }) {
+/**
+ * An ECharts canvas drawn from `option` (give a memoised option: a new one redraws), resized with the
+ * window; role="img" with `label` as its accessible name.
+ */
+export function EChart({ option, label, height }: { option: EChartsCoreOption | null; label: string; height: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
-    const option = chartOption(fig);
     if (!el || !option) return;
     const chart = init(el, undefined, { renderer: 'canvas' });
     chart.setOption(option);
@@ -301,8 +303,13 @@ export function Chart({ fig }: { fig: Figure }) {
       window.removeEventListener('resize', onResize);
       chart.dispose();
     };
-  }, [fig]);
-  return <div ref={ref} className="chart" role="img" aria-label={chartSummary(fig)} style={{ height: chartHeight(fig) }} />;
+  }, [option]);
+  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
+}
+
+export function Chart({ fig }: { fig: Figure }) {
+  const option = useMemo(() => chartOption(fig), [fig]);
+  return <EChart option={option} label={chartSummary(fig)} height={chartHeight(fig)} />;
 }
 
 // ---- The figure -------------------------------------------------------------------------------------

@@ -1,25 +1,7 @@
 // Small accessible building blocks shared by the pages.
-import { useCallback, useEffect, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
-import { get } from '../api.ts';
+import { useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
-
-/** Loads JSON from the API; `reload` fetches again. */
-export function useApi<T>(url: string | null) {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(!!url);
-  const load = useCallback(() => {
-    if (!url) return;
-    setLoading(true);
-    setError(undefined);
-    get<T>(url)
-      .then(setData)
-      .catch((e: Error) => setError(e.message))
-      .finally(() => setLoading(false));
-  }, [url]);
-  useEffect(load, [load]);
-  return { data, error, loading, reload: load };
-}
 
 export function Loading() {
   const { t } = useI18n();
@@ -30,10 +12,10 @@ export function Loading() {
   );
 }
 
-export function ErrorMessage({ message }: { message?: string }) {
+export function ErrorMessage({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;
   return (
-    <p className="error" role="alert">
+    <p className="error" role="alert" id={id}>
       {message}
     </p>
   );
@@ -45,6 +27,16 @@ export function Notice({ message }: { message?: string }) {
     <p className="notice" role="status">
       {message}
     </p>
+  );
+}
+
+/** What an action (useAction) says: its error as an alert, its confirmation as a status. */
+export function ActionMessages({ action }: { action: { message?: string; msg?: string } }) {
+  return (
+    <>
+      <ErrorMessage message={action.message} />
+      <Notice message={action.msg} />
+    </>
   );
 }
 
@@ -60,18 +52,31 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   );
 }
 
-export function Field({ label, hint, ...props }: { label: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+/** A section named by its h2 heading (`id` is the heading's id). */
+export function Section({ id, title, children }: { id: string; title: ReactNode; children?: ReactNode }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...props} />
-    </div>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A link in a paragraph of its own (back to a list, on to a related page). */
+export function LinkParagraph({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <p>
+      <Link to={to}>{children}</Link>
+    </p>
+  );
+}
+
+/** The note that what the page shows is demo data. */
+export function DemoBanner({ children }: { children: ReactNode }) {
+  return (
+    <p className="demo-banner-inline">
+      <span className="tag">DEMO</span> {children}
+    </p>
   );
 }
 
@@ -79,4 +84,53 @@ export function AsyncView<T>({ state, children }: { state: { data?: T; error?: s
   if (state.error) return <ErrorMessage message={state.error} />;
   if (state.loading || state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;
+}
+
+/** Horizontally scrollable table container, reachable by keyboard when it scrolls. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+/** A column header: its text, `{ num }` for a right-aligned number column, or false to leave it out. */
+export type ColumnHead = string | { num: string } | false | null | undefined;
+
+/**
+ * A table with its caption and column headers; `children` are its tbody (and tfoot). With `label`
+ * it stands in a TableWrap of that name.
+ */
+export function DataTable({
+  label,
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  label?: string;
+  caption: ReactNode;
+  columns: ColumnHead[];
+  className?: string;
+  children: ReactNode;
+}) {
+  const table = (
+    <table className={className}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) =>
+            !c ? null : (
+              <th key={i} scope="col" className={typeof c === 'string' ? undefined : 'num'}>
+                {typeof c === 'string' ? c : c.num}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      {children}
+    </table>
+  );
+  return label === undefined ? table : <TableWrap label={label}>{table}</TableWrap>;
 }

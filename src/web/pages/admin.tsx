@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { patch, post } from '../api.ts';
-import { AsyncView, ErrorMessage, Field, Notice, Page, useApi } from '../components/ui.tsx';
+import { Field, Options, SelectField } from '../components/forms.tsx';
+import { useAction, useApi } from '../components/hooks.ts';
+import { ActionMessages, AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, type Role, type User } from '../session.tsx';
 
@@ -10,15 +12,14 @@ export function UsersPage() {
   const { t } = useI18n();
   const users = useApi<{ users: User[] }>('/api/admin/users');
   const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
-  const [error, setError] = useState<string>();
-  const [msg, setMsg] = useState<string>();
+  const action = useAction();
   const [role, setRole] = useState<Role>('kommunansvarig');
 
-  const create = async (e: FormEvent<HTMLFormElement>) => {
+  const create = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    try {
+    void action.run(async () => {
       const r = await post<{ user: User }>('/api/admin/users', {
         email: f.get('email'),
         name: f.get('name'),
@@ -26,43 +27,25 @@ export function UsersPage() {
         role: f.get('role'),
         municipalities: f.getAll('municipalities'),
       });
-      setMsg(`Kontot ${r.user.email} är skapat.`);
-      setError(undefined);
       form.reset();
       users.reload();
-    } catch (err) {
-      setError((err as Error).message);
-      setMsg(undefined);
-    }
+      return `Kontot ${r.user.email} är skapat.`;
+    });
   };
 
-  const changeRole = async (u: User, newRole: Role) => {
-    try {
+  const changeRole = (u: User, newRole: Role) =>
+    action.run(async () => {
       await patch(`/api/admin/users/${u.id}`, { role: newRole });
-      setMsg(`Rollen för ${u.email} är ändrad.`);
-      setError(undefined);
       users.reload();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+      return `Rollen för ${u.email} är ändrad.`;
+    });
 
   return (
     <Page title={t('Konton')}>
-      <ErrorMessage message={error} />
-      <Notice message={msg} />
+      <ActionMessages action={action} />
       <AsyncView state={users}>
         {(d) => (
-          <table>
-            <caption>{t('Konton')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Namn')}</th>
-                <th scope="col">{t('E-postadress')}</th>
-                <th scope="col">{t('Roll')}</th>
-                <th scope="col">{t('Kommuner')}</th>
-              </tr>
-            </thead>
+          <DataTable caption={t('Konton')} columns={[t('Namn'), t('E-postadress'), t('Roll'), t('Kommuner')]}>
             <tbody>
               {d.users.map((u) => (
                 <tr key={u.id}>
@@ -75,18 +58,14 @@ export function UsersPage() {
                       {t('Roll')} {u.name}
                     </label>
                     <select id={`role-${u.id}`} value={u.role} onChange={(e) => changeRole(u, e.target.value as Role)}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(ROLE_LABEL[r])}
-                        </option>
-                      ))}
+                      <Options entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
                     </select>
                   </td>
                   <td>{u.municipalities.join(', ') || '–'}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </AsyncView>
       <h2>{t('Skapa konto')}</h2>
@@ -94,16 +73,7 @@ export function UsersPage() {
         <Field label={t('Namn')} name="name" required autoComplete="off" />
         <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
         <Field label={t('Lösenord')} hint="Minst 12 tecken" name="password" type="password" required autoComplete="new-password" />
-        <div className="field">
-          <label htmlFor="new-role">{t('Roll')}</label>
-          <select id="new-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(ROLE_LABEL[r])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('Roll')} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
         {role === 'kommunansvarig' && (
           <fieldset>
             <legend>{t('Kommuner')}</legend>
@@ -135,16 +105,7 @@ export function AuditPage() {
     <Page title={t('Händelselogg')}>
       <AsyncView state={state}>
         {(d) => (
-          <table>
-            <caption>Inloggningar och behörighetsändringar, senaste först</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Tid')}</th>
-                <th scope="col">{t('Händelse')}</th>
-                <th scope="col">{t('Vem')}</th>
-                <th scope="col">{t('Mål')}</th>
-              </tr>
-            </thead>
+          <DataTable caption="Inloggningar och behörighetsändringar, senaste först" columns={[t('Tid'), t('Händelse'), t('Vem'), t('Mål')]}>
             <tbody>
               {d.entries.map((e) => (
                 <tr key={e.id}>
@@ -155,7 +116,7 @@ export function AuditPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </AsyncView>
     </Page>

@@ -2,10 +2,12 @@
 // region, change between two rounds — with filters for respondent type and verksamhetsområde. What
 // each role sees is decided by the server (src/domain/analysis/views.ts); the pages show every figure
 // they are given, each with its base and n, a table alternative and a CSV download.
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { FigureView, type Figure } from '../components/charts.tsx';
-import { AsyncView, Page, useApi } from '../components/ui.tsx';
+import { FigureView, formatCell, type Figure } from '../components/charts.tsx';
+import { SelectField } from '../components/forms.tsx';
+import { useApi, useMunicipalities } from '../components/hooks.ts';
+import { AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -76,15 +78,8 @@ interface CompareViewData {
 }
 
 const STATUS_LABEL: Record<RoundChoice['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
-const pct = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 // ---- Helpers -------------------------------------------------------------------------------------
-
-/** Municipality code → name (names and codes are public facts; results are not). */
-function useMunicipalityNames(): Record<string, string> {
-  const state = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
-  return useMemo(() => Object.fromEntries((state.data?.municipalities ?? []).map((m) => [m.code, m.name])), [state.data]);
-}
 
 /** The filter query (respondentType, area) of the current URL. */
 function useFilterQuery() {
@@ -121,7 +116,6 @@ function ProposeCandidate({ fig, roundId }: { fig: Figure; roundId: number }) {
   const { t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
-  const id = useId();
   const [item, setItem] = useState(fig.rows[0]?.key ?? '');
   const filters = useFilterQuery();
   if (!(user?.role === 'forbundsadmin' || user?.role === 'kommunansvarig') || fig.rows.length === 0) return null;
@@ -134,16 +128,7 @@ function ProposeCandidate({ fig, roundId }: { fig: Figure; roundId: number }) {
         if (item) navigate(withQuery('/initiativ/nytt', filters, { round: String(roundId), item }));
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>{t('Samverkanskandidat')}</label>
-        <select id={id} value={item} onChange={(e) => setItem(e.target.value)}>
-          {fig.rows.map((r) => (
-            <option key={r.key} value={r.key}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t('Samverkanskandidat')} value={item} onChange={(e) => setItem(e.target.value)} entries={fig.rows.map((r) => [r.key, r.label])} />
       <button type="submit">{t('Föreslå som initiativ')}</button>
     </form>
   );
@@ -184,8 +169,6 @@ function Figures({
 
 function FilterForm({ view }: { view: View }) {
   const [params, setParams] = useSearchParams();
-  const typeId = useId();
-  const areaId = useId();
   const [type, setType] = useState(params.get('respondentType') ?? '');
   const [area, setArea] = useState(params.get('area') ?? '');
   useEffect(() => {
@@ -205,29 +188,21 @@ function FilterForm({ view }: { view: View }) {
   return (
     <form className="results-filters" onSubmit={submit} aria-label="Filter">
       {types.length > 0 && (
-        <div className="field">
-          <label htmlFor={typeId}>Respondenttyp</label>
-          <select id={typeId} value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Alla respondenttyper</option>
-            {types.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Respondenttyp"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          empty="Alla respondenttyper"
+          entries={types.map((t) => [t.id, t.label])}
+        />
       )}
-      <div className="field">
-        <label htmlFor={areaId}>Verksamhetsområde</label>
-        <select id={areaId} value={area} onChange={(e) => setArea(e.target.value)}>
-          <option value="">Alla verksamhetsområden</option>
-          {view.filters.options.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Verksamhetsområde"
+        value={area}
+        onChange={(e) => setArea(e.target.value)}
+        empty="Alla verksamhetsområden"
+        entries={view.filters.options.areas.map((a) => [a.id, a.label])}
+      />
       <button type="submit">Filtrera</button>
     </form>
   );
@@ -265,13 +240,11 @@ function Summary({ view }: { view: View }) {
 /** Links to the other dashboards of the round. */
 function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
   const { user } = useSession();
-  const names = useMunicipalityNames();
+  const { nameOf } = useMunicipalities();
   const navigate = useNavigate();
-  const selectId = useId();
   const [code, setCode] = useState('');
   const query = useFilterQuery();
   const own = user?.role === 'kommunansvarig' ? view.round.municipalities : [];
-  const nameOf = (c: string) => names[c] ?? c;
   return (
     <nav aria-label="Resultatvyer">
       <ul className="results-nav">
@@ -293,19 +266,13 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
             if (code) navigate(withQuery(`/resultat/${view.round.id}/kommun/${code}`, query));
           }}
         >
-          <div className="field">
-            <label htmlFor={selectId}>Kommun mot regionen</label>
-            <select id={selectId} value={code} onChange={(e) => setCode(e.target.value)}>
-              <option value="">Välj kommun</option>
-              {[...view.round.municipalities]
-                .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'sv'))
-                .map((c) => (
-                  <option key={c} value={c}>
-                    {nameOf(c)}
-                  </option>
-                ))}
-            </select>
-          </div>
+          <SelectField
+            label="Kommun mot regionen"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            empty="Välj kommun"
+            entries={[...view.round.municipalities].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'sv')).map((c) => [c, nameOf(c)])}
+          />
           <button type="submit" className="secondary">
             Visa kommunen
           </button>
@@ -318,7 +285,6 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
 function CompareForm({ roundId, instrument }: { roundId: number; instrument: string }) {
   const rounds = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
   const navigate = useNavigate();
-  const id = useId();
   const [other, setOther] = useState('');
   const choices = (rounds.data?.rounds ?? []).filter((r) => r.instrument === instrument && r.id !== roundId);
   if (!choices.length) return null;
@@ -330,17 +296,13 @@ function CompareForm({ roundId, instrument }: { roundId: number; instrument: str
         if (other) navigate(`/resultat/${roundId}/jamfor/${other}`);
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>Jämför med en annan mätomgång</label>
-        <select id={id} value={other} onChange={(e) => setOther(e.target.value)}>
-          <option value="">Välj mätomgång</option>
-          {choices.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title} ({r.periodStart.slice(0, 4)})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Jämför med en annan mätomgång"
+        value={other}
+        onChange={(e) => setOther(e.target.value)}
+        empty="Välj mätomgång"
+        entries={choices.map((r) => [r.id, `${r.title} (${r.periodStart.slice(0, 4)})`])}
+      />
       <button type="submit" className="secondary">
         Visa förändring
       </button>
@@ -353,7 +315,7 @@ function CompareForm({ roundId, instrument }: { roundId: number; instrument: str
 export function ResultsPage() {
   const { t } = useI18n();
   const state = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
-  const names = useMunicipalityNames();
+  const { nameOf } = useMunicipalities();
   return (
     <Page title={t('Resultat')}>
       <p>Välj en mätomgång för att se resultaten. Läsare ser stängda (publicerade) mätomgångar; kommunansvariga även pågående omgångar där kommunen deltar.</p>
@@ -361,20 +323,10 @@ export function ResultsPage() {
         {(d) =>
           d.rounds.length ? (
             <div className="table-wrap">
-              <table>
-                <caption>Mätomgångar med resultat ({d.rounds.length})</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Mätomgång</th>
-                    <th scope="col">Instrument</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="num">
-                      Kommuner
-                    </th>
-                    <th scope="col">Egen kommun</th>
-                  </tr>
-                </thead>
+              <DataTable
+                caption={<>Mätomgångar med resultat ({d.rounds.length})</>}
+                columns={['Mätomgång', 'Instrument', 'Period', 'Status', { num: 'Kommuner' }, 'Egen kommun']}
+              >
                 <tbody>
                   {d.rounds.map((r) => (
                     <tr key={r.id}>
@@ -391,7 +343,7 @@ export function ResultsPage() {
                         {r.ownMunicipalities.length
                           ? r.ownMunicipalities.map((c) => (
                               <Link key={c} to={`/resultat/${r.id}/kommun/${c}`} className="inline-link">
-                                {names[c] ?? c} mot regionen
+                                {nameOf(c)} mot regionen
                               </Link>
                             ))
                           : '–'}
@@ -399,7 +351,7 @@ export function ResultsPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             </div>
           ) : (
             <p>Det finns inga mätomgångar med resultat som du kan se ännu.</p>
@@ -478,7 +430,6 @@ export function CompareResultsPage() {
   const [params, setParams] = useSearchParams();
   const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/compare/${encodeURIComponent(otherId)}`;
   const state = useApi<CompareViewData>(withQuery(apiPath, query));
-  const measureId = useId();
   const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
   const base = useApi<View>(`/api/rounds/${encodeURIComponent(id)}/analysis`);
   const measures = useMemo(() => {
@@ -511,21 +462,12 @@ export function CompareResultsPage() {
               setParams(p);
             }}
           >
-            <div className="field">
-              <label htmlFor={measureId}>Mått</label>
-              <select id={measureId} value={measure} onChange={(e) => setMeasure(e.target.value)}>
-                {measures.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Mått" value={measure} onChange={(e) => setMeasure(e.target.value)} entries={measures.map((m) => [m.id, m.label])} />
             <button type="submit">Visa</button>
           </form>
           <ul className="results-summary">
             <li>
-              Andel kommuner som visar på ökad digital mognad: {view.increasedShare.percent === null ? '–' : `${pct.format(view.increasedShare.percent)} %`} ({view.increasedShare.count}{' '}
+              Andel kommuner som visar på ökad digital mognad: {formatCell(view.increasedShare.percent, 'pct')} ({view.increasedShare.count}{' '}
               av n = {view.increasedShare.n} kommuner, bas: kommuner)
             </li>
             <li>Minsta meningsfulla förändring: {view.minMeaningfulChange} procentenheter</li>

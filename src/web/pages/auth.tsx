@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../api.ts';
-import { ErrorMessage, Field, Notice, Page } from '../components/ui.tsx';
+import { Field } from '../components/forms.tsx';
+import { useAction } from '../components/hooks.ts';
+import { ActionMessages, LinkParagraph, ErrorMessage, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -9,34 +11,25 @@ export function LoginPage() {
   const { login } = useSession();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const action = useAction();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
+    void action.run(async () => {
       await login(String(f.get('email')), String(f.get('password')));
       navigate('/');
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Page title={t('Logga in')}>
       <form onSubmit={submit} className="narrow" noValidate>
-        <ErrorMessage message={error} />
+        <ErrorMessage message={action.message} />
         <Field label={t('E-postadress')} name="email" type="email" autoComplete="username" required />
         <Field label={t('Lösenord')} name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           {t('Logga in')}
         </button>
-        <p>
-          <Link to="/glomt-losenord">{t('Glömt lösenordet?')}</Link>
-        </p>
+        <LinkParagraph to="/glomt-losenord">{t('Glömt lösenordet?')}</LinkParagraph>
       </form>
     </Page>
   );
@@ -44,24 +37,16 @@ export function LoginPage() {
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
-  const [msg, setMsg] = useState<string>();
-  const [error, setError] = useState<string>();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const action = useAction();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    try {
-      const r = await post<{ message: string }>('/api/auth/password-reset', { email: String(f.get('email')) });
-      setMsg(r.message);
-      setError(undefined);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    void action.run(async () => (await post<{ message: string }>('/api/auth/password-reset', { email: String(f.get('email')) })).message);
   };
   return (
     <Page title={t('Återställ lösenord')}>
       <form onSubmit={submit} className="narrow" noValidate>
-        <ErrorMessage message={error} />
-        <Notice message={msg} />
+        <ActionMessages action={action} />
         <Field label={t('E-postadress')} name="email" type="email" autoComplete="email" required />
         <button type="submit">{t('Skicka länk')}</button>
       </form>
@@ -72,33 +57,26 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const [msg, setMsg] = useState<string>();
-  const [error, setError] = useState<string>();
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const action = useAction();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    try {
+    void action.run(async () => {
       const r = await post<{ message: string }>('/api/auth/password-reset/confirm', {
         token: params.get('token') ?? '',
         password: String(f.get('password')),
       });
-      setMsg(r.message);
-      setError(undefined);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+      return r.message;
+    });
   };
   return (
     <Page title={t('Återställ lösenord')}>
       <form onSubmit={submit} className="narrow" noValidate>
-        <ErrorMessage message={error} />
-        <Notice message={msg} />
+        <ActionMessages action={action} />
         <Field label={t('Nytt lösenord')} hint="Minst 12 tecken" name="password" type="password" autoComplete="new-password" required minLength={12} />
         <button type="submit">{t('Spara')}</button>
-        {msg && (
-          <p>
-            <Link to="/logga-in">{t('Logga in')}</Link>
-          </p>
+        {action.msg && (
+          <LinkParagraph to="/logga-in">{t('Logga in')}</LinkParagraph>
         )}
       </form>
     </Page>

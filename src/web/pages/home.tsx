@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Page } from '../components/ui.tsx';
+import { LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -36,9 +36,7 @@ export function NotFoundPage() {
   const { t } = useI18n();
   return (
     <Page title={t('Sidan finns inte')}>
-      <p>
-        <Link to="/">{t('Översikt')}</Link>
-      </p>
+      <LinkParagraph to="/">{t('Översikt')}</LinkParagraph>
     </Page>
   );
 }

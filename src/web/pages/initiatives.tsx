@@ -3,57 +3,43 @@
 // concurrency with the version), stage moves with their gates and log, participation, other actors,
 // qualification scores and status reports. The server (src/server/routes/initiatives.ts) enforces
 // every permission; the pages only hide what a role cannot do.
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, del, get, patch, post, put } from '../api.ts';
-import { AsyncView, ErrorMessage, Loading, Notice, Page, useApi } from '../components/ui.tsx';
+import { Control, Field, FormButtons, Options, SelectField } from '../components/forms.tsx';
+import { fixed2Format, hours, kr, oneFormat } from '../components/format.ts';
+import { useAction, useApi, useMunicipalities, useOrganisation } from '../components/hooks.ts';
+import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Loading, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession, type User } from '../session.tsx';
+import type { Criterion, WeightedScore } from '../../domain/portfolio/qualification.ts';
+import {
+  COLLABORATION_FORM_LABELS,
+  FUNDING_SOURCE_LABELS,
+  PARTICIPATION_LABELS,
+  REPORT_STATUS_LABELS,
+  SCOPE_LABELS,
+  STAGE_LABELS,
+  STAGES,
+  type InitiativeData,
+  type LinkKind,
+  type ReportStatus,
+  type Stage,
+} from '../../domain/portfolio/types.ts';
 
 // ---- API shapes (src/server/routes/initiatives.ts, src/store/initiatives.ts) ---------------------
 
-type Stage = 'ide' | 'kvalificering' | 'prioriterad' | 'genomforande' | 'nyttohemtagning' | 'avslutad_utan_genomforande';
-type LinkKind = 'formaga' | 'utmaning';
-type ReportStatus = 'enligt_plan' | 'avvikelse' | 'forsenad' | 'stoppad';
-
-const STAGES: Stage[] = ['ide', 'kvalificering', 'prioriterad', 'genomforande', 'nyttohemtagning', 'avslutad_utan_genomforande'];
-const STAGE_LABEL: Record<Stage, string> = {
-  ide: 'Idé',
-  kvalificering: 'Kvalificering',
-  prioriterad: 'Prioriterad',
-  genomforande: 'Genomförande',
-  nyttohemtagning: 'Avslutad / Nyttohemtagning',
-  avslutad_utan_genomforande: 'Avslutad utan genomförande',
-};
 const CLOSED: Stage[] = ['nyttohemtagning', 'avslutad_utan_genomforande'];
 const REPORTING: Stage[] = ['prioriterad', 'genomforande', 'nyttohemtagning'];
 
-const SCOPE_LABEL: Record<string, string> = {
-  delregional: 'Delregional (inom förbundet)',
-  regional: 'Länsgemensam (regional)',
-  nationell: 'Nationell',
-};
-const FORM_LABEL: Record<string, string> = {
-  samverkan: 'Samverkan',
-  asymmetrisk: 'Asymmetrisk ansvarsfördelning',
-  sammanlaggning: 'Sammanläggning',
-  region_stat: 'Uppgift till region/stat',
-};
-const FUNDING_LABEL: Record<string, string> = {
-  egen: 'Egna medel',
-  vgr_mru: 'VGR/MRU',
-  eu: 'EU',
-  nationell: 'Nationell finansiering',
-  ovrig: 'Övrig finansiering',
-};
+// Labels of the API's codes (Swedish; `t` translates them). Strings index them: unknown codes show as they are.
+const STAGE_LABEL: Record<string, string> = STAGE_LABELS;
+const SCOPE_LABEL: Record<string, string> = SCOPE_LABELS;
+const FORM_LABEL: Record<string, string> = COLLABORATION_FORM_LABELS;
+const FUNDING_LABEL: Record<string, string> = FUNDING_SOURCE_LABELS;
+const PARTICIPATION_LABEL: Record<string, string> = PARTICIPATION_LABELS;
+const REPORT_STATUS_LABEL: Record<string, string> = REPORT_STATUS_LABELS;
 const LINK_LABEL: Record<LinkKind, string> = { formaga: 'Förmåga', utmaning: 'Utmaning' };
-const PARTICIPATION_LABEL: Record<string, string> = { intresserad: 'Intresserad', deltar: 'Deltar' };
-const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
-  enligt_plan: 'Enligt plan',
-  avvikelse: 'Risk för avvikelse',
-  forsenad: 'Försenad',
-  stoppad: 'Stoppad',
-};
 const ACTOR_KIND_LABEL: Record<string, string> = {
   akademi: 'Akademi',
   naringsliv: 'Näringsliv',
@@ -62,43 +48,9 @@ const ACTOR_KIND_LABEL: Record<string, string> = {
   ovrigt: 'Övrigt',
 };
 
-interface Benefits {
-  qualitative: string;
-  economic: string;
-  operational: string;
-  hoursPerYear: number | null;
-  sekPerYear: number | null;
-}
-
-interface Qualification {
-  score: number | null;
-  percent: number | null;
-  coverage: number;
-  complete: boolean;
-  missing: string[];
-}
-
-interface Initiative {
-  id: number;
-  title: string;
-  description: string;
-  need: string;
-  area: string | null;
-  scope: string;
+interface Initiative extends InitiativeData {
   origin: string;
-  stage: Stage;
-  collaborationForm: string | null;
-  proposingMunicipality: string | null;
-  benefits: Benefits;
-  estimatedCost: number | null;
-  fundingSources: Array<{ source: string; amount: number | null; note: string }>;
-  risks: Array<{ description: string; probability: number | null; consequence: number | null }>;
-  documents: Array<{ title: string; url: string }>;
-  links: Array<{ kind: LinkKind; label: string; instrumentId?: string; itemId?: string }>;
   evidence: Record<string, unknown> | null;
-  startYear: number | null;
-  endYear: number | null;
-  participations: Array<{ municipality: string; kind: 'intresserad' | 'deltar' }>;
   actors: Array<{ id: number; name: string; kind: string; role: string }>;
   scores: Array<{ criterionId: string; score: number; justification: string; scoredAt: string }>;
   version: number;
@@ -107,7 +59,7 @@ interface Initiative {
   updatedAt: string;
   participating: string[];
   interested: string[];
-  qualification: Qualification;
+  qualification: WeightedScore;
   canEdit: boolean;
 }
 
@@ -147,13 +99,6 @@ interface LogEntry {
   at: string;
 }
 
-interface Criterion {
-  id: string;
-  label: string;
-  description: string;
-  weight: number;
-}
-
 interface Config {
   criteria: Criterion[];
   stages: Array<{ id: Stage; label: string; gate: Array<{ description: string }> }>;
@@ -164,34 +109,10 @@ interface Municipality {
   name: string;
 }
 
-interface Organisation {
-  areas: Array<{ id: string; name: string }>;
-  actors: Array<{ id: number; name: string; kind: string }>;
-}
-
 // ---- Formatting and small helpers ---------------------------------------------------------------
 
-const intFmt = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-const decFmt = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pctFmt = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-
-const sek = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${intFmt.format(n)} kr`);
-const hoursOf = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${intFmt.format(n)} h`);
 const dateTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' });
 const dateOnly = (iso: string) => new Date(iso).toLocaleDateString('sv-SE');
-
-function useMunicipalities() {
-  const state = useApi<{ municipalities: Municipality[] }>('/api/municipalities');
-  const list = useMemo(() => [...(state.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')), [state.data]);
-  const names = useMemo(() => new Map(list.map((m) => [m.code, m.name])), [list]);
-  return { list, names, nameOf: (c: string | null | undefined) => (c ? (names.get(c) ?? c) : '–'), loading: state.loading };
-}
-
-function useOrganisation() {
-  const state = useApi<Organisation>('/api/organisation');
-  const areaNames = useMemo(() => new Map((state.data?.areas ?? []).map((a) => [a.id, a.name])), [state.data]);
-  return { areas: state.data?.areas ?? [], actors: state.data?.actors ?? [], areaNames, reload: state.reload };
-}
 
 function StageTag({ stage }: { stage: Stage }) {
   const { t } = useI18n();
@@ -209,24 +130,16 @@ function KeepView<T>({ state, children }: { state: { data?: T; error?: string; l
   );
 }
 
-function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
-
 const canPropose = (u?: User) => u?.role === 'forbundsadmin' || u?.role === 'kommunansvarig';
 const isAdmin = (u?: User) => u?.role === 'forbundsadmin';
 
 /** A weighted qualification score: "3,55 av 5 (63,6 %)", or "–". */
-function QualificationText({ q }: { q: Qualification }) {
+function QualificationText({ q }: { q: WeightedScore }) {
   const { t } = useI18n();
   if (q.score === null) return <>{t('Ej bedömd')}</>;
   return (
     <>
-      {t('{score} av 5 ({pct} %)', { score: decFmt.format(q.score), pct: pctFmt.format(q.percent ?? 0) })}
+      {t('{score} av 5 ({pct} %)', { score: fixed2Format.format(q.score), pct: oneFormat.format(q.percent ?? 0) })}
       {!q.complete && ` – ${t('delvis bedömd')}`}
     </>
   );
@@ -245,60 +158,6 @@ function fieldErrorsOf(e: unknown): Record<string, string> {
   return out;
 }
 
-function useAction() {
-  const [error, setError] = useState<unknown>();
-  const [msg, setMsg] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<string | undefined | void>) => {
-    setBusy(true);
-    setError(undefined);
-    setMsg(undefined);
-    try {
-      const m = await fn();
-      if (m) setMsg(m);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const message = error instanceof Error ? error.message : error ? String(error) : undefined;
-  return { error, message, msg, busy, run, setMsg, setError };
-}
-
-/** A labelled control with optional hint and error (announced through aria-describedby). */
-function Control({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (a: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
-}) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {children({ id, 'aria-describedby': described, ...(error ? { 'aria-invalid': true as const } : {}) })}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 // ---- Portfolio list -----------------------------------------------------------------------------
 
 export function InitiativesPage() {
@@ -310,8 +169,6 @@ export function InitiativesPage() {
   const [params, setParams] = useSearchParams();
   const stage = params.get('steg') ?? '';
   const area = params.get('omrade') ?? '';
-  const stageId = useId();
-  const areaId = useId();
   const setFilter = (key: string, value: string) => {
     const p = new URLSearchParams(params);
     if (value) p.set(key, value);
@@ -329,30 +186,23 @@ export function InitiativesPage() {
         </p>
       )}
       <form className="field-row" aria-label={t('Filtrera initiativen')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={stageId}>{t('Steg')}</label>
-          <select id={stageId} value={stage} onChange={(e) => setFilter('steg', e.target.value)}>
-            <option value="">{t('Alla steg')}</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(STAGE_LABEL[s])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={areaId}>{t('Verksamhetsområde')}</label>
-          <select id={areaId} value={area} onChange={(e) => setFilter('omrade', e.target.value)}>
-            <option value="">{t('Alla verksamhetsområden')}</option>
-            {org.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('Steg')}
+          value={stage}
+          onChange={(e) => setFilter('steg', e.target.value)}
+          empty={t('Alla steg')}
+          entries={STAGES.map((s) => [s, t(STAGE_LABEL[s])])}
+        />
+        <SelectField
+          label={t('Verksamhetsområde')}
+          value={area}
+          onChange={(e) => setFilter('omrade', e.target.value)}
+          empty={t('Alla verksamhetsområden')}
+          entries={org.areas.map((a) => [a.id, a.name])}
+        />
       </form>
-      <AsyncView state={state}>
+      {/* The list waits for the names of areas and municipalities, so that it never shows their codes. */}
+      <AsyncView state={{ ...state, loading: state.loading || org.loading || munis.loading }}>
         {(d) => {
           const shown = d.initiatives.filter((i) => (!stage || i.stage === stage) && (!area || i.area === area));
           return (
@@ -361,49 +211,43 @@ export function InitiativesPage() {
               {shown.length === 0 ? (
                 <p>{d.initiatives.length ? t('Inga initiativ matchar filtret.') : t('Det finns inga initiativ ännu.')}</p>
               ) : (
-                <TableWrap label={t('Initiativ')}>
-                  <table>
-                    <caption>{t('Initiativ i samverkansportföljen ({n})', { n: shown.length })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('Namn')}</th>
-                        <th scope="col">{t('Verksamhetsområde')}</th>
-                        <th scope="col">{t('Steg')}</th>
-                        <th scope="col" className="num">
-                          {t('Deltagande kommuner')}
+                <DataTable
+                  label={t('Initiativ')}
+                  caption={t('Initiativ i samverkansportföljen ({n})', { n: shown.length })}
+                  columns={[
+                    t('Namn'),
+                    t('Verksamhetsområde'),
+                    t('Steg'),
+                    { num: t('Deltagande kommuner') },
+                    { num: t('Uppskattad kostnad') },
+                    t('Kvalificeringspoäng'),
+                  ]}
+                >
+                  <tbody>
+                    {shown.map((i) => (
+                      <tr key={i.id}>
+                        <th scope="row">
+                          <Link to={`/initiativ/${i.id}`}>{i.title}</Link> {i.isDemo && <span className="tag">DEMO</span>}
+                          {i.proposingMunicipality && (
+                            <span className="hint">
+                              {' '}
+                              · {t('föreslaget av {name}', { name: munis.nameOf(i.proposingMunicipality) })}
+                            </span>
+                          )}
                         </th>
-                        <th scope="col" className="num">
-                          {t('Uppskattad kostnad')}
-                        </th>
-                        <th scope="col">{t('Kvalificeringspoäng')}</th>
+                        <td>{i.area ? (org.areaNames.get(i.area) ?? i.area) : '–'}</td>
+                        <td>
+                          <StageTag stage={i.stage} />
+                        </td>
+                        <td className="num">{i.participating.length}</td>
+                        <td className="num">{kr(i.estimatedCost)}</td>
+                        <td>
+                          <QualificationText q={i.qualification} />
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {shown.map((i) => (
-                        <tr key={i.id}>
-                          <th scope="row">
-                            <Link to={`/initiativ/${i.id}`}>{i.title}</Link> {i.isDemo && <span className="tag">DEMO</span>}
-                            {i.proposingMunicipality && (
-                              <span className="hint">
-                                {' '}
-                                · {t('föreslaget av {name}', { name: munis.nameOf(i.proposingMunicipality) })}
-                              </span>
-                            )}
-                          </th>
-                          <td>{i.area ? (org.areaNames.get(i.area) ?? i.area) : '–'}</td>
-                          <td>
-                            <StageTag stage={i.stage} />
-                          </td>
-                          <td className="num">{i.participating.length}</td>
-                          <td className="num">{sek(i.estimatedCost)}</td>
-                          <td>
-                            <QualificationText q={i.qualification} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableWrap>
+                    ))}
+                  </tbody>
+                </DataTable>
               )}
             </>
           );
@@ -505,7 +349,77 @@ function bodyOf(f: FormState) {
   };
 }
 
+type RowKey = 'links' | 'fundingSources' | 'risks' | 'documents';
+
 const fid = (path: string) => `init-${path.replace(/\./g, '-')}`;
+
+/** Deletes `url` as `action`, then calls `onChanged`; `done` confirms it. */
+const removeWith = (action: ReturnType<typeof useAction>, url: string, onChanged: () => void, done: string) =>
+  action.run(async () => {
+    await del(url);
+    onChanged();
+    return done;
+  });
+
+/** An action's error in an alert box (`children` after its message), then its confirmation. */
+function Outcome({ action, children }: { action: ReturnType<typeof useAction>; children?: ReactNode }) {
+  return (
+    <>
+      {action.error !== undefined && (
+        <div className="error" role="alert">
+          <p>{action.message}</p>
+          {children}
+        </div>
+      )}
+      <Notice message={action.msg} />
+    </>
+  );
+}
+
+/** A fieldset of repeated rows, one per item, and a button that adds one; `empty` shows while there are none. */
+function RowGroup<R>({
+  legend,
+  empty,
+  before,
+  rows,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  legend: string;
+  empty?: string;
+  before?: ReactNode;
+  rows: R[];
+  addLabel: string;
+  onAdd: () => void;
+  children: (row: R, i: number) => ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {before}
+      {empty !== undefined && rows.length === 0 && <p className="hint">{empty}</p>}
+      {rows.map((r, i) => (
+        <Fragment key={i}>{children(r, i)}</Fragment>
+      ))}
+      <button type="button" className="secondary" onClick={onAdd}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
+/** Removes a row of a repeated group in the form; `what` completes the button's accessible name. */
+function RemoveButton({ onClick, what }: { onClick: () => void; what: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="button-row">
+      <button type="button" className="secondary" onClick={onClick}>
+        {t('Ta bort')} <span className="visually-hidden">{what}</span>
+      </button>
+    </div>
+  );
+}
 
 function InitiativeForm({
   initial,
@@ -528,39 +442,34 @@ function InitiativeForm({
   const { t } = useI18n();
   const org = useOrganisation();
   const [f, setF] = useState<FormState>(initial);
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
+  const error = action.error;
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const serverErrors = fieldErrorsOf(error);
   const errors = { ...serverErrors, ...clientErrors };
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
-  const setRow = <K extends 'links' | 'fundingSources' | 'risks' | 'documents'>(k: K, i: number, patchRow: Partial<FormState[K][number]>) =>
+  const setRow = <K extends RowKey>(k: K, i: number, patchRow: Partial<FormState[K][number]>) =>
     setF((s) => ({ ...s, [k]: (s[k] as Array<FormState[K][number]>).map((r, j) => (j === i ? { ...r, ...patchRow } : r)) }));
-  const removeRow = (k: 'links' | 'fundingSources' | 'risks' | 'documents', i: number) =>
+  const removeRow = (k: RowKey, i: number) =>
     setF((s) => ({ ...s, [k]: (s[k] as unknown[]).filter((_, j) => j !== i) }));
+  /** A Control's id, label, hint and error for the field at `path` (the API's path, e.g. "links.0.label"). */
+  const at = (path: string, label: string, hint?: string) => ({ id: fid(path), label, hint, error: errors[path] });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (f.title.trim().length < 3) local.title = t('Ange ett namn på minst 3 tecken.');
     setClientErrors(local);
-    setError(undefined);
+    action.setError(undefined);
     if (Object.keys(local).length) {
       document.getElementById(fid('title'))?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      await onSave(bodyOf(f));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(() => onSave(bodyOf(f)));
   };
 
   const text = (path: keyof FormState & string, label: string, opts: { hint?: string; multiline?: boolean; inputMode?: 'numeric' } = {}) => (
-    <Control id={fid(path)} label={label} hint={opts.hint} error={errors[path]}>
+    <Control {...at(path, label, opts.hint)}>
       {(a) =>
         opts.multiline ? (
           <textarea {...a} rows={3} value={f[path] as string} onChange={(e) => set(path, e.target.value as never)} />
@@ -570,9 +479,23 @@ function InitiativeForm({
       }
     </Control>
   );
+  /** A text input of row `i` of a repeated group. */
+  const rowText = (k: RowKey, i: number, field: string, label: string, opts: { hint?: string; type?: 'url'; inputMode?: 'numeric' } = {}) => (
+    <Control {...at(`${k}.${i}.${field}`, label, opts.hint)}>
+      {(a) => (
+        <input
+          {...a}
+          type={opts.type ?? 'text'}
+          inputMode={opts.inputMode}
+          value={(f[k][i] as Record<string, string>)[field]}
+          onChange={(e) => setRow(k, i, { [field]: e.target.value })}
+        />
+      )}
+    </Control>
+  );
   const benefitPath = (k: 'qualitative' | 'economic' | 'operational' | 'hoursPerYear' | 'sekPerYear') => `benefits.${k}`;
   const benefitText = (k: 'qualitative' | 'economic' | 'operational' | 'hoursPerYear' | 'sekPerYear', label: string, hint?: string, numeric = false) => (
-    <Control id={fid(benefitPath(k))} label={label} hint={hint} error={errors[benefitPath(k)]}>
+    <Control {...at(benefitPath(k), label, hint)}>
       {(a) =>
         numeric ? (
           <input {...a} type="text" inputMode="numeric" value={f[k]} onChange={(e) => set(k, e.target.value)} />
@@ -615,57 +538,33 @@ function InitiativeForm({
         {text('description', t('Beskrivning'), { multiline: true })}
         {text('need', t('Behov eller problem'), { multiline: true, hint: t('Vilket behov eller problem ska initiativet lösa?') })}
         <div className="field-row">
-          <Control id={fid('area')} label={t('Verksamhetsområde')} error={errors.area}>
+          <Control {...at('area', t('Verksamhetsområde'))}>
             {(a) => (
               <select {...a} value={f.area} onChange={(e) => set('area', e.target.value)}>
-                <option value="">{t('Inte angivet')}</option>
-                {org.areas.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
+                <Options empty={t('Inte angivet')} entries={org.areas.map((x) => [x.id, x.name])} />
               </select>
             )}
           </Control>
-          <Control id={fid('scope')} label={t('Omfattning')} error={errors.scope}>
+          <Control {...at('scope', t('Omfattning'))}>
             {(a) => (
               <select {...a} value={f.scope} onChange={(e) => set('scope', e.target.value)}>
-                {Object.entries(SCOPE_LABEL).map(([id, label]) => (
-                  <option key={id} value={id}>
-                    {t(label)}
-                  </option>
-                ))}
+                <Options entries={Object.entries(SCOPE_LABEL).map(([id, label]) => [id, t(label)])} />
               </select>
             )}
           </Control>
         </div>
         <div className="field-row">
-          <Control
-            id={fid('proposingMunicipality')}
-            label={t('Föreslagande kommun')}
-            hint={allowNoProposing ? undefined : t('Du kan föreslå initiativ för din egen kommun.')}
-            error={errors.proposingMunicipality}
-          >
+          <Control {...at('proposingMunicipality', t('Föreslagande kommun'), allowNoProposing ? undefined : t('Du kan föreslå initiativ för din egen kommun.'))}>
             {(a) => (
               <select {...a} value={f.proposingMunicipality} onChange={(e) => set('proposingMunicipality', e.target.value)}>
-                {allowNoProposing && <option value="">{t('Ingen (förbundet)')}</option>}
-                {proposingChoices.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
+                <Options empty={allowNoProposing ? t('Ingen (förbundet)') : undefined} entries={proposingChoices.map((m) => [m.code, m.name])} />
               </select>
             )}
           </Control>
-          <Control id={fid('collaborationForm')} label={t('Samverkansform')} error={errors.collaborationForm}>
+          <Control {...at('collaborationForm', t('Samverkansform'))}>
             {(a) => (
               <select {...a} value={f.collaborationForm} onChange={(e) => set('collaborationForm', e.target.value)}>
-                <option value="">{t('Inte angiven')}</option>
-                {Object.entries(FORM_LABEL).map(([id, label]) => (
-                  <option key={id} value={id}>
-                    {t(label)}
-                  </option>
-                ))}
+                <Options empty={t('Inte angiven')} entries={Object.entries(FORM_LABEL).map(([id, label]) => [id, t(label)])} />
               </select>
             )}
           </Control>
@@ -677,36 +576,27 @@ function InitiativeForm({
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('Kopplade förmågor och utmaningar')}</legend>
-        {f.links.length === 0 && <p className="hint">{t('Inga kopplade förmågor eller utmaningar.')}</p>}
-        {f.links.map((l, i) => (
-          <div className="field-row" key={i}>
-            <Control id={fid(`links.${i}.kind`)} label={t('Typ (rad {n})', { n: i + 1 })} error={errors[`links.${i}.kind`]}>
+      <RowGroup
+        legend={t('Kopplade förmågor och utmaningar')}
+        empty={t('Inga kopplade förmågor eller utmaningar.')}
+        rows={f.links}
+        addLabel={t('Lägg till förmåga eller utmaning')}
+        onAdd={() => set('links', [...f.links, { kind: 'formaga', label: '' }])}
+      >
+        {(l, i) => (
+          <div className="field-row">
+            <Control {...at(`links.${i}.kind`, t('Typ (rad {n})', { n: i + 1 }))}>
               {(a) => (
                 <select {...a} value={l.kind} onChange={(e) => setRow('links', i, { kind: e.target.value as LinkKind })}>
-                  {(Object.keys(LINK_LABEL) as LinkKind[]).map((k) => (
-                    <option key={k} value={k}>
-                      {t(LINK_LABEL[k])}
-                    </option>
-                  ))}
+                  <Options entries={(Object.keys(LINK_LABEL) as LinkKind[]).map((k) => [k, t(LINK_LABEL[k])])} />
                 </select>
               )}
             </Control>
-            <Control id={fid(`links.${i}.label`)} label={t('Förmåga eller utmaning (rad {n})', { n: i + 1 })} error={errors[`links.${i}.label`]}>
-              {(a) => <input {...a} type="text" value={l.label} onChange={(e) => setRow('links', i, { label: e.target.value })} />}
-            </Control>
-            <div className="button-row">
-              <button type="button" className="secondary" onClick={() => removeRow('links', i)}>
-                {t('Ta bort')} <span className="visually-hidden">{t('kopplingen på rad {n}', { n: i + 1 })}</span>
-              </button>
-            </div>
+            {rowText('links', i, 'label', t('Förmåga eller utmaning (rad {n})', { n: i + 1 }))}
+            <RemoveButton onClick={() => removeRow('links', i)} what={t('kopplingen på rad {n}', { n: i + 1 })} />
           </div>
-        ))}
-        <button type="button" className="secondary" onClick={() => set('links', [...f.links, { kind: 'formaga', label: '' }])}>
-          {t('Lägg till förmåga eller utmaning')}
-        </button>
-      </fieldset>
+        )}
+      </RowGroup>
 
       <fieldset>
         <legend>{t('Förväntad nytta')}</legend>
@@ -719,119 +609,75 @@ function InitiativeForm({
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('Kostnad och finansiering')}</legend>
-        {text('estimatedCost', t('Uppskattad kostnad, kronor'), { inputMode: 'numeric', hint: t('Hela kronor, till exempel 800 000') })}
-        {f.fundingSources.map((s, i) => (
-          <div className="field-row" key={i}>
-            <Control id={fid(`fundingSources.${i}.source`)} label={t('Finansieringskälla (rad {n})', { n: i + 1 })} error={errors[`fundingSources.${i}.source`]}>
+      <RowGroup
+        legend={t('Kostnad och finansiering')}
+        before={text('estimatedCost', t('Uppskattad kostnad, kronor'), { inputMode: 'numeric', hint: t('Hela kronor, till exempel 800 000') })}
+        rows={f.fundingSources}
+        addLabel={t('Lägg till finansieringskälla')}
+        onAdd={() => set('fundingSources', [...f.fundingSources, { source: 'egen', amount: '', note: '' }])}
+      >
+        {(s, i) => (
+          <div className="field-row">
+            <Control {...at(`fundingSources.${i}.source`, t('Finansieringskälla (rad {n})', { n: i + 1 }))}>
               {(a) => (
                 <select {...a} value={s.source} onChange={(e) => setRow('fundingSources', i, { source: e.target.value })}>
-                  {Object.entries(FUNDING_LABEL).map(([id, label]) => (
-                    <option key={id} value={id}>
-                      {t(label)}
-                    </option>
-                  ))}
+                  <Options entries={Object.entries(FUNDING_LABEL).map(([id, label]) => [id, t(label)])} />
                 </select>
               )}
             </Control>
-            <Control id={fid(`fundingSources.${i}.amount`)} label={t('Belopp, kronor (rad {n})', { n: i + 1 })} error={errors[`fundingSources.${i}.amount`]}>
-              {(a) => <input {...a} type="text" inputMode="numeric" value={s.amount} onChange={(e) => setRow('fundingSources', i, { amount: e.target.value })} />}
-            </Control>
-            <Control id={fid(`fundingSources.${i}.note`)} label={t('Anteckning (rad {n})', { n: i + 1 })} error={errors[`fundingSources.${i}.note`]}>
-              {(a) => <input {...a} type="text" value={s.note} onChange={(e) => setRow('fundingSources', i, { note: e.target.value })} />}
-            </Control>
-            <div className="button-row">
-              <button type="button" className="secondary" onClick={() => removeRow('fundingSources', i)}>
-                {t('Ta bort')} <span className="visually-hidden">{t('finansieringskällan på rad {n}', { n: i + 1 })}</span>
-              </button>
-            </div>
+            {rowText('fundingSources', i, 'amount', t('Belopp, kronor (rad {n})', { n: i + 1 }), { inputMode: 'numeric' })}
+            {rowText('fundingSources', i, 'note', t('Anteckning (rad {n})', { n: i + 1 }))}
+            <RemoveButton onClick={() => removeRow('fundingSources', i)} what={t('finansieringskällan på rad {n}', { n: i + 1 })} />
           </div>
-        ))}
-        <button type="button" className="secondary" onClick={() => set('fundingSources', [...f.fundingSources, { source: 'egen', amount: '', note: '' }])}>
-          {t('Lägg till finansieringskälla')}
-        </button>
-      </fieldset>
+        )}
+      </RowGroup>
 
-      <fieldset>
-        <legend>{t('Risker')}</legend>
-        {f.risks.length === 0 && <p className="hint">{t('Inga identifierade risker.')}</p>}
-        {f.risks.map((r, i) => (
-          <div key={i}>
-            <Control id={fid(`risks.${i}.description`)} label={t('Risk (rad {n})', { n: i + 1 })} error={errors[`risks.${i}.description`]}>
-              {(a) => <input {...a} type="text" value={r.description} onChange={(e) => setRow('risks', i, { description: e.target.value })} />}
-            </Control>
+      <RowGroup
+        legend={t('Risker')}
+        empty={t('Inga identifierade risker.')}
+        rows={f.risks}
+        addLabel={t('Lägg till risk')}
+        onAdd={() => set('risks', [...f.risks, { description: '', probability: '', consequence: '' }])}
+      >
+        {(r, i) => (
+          <div>
+            {rowText('risks', i, 'description', t('Risk (rad {n})', { n: i + 1 }))}
             <div className="field-row">
               {(['probability', 'consequence'] as const).map((k) => (
                 <Control
                   key={k}
-                  id={fid(`risks.${i}.${k}`)}
-                  label={k === 'probability' ? t('Sannolikhet 1–4 (rad {n})', { n: i + 1 }) : t('Konsekvens 1–4 (rad {n})', { n: i + 1 })}
-                  error={errors[`risks.${i}.${k}`]}
+                  {...at(`risks.${i}.${k}`, k === 'probability' ? t('Sannolikhet 1–4 (rad {n})', { n: i + 1 }) : t('Konsekvens 1–4 (rad {n})', { n: i + 1 }))}
                 >
                   {(a) => (
                     <select {...a} value={r[k]} onChange={(e) => setRow('risks', i, { [k]: e.target.value })}>
-                      <option value="">{t('Inte bedömd')}</option>
-                      {[1, 2, 3, 4].map((n) => (
-                        <option key={n} value={n}>
-                          {n}
-                        </option>
-                      ))}
+                      <Options empty={t('Inte bedömd')} entries={[1, 2, 3, 4].map((n) => [n, String(n)])} />
                     </select>
                   )}
                 </Control>
               ))}
-              <div className="button-row">
-                <button type="button" className="secondary" onClick={() => removeRow('risks', i)}>
-                  {t('Ta bort')} <span className="visually-hidden">{t('risken på rad {n}', { n: i + 1 })}</span>
-                </button>
-              </div>
+              <RemoveButton onClick={() => removeRow('risks', i)} what={t('risken på rad {n}', { n: i + 1 })} />
             </div>
           </div>
-        ))}
-        <button type="button" className="secondary" onClick={() => set('risks', [...f.risks, { description: '', probability: '', consequence: '' }])}>
-          {t('Lägg till risk')}
-        </button>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('Dokument och länkar')}</legend>
-        {f.documents.length === 0 && <p className="hint">{t('Inga dokument.')}</p>}
-        {f.documents.map((d, i) => (
-          <div className="field-row" key={i}>
-            <Control id={fid(`documents.${i}.title`)} label={t('Dokumentets titel (rad {n})', { n: i + 1 })} error={errors[`documents.${i}.title`]}>
-              {(a) => <input {...a} type="text" value={d.title} onChange={(e) => setRow('documents', i, { title: e.target.value })} />}
-            </Control>
-            <Control
-              id={fid(`documents.${i}.url`)}
-              label={t('Webbadress (rad {n})', { n: i + 1 })}
-              hint={t('Börjar med https://')}
-              error={errors[`documents.${i}.url`]}
-            >
-              {(a) => <input {...a} type="url" value={d.url} onChange={(e) => setRow('documents', i, { url: e.target.value })} />}
-            </Control>
-            <div className="button-row">
-              <button type="button" className="secondary" onClick={() => removeRow('documents', i)}>
-                {t('Ta bort')} <span className="visually-hidden">{t('dokumentet på rad {n}', { n: i + 1 })}</span>
-              </button>
-            </div>
-          </div>
-        ))}
-        <button type="button" className="secondary" onClick={() => set('documents', [...f.documents, { title: '', url: '' }])}>
-          {t('Lägg till dokument')}
-        </button>
-      </fieldset>
-
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('Avbryt')}
-          </button>
         )}
-      </div>
+      </RowGroup>
+
+      <RowGroup
+        legend={t('Dokument och länkar')}
+        empty={t('Inga dokument.')}
+        rows={f.documents}
+        addLabel={t('Lägg till dokument')}
+        onAdd={() => set('documents', [...f.documents, { title: '', url: '' }])}
+      >
+        {(d, i) => (
+          <div className="field-row">
+            {rowText('documents', i, 'title', t('Dokumentets titel (rad {n})', { n: i + 1 }))}
+            {rowText('documents', i, 'url', t('Webbadress (rad {n})', { n: i + 1 }), { type: 'url', hint: t('Börjar med https://') })}
+            <RemoveButton onClick={() => removeRow('documents', i)} what={t('dokumentet på rad {n}', { n: i + 1 })} />
+          </div>
+        )}
+      </RowGroup>
+
+      <FormButtons submitLabel={submitLabel} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -858,18 +704,14 @@ export function NewInitiativePage() {
     return (
       <Page title={t('Nytt initiativ')}>
         <p>{t('Initiativ föreslås av kommunansvariga och förbundet. Du kan läsa portföljen.')}</p>
-        <p>
-          <Link to="/initiativ">{t('Tillbaka till initiativen')}</Link>
-        </p>
+        <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
       </Page>
     );
 
   const choices = proposingChoicesOf(user, munis.list);
   return (
     <Page title={fromCandidate ? t('Nytt initiativ från en samverkanskandidat') : t('Nytt initiativ')}>
-      <p>
-        <Link to="/initiativ">{t('Tillbaka till initiativen')}</Link>
-      </p>
+      <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
       {fromCandidate ? (
         <CandidateProposal roundId={round} itemId={item} filters={filterQueryOf(params)} />
       ) : munis.loading ? (
@@ -968,9 +810,6 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
   const [area, setArea] = useState('');
   const [proposing, setProposing] = useState('');
   const action = useAction();
-  const titleId = useId();
-  const areaId = useId();
-  const propId = useId();
   useEffect(() => {
     if (row) setTitle(`Samverkan kring ${row.cells.item ?? row.label}`.slice(0, 200));
   }, [row]);
@@ -985,9 +824,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
     return (
       <>
         <ErrorMessage message={t('Frågan är inte en samverkanskandidat i mätomgången {title}.', { title: view.round.title })} />
-        <p>
-          <Link to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</Link>
-        </p>
+        <LinkParagraph to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</LinkParagraph>
       </>
     );
   const admin = isAdmin(user);
@@ -1017,8 +854,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
   };
   return (
     <>
-      <section aria-labelledby="cand-h">
-        <h2 id="cand-h">{t('Underlag från analysen')}</h2>
+      <Section id="cand-h" title={t('Underlag från analysen')}>
         <dl className="facts">
           <dt>{t('Mätomgång')}</dt>
           <dd>
@@ -1029,7 +865,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
           <dt>{t('Svag i')}</dt>
           <dd>
             {t('{count} av {n} kommuner med värde', { count: row.cells.count ?? 0, n: row.cells.n ?? 0 })}
-            {typeof row.cells.share === 'number' && ` (${pctFmt.format(row.cells.share)} %)`}
+            {typeof row.cells.share === 'number' && ` (${oneFormat.format(row.cells.share)} %)`}
           </dd>
           <dt>{t('Tröskel (skalvärde)')}</dt>
           <dd>{row.cells.threshold ?? '–'}</dd>
@@ -1057,40 +893,27 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
             ? t('De svaga kommunerna sparas i underlaget som föreslagna deltagare; de anmäler själva intresse eller deltagande.')
             : t('Din kommun anmäls som intresserad. Övriga kommuners namn visas inte för dig.')}
         </p>
-      </section>
+      </Section>
       {weak.codes && own.length === 0 ? (
-        <p>
-          <Link to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</Link>
-        </p>
+        <LinkParagraph to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</LinkParagraph>
       ) : (
         <form onSubmit={submit} className="narrow-wide" noValidate aria-label={t('Föreslå som initiativ')}>
           <ErrorMessage message={action.message} />
-          <div className="field">
-            <label htmlFor={titleId}>{t('Namn på initiativet (obligatoriskt)')}</label>
-            <input id={titleId} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={areaId}>{t('Verksamhetsområde')}</label>
-            <select id={areaId} value={area} onChange={(e) => setArea(e.target.value)}>
-              <option value="">{t('Inte angivet')}</option>
-              {org.areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={propId}>{t('Föreslagande kommun')}</label>
-            <select id={propId} value={proposing} onChange={(e) => setProposing(e.target.value)}>
-              {admin && <option value="">{t('Ingen (förbundet)')}</option>}
-              {(admin ? munis.list : munis.list.filter((m) => own.includes(m.code))).map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field label={t('Namn på initiativet (obligatoriskt)')} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
+          <SelectField
+            label={t('Verksamhetsområde')}
+            value={area}
+            onChange={(e) => setArea(e.target.value)}
+            empty={t('Inte angivet')}
+            entries={org.areas.map((a) => [a.id, a.name])}
+          />
+          <SelectField
+            label={t('Föreslagande kommun')}
+            value={proposing}
+            onChange={(e) => setProposing(e.target.value)}
+            empty={admin ? t('Ingen (förbundet)') : undefined}
+            entries={(admin ? munis.list : munis.list.filter((m) => own.includes(m.code))).map((m) => [m.code, m.name])}
+          />
           <p className="hint">{t('Behov och koppling till förmågan fylls i från analysen. Övriga uppgifter kompletterar du på initiativets sida.')}</p>
           <button type="submit" disabled={action.busy || !weak.codes}>
             {t('Skapa initiativet')}
@@ -1130,14 +953,8 @@ export function InitiativePage() {
         const canReport = admin || own(i.proposingMunicipality) || i.participating.some((c) => own(c));
         return (
           <Page title={i.title}>
-            <p>
-              <Link to="/initiativ">{t('Tillbaka till initiativen')}</Link>
-            </p>
-            {i.isDemo && (
-              <p className="demo-banner-inline">
-                <span className="tag">DEMO</span> {t('Demodata: deltagande, belopp och statusrapporter är delvis syntetiserade.')}
-              </p>
-            )}
+            <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
+            {i.isDemo && <DemoBanner>{t('Demodata: deltagande, belopp och statusrapporter är delvis syntetiserade.')}</DemoBanner>}
             {created && !saved && (
               <Notice
                 message={
@@ -1163,8 +980,7 @@ export function InitiativePage() {
               <dd>{i.version}</dd>
             </dl>
 
-            <section aria-labelledby="facts-h">
-              <h2 id="facts-h">{t('Uppgifter')}</h2>
+            <Section id="facts-h" title={t('Uppgifter')}>
               {editing ? (
                 <InitiativeForm
                   key={i.version}
@@ -1206,7 +1022,7 @@ export function InitiativePage() {
                   <InitiativeFacts i={i} nameOf={munis.nameOf} areaNames={org.areaNames} />
                 </>
               )}
-            </section>
+            </Section>
 
             <StageSection d={d} log={log.data?.log} logError={log.error} onMoved={reloadAll} />
             <ParticipationSection i={i} municipalities={munis.list} nameOf={munis.nameOf} onChanged={reloadAll} />
@@ -1217,6 +1033,18 @@ export function InitiativePage() {
         );
       }}
     </KeepView>
+  );
+}
+
+/** The items as a list, or '–' when there are none. */
+function ListOrDash<T>({ items, children }: { items: T[]; children: (item: T) => ReactNode }) {
+  if (!items.length) return <>–</>;
+  return (
+    <ul>
+      {items.map((x, n) => (
+        <li key={n}>{children(x)}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -1245,17 +1073,13 @@ function InitiativeFacts({ i, nameOf, areaNames }: { i: Initiative; nameOf: (c: 
         <dd>{i.startYear || i.endYear ? `${i.startYear ?? '…'}–${i.endYear ?? '…'}` : '–'}</dd>
         <dt>{t('Kopplade förmågor och utmaningar')}</dt>
         <dd>
-          {i.links.length ? (
-            <ul>
-              {i.links.map((l, n) => (
-                <li key={n}>
-                  {t(LINK_LABEL[l.kind] ?? l.kind)}: {l.label}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            '–'
-          )}
+          <ListOrDash items={i.links}>
+            {(l) => (
+              <>
+                {t(LINK_LABEL[l.kind] ?? l.kind)}: {l.label}
+              </>
+            )}
+          </ListOrDash>
         </dd>
         <dt>{t('Kvalitativ nytta')}</dt>
         <dd>{para(i.benefits.qualitative)}</dd>
@@ -1265,79 +1089,55 @@ function InitiativeFacts({ i, nameOf, areaNames }: { i: Initiative; nameOf: (c: 
         <dd>{para(i.benefits.operational)}</dd>
         <dt>{t('Nyttokalkyl')}</dt>
         <dd>
-          {t('{hours} frigjord tid per år, {sek} per år', { hours: hoursOf(i.benefits.hoursPerYear), sek: sek(i.benefits.sekPerYear) })}
+          {t('{hours} frigjord tid per år, {sek} per år', { hours: hours(i.benefits.hoursPerYear), sek: kr(i.benefits.sekPerYear) })}
         </dd>
         <dt>{t('Uppskattad kostnad')}</dt>
-        <dd>{sek(i.estimatedCost)}</dd>
+        <dd>{kr(i.estimatedCost)}</dd>
         <dt>{t('Dokument och länkar')}</dt>
         <dd>
-          {i.documents.length ? (
-            <ul>
-              {i.documents.map((d, n) => (
-                <li key={n}>
-                  <a href={d.url} rel="noopener noreferrer" target="_blank">
-                    {d.title}
-                    <span className="visually-hidden"> ({t('öppnas i ny flik')})</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            '–'
-          )}
+          <ListOrDash items={i.documents}>
+            {(d) => (
+              <a href={d.url} rel="noopener noreferrer" target="_blank">
+                {d.title}
+                <span className="visually-hidden"> ({t('öppnas i ny flik')})</span>
+              </a>
+            )}
+          </ListOrDash>
         </dd>
       </dl>
       {i.fundingSources.length > 0 && (
-        <TableWrap label={t('Finansieringskällor')}>
-          <table>
-            <caption>{t('Finansieringskällor ({n})', { n: i.fundingSources.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Källa')}</th>
-                <th scope="col" className="num">
-                  {t('Belopp')}
-                </th>
-                <th scope="col">{t('Anteckning')}</th>
+        <DataTable
+          label={t('Finansieringskällor')}
+          caption={t('Finansieringskällor ({n})', { n: i.fundingSources.length })}
+          columns={[t('Källa'), { num: t('Belopp') }, t('Anteckning')]}
+        >
+          <tbody>
+            {i.fundingSources.map((f, n) => (
+              <tr key={n}>
+                <th scope="row">{t(FUNDING_LABEL[f.source] ?? f.source)}</th>
+                <td className="num">{kr(f.amount)}</td>
+                <td>{f.note || '–'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {i.fundingSources.map((f, n) => (
-                <tr key={n}>
-                  <th scope="row">{t(FUNDING_LABEL[f.source] ?? f.source)}</th>
-                  <td className="num">{sek(f.amount)}</td>
-                  <td>{f.note || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {i.risks.length > 0 && (
-        <TableWrap label={t('Risker')}>
-          <table>
-            <caption>{t('Risker ({n})', { n: i.risks.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Risk')}</th>
-                <th scope="col" className="num">
-                  {t('Sannolikhet (1–4)')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Konsekvens (1–4)')}
-                </th>
+        <DataTable
+          label={t('Risker')}
+          caption={t('Risker ({n})', { n: i.risks.length })}
+          columns={[t('Risk'), { num: t('Sannolikhet (1–4)') }, { num: t('Konsekvens (1–4)') }]}
+        >
+          <tbody>
+            {i.risks.map((r, n) => (
+              <tr key={n}>
+                <th scope="row">{r.description}</th>
+                <td className="num">{r.probability ?? '–'}</td>
+                <td className="num">{r.consequence ?? '–'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {i.risks.map((r, n) => (
-                <tr key={n}>
-                  <th scope="row">{r.description}</th>
-                  <td className="num">{r.probability ?? '–'}</td>
-                  <td className="num">{r.consequence ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {ev && ev.source === 'samverkanskandidat' && <EvidenceView ev={ev} nameOf={nameOf} />}
     </>
@@ -1422,37 +1222,28 @@ function StageSection({ d, log, logError, onMoved }: { d: Detail; log?: LogEntry
   };
 
   return (
-    <section aria-labelledby="stage-h">
-      <h2 id="stage-h">{t('Steg och beslut')}</h2>
+    <Section id="stage-h" title={t('Steg och beslut')}>
       <p>
         {t('Nuvarande steg:')} <StageTag stage={i.stage} />
       </p>
       {isAdmin(user) && d.nextStages.length > 0 && (
         <form onSubmit={submit} className="narrow-wide" noValidate aria-label={t('Flytta initiativet')}>
-          {action.error !== undefined && (
-            <div className="error" role="alert">
-              <p>{action.message}</p>
-              {refusal && refusal.length > 0 && (
-                <>
-                  <p>{t('Det som saknas:')}</p>
-                  <ul aria-label={t('Saknade krav')}>
-                    {refusal.map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </div>
-          )}
-          <Notice message={action.msg} />
+          <Outcome action={action}>
+            {refusal && refusal.length > 0 && (
+              <>
+                <p>{t('Det som saknas:')}</p>
+                <ul aria-label={t('Saknade krav')}>
+                  {refusal.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Outcome>
           <div className="field">
             <label htmlFor={toId}>{t('Flytta till steg')}</label>
             <select id={toId} value={to} onChange={(e) => setTo(e.target.value as Stage)} aria-describedby={`${toId}-gate`}>
-              {d.nextStages.map((s) => (
-                <option key={s.stage} value={s.stage}>
-                  {t(STAGE_LABEL[s.stage] ?? s.label)}
-                </option>
-              ))}
+              <Options entries={d.nextStages.map((s) => [s.stage, t(STAGE_LABEL[s.stage] ?? s.label)])} />
             </select>
             <div className="hint" id={`${toId}-gate`}>
               {chosen && chosen.missing.length > 0 ? (
@@ -1484,33 +1275,25 @@ function StageSection({ d, log, logError, onMoved }: { d: Detail; log?: LogEntry
       ) : !log ? (
         <Loading />
       ) : (
-        <TableWrap label={t('Beslutslogg')}>
-          <table>
-            <caption>{t('Stegbeslut: vem, när och varför ({n})', { n: log.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Tid')}</th>
-                <th scope="col">{t('Från')}</th>
-                <th scope="col">{t('Till')}</th>
-                <th scope="col">{t('Vem')}</th>
-                <th scope="col">{t('Skäl')}</th>
+        <DataTable
+          label={t('Beslutslogg')}
+          caption={t('Stegbeslut: vem, när och varför ({n})', { n: log.length })}
+          columns={[t('Tid'), t('Från'), t('Till'), t('Vem'), t('Skäl')]}
+        >
+          <tbody>
+            {log.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{dateTime(e.at)}</th>
+                <td>{e.from ? t(STAGE_LABEL[e.from]) : '–'}</td>
+                <td>{t(STAGE_LABEL[e.to])}</td>
+                <td>{e.userName}</td>
+                <td>{e.reason}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{dateTime(e.at)}</th>
-                  <td>{e.from ? t(STAGE_LABEL[e.from]) : '–'}</td>
-                  <td>{t(STAGE_LABEL[e.to])}</td>
-                  <td>{e.userName}</td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -1534,10 +1317,11 @@ function ParticipationSection({
   const [code, setCode] = useState('');
   const [kind, setKind] = useState<'intresserad' | 'deltar'>('deltar');
   const action = useAction();
-  const codeId = useId();
   const closed = CLOSED.includes(i.stage);
   const mayChange = (c: string) => admin || (user?.role === 'kommunansvarig' && user.municipalities.includes(c));
   const selected = code || choices[0]?.code || '';
+  const remove = (c: string) =>
+    removeWith(action, `/api/initiatives/${i.id}/participations/${c}`, onChanged, t('Anmälan för {name} är borttagen.', { name: nameOf(c) }));
   const sorted = [...i.participations].sort((a, b) => (a.kind === b.kind ? nameOf(a.municipality).localeCompare(nameOf(b.municipality), 'sv') : a.kind === 'deltar' ? -1 : 1));
 
   const submit = (e: FormEvent) => {
@@ -1552,55 +1336,36 @@ function ParticipationSection({
   };
 
   return (
-    <section aria-labelledby="part-h">
-      <h2 id="part-h">{t('Deltagande kommuner')}</h2>
-      <ErrorMessage message={action.message} />
-      <Notice message={action.msg} />
+    <Section id="part-h" title={t('Deltagande kommuner')}>
+      <ActionMessages action={action} />
       {sorted.length === 0 ? (
         <p>{t('Ingen kommun har anmält intresse eller deltagande ännu.')}</p>
       ) : (
-        <TableWrap label={t('Deltagande kommuner')}>
-          <table>
-            <caption>{t('Kommuner som deltar ({p}) eller är intresserade ({i})', { p: i.participating.length, i: i.interested.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Kommun')}</th>
-                <th scope="col">{t('Anmälan')}</th>
-                {!closed && canPropose(user) && <th scope="col">{t('Åtgärd')}</th>}
+        <DataTable
+          label={t('Deltagande kommuner')}
+          caption={t('Kommuner som deltar ({p}) eller är intresserade ({i})', { p: i.participating.length, i: i.interested.length })}
+          columns={[t('Kommun'), t('Anmälan'), !closed && canPropose(user) && t('Åtgärd')]}
+        >
+          <tbody>
+            {sorted.map((p) => (
+              <tr key={p.municipality}>
+                <th scope="row">{nameOf(p.municipality)}</th>
+                <td>{t(PARTICIPATION_LABEL[p.kind] ?? p.kind)}</td>
+                {!closed && canPropose(user) && (
+                  <td>
+                    {mayChange(p.municipality) ? (
+                      <button type="button" className="secondary" disabled={action.busy} onClick={() => remove(p.municipality)}>
+                        {t('Ta bort anmälan')} <span className="visually-hidden">{t('för {name}', { name: nameOf(p.municipality) })}</span>
+                      </button>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {sorted.map((p) => (
-                <tr key={p.municipality}>
-                  <th scope="row">{nameOf(p.municipality)}</th>
-                  <td>{t(PARTICIPATION_LABEL[p.kind] ?? p.kind)}</td>
-                  {!closed && canPropose(user) && (
-                    <td>
-                      {mayChange(p.municipality) ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={action.busy}
-                          onClick={() =>
-                            action.run(async () => {
-                              await del(`/api/initiatives/${i.id}/participations/${p.municipality}`);
-                              onChanged();
-                              return t('Anmälan för {name} är borttagen.', { name: nameOf(p.municipality) });
-                            })
-                          }
-                        >
-                          {t('Ta bort anmälan')} <span className="visually-hidden">{t('för {name}', { name: nameOf(p.municipality) })}</span>
-                        </button>
-                      ) : (
-                        '–'
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {closed ? (
         <p className="notice-info">{t('Initiativet är avslutat; deltagandet kan inte ändras.')}</p>
@@ -1611,16 +1376,7 @@ function ParticipationSection({
             <h3>{t('Anmäl intresse eller deltagande')}</h3>
             {!admin && <p className="hint">{t('Du kan anmäla din egen kommun.')}</p>}
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={codeId}>{t('Kommun')}</label>
-                <select id={codeId} value={selected} onChange={(e) => setCode(e.target.value)}>
-                  {choices.map((m) => (
-                    <option key={m.code} value={m.code}>
-                      {m.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField label={t('Kommun')} value={selected} onChange={(e) => setCode(e.target.value)} entries={choices.map((m) => [m.code, m.name])} />
               <fieldset>
                 <legend>{t('Anmälan')}</legend>
                 {(['deltar', 'intresserad'] as const).map((k) => (
@@ -1636,7 +1392,7 @@ function ParticipationSection({
           </form>
         )
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -1661,61 +1417,38 @@ function ActorsSection({
   const [role, setRole] = useState('');
   const [newName, setNewName] = useState('');
   const [newKind, setNewKind] = useState('ovrigt');
-  const actorSel = useId();
-  const roleId = useId();
-  const newNameId = useId();
-  const newKindId = useId();
   const available = actors.filter((a) => !i.actors.some((x) => x.id === a.id));
+  const remove = (a: Initiative['actors'][number]) => removeWith(action, `/api/initiatives/${i.id}/actors/${a.id}`, onChanged, t('{name} är borttagen ur initiativet.', { name: a.name }));
   const selected = actorId && available.some((a) => String(a.id) === actorId) ? actorId : String(available[0]?.id ?? '');
 
   return (
-    <section aria-labelledby="actors-h">
-      <h2 id="actors-h">{t('Andra aktörer')}</h2>
-      <ErrorMessage message={action.message} />
-      <Notice message={action.msg} />
+    <Section id="actors-h" title={t('Andra aktörer')}>
+      <ActionMessages action={action} />
       {i.actors.length === 0 ? (
         <p>{t('Inga andra aktörer deltar.')}</p>
       ) : (
-        <TableWrap label={t('Andra aktörer')}>
-          <table>
-            <caption>{t('Andra aktörer i initiativet ({n})', { n: i.actors.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Aktör')}</th>
-                <th scope="col">{t('Typ')}</th>
-                <th scope="col">{t('Roll i initiativet')}</th>
-                {admin && <th scope="col">{t('Åtgärd')}</th>}
+        <DataTable
+          label={t('Andra aktörer')}
+          caption={t('Andra aktörer i initiativet ({n})', { n: i.actors.length })}
+          columns={[t('Aktör'), t('Typ'), t('Roll i initiativet'), admin && t('Åtgärd')]}
+        >
+          <tbody>
+            {i.actors.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>{t(ACTOR_KIND_LABEL[a.kind] ?? a.kind)}</td>
+                <td>{a.role || '–'}</td>
+                {admin && (
+                  <td>
+                    <button type="button" className="secondary" disabled={action.busy} onClick={() => remove(a)}>
+                      {t('Ta bort')} <span className="visually-hidden">{a.name}</span>
+                    </button>
+                  </td>
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {i.actors.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">{a.name}</th>
-                  <td>{t(ACTOR_KIND_LABEL[a.kind] ?? a.kind)}</td>
-                  <td>{a.role || '–'}</td>
-                  {admin && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={action.busy}
-                        onClick={() =>
-                          action.run(async () => {
-                            await del(`/api/initiatives/${i.id}/actors/${a.id}`);
-                            onChanged();
-                            return t('{name} är borttagen ur initiativet.', { name: a.name });
-                          })
-                        }
-                      >
-                        {t('Ta bort')} <span className="visually-hidden">{a.name}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {admin && (
         <>
@@ -1735,20 +1468,8 @@ function ActorsSection({
               }}
             >
               <div className="field-row">
-                <div className="field">
-                  <label htmlFor={actorSel}>{t('Aktör')}</label>
-                  <select id={actorSel} value={selected} onChange={(e) => setActorId(e.target.value)}>
-                    {available.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={roleId}>{t('Roll i initiativet (valfritt)')}</label>
-                  <input id={roleId} type="text" value={role} onChange={(e) => setRole(e.target.value)} />
-                </div>
+                <SelectField label={t('Aktör')} value={selected} onChange={(e) => setActorId(e.target.value)} entries={available.map((a) => [a.id, a.name])} />
+                <Field label={t('Roll i initiativet (valfritt)')} type="text" value={role} onChange={(e) => setRole(e.target.value)} />
               </div>
               <button type="submit" disabled={action.busy || !selected}>
                 {t('Lägg till aktören')}
@@ -1773,20 +1494,13 @@ function ActorsSection({
               }}
             >
               <div className="field-row">
-                <div className="field">
-                  <label htmlFor={newNameId}>{t('Aktörens namn')}</label>
-                  <input id={newNameId} type="text" value={newName} onChange={(e) => setNewName(e.target.value)} />
-                </div>
-                <div className="field">
-                  <label htmlFor={newKindId}>{t('Typ')}</label>
-                  <select id={newKindId} value={newKind} onChange={(e) => setNewKind(e.target.value)}>
-                    {Object.entries(ACTOR_KIND_LABEL).map(([id, label]) => (
-                      <option key={id} value={id}>
-                        {t(label)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <Field label={t('Aktörens namn')} type="text" value={newName} onChange={(e) => setNewName(e.target.value)} />
+                <SelectField
+                  label={t('Typ')}
+                  value={newKind}
+                  onChange={(e) => setNewKind(e.target.value)}
+                  entries={Object.entries(ACTOR_KIND_LABEL).map(([id, label]) => [id, t(label)])}
+                />
               </div>
               <button type="submit" className="secondary" disabled={action.busy}>
                 {t('Registrera aktören')}
@@ -1795,7 +1509,7 @@ function ActorsSection({
           </details>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -1832,58 +1546,40 @@ function QualificationSection({ i, criteria, onSaved }: { i: Initiative; criteri
   };
 
   return (
-    <section aria-labelledby="qual-h">
-      <h2 id="qual-h">{t('Kvalificering')}</h2>
+    <Section id="qual-h" title={t('Kvalificering')}>
       <p>
         <strong>{t('Viktad poäng:')}</strong> <QualificationText q={i.qualification} />
-        {i.qualification.score !== null && ` · ${t('täckning {pct} % av vikten', { pct: pctFmt.format(i.qualification.coverage * 100) })}`}
+        {i.qualification.score !== null && ` · ${t('täckning {pct} % av vikten', { pct: oneFormat.format(i.qualification.coverage * 100) })}`}
       </p>
       {i.qualification.missing.length > 0 && <p>{t('Inte bedömt: {list}', { list: i.qualification.missing.join(', ') })}</p>}
       <p className="hint">{t('Viktad poäng = Σ(vikt × poäng) / Σ(vikt) över bedömda kriterier (skala 1–5, 5 är mest fördelaktigt); procent = (poäng − 1)/4 · 100.')}</p>
-      <TableWrap label={t('Kvalificeringsbedömning')}>
-        <table>
-          <caption>{t('Bedömning per kriterium')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Kriterium')}</th>
-              <th scope="col" className="num">
-                {t('Vikt')}
-              </th>
-              <th scope="col" className="num">
-                {t('Poäng (1–5)')}
-              </th>
-              <th scope="col">{t('Motivering')}</th>
-              <th scope="col">{t('Bedömd')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {criteria.map((c) => {
-              const s = byId.get(c.id);
-              return (
-                <tr key={c.id}>
-                  <th scope="row">{c.label}</th>
-                  <td className="num">{c.weight}</td>
-                  <td className="num">{s?.score ?? '–'}</td>
-                  <td>{s?.justification ?? '–'}</td>
-                  <td>{s ? dateOnly(s.scoredAt) : '–'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t('Kvalificeringsbedömning')}
+        caption={t('Bedömning per kriterium')}
+        columns={[t('Kriterium'), { num: t('Vikt') }, { num: t('Poäng (1–5)') }, t('Motivering'), t('Bedömd')]}
+      >
+        <tbody>
+          {criteria.map((c) => {
+            const s = byId.get(c.id);
+            return (
+              <tr key={c.id}>
+                <th scope="row">{c.label}</th>
+                <td className="num">{c.weight}</td>
+                <td className="num">{s?.score ?? '–'}</td>
+                <td>{s?.justification ?? '–'}</td>
+                <td>{s ? dateOnly(s.scoredAt) : '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
       {admin &&
         (closed ? (
           <p className="notice-info">{t('Initiativet är avslutat och kan inte bedömas.')}</p>
         ) : (
           <form onSubmit={submit} className="narrow-wide" noValidate aria-label={t('Bedöm initiativet')}>
             <h3>{t('Bedöm initiativet')}</h3>
-            {action.error !== undefined && (
-              <div className="error" role="alert">
-                <p>{action.message}</p>
-              </div>
-            )}
-            <Notice message={action.msg} />
+            <Outcome action={action} />
             {criteria.map((c) => (
               <fieldset key={c.id}>
                 <legend>
@@ -1894,12 +1590,7 @@ function QualificationSection({ i, criteria, onSaved }: { i: Initiative; criteri
                   <Control id={`score-${c.id}`} label={t('Poäng för {label}', { label: c.label })} error={errors[`${c.id}.score`]}>
                     {(a) => (
                       <select {...a} value={draft[c.id]?.score ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [c.id]: { ...d[c.id], score: e.target.value } }))}>
-                        <option value="">{t('Inte bedömd')}</option>
-                        {[1, 2, 3, 4, 5].map((n) => (
-                          <option key={n} value={n}>
-                            {n}
-                          </option>
-                        ))}
+                        <Options empty={t('Inte bedömd')} entries={[1, 2, 3, 4, 5].map((n) => [n, String(n)])} />
                       </select>
                     )}
                   </Control>
@@ -1921,7 +1612,7 @@ function QualificationSection({ i, criteria, onSaved }: { i: Initiative; criteri
             </button>
           </form>
         ))}
-    </section>
+    </Section>
   );
 }
 
@@ -1948,7 +1639,7 @@ function ReportsSection({
   const errors = fieldErrorsOf(action.error);
   const open = REPORTING.includes(i.stage);
   const existing = reports.some((x) => x.period === r.period.trim());
-  const share = (v: number | null) => (v === null ? '' : ` (${t('{pct} % av ett års beräknad nytta', { pct: pctFmt.format(v) })})`);
+  const share = (v: number | null) => (v === null ? '' : ` (${t('{pct} % av ett års beräknad nytta', { pct: oneFormat.format(v) })})`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -1979,17 +1670,16 @@ function ReportsSection({
   );
 
   return (
-    <section aria-labelledby="reports-h">
-      <h2 id="reports-h">{t('Statusrapporter och nytta')}</h2>
+    <Section id="reports-h" title={t('Statusrapporter och nytta')}>
       <dl className="facts">
         <dt>{t('Beräknad nytta per år')}</dt>
         <dd>
-          {hoursOf(followUp.estimated.hoursPerYear)}, {sek(followUp.estimated.sekPerYear)}
+          {hours(followUp.estimated.hoursPerYear)}, {kr(followUp.estimated.sekPerYear)}
         </dd>
         <dt>{t('Realiserad nytta hittills')}</dt>
         <dd>
-          {hoursOf(followUp.realised.hours)}
-          {share(followUp.hoursShareOfYearlyEstimate)}, {sek(followUp.realised.sek)}
+          {hours(followUp.realised.hours)}
+          {share(followUp.hoursShareOfYearlyEstimate)}, {kr(followUp.realised.sek)}
           {share(followUp.sekShareOfYearlyEstimate)}
         </dd>
         <dt>{t('Senaste rapport')}</dt>
@@ -2002,66 +1692,58 @@ function ReportsSection({
       {reports.length === 0 ? (
         <p>{t('Inga statusrapporter ännu.')}</p>
       ) : (
-        <TableWrap label={t('Statusrapporter')}>
-          <table>
-            <caption>{t('Statusrapporter per period ({n})', { n: reports.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Period')}</th>
-                <th scope="col">{t('Status')}</th>
-                <th scope="col" className="num">
-                  {t('Framdrift')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Realiserad tid')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Realiserad ekonomisk nytta')}
-                </th>
-                <th scope="col">{t('Kommentar')}</th>
-                <th scope="col">{t('Rapporterad')}</th>
-                {canReport && open && <th scope="col">{t('Åtgärd')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((x) => (
-                <tr key={x.id}>
-                  <th scope="row">{x.period}</th>
-                  <td>{t(REPORT_STATUS_LABEL[x.status] ?? x.status)}</td>
-                  <td className="num">{x.progress} %</td>
-                  <td className="num">{hoursOf(x.realisedHours)}</td>
-                  <td className="num">{sek(x.realisedSek)}</td>
-                  <td>{x.comment || '–'}</td>
+        <DataTable
+          label={t('Statusrapporter')}
+          caption={t('Statusrapporter per period ({n})', { n: reports.length })}
+          columns={[
+            t('Period'),
+            t('Status'),
+            { num: t('Framdrift') },
+            { num: t('Realiserad tid') },
+            { num: t('Realiserad ekonomisk nytta') },
+            t('Kommentar'),
+            t('Rapporterad'),
+            canReport && open && t('Åtgärd'),
+          ]}
+        >
+          <tbody>
+            {reports.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.period}</th>
+                <td>{t(REPORT_STATUS_LABEL[x.status] ?? x.status)}</td>
+                <td className="num">{x.progress} %</td>
+                <td className="num">{hours(x.realisedHours)}</td>
+                <td className="num">{kr(x.realisedSek)}</td>
+                <td>{x.comment || '–'}</td>
+                <td>
+                  {dateOnly(x.reportedAt)}
+                  {x.reportedBy ? `, ${x.reportedBy}` : ''}
+                </td>
+                {canReport && open && (
                   <td>
-                    {dateOnly(x.reportedAt)}
-                    {x.reportedBy ? `, ${x.reportedBy}` : ''}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setR({
+                          period: x.period,
+                          status: x.status,
+                          progress: String(x.progress),
+                          comment: x.comment,
+                          realisedHours: str(x.realisedHours),
+                          realisedSek: str(x.realisedSek),
+                        });
+                        document.getElementById('report-period')?.focus();
+                      }}
+                    >
+                      {t('Ändra')} <span className="visually-hidden">{t('rapporten för {period}', { period: x.period })}</span>
+                    </button>
                   </td>
-                  {canReport && open && (
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        onClick={() => {
-                          setR({
-                            period: x.period,
-                            status: x.status,
-                            progress: String(x.progress),
-                            comment: x.comment,
-                            realisedHours: str(x.realisedHours),
-                            realisedSek: str(x.realisedSek),
-                          });
-                          document.getElementById('report-period')?.focus();
-                        }}
-                      >
-                        {t('Ändra')} <span className="visually-hidden">{t('rapporten för {period}', { period: x.period })}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       {!open ? (
         <p className="notice-info">{t('Statusrapporter lämnas när initiativet är Prioriterat, i Genomförande eller i Nyttohemtagning.')}</p>
@@ -2069,12 +1751,7 @@ function ReportsSection({
         canReport && (
           <form onSubmit={submit} className="narrow-wide" noValidate aria-label={t('Lämna statusrapport')}>
             <h3>{t('Lämna eller uppdatera en statusrapport')}</h3>
-            {action.error !== undefined && (
-              <div className="error" role="alert">
-                <p>{action.message}</p>
-              </div>
-            )}
-            <Notice message={action.msg} />
+            <Outcome action={action} />
             <div className="field-row">
               <Control
                 id="report-period"
@@ -2087,11 +1764,7 @@ function ReportsSection({
               <Control id="report-status" label={t('Status')} error={errors.status}>
                 {(a) => (
                   <select {...a} value={r.status} onChange={(e) => setR((x) => ({ ...x, status: e.target.value as ReportStatus }))}>
-                    {(Object.keys(REPORT_STATUS_LABEL) as ReportStatus[]).map((s) => (
-                      <option key={s} value={s}>
-                        {t(REPORT_STATUS_LABEL[s])}
-                      </option>
-                    ))}
+                    <Options entries={(Object.keys(REPORT_STATUS_LABEL) as ReportStatus[]).map((s) => [s, t(REPORT_STATUS_LABEL[s])])} />
                   </select>
                 )}
               </Control>
@@ -2110,6 +1783,6 @@ function ReportsSection({
           </form>
         )
       )}
-    </section>
+    </Section>
   );
 }

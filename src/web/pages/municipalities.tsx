@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
-import { AsyncView, Page, useApi } from '../components/ui.tsx';
+import { useApi } from '../components/hooks.ts';
+import { AsyncView, DataTable, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -17,15 +18,7 @@ export function MunicipalitiesPage() {
     <Page title={t('Kommuner')}>
       <AsyncView state={state}>
         {(d) => (
-          <table>
-            <caption>{t('Kommuner')} ({d.municipalities.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('Kommun')}</th>
-                <th scope="col">{t('SCB-kod')}</th>
-                <th scope="col">{t('Gemensam IT-organisation')}</th>
-              </tr>
-            </thead>
+          <DataTable caption={<>{t('Kommuner')} ({d.municipalities.length})</>} columns={[t('Kommun'), t('SCB-kod'), t('Gemensam IT-organisation')]}>
             <tbody>
               {d.municipalities.map((m) => (
                 <tr key={m.code}>
@@ -37,7 +30,7 @@ export function MunicipalitiesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </AsyncView>
     </Page>
@@ -64,8 +57,7 @@ export function MunicipalityPage() {
             <dd>{m.it_organisations.join(', ') || '–'}</dd>
           </dl>
           {own && (
-            <section aria-labelledby="contacts-h">
-              <h2 id="contacts-h">{t('Kontaktpersoner')}</h2>
+            <Section id="contacts-h" title={t('Kontaktpersoner')}>
               <AsyncView state={contacts}>
                 {(d) =>
                   d.contacts.length ? (
@@ -81,7 +73,7 @@ export function MunicipalityPage() {
                   )
                 }
               </AsyncView>
-            </section>
+            </Section>
           )}
         </Page>
       )}

@@ -4,15 +4,14 @@
 // indicators (expected vs outcome, computed or reported, with base and n), requisitioned funding per
 // cost type and the networks. Every signed-in role reads; only förbundsadmin sees editing controls,
 // and the server enforces every role (src/server/routes/initiatives.ts).
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, useSearchParams } from 'react-router-dom';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { get, patch, put } from '../api.ts';
-import { AsyncView, ErrorMessage, Notice, Page } from '../components/ui.tsx';
-import '../components/charts.css';
+import { patch, put } from '../api.ts';
+import { CHART_BASE, EChart } from '../components/charts.tsx';
+import { Control, FormButtons } from '../components/forms.tsx';
+import { dash, dec, int, intFormat, kr, pct } from '../components/format.ts';
+import { useAction, useApi, useIsAdmin } from '../components/hooks.ts';
+import { ActionMessages, AsyncView, DataTable, ErrorMessage, Notice, Page, Section } from '../components/ui.tsx';
 import { translate, useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { Criterion, RankedInitiative } from '../../domain/portfolio/qualification.ts';
@@ -20,8 +19,6 @@ import type { GateConfig, GateField, GateRequirement } from '../../domain/portfo
 import type { Stage } from '../../domain/portfolio/types.ts';
 import type { FundingFollowUp, IndicatorKey, IndicatorRow } from '../../domain/portfolio/indicators.ts';
 import type { HandlingsplanModel } from '../../domain/portfolio/handlingsplan.ts';
-
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 // ---- API shapes (src/server/routes/initiatives.ts) ---------------------------------------------
 
@@ -70,17 +67,8 @@ interface Network {
   endYear: number | null;
 }
 
-// ---- Formatting (Swedish numbers; never NaN) ---------------------------------------------------
+// ---- Formatting and parsing ----------------------------------------------------------------------
 
-const intFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-const decFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
-const oneFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-
-const dash = '–';
-const kr = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? dash : `${intFormat.format(n)} kr`);
-const dec = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? dash : decFormat.format(n));
-const pct = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? dash : `${oneFormat.format(n)} %`);
-const int = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? dash : intFormat.format(n));
 const indicatorValue = (v: number | null, unit: 'antal' | 'procent') => (unit === 'procent' ? pct(v) : int(v));
 const yearSpan = (a: number | null, b: number | null) => (a === null && b === null ? dash : a === b ? String(a) : `${a ?? '…'}–${b ?? '…'}`);
 
@@ -120,80 +108,154 @@ function PortfolioNav() {
   );
 }
 
-function PortfolioPage({ title, children }: { title: string; children: ReactNode }) {
+/** A portfolio page: its title, the subpage menu and the page's introduction. */
+function PortfolioPage({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
   return (
     <Page title={title}>
       <PortfolioNav />
+      <p>{intro}</p>
       {children}
     </Page>
   );
 }
 
-/** Horizontally scrollable table container, reachable by keyboard when it scrolls. */
-function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * A section showing `children`, where förbundsadmin may switch to `form` (a button `editLabel`);
+ * once the form is saved the section shows `savedText` and calls `onSaved`.
+ */
+function EditableSection({
+  id,
+  title,
+  intro,
+  editLabel,
+  savedText,
+  onSaved,
+  form,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  editLabel: string;
+  savedText: string;
+  onSaved: () => void;
+  form: (done: { onCancel: () => void; onSaved: () => void }) => ReactNode;
+  children: ReactNode;
+}) {
+  const admin = useIsAdmin();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string>();
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
+    <Section id={id} title={title}>
+      {intro}
+      <Notice message={saved} />
+      {editing ? (
+        form({
+          onCancel: () => setEditing(false),
+          onSaved: () => {
+            setEditing(false);
+            setSaved(savedText);
+            onSaved();
+          },
+        })
+      ) : (
+        <>
+          {children}
+          {admin && (
+            <p>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setSaved(undefined);
+                  setEditing(true);
+                }}
+              >
+                {editLabel}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </Section>
   );
 }
 
-/**
- * Loads JSON from the API like useApi, but a reload keeps showing the current data until the new
- * data arrives (forms and their messages stay mounted); only a new URL shows "Laddar".
- */
-function useApi<T>(url: string | null) {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(!!url);
-  const [tick, setTick] = useState(0);
-  const shown = useRef<string | null>(null);
-  useEffect(() => {
-    if (!url) {
-      setLoading(false);
-      return;
-    }
-    let live = true;
-    if (shown.current !== url) setLoading(true);
-    get<T>(url)
-      .then((d) => {
-        if (!live) return;
-        shown.current = url;
-        setData(d);
-        setError(undefined);
-      })
-      .catch((e: Error) => live && setError(e.message))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [url, tick]);
-  return { data, error, loading, reload: () => setTick((n) => n + 1) };
+/** A page's choice of period or year above its content, with the form's error message (`errorId`). */
+function FilterForm({
+  label,
+  submitLabel,
+  onSubmit,
+  error,
+  errorId,
+  children,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit: (e: FormEvent) => void;
+  error?: string;
+  errorId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form className="results-filters" onSubmit={onSubmit} noValidate aria-label={label}>
+        {children}
+        <button type="submit">{submitLabel}</button>
+      </form>
+      <ErrorMessage id={errorId} message={error} />
+    </>
+  );
 }
 
-function useAction() {
-  const [error, setError] = useState<string>();
-  const [msg, setMsg] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<string | undefined | void>) => {
-    setBusy(true);
-    setError(undefined);
-    setMsg(undefined);
-    try {
-      const m = await fn();
-      if (m) setMsg(m);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, msg, busy, run, setError, setMsg };
+/** A year 2000–2100 in a FilterForm; `errorId` names the form's error message while there is one. */
+function YearField({ id, label, value, onChange, errorId }: { id: string; label: string; value: string; onChange: (v: string) => void; errorId?: string }) {
+  return (
+    <Control id={id} label={label} invalid={!!errorId} describedBy={errorId}>
+      {(a) => <input {...a} type="number" min={2000} max={2100} step={1} className="count-input" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Control>
+  );
 }
 
-function useIsAdmin() {
-  const { user } = useSession();
-  return user?.role === 'forbundsadmin';
+const DOWNLOAD_LABEL = {
+  docx: 'Ladda ned som Word (DOCX)',
+  pdf: 'Ladda ned som PDF',
+  xlsx: 'Ladda ned som Excel (XLSX)',
+} as const;
+type DownloadFormat = keyof typeof DOWNLOAD_LABEL;
+
+/** A section of download links, one per format; `what` completes each link's accessible name. */
+function DownloadLinks({ id, title, formats, href, what }: { id: string; title: string; formats: DownloadFormat[]; href: (f: DownloadFormat) => string; what: string }) {
+  const { t } = useI18n();
+  return (
+    <Section id={id} title={title}>
+      <ul className="results-nav">
+        {formats.map((f) => (
+          <li key={f}>
+            <a className="button secondary" href={href(f)} download data-format={f}>
+              {t(DOWNLOAD_LABEL[f])}
+              <span className="visually-hidden">: {what}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** Notes under a title in an info box; nothing when there are none. */
+function NoteList({ title, notes }: { title: string; notes: string[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <div className="notice-info">
+      <p style={{ margin: 0, fontWeight: 600 }}>{title}</p>
+      <ul>
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** /portfolj → the first subpage. */
@@ -205,17 +267,17 @@ export function PortfolioIndexPage() {
 
 export function PrioritizationPage() {
   const { t } = useI18n();
-  const config = useApi<PortfolioConfig>('/api/portfolio/config');
+  const config = useApi<PortfolioConfig>('/api/portfolio/config', { keep: true });
   const [stages, setStages] = useState<Stage[]>(['kvalificering', 'prioriterad']);
   const rankingUrl = stages.length ? `/api/initiatives/ranking?stages=${stages.join(',')}` : null;
-  const ranking = useApi<RankingResponse>(rankingUrl);
+  const ranking = useApi<RankingResponse>(rankingUrl, { keep: true });
   return (
-    <PortfolioPage title={t('Prioritering av initiativ')}>
-      <p>
-        {t(
-          'Förbundet kvalificerar initiativen med viktade kriterier. Varje initiativ bedöms 1–5 per kriterium (5 är alltid mest fördelaktigt, även för risk) och rangordnas efter viktad poäng.',
-        )}
-      </p>
+    <PortfolioPage
+      title={t('Prioritering av initiativ')}
+      intro={t(
+        'Förbundet kvalificerar initiativen med viktade kriterier. Varje initiativ bedöms 1–5 per kriterium (5 är alltid mest fördelaktigt, även för risk) och rangordnas efter viktad poäng.',
+      )}
+    >
       <AsyncView state={config}>
         {(c) => (
           <>
@@ -226,8 +288,7 @@ export function PrioritizationPage() {
                 ranking.reload();
               }}
             />
-            <section aria-labelledby="ranking-heading">
-              <h2 id="ranking-heading">{t('Rangordnade initiativ')}</h2>
+            <Section id="ranking-heading" title={t('Rangordnade initiativ')}>
               <fieldset>
                 <legend>{t('Visa initiativ i stegen')}</legend>
                 <div className="checkbox-grid">
@@ -250,7 +311,7 @@ export function PrioritizationPage() {
               ) : (
                 <AsyncView state={ranking}>{(r) => <RankingTable data={r} stageLabels={c.stages.filter((s) => stages.includes(s.id)).map((s) => t(s.label))} />}</AsyncView>
               )}
-            </section>
+            </Section>
             <GatesSection config={c} onSaved={config.reload} />
           </>
         )}
@@ -261,78 +322,41 @@ export function PrioritizationPage() {
 
 function CriteriaSection({ criteria, onSaved }: { criteria: Criterion[]; onSaved: () => void }) {
   const { t } = useI18n();
-  const admin = useIsAdmin();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string>();
   const total = criteria.reduce((s, c) => s + c.weight, 0);
   return (
-    <section aria-labelledby="criteria-heading">
-      <h2 id="criteria-heading">{t('Kvalificeringskriterier och vikter')}</h2>
-      <Notice message={saved} />
-      {editing ? (
-        <CriteriaForm
-          criteria={criteria}
-          onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            setSaved(t('Kriterierna och vikterna är sparade. Rangordningen är uppdaterad.'));
-            onSaved();
-          }}
-        />
-      ) : (
-        <>
-          <TableWrap label={t('Kvalificeringskriterier och vikter')}>
-            <table>
-              <caption>{t('Kvalificeringskriterier och vikter (andelen är vikten delad med summan av alla vikter)')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Kriterium')}</th>
-                  <th scope="col">{t('Beskrivning')}</th>
-                  <th scope="col" className="num">
-                    {t('Vikt')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('Andel av den totala vikten')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {criteria.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.label}</th>
-                    <td>{c.description}</td>
-                    <td className="num">{dec(c.weight)}</td>
-                    <td className="num">{total > 0 ? pct((c.weight / total) * 100) : dash}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('Summa')}</th>
-                  <td />
-                  <td className="num">{dec(total)}</td>
-                  <td className="num">{total > 0 ? pct(100) : dash}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
-          {admin && (
-            <p>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setSaved(undefined);
-                  setEditing(true);
-                }}
-              >
-                {t('Ändra kriterier och vikter')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
-    </section>
+    <EditableSection
+      id="criteria-heading"
+      title={t('Kvalificeringskriterier och vikter')}
+      editLabel={t('Ändra kriterier och vikter')}
+      savedText={t('Kriterierna och vikterna är sparade. Rangordningen är uppdaterad.')}
+      onSaved={onSaved}
+      form={(done) => <CriteriaForm criteria={criteria} {...done} />}
+    >
+      <DataTable
+        label={t('Kvalificeringskriterier och vikter')}
+        caption={t('Kvalificeringskriterier och vikter (andelen är vikten delad med summan av alla vikter)')}
+        columns={[t('Kriterium'), t('Beskrivning'), { num: t('Vikt') }, { num: t('Andel av den totala vikten') }]}
+      >
+        <tbody>
+          {criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.label}</th>
+              <td>{c.description}</td>
+              <td className="num">{dec(c.weight)}</td>
+              <td className="num">{total > 0 ? pct((c.weight / total) * 100) : dash}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('Summa')}</th>
+            <td />
+            <td className="num">{dec(total)}</td>
+            <td className="num">{total > 0 ? pct(100) : dash}</td>
+          </tr>
+        </tfoot>
+      </DataTable>
+    </EditableSection>
   );
 }
 
@@ -407,71 +431,55 @@ function CriteriaForm({ criteria, onCancel, onSaved }: { criteria: Criterion[]; 
       <p className="hint" id="criteria-form-hint">
         {t('Vikten är ett tal 0–100 (decimaler med komma). Vikten 0 tar bort kriteriet ur poängen utan att radera bedömningarna.')}
       </p>
-      <ErrorMessage message={action.error} />
-      <TableWrap label={t('Ändra kriterier och vikter')}>
-        <table>
-          <caption>{t('Kriterier, beskrivningar och vikter')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Kriterium')}</th>
-              <th scope="col">{t('Beskrivning')}</th>
-              <th scope="col">{t('Vikt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const name = r.original || t('nytt kriterium {n}', { n: i + 1 });
-              return (
-                <tr key={r.id || `new-${i}`}>
-                  <td>
-                    <input
-                      type="text"
-                      value={r.label}
-                      maxLength={100}
-                      aria-label={t('Benämning: {name}', { name })}
-                      aria-invalid={invalid.has(i) && !r.label.trim() ? true : undefined}
-                      onChange={(e) => set(i, { label: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      value={r.description}
-                      maxLength={1000}
-                      style={{ width: '100%', minWidth: '14rem' }}
-                      aria-label={t('Beskrivning: {name}', { name })}
-                      onChange={(e) => set(i, { description: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      inputMode="decimal"
-                      className="count-input"
-                      value={r.weight}
-                      aria-label={t('Vikt: {name}', { name })}
-                      aria-describedby="criteria-form-hint"
-                      aria-invalid={invalid.has(i) ? true : undefined}
-                      onChange={(e) => set(i, { weight: e.target.value })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
-      <div className="button-row">
-        <button type="submit" disabled={action.busy}>
-          {t('Spara kriterierna')}
-        </button>
+      <ErrorMessage message={action.message} />
+      <DataTable label={t('Ändra kriterier och vikter')} caption={t('Kriterier, beskrivningar och vikter')} columns={[t('Kriterium'), t('Beskrivning'), t('Vikt')]}>
+        <tbody>
+          {rows.map((r, i) => {
+            const name = r.original || t('nytt kriterium {n}', { n: i + 1 });
+            return (
+              <tr key={r.id || `new-${i}`}>
+                <td>
+                  <input
+                    type="text"
+                    value={r.label}
+                    maxLength={100}
+                    aria-label={t('Benämning: {name}', { name })}
+                    aria-invalid={invalid.has(i) && !r.label.trim() ? true : undefined}
+                    onChange={(e) => set(i, { label: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    value={r.description}
+                    maxLength={1000}
+                    style={{ width: '100%', minWidth: '14rem' }}
+                    aria-label={t('Beskrivning: {name}', { name })}
+                    onChange={(e) => set(i, { description: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    className="count-input"
+                    value={r.weight}
+                    aria-label={t('Vikt: {name}', { name })}
+                    aria-describedby="criteria-form-hint"
+                    aria-invalid={invalid.has(i) ? true : undefined}
+                    onChange={(e) => set(i, { weight: e.target.value })}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
+      <FormButtons submitLabel={t('Spara kriterierna')} busy={action.busy} onCancel={onCancel}>
         <button type="button" className="secondary" onClick={() => setRows((rs) => [...rs, { id: '', original: '', label: '', description: '', weight: '1' }])}>
           {t('Lägg till kriterium')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('Avbryt')}
-        </button>
-      </div>
+      </FormButtons>
     </form>
   );
 }
@@ -482,52 +490,40 @@ function RankingTable({ data, stageLabels }: { data: RankingResponse; stageLabel
   return (
     <>
       <p className="hint">{data.formula}</p>
-      <TableWrap label={t('Rangordnade initiativ')}>
-        <table>
-          <caption>{t('Rangordning av initiativ i stegen {stages} ({n} initiativ)', { stages: stageLabels.join(', '), n: data.ranking.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('Rang')}
+      <DataTable
+        label={t('Rangordnade initiativ')}
+        caption={t('Rangordning av initiativ i stegen {stages} ({n} initiativ)', { stages: stageLabels.join(', '), n: data.ranking.length })}
+        columns={[
+          { num: t('Rang') },
+          t('Initiativ'),
+          t('Steg'),
+          { num: t('Viktad poäng (1–5)') },
+          { num: t('Poäng i procent') },
+          { num: t('Bedömd andel av vikten') },
+          { num: t('Deltagande kommuner') },
+        ]}
+      >
+        <tbody>
+          {data.ranking.map((r) => (
+            <tr key={r.id}>
+              <td className="num">{r.rank}</td>
+              <th scope="row">
+                <Link to={`/initiativ/${r.id}`}>{r.title}</Link>
+                {!r.complete && (
+                  <span className="hint" style={{ display: 'block', fontWeight: 400 }}>
+                    {r.score === null ? t('Inte bedömt') : t('Saknar bedömning: {list}', { list: r.missing.join(', ') })}
+                  </span>
+                )}
               </th>
-              <th scope="col">{t('Initiativ')}</th>
-              <th scope="col">{t('Steg')}</th>
-              <th scope="col" className="num">
-                {t('Viktad poäng (1–5)')}
-              </th>
-              <th scope="col" className="num">
-                {t('Poäng i procent')}
-              </th>
-              <th scope="col" className="num">
-                {t('Bedömd andel av vikten')}
-              </th>
-              <th scope="col" className="num">
-                {t('Deltagande kommuner')}
-              </th>
+              <td>{t(r.stageLabel)}</td>
+              <td className="num">{dec(r.score)}</td>
+              <td className="num">{pct(r.percent)}</td>
+              <td className="num">{pct(r.coverage * 100)}</td>
+              <td className="num">{r.participating}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.ranking.map((r) => (
-              <tr key={r.id}>
-                <td className="num">{r.rank}</td>
-                <th scope="row">
-                  <Link to={`/initiativ/${r.id}`}>{r.title}</Link>
-                  {!r.complete && (
-                    <span className="hint" style={{ display: 'block', fontWeight: 400 }}>
-                      {r.score === null ? t('Inte bedömt') : t('Saknar bedömning: {list}', { list: r.missing.join(', ') })}
-                    </span>
-                  )}
-                </th>
-                <td>{t(r.stageLabel)}</td>
-                <td className="num">{dec(r.score)}</td>
-                <td className="num">{pct(r.percent)}</td>
-                <td className="num">{pct(r.coverage * 100)}</td>
-                <td className="num">{r.participating}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }
@@ -569,76 +565,40 @@ type GateDraft = Record<string, Record<string, { on: boolean; n: string }>>;
 
 function GatesSection({ config, onSaved }: { config: PortfolioConfig; onSaved: () => void }) {
   const { t } = useI18n();
-  const admin = useIsAdmin();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string>();
   const label = (s: Stage) => t(config.stages.find((x) => x.id === s)?.label ?? s);
   const reachableFrom = (s: Stage) => config.stages.filter((x) => x.next.includes(s)).map((x) => label(x.id));
   return (
-    <section aria-labelledby="gates-heading">
-      <h2 id="gates-heading">{t('Krav för att gå vidare till ett steg')}</h2>
-      <p>{t('Ett initiativ kan flyttas till ett steg först när stegets krav är uppfyllda. Varje beslut loggas med vem och varför.')}</p>
-      <Notice message={saved} />
-      {editing ? (
-        <GatesForm
-          config={config}
-          onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            setSaved(t('Kraven för stegen är sparade.'));
-            onSaved();
-          }}
-        />
-      ) : (
-        <>
-          <TableWrap label={t('Krav per steg')}>
-            <table>
-              <caption>{t('Krav per steg (grindar)')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Steg')}</th>
-                  <th scope="col">{t('Krav för att nå steget')}</th>
-                  <th scope="col">{t('Kan nås från')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {config.stages.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{t(s.label)}</th>
-                    <td>
-                      {s.gate.length === 0 ? (
-                        t('Inga krav')
-                      ) : (
-                        <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
-                          {s.gate.map((g, i) => (
-                            <li key={i}>{g.description}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>{reachableFrom(s.id).join(', ') || dash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-          {admin && (
-            <p>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setSaved(undefined);
-                  setEditing(true);
-                }}
-              >
-                {t('Ändra kraven')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
-    </section>
+    <EditableSection
+      id="gates-heading"
+      title={t('Krav för att gå vidare till ett steg')}
+      intro={<p>{t('Ett initiativ kan flyttas till ett steg först när stegets krav är uppfyllda. Varje beslut loggas med vem och varför.')}</p>}
+      editLabel={t('Ändra kraven')}
+      savedText={t('Kraven för stegen är sparade.')}
+      onSaved={onSaved}
+      form={(done) => <GatesForm config={config} {...done} />}
+    >
+      <DataTable label={t('Krav per steg')} caption={t('Krav per steg (grindar)')} columns={[t('Steg'), t('Krav för att nå steget'), t('Kan nås från')]}>
+        <tbody>
+          {config.stages.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{t(s.label)}</th>
+              <td>
+                {s.gate.length === 0 ? (
+                  t('Inga krav')
+                ) : (
+                  <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
+                    {s.gate.map((g, i) => (
+                      <li key={i}>{g.description}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>{reachableFrom(s.id).join(', ') || dash}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </EditableSection>
   );
 }
 
@@ -698,7 +658,7 @@ function GatesForm({ config, onCancel, onSaved }: { config: PortfolioConfig; onC
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('Ändra kraven för stegen')}</h3>
-      <ErrorMessage message={action.error} />
+      <ErrorMessage message={action.message} />
       {config.stages.map((s) => (
         <fieldset key={s.id}>
           <legend>{t('Krav för att nå steget {stage}', { stage: t(s.label) })}</legend>
@@ -731,25 +691,12 @@ function GatesForm({ config, onCancel, onSaved }: { config: PortfolioConfig; onC
           </div>
         </fieldset>
       ))}
-      <div className="button-row">
-        <button type="submit" disabled={action.busy}>
-          {t('Spara kraven')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('Avbryt')}
-        </button>
-      </div>
+      <FormButtons submitLabel={t('Spara kraven')} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }
 
 // ---- Handlingsplan -------------------------------------------------------------------------------
-
-const FORMAT_LINKS = [
-  { format: 'docx', label: 'Ladda ned som Word (DOCX)' },
-  { format: 'pdf', label: 'Ladda ned som PDF' },
-  { format: 'xlsx', label: 'Ladda ned som Excel (XLSX)' },
-] as const;
 
 function yearRangeError(from: number | null, to: number | null): string | null {
   if (from === null || to === null) return 'Ange år mellan 2000 och 2100.';
@@ -769,7 +716,7 @@ export function HandlingsplanPage() {
   const [formError, setFormError] = useState<string>();
   const allowed = user?.role === 'forbundsadmin' || user?.role === 'lasare';
   const periodError = yearRangeError(from, to);
-  const state = useApi<{ handlingsplan: HandlingsplanModel }>(allowed && !periodError ? `/api/handlingsplan?from=${from}&to=${to}` : null);
+  const state = useApi<{ handlingsplan: HandlingsplanModel }>(allowed && !periodError ? `/api/handlingsplan?from=${from}&to=${to}` : null, { keep: true });
 
   useEffect(() => {
     setFromInput(String(from));
@@ -787,72 +734,33 @@ export function HandlingsplanPage() {
   };
 
   const periodText = from === to ? String(from) : `${from}–${to}`;
+  const errorId = formError ? 'hp-error' : undefined;
   return (
-    <PortfolioPage title={t('Handlingsplan')}>
-      <p>
-        {t(
-          'Handlingsplanen för en period innehåller initiativen i stegen Prioriterad och Genomförande vars planerade period överlappar den valda perioden, i rangordning efter viktad kvalificeringspoäng.',
-        )}
-      </p>
+    <PortfolioPage
+      title={t('Handlingsplan')}
+      intro={t(
+        'Handlingsplanen för en period innehåller initiativen i stegen Prioriterad och Genomförande vars planerade period överlappar den valda perioden, i rangordning efter viktad kvalificeringspoäng.',
+      )}
+    >
       {!allowed ? (
         <p className="notice-info">{t('Handlingsplanen visas för förbundet och för läsare. Som kommunansvarig ser du initiativen under Initiativ.')}</p>
       ) : (
         <>
-          <form className="results-filters" onSubmit={submit} noValidate aria-label={t('Välj period')}>
-            <div className="field">
-              <label htmlFor="hp-from">{t('Från år')}</label>
-              <input
-                id="hp-from"
-                type="number"
-                min={2000}
-                max={2100}
-                step={1}
-                className="count-input"
-                value={fromInput}
-                aria-invalid={formError ? true : undefined}
-                aria-describedby={formError ? 'hp-error' : undefined}
-                onChange={(e) => setFromInput(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="hp-to">{t('Till år')}</label>
-              <input
-                id="hp-to"
-                type="number"
-                min={2000}
-                max={2100}
-                step={1}
-                className="count-input"
-                value={toInput}
-                aria-invalid={formError ? true : undefined}
-                aria-describedby={formError ? 'hp-error' : undefined}
-                onChange={(e) => setToInput(e.target.value)}
-              />
-            </div>
-            <button type="submit">{t('Visa handlingsplanen')}</button>
-          </form>
-          {formError && (
-            <p className="error" role="alert" id="hp-error">
-              {formError}
-            </p>
-          )}
+          <FilterForm label={t('Välj period')} submitLabel={t('Visa handlingsplanen')} onSubmit={submit} error={formError} errorId="hp-error">
+            <YearField id="hp-from" label={t('Från år')} value={fromInput} onChange={setFromInput} errorId={errorId} />
+            <YearField id="hp-to" label={t('Till år')} value={toInput} onChange={setToInput} errorId={errorId} />
+          </FilterForm>
           {periodError ? (
             <ErrorMessage message={t(periodError)} />
           ) : (
             <>
-              <section aria-labelledby="hp-download">
-                <h2 id="hp-download">{t('Ladda ned handlingsplanen {period}', { period: periodText })}</h2>
-                <ul className="results-nav">
-                  {FORMAT_LINKS.map((l) => (
-                    <li key={l.format}>
-                      <a className="button secondary" href={`/api/handlingsplan?from=${from}&to=${to}&format=${l.format}`} download data-format={l.format}>
-                        {t(l.label)}
-                        <span className="visually-hidden">: {t('handlingsplan {period}', { period: periodText })}</span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
+              <DownloadLinks
+                id="hp-download"
+                title={t('Ladda ned handlingsplanen {period}', { period: periodText })}
+                formats={['docx', 'pdf', 'xlsx']}
+                href={(f) => `/api/handlingsplan?from=${from}&to=${to}&format=${f}`}
+                what={t('handlingsplan {period}', { period: periodText })}
+              />
               <AsyncView state={state}>{(d) => <HandlingsplanPreview model={d.handlingsplan} />}</AsyncView>
             </>
           )}
@@ -866,8 +774,7 @@ function HandlingsplanPreview({ model }: { model: HandlingsplanModel }) {
   const { t } = useI18n();
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : dash);
   return (
-    <section aria-labelledby="hp-preview">
-      <h2 id="hp-preview">{t('Förhandsgranskning: {title}', { title: model.title })}</h2>
+    <Section id="hp-preview" title={t('Förhandsgranskning: {title}', { title: model.title })}>
       <dl className="facts">
         <dt>{t('Kommunalförbund')}</dt>
         <dd>{model.association}</dd>
@@ -887,96 +794,67 @@ function HandlingsplanPreview({ model }: { model: HandlingsplanModel }) {
       {model.rows.length === 0 ? (
         <p>{t('Inga initiativ i stegen Prioriterad eller Genomförande har en planerad period som överlappar perioden.')}</p>
       ) : (
-        <TableWrap label={t('Prioriterade initiativ')}>
-          <table>
-            <caption>{t('{title}: prioriterade initiativ i rangordning', { title: model.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {t('Rang')}
-                </th>
-                <th scope="col">{t('Initiativ')}</th>
-                <th scope="col">{t('Steg')}</th>
-                <th scope="col">{t('Omfattning')}</th>
-                <th scope="col">{t('Verksamhetsområde')}</th>
-                <th scope="col">{t('Period')}</th>
-                <th scope="col">{t('Deltagande kommuner')}</th>
-                <th scope="col">{t('Intresserade kommuner')}</th>
-                <th scope="col">{t('Andra aktörer')}</th>
-                <th scope="col" className="num">
-                  {t('Viktad poäng (1–5)')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Uppskattad kostnad')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Ekonomisk nytta per år')}
-                </th>
-                <th scope="col" className="num">
-                  {t('Frigjord tid (timmar per år)')}
-                </th>
-                <th scope="col">{t('Finansiering')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="num">{r.rank}</td>
-                  <th scope="row">
-                    <Link to={`/initiativ/${r.id}`}>{r.title}</Link>
-                  </th>
-                  <td>{t(r.stage)}</td>
-                  <td>{t(r.scope)}</td>
-                  <td>{r.area ? t(r.area) : dash}</td>
-                  <td>{r.period}</td>
-                  <td>{list(r.participating)}</td>
-                  <td>{list(r.interested)}</td>
-                  <td>{list(r.actors)}</td>
-                  <td className="num">{dec(r.weightedScore)}</td>
-                  <td className="num">{kr(r.estimatedCost)}</td>
-                  <td className="num">{kr(r.sekPerYear)}</td>
-                  <td className="num">{int(r.hoursPerYear)}</td>
-                  <td>{r.funding || dash}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {model.notes.length > 0 && (
-        <div className="notice-info">
-          <p style={{ margin: 0, fontWeight: 600 }}>{t('Att observera')}</p>
-          <ul>
-            {model.notes.map((n) => (
-              <li key={n}>{n}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <TableWrap label={t('Kvalificeringskriterier i handlingsplanen')}>
-        <table>
-          <caption>{t('Kvalificeringskriterier och vikter i handlingsplanen')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Kriterium')}</th>
-              <th scope="col" className="num">
-                {t('Vikt')}
-              </th>
-              <th scope="col">{t('Beskrivning')}</th>
-            </tr>
-          </thead>
+        <DataTable
+          label={t('Prioriterade initiativ')}
+          caption={t('{title}: prioriterade initiativ i rangordning', { title: model.title })}
+          columns={[
+            { num: t('Rang') },
+            t('Initiativ'),
+            t('Steg'),
+            t('Omfattning'),
+            t('Verksamhetsområde'),
+            t('Period'),
+            t('Deltagande kommuner'),
+            t('Intresserade kommuner'),
+            t('Andra aktörer'),
+            { num: t('Viktad poäng (1–5)') },
+            { num: t('Uppskattad kostnad') },
+            { num: t('Ekonomisk nytta per år') },
+            { num: t('Frigjord tid (timmar per år)') },
+            t('Finansiering'),
+          ]}
+        >
           <tbody>
-            {model.criteria.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                <td className="num">{dec(c.weight)}</td>
-                <td>{c.description}</td>
+            {model.rows.map((r) => (
+              <tr key={r.id}>
+                <td className="num">{r.rank}</td>
+                <th scope="row">
+                  <Link to={`/initiativ/${r.id}`}>{r.title}</Link>
+                </th>
+                <td>{t(r.stage)}</td>
+                <td>{t(r.scope)}</td>
+                <td>{r.area ? t(r.area) : dash}</td>
+                <td>{r.period}</td>
+                <td>{list(r.participating)}</td>
+                <td>{list(r.interested)}</td>
+                <td>{list(r.actors)}</td>
+                <td className="num">{dec(r.weightedScore)}</td>
+                <td className="num">{kr(r.estimatedCost)}</td>
+                <td className="num">{kr(r.sekPerYear)}</td>
+                <td className="num">{int(r.hoursPerYear)}</td>
+                <td>{r.funding || dash}</td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </TableWrap>
-    </section>
+        </DataTable>
+      )}
+      <NoteList title={t('Att observera')} notes={model.notes} />
+      <DataTable
+        label={t('Kvalificeringskriterier i handlingsplanen')}
+        caption={t('Kvalificeringskriterier och vikter i handlingsplanen')}
+        columns={[t('Kriterium'), { num: t('Vikt') }, t('Beskrivning')]}
+      >
+        <tbody>
+          {model.criteria.map((c) => (
+            <tr key={c.label}>
+              <th scope="row">{c.label}</th>
+              <td className="num">{dec(c.weight)}</td>
+              <td>{c.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </Section>
   );
 }
 
@@ -992,7 +870,7 @@ export function FollowUpPage() {
   if (period) qs.set('period', period);
   if (grace) qs.set('graceDays', grace);
   const query = qs.toString();
-  const state = useApi<OverdueResponse>(admin ? `/api/followup/overdue${query ? `?${query}` : ''}` : null);
+  const state = useApi<OverdueResponse>(admin ? `/api/followup/overdue${query ? `?${query}` : ''}` : null, { keep: true });
   const [periodInput, setPeriodInput] = useState(period);
   const [graceInput, setGraceInput] = useState(grace);
   const [formError, setFormError] = useState<string>();
@@ -1017,12 +895,12 @@ export function FollowUpPage() {
   };
 
   return (
-    <PortfolioPage title={t('Uppföljning av statusrapporter')}>
-      <p>
-        {t(
-          'Initiativ i Genomförande och Avslutad / Nyttohemtagning lämnar en statusrapport per period. En rapport är försenad när den saknas ett visst antal dagar efter periodens slut.',
-        )}
-      </p>
+    <PortfolioPage
+      title={t('Uppföljning av statusrapporter')}
+      intro={t(
+        'Initiativ i Genomförande och Avslutad / Nyttohemtagning lämnar en statusrapport per period. En rapport är försenad när den saknas ett visst antal dagar efter periodens slut.',
+      )}
+    >
       {!admin ? (
         <p className="notice-info">
           {t('Översikten över försenade statusrapporter är förbundets vy. Statusrapporter lämnas på initiativets sida.')}{' '}
@@ -1030,81 +908,47 @@ export function FollowUpPage() {
         </p>
       ) : (
         <>
-          <form className="results-filters" onSubmit={submit} noValidate aria-label={t('Välj period')}>
-            <div className="field">
-              <label htmlFor="fu-period">{t('Period')}</label>
-              <span className="hint" id="fu-period-hint">
-                {t('Till exempel 2025-Q2, 2025-H1 eller 2025. Tomt: senast avslutade kvartal.')}
-              </span>
-              <input
-                id="fu-period"
-                type="text"
-                value={periodInput}
-                aria-describedby={formError ? 'fu-period-hint fu-error' : 'fu-period-hint'}
-                aria-invalid={formError ? true : undefined}
-                onChange={(e) => setPeriodInput(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="fu-grace">{t('Marginal i dagar efter periodens slut')}</label>
-              <span className="hint" id="fu-grace-hint">
-                {t('Tomt: 30 dagar.')}
-              </span>
-              <input
-                id="fu-grace"
-                type="number"
-                min={0}
-                max={365}
-                className="count-input"
-                value={graceInput}
-                aria-describedby="fu-grace-hint"
-                onChange={(e) => setGraceInput(e.target.value)}
-              />
-            </div>
-            <button type="submit">{t('Visa')}</button>
-          </form>
-          {formError && (
-            <p className="error" role="alert" id="fu-error">
-              {formError}
-            </p>
-          )}
+          <FilterForm label={t('Välj period')} submitLabel={t('Visa')} onSubmit={submit} error={formError} errorId="fu-error">
+            <Control
+              id="fu-period"
+              label={t('Period')}
+              hint={t('Till exempel 2025-Q2, 2025-H1 eller 2025. Tomt: senast avslutade kvartal.')}
+              invalid={!!formError}
+              describedBy={formError ? 'fu-error' : undefined}
+            >
+              {(a) => <input {...a} type="text" value={periodInput} onChange={(e) => setPeriodInput(e.target.value)} />}
+            </Control>
+            <Control id="fu-grace" label={t('Marginal i dagar efter periodens slut')} hint={t('Tomt: 30 dagar.')}>
+              {(a) => <input {...a} type="number" min={0} max={365} className="count-input" value={graceInput} onChange={(e) => setGraceInput(e.target.value)} />}
+            </Control>
+          </FilterForm>
           <AsyncView state={state}>
             {(d) => (
-              <section aria-labelledby="fu-heading">
-                <h2 id="fu-heading">{t('Försenade statusrapporter för {period}', { period: d.period })}</h2>
+              <Section id="fu-heading" title={t('Försenade statusrapporter för {period}', { period: d.period })}>
                 <p>{t('Rapporten skulle lämnas senast {days} dagar efter periodens slut. Dagens datum: {today}.', { days: d.graceDays, today: d.today })}</p>
                 {d.overdue.length === 0 ? (
                   <p className="notice">{t('Inga statusrapporter är försenade för {period}.', { period: d.period })}</p>
                 ) : (
-                  <TableWrap label={t('Försenade statusrapporter')}>
-                    <table>
-                      <caption>{t('Försenade statusrapporter för {period} ({n} initiativ)', { period: d.period, n: d.overdue.length })}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('Initiativ')}</th>
-                          <th scope="col">{t('Period')}</th>
-                          <th scope="col">{t('Skulle lämnas senast')}</th>
-                          <th scope="col" className="num">
-                            {t('Dagar försenad')}
+                  <DataTable
+                    label={t('Försenade statusrapporter')}
+                    caption={t('Försenade statusrapporter för {period} ({n} initiativ)', { period: d.period, n: d.overdue.length })}
+                    columns={[t('Initiativ'), t('Period'), t('Skulle lämnas senast'), { num: t('Dagar försenad') }]}
+                  >
+                    <tbody>
+                      {d.overdue.map((o) => (
+                        <tr key={`${o.initiativeId}-${o.period}`}>
+                          <th scope="row">
+                            <Link to={`/initiativ/${o.initiativeId}`}>{o.title}</Link>
                           </th>
+                          <td>{o.period}</td>
+                          <td>{o.dueDate}</td>
+                          <td className="num">{o.daysOverdue}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {d.overdue.map((o) => (
-                          <tr key={`${o.initiativeId}-${o.period}`}>
-                            <th scope="row">
-                              <Link to={`/initiativ/${o.initiativeId}`}>{o.title}</Link>
-                            </th>
-                            <td>{o.period}</td>
-                            <td>{o.dueDate}</td>
-                            <td className="num">{o.daysOverdue}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableWrap>
+                      ))}
+                    </tbody>
+                  </DataTable>
                 )}
-              </section>
+              </Section>
             )}
           </AsyncView>
         </>
@@ -1115,12 +959,6 @@ export function FollowUpPage() {
 
 // ---- Indikatorer, medel och nätverk -----------------------------------------------------------------
 
-const EXPORT_LINKS = [
-  { format: 'xlsx', label: 'Ladda ned som Excel (XLSX)' },
-  { format: 'docx', label: 'Ladda ned som Word (DOCX)' },
-  { format: 'pdf', label: 'Ladda ned som PDF' },
-] as const;
-
 export function IndicatorsPage() {
   const { t } = useI18n();
   const admin = useIsAdmin();
@@ -1128,8 +966,8 @@ export function IndicatorsPage() {
   const year = validYear(params.get('ar')) ?? currentYear();
   const [yearInput, setYearInput] = useState(String(year));
   const [formError, setFormError] = useState<string>();
-  const state = useApi<IndicatorsResponse>(`/api/indicators?year=${year}`);
-  const networks = useApi<{ networks: Network[] }>('/api/networks');
+  const state = useApi<IndicatorsResponse>(`/api/indicators?year=${year}`, { keep: true });
+  const networks = useApi<{ networks: Network[] }>('/api/networks', { keep: true });
 
   useEffect(() => setYearInput(String(year)), [year]);
 
@@ -1145,57 +983,30 @@ export function IndicatorsPage() {
   };
 
   return (
-    <PortfolioPage title={t('Regionala indikatorer och rekvirerade medel')}>
-      <p>
-        {t(
-          'Indikatorerna som förbundet rapporterar till regionen, förväntat värde mot utfall. Där plattformen har underlaget (deltagande i initiativ, nätverk, mätomgångar) beräknas utfallet; annars visas det rapporterade värdet.',
-        )}
-      </p>
-      <form className="results-filters" onSubmit={submit} noValidate aria-label={t('Välj år')}>
-        <div className="field">
-          <label htmlFor="ind-year">{t('År')}</label>
-          <input
-            id="ind-year"
-            type="number"
-            min={2000}
-            max={2100}
-            step={1}
-            className="count-input"
-            value={yearInput}
-            aria-invalid={formError ? true : undefined}
-            aria-describedby={formError ? 'ind-error' : undefined}
-            onChange={(e) => setYearInput(e.target.value)}
-          />
-        </div>
-        <button type="submit">{t('Visa')}</button>
-      </form>
-      {formError && (
-        <p className="error" role="alert" id="ind-error">
-          {formError}
-        </p>
+    <PortfolioPage
+      title={t('Regionala indikatorer och rekvirerade medel')}
+      intro={t(
+        'Indikatorerna som förbundet rapporterar till regionen, förväntat värde mot utfall. Där plattformen har underlaget (deltagande i initiativ, nätverk, mätomgångar) beräknas utfallet; annars visas det rapporterade värdet.',
       )}
+    >
+      <FilterForm label={t('Välj år')} submitLabel={t('Visa')} onSubmit={submit} error={formError} errorId="ind-error">
+        <YearField id="ind-year" label={t('År')} value={yearInput} onChange={setYearInput} errorId={formError ? 'ind-error' : undefined} />
+      </FilterForm>
       <AsyncView state={state}>
         {(d) => (
           <>
             <IndicatorTable data={d} />
-            <section aria-labelledby="ind-export">
-              <h2 id="ind-export">{t('Ladda ned indikatorerna {year}', { year: d.year })}</h2>
-              <ul className="results-nav">
-                {EXPORT_LINKS.map((l) => (
-                  <li key={l.format}>
-                    <a className="button secondary" href={`/api/indicators/export?year=${d.year}&format=${l.format}`} download data-format={l.format}>
-                      {t(l.label)}
-                      <span className="visually-hidden">: {t('indikatorer {year}', { year: d.year })}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <DownloadLinks
+              id="ind-export"
+              title={t('Ladda ned indikatorerna {year}', { year: d.year })}
+              formats={['xlsx', 'docx', 'pdf']}
+              href={(f) => `/api/indicators/export?year=${d.year}&format=${f}`}
+              what={t('indikatorer {year}', { year: d.year })}
+            />
             {admin && <IndicatorForms data={d} onSaved={state.reload} />}
-            <section aria-labelledby="funding-heading">
-              <h2 id="funding-heading">{t('Rekvirerade medel per kostnadsslag')}</h2>
+            <Section id="funding-heading" title={t('Rekvirerade medel per kostnadsslag')}>
               {d.funding.length === 0 ? <p>{t('Inga projektmedel är registrerade.')}</p> : d.funding.map((p) => <FundingView key={p.id} project={p} />)}
-            </section>
+            </Section>
           </>
         )}
       </AsyncView>
@@ -1213,72 +1024,60 @@ export function IndicatorsPage() {
 function IndicatorTable({ data }: { data: IndicatorsResponse }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="ind-heading">
-      <h2 id="ind-heading">{t('Indikatorer {year}', { year: data.year })}</h2>
-      <TableWrap label={t('Regionala indikatorer')}>
-        <table>
-          <caption>{t('Regionala indikatorer {year}: förväntat och utfall', { year: data.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Indikator')}</th>
-              <th scope="col" className="num">
-                {t('Förväntat')}
-              </th>
-              <th scope="col" className="num">
-                {t('Utfall')}
-              </th>
-              <th scope="col">{t('Källa')}</th>
-              <th scope="col">{t('Bas')}</th>
-              <th scope="col" className="num">
-                n
-              </th>
-              <th scope="col" className="num">
-                {t('Rapporterat utfall')}
-              </th>
-              <th scope="col">{t('Uppnått')}</th>
-              <th scope="col">{t('Kommentar')}</th>
+    <Section id="ind-heading" title={t('Indikatorer {year}', { year: data.year })}>
+      <DataTable
+        label={t('Regionala indikatorer')}
+        caption={t('Regionala indikatorer {year}: förväntat och utfall', { year: data.year })}
+        columns={[
+          t('Indikator'),
+          { num: t('Förväntat') },
+          { num: t('Utfall') },
+          t('Källa'),
+          t('Bas'),
+          { num: 'n' },
+          { num: t('Rapporterat utfall') },
+          t('Uppnått'),
+          t('Kommentar'),
+        ]}
+      >
+        <tbody>
+          {data.indicators.map((r) => (
+            <tr key={r.indicator} data-indicator={r.indicator}>
+              <th scope="row">{t(r.label)}</th>
+              <td className="num">{indicatorValue(r.expected, r.unit)}</td>
+              <td className="num">
+                <strong>{indicatorValue(r.outcome, r.unit)}</strong>
+              </td>
+              <td>{r.computed ? t('Beräknad ur plattformens data') : t('Rapporterad uppgift')}</td>
+              <td>{r.base}</td>
+              <td className="num">{r.n ?? dash}</td>
+              <td className="num">{indicatorValue(r.reported, r.unit)}</td>
+              <td>{r.met === null ? dash : r.met ? t('Ja') : t('Nej')}</td>
+              <td>{r.note || dash}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.indicators.map((r) => (
-              <tr key={r.indicator} data-indicator={r.indicator}>
-                <th scope="row">{t(r.label)}</th>
-                <td className="num">{indicatorValue(r.expected, r.unit)}</td>
-                <td className="num">
-                  <strong>{indicatorValue(r.outcome, r.unit)}</strong>
-                </td>
-                <td>{r.computed ? t('Beräknad ur plattformens data') : t('Rapporterad uppgift')}</td>
-                <td>{r.base}</td>
-                <td className="num">{r.n ?? dash}</td>
-                <td className="num">{indicatorValue(r.reported, r.unit)}</td>
-                <td>{r.met === null ? dash : r.met ? t('Ja') : t('Nej')}</td>
-                <td>{r.note || dash}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+          ))}
+        </tbody>
+      </DataTable>
       <p className="hint">
         {t(
           'Andelen kommuner med ökad digital mognad beräknas genom att den senaste stängda mätomgången av Digital mognad som avslutats senast det valda året jämförs med den första; en kommun räknas när förändringen är minst instrumentets minsta meningsfulla förändring. Basen är kommunerna med resultat i båda omgångarna.',
         )}
       </p>
-    </section>
+    </Section>
   );
 }
 
 function IndicatorForms({ data, onSaved }: { data: IndicatorsResponse; onSaved: () => void }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="ind-edit">
-      <h2 id="ind-edit">{t('Förväntade värden och rapporterade utfall {year}', { year: data.year })}</h2>
+    <Section id="ind-edit" title={t('Förväntade värden och rapporterade utfall {year}', { year: data.year })}>
       <p className="hint">
         {t('Andelar anges i procent (0–100). Ett rapporterat utfall visas bara när plattformen inte kan beräkna indikatorn; det sparas ändå för jämförelse.')}
       </p>
       {data.indicators.map((r) => (
         <IndicatorForm key={`${data.year}-${r.indicator}`} year={data.year} row={r} onSaved={onSaved} />
       ))}
-    </section>
+    </Section>
   );
 }
 
@@ -1314,40 +1113,24 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
     });
   };
 
+  const decimal = (key: 'e' | 'r', label: string, value: string, onChange: (v: string) => void, invalidKey: string) => (
+    <Control id={`${id}-${key}`} label={label} invalid={invalid.includes(invalidKey)}>
+      {(a) => <input {...a} type="text" inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Control>
+  );
+
   return (
     <form onSubmit={submit} noValidate>
       <fieldset>
         <legend>{t(row.label)}</legend>
-        <ErrorMessage message={action.error} />
-        <Notice message={action.msg} />
+        <ActionMessages action={action} />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-e`}>{t('Förväntat ({unit})', { unit })}</label>
-            <input
-              id={`${id}-e`}
-              type="text"
-              inputMode="decimal"
-              value={expected}
-              aria-invalid={invalid.includes('expected') ? true : undefined}
-              onChange={(e) => setExpected(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-r`}>{t('Rapporterat utfall ({unit})', { unit })}</label>
-            <input
-              id={`${id}-r`}
-              type="text"
-              inputMode="decimal"
-              value={reported}
-              aria-invalid={invalid.includes('reported') ? true : undefined}
-              onChange={(e) => setReported(e.target.value)}
-            />
-          </div>
+          {decimal('e', t('Förväntat ({unit})', { unit }), expected, setExpected, 'expected')}
+          {decimal('r', t('Rapporterat utfall ({unit})', { unit }), reported, setReported, 'reported')}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-n`}>{t('Kommentar')}</label>
-          <textarea id={`${id}-n`} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
+        <Control id={`${id}-n`} label={t('Kommentar')}>
+          {(a) => <textarea {...a} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Control>
         <button type="submit" disabled={action.busy}>
           {t('Spara')}
           <span className="visually-hidden">: {t(row.label)}</span>
@@ -1359,17 +1142,10 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
 
 function FundingChart({ project }: { project: FundingProject }) {
   const { t, lang } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
   const rows = project.followUp.rows;
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = init(el, undefined, { renderer: 'canvas' });
-    chart.setOption({
-      color: ['#0b5cad', '#b35c00'],
-      animation: false,
-      aria: { enabled: false },
-      textStyle: { fontFamily: 'system-ui, sans-serif' },
+  const option = useMemo(
+    () => ({
+      ...CHART_BASE,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => kr(typeof v === 'number' ? v : null) },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
@@ -1379,14 +1155,9 @@ function FundingChart({ project }: { project: FundingProject }) {
         { type: 'bar', name: translate(lang, 'Ansökan'), data: rows.map((r) => r.applied) },
         { type: 'bar', name: translate(lang, 'Rekvirerat'), data: rows.map((r) => r.requisitioned) },
       ],
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [rows, lang]);
+    }),
+    [rows, lang],
+  );
   const top = rows.length ? rows.reduce((a, b) => (b.requisitioned > a.requisitioned ? b : a)) : null;
   const summary = [
     t('Stapeldiagram: ansökt och rekvirerat per kostnadsslag i kronor, {name}.', { name: project.name }),
@@ -1395,7 +1166,7 @@ function FundingChart({ project }: { project: FundingProject }) {
   ]
     .filter(Boolean)
     .join(' ');
-  return <div ref={ref} className="chart" role="img" aria-label={summary} style={{ height: Math.max(180, rows.length * 44 + 90) }} />;
+  return <EChart option={option} label={summary} height={Math.max(180, rows.length * 44 + 90)} />;
 }
 
 function FundingView({ project: p }: { project: FundingProject }) {
@@ -1422,61 +1193,37 @@ function FundingView({ project: p }: { project: FundingProject }) {
         </dl>
       </figcaption>
       {f.rows.length > 0 && <FundingChart project={p} />}
-      <TableWrap label={t('Medel per kostnadsslag: {name}', { name: p.name })}>
-        <table>
-          <caption>
-            {t('Medel per kostnadsslag: {name} (kronor){until}', {
-              name: p.name,
-              until: p.requisitionedUntil ? t(', rekvirerat till och med {date}', { date: p.requisitionedUntil }) : '',
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('Kostnadsslag')}</th>
-              <th scope="col" className="num">
-                {t('Ansökan')}
-              </th>
-              <th scope="col" className="num">
-                {t('Rekvirerat')}
-              </th>
-              <th scope="col" className="num">
-                {t('Kvarstår')}
-              </th>
+      <DataTable
+        label={t('Medel per kostnadsslag: {name}', { name: p.name })}
+        caption={t('Medel per kostnadsslag: {name} (kronor){until}', {
+          name: p.name,
+          until: p.requisitionedUntil ? t(', rekvirerat till och med {date}', { date: p.requisitionedUntil }) : '',
+        })}
+        columns={[t('Kostnadsslag'), { num: t('Ansökan') }, { num: t('Rekvirerat') }, { num: t('Kvarstår') }]}
+      >
+        <tbody>
+          {f.rows.map((r) => (
+            <tr key={r.costType}>
+              <th scope="row">{t(r.label)}</th>
+              <td className="num">{kr(r.applied)}</td>
+              <td className="num">{kr(r.requisitioned)}</td>
+              <td className="num">
+                {kr(r.remaining)}
+                {r.overspent && <span className="hint"> ({t('överskridet')})</span>}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {f.rows.map((r) => (
-              <tr key={r.costType}>
-                <th scope="row">{t(r.label)}</th>
-                <td className="num">{kr(r.applied)}</td>
-                <td className="num">{kr(r.requisitioned)}</td>
-                <td className="num">
-                  {kr(r.remaining)}
-                  {r.overspent && <span className="hint"> ({t('överskridet')})</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('Totalt')}</th>
-              <td className="num">{kr(f.total.applied)}</td>
-              <td className="num">{kr(f.total.requisitioned)}</td>
-              <td className="num">{kr(f.total.remaining)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </TableWrap>
-      {f.issues.length > 0 && (
-        <div className="notice-info">
-          <p style={{ margin: 0, fontWeight: 600 }}>{t('Att kontrollera')}</p>
-          <ul>
-            {f.issues.map((i) => (
-              <li key={i}>{i}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('Totalt')}</th>
+            <td className="num">{kr(f.total.applied)}</td>
+            <td className="num">{kr(f.total.requisitioned)}</td>
+            <td className="num">{kr(f.total.remaining)}</td>
+          </tr>
+        </tfoot>
+      </DataTable>
+      <NoteList title={t('Att kontrollera')} notes={f.issues} />
     </figure>
   );
 }
@@ -1492,51 +1239,41 @@ function NetworksSection({ state, onChanged }: { state: { data?: { networks: Net
       return n.active ? t('{name} är markerat som inaktivt.', { name: n.name }) : t('{name} är markerat som aktivt.', { name: n.name });
     });
   return (
-    <section aria-labelledby="networks-heading">
-      <h2 id="networks-heading">{t('Delregionala nätverk')}</h2>
+    <Section id="networks-heading" title={t('Delregionala nätverk')}>
       <p>{t('Aktiva nätverk vars period omfattar året räknas i indikatorn för aktiva nätverk.')}</p>
-      <ErrorMessage message={action.error} />
-      <Notice message={action.msg} />
+      <ActionMessages action={action} />
       <AsyncView state={state}>
         {(d) =>
           d.networks.length === 0 ? (
             <p>{t('Inga nätverk är registrerade.')}</p>
           ) : (
-            <TableWrap label={t('Delregionala nätverk')}>
-              <table>
-                <caption>{t('Delregionala nätverk ({n})', { n: d.networks.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('Nätverk')}</th>
-                    <th scope="col">{t('Beskrivning')}</th>
-                    <th scope="col">{t('Period')}</th>
-                    <th scope="col">{t('Aktivt')}</th>
-                    {admin && <th scope="col">{t('Åtgärd')}</th>}
+            <DataTable
+              label={t('Delregionala nätverk')}
+              caption={t('Delregionala nätverk ({n})', { n: d.networks.length })}
+              columns={[t('Nätverk'), t('Beskrivning'), t('Period'), t('Aktivt'), admin && t('Åtgärd')]}
+            >
+              <tbody>
+                {d.networks.map((n) => (
+                  <tr key={n.id}>
+                    <th scope="row">{n.name}</th>
+                    <td>{n.description || dash}</td>
+                    <td>{n.startYear === null && n.endYear === null ? t('Tills vidare') : yearSpan(n.startYear, n.endYear)}</td>
+                    <td>{n.active ? t('Ja') : t('Nej')}</td>
+                    {admin && (
+                      <td>
+                        <button type="button" className="secondary" disabled={action.busy} onClick={() => toggle(n)}>
+                          {n.active ? t('Markera som inaktivt') : t('Markera som aktivt')}
+                          <span className="visually-hidden">: {n.name}</span>
+                        </button>
+                      </td>
+                    )}
                   </tr>
-                </thead>
-                <tbody>
-                  {d.networks.map((n) => (
-                    <tr key={n.id}>
-                      <th scope="row">{n.name}</th>
-                      <td>{n.description || dash}</td>
-                      <td>{n.startYear === null && n.endYear === null ? t('Tills vidare') : yearSpan(n.startYear, n.endYear)}</td>
-                      <td>{n.active ? t('Ja') : t('Nej')}</td>
-                      {admin && (
-                        <td>
-                          <button type="button" className="secondary" disabled={action.busy} onClick={() => toggle(n)}>
-                            {n.active ? t('Markera som inaktivt') : t('Markera som aktivt')}
-                            <span className="visually-hidden">: {n.name}</span>
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncView>
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, get, post } from '../api.ts';
-import { AsyncView, ErrorMessage, Page, useApi } from '../components/ui.tsx';
+import { SelectField } from '../components/forms.tsx';
+import { useApi, useMunicipalities } from '../components/hooks.ts';
+import { AsyncView, ErrorMessage, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
@@ -203,8 +205,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
   };
   const running = job?.status === 'running';
   return (
-    <section aria-labelledby="batch-h">
-      <h2 id="batch-h">{t('Alla delrapporter')}</h2>
+    <Section id="batch-h" title={t('Alla delrapporter')}>
       <div className="button-row">
         <label htmlFor={selectId}>{t('Format')}</label>
         <select id={selectId} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} disabled={running}>
@@ -237,7 +238,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
         </div>
       )}
       <ErrorMessage message={error} />
-    </section>
+    </Section>
   );
 }
 
@@ -246,18 +247,15 @@ export function ReportsPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const rounds = useApi<{ rounds: RoundRow[] }>('/api/rounds');
-  const names = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const { nameOf } = useMunicipalities();
   const roundId = Number(params.get('omgang')) || undefined;
   const code = params.get('kommun') ?? '';
   const round = rounds.data?.rounds.find((r) => r.id === roundId);
   const visibleCodes = (r: RoundRow | undefined) =>
     !r || !user ? [] : user.role === 'forbundsadmin' ? (r.municipalities ?? []) : user.role === 'kommunansvarig' ? (r.ownMunicipalities ?? []) : [];
   const codes = visibleCodes(round);
-  const nameOf = (c: string) => names.data?.municipalities.find((m) => m.code === c)?.name ?? c;
   const base = round ? (code ? `/api/rounds/${round.id}/reports/municipalities/${code}` : `/api/rounds/${round.id}/reports/regional`) : null;
   const report = useApi<{ report: ReportModel }>(base ? `${base}?format=json` : null);
-  const roundSelect = useId();
-  const reportSelect = useId();
 
   const set = (next: { omgang?: number; kommun?: string }) => {
     const p = new URLSearchParams();
@@ -274,29 +272,21 @@ export function ReportsPage() {
       <AsyncView state={rounds}>
         {(d) => (
           <>
-            <div className="field">
-              <label htmlFor={roundSelect}>{t('Mätomgång')}</label>
-              <select id={roundSelect} value={roundId ?? ''} onChange={(e) => set({ omgang: Number(e.target.value) || undefined, kommun: '' })}>
-                <option value="">{t('Välj mätomgång')}</option>
-                {d.rounds.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.title} ({STATUS[r.status]})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label={t('Mätomgång')}
+              value={roundId ?? ''}
+              onChange={(e) => set({ omgang: Number(e.target.value) || undefined, kommun: '' })}
+              empty={t('Välj mätomgång')}
+              entries={d.rounds.map((r) => [r.id, `${r.title} (${STATUS[r.status]})`])}
+            />
             {round && (
-              <div className="field">
-                <label htmlFor={reportSelect}>{t('Rapport')}</label>
-                <select id={reportSelect} value={code} onChange={(e) => set({ kommun: e.target.value })}>
-                  <option value="">{t('Regional rapport (anonymiserad)')}</option>
-                  {codes.map((c) => (
-                    <option key={c} value={c}>
-                      {t('Delrapport {name}', { name: nameOf(c) })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label={t('Rapport')}
+                value={code}
+                onChange={(e) => set({ kommun: e.target.value })}
+                empty={t('Regional rapport (anonymiserad)')}
+                entries={codes.map((c) => [c, t('Delrapport {name}', { name: nameOf(c) })])}
+              />
             )}
           </>
         )}

@@ -1,12 +1,16 @@
 // Mätomgångar: the association's list, creation, detail (open/close/reopen, response rates) and
 // import; a municipality's respondents, links, invitations and response rates (kommunansvarig,
 // or förbundsadmin for any municipality). The server enforces every role; the pages only hide.
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, del, post } from '../api.ts';
-import { AsyncView, ErrorMessage, Field, Notice, Page, useApi } from '../components/ui.tsx';
+import { Control, Field, Options } from '../components/forms.tsx';
+import { useAction, useApi, useOrganisation } from '../components/hooks.ts';
+import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import type { RateRow, ResponseRates } from '../../domain/rounds.ts';
+import type { ImportReport } from '../../import/responses.ts';
 
 // ---- API shapes (src/server/routes/rounds.ts) ------------------------------------------------
 
@@ -56,23 +60,6 @@ interface InstrumentSummary {
   versions: string[];
 }
 
-interface RateRow {
-  key: string | null;
-  label: string;
-  total: number;
-  invited: number;
-  started: number;
-  completed: number;
-  responseRate: number | null;
-}
-
-interface ResponseRates {
-  base: 'respondents';
-  total: RateRow;
-  byRespondentType: RateRow[];
-  byArea: RateRow[];
-}
-
 interface Respondent {
   id: number;
   source: 'link' | 'self' | 'import';
@@ -86,24 +73,6 @@ interface Respondent {
   startedAt: string | null;
   completedAt: string | null;
   answerCount: number;
-}
-
-interface ImportError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-interface ImportReport {
-  format: 'csv' | 'xlsx' | null;
-  dryRun: boolean;
-  skipInvalid: boolean;
-  rows: number;
-  accepted: number;
-  errors: ImportError[];
-  written: number;
-  alreadyImported: number;
-  preview: Array<{ row: number; municipality: string; respondentType: string | null; area: string | null; answers: number }>;
 }
 
 const STATUS_LABEL: Record<Status, string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
@@ -127,12 +96,16 @@ function Share({ part, base }: { part: number; base: number }) {
   return <>{base > 0 ? t('{n} av {base} ({pct})', { n: part, base, pct: pct(part, base) }) : '0'}</>;
 }
 
-/** Horizontally scrollable table container, reachable by keyboard when it scrolls. */
-function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+/** A progress row's counts and its response rate. */
+function ProgressCells({ p }: { p: Omit<Progress, 'municipality' | 'name'> }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
+    <>
+      <td className="num">{p.total}</td>
+      <td className="num">{p.invited}</td>
+      <td className="num">{p.started}</td>
+      <td className="num">{p.completed}</td>
+      <td className="num">{pct(p.completed, p.total)}</td>
+    </>
   );
 }
 
@@ -141,26 +114,6 @@ function sumProgress(list: Progress[]) {
     (a, p) => ({ total: a.total + p.total, invited: a.invited + p.invited, started: a.started + p.started, completed: a.completed + p.completed }),
     { total: 0, invited: 0, started: 0, completed: 0 },
   );
-}
-
-function useAction() {
-  const [error, setError] = useState<string>();
-  const [msg, setMsg] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<string | undefined | void>) => {
-    setBusy(true);
-    setError(undefined);
-    setMsg(undefined);
-    try {
-      const m = await fn();
-      if (m) setMsg(m);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, msg, busy, run, setMsg, setError };
 }
 
 // ---- Rounds list ----------------------------------------------------------------------------
@@ -184,37 +137,35 @@ export function RoundsPage() {
           d.rounds.length === 0 ? (
             <p>{admin ? t('Det finns inga mätomgångar ännu.') : t('Din kommun ingår inte i någon mätomgång ännu.')}</p>
           ) : (
-            <TableWrap label={t('Mätomgångar')}>
-              <table>
-                <caption>{t('Mätomgångar, senaste först')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('Rubrik')}</th>
-                    <th scope="col">{t('Instrument')}</th>
-                    <th scope="col">{t('Period')}</th>
-                    <th scope="col">{t('Status')}</th>
-                    <th scope="col">{admin ? t('Svarsfrekvens (inskickade av respondenter i urvalet)') : t('Svarsfrekvens i din kommun')}</th>
+            <DataTable
+              label={t('Mätomgångar')}
+              caption={t('Mätomgångar, senaste först')}
+              columns={[
+                t('Rubrik'),
+                t('Instrument'),
+                t('Period'),
+                t('Status'),
+                admin ? t('Svarsfrekvens (inskickade av respondenter i urvalet)') : t('Svarsfrekvens i din kommun'),
+              ]}
+            >
+              <tbody>
+                {d.rounds.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={roundLink(r, user?.role)}>{r.title}</Link> {r.isDemo && <span className="tag">DEMO</span>}
+                    </th>
+                    <td>{r.instrumentTitle ?? r.instrument}</td>
+                    <td>{period(r)}</td>
+                    <td>
+                      <StatusTag status={r.status} />
+                    </td>
+                    <td>
+                      <RoundRate id={r.id} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.rounds.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <Link to={roundLink(r, user?.role)}>{r.title}</Link> {r.isDemo && <span className="tag">DEMO</span>}
-                      </th>
-                      <td>{r.instrumentTitle ?? r.instrument}</td>
-                      <td>{period(r)}</td>
-                      <td>
-                        <StatusTag status={r.status} />
-                      </td>
-                      <td>
-                        <RoundRate id={r.id} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+                ))}
+              </tbody>
+            </DataTable>
           )
         }
       </AsyncView>
@@ -246,8 +197,7 @@ export function NewRoundPage() {
   const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
   const [selected, setSelected] = useState<Set<string>>();
   const [instrument, setInstrument] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const year = new Date().getFullYear();
 
   useEffect(() => {
@@ -259,12 +209,10 @@ export function NewRoundPage() {
 
   const chosen = instruments.data?.instruments.find((i) => i.id === instrument);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
+    void action.run(async () => {
       const r = await post<{ round: RoundDetail }>('/api/rounds', {
         instrument,
         title: String(f.get('title') ?? ''),
@@ -273,18 +221,13 @@ export function NewRoundPage() {
         municipalities: [...(selected ?? [])],
       });
       navigate(`/matomgangar/${r.round.id}`, { state: { created: true } });
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Page title={t('Ny mätomgång')}>
-      <p>
-        <Link to="/matomgangar">{t('Tillbaka till mätomgångar')}</Link>
-      </p>
-      <ErrorMessage message={error} />
+      <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
+      <ErrorMessage message={action.message} />
       <form onSubmit={submit} className="narrow-wide" noValidate>
         <AsyncView state={instruments}>
           {(d) => (
@@ -347,7 +290,7 @@ export function NewRoundPage() {
             )}
           </AsyncView>
         </fieldset>
-        <button type="submit" disabled={busy || !instrument}>
+        <button type="submit" disabled={action.busy || !instrument}>
           {t('Skapa mätomgången')}
         </button>
       </form>
@@ -381,14 +324,8 @@ export function RoundPage() {
         const sum = sumProgress(visible);
         return (
           <Page title={round.title}>
-            <p>
-              <Link to="/matomgangar">{t('Tillbaka till mätomgångar')}</Link>
-            </p>
-            {round.isDemo && (
-              <p className="demo-banner-inline">
-                <span className="tag">DEMO</span> {round.demoNote ?? t('Demodata, delvis syntetiserade.')}
-              </p>
-            )}
+            <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
+            {round.isDemo && <DemoBanner>{round.demoNote ?? t('Demodata, delvis syntetiserade.')}</DemoBanner>}
             <dl className="facts">
               <dt>{t('Instrument')}</dt>
               <dd>
@@ -405,8 +342,7 @@ export function RoundPage() {
               <dt>{t('Kommuner')}</dt>
               <dd>{round.municipalities.length}</dd>
             </dl>
-            <ErrorMessage message={action.error} />
-            <Notice message={action.msg} />
+            <ActionMessages action={action} />
             {admin && (
               <div className="button-row">
                 {round.status === 'draft' && (
@@ -434,60 +370,39 @@ export function RoundPage() {
                 </a>
               </div>
             )}
-            <section aria-labelledby="muni-h">
-              <h2 id="muni-h">{admin ? t('Svarsfrekvens per kommun') : t('Din kommun')}</h2>
-              <TableWrap label={t('Svarsfrekvens per kommun')}>
-                <table>
-                  <caption>{t('Respondenter per kommun. Bas för andelarna: respondenter i kommunens urval.')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('Kommun')}</th>
-                      <th scope="col" className="num">
-                        {t('I urvalet')}
+            <Section id="muni-h" title={admin ? t('Svarsfrekvens per kommun') : t('Din kommun')}>
+              <DataTable
+                label={t('Svarsfrekvens per kommun')}
+                caption={t('Respondenter per kommun. Bas för andelarna: respondenter i kommunens urval.')}
+                columns={[
+                  t('Kommun'),
+                  { num: t('I urvalet') },
+                  { num: t('Inbjudna') },
+                  { num: t('Påbörjade') },
+                  { num: t('Inskickade') },
+                  { num: t('Svarsfrekvens') },
+                ]}
+              >
+                <tbody>
+                  {visible.map((p) => (
+                    <tr key={p.municipality}>
+                      <th scope="row">
+                        <Link to={`/matomgangar/${round.id}/kommuner/${p.municipality}`}>{p.name}</Link>
                       </th>
-                      <th scope="col" className="num">
-                        {t('Inbjudna')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('Påbörjade')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('Inskickade')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('Svarsfrekvens')}
-                      </th>
+                      <ProgressCells p={p} />
                     </tr>
-                  </thead>
-                  <tbody>
-                    {visible.map((p) => (
-                      <tr key={p.municipality}>
-                        <th scope="row">
-                          <Link to={`/matomgangar/${round.id}/kommuner/${p.municipality}`}>{p.name}</Link>
-                        </th>
-                        <td className="num">{p.total}</td>
-                        <td className="num">{p.invited}</td>
-                        <td className="num">{p.started}</td>
-                        <td className="num">{p.completed}</td>
-                        <td className="num">{pct(p.completed, p.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  {visible.length > 1 && (
-                    <tfoot>
-                      <tr>
-                        <th scope="row">{t('Totalt')}</th>
-                        <td className="num">{sum.total}</td>
-                        <td className="num">{sum.invited}</td>
-                        <td className="num">{sum.started}</td>
-                        <td className="num">{sum.completed}</td>
-                        <td className="num">{pct(sum.completed, sum.total)}</td>
-                      </tr>
-                    </tfoot>
-                  )}
-                </table>
-              </TableWrap>
-            </section>
+                  ))}
+                </tbody>
+                {visible.length > 1 && (
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('Totalt')}</th>
+                      <ProgressCells p={sum} />
+                    </tr>
+                  </tfoot>
+                )}
+              </DataTable>
+            </Section>
             {admin && (
               <AsyncView state={rates}>{(d) => <RateTables rates={d.rates} scope={t('hela mätomgången')} />}</AsyncView>
             )}
@@ -503,8 +418,7 @@ function RateTables({ rates, scope }: { rates: ResponseRates; scope: string }) {
   const { t } = useI18n();
   const areas = rates.byArea.filter((r) => r.total > 0);
   return (
-    <section aria-labelledby="rates-h">
-      <h2 id="rates-h">{t('Svarsfrekvens per roll och verksamhetsområde')}</h2>
+    <Section id="rates-h" title={t('Svarsfrekvens per roll och verksamhetsområde')}>
       <p>
         {t('Totalt för {scope}:', { scope })} <Share part={rates.total.completed} base={rates.total.total} />{' '}
         {t('har skickat in sina svar (bas: respondenter i urvalet).')}
@@ -518,7 +432,7 @@ function RateTables({ rates, scope }: { rates: ResponseRates; scope: string }) {
       {areas.length > 0 && areas.length < rates.byArea.length && (
         <p className="hint">{t('Verksamhetsområden utan respondenter i urvalet visas inte.')}</p>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -531,50 +445,36 @@ function RateTable({ caption, groupHeader, rows, total }: { caption: string; gro
     </td>
   );
   return (
-    <TableWrap label={caption}>
-      <table>
-        <caption>
+    <DataTable
+      label={caption}
+      caption={
+        <>
           {caption}. {t('Andelar av respondenterna i urvalet för gruppen (basen står i kolumnen I urvalet).')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupHeader}</th>
-            <th scope="col" className="num">
-              {t('I urvalet (bas)')}
-            </th>
-            <th scope="col" className="num">
-              {t('Inbjudna')}
-            </th>
-            <th scope="col" className="num">
-              {t('Påbörjade')}
-            </th>
-            <th scope="col" className="num">
-              {t('Inskickade')}
-            </th>
+        </>
+      }
+      columns={[groupHeader, { num: t('I urvalet (bas)') }, { num: t('Inbjudna') }, { num: t('Påbörjade') }, { num: t('Inskickade') }]}
+    >
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key ?? '_none'}>
+            <th scope="row">{t(r.label)}</th>
+            <td className="num">{r.total}</td>
+            {cell(r.invited, r.total)}
+            {cell(r.started, r.total)}
+            {cell(r.completed, r.total)}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key ?? '_none'}>
-              <th scope="row">{t(r.label)}</th>
-              <td className="num">{r.total}</td>
-              {cell(r.invited, r.total)}
-              {cell(r.started, r.total)}
-              {cell(r.completed, r.total)}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('Totalt')}</th>
-            <td className="num">{total.total}</td>
-            {cell(total.invited, total.total)}
-            {cell(total.started, total.total)}
-            {cell(total.completed, total.total)}
-          </tr>
-        </tfoot>
-      </table>
-    </TableWrap>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('Totalt')}</th>
+          <td className="num">{total.total}</td>
+          {cell(total.invited, total.total)}
+          {cell(total.started, total.total)}
+          {cell(total.completed, total.total)}
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }
 
@@ -588,32 +488,25 @@ export function ImportPage() {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [preview, setPreview] = useState<ImportReport>();
   const [result, setResult] = useState<ImportReport>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const fileId = useId();
 
   const send = async (dryRun: boolean) => {
     if (!file) {
-      setError(t('Välj en fil först.'));
+      action.setError(t('Välj en fil först.'));
       return;
     }
-    setBusy(true);
-    setError(undefined);
     if (dryRun) {
       setPreview(undefined);
       setResult(undefined);
     }
     const body = new FormData();
     body.append('file', file, file.name);
-    try {
+    await action.run(async () => {
       const r = await api<ImportReport>('POST', `/api/rounds/${encodeURIComponent(id)}/import?dryRun=${dryRun}&skipInvalid=${skipInvalid}`, body);
       if (dryRun) setPreview(r);
       else setResult(r);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -624,9 +517,7 @@ export function ImportPage() {
         const canWrite = !!preview && preview.accepted > 0 && (preview.errors.length === 0 || skipInvalid) && !result;
         return (
           <Page title={t('Importera svar')}>
-            <p>
-              <Link to={`/matomgangar/${round.id}`}>{t('Tillbaka till {title}', { title: round.title })}</Link>
-            </p>
+            <LinkParagraph to={`/matomgangar/${round.id}`}>{t('Tillbaka till {title}', { title: round.title })}</LinkParagraph>
             <p>
               {t('Importera svar från en CSV- eller Excel-fil (till exempel från Forms, Esmaker eller Netigate). En rad per respondent: kolumnen kommun (SCB-kod), respondenttyp, verksamhetsområde och en kolumn per fråga med frågans id som rubrik.')}
             </p>
@@ -666,14 +557,13 @@ export function ImportPage() {
                 </label>
                 <span className="hint">{t('Annars importeras ingenting så länge filen innehåller fel.')}</span>
               </div>
-              <button type="submit" disabled={busy || !file}>
+              <button type="submit" disabled={action.busy || !file}>
                 {t('Förhandsgranska')}
               </button>
             </form>
-            <ErrorMessage message={error} />
+            <ErrorMessage message={action.message} />
             {preview && (
-              <section aria-labelledby="preview-h">
-                <h2 id="preview-h">{t('Förhandsgranskning')}</h2>
+              <Section id="preview-h" title={t('Förhandsgranskning')}>
                 <p className="import-summary" role="status">
                   {t('{rows} rader lästa: {accepted} godkända, {errors} fel.', {
                     rows: preview.rows,
@@ -682,74 +572,54 @@ export function ImportPage() {
                   })}
                 </p>
                 {preview.errors.length > 0 && (
-                  <TableWrap label={t('Fel')}>
-                    <table>
-                      <caption>{t('Fel per rad och kolumn (rubrikraden är rad 1)')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col" className="num">
-                            {t('Rad')}
-                          </th>
-                          <th scope="col">{t('Kolumn')}</th>
-                          <th scope="col">{t('Fel')}</th>
+                  <DataTable
+                    label={t('Fel')}
+                    caption={t('Fel per rad och kolumn (rubrikraden är rad 1)')}
+                    columns={[{ num: t('Rad') }, t('Kolumn'), t('Fel')]}
+                  >
+                    <tbody>
+                      {preview.errors.map((e, i) => (
+                        <tr key={i}>
+                          <td className="num">{e.row || t('hela filen')}</td>
+                          <td>{e.column ?? '–'}</td>
+                          <td>{e.message}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {preview.errors.map((e, i) => (
-                          <tr key={i}>
-                            <td className="num">{e.row || t('hela filen')}</td>
-                            <td>{e.column ?? '–'}</td>
-                            <td>{e.message}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableWrap>
+                      ))}
+                    </tbody>
+                  </DataTable>
                 )}
                 {preview.preview.length > 0 && (
-                  <TableWrap label={t('Godkända rader')}>
-                    <table>
-                      <caption>
-                        {preview.preview.length < preview.accepted
-                          ? t('Godkända rader (de första {n} av {total})', { n: preview.preview.length, total: preview.accepted })
-                          : t('Godkända rader')}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col" className="num">
-                            {t('Rad')}
-                          </th>
-                          <th scope="col">{t('Kommun')}</th>
-                          <th scope="col">{t('Respondenttyp')}</th>
-                          <th scope="col">{t('Verksamhetsområde')}</th>
-                          <th scope="col" className="num">
-                            {t('Antal svar')}
-                          </th>
+                  <DataTable
+                    label={t('Godkända rader')}
+                    caption={
+                      preview.preview.length < preview.accepted
+                        ? t('Godkända rader (de första {n} av {total})', { n: preview.preview.length, total: preview.accepted })
+                        : t('Godkända rader')
+                    }
+                    columns={[{ num: t('Rad') }, t('Kommun'), t('Respondenttyp'), t('Verksamhetsområde'), { num: t('Antal svar') }]}
+                  >
+                    <tbody>
+                      {preview.preview.map((p) => (
+                        <tr key={p.row}>
+                          <td className="num">{p.row}</td>
+                          <td>{names.get(p.municipality) ?? p.municipality}</td>
+                          <td>{p.respondentType ? (types.get(p.respondentType) ?? p.respondentType) : '–'}</td>
+                          <td>{p.area ?? '–'}</td>
+                          <td className="num">{p.answers}</td>
                         </tr>
-                      </thead>
-                      <tbody>
-                        {preview.preview.map((p) => (
-                          <tr key={p.row}>
-                            <td className="num">{p.row}</td>
-                            <td>{names.get(p.municipality) ?? p.municipality}</td>
-                            <td>{p.respondentType ? (types.get(p.respondentType) ?? p.respondentType) : '–'}</td>
-                            <td>{p.area ?? '–'}</td>
-                            <td className="num">{p.answers}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableWrap>
+                      ))}
+                    </tbody>
+                  </DataTable>
                 )}
                 {preview.errors.length > 0 && !skipInvalid && preview.accepted > 0 && (
                   <p>{t('Rätta felen i filen och förhandsgranska igen, eller välj Hoppa över felaktiga rader för att bara importera de godkända raderna.')}</p>
                 )}
                 {canWrite && (
-                  <button type="button" disabled={busy} onClick={() => send(false)}>
+                  <button type="button" disabled={action.busy} onClick={() => send(false)}>
                     {t('Importera {n} godkända rader', { n: preview.accepted })}
                   </button>
                 )}
-              </section>
+              </Section>
             )}
             {result && (
               <p className="notice" role="status">
@@ -792,7 +662,7 @@ export function RoundMunicipalityPage() {
   const links = useApi<{ links: LinkRow[] }>(`${base}/links`);
   const rates = useApi<{ rates: ResponseRates }>(`${base}/rates`);
   const municipality = useApi<{ municipality: { code: string; name: string } }>(`/api/municipalities/${encodeURIComponent(code)}`);
-  const organisation = useApi<{ areas: Array<{ id: string; name: string }> }>('/api/organisation');
+  const organisation = useOrganisation();
   const action = useAction();
 
   const reloadAll = () => {
@@ -800,7 +670,6 @@ export function RoundMunicipalityPage() {
     links.reload();
     rates.reload();
   };
-  const areaName = useMemo(() => new Map((organisation.data?.areas ?? []).map((a) => [a.id, a.name])), [organisation.data]);
   const linkOf = useMemo(() => new Map((links.data?.links ?? []).map((l) => [l.id, l.link])), [links.data]);
   const muniName = municipality.data?.municipality.name ?? code;
 
@@ -831,9 +700,7 @@ export function RoundMunicipalityPage() {
         const self = d.round.mode === 'self-assessment';
         return (
           <Page title={`${d.round.title} – ${muniName}`}>
-            <p>
-              <Link to={`/matomgangar/${d.round.id}`}>{t('Till mätomgången')}</Link>
-            </p>
+            <LinkParagraph to={`/matomgangar/${d.round.id}`}>{t('Till mätomgången')}</LinkParagraph>
             <dl className="facts">
               <dt>{t('Kommun')}</dt>
               <dd>{muniName}</dd>
@@ -842,11 +709,9 @@ export function RoundMunicipalityPage() {
                 <StatusTag status={d.round.status} />
               </dd>
             </dl>
-            <ErrorMessage message={action.error} />
-            <Notice message={action.msg} />
+            <ActionMessages action={action} />
             {self ? (
-              <section aria-labelledby="self-h">
-                <h2 id="self-h">{t('Självskattning')}</h2>
+              <Section id="self-h" title={t('Självskattning')}>
                 <p>{t('Självskattningen besvaras en gång för kommunen av kommunansvarig. Svaren sparas medan du fyller i och kan fortsättas senare.')}</p>
                 <SelfStatus respondent={d.respondents.find((r) => r.source === 'self') ?? d.respondents.find((r) => r.source === 'import')} />
                 {d.round.status === 'open' ? (
@@ -858,11 +723,10 @@ export function RoundMunicipalityPage() {
                     {d.round.status === 'draft' ? t('Mätomgången har inte öppnats ännu.') : t('Mätomgången är stängd.')}
                   </p>
                 )}
-              </section>
+              </Section>
             ) : (
               <>
-                <section aria-labelledby="resp-h">
-                  <h2 id="resp-h">{t('Respondenter')}</h2>
+                <Section id="resp-h" title={t('Respondenter')}>
                   {d.round.status === 'open' && (
                     <div className="button-row">
                       <button type="button" disabled={action.busy} onClick={() => mail('invite')}>
@@ -879,7 +743,7 @@ export function RoundMunicipalityPage() {
                   <RespondentsTable
                     respondents={d.respondents}
                     types={types}
-                    areaName={areaName}
+                    areaName={organisation.areaNames}
                     linkOf={linkOf}
                     editable={d.editable}
                     onDelete={(r) =>
@@ -891,12 +755,12 @@ export function RoundMunicipalityPage() {
                     }
                     onCopied={(m) => action.setMsg(m)}
                   />
-                </section>
+                </Section>
                 {d.editable && (
                   <AddRespondentForm
                     url={`${base}/respondents`}
                     types={d.round.respondentTypes}
-                    areas={organisation.data?.areas ?? []}
+                    areas={organisation.areas}
                     onAdded={(n) => {
                       reloadAll();
                       action.setMsg(n === 1 ? t('En respondent är tillagd. Den personliga länken finns i tabellen.') : t('{n} respondenter är tillagda.', { n }));
@@ -949,54 +813,44 @@ function RespondentsTable({
   const { t } = useI18n();
   if (!respondents.length) return <p>{t('Inga respondenter ännu. Lägg till respondenter nedan.')}</p>;
   return (
-    <TableWrap label={t('Respondenter')}>
-      <table className="respondents">
-        <caption>{t('Respondenter i urvalet ({n})', { n: respondents.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('Nr')}</th>
-            <th scope="col">{t('Roll')}</th>
-            <th scope="col">{t('Verksamhetsområde')}</th>
-            <th scope="col">{t('Namn')}</th>
-            <th scope="col">{t('E-post')}</th>
-            <th scope="col">{t('Status')}</th>
-            <th scope="col">{t('Personlig länk')}</th>
-            {editable && <th scope="col">{t('Åtgärd')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {respondents.map((r, i) => {
-            const who = r.name ?? t('respondent {n}', { n: i + 1 });
-            const link = linkOf.get(r.id);
-            return (
-              <tr key={r.id}>
-                <th scope="row">{i + 1}</th>
-                <td>{r.respondentType ? (types.get(r.respondentType) ?? r.respondentType) : '–'}</td>
-                <td>{r.area ? (areaName.get(r.area) ?? r.area) : '–'}</td>
-                <td>{r.name ?? '–'}</td>
-                <td>{r.email ?? '–'}</td>
+    <DataTable
+      label={t('Respondenter')}
+      caption={t('Respondenter i urvalet ({n})', { n: respondents.length })}
+      columns={[t('Nr'), t('Roll'), t('Verksamhetsområde'), t('Namn'), t('E-post'), t('Status'), t('Personlig länk'), editable && t('Åtgärd')]}
+      className="respondents"
+    >
+      <tbody>
+        {respondents.map((r, i) => {
+          const who = r.name ?? t('respondent {n}', { n: i + 1 });
+          const link = linkOf.get(r.id);
+          return (
+            <tr key={r.id}>
+              <th scope="row">{i + 1}</th>
+              <td>{r.respondentType ? (types.get(r.respondentType) ?? r.respondentType) : '–'}</td>
+              <td>{r.area ? (areaName.get(r.area) ?? r.area) : '–'}</td>
+              <td>{r.name ?? '–'}</td>
+              <td>{r.email ?? '–'}</td>
+              <td>
+                {t(respondentStatus(r))}
+                {r.reminderCount > 0 && <span className="hint"> ({t('{n} påminnelser', { n: r.reminderCount })})</span>}
+              </td>
+              <td>{link ? <CopyLink link={link} who={who} onCopied={onCopied} /> : '–'}</td>
+              {editable && (
                 <td>
-                  {t(respondentStatus(r))}
-                  {r.reminderCount > 0 && <span className="hint"> ({t('{n} påminnelser', { n: r.reminderCount })})</span>}
+                  {!r.startedAt && !r.completedAt && r.source === 'link' ? (
+                    <button type="button" className="secondary" onClick={() => onDelete(r)}>
+                      {t('Ta bort')} <span className="visually-hidden">{who}</span>
+                    </button>
+                  ) : (
+                    '–'
+                  )}
                 </td>
-                <td>{link ? <CopyLink link={link} who={who} onCopied={onCopied} /> : '–'}</td>
-                {editable && (
-                  <td>
-                    {!r.startedAt && !r.completedAt && r.source === 'link' ? (
-                      <button type="button" className="secondary" onClick={() => onDelete(r)}>
-                        {t('Ta bort')} <span className="visually-hidden">{who}</span>
-                      </button>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableWrap>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -1040,16 +894,13 @@ function AddRespondentForm({
   onAdded: (n: number) => void;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const action = useAction();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
     const count = Number(f.get('count') || 1);
-    setBusy(true);
-    setError(undefined);
-    try {
+    void action.run(async () => {
       const r = await post<{ respondents: unknown[] }>(url, {
         respondentType: f.get('respondentType') || null,
         area: f.get('area') || null,
@@ -1059,42 +910,30 @@ function AddRespondentForm({
       });
       form.reset();
       onAdded(r.respondents.length);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <section aria-labelledby="add-h">
-      <h2 id="add-h">{t('Lägg till respondent')}</h2>
+    <Section id="add-h" title={t('Lägg till respondent')}>
       <p>{t('Bygg ett representativt urval: roller och verksamhetsområden. Namn och e-post behövs bara om inbjudan ska skickas med e-post.')}</p>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={action.message} />
       <form onSubmit={submit} className="narrow-wide" noValidate>
         <div className="field-row">
           {types.length > 0 && (
-            <div className="field">
-              <label htmlFor="resp-type">{t('Roll (respondenttyp)')}</label>
-              <select id="resp-type" name="respondentType" required defaultValue={types[0]?.id}>
-                {types.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Control id="resp-type" label={t('Roll (respondenttyp)')}>
+              {(a) => (
+                <select {...a} name="respondentType" required defaultValue={types[0]?.id}>
+                  <Options entries={types.map((r) => [r.id, r.label])} />
+                </select>
+              )}
+            </Control>
           )}
-          <div className="field">
-            <label htmlFor="resp-area">{t('Verksamhetsområde')}</label>
-            <select id="resp-area" name="area" defaultValue="">
-              <option value="">{t('Inte angivet')}</option>
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Control id="resp-area" label={t('Verksamhetsområde')}>
+            {(a) => (
+              <select {...a} name="area" defaultValue="">
+                <Options empty={t('Inte angivet')} entries={areas.map((x) => [x.id, x.name])} />
+              </select>
+            )}
+          </Control>
         </div>
         <div className="field-row">
           <Field label={t('Namn (valfritt)')} name="name" autoComplete="off" />
@@ -1110,10 +949,10 @@ function AddRespondentForm({
           hint={t('Flera respondenter med samma roll och område får var sin länk; namn och e-post anges då inte.')}
           className="count-input"
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={action.busy}>
           {t('Lägg till')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -1,0 +1,82 @@
+// Hooks shared by the pages: loading JSON from the API, running an action with its messages.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { get } from '../api.ts';
+import { useSession } from '../session.tsx';
+
+/**
+ * Loads JSON from the API; `reload` fetches again. Only the latest request counts. With `keep`, a
+ * reload keeps showing the current data until the new data arrives (forms and their messages stay
+ * mounted): only a new URL shows "Laddar".
+ */
+export function useApi<T>(url: string | null, { keep = false }: { keep?: boolean } = {}) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(!!url);
+  const latest = useRef(0);
+  const shown = useRef<string | null>(null);
+  const load = useCallback(() => {
+    const request = ++latest.current;
+    if (!url) {
+      setLoading(false);
+      return;
+    }
+    if (!keep || shown.current !== url) setLoading(true);
+    if (!keep) setError(undefined);
+    get<T>(url)
+      .then((d) => {
+        if (request !== latest.current) return;
+        shown.current = url;
+        setData(d);
+        setError(undefined);
+      })
+      .catch((e: Error) => request === latest.current && setError(e.message))
+      .finally(() => request === latest.current && setLoading(false));
+  }, [url, keep]);
+  useEffect(load, [load]);
+  return { data, error, loading, reload: load };
+}
+
+/**
+ * Runs a state-changing call: `busy` while it runs, its returned text as `msg`, what it threw as
+ * `error` (with its text as `message`).
+ */
+export function useAction() {
+  const [error, setError] = useState<unknown>();
+  const [msg, setMsg] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<string | undefined | void>) => {
+    setBusy(true);
+    setError(undefined);
+    setMsg(undefined);
+    try {
+      const m = await fn();
+      if (m) setMsg(m);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const message = error instanceof Error ? error.message : error ? String(error) : undefined;
+  return { error, message, msg, busy, run, setMsg, setError };
+}
+
+/** The municipalities (names and codes are public facts) sorted by name, and a code's name ('–' for none). */
+export function useMunicipalities() {
+  const state = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const list = useMemo(() => [...(state.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')), [state.data]);
+  const names = useMemo(() => new Map(list.map((m) => [m.code, m.name])), [list]);
+  return { list, nameOf: (c: string | null | undefined) => (c ? (names.get(c) ?? c) : '–'), loading: state.loading };
+}
+
+/** The association's verksamhetsområden (with an id → name map) and other actors. */
+export function useOrganisation() {
+  const state = useApi<{ areas: Array<{ id: string; name: string }>; actors: Array<{ id: number; name: string; kind: string }> }>('/api/organisation');
+  const areaNames = useMemo(() => new Map((state.data?.areas ?? []).map((a) => [a.id, a.name])), [state.data]);
+  return { areas: state.data?.areas ?? [], actors: state.data?.actors ?? [], areaNames, loading: state.loading, reload: state.reload };
+}
+
+export function useIsAdmin() {
+  const { user } = useSession();
+  return user?.role === 'forbundsadmin';
+}
