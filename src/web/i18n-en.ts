@@ -1,5 +1,20 @@
 // English translations keyed by the Swedish UI text. Missing keys fall back to Swedish.
 export const en: Record<string, string> = {
+  'Skapa och öppna mätomgångar, följ svarsfrekvensen och importera svar.': 'Create and open measurement rounds, follow response rates and import responses.',
+  'Lägg till respondenter för din kommun, skicka länkar och följ svarsfrekvensen.': 'Add respondents for your municipality, send links and follow the response rate.',
+  'Öppna: {open} · stängda: {closed}': 'Open: {open} · closed: {closed}',
+  'Fördelningar, mognad per kommun mot regionen, kvadranter, gap och förändring över tid. Varje siffra anger sin bas.':
+    'Distributions, maturity per municipality against the region, quadrants, gaps and change over time. Every figure states its base.',
+  'Stängda mätomgångar: {n}': 'Closed rounds: {n}',
+  'Regional rapport och delrapporter per kommun som PDF, Word och Excel.': 'Regional report and one report per municipality as PDF, Word and Excel.',
+  'Gemensamma initiativ från idé till nyttohemtagning, med deltagande kommuner och statusrapporter.':
+    'Joint initiatives from idea to benefit realisation, with participating municipalities and status reports.',
+  '{n} initiativ, {running} i genomförande': '{n} initiatives, {running} in implementation',
+  'Prioritering, handlingsplan, uppföljning och regionala indikatorer.': 'Prioritisation, action plan, follow-up and regional indicators.',
+  'Förbundets medlemskommuner med SCB-kod och gemensamma IT-organisationer.': "The association's member municipalities with SCB codes and shared IT organisations.",
+  'Konton, roller och kommuntillhörighet.': 'Accounts, roles and municipality membership.',
+  'samverka hjälper förbundet och medlemskommunerna att mäta digital mognad, jämföra sig, besluta om gemensamma initiativ och följa upp dem.':
+    'samverka helps the association and its member municipalities measure digital maturity, compare themselves, decide on joint initiatives and follow them up.',
   'Hoppa till innehållet': 'Skip to content',
   'Logga in': 'Sign in',
   'Logga ut': 'Sign out',
