@@ -258,11 +258,27 @@ for (const backend of backends) {
       assert.equal(round.status, 'open');
       assert.equal(round.municipalities, undefined);
       assert.equal(round.progress, undefined);
+      assert.equal(round.responses, undefined);
       const one = await reader.get(`/api/rounds/${roundId}`);
       assert.equal(one.body.round.progress, undefined);
       // SML-IT's municipalities are not in the round.
       assert.ok(!(await sml.get('/api/rounds')).body.rounds.some((x: any) => x.id === roundId));
       assert.equal((await sml.get(`/api/rounds/${roundId}`)).status, 403);
+      // The list's response counts: Mellerud's own respondents for its kommunansvarig, every municipality's for the association.
+      const sample = async (codes: string[]) => [
+        await count('SELECT count(*)::int AS n FROM respondents WHERE round_id = $1 AND municipality_code = ANY($2)', [roundId, codes]),
+        await count('SELECT count(completed_at)::int AS n FROM respondents WHERE round_id = $1 AND municipality_code = ANY($2)', [roundId, codes]),
+      ];
+      const listed = async (c: typeof admin) => {
+        const x = (await c.get('/api/rounds')).body.rounds.find((y: any) => y.id === roundId).responses;
+        return [x.total, x.completed];
+      };
+      const mellerudSample = await sample(['1461']);
+      assert.ok(mellerudSample[0] > 0);
+      assert.deepEqual(await listed(mellerud), mellerudSample);
+      const inRound = (await t.db.query<{ c: string }>('SELECT municipality_code AS c FROM round_municipalities WHERE round_id = $1', [roundId])).rows;
+      assert.ok(inRound.length > 1);
+      assert.deepEqual(await listed(admin), await sample(inRound.map((r) => r.c)));
       const own = await mellerud.get(`/api/rounds/${roundId}`);
       assert.deepEqual(
         own.body.round.progress.map((p: any) => p.municipality),

@@ -98,6 +98,21 @@ export async function setRoundStatus(db: Queryable, id: number, status: RoundSta
   );
 }
 
+/** Respondents in the sample and completed, per round, over all municipalities or the given ones (one query). */
+export async function responseTotals(db: Queryable, municipalities?: string[]): Promise<Map<number, { total: number; completed: number }>> {
+  const rows = (
+    await db.query<{ round_id: number; total: number; completed: number }>(
+      `SELECT p.round_id, count(*)::int AS total, count(p.completed_at)::int AS completed
+         FROM respondents p
+         JOIN round_municipalities rm ON rm.round_id = p.round_id AND rm.municipality_code = p.municipality_code
+        WHERE $1::text[] IS NULL OR p.municipality_code = ANY($1::text[])
+        GROUP BY p.round_id`,
+      [municipalities ?? null],
+    )
+  ).rows;
+  return new Map(rows.map((r) => [r.round_id, { total: r.total, completed: r.completed }]));
+}
+
 /** Per municipality of the round: respondents in the sample, invited, started, completed. */
 export async function roundProgress(db: Queryable, roundId: number) {
   return (

@@ -37,7 +37,7 @@ import {
   updateRespondent,
   type RespondentWithToken,
 } from '../../store/respondents.ts';
-import { listRounds, lockRound, roundProgress, updateRound, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
+import { listRounds, lockRound, responseTotals, roundProgress, updateRound, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
 import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
 import { respondentRoutes } from './respondent.ts';
 import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
@@ -183,11 +183,14 @@ export async function roundRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const t = await titles();
     if (user.role === 'lasare') return { rounds: (await listRounds(db)).map((r) => publicRound(r, t.get(r.instrument))) };
-    const rounds = user.role === 'forbundsadmin' ? await listRounds(db) : await listRounds(db, { municipalities: user.municipalities });
+    const own = user.role === 'forbundsadmin' ? undefined : user.municipalities;
+    const [rounds, totals] = await Promise.all([listRounds(db, { municipalities: own }), responseTotals(db, own)]);
     return {
       rounds: rounds.map((r) => ({
         ...r,
         instrumentTitle: t.get(r.instrument),
+        // Completed of the respondents in the sample, over the municipalities the user may see.
+        responses: totals.get(r.id) ?? { total: 0, completed: 0 },
         // A kommunansvarig sees which of their own municipalities take part.
         ownMunicipalities: user.role === 'kommunansvarig' ? r.municipalities.filter((c) => user.municipalities.includes(c)) : undefined,
       })),

@@ -29,6 +29,8 @@ export interface RoundSummary {
   demoNote?: string | null;
   municipalities?: string[];
   ownMunicipalities?: string[];
+  /** Completed of the respondents in the sample (admin: all municipalities; kommunansvarig: their own). */
+  responses: { total: number; completed: number };
 }
 
 interface Progress {
@@ -160,7 +162,7 @@ export function RoundsPage() {
                       <StatusTag status={r.status} />
                     </td>
                     <td>
-                      <RoundRate id={r.id} />
+                      <Share part={r.responses.completed} base={r.responses.total} />
                     </td>
                   </tr>
                 ))}
@@ -180,13 +182,6 @@ function roundLink(r: RoundSummary, role?: string) {
 }
 
 /** Response rate of a round over the municipalities the user may see (from the round's progress). */
-function RoundRate({ id }: { id: number }) {
-  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${id}`);
-  if (state.error) return <>–</>;
-  if (!state.data) return <>…</>;
-  const s = sumProgress(state.data.round.progress ?? []);
-  return <Share part={s.completed} base={s.total} />;
-}
 
 // ---- Create a round ------------------------------------------------------------------------
 
