@@ -3,8 +3,9 @@
 //
 // Data: a closed round of the built-in "digital mognad" instrument (26 questions, radar, quadrant) for
 // Fyrbodal's 14 municipalities × 8 respondents, every question answered (synthesised, fixed seed), in
-// the embedded database (PGlite, the default installation) in a temporary data folder. The demo rounds
-// have no closed round with answers from all 14 municipalities, so the benchmark makes its own.
+// the embedded database (PGlite, the default installation) in a temporary data folder. The demo's 2024
+// survey also gives 14 delrapporter, but with 2–4 respondents each and one municipality without answers;
+// the benchmark makes a fuller round so that every report has all its sections.
 //
 // Every measurement runs in its own child process so that its peak RSS (VmHWM) is its own: the process
 // opens the database, then the clock starts (cold: nothing cached), loads the round, builds the model and
