@@ -80,7 +80,6 @@ for (const backend of backends) {
       const m = multipart(filename, content);
       return admin.request('POST', `/api/rounds/${id}/import${query}`, m.body, m.headers);
     };
-    const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params)).rows[0].n;
     const imported = async (id: number) =>
       (
         await t.db.query<{ id: number; municipality_code: string; respondent_type: string | null; area: string | null; source: string; completed: boolean }>(

@@ -233,8 +233,8 @@ describe('samverkansportföljen i Chromium', () => {
     await key.goto(`${web.base}/portfolj/uppfoljning`);
     await key.getByText('Översikten över försenade statusrapporter är förbundets vy.').waitFor();
     assert.equal(await key.locator('table').count(), 0);
-    await key.goto(`${web.base}/portfolj/handlingsplan`);
-    await key.getByText('Handlingsplanen visas för förbundet och för läsare.').waitFor();
+    await key.goto(`${web.base}/portfolj/handlingsplan?fran=2025&till=2026`);
+    await key.getByRole('heading', { name: 'Förhandsgranskning: Handlingsplan 2025–2026' }).waitFor();
     await assertAccessible(key, 'handlingsplan (kommunansvarig)');
   });
 });

@@ -69,7 +69,6 @@ export interface DemoRound {
 
 const ALL_CODES = FYRBODAL.map((m) => m.code);
 const NON_IT_AREAS = AREAS.filter((a) => a.id !== 'it').map((a) => a.id);
-const nameOf = (code: string) => FYRBODAL.find((m) => m.code === code)?.name ?? code;
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -585,8 +585,6 @@ Object.assign(en, {
   Handlingsplan: 'Action plan',
   'Handlingsplanen för en period innehåller initiativen i stegen Prioriterad och Genomförande vars planerade period överlappar den valda perioden, i rangordning efter viktad kvalificeringspoäng.':
     'The action plan for a period contains the initiatives in the stages Prioritised and Implementation whose planned period overlaps the chosen period, ranked by weighted qualification score.',
-  'Handlingsplanen visas för förbundet och för läsare. Som kommunansvarig ser du initiativen under Initiativ.':
-    'The action plan is shown to the association and to readers. As a municipal key user you see the initiatives under Initiatives.',
   'Välj period': 'Choose period',
   'Från år': 'From year',
   'Till år': 'To year',

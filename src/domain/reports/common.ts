@@ -312,7 +312,7 @@ export function stackedChart(
   };
 }
 
-export function stackedChartBlock(ctx: Ctx, caption: string, chart: StackedBarsChart, baseText: string): ChartBlock {
+export function stackedChartBlock(caption: string, chart: StackedBarsChart, baseText: string): ChartBlock {
   const parts = chart.categories.map((c, i) => {
     const best = chart.values[i].map((v, j) => ({ v, l: chart.series[j].label })).sort((a, b) => b.v - a.v)[0];
     return `${c}: vanligast ${q(best.l)} (${fmtPct(best.v)})`;

@@ -152,7 +152,7 @@ function areaSection(ctx: Ctx, area: Area, labels: Record<string, string>, chall
       const chunk = rows.slice(i, i + 20);
       const scaleLabel = ctx.ins.scales.find((s) => s.id === fam.items[0].scale)?.label;
       const caption = `${area.label}: svarsfördelning${scaleLabel ? ` (${scaleLabel.toLowerCase()})` : ''}${rows.length > 20 ? `, del ${i / 20 + 1}` : ''}`;
-      blocks.push(stackedChartBlock(ctx, caption, stackedChart(ctx, fam, chunk), baseText));
+      blocks.push(stackedChartBlock(caption, stackedChart(ctx, fam, chunk), baseText));
     }
   }
   if (ctx.selfAssessment) {

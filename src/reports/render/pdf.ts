@@ -118,7 +118,7 @@ function columnWidths(doc: Doc, t: TableBlock, size: number, pad: number): numbe
     const px = widths.map((w) => (w / total) * full);
     const short = px.map((w, i) => w < min[i] - 0.01);
     if (!short.some(Boolean)) return px;
-    const fixed = px.reduce((s, w, i) => s + (short[i] ? min[i] : 0), 0);
+    const fixed = px.reduce((s, _w, i) => s + (short[i] ? min[i] : 0), 0);
     const flexTotal = px.reduce((s, w, i) => s + (short[i] ? 0 : w), 0);
     const scale = flexTotal > 0 ? Math.max(0.1, (full - fixed) / flexTotal) : 1;
     widths = px.map((w, i) => (short[i] ? min[i] : w * scale));

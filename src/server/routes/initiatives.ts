@@ -709,7 +709,8 @@ export async function initiativeRoutes(app: FastifyInstance) {
   // ---- Handlingsplan ----------------------------------------------------------------------------
 
   app.get('/handlingsplan', async (req, reply) => {
-    requireRole(req, 'forbundsadmin', 'lasare');
+    // The association's decided plan: readable by every signed-in role (no respondent data in it).
+    requireUser(req);
     const q = parse(
       z
         .object({

@@ -668,7 +668,7 @@ function InitiativeForm({
         addLabel={t('Lägg till dokument')}
         onAdd={() => set('documents', [...f.documents, { title: '', url: '' }])}
       >
-        {(d, i) => (
+        {(_d, i) => (
           <div className="field-row">
             {rowText('documents', i, 'title', t('Dokumentets titel (rad {n})', { n: i + 1 }))}
             {rowText('documents', i, 'url', t('Webbadress (rad {n})', { n: i + 1 }), { type: 'url', hint: t('Börjar med https://') })}

@@ -13,7 +13,6 @@ import { dash, dec, int, intFormat, kr, pct } from '../components/format.ts';
 import { useAction, useApi, useIsAdmin } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, Notice, Page, Section } from '../components/ui.tsx';
 import { translate, useI18n } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
 import type { Criterion, RankedInitiative } from '../../domain/portfolio/qualification.ts';
 import type { GateConfig, GateField, GateRequirement } from '../../domain/portfolio/stages.ts';
 import type { Stage } from '../../domain/portfolio/types.ts';
@@ -707,16 +706,14 @@ function yearRangeError(from: number | null, to: number | null): string | null {
 
 export function HandlingsplanPage() {
   const { t } = useI18n();
-  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const from = validYear(params.get('fran')) ?? currentYear();
   const to = validYear(params.get('till')) ?? from + 1;
   const [fromInput, setFromInput] = useState(String(from));
   const [toInput, setToInput] = useState(String(to));
   const [formError, setFormError] = useState<string>();
-  const allowed = user?.role === 'forbundsadmin' || user?.role === 'lasare';
   const periodError = yearRangeError(from, to);
-  const state = useApi<{ handlingsplan: HandlingsplanModel }>(allowed && !periodError ? `/api/handlingsplan?from=${from}&to=${to}` : null, { keep: true });
+  const state = useApi<{ handlingsplan: HandlingsplanModel }>(!periodError ? `/api/handlingsplan?from=${from}&to=${to}` : null, { keep: true });
 
   useEffect(() => {
     setFromInput(String(from));
@@ -742,28 +739,22 @@ export function HandlingsplanPage() {
         'Handlingsplanen för en period innehåller initiativen i stegen Prioriterad och Genomförande vars planerade period överlappar den valda perioden, i rangordning efter viktad kvalificeringspoäng.',
       )}
     >
-      {!allowed ? (
-        <p className="notice-info">{t('Handlingsplanen visas för förbundet och för läsare. Som kommunansvarig ser du initiativen under Initiativ.')}</p>
+      <FilterForm label={t('Välj period')} submitLabel={t('Visa handlingsplanen')} onSubmit={submit} error={formError} errorId="hp-error">
+        <YearField id="hp-from" label={t('Från år')} value={fromInput} onChange={setFromInput} errorId={errorId} />
+        <YearField id="hp-to" label={t('Till år')} value={toInput} onChange={setToInput} errorId={errorId} />
+      </FilterForm>
+      {periodError ? (
+        <ErrorMessage message={t(periodError)} />
       ) : (
         <>
-          <FilterForm label={t('Välj period')} submitLabel={t('Visa handlingsplanen')} onSubmit={submit} error={formError} errorId="hp-error">
-            <YearField id="hp-from" label={t('Från år')} value={fromInput} onChange={setFromInput} errorId={errorId} />
-            <YearField id="hp-to" label={t('Till år')} value={toInput} onChange={setToInput} errorId={errorId} />
-          </FilterForm>
-          {periodError ? (
-            <ErrorMessage message={t(periodError)} />
-          ) : (
-            <>
-              <DownloadLinks
-                id="hp-download"
-                title={t('Ladda ned handlingsplanen {period}', { period: periodText })}
-                formats={['docx', 'pdf', 'xlsx']}
-                href={(f) => `/api/handlingsplan?from=${from}&to=${to}&format=${f}`}
-                what={t('handlingsplan {period}', { period: periodText })}
-              />
-              <AsyncView state={state}>{(d) => <HandlingsplanPreview model={d.handlingsplan} />}</AsyncView>
-            </>
-          )}
+          <DownloadLinks
+            id="hp-download"
+            title={t('Ladda ned handlingsplanen {period}', { period: periodText })}
+            formats={['docx', 'pdf', 'xlsx']}
+            href={(f) => `/api/handlingsplan?from=${from}&to=${to}&format=${f}`}
+            what={t('handlingsplan {period}', { period: periodText })}
+          />
+          <AsyncView state={state}>{(d) => <HandlingsplanPreview model={d.handlingsplan} />}</AsyncView>
         </>
       )}
     </PortfolioPage>
