@@ -205,6 +205,30 @@ describe('samverkansportföljen i Chromium', () => {
     const stored = (await web.t.db.query<{ e: number; r: number }>(`SELECT expected::float8 AS e, reported::float8 AS r FROM indicator_values WHERE year = 2025 AND indicator = 'andel_okad_mognad'`)).rows[0];
     assert.deepEqual(stored, { e: 60, r: 75 });
 
+    // Requisitioned funding is updated in the form: Lön 1 045 392 → 1 100 000 kr leaves 1 992 000 − 1 100 000
+    // = 892 000 kr; the total requisitioned becomes 1 559 402 + 54 608 = 1 614 010 kr. A negative amount is
+    // refused in Swedish and changes nothing.
+    const edit = page.locator('details').filter({ has: page.getByText('Uppdatera belopp: Gemensam digitalisering') });
+    await edit.locator('summary').click();
+    const lon = edit.getByRole('group', { name: 'Lön' });
+    await lon.getByLabel('Rekvirerat (kr)').fill('-5');
+    await edit.getByRole('button', { name: 'Spara beloppen' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Ange belopp i kronor, 0 eller större' }).waitFor();
+    assert.equal(await lon.getByLabel('Rekvirerat (kr)').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'medel: fel belopp');
+    await lon.getByLabel('Rekvirerat (kr)').fill('1 100 000');
+    await edit.getByRole('button', { name: 'Spara beloppen' }).click();
+    await edit.getByRole('status').filter({ hasText: 'Sparat: Gemensam digitalisering' }).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('tfoot tr')].some((r) => /1\s614\s010/.test(r.textContent ?? '')));
+    assert.equal(plain(await funding.getByRole('row', { name: /^Lön/ }).innerText()), 'Lön 1 992 000 kr 1 100 000 kr 892 000 kr');
+    const lonStored = (
+      await web.t.db.query<{ requisitioned: string }>(
+        `SELECT r.requisitioned::text AS requisitioned FROM funding_rows r JOIN funding_projects p ON p.id = r.project_id
+          WHERE p.name = 'Gemensam digitalisering' AND r.cost_type = 'lon'`,
+      )
+    ).rows;
+    assert.deepEqual(lonStored, [{ requisitioned: '1100000' }]);
+
     // A year before a second maturity round: the indicator is not computed.
     await page.getByLabel('År', { exact: true }).fill('2021');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();

@@ -1,5 +1,11 @@
 // English translations keyed by the Swedish UI text. Missing keys fall back to Swedish.
 export const en: Record<string, string> = {
+  'Ange belopp i kronor, 0 eller större, för varje kostnadsslag.': 'Enter amounts in kronor, 0 or more, for every cost type.',
+  'Uppdatera belopp: {name}': 'Update amounts: {name}',
+  'Rekvirerat till och med (ÅÅÅÅ-MM-DD)': 'Requisitioned up to and including (YYYY-MM-DD)',
+  'Ansökan (kr)': 'Applied (SEK)',
+  'Rekvirerat (kr)': 'Requisitioned (SEK)',
+  'Spara beloppen': 'Save the amounts',
   Huvudmeny: 'Main menu',
   Resultat: 'Results',
   Rapporter: 'Reports',

@@ -4,11 +4,11 @@
 // indicators (expected vs outcome, computed or reported, with base and n), requisitioned funding per
 // cost type and the networks. Every signed-in role reads; only förbundsadmin sees editing controls,
 // and the server enforces every role (src/server/routes/initiatives.ts).
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, useSearchParams } from 'react-router-dom';
 import { patch, put } from '../api.ts';
 import { CHART_BASE, EChart } from '../components/charts.tsx';
-import { Control, FormButtons } from '../components/forms.tsx';
+import { Control, Field, FormButtons } from '../components/forms.tsx';
 import { dash, dec, int, intFormat, kr, pct } from '../components/format.ts';
 import { useAction, useApi, useIsAdmin } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, Notice, Page, Section } from '../components/ui.tsx';
@@ -996,7 +996,16 @@ export function IndicatorsPage() {
             />
             {admin && <IndicatorForms data={d} onSaved={state.reload} />}
             <Section id="funding-heading" title={t('Rekvirerade medel per kostnadsslag')}>
-              {d.funding.length === 0 ? <p>{t('Inga projektmedel är registrerade.')}</p> : d.funding.map((p) => <FundingView key={p.id} project={p} />)}
+              {d.funding.length === 0 ? (
+                <p>{t('Inga projektmedel är registrerade.')}</p>
+              ) : (
+                d.funding.map((p) => (
+                  <Fragment key={p.id}>
+                    <FundingView project={p} />
+                    {admin && <FundingForm project={p} onSaved={state.reload} />}
+                  </Fragment>
+                ))
+              )}
             </Section>
           </>
         )}
@@ -1216,6 +1225,63 @@ function FundingView({ project: p }: { project: FundingProject }) {
       </DataTable>
       <NoteList title={t('Att kontrollera')} notes={f.issues} />
     </figure>
+  );
+}
+
+/** The association updates a project's applied and requisitioned amounts per cost type (PUT /api/funding). */
+function FundingForm({ project: p, onSaved }: { project: FundingProject; onSaved: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const action = useAction();
+  const [until, setUntil] = useState(p.requisitionedUntil ?? '');
+  const [amounts, setAmounts] = useState(() => p.followUp.rows.map((r) => ({ costType: r.costType, label: r.label, applied: String(r.applied), requisitioned: String(r.requisitioned) })));
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const setAmount = (i: number, key: 'applied' | 'requisitioned', v: string) => setAmounts((xs) => xs.map((x, k) => (k === i ? { ...x, [key]: v } : x)));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const rows = amounts.map((a) => ({ costType: a.costType, applied: parseNumber(a.applied), requisitioned: parseNumber(a.requisitioned) }));
+    const bad = rows.flatMap((r, i) => (['applied', 'requisitioned'] as const).filter((k) => r[k] === null || Number.isNaN(r[k]) || (r[k] as number) < 0).map((k) => `${i}-${k}`));
+    setInvalid(bad);
+    if (bad.length) {
+      action.setError(t('Ange belopp i kronor, 0 eller större, för varje kostnadsslag.'));
+      return;
+    }
+    void action.run(async () => {
+      await put('/api/funding', {
+        name: p.name,
+        reference: p.reference,
+        periodFrom: p.periodFrom,
+        periodTo: p.periodTo,
+        requisitionedUntil: until.trim() || null,
+        rows,
+      });
+      onSaved();
+      return t('Sparat: {label}', { label: p.name });
+    });
+  };
+
+  return (
+    <details>
+      <summary>{t('Uppdatera belopp: {name}', { name: p.name })}</summary>
+      <form onSubmit={submit} noValidate>
+        <ActionMessages action={action} />
+        <Field label={t('Rekvirerat till och med (ÅÅÅÅ-MM-DD)')} value={until} onChange={(e) => setUntil(e.target.value)} />
+        {amounts.map((a, i) => (
+          <fieldset key={a.costType}>
+            <legend>{t(a.label)}</legend>
+            <div className="field-row">
+              {(['applied', 'requisitioned'] as const).map((k) => (
+                <Control key={k} id={`${id}-${i}-${k}`} label={k === 'applied' ? t('Ansökan (kr)') : t('Rekvirerat (kr)')} invalid={invalid.includes(`${i}-${k}`)}>
+                  {(attrs) => <input {...attrs} type="text" inputMode="numeric" value={a[k]} onChange={(e) => setAmount(i, k, e.target.value)} />}
+                </Control>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <FormButtons submitLabel={t('Spara beloppen')} busy={action.busy} />
+      </form>
+    </details>
   );
 }
 
