@@ -99,6 +99,18 @@ for (const backend of backends) {
       assert.ok(!JSON.stringify(own.body).includes('Bengtsfors'));
     });
 
+    it('självskattning (it-kompetenser 4D, suppressionMin 1): kommunansvarig ser regionens min, medel och max, anonymiserat', async () => {
+      // seeds/004 Bilaga 2, It-ledning: Bengtsfors 3, Färgelanda 1, Mellerud 1, Åmål 2 on the 1–3 scale, i.e.
+      // 100, 0, 0 and 50 % of the scale: min 0, mean 37.5, max 100 over 4 municipalities.
+      const id = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE instrument_id = 'it-kompetens' AND is_demo`)).rows[0].id;
+      const r = await mellerud.get(`/api/rounds/${id}/analysis`);
+      assert.equal(r.status, 200);
+      const c = rowOf(r.body, 'region-fragor', 'it-ledning').cells;
+      assert.deepEqual([c.min, c.mean, c.max, c.nMunicipalities], [0, 37.5, 100, 4]);
+      const json = JSON.stringify(r.body);
+      for (const s of ['Bengtsfors', 'Färgelanda', 'Åmål']) assert.ok(!json.includes(s), `ser "${s}"`);
+    });
+
     it('läsaren: anonymiserat och undertryckt, ingen fritext, inga namn', async () => {
       const r = await reader.get(`/api/rounds/${r2025}/analysis`);
       assert.equal(r.status, 200);
