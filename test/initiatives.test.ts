@@ -456,6 +456,41 @@ for (const backend of backends) {
       assert.equal((await admin.post('/api/initiatives/from-candidate', { ...body, municipalities: [] })).status, 400);
     });
 
+    it('samverkanskandidat ur en mätomgång: servern tar underlaget ur analysen, var och en ser bara det den får', async () => {
+      // Förmågekarta 2021 (demo): Mellerud rated "Följa upp avtal" 1 (seeds/001 figur 17), at the 0–4 map's
+      // weak threshold 1; "Kommunicera med medarbetare" 3, so it is never weak in Mellerud.
+      const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE is_demo AND instrument_id = 'formagekarta'`)).rows[0].id;
+      const fig = (await admin.get(`/api/rounds/${round}/analysis`)).body.figures.find((f: any) => f.id === 'samverkanskandidater');
+      const row = fig.rows.find((r: any) => r.key === 'folja-upp-avtal');
+      assert.ok(row, 'Följa upp avtal är en samverkanskandidat i demoomgången');
+
+      const a = await admin.get(`/api/rounds/${round}/candidates/folja-upp-avtal`);
+      assert.equal(a.status, 200);
+      assert.deepEqual([a.body.candidate.label, a.body.candidate.threshold, a.body.candidate.weak.count, a.body.candidate.weak.n], ['Följa upp avtal', 1, row.cells.count, row.cells.n]);
+      assert.equal(a.body.candidate.municipalities.length, row.cells.count);
+      assert.ok(a.body.candidate.municipalities.includes('1461'));
+      const m = await mellerud.get(`/api/rounds/${round}/candidates/folja-upp-avtal`);
+      assert.deepEqual(m.body.candidate.municipalities, ['1461']);
+      assert.equal((await reader.get(`/api/rounds/${round}/candidates/folja-upp-avtal`)).body.candidate.municipalities.length, 0);
+      assert.equal((await admin.get(`/api/rounds/${round}/candidates/kommunicera-med-medarbetare`)).status, 404);
+      assert.equal((await admin.get(`/api/rounds/${round}/candidates/okand`)).status, 404);
+
+      // Creating from the round: the evidence is the analysis', not the caller's.
+      const before = await count();
+      const created = await mellerud.post('/api/initiatives/from-candidate', { roundId: round, itemId: 'folja-upp-avtal' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const i = created.body.initiative;
+      assert.deepEqual([i.title, i.proposingMunicipality, i.interested], ['Samverkan kring Följa upp avtal', '1461', ['1461']]);
+      const stored = (await admin.get(`/api/initiatives/${i.id}`)).body.initiative.evidence;
+      assert.deepEqual(stored.municipalities, ['1461']);
+      assert.deepEqual([stored.analysis.roundId, stored.analysis.threshold, stored.analysis.weak.count], [round, 1, m.body.candidate.weak.count]);
+      assert.equal(await count(), before + 1);
+      assert.equal((await mellerud.post('/api/initiatives/from-candidate', { roundId: round, itemId: 'kommunicera-med-medarbetare' })).status, 404);
+      assert.equal((await reader.post('/api/initiatives/from-candidate', { roundId: round, itemId: 'folja-upp-avtal' })).status, 403);
+      assert.equal((await admin.post('/api/initiatives/from-candidate', { roundId: 'x', itemId: 'folja-upp-avtal' })).status, 400);
+      assert.equal(await count(), before + 1);
+    });
+
     it('statusrapporter per period; försenade rapporter visas för förbundet', async () => {
       const fourD = idOf('Gemensam it-organisation för Bengtsfors, Färgelanda, Mellerud och Åmål (4D)');
       const ok = await mellerud.request('PUT', `/api/initiatives/${fourD}/reports/2025-Q3`, {

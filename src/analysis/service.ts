@@ -14,6 +14,7 @@ import {
   ViewAccessError,
   assertCanViewRound,
   buildContext,
+  candidateFor,
   compareView,
   measureError,
   municipalityView,
@@ -21,6 +22,7 @@ import {
   type AnalysisContext,
   type AnalysisView,
   type AnalysisViewer,
+  type CandidateEvidence,
   type CompareView,
   type Filters,
   type Naming,
@@ -190,6 +192,24 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
       throw new ViewAccessError(404, `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
     const ctx = await analysisContext(db, round, q.filters);
     return municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db));
+  } catch (e) {
+    return asRequestError(e);
+  }
+}
+
+/** A samverkanskandidat of a round as the viewer may see it (404 when the item is not a candidate in their view). */
+export async function getCandidate(
+  db: Queryable,
+  viewer: AnalysisViewer,
+  q: AnalysisQuery & { itemId: string },
+): Promise<{ round: RoundInfo & { instrumentTitle: string }; filters: Filters; candidate: CandidateEvidence }> {
+  const round = await roundInfo(db, q.roundId);
+  try {
+    assertCanViewRound(viewer, round);
+    const ctx = await analysisContext(db, round, q.filters);
+    const candidate = candidateFor(ctx, viewer, q.itemId);
+    if (!candidate) throw new AnalysisRequestError(404, `Frågan ${q.itemId} är inte en samverkanskandidat i mätomgången ${round.title}`);
+    return { round: { ...round, instrumentTitle: ctx.instrument.title }, filters: q.filters, candidate };
   } catch (e) {
     return asRequestError(e);
   }

@@ -351,7 +351,6 @@ export const en: Record<string, string> = {
   'Nytt initiativ från en samverkanskandidat': 'New initiative from a collaboration candidate',
   'Ett nytt initiativ börjar i steget Idé. Förbundet kvalificerar, prioriterar och flyttar det vidare.': 'A new initiative starts in the stage Idea. The association qualifies, prioritises and moves it on.',
   'Skapa initiativet': 'Create the initiative',
-  'Frågan är inte en samverkanskandidat i mätomgången {title}.': 'The question is not a collaboration candidate in the round {title}.',
   'Föreslå ett initiativ utan underlag från analysen': 'Propose an initiative without evidence from the analysis',
   'Underlag från analysen': 'Evidence from the analysis',
   'Mätomgång': 'Measurement round',

@@ -31,7 +31,7 @@ import type { ChangeMeasure, RoundChange } from './change.ts';
 import { scoredItems } from './scores.ts';
 import { distributions } from './distributions.ts';
 import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.ts';
-import { itemOptions, scoringSettings } from './values.ts';
+import { EPSILON, itemOptions, scoringSettings } from './values.ts';
 import { toCsv } from '../export.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -460,6 +460,36 @@ function meta(ctx: AnalysisContext, viewer: AnalysisViewer, areas: { id: string;
 }
 
 /** The regional overview as the viewer may see it. */
+/** A samverkanskandidat as one viewer may see it: the figures of their regional view and the municipalities they may name. */
+export interface CandidateEvidence {
+  itemId: string;
+  label: string;
+  threshold: number;
+  weak: { base: 'municipalities'; count: number; n: number; percent: number | null };
+  /** The association: every weak municipality; a kommunansvarig: their own weak ones; a läsare: none. */
+  municipalities: string[];
+}
+
+/**
+ * The candidate `itemId` of the viewer's regional view (the association's over all responses, others'
+ * over the region as others see it), or null if the item is not a candidate there. A kommunansvarig's
+ * own municipalities count as weak when their own score is at or below the candidate's threshold.
+ */
+export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemId: string): CandidateEvidence | null {
+  const assoc = viewer.role === 'forbundsadmin';
+  const c = (assoc ? ctx.full : ctx.public).samverkanskandidater.find((x) => x.itemId === itemId);
+  const item = ctx.instrument.items.find((i) => i.id === itemId);
+  if (!c || !item) return null;
+  const own =
+    viewer.role === 'kommunansvarig'
+      ? ctx.full.municipalityScores
+          .filter((m) => viewer.municipalities.includes(m.municipality))
+          .filter((m) => typeof m.items[itemId]?.value === 'number' && (m.items[itemId].value as number) <= c.threshold + EPSILON)
+          .map((m) => m.municipality)
+      : [];
+  return { itemId, label: item.text, threshold: c.threshold, weak: c.weak, municipalities: assoc ? [...c.municipalities] : own };
+}
+
 export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, naming: Naming, areas: { id: string; label: string }[] = []): AnalysisView {
   assertCanViewRound(viewer, ctx.round);
   const assoc = isAssociation(viewer);

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AnalysisRequestError,
+  getCandidate,
   getCompareView,
   getMunicipalityView,
   getRegionalView,
@@ -52,7 +53,8 @@ function filtersOf(q: z.infer<typeof querySchema>) {
   return { respondentType: q.respondentType || null, area: q.area || null };
 }
 
-async function run<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs an analysis-service call, its request errors as HTTP errors. */
+export async function run<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -89,6 +91,14 @@ export async function analysisRoutes(app: FastifyInstance) {
     if (q.measure !== undefined) throw badRequest('measure gäller bara jämförelser mellan omgångar');
     const view = await run(() => getRegionalView(db, viewer, { roundId: id, filters: filtersOf(q) }));
     return respond(reply, q, view, `resultat-${id}`);
+  });
+
+  // A samverkanskandidat as the user may see it: the evidence an initiative proposal starts from.
+  app.get('/rounds/:id/candidates/:itemId', async (req) => {
+    const viewer = viewerOf(req);
+    const { id, itemId } = parse(z.object({ id: idParam, itemId: z.string().trim().min(1).max(100) }), req.params);
+    const q = parse(querySchema.pick({ respondentType: true, area: true }).strict(), req.query ?? {});
+    return run(() => getCandidate(db, viewer, { roundId: id, itemId, filters: filtersOf(q) }));
   });
 
   app.get('/rounds/:id/analysis/municipalities/:code', async (req, reply) => {

@@ -89,6 +89,8 @@ import { indicatorsReport } from '../../domain/reports/indicators.ts';
 import { CONTENT_TYPES, renderReport, REPORT_FORMATS } from '../../reports/render/index.ts';
 import { requireRole, requireUser } from '../auth.ts';
 import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
+import { run as runAnalysis } from './analysis.ts';
+import { getCandidate } from '../../analysis/service.ts';
 
 export const CONCURRENT_EDIT_MESSAGE = 'Initiativet har ändrats av någon annan sedan du öppnade det. Ladda om och gör om ändringen.';
 
@@ -431,24 +433,57 @@ export async function initiativeRoutes(app: FastifyInstance) {
     return reply.status(201).send({ initiative: present(user, created, await listCriteria(db)) });
   });
 
+  const proposalFields = {
+    title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200).optional(),
+    area: z.string().max(40).nullable().optional(),
+    proposingMunicipality: municipalityCode.nullable().optional(),
+  };
+  /** A candidate of a round: the server takes the evidence from the analysis, as the user may see it. */
+  const fromRound = z.object({
+    roundId: idParam,
+    itemId: z.string().trim().min(1, 'Ange frågan/förmågan').max(100),
+    filters: z.object({ respondentType: z.string().max(100).nullable().optional(), area: z.string().max(100).nullable().optional() }).default({}),
+    ...proposalFields,
+  });
+  /** Evidence given by the caller (automation, other analysis tools). */
+  const explicit = z.object({
+    instrumentId: z.string().trim().min(1, 'Ange instrumentet').max(100),
+    itemId: z.string().trim().min(1, 'Ange frågan/förmågan').max(100),
+    capabilityLabel: z.string().trim().min(1, 'Ange förmågans namn').max(300),
+    municipalities: z.array(municipalityCode).min(1, 'Ange minst en kommun').max(300),
+    evidence: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .refine((e) => JSON.stringify(e).length <= 20_000, 'Underlaget är för stort (högst 20 000 tecken)'),
+    ...proposalFields,
+  });
+
   app.post('/initiatives/from-candidate', async (req, reply) => {
     const user = requireRole(req, 'forbundsadmin', 'kommunansvarig');
-    const body = parse(
-      z.object({
-        instrumentId: z.string().trim().min(1, 'Ange instrumentet').max(100),
-        itemId: z.string().trim().min(1, 'Ange frågan/förmågan').max(100),
-        capabilityLabel: z.string().trim().min(1, 'Ange förmågans namn').max(300),
-        municipalities: z.array(municipalityCode).min(1, 'Ange minst en kommun').max(300),
-        evidence: z
-          .record(z.string(), z.unknown())
-          .default({})
-          .refine((e) => JSON.stringify(e).length <= 20_000, 'Underlaget är för stort (högst 20 000 tecken)'),
-        title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200).optional(),
-        area: z.string().max(40).nullable().optional(),
-        proposingMunicipality: municipalityCode.nullable().optional(),
-      }),
-      req.body,
-    );
+    let body: z.infer<typeof explicit>;
+    if (req.body && typeof req.body === 'object' && 'roundId' in req.body) {
+      const q = parse(fromRound, req.body);
+      const filters = { respondentType: q.filters.respondentType || null, area: q.filters.area || null };
+      const c = await runAnalysis(() => getCandidate(db, { role: user.role, municipalities: user.municipalities }, { roundId: q.roundId, itemId: q.itemId, filters }));
+      if (!c.candidate.municipalities.length) throw badRequest('Förmågan är inte svag i din kommun enligt analysen');
+      body = {
+        instrumentId: c.round.instrument,
+        itemId: q.itemId,
+        capabilityLabel: c.candidate.label.slice(0, 300),
+        municipalities: c.candidate.municipalities,
+        evidence: {
+          roundId: c.round.id,
+          roundTitle: c.round.title,
+          instrumentTitle: c.round.instrumentTitle,
+          weak: c.candidate.weak,
+          filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+          threshold: c.candidate.threshold,
+        },
+        title: q.title,
+        area: q.area,
+        proposingMunicipality: q.proposingMunicipality,
+      };
+    } else body = parse(explicit, req.body);
     const codes = [...new Set(body.municipalities)].sort();
     if (user.role === 'kommunansvarig' && !codes.every((c) => ownsMunicipality(user, c)))
       throw forbidden('Du kan bara skapa förslag utifrån din egen kommuns resultat');

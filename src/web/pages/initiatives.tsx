@@ -5,7 +5,7 @@
 // every permission; the pages only hide what a role cannot do.
 import { Fragment, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, del, get, patch, post, put } from '../api.ts';
+import { ApiError, del, patch, post, put } from '../api.ts';
 import { Control, Field, FormButtons, Options, SelectField } from '../components/forms.tsx';
 import { fixed2Format, hours, kr, oneFormat } from '../components/format.ts';
 import { useAction, useApi, useMunicipalities, useOrganisation } from '../components/hooks.ts';
@@ -735,54 +735,10 @@ export function NewInitiativePage() {
   );
 }
 
-// A samverkanskandidat: figure "samverkanskandidater" of the round's regional view (src/domain/analysis/views.ts).
-interface CandidateRow {
-  key: string;
-  label: string;
-  cells: { item?: string; count?: number; n?: number; share?: number | null; threshold?: number; municipalities?: string };
-}
-interface RegionalView {
-  round: { id: number; title: string; instrument: string; instrumentTitle: string; municipalities: string[] };
-  figures: Array<{ id: string; rows: CandidateRow[] }>;
-}
-interface MunicipalityView {
-  figures: Array<{ id: string; rows: Array<{ key: string; cells: { value?: number | null } }> }>;
-}
-
-/**
- * The weak municipalities of a candidate that this user may name: for the association every weak
- * municipality (names in the figure → codes); for a key user their own municipalities whose value of
- * the item is at or below the candidate's threshold (from their municipality views).
- */
-function useCandidateMunicipalities(view: RegionalView | undefined, row: CandidateRow | undefined, user: User | undefined, munis: Municipality[], filters: string) {
-  const [codes, setCodes] = useState<string[]>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (!view || !row || !user || !munis.length) return;
-    if (isAdmin(user)) {
-      const byName = new Map(munis.map((m) => [m.name, m.code]));
-      const names = (row.cells.municipalities ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      setCodes(names.map((n) => byName.get(n)).filter((c): c is string => !!c));
-      return;
-    }
-    let live = true;
-    const threshold = row.cells.threshold ?? 0;
-    Promise.all(
-      view.round.municipalities
-        .filter((c) => user.municipalities.includes(c))
-        .map(async (c) => {
-          const v = await get<MunicipalityView>(`/api/rounds/${view.round.id}/analysis/municipalities/${c}${filters}`);
-          const own = v.figures.find((f) => f.id === 'kommun-forbattring')?.rows.find((r) => r.key === row.key);
-          return typeof own?.cells.value === 'number' && own.cells.value <= threshold + 1e-9 ? c : null;
-        }),
-    )
-      .then((r) => live && setCodes(r.filter((c): c is string => !!c)))
-      .catch((e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-    };
-  }, [view, row, user, munis, filters]);
-  return { codes, error };
+/** GET /api/rounds/:id/candidates/:itemId: the candidate as this user may see it (src/domain/analysis/views.ts candidateFor). */
+interface CandidateResponse {
+  round: { id: number; title: string; instrument: string; instrumentTitle: string };
+  candidate: { itemId: string; label: string; threshold: number; weak: { count: number; n: number; percent: number | null }; municipalities: string[] };
 }
 
 /** The analysis filters (respondent type, area) the candidate was found with, as a query string ("" or "?…"). */
@@ -802,49 +758,37 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
   const navigate = useNavigate();
   const munis = useMunicipalities();
   const org = useOrganisation();
-  const state = useApi<RegionalView>(`/api/rounds/${encodeURIComponent(roundId)}/analysis${filters}`);
-  const row = state.data?.figures.find((f) => f.id === 'samverkanskandidater')?.rows.find((r) => r.key === itemId);
-  const weak = useCandidateMunicipalities(state.data, row, user, munis.list, filters);
-  const capability = (row?.cells.item ?? row?.label ?? itemId).slice(0, 300);
+  const state = useApi<CandidateResponse>(`/api/rounds/${encodeURIComponent(roundId)}/candidates/${encodeURIComponent(itemId)}${filters}`);
+  const c = state.data?.candidate;
   const [title, setTitle] = useState('');
   const [area, setArea] = useState('');
   const [proposing, setProposing] = useState('');
   const action = useAction();
   useEffect(() => {
-    if (row) setTitle(`Samverkan kring ${row.cells.item ?? row.label}`.slice(0, 200));
-  }, [row]);
+    if (c) setTitle(`Samverkan kring ${c.label}`.slice(0, 200));
+  }, [c]);
   useEffect(() => {
-    if (weak.codes && !isAdmin(user) && !proposing && weak.codes.length) setProposing(weak.codes[0]);
-  }, [weak.codes, user, proposing]);
+    if (c && !isAdmin(user) && !proposing && c.municipalities.length) setProposing(c.municipalities[0]);
+  }, [c, user, proposing]);
 
-  if (state.error) return <ErrorMessage message={state.error} />;
-  if (!state.data || munis.loading) return <Loading />;
-  const view = state.data;
-  if (!row)
+  if (state.error)
     return (
       <>
-        <ErrorMessage message={t('Frågan är inte en samverkanskandidat i mätomgången {title}.', { title: view.round.title })} />
+        <ErrorMessage message={state.error} />
         <LinkParagraph to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</LinkParagraph>
       </>
     );
+  if (!state.data || !c || munis.loading) return <Loading />;
+  const round = state.data.round;
   const admin = isAdmin(user);
-  const own = weak.codes ?? [];
+  const own = c.municipalities;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     action.run(async () => {
       const r = await post<{ initiative: Initiative }>('/api/initiatives/from-candidate', {
-        instrumentId: view.round.instrument,
-        itemId: row.key,
-        capabilityLabel: capability,
-        municipalities: own,
-        evidence: {
-          roundId: view.round.id,
-          roundTitle: view.round.title,
-          instrumentTitle: view.round.instrumentTitle,
-          weak: { count: row.cells.count ?? null, n: row.cells.n ?? null, percent: row.cells.share ?? null },
-          filters: Object.fromEntries(new URLSearchParams(filters)),
-          threshold: row.cells.threshold ?? null,
-        },
+        roundId: round.id,
+        itemId: c.itemId,
+        filters: Object.fromEntries(new URLSearchParams(filters)),
         title: title.trim() || undefined,
         area: area || null,
         proposingMunicipality: proposing || null,
@@ -858,27 +802,23 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
         <dl className="facts">
           <dt>{t('Mätomgång')}</dt>
           <dd>
-            <Link to={`/resultat/${view.round.id}`}>{view.round.title}</Link> ({view.round.instrumentTitle})
+            <Link to={`/resultat/${round.id}`}>{round.title}</Link> ({round.instrumentTitle})
           </dd>
           <dt>{t('Förmåga')}</dt>
-          <dd>{row.cells.item ?? row.label}</dd>
+          <dd>{c.label}</dd>
           <dt>{t('Svag i')}</dt>
           <dd>
-            {t('{count} av {n} kommuner med värde', { count: row.cells.count ?? 0, n: row.cells.n ?? 0 })}
-            {typeof row.cells.share === 'number' && ` (${oneFormat.format(row.cells.share)} %)`}
+            {t('{count} av {n} kommuner med värde', { count: c.weak.count, n: c.weak.n })}
+            {typeof c.weak.percent === 'number' && ` (${oneFormat.format(c.weak.percent)} %)`}
           </dd>
           <dt>{t('Tröskel (skalvärde)')}</dt>
-          <dd>{row.cells.threshold ?? '–'}</dd>
+          <dd>{c.threshold}</dd>
           <dt>{admin ? t('Svaga kommuner') : t('Dina kommuner där förmågan är svag')}</dt>
           <dd>
-            {weak.error ? (
-              <ErrorMessage message={weak.error} />
-            ) : !weak.codes ? (
-              '…'
-            ) : own.length ? (
+            {own.length ? (
               <ul>
-                {own.map((c) => (
-                  <li key={c}>{munis.nameOf(c)}</li>
+                {own.map((code) => (
+                  <li key={code}>{munis.nameOf(code)}</li>
                 ))}
               </ul>
             ) : admin ? (
@@ -894,7 +834,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
             : t('Din kommun anmäls som intresserad. Övriga kommuners namn visas inte för dig.')}
         </p>
       </Section>
-      {weak.codes && own.length === 0 ? (
+      {own.length === 0 ? (
         <LinkParagraph to="/initiativ/nytt">{t('Föreslå ett initiativ utan underlag från analysen')}</LinkParagraph>
       ) : (
         <form onSubmit={submit} className="narrow-wide" noValidate aria-label={t('Föreslå som initiativ')}>
@@ -915,7 +855,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
             entries={(admin ? munis.list : munis.list.filter((m) => own.includes(m.code))).map((m) => [m.code, m.name])}
           />
           <p className="hint">{t('Behov och koppling till förmågan fylls i från analysen. Övriga uppgifter kompletterar du på initiativets sida.')}</p>
-          <button type="submit" disabled={action.busy || !weak.codes}>
+          <button type="submit" disabled={action.busy}>
             {t('Skapa initiativet')}
           </button>
         </form>
