@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   benefitFollowUp,
+  maturityRoundPair,
   buildHandlingsplan,
   checkGate,
   computeIndicators,
@@ -415,5 +416,19 @@ describe('portfölj: handlingsplanens modell', () => {
     assert.deepEqual(model.totals, { initiatives: 3, estimatedCost: 450_000, sekPerYear: 7_099_349, hoursPerYear: 500, municipalities: 2 });
     assert.equal(model.criteria.length, 7);
     assert.deepEqual(model.notes, ['Ej fullständigt kvalificerade (rangordnas sist): I5.', 'Kostnadsuppskattning saknas för: I2.']);
+  });
+});
+
+describe('mognadsindikatorns mätomgångar (maturityRoundPair)', () => {
+  const r = (id: number, periodStart: string, periodEnd: string) => ({ id, periodStart, periodEnd });
+  const rounds = [r(5, '2025-10-06', '2025-12-12'), r(1, '2020-10-05', '2020-12-11'), r(7, '2023-01-10', '2023-03-01')];
+  it('jämför den första omgången med den senaste som slutar senast året', () => {
+    assert.deepEqual(maturityRoundPair(rounds, 2025), { before: rounds[1], after: rounds[0] });
+    assert.deepEqual(maturityRoundPair(rounds, 2024), { before: rounds[1], after: rounds[2] });
+  });
+  it('ingen jämförelse med bara en omgång före året eller ingen alls', () => {
+    assert.equal(maturityRoundPair(rounds, 2022), null);
+    assert.equal(maturityRoundPair(rounds, 2019), null);
+    assert.equal(maturityRoundPair([], 2025), null);
   });
 });

@@ -2,15 +2,16 @@
 // computed from measurement rounds instead of typed in (seeds/002: in 2025 it could not be measured
 // and was replaced by a subjective estimate).
 //
-// For a year Y: the latest closed round of the maturity instrument ('digital-mognad') whose period
-// ends in or before Y ("after") is compared with the earliest closed round of the same instrument
-// ("before"; earliest by period start, then id) using compareRounds (domain/analysis/change.ts) on the
-// rounds' counted responses, all respondents, overall score. The result is the number of
-// municipalities with increased maturity and the number compared (municipalities with a score in both
-// rounds). No comparison (fewer than two such rounds, the same round, or incompatible instrument
-// versions, or no municipality in both) gives null: the indicator then shows the reported value.
+// For a year Y: the earliest closed round of the maturity instrument ('digital-mognad') is compared
+// with the latest closed one whose period ends in or before Y (domain/portfolio/indicators.ts
+// maturityRoundPair), by compareScores (domain/analysis/change.ts) over the municipalities' overall
+// scores from all respondents. The result is the number of municipalities with increased maturity and
+// the number compared (those with a score in both rounds). No comparison (fewer than two such rounds,
+// incompatible instrument versions, or no municipality in both) gives null: the indicator then shows
+// the reported value.
 import type { Queryable } from '../db/db.ts';
-import { compareRounds, IncompatibleRoundsError } from '../domain/analysis/change.ts';
+import { compareScores, IncompatibleRoundsError } from '../domain/analysis/change.ts';
+import { maturityRoundPair, type MaturityRound } from '../domain/portfolio/indicators.ts';
 import { analysisContext, roundInfo } from '../analysis/service.ts';
 
 export const MATURITY_INSTRUMENT = 'digital-mognad';
@@ -26,23 +27,22 @@ const ALL = { respondentType: null, area: null };
 
 /** The maturity change behind the indicator for `year`, or null when there is nothing to compare. */
 export async function maturityChange(db: Queryable, year: number, instrumentId = MATURITY_INSTRUMENT): Promise<MaturityComparison | null> {
-  const { rows } = await db.query<{ id: number; periodStart: string; periodEnd: string }>(
+  const { rows } = await db.query<MaturityRound>(
     `SELECT id, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd"
-       FROM rounds
-      WHERE instrument_id = $1 AND status = 'closed'
-      ORDER BY period_start, id`,
+       FROM rounds WHERE instrument_id = $1 AND status = 'closed'`,
     [instrumentId],
   );
-  const earliest = rows[0];
-  const until = rows.filter((r) => Number(r.periodEnd.slice(0, 4)) <= year);
-  // The latest by period end (then start, then id) among the rounds ending in or before the year.
-  const latest = until.sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart) || a.id - b.id).at(-1);
-  if (!earliest || !latest || earliest.id === latest.id || !until.includes(earliest)) return null;
-  const [b, a] = [await roundInfo(db, earliest.id), await roundInfo(db, latest.id)];
+  const pair = maturityRoundPair(rows, year);
+  if (!pair) return null;
+  const [b, a] = [await roundInfo(db, pair.before.id), await roundInfo(db, pair.after.id)];
+  // The (cached) analysis contexts already hold every municipality's scores.
   const [bCtx, aCtx] = [await analysisContext(db, b, ALL), await analysisContext(db, a, ALL)];
   let change;
   try {
-    change = compareRounds({ instrument: bCtx.instrument, responses: bCtx.responses }, { instrument: aCtx.instrument, responses: aCtx.responses });
+    change = compareScores(
+      { instrument: bCtx.instrument, municipalities: bCtx.full.municipalityScores },
+      { instrument: aCtx.instrument, municipalities: aCtx.full.municipalityScores },
+    );
   } catch (e) {
     if (e instanceof IncompatibleRoundsError) return null;
     throw e;

@@ -13,10 +13,6 @@ import {
 import { listAreas, listMunicipalities } from '../store/organisation.ts';
 import { maturityChange } from './maturity.ts';
 
-// "Andel kommuner som visar på ökad digital mognad" comes from the change between two closed rounds
-// of the maturity instrument (maturity.ts; src/domain/analysis/change.ts: increasedShare). Without a
-// comparison the reported value is shown and the indicator is marked as not computed.
-export type MaturityProvider = (db: Queryable, year: number) => Promise<{ increased: number; n: number } | null>;
 
 export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date()) {
   const initiatives = await listInitiatives(db);
@@ -35,7 +31,10 @@ export async function handlingsplanModel(db: Queryable, from: number, to: number
   });
 }
 
-export async function indicatorReport(db: Queryable, year: number, now = new Date(), maturity: MaturityProvider = maturityChange) {
+// "Andel kommuner som visar på ökad digital mognad" comes from the change between two closed rounds of
+// the maturity instrument (maturity.ts). Without a comparison the reported value is shown and the
+// indicator is marked as not computed.
+export async function indicatorReport(db: Queryable, year: number, now = new Date()) {
   const initiatives = await listInitiatives(db);
   const indicators = computeIndicators({
     year,
@@ -50,7 +49,7 @@ export async function indicatorReport(db: Queryable, year: number, now = new Dat
       actors: i.actors.map((a) => a.id),
     })),
     networks: await listNetworks(db),
-    maturity: await maturity(db, year),
+    maturity: await maturityChange(db, year),
     targets: await indicatorTargets(db, year),
   });
   const funding = (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));

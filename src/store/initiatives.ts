@@ -11,6 +11,7 @@ import {
   type Criterion,
   type CriterionScore,
   type DocumentLink,
+  type FundingProject,
   type FundingSource,
   type GateConfig,
   type IndicatorKey,
@@ -23,6 +24,7 @@ import {
   type Risk,
   type Scope,
   type Stage,
+  type StatusReport,
 } from '../domain/portfolio/index.ts';
 
 export interface InitiativeActor {
@@ -427,18 +429,6 @@ export async function saveGates(tx: Queryable, gates: GateConfig) {
 
 // ---- Status reports -----------------------------------------------------------------------------
 
-export interface StatusReport {
-  id: number;
-  initiativeId: number;
-  period: string;
-  status: ReportStatus;
-  progress: number;
-  comment: string;
-  realisedHours: number | null;
-  realisedSek: number | null;
-  reportedBy: string | null;
-  reportedAt: string;
-}
 
 export async function listStatusReports(db: Queryable, initiativeId?: number): Promise<StatusReport[]> {
   const { rows } = await db.query<{
@@ -513,15 +503,6 @@ export async function setIndicatorValue(
   );
 }
 
-export interface FundingProject {
-  id: number;
-  name: string;
-  reference: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  requisitionedUntil: string | null;
-  rows: Array<{ costType: CostType; applied: number; requisitioned: number }>;
-}
 
 export async function listFundingProjects(db: Queryable): Promise<FundingProject[]> {
   const projects = (

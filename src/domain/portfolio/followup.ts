@@ -6,7 +6,7 @@
 // report for a period when it is in a reporting stage (default Genomförande and Avslutad /
 // Nyttohemtagning) and its planned years overlap the period's year; it is overdue when `today` is after
 // the due date and no report exists for exactly that period.
-import { overlapsYears, type Stage } from './types.ts';
+import { overlapsYears, type ReportStatus, type Stage } from './types.ts';
 
 export interface Period {
   label: string;
@@ -128,4 +128,18 @@ export function benefitFollowUp(
     hoursShareOfYearlyEstimate: share(hours, estimated.hoursPerYear),
     latest: latest ? { period: latest.period, status: latest.status, progress: latest.progress } : null,
   };
+}
+
+/** A stored status report of an initiative for one period. */
+export interface StatusReport {
+  id: number;
+  initiativeId: number;
+  period: string;
+  status: ReportStatus;
+  progress: number;
+  comment: string;
+  realisedHours: number | null;
+  realisedSek: number | null;
+  reportedBy: string | null;
+  reportedAt: string;
 }

@@ -234,3 +234,37 @@ export function fundingFollowUp(
   }
   return { rows: out, total, requisitionedPercent: applied > 0 ? Math.round((requisitioned / applied) * 1000) / 10 : null, issues };
 }
+
+/** A funding project (e.g. the regional grant) with applied and requisitioned amounts per cost type. */
+export interface FundingProject {
+  id: number;
+  name: string;
+  reference: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  requisitionedUntil: string | null;
+  rows: Array<{ costType: CostType; applied: number; requisitioned: number }>;
+}
+
+/** A closed round of the maturity instrument (dates YYYY-MM-DD). */
+export interface MaturityRound {
+  id: number;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * The two closed maturity rounds behind "andel kommuner som visar på ökad digital mognad" for `year`:
+ * the earliest round (by period start, then id) and the latest one whose period ends in or before the
+ * year (by period end, then start, then id). Null when there are not two distinct such rounds.
+ */
+export function maturityRoundPair<T extends MaturityRound>(closed: readonly T[], year: number): { before: T; after: T } | null {
+  const byStart = [...closed].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id - b.id);
+  const until = closed
+    .filter((r) => Number(r.periodEnd.slice(0, 4)) <= year)
+    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart) || a.id - b.id);
+  const before = byStart[0];
+  const after = until.at(-1);
+  if (!before || !after || before.id === after.id || !until.includes(before)) return null;
+  return { before, after };
+}

@@ -12,6 +12,7 @@ import { useAction, useApi, useMunicipalities, useOrganisation } from '../compon
 import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Loading, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession, type User } from '../session.tsx';
+import type { StatusReport } from '../../domain/portfolio/followup.ts';
 import type { Criterion, WeightedScore } from '../../domain/portfolio/qualification.ts';
 import {
   COLLABORATION_FORM_LABELS,
@@ -63,17 +64,6 @@ interface Initiative extends InitiativeData {
   canEdit: boolean;
 }
 
-interface StatusReport {
-  id: number;
-  period: string;
-  status: ReportStatus;
-  progress: number;
-  comment: string;
-  realisedHours: number | null;
-  realisedSek: number | null;
-  reportedBy: string | null;
-  reportedAt: string;
-}
 
 interface FollowUp {
   estimated: { hoursPerYear: number | null; sekPerYear: number | null };

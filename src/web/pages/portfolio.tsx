@@ -16,7 +16,7 @@ import { translate, useI18n } from '../i18n.tsx';
 import type { Criterion, RankedInitiative } from '../../domain/portfolio/qualification.ts';
 import type { GateConfig, GateField, GateRequirement } from '../../domain/portfolio/stages.ts';
 import type { Stage } from '../../domain/portfolio/types.ts';
-import type { FundingFollowUp, IndicatorKey, IndicatorRow } from '../../domain/portfolio/indicators.ts';
+import type { FundingFollowUp, FundingProject, IndicatorKey, IndicatorRow } from '../../domain/portfolio/indicators.ts';
 import type { HandlingsplanModel } from '../../domain/portfolio/handlingsplan.ts';
 
 // ---- API shapes (src/server/routes/initiatives.ts) ---------------------------------------------
@@ -41,20 +41,13 @@ interface OverdueResponse {
   overdue: Array<{ initiativeId: number; title: string; period: string; dueDate: string; daysOverdue: number }>;
 }
 
-interface FundingProject {
-  id: number;
-  name: string;
-  reference: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  requisitionedUntil: string | null;
-  followUp: FundingFollowUp;
-}
+/** GET /api/indicators: a funding project with its follow-up per cost type. */
+type FundingProjectView = Omit<FundingProject, 'rows'> & { followUp: FundingFollowUp };
 
 interface IndicatorsResponse {
   year: number;
   indicators: IndicatorRow[];
-  funding: FundingProject[];
+  funding: FundingProjectView[];
 }
 
 interface Network {
@@ -1140,7 +1133,7 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
   );
 }
 
-function FundingChart({ project }: { project: FundingProject }) {
+function FundingChart({ project }: { project: FundingProjectView }) {
   const { t, lang } = useI18n();
   const rows = project.followUp.rows;
   const option = useMemo(
@@ -1169,7 +1162,7 @@ function FundingChart({ project }: { project: FundingProject }) {
   return <EChart option={option} label={summary} height={Math.max(180, rows.length * 44 + 90)} />;
 }
 
-function FundingView({ project: p }: { project: FundingProject }) {
+function FundingView({ project: p }: { project: FundingProjectView }) {
   const { t } = useI18n();
   const id = useId();
   const f = p.followUp;
@@ -1229,7 +1222,7 @@ function FundingView({ project: p }: { project: FundingProject }) {
 }
 
 /** The association updates a project's applied and requisitioned amounts per cost type (PUT /api/funding). */
-function FundingForm({ project: p, onSaved }: { project: FundingProject; onSaved: () => void }) {
+function FundingForm({ project: p, onSaved }: { project: FundingProjectView; onSaved: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const action = useAction();
