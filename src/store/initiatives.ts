@@ -18,6 +18,7 @@ import {
   type IndicatorTarget,
   type InitiativeData,
   type LinkedItem,
+  type Network,
   type Participation,
   type ParticipationKind,
   type ReportStatus,
@@ -560,14 +561,6 @@ export async function saveFundingProject(
   return id;
 }
 
-export interface Network {
-  id: number;
-  name: string;
-  description: string;
-  active: boolean;
-  startYear: number | null;
-  endYear: number | null;
-}
 
 export async function listNetworks(db: Queryable): Promise<Network[]> {
   return (

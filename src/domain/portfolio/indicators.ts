@@ -64,7 +64,7 @@ export interface IndicatorInput {
   /** Member municipality codes (the base of the shares). */
   members: string[];
   initiatives: IndicatorInitiative[];
-  networks: Array<{ active: boolean; startYear: number | null; endYear: number | null }>;
+  networks: Array<Pick<Network, 'active' | 'startYear' | 'endYear'>>;
   /** From the analysis module's change classification between two rounds, or null. */
   maturity: { increased: number; n: number } | null;
   targets: Partial<Record<IndicatorKey, IndicatorTarget>>;
@@ -267,4 +267,14 @@ export function maturityRoundPair<T extends MaturityRound>(closed: readonly T[],
   const after = until.at(-1);
   if (!before || !after || before.id === after.id || !until.includes(before)) return null;
   return { before, after };
+}
+
+/** A sub-regional network (counted by "aktiva nätverk" while active in the year). */
+export interface Network {
+  id: number;
+  name: string;
+  description: string;
+  active: boolean;
+  startYear: number | null;
+  endYear: number | null;
 }

@@ -16,7 +16,7 @@ import { translate, useI18n } from '../i18n.tsx';
 import type { Criterion, RankedInitiative } from '../../domain/portfolio/qualification.ts';
 import type { GateConfig, GateField, GateRequirement } from '../../domain/portfolio/stages.ts';
 import type { Stage } from '../../domain/portfolio/types.ts';
-import type { FundingFollowUp, FundingProject, IndicatorKey, IndicatorRow } from '../../domain/portfolio/indicators.ts';
+import type { FundingFollowUp, FundingProject, IndicatorKey, IndicatorRow, Network } from '../../domain/portfolio/indicators.ts';
 import type { HandlingsplanModel } from '../../domain/portfolio/handlingsplan.ts';
 
 // ---- API shapes (src/server/routes/initiatives.ts) ---------------------------------------------
@@ -50,14 +50,6 @@ interface IndicatorsResponse {
   funding: FundingProjectView[];
 }
 
-interface Network {
-  id: number;
-  name: string;
-  description: string;
-  active: boolean;
-  startYear: number | null;
-  endYear: number | null;
-}
 
 // ---- Formatting and parsing ----------------------------------------------------------------------
 
