@@ -3,6 +3,7 @@
 // personal links. Expected values are hand-counted from the steps of the test.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { estimateMinutes, respondentMinutes } from '../src/domain/round-details.ts';
 import { nextStatus, responseRates } from '../src/domain/rounds.ts';
 import { backends } from './support/db.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
@@ -24,6 +25,15 @@ describe('mätomgångar: domänregler', () => {
       assert.equal(r.ok, false, `${from} → ${action}`);
       if (!r.ok) assert.match(r.message, /Mätomgången|stängd|öppen/);
     }
+  });
+
+  it('beräknad tid: 20 s per fråga, 90 s per fritextfråga, uppåt till hela minuter; angiven tid gäller före beräkningen', () => {
+    const items = [{ type: 'scale' }, { type: 'single' }, { type: 'multi' }, { type: 'text' }];
+    assert.equal(estimateMinutes(items), 3); // 3 × 20 + 90 = 150 s → 3 min
+    assert.equal(estimateMinutes([{ type: 'scale' }]), 1);
+    assert.equal(estimateMinutes([]), 1);
+    assert.equal(respondentMinutes({ estimatedMinutes: 12 }, items), 12);
+    assert.equal(respondentMinutes({ estimatedMinutes: null }, items), 3);
   });
 
   it('svarsfrekvens per roll och område med urvalet som bas', () => {
@@ -147,6 +157,10 @@ for (const backend of backends) {
         periodStart: '2026-02-01',
         periodEnd: '2026-03-31',
         municipalities: ['1461', '1460', '1439'],
+        introduction: 'Enkäten kartlägger hur kommunerna arbetar med digitalisering.',
+        contactName: 'Anna Strateg',
+        contactEmail: 'anna.strateg@fyrbodal.example',
+        estimatedMinutes: 15,
       };
       const roundsBefore = await count('SELECT count(*)::int AS n FROM rounds');
       assert.equal((await mellerud.post('/api/rounds', body)).status, 403);
@@ -159,6 +173,12 @@ for (const backend of backends) {
       assert.match(badDate.body.error, /ÅÅÅÅ-MM-DD/);
       assert.equal((await admin.post('/api/rounds', { ...body, municipalities: ['9999'] })).status, 404);
       assert.equal((await admin.post('/api/rounds', { ...body, instrument: 'okant' })).status, 404);
+      const badContact = await admin.post('/api/rounds', { ...body, contactEmail: 'inte-en-adress' });
+      assert.equal(badContact.status, 400);
+      assert.match(badContact.body.error, /Kontaktpersonens e-postadress: ange en giltig e-postadress/);
+      const badType = await admin.post('/api/rounds', { ...body, respondentTypes: ['it-nara', 'okand-typ'] });
+      assert.equal(badType.status, 400);
+      assert.match(badType.body.error, /okand-typ/);
       assert.equal(await count('SELECT count(*)::int AS n FROM rounds'), roundsBefore, 'inget sparat');
 
       const r = await admin.post('/api/rounds', body);
@@ -311,6 +331,9 @@ for (const backend of backends) {
       assert.equal(first.body.round.status, 'open');
       assert.equal(first.body.respondent.respondentType, 'it-nara');
       assert.equal(first.body.respondent.municipalityName, 'Mellerud');
+      assert.equal(first.body.round.introduction, 'Enkäten kartlägger hur kommunerna arbetar med digitalisering.');
+      assert.deepEqual(first.body.round.contact, { name: 'Anna Strateg', email: 'anna.strateg@fyrbodal.example' });
+      assert.equal(first.body.round.estimatedMinutes, 15);
       const itemIds = first.body.round.instrument.items.map((i: any) => i.id);
       assert.ok(itemIds.includes('bestallarkompetens'), 'IT-nära ser beställarkompetens');
       assert.ok(!itemIds.includes('digital-kompetens'), 'IT-nära ser inte frågan till verksamhetsnära');

@@ -455,6 +455,9 @@ export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[]
   return rounds;
 }
 
+/** The demo rounds' contact person: the demo association's strategist. */
+const DEMO_CONTACT = { name: 'Demo Förbundsadmin', email: 'admin@demo.samverka.se' };
+
 const at = (date: string) => `${date}T09:00:00Z`;
 
 /** Writes one demo round unless it exists; returns whether it was added. */
@@ -473,6 +476,8 @@ async function writeRound(db: Db, r: DemoRound): Promise<boolean> {
       municipalities: r.municipalities,
       isDemo: true,
       demoNote: r.demoNote,
+      contactName: DEMO_CONTACT.name,
+      contactEmail: DEMO_CONTACT.email,
     });
     await tx.query(
       `UPDATE rounds SET status = $2, created_at = $3::timestamptz, opened_at = $3::timestamptz, closed_at = $4::timestamptz WHERE id = $1`,

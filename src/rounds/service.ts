@@ -28,6 +28,7 @@ import {
   respondentProgress,
   type RespondentWithToken,
 } from '../store/respondents.ts';
+import { ROUND_DETAIL_FIELDS, unknownRespondentTypes, type RoundDetails } from '../domain/round-details.ts';
 import { createRound, getRound, lockRound, setRoundStatus, type Round } from '../store/rounds.ts';
 
 export interface Actor {
@@ -66,7 +67,7 @@ export async function requireRound(db: Queryable, id: number): Promise<Round> {
   return round;
 }
 
-export interface CreateRoundInput {
+export interface CreateRoundInput extends Partial<RoundDetails> {
   instrument: string;
   instrumentVersion?: string;
   title: string;
@@ -86,6 +87,9 @@ export async function createRoundChecked(db: Db, input: CreateRoundInput, actor:
     );
   const period = periodError(input.periodStart, input.periodEnd);
   if (period) throw badRequest(period);
+  const unknownTypes = unknownRespondentTypes(input.respondentTypes ?? null, instrument.respondentTypes);
+  if (unknownTypes.length) throw badRequest(`Respondenttyperna finns inte i instrumentet: ${unknownTypes.join(', ')}`);
+  const details = Object.fromEntries(ROUND_DETAIL_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
   let codes: string[];
   if (input.municipalities === 'all') codes = (await listMunicipalities(db)).map((m) => m.code);
   else {
@@ -102,6 +106,7 @@ export async function createRoundChecked(db: Db, input: CreateRoundInput, actor:
       periodEnd: input.periodEnd,
       municipalities: codes,
       createdBy: actor.id,
+      ...details,
     });
     await audit(tx, {
       actor: actor.id,

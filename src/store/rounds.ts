@@ -1,8 +1,9 @@
 // Measurement rounds and their municipalities.
 import type { Queryable } from '../db/db.ts';
+import type { RoundDetails } from '../domain/round-details.ts';
 import type { RoundStatus } from '../domain/rounds.ts';
 
-export interface Round {
+export interface Round extends RoundDetails {
   id: number;
   instrument: string;
   instrumentVersion: string;
@@ -23,6 +24,10 @@ const ROUND_SELECT = `
          to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
          r.created_at AS "createdAt", r.opened_at AS "openedAt", r.closed_at AS "closedAt",
          r.is_demo AS "isDemo", r.demo_note AS "demoNote",
+         r.introduction, r.contact_name AS "contactName", r.contact_email AS "contactEmail",
+         r.estimated_minutes AS "estimatedMinutes", r.respondent_types AS "respondentTypes",
+         r.invitation_subject AS "invitationSubject", r.invitation_body AS "invitationBody",
+         r.reminder_subject AS "reminderSubject", r.reminder_body AS "reminderBody",
          COALESCE(array_agg(rm.municipality_code ORDER BY rm.municipality_code) FILTER (WHERE rm.municipality_code IS NOT NULL), '{}') AS municipalities
     FROM rounds r LEFT JOIN round_municipalities rm ON rm.round_id = r.id`;
 
@@ -38,13 +43,14 @@ export async function createRound(
     createdBy?: number | null;
     isDemo?: boolean;
     demoNote?: string | null;
-  },
+  } & Partial<RoundDetails>,
 ): Promise<Round> {
   const { rows } = await db.query<{ id: number }>(
     `INSERT INTO rounds (instrument_id, instrument_version, title, period_start, period_end, created_by, is_demo, demo_note)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [r.instrument, r.instrumentVersion, r.title, r.periodStart, r.periodEnd, r.createdBy ?? null, r.isDemo ?? false, r.demoNote ?? null],
   );
+  await updateRoundDetails(db, rows[0].id, r);
   await addRoundMunicipalities(db, rows[0].id, r.municipalities);
   return (await getRound(db, rows[0].id))!;
 }
@@ -84,6 +90,28 @@ export async function updateRound(db: Queryable, id: number, patch: { title?: st
     `UPDATE rounds SET title = COALESCE($2, title), period_start = COALESCE($3::date, period_start), period_end = COALESCE($4::date, period_end)
       WHERE id = $1`,
     [id, patch.title ?? null, patch.periodStart ?? null, patch.periodEnd ?? null],
+  );
+}
+
+const DETAIL_COLUMNS: Record<keyof RoundDetails, string> = {
+  introduction: 'introduction',
+  contactName: 'contact_name',
+  contactEmail: 'contact_email',
+  estimatedMinutes: 'estimated_minutes',
+  respondentTypes: 'respondent_types',
+  invitationSubject: 'invitation_subject',
+  invitationBody: 'invitation_body',
+  reminderSubject: 'reminder_subject',
+  reminderBody: 'reminder_body',
+};
+
+/** Sets the given details (a field given as null clears it; a missing field is left as it is). */
+export async function updateRoundDetails(db: Queryable, id: number, patch: Partial<RoundDetails>): Promise<void> {
+  const keys = (Object.keys(DETAIL_COLUMNS) as Array<keyof RoundDetails>).filter((k) => patch[k] !== undefined);
+  if (!keys.length) return;
+  await db.query(
+    `UPDATE rounds SET ${keys.map((k, i) => `${DETAIL_COLUMNS[k]} = $${i + 2}`).join(', ')} WHERE id = $1`,
+    [id, ...keys.map((k) => patch[k])],
   );
 }
 

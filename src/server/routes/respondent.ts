@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { validateAnswer, visibleItems } from '../../domain/instruments/answers.ts';
 import type { Instrument } from '../../domain/instruments/schema.ts';
+import { respondentMinutes } from '../../domain/round-details.ts';
 import { answeringBlockedMessage, COMPLETED_MESSAGE, SELF_ASSESSMENT_TYPE } from '../../domain/rounds.ts';
 import { instrumentOfRound, requireRound } from '../../rounds/service.ts';
 import { getMunicipality, listAreas } from '../../store/organisation.ts';
@@ -111,6 +112,7 @@ export async function respondentRoutes(app: FastifyInstance) {
         ? 'Kommunansvarig'
         : (instrument.respondentTypes.find((t) => t.id === respondent.respondentType)?.label ?? null);
     const blocked = respondent.completedAt ? COMPLETED_MESSAGE : answeringBlockedMessage(round.status);
+    const shown = respondentInstrument(instrument, respondent.respondentType);
     return {
       round: {
         id: round.id,
@@ -118,7 +120,10 @@ export async function respondentRoutes(app: FastifyInstance) {
         status: round.status,
         periodStart: round.periodStart,
         periodEnd: round.periodEnd,
-        instrument: respondentInstrument(instrument, respondent.respondentType),
+        introduction: round.introduction,
+        contact: round.contactName || round.contactEmail ? { name: round.contactName, email: round.contactEmail } : null,
+        estimatedMinutes: respondentMinutes(round, shown.items),
+        instrument: shown,
       },
       respondent: {
         respondentType: respondent.respondentType,

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roundAnswersCsv } from '../../rounds/export.ts';
+import { roundDetailsSchema } from '../../domain/round-details.ts';
 import { ROUND_ACTIONS, sampleEditableMessage, type RoundAction } from '../../domain/rounds.ts';
 import { validateInstrument } from '../../domain/instruments/schema.ts';
 import { canSeeMunicipality } from '../../domain/organisation.ts';
@@ -37,7 +38,7 @@ import {
   updateRespondent,
   type RespondentWithToken,
 } from '../../store/respondents.ts';
-import { listRounds, lockRound, responseTotals, roundProgress, updateRound, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
+import { listRounds, lockRound, responseTotals, roundProgress, updateRound, updateRoundDetails, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
 import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
 import { respondentRoutes } from './respondent.ts';
 import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
@@ -207,7 +208,7 @@ export async function roundRoutes(app: FastifyInstance) {
         periodStart: isoDate,
         periodEnd: isoDate,
         municipalities: z.union([z.literal('all'), z.array(municipalityCode).min(1, 'Välj minst en kommun').max(500)]),
-      }),
+      }).extend(roundDetailsSchema.partial().shape),
       req.body,
     );
     const round = await createRoundChecked(db, body, actorOf(req, user));
@@ -233,7 +234,7 @@ export async function roundRoutes(app: FastifyInstance) {
         periodStart: isoDate.optional(),
         periodEnd: isoDate.optional(),
         addMunicipalities: z.array(municipalityCode).max(500).optional(),
-      }),
+      }).extend(roundDetailsSchema.partial().shape),
       req.body,
     );
     const names = await municipalityNames();
@@ -247,6 +248,7 @@ export async function roundRoutes(app: FastifyInstance) {
       const end = body.periodEnd ?? round.periodEnd;
       if (start > end) throw badRequest('Periodens slutdatum ligger före startdatumet');
       await updateRound(tx, id, body);
+      await updateRoundDetails(tx, id, body);
       if (body.addMunicipalities?.length) await addRoundMunicipalities(tx, id, body.addMunicipalities);
       await audit(tx, { actor: user.id, action: 'round.updated', target: `round:${id}`, ip: req.ip, details: body });
     });
