@@ -100,7 +100,7 @@ for (const backend of backends) {
     });
 
     it('självskattning (it-kompetenser 4D, suppressionMin 1): kommunansvarig ser regionens min, medel och max, anonymiserat', async () => {
-      // seeds/004 Bilaga 2, It-ledning: Bengtsfors 3, Färgelanda 1, Mellerud 1, Åmål 2 on the 1–3 scale, i.e.
+      // Förstudierapport gemensam it-organisation 2024 Bilaga 2, It-ledning: Bengtsfors 3, Färgelanda 1, Mellerud 1, Åmål 2 on the 1–3 scale, i.e.
       // 100, 0, 0 and 50 % of the scale: min 0, mean 37.5, max 100 over 4 municipalities.
       const id = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE instrument_id = 'it-kompetens' AND is_demo`)).rows[0].id;
       const r = await mellerud.get(`/api/rounds/${id}/analysis`);

@@ -1,5 +1,5 @@
-// Tests of the analysis module (issue 4). Expected values are computed by hand from the seeds
-// (seeds/000, 001, 004) or from the small constructed examples; see the comments at each assertion.
+// Tests of the analysis module (issue 4). Expected values are computed by hand from the source reports
+// (Analysrapport 2024, Delrapport Mellerud 2021, Förstudierapport gemensam it-organisation 2024) or from the small constructed examples; see the comments at each assertion.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { instrumentSchema, type Instrument } from '../src/domain/instruments/schema.ts';
@@ -178,7 +178,7 @@ const MATURITY = ins({
 
 // ---------------------------------------------------------------------------------------------
 
-describe('Mellerud förmågekarta (seeds/001 figure 17)', () => {
+describe('Mellerud förmågekarta (Delrapport Mellerud 2021 figure 17)', () => {
   test('fixture: 55 capabilities, 37 at level 1, 16 at 2, 2 at 3', () => {
     assert.equal(MELLERUD_FORMAGEKARTA.length, 55);
     assert.equal(MELLERUD_FORMAGEKARTA.filter((c) => c.rating === 1).length, 37);
@@ -224,7 +224,7 @@ describe('Mellerud förmågekarta (seeds/001 figure 17)', () => {
   });
 });
 
-describe('IT-kompetenser 4D (seeds/004 Bilaga 2 + tabell 2)', () => {
+describe('IT-kompetenser 4D (Förstudierapport gemensam it-organisation 2024 Bilaga 2 + tabell 2)', () => {
   test('fixture: 15 competencies, Färgelanda It-ledning 1 against target 3', () => {
     assert.equal(IT_KOMPETENS_4D.length, 15);
     const itl = IT_KOMPETENS_4D.find((k) => k.name === 'It-ledning')!;
@@ -577,16 +577,16 @@ describe('data quality', () => {
     assert.equal(f?.actual, 94);
     assert.equal(f?.difference, -6);
     assert.match(f!.message, /94 %/);
-    // seeds/000 projektstyrning: 17 + 28 + 33 + 5,5 + 11 = 94,5 %.
+    // Analysrapport 2024 projektstyrning: 17 + 28 + 33 + 5,5 + 11 = 94,5 %.
     close(checkPercentSum('Projektstyrning', [17, 28, 33, 5.5, 11])?.actual, 94.5);
-    // seeds/000 portföljstyrning: 17 + 28 + 33 + 6 + 2 = 86 %.
+    // Analysrapport 2024 portföljstyrning: 17 + 28 + 33 + 6 + 2 = 86 %.
     assert.equal(checkPercentSum('Portföljstyrning', [17, 28, 33, 6, 2])?.actual, 86);
-    // seeds/000 digital kompetens: 50 + 29 + 20 + 2 = 101 % → within tolerance.
+    // Analysrapport 2024 digital kompetens: 50 + 29 + 20 + 2 = 101 % → within tolerance.
     assert.equal(checkPercentSum('Digital kompetens', [50, 29, 20, 2]), null);
     assert.equal(checkPercentSum('Exakt', [50, 50]), null);
   });
 
-  // seeds/004 table 4 (columns Bengtsfors, Mellerud, Åmål, Färgelanda, Totalsumma).
+  // Förstudierapport gemensam it-organisation 2024 table 4 (columns Bengtsfors, Mellerud, Åmål, Färgelanda, Totalsumma).
   const TABLE4 = {
     columns: ['Bengtsfors', 'Mellerud', 'Åmål', 'Färgelanda'],
     rows: [
@@ -640,7 +640,7 @@ describe('data quality', () => {
     assert.equal(b.length, 1);
     assert.equal(b[0].code, 'BASE_MISMATCH');
     assert.deepEqual(checkBases([{ subject: 'a', n: 11 }, { subject: 'b', n: 11 }]), []);
-    // seeds/000 roles: 24 + 20 + 17 + 15 + 12 + 4 + 4 + 2 + 2 + 0 = 100 "% av kommunerna" for a multi-select.
+    // Analysrapport 2024 roles: 24 + 20 + 17 + 15 + 12 + 4 + 4 + 2 + 2 + 0 = 100 "% av kommunerna" for a multi-select.
     const roles = checkPublishedDistribution({ subject: 'Roller', base: 'municipalities', multi: true, percents: [24, 20, 17, 15, 12, 4, 4, 2, 2, 0] });
     assert.deepEqual(roles.map((f) => f.code), ['MENTIONS_AS_SHARE']);
     assert.deepEqual(checkPublishedDistribution({ subject: 'Roller', base: 'mentions', multi: true, percents: [24, 20, 17, 15, 12, 4, 4, 2, 2, 0] }), []);

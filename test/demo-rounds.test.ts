@@ -1,10 +1,10 @@
-// Demo rounds (issue 3 item 6, DOMAIN.md §11). Expected values are taken from the seeds by hand:
-// - Mellerud's capability map (seeds/001 figur 17): 55 capabilities, 37 rated 1, 16 rated 2, 2 rated 3;
-// - the 4D matrix (seeds/004 Bilaga 2 and table 2): Färgelanda It-ledning 1, target 3; Bengtsfors 3,
+// Demo rounds (issue 3 item 6, DOMAIN.md §11). Expected values are taken from the source reports (docs/sources.md) by hand:
+// - Mellerud's capability map (Delrapport Mellerud 2021 figur 17): 55 capabilities, 37 rated 1, 16 rated 2, 2 rated 3;
+// - the 4D matrix (Förstudierapport gemensam it-organisation 2024 Bilaga 2 and table 2): Färgelanda It-ledning 1, target 3; Bengtsfors 3,
 //   Mellerud 1, Åmål 2; "Support, first line" 3 in all four;
-// - DiMiOS 2020 (seeds/000 §3.2.3, figur 7): 13 municipalities, 7 in B, 1 in A, 5 in D, regional mean
-//   about 53 %; Mellerud in D (seeds/001 §3.1.3);
-// - status survey 2024 (seeds/000 §3.2.3 figur 11): processorienterade arbetssätt 0/35/31/22/12/0 %,
+// - DiMiOS 2020 (Analysrapport 2024, avsnitt 3.2.3, figur 7): 13 municipalities, 7 in B, 1 in A, 5 in D, regional mean
+//   about 53 %; Mellerud in D (Delrapport Mellerud 2021, avsnitt 3.1.3);
+// - status survey 2024 (Analysrapport 2024, avsnitt 3.2.3 figur 11): processorienterade arbetssätt 0/35/31/22/12/0 %,
 //   innovationskultur 4/25/49/16/6/0 %.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -106,7 +106,7 @@ for (const backend of backends)
       assert.match(await note('dimios2025'), /^Fiktiv/);
     });
 
-    test("Mellerud's capability map 2021: 55 rated, 37 at 1, 16 at 2, 2 at 3 (seeds/001 figur 17)", async () => {
+    test("Mellerud's capability map 2021: 55 rated, 37 at 1, 16 at 2, 2 at 3 (Delrapport Mellerud 2021 figur 17)", async () => {
       const id = await roundId(db, 'formagekarta2021');
       const rows = (
         await db.query<{ level: string; n: number }>(
@@ -153,7 +153,7 @@ for (const backend of backends)
       assert.deepEqual(others, { m: 10, a: 550 });
     });
 
-    test('IT competence 2024 matches the 4D matrix (seeds/004 Bilaga 2): Färgelanda It-ledning 1, target 3', async () => {
+    test('IT competence 2024 matches the 4D matrix (Förstudierapport gemensam it-organisation 2024 Bilaga 2): Färgelanda It-ledning 1, target 3', async () => {
       const id = await roundId(db, 'itKompetens2024');
       const rating = async (code: string, item: string) =>
         (
@@ -187,7 +187,7 @@ for (const backend of backends)
       assert.ok(Math.abs(mean - 53) <= 1.5, `regional mean ${mean}`);
       const mellerud = scoreMunicipalities(ins, rs).find((m) => m.municipality === '1461');
       assert.equal(mellerud?.quadrant?.key, 'D');
-      // Respondents: förvaltningschefer and IT-chefer (seeds/001 §3.1.3).
+      // Respondents: förvaltningschefer and IT-chefer (Delrapport Mellerud 2021, avsnitt 3.1.3).
       const types = (await db.query<{ t: string }>('SELECT DISTINCT respondent_type AS t FROM respondents WHERE round_id = $1 ORDER BY 1', [id])).rows;
       assert.deepEqual(types.map((r) => r.t), ['forvaltningschef', 'it-chef']);
     });
@@ -204,7 +204,7 @@ for (const backend of backends)
       assert.deepEqual(change.onlyBefore.sort(), ['1421', '1438', '1486']);
     });
 
-    test('status survey 2024: regional distribution within ±10 pp of seeds/000 figur 11; sample as specified', async () => {
+    test('status survey 2024: regional distribution within ±10 pp of Analysrapport 2024 figur 11; sample as specified', async () => {
       const id = await roundId(db, 'status2024');
       const published: Record<string, Record<string, number>> = {
         'processorienterat-arbetssatt': {

@@ -1,6 +1,6 @@
 // Joint initiatives over HTTP on both backends: permissions, gates, money validation, optimistic
 // concurrency, stage log, ranking, indicators, follow-up and the handlingsplan/indicator exports.
-// Expected values are hand-computed from the demo portfolio (src/demo/initiatives.ts, from the seeds).
+// Expected values are hand-computed from the demo portfolio (src/demo/initiatives.ts, from the source reports in docs/sources.md).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -171,7 +171,7 @@ for (const backend of backends) {
       assert.equal((await reader.get('/api/indicators?year=abc')).status, 400);
     });
 
-    it('rekvirerade medel per kostnadsslag och indikatorexporten som XLSX formad som seeds/002', async () => {
+    it('rekvirerade medel per kostnadsslag och indikatorexporten som XLSX formad som VGR Analys 2025:40', async () => {
       const f = await reader.get('/api/funding');
       const p = f.body.projects.find((x: any) => x.name === 'Gemensam digitalisering');
       assert.deepEqual(p.followUp.total, { applied: 3_000_000, requisitioned: 1_559_402, remaining: 1_440_598 });
@@ -457,7 +457,7 @@ for (const backend of backends) {
     });
 
     it('samverkanskandidat ur en mätomgång: servern tar underlaget ur analysen, var och en ser bara det den får', async () => {
-      // Förmågekarta 2021 (demo): Mellerud rated "Följa upp avtal" 1 (seeds/001 figur 17), at the 0–4 map's
+      // Förmågekarta 2021 (demo): Mellerud rated "Följa upp avtal" 1 (Delrapport Mellerud 2021 figur 17), at the 0–4 map's
       // weak threshold 1; "Kommunicera med medarbetare" 3, so it is never weak in Mellerud.
       const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE is_demo AND instrument_id = 'formagekarta'`)).rows[0].id;
       const fig = (await admin.get(`/api/rounds/${round}/analysis`)).body.figures.find((f: any) => f.id === 'samverkanskandidater');

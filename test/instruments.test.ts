@@ -1,5 +1,6 @@
 // Instrument definitions (instruments/*.json), loading and answers.
-// Expected counts and wordings are hand-counted from the seeds (seeds/000, 001, 004), not taken from the code.
+// Expected counts and wordings are hand-counted from the source reports (Analysrapport 2024, Delrapport
+// Mellerud 2021, Förstudierapport gemensam it-organisation 2024; docs/sources.md), not taken from the code.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -38,8 +39,18 @@ test('de fem inbyggda instrumenten finns och validerar', () => {
   );
   for (const ins of all) {
     assert.ok(ins.version, `${ins.id}: version saknas`);
-    assert.match(ins.source ?? '', /seeds\/00[0-4]/, `${ins.id}: källan ska nämna seed`);
+    // The source is cited by the public report's title, never by an internal file name.
+    assert.ok(
+      ['Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024', 'Digital motor Fyrbodal – Delrapport Mellerud', 'Förstudierapport: Gemensam it-organisation för Bengtsfors'].some((title) =>
+        (ins.source ?? '').includes(title),
+      ),
+      `${ins.id}: källan ska anges med rapportens titel`,
+    );
     assert.ok(ins.title && ins.description, `${ins.id}: titel/beskrivning saknas`);
+    // Texts respondents see carry no method notes: no file references and no notes about the source.
+    const shown = [ins.description, ...ins.groups.map((g) => g.description ?? ''), ...ins.items.flatMap((i) => [i.text, i.description ?? ''])];
+    for (const text of shown) assert.doesNotMatch(text, /seeds\/|DOMAIN|§|[Kk]ällans? |egna formuleringar|härledd ur/, `${ins.id}: ${text.slice(0, 80)}`);
+    for (const note of [ins.source ?? '', ins.methodNote ?? '', ...ins.items.map((i) => i.sourceNote ?? '')]) assert.doesNotMatch(note, /seeds\/|DOMAIN|§/);
   }
   assert.equal(get('statusenkat').mode, 'survey');
   assert.equal(get('digital-mognad').mode, 'survey');
@@ -67,14 +78,14 @@ test('digital mognad: 26 förmågor, 7+6+5 digital förmåga och 4+2+2 digitalt 
     [0, 1, 2, 3, 4, 5, 6, null],
   );
   assert.equal(scale.options.at(-1)!.label, 'Vet ej');
-  // Effektivitet per seeds/001 3.1.1
+  // Effektivitet per Delrapport Mellerud 2021 3.1.1
   assert.deepEqual(
     dm.items.filter((i) => i.group === 'effektivitet').map((i) => i.id),
     ['portfoljstyrning', 'forvaltningsstyrning', 'projektstyrning', 'forsorjningsstrategi', 'ekonomiska-ramar', 'informationssakerhet-integritet', 'standarder'],
   );
 });
 
-test('digital mognad: fält A–D enligt seeds/001 (x = förmåga, y = arv, 50/50, D = digital transformation)', () => {
+test('digital mognad: fält A–D enligt Delrapport Mellerud 2021 (x = förmåga, y = arv, 50/50, D = digital transformation)', () => {
   const q = get('digital-mognad').scoring.quadrant;
   assert.ok(q);
   assert.equal(q.x, 'digital-formaga');
@@ -122,7 +133,7 @@ test('förmågekartan: 55 förmågor, nivåer 0–4 och källfelen noterade', ()
   assert.equal(new Set(fk.items.map((i) => i.description)).size, 55);
 });
 
-test('it-kompetenser: 15 kompetenser, skala 1–3 och framtidsläge enligt seeds/004 tabell 2', () => {
+test('it-kompetenser: 15 kompetenser, skala 1–3 och framtidsläge enligt Förstudierapport gemensam it-organisation 2024 tabell 2', () => {
   const ik = get('it-kompetens');
   assert.equal(ik.items.length, 15);
   const scale = ik.scales.find((s) => s.id === ik.items[0].scale)!;
@@ -143,7 +154,7 @@ test('it-kompetenser: 15 kompetenser, skala 1–3 och framtidsläge enligt seeds
   assert.deepEqual(countBy(ik, (i) => String(i.target?.level)), { '2': 7, '3': 8 });
 });
 
-test('statusenkäten: etableringsskalan, flervalslistor och respondenttyper enligt seeds/000', () => {
+test('statusenkäten: etableringsskalan, flervalslistor och respondenttyper enligt Analysrapport 2024', () => {
   const se = get('statusenkat');
   const est = se.scales.find((s) => s.id === 'etablering')!;
   assert.deepEqual(
@@ -326,7 +337,7 @@ test('routing: varje respondenttyp ser bara sina frågor', () => {
   const ids = (t?: string) => visibleItems(se, t).map((i) => i.id);
   const it = ids('it-nara');
   const vn = ids('verksamhetsnara');
-  // IT-nära respondents answered these (seeds/000 3.2.3, 3.2.5)
+  // IT-nära respondents answered these (Analysrapport 2024 3.2.3, 3.2.5)
   for (const id of ['systemforvaltningsmodell', 'it-infrastruktur', 'sdk', 'kompetensmix', 'bestallarkompetens']) {
     assert.ok(it.includes(id), id);
     assert.ok(!vn.includes(id), id);

@@ -42,7 +42,7 @@ for (const backend of backends) {
       assert.equal(m.n, 10);
       assert.equal(m.count, 5);
       assert.match(m.base, /5 av 10/);
-      // The reported (subjective) 75 % of seeds/002 table 1 stays visible beside the computed value.
+      // The reported (subjective) 75 % of VGR Analys 2025:40 table 1 stays visible beside the computed value.
       assert.equal(m.reported, 75);
       assert.equal(m.expected, 50);
       assert.equal(m.met, true);

@@ -7,7 +7,7 @@
 //   without a 2025-Q2 report: Införandet av Millenium, Smart region Västra Götaland IoT-plattform,
 //   Säker digital kommunikation för socialtjänsten (hjälpmedel, öppna data and 4D have reported).
 // - Maturity indicator 2025: 5 of the 10 municipalities in both DiMiOS rounds increased = 50 %.
-// - Funding (seeds/002 table 2): Lön 1 992 000 / 1 045 392 / 946 608; Övriga −3 373; total 3 000 000.
+// - Funding (VGR Analys 2025:40 table 2): Lön 1 992 000 / 1 045 392 / 946 608; Övriga −3 373; total 3 000 000.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';

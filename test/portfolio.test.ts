@@ -1,5 +1,5 @@
 // Pure portfolio domain: gates, transitions, weighted qualification, follow-up, regional indicators
-// and funding follow-up. Expected values are computed by hand (seeds/002 for the funding tables).
+// and funding follow-up. Expected values are computed by hand (VGR Analys 2025:40 for the funding tables).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -287,7 +287,7 @@ describe('portfölj: regionala indikatorer (DOMAIN.md §10)', () => {
     assert.equal(by.aktorer.outcome, 2);
   });
 
-  it('Fyrbodal: 11 av 14 kommuner deltar (seeds/002 tabell 1: alla utom Dals-Ed, Uddevalla och Mellerud) = 78.6 %', () => {
+  it('Fyrbodal: 11 av 14 kommuner deltar (VGR Analys 2025:40 tabell 1: alla utom Dals-Ed, Uddevalla och Mellerud) = 78.6 %', () => {
     const eleven = FYRBODAL.filter((c) => !['1438', '1485', '1461'].includes(c));
     const rows = computeIndicators({
       year: 2025,
@@ -303,7 +303,7 @@ describe('portfölj: regionala indikatorer (DOMAIN.md §10)', () => {
   });
 });
 
-describe('portfölj: rekvirerade medel per kostnadsslag (seeds/002 tabell 2, 4, 6, 8)', () => {
+describe('portfölj: rekvirerade medel per kostnadsslag (VGR Analys 2025:40 tabell 2, 4, 6, 8)', () => {
   const rows = (applied: number[], req: number[]): FundingRowInput[] =>
     (['lon', 'oh', 'externa_tjanster', 'resor', 'lokaler', 'ovriga'] as const).map((costType, i) => ({
       costType,

@@ -1,13 +1,14 @@
 // Demo portfolio (DOMAIN.md §7, §11): SKR:s Handslag's six initiatives, the regional ones, a gemensam
 // trygghetscentral, e-arkiv and the 4D joint IT organisation, with participations, status reports,
-// qualification scores, Fyrbodal's indicator table (seeds/002 table 1) and requisitioned funding
-// (seeds/002 table 2). Texts follow the seeds; participations beyond what the seeds state, cost
+// qualification scores, Fyrbodal's indicator table (VGR Analys 2025:40, tabell 1) and requisitioned funding
+// (tabell 2). Texts follow the source reports (docs/sources.md); participations beyond what they state, cost
 // estimates and status reports are synthesised and marked as demo (is_demo). Idempotent: an item that
 // exists (by demo key or name) is left as it is.
 import type { Db, Queryable } from '../db/db.ts';
 import type { CriterionScore, IndicatorKey, ParticipationKind, ReportStatus, Stage } from '../domain/portfolio/index.ts';
 import { EMPTY_BENEFITS } from '../domain/portfolio/index.ts';
 import { DEMO_ACCOUNTS } from '../domain/organisation.ts';
+import { cite } from '../domain/sources.ts';
 import { findUserIdByEmail } from '../store/accounts.ts';
 import {
   createActor,
@@ -49,7 +50,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-identitetsfederation',
     stage: 'kvalificering',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.1'),
     fields: {
       title: 'Nationell identitets- och behörighetsfederation',
       scope: 'nationell',
@@ -71,7 +72,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-sdk-socialtjanst',
     stage: 'genomforande',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1; seeds/002 (programdirektiv för fyra initiativ inom socialtjänsten)',
+    source: `${cite('analysrapport-2024', 'avsnitt 3.1.1')} och ${cite('vgr-analys-2025-40', 'programdirektiv för fyra initiativ inom socialtjänsten')}`,
     fields: {
       title: 'Säker digital kommunikation för socialtjänsten',
       scope: 'nationell',
@@ -102,7 +103,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-kompetensgemenskaper',
     stage: 'prioriterad',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.1'),
     fields: {
       title: 'Kompetensgemenskaper inom cybersäkerhet och juridik',
       scope: 'nationell',
@@ -127,7 +128,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-valfardsteknik',
     stage: 'kvalificering',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.1'),
     fields: {
       title: 'Delning och skalning av välfärdsteknik',
       scope: 'nationell',
@@ -146,7 +147,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-ekonomiskt-bistand',
     stage: 'ide',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.1'),
     fields: {
       title: 'Gemensam informationsförsörjning för ekonomiskt bistånd',
       scope: 'nationell',
@@ -163,7 +164,7 @@ const DEMO: DemoInitiative[] = [
     key: 'handslag-digital-post',
     stage: 'prioriterad',
     since: '2024-06-19',
-    source: 'seeds/000 §3.1.1; seeds/002 (Skaraborg)',
+    source: `${cite('analysrapport-2024', 'avsnitt 3.1.1')} och ${cite('vgr-analys-2025-40', 'avsnittet om Skaraborg')}`,
     fields: {
       title: 'Digital post',
       scope: 'nationell',
@@ -186,7 +187,7 @@ const DEMO: DemoInitiative[] = [
     key: 'vg-digitala-hjalpmedel',
     stage: 'genomforande',
     since: '2024-01-15',
-    source: 'seeds/000 §3.1.2',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.2'),
     fields: {
       title: 'Digitala hjälpmedel i samverkan',
       scope: 'regional',
@@ -215,7 +216,7 @@ const DEMO: DemoInitiative[] = [
     key: 'vg-iot-plattform',
     stage: 'genomforande',
     since: '2024-01-15',
-    source: 'seeds/000 §3.1.2; seeds/002',
+    source: `${cite('analysrapport-2024', 'avsnitt 3.1.2')} och ${cite('vgr-analys-2025-40')}`,
     fields: {
       title: 'Smart region Västra Götaland IoT-plattform',
       scope: 'regional',
@@ -247,7 +248,7 @@ const DEMO: DemoInitiative[] = [
     key: 'vg-oppna-data',
     stage: 'genomforande',
     since: '2024-01-15',
-    source: 'seeds/000 §3.1.2; seeds/002',
+    source: `${cite('analysrapport-2024', 'avsnitt 3.1.2')} och ${cite('vgr-analys-2025-40')}`,
     fields: {
       title: 'Öppna data och Dataportal Väst',
       scope: 'regional',
@@ -278,7 +279,7 @@ const DEMO: DemoInitiative[] = [
     key: 'vg-millenium',
     stage: 'genomforande',
     since: '2024-01-15',
-    source: 'seeds/000 §3.1.2',
+    source: cite('analysrapport-2024', 'avsnitt 3.1.2'),
     fields: {
       title: 'Införandet av Millenium',
       scope: 'regional',
@@ -301,7 +302,7 @@ const DEMO: DemoInitiative[] = [
     key: 'e-arkiv-vast',
     stage: 'prioriterad',
     since: '2024-05-17',
-    source: 'seeds/000 (Avtalssamverkan för e-arkiv Väst)',
+    source: cite('analysrapport-2024', 'Avtalssamverkan för e-arkiv Väst'),
     fields: {
       title: 'Avtalssamverkan för e-arkiv Väst',
       scope: 'regional',
@@ -329,7 +330,7 @@ const DEMO: DemoInitiative[] = [
     key: 'gemensam-trygghetscentral',
     stage: 'kvalificering',
     since: '2024-05-17',
-    source: 'seeds/000 (Exempel på samverkansinitiativ och frigjorda medel)',
+    source: cite('analysrapport-2024', 'Exempel på samverkansinitiativ och frigjorda medel'),
     fields: {
       title: 'Gemensam trygghetscentral',
       scope: 'delregional',
@@ -356,7 +357,7 @@ const DEMO: DemoInitiative[] = [
     key: '4d-gemensam-it-organisation',
     stage: 'genomforande',
     since: '2024-09-10',
-    source: 'seeds/004 (förstudie och programdirektiv)',
+    source: cite('forstudie-4d-2024', 'förstudie och programdirektiv'),
     fields: {
       title: 'Gemensam it-organisation för Bengtsfors, Färgelanda, Mellerud och Åmål (4D)',
       scope: 'delregional',
@@ -471,7 +472,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
         );
     }
 
-    // Fyrbodal's indicators in the MRU decision, expected and reported per aug. 2025 (seeds/002 table 1).
+    // Fyrbodal's indicators in the MRU decision, expected and reported per aug. 2025 (VGR Analys 2025:40, tabell 1).
     const indicators: Array<[IndicatorKey, number, number, string]> = [
       ['aktorer', 20, 15, 'Utfall per aug. 2025: 11 av 14 kommuner samt kommunalförbundet, Business Region Väst, Innovatum och Högskolan i Väst (ej Dals-Ed, Uddevalla, Mellerud).'],
       ['andel_lansgemensamma', 50, 80, 'Utfall per aug. 2025 enligt kommunalförbundet.'],
@@ -486,7 +487,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
     for (const [key, expected, reported, note] of indicators)
       await setIndicatorValue(tx, 2025, key, { expected, reported, note }, { isDemo: true, onlyIfMissing: true });
 
-    // Requisitioned funding per cost type until 2025-03-31 (seeds/002 table 2).
+    // Requisitioned funding per cost type until 2025-03-31 (VGR Analys 2025:40, tabell 2).
     await saveFundingProject(
       tx,
       {
@@ -507,7 +508,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
       { isDemo: true, onlyIfMissing: true },
     );
 
-    // Fyrbodal's networks (seeds/002).
+    // Fyrbodal's networks (VGR Analys 2025:40).
     const networks = [
       { name: 'Strategiskt digitaliseringsnätverk Fyrbodal', description: 'Mellankommunalt nätverk sedan början av 2025 för digitaliseringschefer och strateger; ordförande är en kommundirektör.', startYear: 2025 },
       { name: 'Nätverk för informationssäkerhet', description: 'För kommunernas informationssäkerhetsansvariga.', startYear: null },

@@ -1,10 +1,10 @@
 // Demo measurement rounds (DOMAIN.md §11): what is real and what is synthesised is written in each
 // round's demo_note (shown in the UI) and in the data files under src/demo/data/.
 //
-//   Digital mognad 2020          closed  13 municipalities, synthesised to the published facts (seeds/000 figur 7)
-//   Förmågekarta 2021            closed  Mellerud real (seeds/001 figur 17), ten others synthesised
-//   It-kompetenser 4D 2024       closed  real (seeds/004 Bilaga 2), four municipalities
-//   Digitaliseringsenkät 2024    closed  sent to 14, 13 answered, synthesised close to seeds/000 §3.2 distributions
+//   Digital mognad 2020          closed  13 municipalities, synthesised to the published facts (Analysrapport 2024 figur 7)
+//   Förmågekarta 2021            closed  Mellerud real (Delrapport Mellerud 2021 figur 17), ten others synthesised
+//   It-kompetenser 4D 2024       closed  real (Förstudierapport gemensam it-organisation 2024 Bilaga 2), four municipalities
+//   Digitaliseringsenkät 2024    closed  sent to 14, 13 answered, synthesised close to Analysrapport 2024, avsnitt 3.2 distributions
 //   Digital mognad 2025          closed  fictional follow-up, ten municipalities, synthesised
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
 //
@@ -87,7 +87,7 @@ const routedTo = (it: Item, type: string | null) => !it.respondentTypes || (type
 // ---------------------------------------------------------------------------------------------
 // Förmågekarta 2021: Mellerud real, ten other municipalities synthesised.
 
-/** The eleven municipalities of the capability map (seeds/001: "representanter från 11 kommuner"; which ones is not said). */
+/** The eleven municipalities of the capability map (Delrapport Mellerud 2021: "representanter från 11 kommuner"; which ones is not said). */
 const FORMAGEKARTA_2021_CODES = ALL_CODES.filter((c) => !['1438', '1486', '1488'].includes(c));
 
 function formagekarta2021(ins: Instrument): DemoRound {
@@ -268,7 +268,7 @@ function dimios2025(ins: Instrument): DemoRound {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Digitaliseringsenkät 2024: regional distributions close to seeds/000 §3.2.
+// Digitaliseringsenkät 2024: regional distributions close to Analysrapport 2024, avsnitt 3.2.
 
 /** The survey went to all 14 members; the seed says 13 answered, not which: here Strömstad did not answer. */
 const STATUS_2024_CODES = ALL_CODES.filter((c) => c !== '1486');

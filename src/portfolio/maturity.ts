@@ -1,5 +1,5 @@
 // The regional indicator "andel kommuner som visar på ökad digital mognad" (DOMAIN.md §5, §10),
-// computed from measurement rounds instead of typed in (seeds/002: in 2025 it could not be measured
+// computed from measurement rounds instead of typed in (VGR Analys 2025:40: in 2025 it could not be measured
 // and was replaced by a subjective estimate).
 //
 // For a year Y: the earliest closed round of the maturity instrument ('digital-mognad') is compared

@@ -1,7 +1,7 @@
 // Targets for the synthesised DiMiOS-style maturity rounds (instruments/digital-mognad.json).
 // x = digital förmåga, y = digitalt arv, both in % of the 0–6 scale maximum; overall = their mean.
 //
-// 2020 reproduces the published facts (seeds/000 §3.2.3 and figur 7; seeds/001 §3.1.3): 13
+// 2020 reproduces the published facts (Analysrapport 2024, avsnitt 3.2.3 and figur 7; Delrapport Mellerud 2021, avsnitt 3.1.3): 13
 // municipalities, regional mean about 53 % (here 53.3 %), seven in field B (möjliggörande arv, låg
 // förmåga), one in A and five in D, Mellerud in D. Which municipality sat in which field is not
 // published: the assignment below is demo data.
@@ -28,7 +28,7 @@ export const DIMIOS_2020: readonly MaturityTarget[] = [
   { code: '1486', x: 45, y: 58 }, // B
   { code: '1430', x: 41, y: 64 }, // B
   { code: '1492', x: 43, y: 60 }, // B
-  { code: '1461', x: 56, y: 62 }, // D (Mellerud, seeds/001: "Ni har mognadsnivå D")
+  { code: '1461', x: 56, y: 62 }, // D (Mellerud, Delrapport Mellerud 2021: "Ni har mognadsnivå D")
   { code: '1484', x: 58, y: 64 }, // D
   { code: '1485', x: 60, y: 66 }, // D
   { code: '1487', x: 57, y: 60 }, // D
@@ -51,7 +51,7 @@ export const DIMIOS_2025: readonly MaturityTarget[] = [
 /**
  * Per-item offsets (in scale steps) that give the synthesised answers a plausible shape: stronger on
  * operations, information security and infrastructure, weaker on open data, open development,
- * scaling and benefit realisation (the pattern seeds/000 and seeds/001 describe). Offsets only shape
+ * scaling and benefit realisation (the pattern Analysrapport 2024 and Delrapport Mellerud 2021 describe). Offsets only shape
  * the profile; every municipality's dimension totals still hit their targets.
  */
 export const ITEM_PROFILE: Readonly<Record<string, number>> = {

@@ -1,4 +1,4 @@
-// The 4D self-assessment of IT competencies (seeds/004 "Förstudierapport: Gemensam it-organisation för
+// The 4D self-assessment of IT competencies ("Förstudierapport: Gemensam it-organisation för
 // Bengtsfors, Färgelanda, Mellerud och Åmåls kommun", 2024): ratings 1–3 from Bilaga 2, future-state
 // targets and markers (* / **) from tabell 2, in the seed's order. Names follow instruments/it-kompetens.json
 // (the seed's "SQL/Oacle/Database-administratör" is spelled correctly there).

@@ -1,5 +1,5 @@
 // Mellerud's own ratings of the 55 capabilities of the digital engine, in the seed's order
-// (seeds/001 "Digital motor Fyrbodal – Delrapport Mellerud", figur 17): 37 at 1, 16 at 2, 2 at 3.
+// ("Digital motor Fyrbodal – Delrapport Mellerud", figur 17): 37 at 1, 16 at 2, 2 at 3.
 // Names and descriptions follow instruments/formagekarta.json (where the seed repeats a description,
 // the instrument's own wording is used; see its sourceNote).
 

@@ -1,5 +1,5 @@
 // Targets for the synthesised "Digitaliseringsenkät 2024" round (instruments/statusenkat-2024.json),
-// taken from seeds/000 "Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024"
+// taken from "Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024"
 // (Fyrbodals kommunalförbund, 2024-05-17), §3.2. Weights are percent of the respondents who get the
 // question; rounds.ts turns them into whole counts (largest remainder), so they need not sum to 100.
 //
@@ -37,7 +37,7 @@
 // mellankommunal samverkan"). System-management models follow §3.2.5: three municipalities use ITIL,
 // one Enterprise Service Management (ESM), five their own model. The seed names no portfolio-governance
 // method (two municipalities in the development phase did not know which method they use), so
-// PORTFOLIO_METHODS is chosen demo text built from that statement and from seeds/001 and seeds/004.
+// PORTFOLIO_METHODS is chosen demo text built from that statement and from Delrapport Mellerud 2021 and Förstudierapport gemensam it-organisation 2024.
 
 export interface ScaleTarget {
   itemId: string;
@@ -208,7 +208,7 @@ export const STATUS_2024_MULTI: readonly MultiTarget[] = [
   },
 ];
 
-/** "Vilka är de viktigaste målen … de kommande fem åren?" per verksamhetsområde (seeds/000 §3.2.2, Kommunernas målstyrning). */
+/** "Vilka är de viktigaste målen … de kommande fem åren?" per verksamhetsområde (Analysrapport 2024, avsnitt 3.2.2, Kommunernas målstyrning). */
 export const GOALS_BY_AREA: Record<string, string[]> = {
   administration: [
     'Effektivisera verksamheten och öka servicegraden genom digitalisering.',
@@ -255,7 +255,7 @@ export const GOALS_BY_AREA: Record<string, string[]> = {
   ],
 };
 
-/** "Finns det specifika initiativ och projekt som … kan vara gynnsamt att göra gemensamt med andra kommuner?" (seeds/000 §3.2.1). */
+/** "Finns det specifika initiativ och projekt som … kan vara gynnsamt att göra gemensamt med andra kommuner?" (Analysrapport 2024, avsnitt 3.2.1). */
 export const JOINT_IDEAS_BY_AREA: Record<string, string[]> = {
   administration: [
     'Gemensamma e-tjänster och administrativa system.',
@@ -309,9 +309,9 @@ export const JOINT_IDEAS_BY_AREA: Record<string, string[]> = {
 };
 
 /**
- * "Vilken metod använder ni för portföljstyrning?" Vald demotext: seeds/000 names no method, only that
- * two municipalities did not know which one they use; the other answers echo seeds/001 (koncernövergripande
- * portföljstyrning) and seeds/004 (förenklad portföljstyrning med löpande uppföljning).
+ * "Vilken metod använder ni för portföljstyrning?" Vald demotext: Analysrapport 2024 names no method, only that
+ * two municipalities did not know which one they use; the other answers echo Delrapport Mellerud 2021 (koncernövergripande
+ * portföljstyrning) and Förstudierapport gemensam it-organisation 2024 (förenklad portföljstyrning med löpande uppföljning).
  */
 export const PORTFOLIO_METHODS: readonly string[] = [
   'Vet inte vilken metod vi använder.',
@@ -323,7 +323,7 @@ export const PORTFOLIO_METHODS: readonly string[] = [
 
 /**
  * "Vilken modell eller metod använder ni för systemförvaltning?" One answer per IT-nära respondent, in
- * the proportions of seeds/000 §3.2.5: ITIL three times, ESM once, an own model five times.
+ * the proportions of Analysrapport 2024, avsnitt 3.2.5: ITIL three times, ESM once, an own model five times.
  */
 export const SYSTEM_MANAGEMENT_METHODS: readonly string[] = [
   'ITIL',

@@ -1,10 +1,10 @@
 // Data-quality checks for imported or published figures (DOMAIN.md §5, §12): flagged, never silently
 // published. Every check is pure and returns flags with a Swedish message; an empty list means no finding.
 //
-// - Percentages that do not add up to 100 (± tolerance, default 1 percentage point), e.g. seeds/000's
+// - Percentages that do not add up to 100 (± tolerance, default 1 percentage point), e.g. Analysrapport 2024's
 //   distributions summing to 86–94 % or 101 % (101 is within the default tolerance, 94 is not).
 // - Totals that differ from the sum of their parts (± tolerance in the figures' own unit, default 1),
-//   e.g. seeds/004 table 4 where Bengtsfors' "Besparingspotential" 2 782 000 kr is not the sum of its
+//   e.g. Förstudierapport gemensam it-organisation 2024 table 4 where Bengtsfors' "Besparingspotential" 2 782 000 kr is not the sum of its
 //   cells (1 669 200 kr). Empty cells (null) count as 0; a null total is not checked.
 // - Bases (n) that differ between questions that are presented together.
 // - Shares of mentions of a multi-select question presented as shares of municipalities/respondents

@@ -57,7 +57,10 @@ export const itemSchema = z.object({
     .optional(),
   /** Scored so that a high value is bad (e.g. "teknisk skuld"): analysis inverts it. */
   reversed: z.boolean().optional(),
-  /** Note on an error or gap in the source the item was taken from (DOMAIN.md §12), shown to administrators. */
+  /**
+   * Note on an error or gap in the source the item was taken from, shown to administrators on the
+   * instrument page; never sent to respondents (respondentInstrument strips it).
+   */
   sourceNote: z.string().optional(),
 });
 
@@ -102,8 +105,16 @@ export const instrumentSchema = z
     id,
     version: z.string().min(1),
     title: z.string().min(1),
+    /** Shown to respondents above the questions: what is measured and how to answer. No method notes. */
     description: z.string().default(''),
+    /** The public report(s) the instrument is built from, cited by title, publisher and year (docs/sources.md). */
     source: z.string().optional(),
+    /**
+     * Method notes for administrators and report readers (how the instrument was derived from its
+     * source, own interpretations, gaps): shown on the instrument page and in the reports' method
+     * section, never to respondents.
+     */
+    methodNote: z.string().optional(),
     /** survey: many respondents per municipality; self-assessment: one answer per municipality by its kommunansvarig. */
     mode: z.enum(['survey', 'self-assessment']),
     respondentTypes: z.array(respondentTypeSchema).default([]),

@@ -1,4 +1,4 @@
-// Follow-up of initiatives (DOMAIN.md §7 "Follow-up"; seeds/004: effekthemtagning reported
+// Follow-up of initiatives (DOMAIN.md §7 "Follow-up"; Förstudierapport gemensam it-organisation 2024: effekthemtagning reported
 // continuously): status reports per period, overdue detection and realised against estimated benefit.
 //
 // Periods are written "2025" (year), "2025-H1"/"2025-H2" (half-year) or "2025-Q1"…"2025-Q4" (quarter).

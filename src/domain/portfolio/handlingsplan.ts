@@ -1,4 +1,4 @@
-// The handlingsplan (action plan) for a period, e.g. 2025–2026 (DOMAIN.md §7; seeds/002: Fyrbodal's
+// The handlingsplan (action plan) for a period, e.g. 2025–2026 (DOMAIN.md §7; VGR Analys 2025:40: Fyrbodal's
 // "gemensam handlingsplan för 2025-2026"). One model, rendered as DOCX, PDF and XLSX elsewhere.
 //
 // Content: the initiatives in stage Prioriterad or Genomförande whose planned years overlap the period,

@@ -1,4 +1,4 @@
-// Regional follow-up (DOMAIN.md §10; seeds/002 tables 1, 3, 5, 7 and 2, 4, 6, 8): the indicators the
+// Regional follow-up (DOMAIN.md §10; VGR Analys 2025:40 tables 1, 3, 5, 7 and 2, 4, 6, 8): the indicators the
 // association reports to the region, computed from the portfolio where the data is in samverka, and
 // the funding follow-up per cost type.
 //
@@ -10,7 +10,7 @@
 //   municipalities that take part in at least one counting initiative with a regional scope ('regional'
 //   by default), divided by the number of member municipalities; percent, one decimal.
 // - aktorer  "Antal delregionala aktörer som deltar genom projektet" = distinct other actors taking part
-//   in counting initiatives, plus (by default, as Fyrbodal counts in seeds/002 table 1: "11 av Fyrbodals
+//   in counting initiatives, plus (by default, as Fyrbodal counts in VGR Analys 2025:40 table 1: "11 av Fyrbodals
 //   14 kommuner, samt kommunalförbundet…, Business Region Väst, Innovatum och Högskolan i Väst" = 15)
 //   the distinct member municipalities taking part. Göteborgsregionen counts other actors only (table 3);
 //   set actorsIncludeMunicipalities = false for that definition.

@@ -1,4 +1,4 @@
-// Stages of a joint initiative and their gates (DOMAIN.md §7; seeds/000 §5.6: a flexible
+// Stages of a joint initiative and their gates (DOMAIN.md §7; Analysrapport 2024, avsnitt 5.6: a flexible
 // qualification process modelled on SKR:s Handslag).
 //
 //   Idé → Kvalificering → Prioriterad (in the handlingsplan) → Genomförande → Avslutad / Nyttohemtagning

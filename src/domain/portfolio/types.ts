@@ -22,7 +22,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   nationell: 'Nationell',
 };
 
-/** The four ways forward of Kommunutredningen (seeds/000 figure 1). */
+/** The four ways forward of Kommunutredningen (Analysrapport 2024 figure 1). */
 export const COLLABORATION_FORMS = ['samverkan', 'asymmetrisk', 'sammanlaggning', 'region_stat'] as const;
 export type CollaborationForm = (typeof COLLABORATION_FORMS)[number];
 export const COLLABORATION_FORM_LABELS: Record<CollaborationForm, string> = {
@@ -58,7 +58,7 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   stoppad: 'Stoppad',
 };
 
-/** Cost types of a requisition (seeds/002 tables 2, 4, 6, 8). */
+/** Cost types of a requisition (VGR Analys 2025:40 tables 2, 4, 6, 8). */
 export const COST_TYPES = ['lon', 'oh', 'externa_tjanster', 'resor', 'lokaler', 'ovriga'] as const;
 export type CostType = (typeof COST_TYPES)[number];
 export const COST_TYPE_LABELS: Record<CostType, string> = {

@@ -380,7 +380,7 @@ export function instrumentParagraph(ctx: Ctx): string {
   const ins = ctx.ins;
   const who = ctx.selfAssessment ? 'en självskattning som kommunansvarig gör för sin kommun' : 'en enkät till respondenter i kommunerna';
   const types = ins.respondentTypes.length ? ` Respondenttyper: ${joinSv(ins.respondentTypes.map((t) => t.label))}.` : '';
-  return `Instrument: ${ins.title} (version ${ins.version}), ${who} med ${count(ins.items.length, 'fråga', 'frågor')}.${types}${ins.source ? ` Källa: ${ins.source}.` : ''}`;
+  return `Instrument: ${ins.title} (version ${ins.version}), ${who} med ${count(ins.items.length, 'fråga', 'frågor')}.${types}${ins.source ? ` Källa: ${ins.source}.` : ''}${ins.methodNote ? ` ${ins.methodNote}` : ''}`;
 }
 
 export function roundParagraph(ctx: Ctx): string {

@@ -1,4 +1,4 @@
-// The delrapport for one municipality (DOMAIN.md §6, seeds/001): the municipality's own results
+// The delrapport for one municipality (DOMAIN.md §6, Delrapport Mellerud 2021): the municipality's own results
 // against the regional aggregate, the response statement ("För er kommun inkom svar från 2
 // förvaltningschefer"), the quadrant with its description and phase, the capability table with ratings
 // and improvement candidates, gaps against target (IT competences), the information-security answers
@@ -44,7 +44,7 @@ export class NotInRoundError extends Error {
   }
 }
 
-/** The six perspectives for analysing a weak capability (seeds/001 §3.4.2). */
+/** The six perspectives for analysing a weak capability (Delrapport Mellerud 2021, avsnitt 3.4.2). */
 export const WEAK_CAPABILITY_PERSPECTIVES = [
   'Kompetens: har medarbetarna som utför arbetsuppgifterna inom förmågan rätt kompetens? Jämför gärna med organisationer som är mer framstående inom förmågan.',
   'Organisering: är alla intressenter involverade och finns tillräckligt med resurser för förmågan utifrån målsättningen?',

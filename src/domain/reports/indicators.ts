@@ -1,5 +1,5 @@
 // The regional indicators and the funding follow-up (DOMAIN.md §10) as a report model shaped like
-// seeds/002: tables 1, 3, 5, 7 (Indikatorer | Förväntat | Utfall) and tables 2, 4, 6, 8 (Ansökan |
+// VGR Analys 2025:40: tables 1, 3, 5, 7 (Indikatorer | Förväntat | Utfall) and tables 2, 4, 6, 8 (Ansökan |
 // Rekvirerat | Kvarstår). Rendered by src/reports/render like every other report. Pure.
 import type { FundingFollowUp, IndicatorRow } from '../portfolio/indicators.ts';
 import type { ReportModel } from './model.ts';

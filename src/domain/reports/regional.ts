@@ -1,4 +1,4 @@
-// The regional report (DOMAIN.md §6, seeds/000): anonymised. Method (instrument, round, period,
+// The regional report (DOMAIN.md §6, Analysrapport 2024): anonymised. Method (instrument, round, period,
 // response rates, what each base means), one section per area with charts, a generated sentence per
 // figure with its base, "Utmaningar", a summary per area; for maturity instruments the spider chart
 // (regional min / mean / max) and the quadrant matrix; samverkanskandidater; gaps against target;
