@@ -14,6 +14,14 @@ import { sum } from './values.ts';
 
 export type QualityFlagCode = 'PERCENT_SUM' | 'TOTAL_MISMATCH' | 'BASE_MISMATCH' | 'MENTIONS_AS_SHARE';
 
+/** What each flag means, in Swedish, for tables users see (the code stays for programs). */
+export const QUALITY_FLAG_LABELS: Record<QualityFlagCode, string> = {
+  PERCENT_SUM: 'Andelarna summerar inte till 100 %',
+  TOTAL_MISMATCH: 'Summan stämmer inte med delarna',
+  BASE_MISMATCH: 'Frågorna redovisas på olika bas',
+  MENTIONS_AS_SHARE: 'Omnämnanden redovisade som andel av svarande',
+};
+
 export interface QualityFlag {
   code: QualityFlagCode;
   severity: 'warning';

@@ -33,6 +33,7 @@ import { distributions } from './distributions.ts';
 import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.ts';
 import { EPSILON, itemOptions, scoringSettings } from './values.ts';
 import { toCsv } from '../export.ts';
+import { QUALITY_FLAG_LABELS } from './quality.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -756,8 +757,12 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         base: 'respondents',
         n: ctx.full.respondents.n,
         notes: ['Flaggor publiceras inte automatiskt; de ska granskas.'],
-        columns: [textCol('code', 'Kod'), textCol('subject', 'Gäller'), textCol('message', 'Meddelande')],
-        rows: ctx.full.quality.map((f, i) => ({ key: String(i), label: f.code, cells: { code: f.code, subject: f.subject, message: f.message } })),
+        columns: [textCol('code', 'Avvikelse'), textCol('subject', 'Gäller'), textCol('message', 'Meddelande')],
+        rows: ctx.full.quality.map((f, i) => ({
+          key: String(i),
+          label: QUALITY_FLAG_LABELS[f.code],
+          cells: { code: QUALITY_FLAG_LABELS[f.code], subject: f.subject, message: f.message },
+        })),
       });
   }
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../../domain/organisation.ts';
 import { createUser, findUserIdByEmail, getUser, listUsers, setUserMunicipalities, setUserRole } from '../../store/accounts.ts';
-import { audit, listAudit } from '../../store/audit.ts';
+import { audit, listAuditEntries } from '../../store/audit.ts';
 import { listOutbox } from '../../store/mail.ts';
 import { getMunicipality } from '../../store/organisation.ts';
 import { requireRole } from '../auth.ts';
@@ -82,7 +82,8 @@ export async function adminRoutes(app: FastifyInstance) {
   app.get('/admin/audit', async (req) => {
     requireRole(req, 'forbundsadmin');
     const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }), req.query);
-    return { entries: await listAudit(db, q.limit) };
+    // Swedish event names, people's names and object titles (domain/audit.ts); codes kept for programs.
+    return { entries: await listAuditEntries(db, q.limit) };
   });
 
   app.get('/admin/outbox', async (req) => {

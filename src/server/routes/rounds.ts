@@ -371,7 +371,14 @@ export async function roundRoutes(app: FastifyInstance) {
     if (sampleEditableMessage(round.status)) throw conflict(sampleEditableMessage(round.status)!);
     await db.transaction(async (tx) => {
       if (!(await deleteRespondent(tx, respondent.id))) throw conflict('Respondenten har börjat svara och kan inte tas bort');
-      await audit(tx, { actor: user.id, action: 'respondent.deleted', target: `respondent:${respondent.id}`, ip: req.ip });
+      await audit(tx, {
+        actor: user.id,
+        action: 'respondent.deleted',
+        target: `respondent:${respondent.id}`,
+        ip: req.ip,
+        // The event log names the round and municipality after the respondent row is gone.
+        details: { roundId: round.id, municipality: respondent.municipality, name: respondent.name },
+      });
     });
     return { deleted: respondent.id };
   });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { patch, post } from '../api.ts';
 import { Field, Options, SelectField } from '../components/forms.tsx';
-import { useAction, useApi } from '../components/hooks.ts';
+import { useAction, useApi, useMunicipalities } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, type Role, type User } from '../session.tsx';
@@ -11,6 +11,7 @@ const ROLES: Role[] = ['forbundsadmin', 'kommunansvarig', 'lasare'];
 export function UsersPage() {
   const { t } = useI18n();
   const users = useApi<{ users: User[] }>('/api/admin/users');
+  const { nameOf } = useMunicipalities();
   const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
   const action = useAction();
   const [role, setRole] = useState<Role>('kommunansvarig');
@@ -61,7 +62,7 @@ export function UsersPage() {
                       <Options entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
                     </select>
                   </td>
-                  <td>{u.municipalities.join(', ') || '–'}</td>
+                  <td>{u.municipalities.map(nameOf).join(', ') || '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -98,21 +99,31 @@ export function UsersPage() {
 
 export function AuditPage() {
   const { t } = useI18n();
-  const state = useApi<{ entries: Array<{ id: number; at: string; actor_email: string | null; action: string; target: string | null; ip: string | null }> }>(
-    '/api/admin/audit',
-  );
+  const state = useApi<{
+    entries: Array<{
+      id: number;
+      at: string;
+      action: string;
+      actionLabel: string;
+      actorName: string | null;
+      actorEmail: string | null;
+      targetLabel: string;
+      detail: string;
+    }>;
+  }>('/api/admin/audit');
   return (
     <Page title={t('Händelselogg')}>
       <AsyncView state={state}>
         {(d) => (
-          <DataTable caption="Inloggningar och behörighetsändringar, senaste först" columns={[t('Tid'), t('Händelse'), t('Vem'), t('Mål')]}>
+          <DataTable caption={t('Händelser, senaste först')} columns={[t('Tid'), t('Händelse'), t('Vem'), t('Gäller'), t('Uppgifter')]}>
             <tbody>
               {d.entries.map((e) => (
                 <tr key={e.id}>
                   <td>{new Date(e.at).toLocaleString('sv-SE')}</td>
-                  <td>{e.action}</td>
-                  <td>{e.actor_email ?? '–'}</td>
-                  <td>{e.target ?? '–'}</td>
+                  <td>{t(e.actionLabel)}</td>
+                  <td>{e.actorName ?? e.actorEmail ?? t('Systemet')}</td>
+                  <td>{e.targetLabel}</td>
+                  <td>{e.detail || '–'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,175 @@
+// The event log as people read it (Administration → Logg): Swedish event names, people's names and
+// the titles of what an event concerns, never action codes such as `self_assessment.created` or
+// targets such as `round:7/1461`. The codes stay in the database for programs. Pure and IO-free.
+import { INDICATOR_LABELS } from './portfolio/indicators.ts';
+import { PARTICIPATION_LABELS, STAGE_LABELS } from './portfolio/types.ts';
+import { ROUND_STATUS_LABELS } from './rounds.ts';
+
+/**
+ * Every action code written to the audit log (src/store/audit.ts callers), with its Swedish label.
+ * test/audit-labels.test.ts fails when code in src writes an action that is missing here.
+ */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: 'Inloggning',
+  'login.failed': 'Misslyckad inloggning',
+  logout: 'Utloggning',
+  'password.reset_requested': 'Begäran om nytt lösenord',
+  'password.reset': 'Lösenordet byttes',
+  'user.created': 'Konto skapat',
+  'user.permissions_changed': 'Roll eller kommuner ändrade',
+  'instrument.created': 'Instrumentversion sparad',
+  'instrument.updated': 'Instrumentversion uppdaterad',
+  'instrument.unchanged': 'Instrumentversion oförändrad',
+  'instrument.in-use': 'Instrumentversion används redan och ändrades inte',
+  'round.created': 'Mätomgång skapad',
+  'round.updated': 'Mätomgång ändrad',
+  'round.open': 'Mätomgång öppnad',
+  'round.close': 'Mätomgång stängd',
+  'round.reopen': 'Mätomgång öppnad igen',
+  'respondents.added': 'Respondenter tillagda',
+  'respondents.invited': 'Inbjudningar skickade',
+  'respondents.reminded': 'Påminnelser skickade',
+  'respondent.updated': 'Respondent ändrad',
+  'respondent.deleted': 'Respondent borttagen',
+  'respondent.new_link': 'Ny svarslänk skapad',
+  'self_assessment.created': 'Självskattning påbörjad',
+  'responses.imported': 'Svar importerade',
+  'report.batch': 'Delrapporter skapade för alla kommuner',
+  'initiative.created': 'Initiativ registrerat',
+  'initiative.created_from_candidate': 'Initiativ skapat från samverkanskandidat',
+  'initiative.updated': 'Initiativ ändrat',
+  'initiative.stage_moved': 'Initiativ flyttat till nytt steg',
+  'initiative.scored': 'Initiativ poängsatt',
+  'initiative.participation_set': 'Kommunens deltagande ändrat',
+  'initiative.participation_removed': 'Kommunens deltagande borttaget',
+  'initiative.actor_set': 'Aktör knuten till initiativ',
+  'initiative.actor_removed': 'Aktör borttagen från initiativ',
+  'initiative.status_reported': 'Statusrapport lämnad',
+  'portfolio.criteria_changed': 'Kvalificeringskriterier ändrade',
+  'portfolio.gates_changed': 'Krav för stegen ändrade',
+  'actor.created': 'Aktör registrerad',
+  'network.created': 'Nätverk registrerat',
+  'network.updated': 'Nätverk ändrat',
+  'indicator.set': 'Indikatorvärde angivet',
+  'funding.saved': 'Rekvirerade medel sparade',
+};
+
+/** The Swedish name of an action; an unknown code is never shown as it is. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? 'Annan händelse';
+}
+
+/** What a log entry's target refers to, parsed from its stored form. */
+export type AuditTargetRef =
+  | { kind: 'round'; roundId: number; municipality?: string }
+  | { kind: 'respondent'; respondentId: number }
+  | { kind: 'initiative'; initiativeId: number }
+  | { kind: 'user'; email: string }
+  | { kind: 'instrument'; instrument: string; version: string }
+  | { kind: 'indicator'; year: number; indicator: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'none' };
+
+export function parseAuditTarget(action: string, target: string | null): AuditTargetRef {
+  if (!target) return { kind: 'none' };
+  let m = /^round:(\d+)(?:\/(\d{4}))?$/.exec(target);
+  if (m) return { kind: 'round', roundId: Number(m[1]), ...(m[2] ? { municipality: m[2] } : {}) };
+  m = /^respondent:(\d+)$/.exec(target);
+  if (m) return { kind: 'respondent', respondentId: Number(m[1]) };
+  if (action.startsWith('initiative.') && /^\d+$/.test(target)) return { kind: 'initiative', initiativeId: Number(target) };
+  if (action.startsWith('instrument.')) {
+    const at = target.lastIndexOf('@');
+    if (at > 0) return { kind: 'instrument', instrument: target.slice(0, at), version: target.slice(at + 1) };
+  }
+  m = /^(\d{4})\/([a-z_]+)$/.exec(target);
+  if (action === 'indicator.set' && m) return { kind: 'indicator', year: Number(m[1]), indicator: m[2] };
+  if (/^(login|logout|password\.|user\.)/.test(action) && target.includes('@')) return { kind: 'user', email: target };
+  return { kind: 'text', text: target };
+}
+
+/** Names and titles the store looked up for the refs of a page of entries. */
+export interface AuditLookups {
+  municipalities: Record<string, string>;
+  rounds: Record<number, string>;
+  /** A respondent's round and municipality (the respondent row may since have been deleted). */
+  respondents: Record<number, { roundId: number; municipality: string; name: string | null }>;
+  initiatives: Record<number, string>;
+  /** User names by lower-case e-mail. */
+  users: Record<string, string>;
+  instruments: Record<string, string>;
+}
+
+const municipalityName = (code: string, l: AuditLookups) => l.municipalities[code] ?? `kommun ${code}`;
+const roundPhrase = (id: number, l: AuditLookups) => (l.rounds[id] ? `mätomgången ”${l.rounds[id]}”` : 'en borttagen mätomgång');
+const cap = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+
+/** The target in words: "Mätomgången ”Digitaliseringsenkät 2024”, Mellerud". */
+export function describeAuditTarget(ref: AuditTargetRef, l: AuditLookups): string {
+  switch (ref.kind) {
+    case 'none':
+      return '–';
+    case 'round':
+      return cap(ref.municipality ? `${roundPhrase(ref.roundId, l)}, ${municipalityName(ref.municipality, l)}` : roundPhrase(ref.roundId, l));
+    case 'respondent': {
+      const r = l.respondents[ref.respondentId];
+      if (!r) return 'En borttagen respondent';
+      return `${r.name ? `Respondenten ${r.name}` : 'En respondent'} i ${municipalityName(r.municipality, l)}, ${roundPhrase(r.roundId, l)}`;
+    }
+    case 'initiative':
+      return l.initiatives[ref.initiativeId] ? `Initiativet ”${l.initiatives[ref.initiativeId]}”` : 'Ett borttaget initiativ';
+    case 'user': {
+      const name = l.users[ref.email.toLowerCase()];
+      return name ? `${name} (${ref.email})` : ref.email;
+    }
+    case 'instrument':
+      return `${l.instruments[ref.instrument] ? `Instrumentet ”${l.instruments[ref.instrument]}”` : `Instrumentet ${ref.instrument}`}, version ${ref.version}`;
+    case 'indicator':
+      return `${INDICATOR_LABELS[ref.indicator as keyof typeof INDICATOR_LABELS] ?? 'Indikator'} (${ref.year})`;
+    case 'text':
+      return ref.text;
+  }
+}
+
+const label = <T extends string>(labels: Record<T, string>, v: unknown) => (typeof v === 'string' && v in labels ? labels[v as T] : null);
+
+/** A short Swedish summary of an entry's details where they say more than the event name. */
+export function describeAuditDetails(action: string, details: unknown, l: AuditLookups): string {
+  const d = (details && typeof details === 'object' ? details : {}) as Record<string, unknown>;
+  const muni = typeof d.municipality === 'string' ? municipalityName(d.municipality, l) : null;
+  switch (action) {
+    case 'round.open':
+    case 'round.close':
+    case 'round.reopen': {
+      const from = label(ROUND_STATUS_LABELS, d.from);
+      const to = label(ROUND_STATUS_LABELS, d.to);
+      return from && to ? `${from} → ${to}` : '';
+    }
+    case 'initiative.stage_moved': {
+      const from = label(STAGE_LABELS, d.from);
+      const to = label(STAGE_LABELS, d.to);
+      const reason = typeof d.reason === 'string' && d.reason ? `: ${d.reason}` : '';
+      return from && to ? `${from} → ${to}${reason}` : '';
+    }
+    case 'initiative.participation_set': {
+      const kind = label(PARTICIPATION_LABELS, d.kind);
+      return muni ? `${muni}${kind ? `: ${kind.toLocaleLowerCase('sv-SE')}` : ''}` : '';
+    }
+    case 'initiative.participation_removed':
+      return muni ?? '';
+    case 'initiative.status_reported':
+      return typeof d.period === 'string' ? `Period ${d.period}` : '';
+    case 'respondents.invited':
+    case 'respondents.reminded':
+    case 'respondents.added':
+    case 'responses.imported':
+    case 'report.batch': {
+      const n = [d.count, d.sent, d.added, d.written, d.municipalities].find((x) => typeof x === 'number');
+      return typeof n === 'number' ? `Antal: ${n}` : '';
+    }
+    case 'user.created':
+    case 'user.permissions_changed':
+      return '';
+    default:
+      return '';
+  }
+}
