@@ -89,7 +89,7 @@ for (const backend of backends) {
       assert.match(bad.body.error, /Ogiltig JSON/);
       const wrongType = await c.post('/api/admin/users', { email: 'x@y.se', name: 5, password: 'a-long-password-1', role: 'lasare' });
       assert.equal(wrongType.status, 400);
-      assert.match(wrongType.body.error, /name/);
+      assert.match(wrongType.body.error, /Namn/);
       const wrongRole = await c.post('/api/admin/users', { email: 'x@y.se', name: 'X', password: 'a-long-password-1', role: 'kung' });
       assert.equal(wrongRole.status, 400);
       assert.match(wrongRole.body.error, /Rollen/);

@@ -80,7 +80,7 @@ describe('samverkansinitiativ i Chromium', () => {
     await page.getByLabel('Uppskattad kostnad, kronor').fill('-5');
     await page.getByRole('button', { name: 'Skapa initiativet' }).click();
     const cost = page.getByLabel('Uppskattad kostnad, kronor');
-    await page.getByRole('alert').getByText(/^Ogiltig indata: estimatedCost: ska vara ett belopp i hela kronor/).waitFor();
+    await page.getByRole('alert').getByText(/^Uppskattad kostnad: ska vara ett belopp i hela kronor/).waitFor();
     assert.equal(await cost.getAttribute('aria-invalid'), 'true');
     const describedBy = (await cost.getAttribute('aria-describedby')) ?? '';
     const fieldError = await page.locator(`[id="${describedBy.split(' ').find((x) => x.endsWith('-error'))}"]`).innerText();

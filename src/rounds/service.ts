@@ -152,16 +152,16 @@ export async function checkRespondentInput(
   const types = instrument.respondentTypes;
   let respondentType: string | null = input.respondentType ?? null;
   if (types.length) {
-    if (!respondentType) throw badRequest(`Ange respondenttyp (${types.map((t) => `${t.id}: ${t.label}`).join(', ')})`);
+    if (!respondentType) throw badRequest(`Ange respondenttyp (${types.map((t) => t.label).join(', ')})`);
     const t = types.find((x) => x.id === respondentType || x.label.toLowerCase() === respondentType!.toLowerCase());
-    if (!t) throw badRequest(`Okänd respondenttyp "${respondentType}". Välj bland: ${types.map((x) => x.id).join(', ')}`);
+    if (!t) throw badRequest(`Okänd respondenttyp "${respondentType}". Välj bland: ${types.map((x) => x.label).join(', ')}`);
     respondentType = t.id;
-  } else if (respondentType) throw badRequest(`Instrumentet ${instrument.id} har inga respondenttyper`);
+  } else if (respondentType) throw badRequest(`Instrumentet ”${instrument.title}” har inga respondenttyper`);
   let area: string | null = input.area ?? null;
   if (area) {
     const areas = await listAreas(db);
     const a = areas.find((x) => x.id === area || x.name.toLowerCase() === area!.toLowerCase());
-    if (!a) throw badRequest(`Okänt verksamhetsområde "${area}". Välj bland: ${areas.map((x) => x.id).join(', ')}`);
+    if (!a) throw badRequest(`Okänt verksamhetsområde "${area}". Välj bland: ${areas.map((x) => x.name).join(', ')}`);
     area = a.id;
   }
   return { respondentType, area };
@@ -218,7 +218,7 @@ export async function selfAssessmentRespondent(db: Db, roundId: number, code: st
   requireRoundMunicipality(round, code);
   const instrument = await instrumentOfRound(db, round);
   if (instrument.mode !== 'self-assessment')
-    throw badRequest(`Instrumentet ${instrument.id} är en enkät till flera respondenter, inte en självskattning`);
+    throw badRequest(`Instrumentet ”${instrument.title}” är en enkät till flera respondenter, inte en självskattning`);
   return db.transaction(async (tx) => {
     const existing = (await listRespondents(tx, roundId, code)).find((r) => r.source === 'self');
     if (existing) return existing;

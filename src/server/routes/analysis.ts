@@ -34,7 +34,7 @@ const querySchema = z
   .object({
     respondentType: z.union([filterId, z.literal('')]).optional(),
     area: z.union([filterId, z.literal('')]).optional(),
-    format: z.enum(['json', 'csv'], { error: 'format ska vara json eller csv' }).optional(),
+    format: z.enum(['json', 'csv'], { error: 'Formatet ska vara json eller csv' }).optional(),
     figure: z
       .string()
       .max(200)
@@ -88,7 +88,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const viewer = viewerOf(req);
     const { id } = parse(z.object({ id: idParam }), req.params);
     const q = parse(querySchema, req.query ?? {});
-    if (q.measure !== undefined) throw badRequest('measure gäller bara jämförelser mellan omgångar');
+    if (q.measure !== undefined) throw badRequest('Ett jämförelsemått kan bara anges när två mätomgångar jämförs');
     const view = await run(() => getRegionalView(db, viewer, { roundId: id, filters: filtersOf(q) }));
     return respond(reply, q, view, `resultat-${id}`);
   });
@@ -105,7 +105,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const viewer = viewerOf(req);
     const { id, code } = parse(z.object({ id: idParam, code: municipalityCode }), req.params);
     const q = parse(querySchema, req.query ?? {});
-    if (q.measure !== undefined) throw badRequest('measure gäller bara jämförelser mellan omgångar');
+    if (q.measure !== undefined) throw badRequest('Ett jämförelsemått kan bara anges när två mätomgångar jämförs');
     const view = await run(() => getMunicipalityView(db, viewer, { roundId: id, municipality: code, filters: filtersOf(q) }));
     return respond(reply, q, view, `resultat-${id}-${code}`);
   });
@@ -115,7 +115,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { id, otherId } = parse(z.object({ id: idParam, otherId: idParam }), req.params);
     const q = parse(querySchema, req.query ?? {});
     const measure = parseMeasure(q.measure);
-    if (!measure) throw badRequest('measure ska vara overall, dimension:<id>, group:<id> eller item:<id>');
+    if (!measure) throw badRequest('Okänt jämförelsemått: välj hela instrumentet, en dimension, ett område eller en fråga');
     const view = await run(() => getCompareView(db, viewer, { roundId: id, otherId, measure, filters: filtersOf(q) }));
     return respond(reply, q, view, `forandring-${id}-${otherId}`);
   });

@@ -88,7 +88,7 @@ import { handlingsplanReport } from '../../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../../domain/reports/indicators.ts';
 import { CONTENT_TYPES, renderReport, REPORT_FORMATS } from '../../reports/render/index.ts';
 import { requireRole, requireUser } from '../auth.ts';
-import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
+import { badRequest, conflict, fieldError, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
 import { run as runAnalysis } from './analysis.ts';
 import { getCandidate } from '../../analysis/service.ts';
 
@@ -161,14 +161,14 @@ type FieldsInput = z.infer<typeof fieldsSchema>;
 
 const createSchema = fieldsSchema.partial().required({ title: true });
 const patchSchema = fieldsSchema.partial().extend({
-  version: z.number({ error: 'Ange versionen du läste (version)' }).int().positive(),
+  version: z.number({ error: 'Versionen av initiativet du utgick från saknas; ladda om sidan och försök igen' }).int().positive(),
 });
 
 function merge(base: InitiativeFields, input: Partial<FieldsInput>): InitiativeFields {
   const { benefits, ...rest } = input;
   const out: InitiativeFields = { ...base, ...(rest as Partial<InitiativeFields>), benefits: { ...base.benefits, ...(benefits ?? {}) } };
   if (out.startYear !== null && out.endYear !== null && out.endYear < out.startYear)
-    throw badRequest('Ogiltig indata: endYear: Slutåret kan inte vara före startåret');
+    throw fieldError('endYear', 'Slutåret kan inte vara före startåret');
   return out;
 }
 
@@ -252,7 +252,7 @@ async function loadOr404(db: Queryable, id: number): Promise<InitiativeRecord> {
 async function checkReferences(db: Queryable, f: { area?: string | null; proposingMunicipality?: string | null }) {
   if (f.area) {
     const areas = await listAreas(db);
-    if (!areas.some((a) => a.id === f.area)) throw badRequest(`Ogiltig indata: area: Verksamhetsområdet "${f.area}" finns inte`);
+    if (!areas.some((a) => a.id === f.area)) throw fieldError('area', `Verksamhetsområdet "${f.area}" finns inte`);
   }
   if (f.proposingMunicipality && !(await getMunicipality(db, f.proposingMunicipality)))
     throw notFound(`Kommunen med kod ${f.proposingMunicipality} finns inte`);
@@ -315,8 +315,8 @@ export async function initiativeRoutes(app: FastifyInstance) {
       req.body,
     );
     const ids = body.criteria.map((c) => c.id);
-    if (new Set(ids).size !== ids.length) throw badRequest('Ogiltig indata: criteria: Varje kriterium ska ha ett unikt id');
-    if (!body.criteria.some((c) => c.weight > 0)) throw badRequest('Ogiltig indata: criteria: Minst ett kriterium ska ha en vikt större än 0');
+    if (new Set(ids).size !== ids.length) throw fieldError('criteria', 'Varje kriterium ska ha ett unikt id');
+    if (!body.criteria.some((c) => c.weight > 0)) throw fieldError('criteria', 'Minst ett kriterium ska ha en vikt större än 0');
     await db.transaction(async (tx) => {
       await saveCriteria(tx, body.criteria);
       await audit(tx, { actor: user.id, action: 'portfolio.criteria_changed', ip: req.ip, details: { criteria: body.criteria } });
@@ -416,7 +416,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const body = parse(createSchema, req.body);
     if (user.role === 'kommunansvarig') {
       const proposing = body.proposingMunicipality ?? (user.municipalities.length === 1 ? user.municipalities[0] : null);
-      if (!proposing) throw badRequest('Ogiltig indata: proposingMunicipality: Ange vilken av dina kommuner som föreslår initiativet');
+      if (!proposing) throw fieldError('proposingMunicipality', 'Ange vilken av dina kommuner som föreslår initiativet');
       if (!ownsMunicipality(user, proposing)) throw forbidden('Du kan bara föreslå initiativ för din egen kommun');
       body.proposingMunicipality = proposing;
     }
@@ -679,9 +679,9 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const criteria = await listCriteria(db);
     const known = new Set(criteria.map((c) => c.id));
     const unknown = body.scores.filter((s) => !known.has(s.criterionId)).map((s) => s.criterionId);
-    if (unknown.length) throw badRequest(`Ogiltig indata: scores: Okänt kriterium: ${unknown.join(', ')}`);
+    if (unknown.length) throw fieldError('scores', `Okänt kriterium: ${unknown.join(', ')}`);
     const ids = body.scores.map((s) => s.criterionId);
-    if (new Set(ids).size !== ids.length) throw badRequest('Ogiltig indata: scores: Varje kriterium får bedömas en gång');
+    if (new Set(ids).size !== ids.length) throw fieldError('scores', 'Varje kriterium får bedömas en gång');
     await db.transaction(async (tx) => {
       await setScores(tx, id, body.scores, user.id);
       await audit(tx, { actor: user.id, action: 'initiative.scored', target: String(id), ip: req.ip, details: { scores: body.scores } });
@@ -731,7 +731,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const q = parse(
       z.object({
         period: z.string().refine((p) => parsePeriod(p) !== null, 'Perioden ska skrivas 2025, 2025-H1 eller 2025-Q2').optional(),
-        graceDays: z.coerce.number().int().min(0, 'graceDays ska vara 0–365').max(365, 'graceDays ska vara 0–365').default(DEFAULT_GRACE_DAYS),
+        graceDays: z.coerce.number().int().min(0, 'Antal dagars marginal ska vara 0–365').max(365, 'Antal dagars marginal ska vara 0–365').default(DEFAULT_GRACE_DAYS),
         today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD').optional(),
       }),
       req.query,
@@ -756,6 +756,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
         .refine((x) => x.to >= x.from, { message: 'Slutåret kan inte vara före startåret', path: ['to'] })
         .refine((x) => x.to - x.from <= 10, { message: 'Perioden får vara högst tio år', path: ['to'] }),
       req.query,
+      { labels: { from: 'Startår', to: 'Slutår' } },
     );
     const model = await handlingsplanModel(db, q.from, q.to);
     if (q.format === 'json') return { handlingsplan: model };
@@ -786,7 +787,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const value = z.number({ error: 'ska vara ett tal, 0 eller större' }).min(0, 'ska vara 0 eller större').max(1_000_000).nullable();
     const body = parse(z.object({ expected: value, reported: value.default(null), note: text(2000).default('') }), req.body);
     if (INDICATOR_UNITS[p.indicator] === 'procent' && [body.expected, body.reported].some((v) => v !== null && v > 100))
-      throw badRequest('Ogiltig indata: en andel anges i procent, 0–100');
+      throw fieldError('expected', 'en andel anges i procent, 0–100');
     await db.transaction(async (tx) => {
       await setIndicatorValue(tx, p.year, p.indicator, body);
       await audit(tx, { actor: user.id, action: 'indicator.set', target: `${p.year}/${p.indicator}`, ip: req.ip, details: body });
@@ -817,7 +818,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
       req.body,
     );
     const types = body.rows.map((r) => r.costType);
-    if (new Set(types).size !== types.length) throw badRequest('Ogiltig indata: rows: Varje kostnadsslag får förekomma en gång');
+    if (new Set(types).size !== types.length) throw fieldError('rows', 'Varje kostnadsslag får förekomma en gång');
     await db.transaction(async (tx) => {
       await saveFundingProject(tx, body);
       await audit(tx, { actor: user.id, action: 'funding.saved', target: body.name, ip: req.ip, details: { rows: body.rows } });
@@ -830,12 +831,12 @@ export async function initiativeRoutes(app: FastifyInstance) {
   const networkFields = z.object({
     name: z.string().trim().min(2, 'Ange nätverkets namn').max(200),
     description: text(2000),
-    active: z.boolean({ error: 'active ska vara true eller false' }),
+    active: z.boolean({ error: 'Aktivt: ange ja eller nej' }),
     startYear: year.nullable(),
     endYear: year.nullable(),
   });
   const checkNetworkYears = (n: { startYear: number | null; endYear: number | null }) => {
-    if (n.startYear !== null && n.endYear !== null && n.endYear < n.startYear) throw badRequest('Ogiltig indata: endYear: Slutåret kan inte vara före startåret');
+    if (n.startYear !== null && n.endYear !== null && n.endYear < n.startYear) throw fieldError('endYear', 'Slutåret kan inte vara före startåret');
   };
 
   app.get('/networks', async (req) => {

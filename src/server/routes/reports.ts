@@ -25,10 +25,10 @@ import { requireMunicipalityAccess, requireUser } from '../auth.ts';
 import { conflict, forbidden, idParam, municipalityCode, notFound, parse } from '../http.ts';
 
 const formatQuery = z.object({
-  format: z.enum(['pdf', 'docx', 'xlsx', 'json'], { error: 'format ska vara pdf, docx, xlsx eller json' }).default('json'),
+  format: z.enum(['pdf', 'docx', 'xlsx', 'json'], { error: 'Formatet ska vara pdf, docx, xlsx eller json' }).default('json'),
 });
 const batchBody = z
-  .object({ format: z.enum(REPORT_FORMATS, { error: 'format ska vara pdf, docx eller xlsx' }).default('pdf') })
+  .object({ format: z.enum(REPORT_FORMATS, { error: 'Formatet ska vara pdf, docx eller xlsx' }).default('pdf') })
   .strict()
   .default({ format: 'pdf' });
 const jobParams = z.object({ id: idParam, job: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Ogiltigt jobb-id') });

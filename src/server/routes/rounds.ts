@@ -301,7 +301,7 @@ export async function roundRoutes(app: FastifyInstance) {
     if (blocked)
       return reply.status(400).send({
         error: report.accepted > 0 && !report.skipInvalid
-          ? `Importen innehåller ${report.errors.length} fel; inget har sparats. Rätta felen eller importera de godkända raderna med skipInvalid.`
+          ? `Importen innehåller ${report.errors.length} fel; inget har sparats. Rätta felen eller välj att importera bara de godkända raderna.`
           : `Importen innehåller ${report.errors.length} fel; inget har sparats.`,
         ...report,
       });
@@ -317,7 +317,7 @@ export async function roundRoutes(app: FastifyInstance) {
     if (municipality) {
       requireMunicipalityAccess(req, municipality);
       requireRoundMunicipality(round, municipality);
-    } else if (user.role !== 'forbundsadmin') throw forbidden('Ange din kommun (municipality) för att hämta svaren');
+    } else if (user.role !== 'forbundsadmin') throw forbidden('Ange din kommun för att hämta svaren');
     const csv = await roundAnswersCsv(db, round, municipality);
     return reply
       .type('text/csv; charset=utf-8')
