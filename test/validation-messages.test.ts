@@ -140,5 +140,23 @@ for (const backend of backends) {
       assert.equal(plan.status, 400);
       assert.equal(plan.body.error, 'Slutåret kan inte vara före startåret');
     });
+
+    it('respondentens enkät bär inga metodanteckningar eller källhänvisningar', async () => {
+      // The open demo round (Digitaliseringsenkät 2026, statusenkät) has respondents with links.
+      const { token } = (
+        await t.db.query<{ token: string }>(
+          `SELECT p.token FROM respondents p JOIN rounds r ON r.id = p.round_id WHERE r.status = 'open' AND p.token IS NOT NULL ORDER BY p.id LIMIT 1`,
+        )
+      ).rows[0];
+      const r = await t.app.inject({ method: 'GET', url: `/api/r/${token}` });
+      assert.equal(r.statusCode, 200);
+      const body = JSON.parse(r.body);
+      const ins = body.round?.instrument ?? body.instrument;
+      assert.ok(ins && Array.isArray(ins.items) && ins.items.length > 0, 'instrumentet saknas i svaret');
+      assert.equal(ins.methodNote, undefined);
+      assert.equal(ins.source, undefined);
+      assert.ok(ins.items.every((i: Record<string, unknown>) => i.sourceNote === undefined));
+      assert.doesNotMatch(r.body, /seeds\/|DOMAIN|§|poängsätts|har kompletterats|sourceNote|methodNote/);
+    });
   });
 }

@@ -166,6 +166,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
 
   const doc = new Document({
     creator: 'samverka',
+    // Without it Word shows the library's placeholder "Un-named" as the last editor.
+    lastModifiedBy: 'samverka',
     title: clean(model.title),
     subject: clean(model.subtitle),
     description: model.preliminary ? PRELIMINARY_NOTE : undefined,

@@ -33,7 +33,7 @@ const UNKNOWN_LINK = 'Länken är ogiltig eller har ersatts med en ny. Kontakta 
 
 const itemParam = z.string().min(1).max(100);
 
-/** The instrument as the respondent sees it: only the items routed to their type, no scoring or source notes. */
+/** The instrument as the respondent sees it: only the items routed to their type; no scoring, source, source notes or method notes. */
 export function respondentInstrument(instrument: Instrument, respondentType: string | null) {
   const items = visibleItems(instrument, respondentType).map(({ sourceNote: _note, ...item }) => item);
   const scaleIds = new Set(items.map((i) => i.scale).filter(Boolean));
