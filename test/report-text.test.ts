@@ -45,7 +45,7 @@ const MARKERS: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])\p{Ll}+\p{Lu}[\p{L}\p{N}]*/u, 'JSON-nyckel (camelCase)'],
   [/(?<![\p{L}\p{N}])[a-z]+_[a-z_]+(?![\p{L}\p{N}])/u, 'kod (snake_case)'],
   // Dotted action codes and target references: "round.created", "round:7/1461".
-  [/(?<![\p{L}\p{N}./])(round|respondent|initiative|user|login|instrument)[.:][a-z0-9]/, 'händelsekod eller intern referens'],
+  [/(?<![\p{L}\p{N}./])(round|respondent|initiative|user|login|instrument)[.:][a-z0-9]/u, 'händelsekod eller intern referens'],
   [/\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|Un-named/, 'programvärde eller platshållare'],
 ];
 
