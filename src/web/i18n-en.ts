@@ -714,3 +714,14 @@ Object.assign(en, {
   '{name} är markerat som inaktivt.': '{name} has been marked as inactive.',
   '{name} är markerat som aktivt.': '{name} has been marked as active.',
 });
+
+// Route wiring (error panel, 403 panel) and texts that used to be hard-coded Swedish (English complete).
+Object.assign(en, {
+  'Sidan kunde inte visas': 'The page could not be shown',
+  'Ett fel uppstod när sidan skulle visas. Felet har rapporterats. Ladda om sidan eller gå tillbaka till översikten.':
+    'An error occurred while showing the page. The error has been reported. Reload the page or go back to the overview.',
+  'Ladda om sidan': 'Reload the page',
+  'Till översikten': 'To the overview',
+  'Ingen behörighet': 'No access',
+  'Din roll ({role}) har inte tillgång till den här sidan.': 'Your role ({role}) does not have access to this page.',
+});

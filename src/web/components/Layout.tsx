@@ -2,12 +2,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
+import { mayOpen } from '../routes.tsx';
 
 export function Layout() {
   const { user, logout } = useSession();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
-  const items = navItems.filter((i) => !i.roles || (user && i.roles.includes(user.role as Role)));
+  // A menu entry shows when its page's route allows the role (routes.tsx) and its own `roles`, if any.
+  const items = navItems.filter((i) => user && mayOpen(user.role, i.to) && (!i.roles || i.roles.includes(user.role as Role)));
   return (
     <>
       <a className="skip-link" href="#main">
