@@ -58,7 +58,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage') },
   { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage') },
-  { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage') },
+  { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
   { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage') },
   { path: '/rapporter', element: lazyPage(reports, 'ReportsPage') },
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
