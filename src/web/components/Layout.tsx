@@ -18,7 +18,7 @@ export function Layout() {
       <header className="site-header">
         <div className="brand">
           <a href="/">samverka</a>
-          <span className="tagline">Fyrbodals kommunalförbund</span>
+          <span className="tagline">{t('Fyrbodals kommunalförbund')}</span>
         </div>
         <div className="header-tools">
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
@@ -62,7 +62,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>samverka – öppen plattform för digital mognad och samverkan</p>
+        <p>{t('samverka – öppen plattform för digital mognad och samverkan')}</p>
       </footer>
     </>
   );

@@ -69,7 +69,7 @@ export function MunicipalityPage() {
                       ))}
                     </ul>
                   ) : (
-                    <p>Ingen kommunansvarig är registrerad.</p>
+                    <p>{t('Ingen kommunansvarig är registrerad.')}</p>
                   )
                 }
               </AsyncView>
