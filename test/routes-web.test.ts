@@ -216,7 +216,8 @@ describe('alla sidor för alla roller i Chromium', () => {
   });
 
   for (const { role, email } of ACCOUNTS)
-    it(`${role}: varje sida vid 1366 och 390 px, utan vågrät rullning vid 320 px`, { timeout: 900_000 }, async () => {
+    it(`${role}: varje sida vid 1366 och 390 px, utan vågrät rullning vid 320 px`, { timeout: 900_000 }, async (t) => {
+      const started = Date.now();
       admin ??= await loggedIn(web.t.app, DEMO.admin);
       const ids = await idsFor(await loggedIn(web.t.app, email), admin, role);
       const page = await web.newPage(WIDE);
@@ -238,6 +239,7 @@ describe('alla sidor för alla roller i Chromium', () => {
         assert.ok(r, `menyn länkar till ${to} som inte är en sida`);
         assert.ok(!r.roles || r.roles.includes(role), `${role}: menyn visar ${to} som rollen inte får öppna`);
       }
+      t.diagnostic(`${role}: ${privateRoutes.length} sidor × 3 bredder på ${Math.round((Date.now() - started) / 1000)} s`);
       await page.context().close();
     });
 
