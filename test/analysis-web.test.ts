@@ -121,9 +121,9 @@ describe('resultat i Chromium', () => {
     assert.ok((await page.locator('figure[data-figure="kommuner"] table').textContent())?.includes('för få svar'));
     await assertAccessible(page, 'regional översikt (läsare)');
 
-    // The municipality view is refused.
+    // The municipality view is refused: the route shows läsare only the 403 panel.
     await page.goto(`${web.base}/resultat/${r2025}/kommun/${MELLERUD}`);
-    await page.getByRole('alert').filter({ hasText: 'behörighet' }).waitFor();
+    await page.getByRole('heading', { name: 'Ingen behörighet', level: 1 }).waitFor();
     // An open round is not shown.
     await page.goto(`${web.base}/resultat/${empty}`);
     await page.getByRole('alert').filter({ hasText: 'inte publicerade' }).waitFor();

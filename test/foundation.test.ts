@@ -146,7 +146,9 @@ for (const backend of backends) {
       assert.equal((await c.post('/api/auth/logout')).status, 200);
       const replay = new Client(t.app);
       replay.cookie = cookie;
-      assert.equal((await replay.get('/api/auth/me')).status, 401);
+      const me = await replay.get('/api/auth/me');
+      assert.equal(me.status, 200);
+      assert.deepEqual(me.body, { user: null });
       assert.equal((await replay.get('/api/municipalities')).status, 401);
     });
 

@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
@@ -15,6 +15,7 @@ import { errorHandler, HttpError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
+import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -33,10 +34,10 @@ export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url)
 /** Route modules; each capability adds one. */
 const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
 
-/** URLs called without a session (token links) are exempt from CSRF checks. */
-const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/');
+/** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
+const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';
 
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -70,6 +71,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean 
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerSessions(app, { secureCookies: config.secureCookies, csrfExempt });
   for (const routes of routeModules) await app.register(routes, { prefix: '/api' });
+  await app.register(clientErrorRoutes, { prefix: '/api' });
   app.all('/api/*', async () => {
     throw new HttpError(404, 'Okänd adress i API:t');
   });

@@ -1,31 +1,31 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
-import { Loading } from './components/ui.tsx';
+import { RequireRole, RouteBoundary } from './components/RouteShell.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { NotFoundPage } from './pages/home.tsx';
 import { privateRoutes, publicRoutes } from './routes.tsx';
-import { SessionProvider, useSession } from './session.tsx';
+import { SessionProvider } from './session.tsx';
 import './styles.css';
-
-function RequireUser({ children }: { children: ReactNode }) {
-  const { user, loading } = useSession();
-  const location = useLocation();
-  if (loading) return <Loading />;
-  if (!user) return <Navigate to="/logga-in" replace state={{ from: location.pathname }} />;
-  return <>{children}</>;
-}
 
 function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
         {publicRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={r.element} />
+          <Route key={r.path} path={r.path} element={<RouteBoundary>{r.element}</RouteBoundary>} />
         ))}
         {privateRoutes.map((r) => (
-          <Route key={r.path} path={r.path} element={<RequireUser>{r.element}</RequireUser>} />
+          <Route
+            key={r.path}
+            path={r.path}
+            element={
+              <RouteBoundary>
+                <RequireRole roles={r.roles}>{r.element}</RequireRole>
+              </RouteBoundary>
+            }
+          />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,15 +1,16 @@
-// Main navigation by role. Each capability adds its entries here.
+// Main navigation. Each capability adds its entries here. Which roles see an entry follows the roles
+// its page declares in routes.tsx (Layout filters with mayOpen); `roles` may narrow it further.
 import type { Role } from './session.tsx';
 
 export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/', label: 'Översikt' },
   { to: '/kommuner', label: 'Kommuner' },
-  { to: '/matomgangar', label: 'Mätomgångar', roles: ['forbundsadmin', 'kommunansvarig'] },
+  { to: '/matomgangar', label: 'Mätomgångar' },
   { to: '/resultat', label: 'Resultat' },
   { to: '/rapporter', label: 'Rapporter' },
   { to: '/initiativ', label: 'Initiativ' },
   { to: '/portfolj', label: 'Portfölj' },
-  { to: '/admin/konton', label: 'Konton', roles: ['forbundsadmin'] },
-  { to: '/admin/logg', label: 'Händelselogg', roles: ['forbundsadmin'] },
-  { to: '/admin/utkorg', label: 'Utkorg', roles: ['forbundsadmin'] },
+  { to: '/admin/konton', label: 'Konton' },
+  { to: '/admin/logg', label: 'Händelselogg' },
+  { to: '/admin/utkorg', label: 'Utkorg' },
 ];

@@ -7,6 +7,7 @@ import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx
 import { RespondentPage } from './pages/respondent.tsx';
 import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
 import { Loading } from './components/ui.tsx';
+import type { Role } from './session.tsx';
 
 // Pages with charts (ECharts) and the portfolio are loaded on first use, so the sign-in page and the
 // respondent form (often opened on a phone) stay small.
@@ -23,38 +24,65 @@ const initiatives = () => import('./pages/initiatives.tsx');
 const portfolio = () => import('./pages/portfolio.tsx');
 const reports = () => import('./pages/reports.tsx');
 
+/** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
+export interface AppRoute {
+  path: string;
+  element: ReactElement;
+  roles?: readonly Role[];
+}
+/** Roles that work with rounds and initiatives (not läsare). */
+const STAFF: readonly Role[] = ['forbundsadmin', 'kommunansvarig'];
+const ADMIN: readonly Role[] = ['forbundsadmin'];
+
 /** Pages reachable without an account (sign-in, password reset, respondent links). */
-export const publicRoutes: Array<{ path: string; element: ReactElement }> = [
+export const publicRoutes: AppRoute[] = [
   { path: '/logga-in', element: <LoginPage /> },
   { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
   { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
   { path: '/svar/:token', element: <RespondentPage /> },
 ];
 
-/** Pages for signed-in users; the server enforces the roles, the menu only hides. */
-export const privateRoutes: Array<{ path: string; element: ReactElement }> = [
+/**
+ * Pages for signed-in users, with the roles that may open them (declared once: the route wiring shows
+ * other roles only the 403 panel, and the menu shows a page only to its roles). The server enforces
+ * the roles on every API call as well.
+ */
+export const privateRoutes: AppRoute[] = [
   { path: '/', element: <HomePage /> },
   { path: '/kommuner', element: <MunicipalitiesPage /> },
   { path: '/kommuner/:code', element: <MunicipalityPage /> },
-  { path: '/matomgangar', element: <RoundsPage /> },
-  { path: '/matomgangar/ny', element: <NewRoundPage /> },
-  { path: '/matomgangar/:id', element: <RoundPage /> },
-  { path: '/matomgangar/:id/import', element: <ImportPage /> },
-  { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage /> },
+  { path: '/matomgangar', element: <RoundsPage />, roles: STAFF },
+  { path: '/matomgangar/ny', element: <NewRoundPage />, roles: ADMIN },
+  { path: '/matomgangar/:id', element: <RoundPage />, roles: STAFF },
+  { path: '/matomgangar/:id/import', element: <ImportPage />, roles: ADMIN },
+  { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage') },
   { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage') },
-  { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage') },
+  { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
   { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage') },
   { path: '/rapporter', element: lazyPage(reports, 'ReportsPage') },
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
-  { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage') },
+  { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage'), roles: STAFF },
   { path: '/initiativ/:id', element: lazyPage(initiatives, 'InitiativePage') },
   { path: '/portfolj', element: lazyPage(portfolio, 'PortfolioIndexPage') },
   { path: '/portfolj/prioritering', element: lazyPage(portfolio, 'PrioritizationPage') },
   { path: '/portfolj/handlingsplan', element: lazyPage(portfolio, 'HandlingsplanPage') },
   { path: '/portfolj/uppfoljning', element: lazyPage(portfolio, 'FollowUpPage') },
   { path: '/portfolj/indikatorer', element: lazyPage(portfolio, 'IndicatorsPage') },
-  { path: '/admin/konton', element: <UsersPage /> },
-  { path: '/admin/logg', element: <AuditPage /> },
-  { path: '/admin/utkorg', element: <OutboxPage /> },
+  { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
+  { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
+  { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
 ];
+
+/** The route a menu link or address opens (exact paths before parameterised ones). */
+export function routeFor(path: string): AppRoute | undefined {
+  const all = [...publicRoutes, ...privateRoutes];
+  const match = (r: AppRoute) => new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`).test(path);
+  return all.find((r) => r.path === path) ?? all.find(match);
+}
+
+/** Whether a role may open the page at `path` (the same declaration the route wiring uses). */
+export function mayOpen(role: Role | undefined, path: string): boolean {
+  const r = routeFor(path);
+  return !r?.roles || (!!role && r.roles.includes(role));
+}

@@ -24,10 +24,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User>();
   const [loading, setLoading] = useState(true);
   useEffect(() => {
-    get<{ user: User; csrfToken: string }>('/api/auth/me')
+    // 200 with `user: null` when signed out (no 401 in the console on public pages).
+    get<{ user: User | null; csrfToken?: string }>('/api/auth/me')
       .then((r) => {
         setCsrf(r.csrfToken);
-        setUser(r.user);
+        setUser(r.user ?? undefined);
       })
       .catch(() => undefined)
       .finally(() => setLoading(false));

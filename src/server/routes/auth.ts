@@ -45,9 +45,11 @@ export async function authRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
+  // Who is signed in: 200 with `user: null` when nobody is, so the web app's session probe on public
+  // pages (sign-in, password reset, respondent links) causes no error in the browser console.
   app.get('/auth/me', async (req) => {
-    const user = requireUser(req);
-    return { user, csrfToken: req.csrfToken };
+    if (!req.user) return { user: null };
+    return { user: req.user, csrfToken: req.csrfToken };
   });
 
   app.post('/auth/password-reset', strict, async (req, reply) => {

@@ -2,12 +2,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
+import { mayOpen } from '../routes.tsx';
 
 export function Layout() {
   const { user, logout } = useSession();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
-  const items = navItems.filter((i) => !i.roles || (user && i.roles.includes(user.role as Role)));
+  // A menu entry shows when its page's route allows the role (routes.tsx) and its own `roles`, if any.
+  const items = navItems.filter((i) => user && mayOpen(user.role, i.to) && (!i.roles || i.roles.includes(user.role as Role)));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,7 +18,7 @@ export function Layout() {
       <header className="site-header">
         <div className="brand">
           <a href="/">samverka</a>
-          <span className="tagline">Fyrbodals kommunalförbund</span>
+          <span className="tagline">{t('Fyrbodals kommunalförbund')}</span>
         </div>
         <div className="header-tools">
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
@@ -60,7 +62,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>samverka – öppen plattform för digital mognad och samverkan</p>
+        <p>{t('samverka – öppen plattform för digital mognad och samverkan')}</p>
       </footer>
     </>
   );

@@ -9,6 +9,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, Tool
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useI18n } from '../i18n.tsx';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
@@ -67,9 +68,10 @@ export function formatCell(v: Cell | undefined, format: Column['format']): strin
 }
 
 function SuppressedMark({ min }: { min: number }) {
+  const { t } = useI18n();
   return (
-    <span className="suppressed" title={`för få svar (färre än ${min})`}>
-      –<span className="visually-hidden"> för få svar</span>
+    <span className="suppressed" title={t('för få svar (färre än {min})', { min })}>
+      –<span className="visually-hidden"> {t('för få svar')}</span>
     </span>
   );
 }
@@ -77,12 +79,13 @@ function SuppressedMark({ min }: { min: number }) {
 // ---- Table alternative --------------------------------------------------------------------------
 
 export function FigureTable({ fig, suppressionMin }: { fig: Figure; suppressionMin: number }) {
+  const { t } = useI18n();
   const [first, ...rest] = fig.columns;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={fig.title}>
       <table>
         <caption>
-          {fig.title} (n = {fig.n}, bas: {BASE_LABEL[fig.base]})
+          {fig.title} (n = {fig.n}, {t('bas')}: {t(BASE_LABEL[fig.base])})
         </caption>
         <thead>
           <tr>
@@ -263,26 +266,37 @@ const CHART_NAMES: Record<Figure['chart'], string> = {
   none: 'Tabell',
 };
 
-/** The accessible name of a chart: what it shows, its base and n, and its extremes. */
-export function chartSummary(fig: Figure): string {
+type Translate = (sv: string, vars?: Record<string, string | number>) => string;
+
+/** The accessible name of a chart: what it shows, its base and n, and its extremes (`t` translates, Swedish by default). */
+export function chartSummary(fig: Figure, t: Translate = (sv, vars) => Object.entries(vars ?? {}).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), sv)): string {
   const series = seriesColumns(fig);
-  const parts = [`${CHART_NAMES[fig.chart]}: ${fig.title}. n = ${fig.n}, bas: ${BASE_LABEL[fig.base]}.`];
+  const parts = [`${t(CHART_NAMES[fig.chart])}: ${fig.title}. n = ${fig.n}, ${t('bas')}: ${t(BASE_LABEL[fig.base])}.`];
   if (fig.chart === 'quadrant' && fig.quadrant) {
     const counts = new Map<string, number>();
     for (const r of fig.rows) if (typeof r.cells.quadrant === 'string') counts.set(r.cells.quadrant, (counts.get(r.cells.quadrant) ?? 0) + 1);
-    parts.push(`${fig.rows.length} punkter; ${[...counts].map(([k, v]) => `fält ${k}: ${v}`).join(', ') || 'inga värden'}.`);
+    parts.push(
+      `${t('{n} punkter', { n: fig.rows.length })}; ${[...counts].map(([k, v]) => t('fält {key}: {n}', { key: k, n: v })).join(', ') || t('inga värden')}.`,
+    );
   } else if (fig.chart === 'stacked-bar') {
-    parts.push(`${fig.rows.length} frågor; andel per svarsalternativ (${series.map((c) => c.label).join(', ')}).`);
+    parts.push(t('{n} frågor; andel per svarsalternativ ({options}).', { n: fig.rows.length, options: series.map((c) => c.label).join(', ') }));
   } else if (series.length) {
     const c = series.length >= 3 ? series[1] : series[0];
     const vals = fig.rows.filter((r) => typeof r.cells[c.key] === 'number' && !(r.suppressed ?? []).includes(c.key));
     if (vals.length) {
       const hi = vals.reduce((a, b) => ((b.cells[c.key] as number) > (a.cells[c.key] as number) ? b : a));
       const lo = vals.reduce((a, b) => ((b.cells[c.key] as number) < (a.cells[c.key] as number) ? b : a));
-      parts.push(`${c.label}: högst ${hi.label} (${formatCell(hi.cells[c.key], c.format)}), lägst ${lo.label} (${formatCell(lo.cells[c.key], c.format)}).`);
-    } else parts.push('Inga värden att visa.');
+      parts.push(
+        `${c.label}: ${t('högst {name} ({value}), lägst {low} ({lowValue}).', {
+          name: hi.label,
+          value: formatCell(hi.cells[c.key], c.format),
+          low: lo.label,
+          lowValue: formatCell(lo.cells[c.key], c.format),
+        })}`,
+      );
+    } else parts.push(t('Inga värden att visa.'));
   }
-  parts.push('Alla värden finns i tabellen under diagrammet.');
+  parts.push(t('Alla värden finns i tabellen under diagrammet.'));
   return parts.join(' ');
 }
 
@@ -308,13 +322,15 @@ export function EChart({ option, label, height }: { option: EChartsCoreOption | 
 }
 
 export function Chart({ fig }: { fig: Figure }) {
+  const { t } = useI18n();
   const option = useMemo(() => chartOption(fig), [fig]);
-  return <EChart option={option} label={chartSummary(fig)} height={chartHeight(fig)} />;
+  return <EChart option={option} label={chartSummary(fig, t)} height={chartHeight(fig)} />;
 }
 
 // ---- The figure -------------------------------------------------------------------------------------
 
 export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Figure; csvUrl: string; suppressionMin: number; children?: ReactNode }) {
+  const { t } = useI18n();
   const id = useId();
   const hasSuppressed = fig.rows.some((r) => (r.suppressed ?? []).length);
   const hasData = fig.rows.length > 0;
@@ -323,7 +339,7 @@ export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Fig
       <figcaption>
         <h3 id={`${id}-t`}>{fig.title}</h3>
         <p className="base-n">
-          n = {fig.n}, bas: {BASE_LABEL[fig.base]}
+          n = {fig.n}, {t('bas')}: {t(BASE_LABEL[fig.base])}
         </p>
         {fig.notes.length > 0 && (
           <ul className="figure-notes">
@@ -332,25 +348,28 @@ export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Fig
             ))}
           </ul>
         )}
-        {hasSuppressed && <p className="figure-notes">– = {`för få svar (färre än ${suppressionMin})`}</p>}
+        {hasSuppressed && <p className="figure-notes">– = {t('för få svar (färre än {min})', { min: suppressionMin })}</p>}
       </figcaption>
       {children}
       {!hasData ? (
-        <p>Inga värden att visa.</p>
+        <p>{t('Inga värden att visa.')}</p>
       ) : fig.chart === 'none' ? (
         <FigureTable fig={fig} suppressionMin={suppressionMin} />
       ) : (
         <>
           <Chart fig={fig} />
           <details className="table-alternative">
-            <summary>Visa som tabell: {fig.title}</summary>
+            <summary>
+              {t('Visa som tabell')}: {fig.title}
+            </summary>
             <FigureTable fig={fig} suppressionMin={suppressionMin} />
           </details>
         </>
       )}
       <p className="csv-link">
         <a href={csvUrl} download>
-          Ladda ned tabellen som CSV<span className="visually-hidden">: {fig.title}</span>
+          {t('Ladda ned tabellen som CSV')}
+          <span className="visually-hidden">: {fig.title}</span>
         </a>
       </p>
     </figure>

@@ -99,8 +99,8 @@ function TableWrap({ label, children }: { label: string; children: ReactNode }) 
 export type ColumnHead = string | { num: string } | false | null | undefined;
 
 /**
- * A table with its caption and column headers; `children` are its tbody (and tfoot). With `label`
- * it stands in a TableWrap of that name.
+ * A table with its caption and column headers; `children` are its tbody (and tfoot). It stands in a
+ * TableWrap named `label` (or its caption when that is text).
  */
 export function DataTable({
   label,
@@ -132,5 +132,13 @@ export function DataTable({
       {children}
     </table>
   );
-  return label === undefined ? table : <TableWrap label={label}>{table}</TableWrap>;
+  // Always in a scroll container of its own, so a wide table never makes the page scroll sideways
+  // (WCAG 1.4.10); named by `label`, else by a text caption.
+  const name = label ?? (typeof caption === 'string' ? caption : undefined);
+  if (name !== undefined) return <TableWrap label={name}>{table}</TableWrap>;
+  return (
+    <div className="table-wrap" tabIndex={0}>
+      {table}
+    </div>
+  );
 }

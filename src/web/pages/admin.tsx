@@ -30,7 +30,7 @@ export function UsersPage() {
       });
       form.reset();
       users.reload();
-      return `Kontot ${r.user.email} är skapat.`;
+      return t('Kontot {email} är skapat.', { email: r.user.email });
     });
   };
 
@@ -38,7 +38,7 @@ export function UsersPage() {
     action.run(async () => {
       await patch(`/api/admin/users/${u.id}`, { role: newRole });
       users.reload();
-      return `Rollen för ${u.email} är ändrad.`;
+      return t('Rollen för {email} är ändrad.', { email: u.email });
     });
 
   return (
@@ -73,7 +73,7 @@ export function UsersPage() {
       <form onSubmit={create} className="narrow" noValidate>
         <Field label={t('Namn')} name="name" required autoComplete="off" />
         <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
-        <Field label={t('Lösenord')} hint="Minst 12 tecken" name="password" type="password" required autoComplete="new-password" />
+        <Field label={t('Lösenord')} hint={t('Minst 12 tecken')} name="password" type="password" required autoComplete="new-password" />
         <SelectField label={t('Roll')} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
         {role === 'kommunansvarig' && (
           <fieldset>
@@ -141,11 +141,11 @@ export function OutboxPage() {
   );
   return (
     <Page title={t('Utkorg')}>
-      <p>Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.</p>
+      <p>{t('Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.')}</p>
       <AsyncView state={state}>
         {(d) =>
           d.messages.length === 0 ? (
-            <p>Utkorgen är tom.</p>
+            <p>{t('Utkorgen är tom.')}</p>
           ) : (
             d.messages.map((m) => (
               <article key={m.id} className="card">

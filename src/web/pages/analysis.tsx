@@ -148,14 +148,15 @@ function Figures({
   /** The round of a regional view: its samverkanskandidater can be proposed as initiatives. */
   roundId?: number;
 }) {
+  const { t } = useI18n();
   const sections = SECTIONS.map((s) => ({ ...s, figures: figures.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
   const rest = figures.filter((f) => !SECTIONS.some((s) => s.match(f.id)));
   if (rest.length) sections.push({ title: 'Övrigt', match: () => false, figures: rest });
   return (
     <>
       {sections.map((s) => (
-        <section key={s.title} aria-label={s.title}>
-          <h2>{s.title}</h2>
+        <section key={s.title} aria-label={t(s.title)}>
+          <h2>{t(s.title)}</h2>
           {s.figures.map((f) => (
             <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })}>
               {f.id === 'samverkanskandidater' && roundId !== undefined && <ProposeCandidate fig={f} roundId={roundId} />}
@@ -168,6 +169,7 @@ function Figures({
 }
 
 function FilterForm({ view }: { view: View }) {
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [type, setType] = useState(params.get('respondentType') ?? '');
   const [area, setArea] = useState(params.get('area') ?? '');
@@ -186,47 +188,49 @@ function FilterForm({ view }: { view: View }) {
   };
   const types = view.filters.options.respondentTypes;
   return (
-    <form className="results-filters" onSubmit={submit} aria-label="Filter">
+    <form className="results-filters" onSubmit={submit} aria-label={t('Filter')}>
       {types.length > 0 && (
         <SelectField
-          label="Respondenttyp"
+          label={t('Respondenttyp')}
           value={type}
           onChange={(e) => setType(e.target.value)}
-          empty="Alla respondenttyper"
-          entries={types.map((t) => [t.id, t.label])}
+          empty={t('Alla respondenttyper')}
+          entries={types.map((o) => [o.id, o.label])}
         />
       )}
       <SelectField
-        label="Verksamhetsområde"
+        label={t('Verksamhetsområde')}
         value={area}
         onChange={(e) => setArea(e.target.value)}
-        empty="Alla verksamhetsområden"
+        empty={t('Alla verksamhetsområden')}
         entries={view.filters.options.areas.map((a) => [a.id, a.label])}
       />
-      <button type="submit">Filtrera</button>
+      <button type="submit">{t('Filtrera')}</button>
     </form>
   );
 }
 
 function Summary({ view }: { view: View }) {
+  const { t } = useI18n();
   const filters = [
-    view.filters.respondentType && `respondenttyp ${view.filters.options.respondentTypes.find((t) => t.id === view.filters.respondentType)?.label ?? view.filters.respondentType}`,
-    view.filters.area && `verksamhetsområde ${view.filters.options.areas.find((a) => a.id === view.filters.area)?.label ?? view.filters.area}`,
+    view.filters.respondentType &&
+      t('respondenttyp {name}', { name: view.filters.options.respondentTypes.find((o) => o.id === view.filters.respondentType)?.label ?? view.filters.respondentType }),
+    view.filters.area && t('verksamhetsområde {name}', { name: view.filters.options.areas.find((a) => a.id === view.filters.area)?.label ?? view.filters.area }),
   ].filter(Boolean);
   return (
     <>
       <p>
-        {view.round.instrumentTitle} · {view.round.periodStart} – {view.round.periodEnd} · {view.round.status === 'closed' ? 'Stängd' : view.round.status === 'open' ? 'Öppen' : 'Utkast'}
-        {filters.length ? ` · Filter: ${filters.join(', ')}` : ''}
+        {view.round.instrumentTitle} · {view.round.periodStart} – {view.round.periodEnd} · {t(STATUS_LABEL[view.round.status as RoundChoice['status']] ?? 'Utkast')}
+        {filters.length ? ` · ${t('Filter')}: ${filters.join(', ')}` : ''}
       </p>
       <ul className="results-summary">
-        <li>n = {view.summary.respondents.n} svarande (bas: respondenter)</li>
-        <li>n = {view.summary.municipalities.n} kommuner (bas: kommuner)</li>
-        {view.summary.leftOut.n > 0 && <li>{view.summary.leftOut.n} kommuner med för få svar ingår inte</li>}
+        <li>{t('n = {n} svarande (bas: respondenter)', { n: view.summary.respondents.n })}</li>
+        <li>{t('n = {n} kommuner (bas: kommuner)', { n: view.summary.municipalities.n })}</li>
+        {view.summary.leftOut.n > 0 && <li>{t('{n} kommuner med för få svar ingår inte', { n: view.summary.leftOut.n })}</li>}
       </ul>
       <p className="notice-info">{view.viewer.description}</p>
       <details>
-        <summary>Så räknas siffrorna</summary>
+        <summary>{t('Så räknas siffrorna')}</summary>
         <ul>
           {view.notes.map((n) => (
             <li key={n}>{n}</li>
@@ -239,6 +243,7 @@ function Summary({ view }: { view: View }) {
 
 /** Links to the other dashboards of the round. */
 function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
+  const { t } = useI18n();
   const { user } = useSession();
   const { nameOf } = useMunicipalities();
   const navigate = useNavigate();
@@ -246,14 +251,14 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
   const query = useFilterQuery();
   const own = user?.role === 'kommunansvarig' ? view.round.municipalities : [];
   return (
-    <nav aria-label="Resultatvyer">
+    <nav aria-label={t('Resultatvyer')}>
       <ul className="results-nav">
         <li>
-          <Link to={withQuery(`/resultat/${view.round.id}`, query)}>Regional översikt</Link>
+          <Link to={withQuery(`/resultat/${view.round.id}`, query)}>{t('Regional översikt')}</Link>
         </li>
         {own.map((c) => (
           <li key={c}>
-            <Link to={withQuery(`/resultat/${view.round.id}/kommun/${c}`, query)}>{nameOf(c)} mot regionen</Link>
+            <Link to={withQuery(`/resultat/${view.round.id}/kommun/${c}`, query)}>{t('{name} mot regionen', { name: nameOf(c) })}</Link>
           </li>
         ))}
         {children}
@@ -267,14 +272,14 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
           }}
         >
           <SelectField
-            label="Kommun mot regionen"
+            label={t('Kommun mot regionen')}
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            empty="Välj kommun"
+            empty={t('Välj kommun')}
             entries={[...view.round.municipalities].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'sv')).map((c) => [c, nameOf(c)])}
           />
           <button type="submit" className="secondary">
-            Visa kommunen
+            {t('Visa kommunen')}
           </button>
         </form>
       )}
@@ -283,6 +288,7 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
 }
 
 function CompareForm({ roundId, instrument }: { roundId: number; instrument: string }) {
+  const { t } = useI18n();
   const rounds = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
   const navigate = useNavigate();
   const [other, setOther] = useState('');
@@ -297,14 +303,14 @@ function CompareForm({ roundId, instrument }: { roundId: number; instrument: str
       }}
     >
       <SelectField
-        label="Jämför med en annan mätomgång"
+        label={t('Jämför med en annan mätomgång')}
         value={other}
         onChange={(e) => setOther(e.target.value)}
-        empty="Välj mätomgång"
+        empty={t('Välj mätomgång')}
         entries={choices.map((r) => [r.id, `${r.title} (${r.periodStart.slice(0, 4)})`])}
       />
       <button type="submit" className="secondary">
-        Visa förändring
+        {t('Visa förändring')}
       </button>
     </form>
   );
@@ -318,14 +324,14 @@ export function ResultsPage() {
   const { nameOf } = useMunicipalities();
   return (
     <Page title={t('Resultat')}>
-      <p>Välj en mätomgång för att se resultaten. Läsare ser stängda (publicerade) mätomgångar; kommunansvariga även pågående omgångar där kommunen deltar.</p>
+      <p>{t('Välj en mätomgång för att se resultaten. Läsare ser stängda (publicerade) mätomgångar; kommunansvariga även pågående omgångar där kommunen deltar.')}</p>
       <AsyncView state={state}>
         {(d) =>
           d.rounds.length ? (
-            <div className="table-wrap">
-              <DataTable
-                caption={<>Mätomgångar med resultat ({d.rounds.length})</>}
-                columns={['Mätomgång', 'Instrument', 'Period', 'Status', { num: 'Kommuner' }, 'Egen kommun']}
+            <DataTable
+                label={t('Mätomgångar med resultat')}
+                caption={t('Mätomgångar med resultat ({n})', { n: d.rounds.length })}
+                columns={[t('Mätomgång'), t('Instrument'), t('Period'), t('Status'), { num: t('Kommuner') }, t('Egen kommun')]}
               >
                 <tbody>
                   {d.rounds.map((r) => (
@@ -337,13 +343,13 @@ export function ResultsPage() {
                       <td>
                         {r.periodStart} – {r.periodEnd}
                       </td>
-                      <td>{STATUS_LABEL[r.status]}</td>
+                      <td>{t(STATUS_LABEL[r.status])}</td>
                       <td className="num">{r.municipalityCount}</td>
                       <td>
                         {r.ownMunicipalities.length
                           ? r.ownMunicipalities.map((c) => (
                               <Link key={c} to={`/resultat/${r.id}/kommun/${c}`} className="inline-link">
-                                {nameOf(c)} mot regionen
+                                {t('{name} mot regionen', { name: nameOf(c) })}
                               </Link>
                             ))
                           : '–'}
@@ -352,9 +358,8 @@ export function ResultsPage() {
                   ))}
                 </tbody>
               </DataTable>
-            </div>
           ) : (
-            <p>Det finns inga mätomgångar med resultat som du kan se ännu.</p>
+            <p>{t('Det finns inga mätomgångar med resultat som du kan se ännu.')}</p>
           )
         }
       </AsyncView>
@@ -363,6 +368,7 @@ export function ResultsPage() {
 }
 
 export function RegionalResultsPage() {
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const query = useFilterQuery();
   const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis`;
@@ -370,7 +376,7 @@ export function RegionalResultsPage() {
   return (
     <AsyncView state={state}>
       {(view) => (
-        <Page title={`Resultat: ${view.round.title}`}>
+        <Page title={t('Resultat: {title}', { title: view.round.title })}>
           <ResultsNav view={view} />
           <CompareForm roundId={view.round.id} instrument={view.round.instrument} />
           <FilterForm view={view} />
@@ -383,6 +389,7 @@ export function RegionalResultsPage() {
 }
 
 export function MunicipalityResultsPage() {
+  const { t } = useI18n();
   const { id = '', code = '' } = useParams();
   const query = useFilterQuery();
   const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/municipalities/${encodeURIComponent(code)}`;
@@ -390,24 +397,24 @@ export function MunicipalityResultsPage() {
   return (
     <AsyncView state={state}>
       {(view) => (
-        <Page title={`${view.municipality?.name ?? code} mot regionen: ${view.round.title}`}>
+        <Page title={t('{name} mot regionen: {title}', { name: view.municipality?.name ?? code, title: view.round.title })}>
           <ResultsNav view={view} />
           <FilterForm view={view} />
           <Summary view={view} />
           <p className="results-summary">
-            {view.municipality?.name}: n = {view.municipality?.n ?? 0} svarande (bas: respondenter)
+            {view.municipality?.name}: {t('n = {n} svarande (bas: respondenter)', { n: view.municipality?.n ?? 0 })}
           </p>
           {view.municipality?.quadrant && (
             <div className="quadrant-info">
               <h3>
-                Fält {view.municipality.quadrant.key}: {view.municipality.quadrant.label} (n = {view.municipality.n} svarande)
+                {t('Fält {key}', { key: view.municipality.quadrant.key })}: {view.municipality.quadrant.label} ({t('n = {n} svarande', { n: view.municipality.n })})
               </h3>
               <p>
-                {view.municipality.quadrant.description} Fas: {view.municipality.quadrant.phase}.
+                {view.municipality.quadrant.description} {t('Fas')}: {view.municipality.quadrant.phase}.
               </p>
               {view.municipality.quadrant.recommendations.length > 0 && (
                 <>
-                  <p>Rekommendationer:</p>
+                  <p>{t('Rekommendationer')}:</p>
                   <ul>
                     {view.municipality.quadrant.recommendations.map((r) => (
                       <li key={r}>{r}</li>
@@ -425,6 +432,7 @@ export function MunicipalityResultsPage() {
 }
 
 export function CompareResultsPage() {
+  const { t } = useI18n();
   const { id = '', otherId = '' } = useParams();
   const query = useFilterQuery();
   const [params, setParams] = useSearchParams();
@@ -433,22 +441,22 @@ export function CompareResultsPage() {
   const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
   const base = useApi<View>(`/api/rounds/${encodeURIComponent(id)}/analysis`);
   const measures = useMemo(() => {
-    const out: Array<{ id: string; label: string }> = [{ id: 'overall', label: 'Totalt' }];
+    const out: Array<{ id: string; label: string }> = [{ id: 'overall', label: t('Totalt') }];
     const groups = base.data?.figures.find((f) => f.id === 'region-grupper');
     for (const r of groups?.rows ?? []) out.push({ id: `${r.cells.kind === 'Dimension' ? 'dimension' : 'group'}:${r.key}`, label: `${r.cells.kind}: ${r.cells.name}` });
     return out;
-  }, [base.data]);
+  }, [base.data, t]);
   return (
     <AsyncView state={state}>
       {(view) => (
-        <Page title={`Förändring: ${view.before.title} → ${view.after.title}`}>
-          <nav aria-label="Resultatvyer">
+        <Page title={t('Förändring: {before} → {after}', { before: view.before.title, after: view.after.title })}>
+          <nav aria-label={t('Resultatvyer')}>
             <ul className="results-nav">
               <li>
-                <Link to={`/resultat/${view.before.id}`}>Resultat {view.before.title}</Link>
+                <Link to={`/resultat/${view.before.id}`}>{t('Resultat {title}', { title: view.before.title })}</Link>
               </li>
               <li>
-                <Link to={`/resultat/${view.after.id}`}>Resultat {view.after.title}</Link>
+                <Link to={`/resultat/${view.after.id}`}>{t('Resultat {title}', { title: view.after.title })}</Link>
               </li>
             </ul>
           </nav>
@@ -462,15 +470,15 @@ export function CompareResultsPage() {
               setParams(p);
             }}
           >
-            <SelectField label="Mått" value={measure} onChange={(e) => setMeasure(e.target.value)} entries={measures.map((m) => [m.id, m.label])} />
-            <button type="submit">Visa</button>
+            <SelectField label={t('Mått')} value={measure} onChange={(e) => setMeasure(e.target.value)} entries={measures.map((m) => [m.id, m.label])} />
+            <button type="submit">{t('Visa')}</button>
           </form>
           <ul className="results-summary">
             <li>
-              Andel kommuner som visar på ökad digital mognad: {formatCell(view.increasedShare.percent, 'pct')} ({view.increasedShare.count}{' '}
-              av n = {view.increasedShare.n} kommuner, bas: kommuner)
+              {t('Andel kommuner som visar på ökad digital mognad')}: {formatCell(view.increasedShare.percent, 'pct')} (
+              {t('{count} av n = {n} kommuner, bas: kommuner', { count: view.increasedShare.count, n: view.increasedShare.n })})
             </li>
-            <li>Minsta meningsfulla förändring: {view.minMeaningfulChange} procentenheter</li>
+            <li>{t('Minsta meningsfulla förändring: {n} procentenheter', { n: view.minMeaningfulChange })}</li>
           </ul>
           <p className="notice-info">{view.viewer.description}</p>
           <ul>

@@ -73,7 +73,7 @@ export function ResetPasswordPage() {
     <Page title={t('Återställ lösenord')}>
       <form onSubmit={submit} className="narrow" noValidate>
         <ActionMessages action={action} />
-        <Field label={t('Nytt lösenord')} hint="Minst 12 tecken" name="password" type="password" autoComplete="new-password" required minLength={12} />
+        <Field label={t('Nytt lösenord')} hint={t('Minst 12 tecken')} name="password" type="password" autoComplete="new-password" required minLength={12} />
         <button type="submit">{t('Spara')}</button>
         {action.msg && (
           <LinkParagraph to="/logga-in">{t('Logga in')}</LinkParagraph>

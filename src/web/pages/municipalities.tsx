@@ -18,7 +18,7 @@ export function MunicipalitiesPage() {
     <Page title={t('Kommuner')}>
       <AsyncView state={state}>
         {(d) => (
-          <DataTable caption={<>{t('Kommuner')} ({d.municipalities.length})</>} columns={[t('Kommun'), t('SCB-kod'), t('Gemensam IT-organisation')]}>
+          <DataTable label={t('Kommuner')} caption={<>{t('Kommuner')} ({d.municipalities.length})</>} columns={[t('Kommun'), t('SCB-kod'), t('Gemensam IT-organisation')]}>
             <tbody>
               {d.municipalities.map((m) => (
                 <tr key={m.code}>
@@ -69,7 +69,7 @@ export function MunicipalityPage() {
                       ))}
                     </ul>
                   ) : (
-                    <p>Ingen kommunansvarig är registrerad.</p>
+                    <p>{t('Ingen kommunansvarig är registrerad.')}</p>
                   )
                 }
               </AsyncView>

@@ -134,17 +134,18 @@ function BlockView({ block }: { block: Block }) {
 }
 
 export function ReportView({ model }: { model: ReportModel }) {
+  const { t } = useI18n();
   return (
     <article className="report-preview" aria-label={model.title}>
       <h2>{model.title}</h2>
       <p className="hint">{model.subtitle}</p>
       {model.preliminary && (
         <p className="error" role="status">
-          PRELIMINÄR – mätomgången är inte stängd och resultatet kan ändras.
+          {t('PRELIMINÄR – mätomgången är inte stängd och resultatet kan ändras.')}
         </p>
       )}
-      {model.meta.demo && <p className="notice-info">Demodata: uppgifterna är demodata, delvis syntetiserade.</p>}
-      <nav aria-label="Rapportens innehåll">
+      {model.meta.demo && <p className="notice-info">{t('Demodata: uppgifterna är demodata, delvis syntetiserade.')}</p>}
+      <nav aria-label={t('Rapportens innehåll')}>
         <ol>
           {model.sections.map((s) => (
             <li key={s.id}>

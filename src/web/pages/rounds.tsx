@@ -29,8 +29,8 @@ export interface RoundSummary {
   demoNote?: string | null;
   municipalities?: string[];
   ownMunicipalities?: string[];
-  /** Completed of the respondents in the sample (admin: all municipalities; kommunansvarig: their own). */
-  responses: { total: number; completed: number };
+  /** Completed of the respondents in the sample (admin: all municipalities; kommunansvarig: their own); läsare get none. */
+  responses?: { total: number; completed: number };
 }
 
 interface Progress {
@@ -162,7 +162,7 @@ export function RoundsPage() {
                       <StatusTag status={r.status} />
                     </td>
                     <td>
-                      <Share part={r.responses.completed} base={r.responses.total} />
+                      {r.responses ? <Share part={r.responses.completed} base={r.responses.total} /> : '–'}
                     </td>
                   </tr>
                 ))}
