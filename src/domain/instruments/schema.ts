@@ -181,13 +181,20 @@ export interface ValidationError {
   message: string;
 }
 
-/** Validates an unknown value as an instrument; every error carries its path (e.g. `items.3.scale`). */
+/** A path in an instrument definition as written in error messages: `items[3].scale`, `(rot)` for the whole file. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out || '(rot)';
+}
+
+/** Validates an unknown value as an instrument; every error carries its path (e.g. `items[3].scale`). */
 export function validateInstrument(data: unknown): { ok: true; instrument: Instrument } | { ok: false; errors: ValidationError[] } {
   const r = instrumentSchema.safeParse(data, { error: svError });
   if (r.success) return { ok: true, instrument: r.data };
   return {
     ok: false,
-    errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(rot)', message: i.message })),
+    errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
   };
 }
 
