@@ -5,6 +5,7 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/', label: 'Översikt' },
   { to: '/kommuner', label: 'Kommuner' },
   { to: '/matomgangar', label: 'Mätomgångar', roles: ['forbundsadmin', 'kommunansvarig'] },
+  { to: '/instrument', label: 'Instrument', roles: ['forbundsadmin', 'kommunansvarig'] },
   { to: '/resultat', label: 'Resultat' },
   { to: '/rapporter', label: 'Rapporter' },
   { to: '/initiativ', label: 'Initiativ' },

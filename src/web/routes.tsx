@@ -22,6 +22,7 @@ const analysis = () => import('./pages/analysis.tsx');
 const initiatives = () => import('./pages/initiatives.tsx');
 const portfolio = () => import('./pages/portfolio.tsx');
 const reports = () => import('./pages/reports.tsx');
+const instruments = () => import('./pages/instruments.tsx');
 
 /** Pages reachable without an account (sign-in, password reset, respondent links). */
 export const publicRoutes: Array<{ path: string; element: ReactElement }> = [
@@ -46,6 +47,9 @@ export const privateRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage') },
   { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage') },
   { path: '/rapporter', element: lazyPage(reports, 'ReportsPage') },
+  { path: '/instrument', element: lazyPage(instruments, 'InstrumentsPage') },
+  { path: '/instrument/:id/:version', element: lazyPage(instruments, 'InstrumentVersionPage') },
+  { path: '/instrument/:id/:version/redigera', element: lazyPage(instruments, 'InstrumentEditPage') },
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
   { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage') },
   { path: '/initiativ/:id', element: lazyPage(initiatives, 'InitiativePage') },
