@@ -874,4 +874,6 @@ Object.assign(en, {
   'Kommunansvarig (självskattning)': 'Municipal key user (self-assessment)',
   'Alla respondenter': 'All respondents',
   'Respondent utan angiven respondenttyp': 'Respondent without a respondent type',
+  'På sidan': 'On this page',
+  '{n} egna svarsalternativ': '{n} own answer options',
 });

@@ -318,6 +318,45 @@ function VersionView({ d }: { d: VersionDetail }) {
       ) : (
         v.lockReason && admin && <p className="notice-info">{v.lockReason}</p>
       )}
+      <nav aria-label={t('På sidan')} className="page-toc">
+        <ul>
+          {admin && (
+            <li>
+              <a href="#actions-h">{t('Ändra')}</a>
+            </li>
+          )}
+          <li>
+            <a href="#preview-h">{t('Förhandsvisning')}</a>
+          </li>
+          <li>
+            <a href="#method-h">{t('Metod och källor')}</a>
+          </li>
+          <li>
+            <a href="#items-h">{t('Frågor, målnivåer och rekommendationer')}</a>
+          </li>
+          {ins.scales.length > 0 && (
+            <li>
+              <a href="#scales-h">{t('Skalor')}</a>
+            </li>
+          )}
+          {(ins.groups.length > 0 || ins.dimensions.length > 0) && (
+            <li>
+              <a href="#groups-h">{t('Dimensioner och grupper')}</a>
+            </li>
+          )}
+          <li>
+            <a href="#scoring-h">{t('Poängsättning, gränsvärden och rekommendationer')}</a>
+          </li>
+          <li>
+            <a href="#rounds-h">{t('Mätomgångar som använder versionen')}</a>
+          </li>
+          {d.versions.length > 1 && (
+            <li>
+              <a href="#compat-h">{t('Jämförbarhet med en annan version')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
       {admin && <VersionActions d={d} />}
       <PreviewSection d={d} />
       <MethodSection ins={ins} />
@@ -505,7 +544,7 @@ function useTypeLabel() {
 }
 
 function answerLabel(ins: Instrument, item: Item, t: T): string {
-  if (item.options?.length) return item.options.map((o) => o.label).join(' · ');
+  if (item.options?.length) return t('{n} egna svarsalternativ', { n: item.options.length });
   if (item.scale) return ins.scales.find((s) => s.id === item.scale)?.label ?? item.scale;
   if (item.type === 'number') return [item.min !== undefined ? `≥ ${item.min}` : '', item.max !== undefined ? `≤ ${item.max}` : '', item.unit ?? ''].filter(Boolean).join(' ') || t('Tal');
   return '–';
