@@ -7,15 +7,15 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Id får bara innehålla a
 
 /** One answer option. `value: null` marks a non-scored answer such as "Vet ej". */
 export const optionSchema = z.object({
-  code: z.string().min(1),
-  label: z.string().min(1),
+  code: z.string().min(1, 'Ange en kod för svarsalternativet'),
+  label: z.string().min(1, 'Ange en text för svarsalternativet'),
   value: z.number().nullable(),
   description: z.string().optional(),
 });
 
 export const scaleSchema = z.object({
   id,
-  label: z.string().min(1),
+  label: z.string().min(1, 'Ange skalans namn'),
   options: z.array(optionSchema).min(2),
 });
 
@@ -33,7 +33,7 @@ export const itemTypes = ['scale', 'single', 'multi', 'text', 'number', 'yesno_d
 export const itemSchema = z.object({
   id,
   type: z.enum(itemTypes),
-  text: z.string().min(1),
+  text: z.string().min(1, 'Frågetexten får inte vara tom'),
   description: z.string().optional(),
   group: id.optional(),
   /** Routing: only these respondent types see the item; absent = everyone. */
@@ -100,8 +100,8 @@ export const scoringSchema = z.object({
 export const instrumentSchema = z
   .object({
     id,
-    version: z.string().min(1),
-    title: z.string().min(1),
+    version: z.string().min(1, 'Ange en version'),
+    title: z.string().min(1, 'Ange en titel'),
     description: z.string().default(''),
     source: z.string().optional(),
     /** survey: many respondents per municipality; self-assessment: one answer per municipality by its kommunansvarig. */

@@ -2,7 +2,7 @@
 // form exactly as each respondent type gets it (the respondent form's own question components),
 // scales, groups, scoring, targets and recommendations, method and sources, the rounds that use it
 // and the compatibility with another version; upload (JSON/YAML), duplicate as a draft, edit a draft.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Group, Instrument, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, del, post, put } from '../api.ts';
@@ -105,16 +105,29 @@ function originLabel(v: { source: 'builtin' | 'import'; basedOn: string | null }
   return v.source === 'builtin' ? t('Inbyggd') : t('Uppladdad');
 }
 
-/** Validation errors by path, as an alert. */
-function ErrorList({ title, errors }: { title: string; errors: ValidationError[] }) {
+/** Validation errors by path, as an alert; with `linked`, a path that has a field on the page links to it. */
+function ErrorList({ title, errors, linked }: { title: string; errors: ValidationError[]; linked?: boolean }) {
   if (!errors.length) return null;
+  const focus = (e: MouseEvent, id: string) => {
+    const el = document.getElementById(id);
+    if (!el) return;
+    e.preventDefault();
+    el.focus();
+  };
   return (
     <div className="error" role="alert">
       <p>{title}</p>
       <ul className="error-list">
         {errors.map((e, i) => (
           <li key={i}>
-            <code>{e.path}</code>: {e.message}
+            {linked ? (
+              <a href={`#${fieldId(e.path)}`} onClick={(ev) => focus(ev, fieldId(e.path))}>
+                <code>{e.path}</code>
+              </a>
+            ) : (
+              <code>{e.path}</code>
+            )}
+            : {e.message}
           </li>
         ))}
       </ul>
@@ -376,6 +389,12 @@ function VersionActions({ d }: { d: VersionDetail }) {
   const action = useAction();
   const versionId = useId();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const cancelDelete = () => {
+    setConfirmDelete(false);
+    // The confirmation disappears: focus goes back to the button that opened it.
+    setTimeout(() => deleteRef.current?.focus(), 0);
+  };
   const duplicate = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const wanted = String(new FormData(e.currentTarget).get('version') ?? '').trim();
@@ -397,7 +416,7 @@ function VersionActions({ d }: { d: VersionDetail }) {
             {t('Redigera utkastet')}
           </Link>
           {!confirmDelete ? (
-            <button type="button" className="secondary" onClick={() => setConfirmDelete(true)}>
+            <button type="button" className="secondary" ref={deleteRef} onClick={() => setConfirmDelete(true)}>
               {t('Ta bort utkastet')}
             </button>
           ) : (
@@ -406,7 +425,7 @@ function VersionActions({ d }: { d: VersionDetail }) {
               <button type="button" onClick={remove} disabled={action.busy} autoFocus>
                 {t('Ja, ta bort')}
               </button>
-              <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+              <button type="button" className="secondary" onClick={cancelDelete}>
                 {t('Avbryt')}
               </button>
             </span>
@@ -814,7 +833,9 @@ function CompatibilitySection({ d }: { d: VersionDetail }) {
   const others = d.versions.filter((x) => x !== d.version.version);
   const [other, setOther] = useState(d.version.basedOn && others.includes(d.version.basedOn) ? d.version.basedOn : others[0]);
   const selectId = useId();
-  const url = `/api/instruments/${encodeURIComponent(d.instrument.id)}/compatibility?from=${encodeURIComponent(other)}&to=${encodeURIComponent(d.version.version)}`;
+  // Always from the older to the newer version, so that "new" and "removed" read the right way.
+  const [from, to] = [other, d.version.version].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
+  const url = `/api/instruments/${encodeURIComponent(d.instrument.id)}/compatibility?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   const state = useApi<{ compatibility: Compatibility }>(url, { keep: true });
   return (
     <Section id="compat-h" title={t('Jämförbarhet med en annan version')}>
@@ -851,8 +872,8 @@ function CompatibilitySection({ d }: { d: VersionDetail }) {
               {changed.length > 0 && (
                 <DataTable
                   label={t('Ändrade frågor')}
-                  caption={t('Frågor som skiljer sig mellan version {a} och {b}', { a: other, b: d.version.version })}
-                  columns={[t('Fråga'), t('Jämförbarhet'), t('Ändringar'), t('Text i version {v}', { v: other }), t('Text i version {v}', { v: d.version.version })]}
+                  caption={t('Frågor som skiljer sig mellan version {a} och {b}', { a: from, b: to })}
+                  columns={[t('Fråga'), t('Jämförbarhet'), t('Ändringar'), t('Text i version {v}', { v: from }), t('Text i version {v}', { v: to })]}
                 >
                   <tbody>
                     {changed.map((i) => (
@@ -936,7 +957,7 @@ function TextControl({
         </span>
       )}
       {multiline ? (
-        <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
+        <textarea {...common} rows={Math.min(8, Math.max(2, Math.ceil(value.length / 100) + (value.match(/\n/g)?.length ?? 0)))} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -1160,7 +1181,7 @@ function DraftEditor({ d }: { d: VersionDetail }) {
         ))}
 
         <div ref={errorsRef} tabIndex={-1}>
-          <ErrorList title={t('Utkastet innehåller {n} fel och har inte sparats.', { n: errors.length })} errors={errors} />
+          <ErrorList title={t('Utkastet innehåller {n} fel och har inte sparats.', { n: errors.length })} errors={errors} linked />
         </div>
         <ActionMessages action={action} />
         <div aria-live="polite">{saved && <Notice message={saved} />}</div>
