@@ -329,6 +329,7 @@ for (const backend of backends) {
       const bad = await put(admin, draftUrl, { definition: broken });
       assert.equal(bad.status, 400);
       assert.deepEqual(bad.body.details.map((e: any) => e.path).sort(), ['items[0].text', 'items[3].scale']);
+      assert.match(bad.body.error, /items\[0\]\.text: Frågetexten får inte vara tom/);
       assert.equal((await admin.get(draftUrl)).body.instrument.items[0].text, def.items[0].text);
       const renamed = await put(admin, draftUrl, { definition: { ...def, version: '2024.9' } });
       assert.equal(renamed.status, 400);
