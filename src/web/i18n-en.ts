@@ -875,5 +875,6 @@ Object.assign(en, {
   'Alla respondenter': 'All respondents',
   'Respondent utan angiven respondenttyp': 'Respondent without a respondent type',
   'På sidan': 'On this page',
+  'Det är instrumentets senaste version, så nya mätomgångar på instrumentet använder den om ingen annan version väljs.': "It is the instrument's latest version, so new rounds on the instrument use it unless another version is chosen.",
   '{n} egna svarsalternativ': '{n} own answer options',
 });

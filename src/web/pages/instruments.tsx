@@ -327,7 +327,11 @@ function VersionView({ d }: { d: VersionDetail }) {
         )}
       </dl>
       {v.editable ? (
-        <p className="notice-info">{t('Utkast: versionen kan ändras tills en mätomgång använder den.')}</p>
+        <p className="notice-info">
+          {t('Utkast: versionen kan ändras tills en mätomgång använder den.')}{' '}
+          {d.versions[0] === v.version &&
+            t('Det är instrumentets senaste version, så nya mätomgångar på instrumentet använder den om ingen annan version väljs.')}
+        </p>
       ) : (
         v.lockReason && admin && <p className="notice-info">{v.lockReason}</p>
       )}
