@@ -2,7 +2,7 @@
 // form exactly as each respondent type gets it (the respondent form's own question components),
 // scales, groups, scoring, targets and recommendations, method and sources, the rounds that use it
 // and the compatibility with another version; upload (JSON/YAML), duplicate as a draft, edit a draft.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Group, Instrument, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, del, post, put } from '../api.ts';
@@ -297,7 +297,7 @@ function VersionView({ d }: { d: VersionDetail }) {
   return (
     <Page title={t('{title}, version {v}', { title: ins.title, v: v.version })}>
       <LinkParagraph to="/instrument">{t('Tillbaka till instrumenten')}</LinkParagraph>
-      <dl className="facts">
+      <dl className="facts facts-stack">
         <dt>{t('Instrument')}</dt>
         <dd>
           <code>{ins.id}</code>
@@ -539,7 +539,7 @@ function MethodSection({ ins }: { ins: Instrument }) {
       {notes.length > 0 && (
         <>
           <h3>{t('Anmärkningar om källan')}</h3>
-          <ul>
+          <ul className="method-notes">
             {notes.map((i) => (
               <li key={i.id}>
                 <strong>{i.text}:</strong> {publicSource(i.sourceNote!)}
@@ -668,17 +668,17 @@ function GroupsSection({ ins }: { ins: Instrument }) {
   return (
     <Section id="groups-h" title={t('Dimensioner och grupper')}>
       {ins.dimensions.length > 0 && (
-        <dl className="facts">
+        <dl className="facts facts-stack">
           {ins.dimensions.map((d) => (
-            <div key={d.id} className="facts-row">
+            <Fragment key={d.id}>
               <dt>{d.label}</dt>
               <dd>{d.description ?? ins.groups.filter((g) => g.dimension === d.id).map((g) => g.label).join(', ')}</dd>
-            </div>
+            </Fragment>
           ))}
         </dl>
       )}
       {ins.groups.length > 0 && (
-        <DataTable caption={t('Grupper')} columns={[t('Grupp'), ins.dimensions.length ? t('Dimension') : false, { num: t('Frågor') }, t('Beskrivning')]}>
+        <DataTable label={t('Grupper')} caption={t('Grupper')} columns={[t('Grupp'), ins.dimensions.length ? t('Dimension') : false, { num: t('Frågor') }, t('Beskrivning')]}>
           <tbody>
             {ins.groups.map((g) => (
               <tr key={g.id}>
@@ -703,7 +703,7 @@ function ScoringSection({ ins }: { ins: Instrument }) {
   const groupLabel = new Map(ins.groups.map((g) => [g.id, g.label]));
   return (
     <Section id="scoring-h" title={t('Poängsättning, gränsvärden och rekommendationer')}>
-      <dl className="facts">
+      <dl className="facts facts-stack">
         <dt>{t('Sammanvägning per kommun')}</dt>
         <dd>{s.aggregation === 'mean' ? t('Medelvärde av respondenternas svar') : t('Median av respondenternas svar')}</dd>
         <dt>{t('Minsta meningsfulla förändring')}</dt>
@@ -766,7 +766,7 @@ function ScoringSection({ ins }: { ins: Instrument }) {
         </>
       )}
       {s.rules.length > 0 && (
-        <DataTable caption={t('Regler för rekommendationer')} columns={[t('Gäller'), { num: t('Vid högst') }, t('Rekommendation')]}>
+        <DataTable label={t('Regler för rekommendationer')} caption={t('Regler för rekommendationer')} columns={[t('Gäller'), { num: t('Vid högst') }, t('Rekommendation')]}>
           <tbody>
             {s.rules.map((r, i) => (
               <tr key={i}>
