@@ -225,11 +225,11 @@ test('en ogiltig definition ger alla fel med sökväg', () => {
   assert.equal(r.ok, false);
   if (r.ok) return;
   const paths = r.errors.map((e) => e.path);
-  assert.ok(paths.includes('items.0.scale'), paths.join(', '));
-  assert.ok(paths.includes('items.1.group'), paths.join(', '));
-  assert.ok(paths.includes('items.2.id'), paths.join(', '));
-  assert.ok(paths.includes('items.2.options'), paths.join(', '));
-  assert.match(r.errors.find((e) => e.path === 'items.0.scale')!.message, /Okänd skala "finns-inte"/);
+  assert.ok(paths.includes('items[0].scale'), paths.join(', '));
+  assert.ok(paths.includes('items[1].group'), paths.join(', '));
+  assert.ok(paths.includes('items[2].id'), paths.join(', '));
+  assert.ok(paths.includes('items[2].options'), paths.join(', '));
+  assert.match(r.errors.find((e) => e.path === 'items[0].scale')!.message, /Okänd skala "finns-inte"/);
 });
 
 test('loadInstrumentFile kastar med filnamn och sökvägar; loadBuiltInInstruments listar alla ogiltiga filer', async () => {
@@ -244,8 +244,8 @@ test('loadInstrumentFile kastar med filnamn och sökvägar; loadBuiltInInstrumen
     assert.equal((await loadInstrumentFile(join(dir, 'a-ok.json'))).id, 'ok');
     await assert.rejects(loadInstrumentFile(join(dir, 'b-bad.json')), (e: unknown) => {
       assert.ok(e instanceof InstrumentLoadError);
-      assert.deepEqual(e.errors.map((x) => x.path), ['items.0.scale']);
-      assert.match(e.message, /b-bad\.json: items\.0\.scale: Okänd skala "x"/);
+      assert.deepEqual(e.errors.map((x) => x.path), ['items[0].scale']);
+      assert.match(e.message, /b-bad\.json: items\[0\]\.scale: Okänd skala "x"/);
       return true;
     });
     await assert.rejects(loadBuiltInInstruments(pathToFileURL(dir + '/')), (e: unknown) => {

@@ -135,7 +135,7 @@ for (const backend of backends) {
       assert.equal((await mellerud.post('/api/instruments', def)).status, 403);
       const bad = await admin.post('/api/instruments', { ...def, items: [{ id: 'q1', type: 'scale', scale: 'saknas', text: 'Fråga 1' }] });
       assert.equal(bad.status, 400);
-      assert.match(bad.body.error, /items\.0\.scale: Okänd skala "saknas"/);
+      assert.match(bad.body.error, /items\[0\]\.scale: Okänd skala "saknas"/);
       assert.equal((await admin.post('/api/instruments', def)).status, 201);
       assert.equal((await admin.post('/api/instruments', def)).body.result, 'unchanged');
       const r = await admin.post('/api/rounds', { instrument: 'test-enkat', title: 'T', periodStart: '2026-01-01', periodEnd: '2026-01-31', municipalities: ['1461'] });

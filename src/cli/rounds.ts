@@ -22,7 +22,9 @@ import {
 } from '../rounds/service.ts';
 import { HttpError } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
-import { getInstrument, listInstruments, storeInstrument } from '../store/instruments.ts';
+import { getInstrument, listInstruments } from '../store/instruments.ts';
+import { duplicateVersion, storeDefinition, versionCompatibility } from '../instruments/service.ts';
+import { COMPATIBILITY_CHANGE_LABELS, ITEM_COMPATIBILITY_LABELS } from '../domain/instruments/library.ts';
 import { listRounds, roundProgress } from '../store/rounds.ts';
 import { CliError, print, withDb } from './index.ts';
 
@@ -102,7 +104,7 @@ export function registerRoundCommands(program: Command): void {
 
   instruments
     .command('validate <fil>')
-    .description('Kontrollerar en instrumentfil (JSON); skriver ut varje fel med sökväg, slutkod 1 om filen är ogiltig')
+    .description('Kontrollerar en instrumentfil (JSON eller YAML); skriver ut varje fel med sökväg, slutkod 1 om filen är ogiltig')
     .option('--json', 'skriv ut som JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       try {
@@ -121,7 +123,7 @@ export function registerRoundCommands(program: Command): void {
 
   instruments
     .command('import <fil>')
-    .description('Lägger till ett instrument eller en ny version från en JSON-fil')
+    .description('Lägger till ett instrument eller en ny version från en JSON- eller YAML-fil (.json, .yaml, .yml)')
     .option('--json', 'skriv ut som JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       let ins;
@@ -131,15 +133,38 @@ export function registerRoundCommands(program: Command): void {
         if (e instanceof InstrumentLoadError) throw new CliError(e.message);
         throw e;
       }
-      const result = await withRounds(async (db) => {
-        const r = await storeInstrument(db, ins, 'import');
-        if (r === 'in-use')
-          throw new CliError(`Version ${ins.version} av ${ins.id} används redan av en mätomgång; ge den ändrade definitionen ett nytt versionsnummer`);
-        if (r !== 'unchanged') await audit(db, { action: `instrument.${r}`, target: `${ins.id}@${ins.version}`, details: { via: 'cli' } });
-        return r;
-      });
+      const { result } = await withRounds((db) => storeDefinition(db, ins, { id: null }));
       const text = { created: 'är tillagt', updated: 'är uppdaterat', unchanged: 'fanns redan oförändrat' } as const;
-      print({ id: ins.id, version: ins.version, result }, !!opts.json, () => `Instrumentet ${ins.id} version ${ins.version} ${text[result as keyof typeof text]}.`);
+      print({ id: ins.id, version: ins.version, result }, !!opts.json, () => `Instrumentet ${ins.id} version ${ins.version} ${text[result]}.`);
+    });
+
+  instruments
+    .command('duplicate <id> <version>')
+    .description('Kopierar en version till ett utkast med ett nytt versionsnummer (som standard nästa lediga, t.ex. 2024.1 → 2024.2)')
+    .option('--to <version>', 'versionsnummer för kopian')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (id: string, version: string, opts: { to?: string; json?: boolean }) => {
+      const d = await withRounds((db) => duplicateVersion(db, id, version, { version: opts.to }, { id: null }));
+      print({ id: d.id, version: d.version, basedOn: d.basedOn }, !!opts.json, () => `Utkastet ${d.id} version ${d.version} är skapat som kopia av version ${version}.`);
+    });
+
+  instruments
+    .command('compare <id> <från> <till>')
+    .description('Visar vilka frågor i två versioner som kan jämföras mellan mätomgångar')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (id: string, from: string, to: string, opts: { json?: boolean }) => {
+      const c = await withRounds((db) => versionCompatibility(db, id, from, to));
+      print(c, !!opts.json, () =>
+        [
+          c.roundsComparable
+            ? `Mätomgångar på version ${from} och ${to} kan jämföras.`
+            : (c.reason ?? 'Mätomgångarna kan inte jämföras.'),
+          ...c.items.map(
+            (i) =>
+              `  ${i.id.padEnd(36)} ${ITEM_COMPATIBILITY_LABELS[i.status]}${i.changes.length ? ` (${i.changes.map((x) => COMPATIBILITY_CHANGE_LABELS[x].toLowerCase()).join('; ')})` : ''}`,
+          ),
+        ].join('\n'),
+      );
     });
 
   // ---- rounds ----

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
+import { instrumentRoutes } from './routes/instruments.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -32,7 +33,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
+const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

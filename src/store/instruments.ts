@@ -93,3 +93,105 @@ export async function getInstrument(db: Queryable, id: string, version?: string)
   rows.sort((a, b) => byVersionDesc(a.version, b.version));
   return rows[0]?.definition;
 }
+
+// ---- The instrument library -------------------------------------------------------------------
+
+export interface StoredVersion {
+  id: string;
+  version: string;
+  title: string;
+  mode: Instrument['mode'];
+  itemCount: number;
+  source: 'builtin' | 'import';
+  basedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Number of rounds that use the version. */
+  usedBy: number;
+}
+
+const versionColumns = `i.id, i.version, i.definition->>'title' AS title, i.definition->>'mode' AS mode,
+  jsonb_array_length(i.definition->'items')::int AS "itemCount", i.source, i.based_on AS "basedOn",
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt",
+  (SELECT count(*)::int FROM rounds r WHERE r.instrument_id = i.id AND r.instrument_version = i.version) AS "usedBy"`;
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+const toVersion = (r: StoredVersion): StoredVersion => ({ ...r, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) });
+
+/** Every stored version of every instrument (or of one), newest version first within an instrument. */
+export async function listVersions(db: Queryable, id?: string): Promise<StoredVersion[]> {
+  const rows = (
+    await db.query<StoredVersion>(
+      `SELECT ${versionColumns} FROM instruments i ${id ? 'WHERE i.id = $1' : ''} ORDER BY i.id`,
+      id ? [id] : [],
+    )
+  ).rows.map(toVersion);
+  return rows.sort((a, b) => a.id.localeCompare(b.id) || byVersionDesc(a.version, b.version));
+}
+
+/** One stored version with its definition; `lock` takes a row lock (FOR UPDATE) for a change. */
+export async function getVersion(
+  db: Queryable,
+  id: string,
+  version: string,
+  opts: { lock?: boolean } = {},
+): Promise<(StoredVersion & { definition: Instrument }) | undefined> {
+  if (opts.lock) {
+    // Lock first (a round created meanwhile holds a key-share lock on the row until it commits),
+    // then count the rounds in a statement of its own so that it sees them.
+    const locked = await db.query('SELECT 1 FROM instruments WHERE id = $1 AND version = $2 FOR UPDATE', [id, version]);
+    if (!locked.rows.length) return undefined;
+  }
+  const row = (
+    await db.query<StoredVersion & { definition: Instrument }>(
+      `SELECT ${versionColumns}, i.definition FROM instruments i WHERE i.id = $1 AND i.version = $2`,
+      [id, version],
+    )
+  ).rows[0];
+  return row && { ...toVersion(row), definition: row.definition };
+}
+
+/** Inserts a new version (duplicate or upload); false when the (id, version) already exists. */
+export async function insertVersion(
+  db: Queryable,
+  instrument: Instrument,
+  opts: { basedOn?: string | null; createdBy?: number | null } = {},
+): Promise<boolean> {
+  const r = await db.query(
+    `INSERT INTO instruments (id, version, definition, source, based_on, created_by) VALUES ($1, $2, $3::text::jsonb, 'import', $4, $5)
+     ON CONFLICT (id, version) DO NOTHING RETURNING id`,
+    [instrument.id, instrument.version, JSON.stringify(instrument), opts.basedOn ?? null, opts.createdBy ?? null],
+  );
+  return r.rows.length === 1;
+}
+
+/** Replaces the definition of a version (the caller checks that it may be changed, under a row lock). */
+export async function replaceDefinition(db: Queryable, instrument: Instrument): Promise<void> {
+  await db.query('UPDATE instruments SET definition = $3::text::jsonb, updated_at = now() WHERE id = $1 AND version = $2', [
+    instrument.id,
+    instrument.version,
+    JSON.stringify(instrument),
+  ]);
+}
+
+/** Deletes a version (the caller checks that no round uses it). */
+export async function deleteVersion(db: Queryable, id: string, version: string): Promise<void> {
+  await db.query('DELETE FROM instruments WHERE id = $1 AND version = $2', [id, version]);
+}
+
+/** The rounds that use a version. */
+export async function roundsUsingVersion(
+  db: Queryable,
+  id: string,
+  version: string,
+): Promise<Array<{ id: number; title: string; status: string; periodStart: string; periodEnd: string; municipalities: string[] }>> {
+  const rows = (
+    await db.query<{ id: number; title: string; status: string; periodStart: string; periodEnd: string; municipalities: string[] | null }>(
+      `SELECT r.id, r.title, r.status, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
+              (SELECT array_agg(rm.municipality_code ORDER BY rm.municipality_code) FROM round_municipalities rm WHERE rm.round_id = r.id) AS municipalities
+         FROM rounds r WHERE r.instrument_id = $1 AND r.instrument_version = $2 ORDER BY r.period_start DESC, r.id DESC`,
+      [id, version],
+    )
+  ).rows;
+  return rows.map((r) => ({ ...r, municipalities: r.municipalities ?? [] }));
+}

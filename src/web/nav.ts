@@ -6,6 +6,7 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/', label: 'Översikt' },
   { to: '/kommuner', label: 'Kommuner' },
   { to: '/matomgangar', label: 'Mätomgångar' },
+  { to: '/instrument', label: 'Instrument' },
   { to: '/resultat', label: 'Resultat' },
   { to: '/rapporter', label: 'Rapporter' },
   { to: '/initiativ', label: 'Initiativ' },

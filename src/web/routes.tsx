@@ -23,6 +23,7 @@ const analysis = () => import('./pages/analysis.tsx');
 const initiatives = () => import('./pages/initiatives.tsx');
 const portfolio = () => import('./pages/portfolio.tsx');
 const reports = () => import('./pages/reports.tsx');
+const instruments = () => import('./pages/instruments.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -61,6 +62,9 @@ export const privateRoutes: AppRoute[] = [
   { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
   { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage') },
   { path: '/rapporter', element: lazyPage(reports, 'ReportsPage') },
+  { path: '/instrument', element: lazyPage(instruments, 'InstrumentsPage'), roles: STAFF },
+  { path: '/instrument/:id/:version', element: lazyPage(instruments, 'InstrumentVersionPage'), roles: STAFF },
+  { path: '/instrument/:id/:version/redigera', element: lazyPage(instruments, 'InstrumentEditPage'), roles: ADMIN },
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
   { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage'), roles: STAFF },
   { path: '/initiativ/:id', element: lazyPage(initiatives, 'InitiativePage') },

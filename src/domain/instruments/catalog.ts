@@ -1,8 +1,9 @@
-// Loads instrument definitions from JSON files (instruments/*.json) and validates them.
+// Loads instrument definitions from JSON files (instruments/*.json; single files may also be YAML) and validates them.
 // The only module in src/domain/instruments that touches the file system.
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { detectFormat, parseInstrumentData } from './library.ts';
 import { validateInstrument, type Instrument, type ValidationError } from './schema.ts';
 
 /** The folder with the built-in instruments, resolved relative to this module. */
@@ -29,13 +30,10 @@ function displayName(path: string | URL): string {
 
 /** Parses and validates the text of one instrument file; returns the instrument or the file's errors. */
 function parseInstrument(file: string, text: string): { instrument?: Instrument; errors: FileValidationError[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { errors: [{ file, path: '(rot)', message: `Filen är inte giltig JSON: ${(e as Error).message}` }] };
-  }
-  const r = validateInstrument(data);
+  // JSON, or YAML for *.yaml / *.yml files.
+  const parsed = parseInstrumentData(text, detectFormat(text, file));
+  if (!parsed.ok) return { errors: parsed.errors.map((err) => ({ file, ...err })) };
+  const r = validateInstrument(parsed.data);
   if (r.ok) return { instrument: r.instrument, errors: [] };
   return { errors: r.errors.map((err) => ({ file, ...err })) };
 }

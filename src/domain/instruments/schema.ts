@@ -7,15 +7,15 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Id får bara innehålla a
 
 /** One answer option. `value: null` marks a non-scored answer such as "Vet ej". */
 export const optionSchema = z.object({
-  code: z.string().min(1),
-  label: z.string().min(1),
+  code: z.string().min(1, 'Ange en kod för svarsalternativet'),
+  label: z.string().min(1, 'Ange en text för svarsalternativet'),
   value: z.number().nullable(),
   description: z.string().optional(),
 });
 
 export const scaleSchema = z.object({
   id,
-  label: z.string().min(1),
+  label: z.string().min(1, 'Ange skalans namn'),
   options: z.array(optionSchema).min(2),
 });
 
@@ -33,7 +33,7 @@ export const itemTypes = ['scale', 'single', 'multi', 'text', 'number', 'yesno_d
 export const itemSchema = z.object({
   id,
   type: z.enum(itemTypes),
-  text: z.string().min(1),
+  text: z.string().min(1, 'Frågetexten får inte vara tom'),
   description: z.string().optional(),
   group: id.optional(),
   /** Routing: only these respondent types see the item; absent = everyone. */
@@ -103,8 +103,8 @@ export const scoringSchema = z.object({
 export const instrumentSchema = z
   .object({
     id,
-    version: z.string().min(1),
-    title: z.string().min(1),
+    version: z.string().min(1, 'Ange en version'),
+    title: z.string().min(1, 'Ange en titel'),
     /** Shown to respondents above the questions: what is measured and how to answer. No method notes. */
     description: z.string().default(''),
     /** The public report(s) the instrument is built from, cited by title, publisher and year (docs/sources.md). */
@@ -125,41 +125,54 @@ export const instrumentSchema = z
     scoring: scoringSchema.prefault({}),
   })
   .superRefine((ins, ctx) => {
-    const scales = new Set(ins.scales.map((s) => s.id));
-    const groups = new Set(ins.groups.map((g) => g.id));
-    const dims = new Set(ins.dimensions.map((d) => d.id));
-    const types = new Set(ins.respondentTypes.map((r) => r.id));
-    const seen = new Set<string>();
-    ins.items.forEach((item, i) => {
-      const path = ['items', i];
-      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `Id "${item.id}" finns redan` });
-      seen.add(item.id);
-      if (item.group && !groups.has(item.group))
-        ctx.addIssue({ code: 'custom', path: [...path, 'group'], message: `Okänd grupp "${item.group}"` });
-      const needsScale = item.type === 'scale' || item.type === 'capability' || item.type === 'yesno_degree';
-      if (needsScale && item.type !== 'yesno_degree' && !item.scale)
-        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: 'Frågetypen kräver en skala' });
-      if (item.scale && !scales.has(item.scale))
-        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `Okänd skala "${item.scale}"` });
-      if ((item.type === 'single' || item.type === 'multi') && !item.options?.length)
-        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'Frågetypen kräver svarsalternativ' });
-      for (const t of item.respondentTypes ?? [])
-        if (!types.has(t))
-          ctx.addIssue({ code: 'custom', path: [...path, 'respondentTypes'], message: `Okänd respondenttyp "${t}"` });
-      if (item.type === 'number' && item.min !== undefined && item.max !== undefined && item.min > item.max)
-        ctx.addIssue({ code: 'custom', path: [...path, 'min'], message: 'min är större än max' });
-    });
-    ins.groups.forEach((g, i) => {
-      if (g.dimension && !dims.has(g.dimension))
-        ctx.addIssue({ code: 'custom', path: ['groups', i, 'dimension'], message: `Okänd dimension "${g.dimension}"` });
-    });
-    const q = ins.scoring.quadrant;
-    if (q) {
-      for (const axis of ['x', 'y'] as const)
-        if (!dims.has(q[axis]))
-          ctx.addIssue({ code: 'custom', path: ['scoring', 'quadrant', axis], message: `Okänd dimension "${q[axis]}"` });
-    }
+    for (const issue of referenceIssues(ins)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/**
+ * Cross-references of a definition (unique item ids, known groups, scales, respondent types and
+ * dimensions). Works on unvalidated data too, so that a file with a type error still gets every
+ * reference error listed.
+ */
+function referenceIssues(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  if (!raw || typeof raw !== 'object') return out;
+  const ins = raw as Record<string, unknown>;
+  const list = (v: unknown): Array<Record<string, unknown>> =>
+    Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>) : {})) : [];
+  const ids = (v: unknown) => new Set(list(v).map((x) => x.id));
+  const str = (v: unknown): v is string => typeof v === 'string';
+  const scales = ids(ins.scales);
+  const groups = ids(ins.groups);
+  const dims = ids(ins.dimensions);
+  const types = ids(ins.respondentTypes);
+  const seen = new Set<unknown>();
+  list(ins.items).forEach((item, i) => {
+    const path = ['items', i];
+    if (str(item.id) && seen.has(item.id)) out.push({ path: [...path, 'id'], message: `Id "${item.id}" finns redan` });
+    seen.add(item.id);
+    if (str(item.group) && !groups.has(item.group)) out.push({ path: [...path, 'group'], message: `Okänd grupp "${item.group}"` });
+    if ((item.type === 'scale' || item.type === 'capability') && !item.scale)
+      out.push({ path: [...path, 'scale'], message: 'Frågetypen kräver en skala' });
+    if (str(item.scale) && !scales.has(item.scale)) out.push({ path: [...path, 'scale'], message: `Okänd skala "${item.scale}"` });
+    if ((item.type === 'single' || item.type === 'multi') && !(Array.isArray(item.options) && item.options.length))
+      out.push({ path: [...path, 'options'], message: 'Frågetypen kräver svarsalternativ' });
+    if (Array.isArray(item.respondentTypes))
+      for (const t of item.respondentTypes)
+        if (str(t) && !types.has(t)) out.push({ path: [...path, 'respondentTypes'], message: `Okänd respondenttyp "${t}"` });
+    if (item.type === 'number' && typeof item.min === 'number' && typeof item.max === 'number' && item.min > item.max)
+      out.push({ path: [...path, 'min'], message: 'min är större än max' });
+  });
+  list(ins.groups).forEach((g, i) => {
+    if (str(g.dimension) && !dims.has(g.dimension))
+      out.push({ path: ['groups', i, 'dimension'], message: `Okänd dimension "${g.dimension}"` });
+  });
+  const scoring = ins.scoring && typeof ins.scoring === 'object' ? (ins.scoring as Record<string, unknown>) : {};
+  const q = scoring.quadrant && typeof scoring.quadrant === 'object' ? (scoring.quadrant as Record<string, unknown>) : undefined;
+  if (q)
+    for (const axis of ['x', 'y'] as const)
+      if (str(q[axis]) && !dims.has(q[axis])) out.push({ path: ['scoring', 'quadrant', axis], message: `Okänd dimension "${q[axis]}"` });
+  return out;
+}
 
 export type Option = z.infer<typeof optionSchema>;
 export type Scale = z.infer<typeof scaleSchema>;
@@ -192,14 +205,25 @@ export interface ValidationError {
   message: string;
 }
 
-/** Validates an unknown value as an instrument; every error carries its path (e.g. `items.3.scale`). */
+/** A path in an instrument definition as written in error messages: `items[3].scale`, `(rot)` for the whole file. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
+  return out || '(rot)';
+}
+
+/** Validates an unknown value as an instrument; every error carries its path (e.g. `items[3].scale`). */
 export function validateInstrument(data: unknown): { ok: true; instrument: Instrument } | { ok: false; errors: ValidationError[] } {
   const r = instrumentSchema.safeParse(data, { error: svError });
   if (r.success) return { ok: true, instrument: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(rot)', message: i.message })),
-  };
+  const errors = r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  // zod skips the cross-reference checks when the structure has errors: add them from the raw data.
+  const known = new Set(errors.map((e) => `${e.path}\u0000${e.message}`));
+  for (const issue of referenceIssues(data)) {
+    const e = { path: formatPath(issue.path), message: issue.message };
+    if (!known.has(`${e.path}\u0000${e.message}`)) errors.push(e);
+  }
+  return { ok: false, errors };
 }
 
 // Swedish error messages from zod's own locale.

@@ -1,5 +1,6 @@
-// Instruments and measurement rounds (mätomgångar).
-// - Förbundsadmin: instruments, creating rounds, open/close/reopen, import, all municipalities.
+// Measurement rounds (mätomgångar).
+// (The instrument library is in instruments.ts.)
+// - Förbundsadmin: creating rounds, open/close/reopen, import, all municipalities.
 // - Kommunansvarig: the respondents, links, invitations and response rates of their own municipalities.
 // - Läsare: the list of rounds (id, title, instrument, status) only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -7,7 +8,6 @@ import { z } from 'zod';
 import { roundAnswersCsv } from '../../rounds/export.ts';
 import { roundDetailsSchema } from '../../domain/round-details.ts';
 import { ROUND_ACTIONS, sampleEditableMessage, type RoundAction } from '../../domain/rounds.ts';
-import { validateInstrument } from '../../domain/instruments/schema.ts';
 import { canSeeMunicipality } from '../../domain/organisation.ts';
 import { importResponses, ImportRefused } from '../../import/responses.ts';
 import {
@@ -28,7 +28,7 @@ import {
 } from '../../rounds/service.ts';
 import type { User } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
-import { getInstrument, listInstruments, storeInstrument } from '../../store/instruments.ts';
+import { listInstruments } from '../../store/instruments.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
 import {
   deleteRespondent,
@@ -138,45 +138,6 @@ export async function roundRoutes(app: FastifyInstance) {
     if (!r || r.roundId !== s.round.id || r.municipality !== s.code) throw notFound('Respondenten finns inte');
     return { ...s, respondent: r };
   }
-
-  // ---- Instruments -------------------------------------------------------------------------
-
-  app.get('/instruments', async (req) => {
-    requireUser(req);
-    return { instruments: await listInstruments(db) };
-  });
-
-  app.get('/instruments/:id', async (req) => {
-    requireUser(req);
-    const { id } = parse(z.object({ id: instrumentId }), req.params);
-    const { version } = parse(z.object({ version: z.string().max(50).optional() }), req.query);
-    const instrument = await getInstrument(db, id, version);
-    if (!instrument) throw notFound(version ? `Instrumentet ${id} version ${version} finns inte` : `Instrumentet ${id} finns inte`);
-    return { instrument };
-  });
-
-  // Adds or revises an instrument version without a code change (the JSON format of instruments/*.json).
-  app.post('/instruments', async (req, reply) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const v = validateInstrument(req.body);
-    if (!v.ok)
-      throw badRequest(
-        `Ogiltig instrumentdefinition: ${v.errors
-          .slice(0, 10)
-          .map((e) => `${e.path}: ${e.message}`)
-          .join('; ')}`,
-        v.errors,
-      );
-    const result = await db.transaction(async (tx) => {
-      const r = await storeInstrument(tx, v.instrument, 'import');
-      if (r === 'in-use')
-        throw conflict(`Version ${v.instrument.version} av ${v.instrument.id} används redan av en mätomgång; ge den ändrade definitionen ett nytt versionsnummer`);
-      if (r !== 'unchanged')
-        await audit(tx, { actor: user.id, action: `instrument.${r}`, target: `${v.instrument.id}@${v.instrument.version}`, ip: req.ip });
-      return r;
-    });
-    return reply.status(result === 'created' ? 201 : 200).send({ result, instrument: { id: v.instrument.id, version: v.instrument.version } });
-  });
 
   // ---- Rounds ------------------------------------------------------------------------------
 

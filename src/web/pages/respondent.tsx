@@ -89,7 +89,7 @@ interface Section {
 }
 
 /** Pages of the form: the instrument's groups in order, ungrouped items last. */
-function sectionsOf(form: RespondentForm, otherLabel: string): Section[] {
+export function sectionsOf(form: RespondentForm, otherLabel: string): Section[] {
   const groups = form.round.instrument.groups ?? [];
   const sections: Section[] = groups
     .map((g) => ({ id: g.id, label: g.label, description: g.description, items: form.round.instrument.items.filter((i) => i.group === g.id) }))
@@ -552,7 +552,7 @@ function ErrorBox({ message }: { message?: string }) {
 }
 
 /** Descriptions of scale steps used on this page, once per scale. */
-function ScaleHelp({ form, items }: { form: RespondentForm; items: Item[] }) {
+export function ScaleHelp({ form, items }: { form: RespondentForm; items: Item[] }) {
   const { t } = useI18n();
   const scaleIds = [...new Set(items.map((i) => i.scale).filter((s): s is string => !!s))];
   const scales = scaleIds
@@ -580,7 +580,7 @@ function ScaleHelp({ form, items }: { form: RespondentForm; items: Item[] }) {
   );
 }
 
-interface QuestionProps {
+export interface QuestionProps {
   form: RespondentForm;
   item: Item;
   number: number;
@@ -593,7 +593,7 @@ interface QuestionProps {
   registerFlush: (f: (() => void) | undefined) => void;
 }
 
-function Question(p: QuestionProps) {
+export function Question(p: QuestionProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errId = `${id}-err`;
