@@ -44,7 +44,7 @@ export function handlingsplanReport(m: HandlingsplanModel): ReportModel {
   ]);
   rows.push(['', 'Summa', '', '', '', '', '', '', '', null, m.totals.estimatedCost, m.totals.sekPerYear, m.totals.hoursPerYear, '']);
   const formats = ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'decimal', 'sek', 'sek', 'int', 'text'] as const;
-  const widths = [0.6, 2.2, 1, 1, 1.2, 1, 1.8, 1.3, 1.2, 0.8, 1.1, 1.1, 0.9, 1.6];
+  const widths = [0.6, 2.2, 1, 1, 1.2, 1, 1.8, 1.8, 1.2, 0.8, 1.1, 1.1, 0.9, 1.6];
   return {
     kind: 'handlingsplan',
     title: m.title,
