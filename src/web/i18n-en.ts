@@ -713,4 +713,7 @@ Object.assign(en, {
   'Markera som aktivt': 'Mark as active',
   '{name} är markerat som inaktivt.': '{name} has been marked as inactive.',
   '{name} är markerat som aktivt.': '{name} has been marked as active.',
+  // Reports page (issue 9, deliverable 8)
+  'Det finns inga rapporter för dig ännu. Rapporter finns för mätomgångar som har öppnats och fått svar.':
+    'There are no reports for you yet. Reports exist for rounds that have been opened and have received responses.',
 });
