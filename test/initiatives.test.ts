@@ -186,7 +186,8 @@ for (const backend of backends) {
         ['Indikatorer', 'Förväntat', 'Utfall'],
         ['Antal delregionala aktörer som deltar genom projektet', 20, 16],
         ['Andel kommuner som deltar i länsgemensamma initiativ', 50, 78.6],
-        ['Delregionalt digitaliseringsnätverk är aktivt', 1, 4],
+        // A yes/no indicator reads Ja/Nej (expected 1, 4 active networks), not 1 and 4.
+        ['Delregionalt digitaliseringsnätverk är aktivt', 'Ja', 'Ja'],
         ['Andel kommuner som visar på ökad digital mognad', 50, 50],
       ]);
       const money = tableAt(wb, 'Medel Gemensam digitalisering', 'Kostnadsslag');

@@ -147,6 +147,8 @@ for (const backend of backends) {
     let t: TestApp;
     let closedId: number;
     let openId: number;
+    let draftId: number;
+    let emptyId: number;
     let dir: string;
     const files: Record<string, string> = {};
 
@@ -154,6 +156,14 @@ for (const backend of backends) {
       t = await startApp(backend);
       closedId = await buildRound(t.db, 'Rapporttest 2025', 'closed');
       openId = await buildRound(t.db, 'Rapporttest 2025 (öppen)', 'open');
+      const mk = (title: string) =>
+        createRound(t.db, { instrument: 'digital-mognad', instrumentVersion: '2024.1', title, periodStart: '2025-03-01', periodEnd: '2025-04-30', municipalities: ['1461', '1460'] });
+      draftId = (await mk('Rapporttest utkast')).id;
+      emptyId = (await mk('Rapporttest utan svar')).id;
+      await setRoundStatus(t.db, emptyId, 'open');
+      // A respondent who started but did not submit: still no counted response.
+      const started = await addRespondent(t.db, { roundId: emptyId, municipality: '1461', respondentType: 'forvaltningschef', area: null });
+      await saveAnswer(t.db, started.id, 'portfoljstyrning', '3' as AnswerValue);
       dir = mkdtempSync(join(tmpdir(), 'samverka-rapporttest-'));
       const admin = await loggedIn(t.app, DEMO.admin);
       const fetchFile = async (url: string, name: string) => {
@@ -278,6 +288,132 @@ for (const backend of backends) {
       const own = crow.find((r) => r[0] === 'Portföljstyrning' && typeof r[1] === 'number') as number[];
       assert.ok(Math.abs(own[1] - 0.75) < 1e-9, `egen ${own[1]}`);
       assert.equal(own[2], 2);
+    });
+
+    it('DOCX: Words rubrikformat, innehållsförteckning som uppdateras vid öppning och rubrikrader som upprepas', () => {
+      const xml = execFileSync('unzip', ['-p', files['regional.docx'], 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      // Sections are Rubrik 1, the question subheadings Rubrik 2, list titles ("Utmaningar") Rubrik 3.
+      assert.ok(/<w:pStyle w:val="Heading1"\/>.{0,400}?1 Sammanfattning/s.test(xml), 'xml saknar /<w:pStyle w:val="Heading1"/>.{0,400}?1');
+      assert.ok(/<w:pStyle w:val="Heading2"\/>/.test(xml), 'xml saknar /<w:pStyle w:val="Heading2"/>/');
+      assert.ok(/<w:pStyle w:val="Heading3"\/>.{0,400}?Utmaningar/s.test(xml), 'xml saknar /<w:pStyle w:val="Heading3"/>.{0,400}?U');
+      // A TOC field over the Rubrik 1 headings, pre-filled with the sections.
+      assert.ok(/<w:instrText[^>]*>\s*TOC [^<]*\\o &quot;1-1&quot;/.test(xml), 'TOC-fältet saknas');
+      assert.ok(/<w:fldChar w:fldCharType="begin"[^>]*\/>/.test(xml), 'xml saknar /<w:fldChar w:fldCharType="begin"[^>]*/');
+      const toc = xml.slice(xml.indexOf('<w:sdtContent>'), xml.indexOf('</w:sdtContent>'));
+      assert.match(toc.replace(/<[^>]+>/g, ''), /Metod och underlag/);
+      const settings = execFileSync('unzip', ['-p', files['regional.docx'], 'word/settings.xml'], { encoding: 'utf8' });
+      // <w:updateFields/> (an on/off element: present = true) makes Word update the fields on opening.
+      assert.ok(/<w:updateFields(?: w:val="(?:true|1|on)")?\/>/.test(settings), 'settings saknar w:updateFields');
+      // Every table: a header row repeated on each page, fixed layout, no column wider than the page (17 cm).
+      const tables = xml.split('<w:tbl>').slice(1);
+      assert.ok(tables.length >= 3);
+      for (const tb of tables) {
+        assert.ok(/<w:tblHeader\/>/.test(tb), 'tb saknar /<w:tblHeader/>/');
+        assert.ok(/<w:tblLayout w:type="fixed"\/>/.test(tb), 'tb saknar /<w:tblLayout w:type="fixed"/>/');
+        const cols = [...(/<w:tblGrid>(.*?)<\/w:tblGrid>/.exec(tb)?.[1] ?? '').matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+        assert.ok(cols.reduce((a, b) => a + b, 0) <= 11906 - 2 * 1134, 'tabellen är bredare än sidan');
+      }
+    });
+
+    it('XLSX: datablad per kommun (anonymiserad), fråga och svarsalternativ med handräknade siffror', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files['regional.xlsx']);
+      const ws = wb.getWorksheet('Data');
+      assert.ok(ws, 'bladet Data saknas');
+      const header = ['Enhet', 'Område', 'Fråga-id', 'Fråga', 'Svarsalternativ', 'Värde', 'Antal', 'Andel', 'Bas', 'Basens enhet'];
+      assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), header);
+      assert.equal(ws.views[0].state, 'frozen');
+      assert.equal((ws.views[0] as { ySplit?: number }).ySplit, 1);
+      const rows: unknown[][] = [];
+      for (let n = 2; n <= ws.rowCount; n++) rows.push((ws.getRow(n).values as unknown[]).slice(1));
+      // Units: Regionen and the three municipalities in the regional figures (Mellerud has 2 respondents,
+      // Trollhättan none submitted). Questions answered: portfoljstyrning and infrastruktur, 7 scale options
+      // + "Vet ej" = 8 rows each: 4 units × 2 × 8 = 64 rows.
+      assert.equal(rows.length, 64);
+      assert.equal(ws.autoFilter, 'A1:J65');
+      const units = [...new Set(rows.map((r) => r[0] as string))];
+      assert.equal(units[0], 'Regionen');
+      assert.equal(units.length, 4);
+      for (const u of units.slice(1)) assert.match(u, /^Kommun \d+$/);
+      const cell = (unit: string, item: string, option: string) => rows.find((r) => r[0] === unit && r[2] === item && r[4] === option);
+      // Regionen, portfoljstyrning: 2 of 10 answered 0 (20 %), 1 "Vet ej" (10 %), base 10 svarande.
+      assert.deepEqual(cell('Regionen', 'portfoljstyrning', '0 – Mycket låg mognad')?.slice(1), ['Effektivitet', 'portfoljstyrning', 'Portföljstyrning', '0 – Mycket låg mognad', 0, 2, 0.2, 10, 'svarande']);
+      assert.deepEqual(cell('Regionen', 'portfoljstyrning', 'Vet ej')?.slice(6), [1, 0.1, 10, 'svarande']);
+      // Bengtsfors (5, 6, 2) is one of the anonymised units: one answer each on 2, 5 and 6 of 3.
+      const per = (u: string) =>
+        rows
+          .filter((r) => r[0] === u && r[2] === 'portfoljstyrning' && (r[6] as number) > 0)
+          .map((r) => `${r[4]}:${r[6]}/${r[8]}`)
+          .join(' ');
+      const profiles = units.slice(1).map(per).sort();
+      assert.deepEqual(profiles, [
+        '0 – Mycket låg mognad:1/3 1:1/3 Vet ej:1/3', // Färgelanda 1, 0, Vet ej
+        '0 – Mycket låg mognad:1/4 3:1/4 4:1/4 6 – Mycket hög mognad:1/4', // Åmål 3, 4, 6, 0
+        '2:1/3 5:1/3 6 – Mycket hög mognad:1/3', // Bengtsfors 5, 6, 2
+      ]);
+      const share = rows.find((r) => r[0] !== 'Regionen' && r[2] === 'portfoljstyrning' && r[4] === '2' && r[6] === 1)!;
+      assert.ok(Math.abs((share[7] as number) - 1 / 3) < 1e-9);
+      // No municipality is named anywhere in the sheet.
+      const texts = rows.flat().filter((v): v is string => typeof v === 'string').join('\n');
+      assert.deepEqual(mentions(texts, ALL_NAMES, ALL_CODES), []);
+      // Every sheet starts at A1; columns are at least as wide as their content (up to 60 characters, then wrapped).
+      for (const s of wb.worksheets) assert.ok(s.getCell('A1').value, `${s.name} börjar inte i A1`);
+      header.forEach((h, i) => {
+        const longest = Math.max(h.length, ...rows.map((r) => (typeof r[i] === 'string' ? (r[i] as string).length : 0)));
+        assert.ok((ws.getColumn(i + 1).width ?? 0) >= Math.min(longest, 60), `kolumnen ${h} är för smal`);
+      });
+    });
+
+    it('XLSX: delrapportens datablad har den egna kommunen och regionen', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(files['mellerud.xlsx']);
+      const ws = wb.getWorksheet('Data');
+      assert.ok(ws);
+      const rows: unknown[][] = [];
+      for (let n = 2; n <= ws.rowCount; n++) rows.push((ws.getRow(n).values as unknown[]).slice(1));
+      // Mellerud answered portfoljstyrning only (8 rows); the region as others see it (Mellerud left out) 2 × 8.
+      assert.equal(rows.filter((r) => r[0] === 'Mellerud').length, 8);
+      assert.equal(rows.filter((r) => r[0] === 'Regionen').length, 16);
+      assert.equal(rows.length, 24);
+      const own = rows.filter((r) => r[0] === 'Mellerud' && (r[6] as number) > 0).map((r) => [r[4], r[6], r[7], r[8]]);
+      assert.deepEqual(own, [
+        ['4', 1, 0.5, 2],
+        ['5', 1, 0.5, 2],
+      ]);
+      const others = FYRBODAL.filter((m) => m.code !== '1461');
+      const texts = rows.flat().filter((v): v is string => typeof v === 'string').join('\n');
+      assert.deepEqual(mentions(texts, others.map((m) => m.name), ALL_CODES), []);
+    });
+
+    it('bara omgångar med rapporter erbjuds, i bokstavsordning; utkast och omgångar utan svar ger 409', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const list = (await admin.get('/api/reports/rounds')).body.rounds as Array<{ id: number; title: string; regional: boolean; municipalities: Array<{ code: string; name: string }> }>;
+      const ids = list.map((r) => r.id);
+      assert.ok(ids.includes(closedId) && ids.includes(openId));
+      assert.ok(!ids.includes(draftId), 'utkastet erbjuds');
+      assert.ok(!ids.includes(emptyId), 'omgången utan svar erbjuds');
+      const titles = list.map((r) => r.title);
+      assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'sv')));
+      const closed = list.find((r) => r.id === closedId)!;
+      // Delrapporter by municipality name: Bengtsfors, Färgelanda, Mellerud, Trollhättan, Åmål.
+      assert.deepEqual(closed.municipalities.map((m) => m.name), ['Bengtsfors', 'Färgelanda', 'Mellerud', 'Trollhättan', 'Åmål']);
+      for (const id of [draftId, emptyId]) {
+        const r = await admin.get(`/api/rounds/${id}/reports/regional?format=json`);
+        assert.equal(r.status, 409);
+        assert.match(r.body.error ?? r.body.message ?? JSON.stringify(r.body), /utkast|inga inskickade svar/);
+        assert.equal((await admin.get(`/api/rounds/${id}/reports/municipalities/1461?format=pdf`)).status, 409);
+        assert.equal((await admin.post(`/api/rounds/${id}/reports/batch`, { format: 'pdf' })).status, 409);
+      }
+      // A läsare is offered only closed rounds, and only the regional report.
+      const reader = await loggedIn(t.app, DEMO.reader);
+      const rl = (await reader.get('/api/reports/rounds')).body.rounds as Array<{ id: number; regional: boolean; municipalities: unknown[] }>;
+      assert.ok(rl.some((r) => r.id === closedId));
+      assert.ok(!rl.some((r) => r.id === openId), 'läsaren erbjuds en öppen omgång');
+      for (const r of rl) assert.deepEqual([r.regional, r.municipalities], [true, []]);
+      // A kommunansvarig: the own municipality's delrapport only.
+      const mellerud = await loggedIn(t.app, DEMO.mellerud);
+      const ml = (await mellerud.get('/api/reports/rounds')).body.rounds as Array<{ id: number; municipalities: Array<{ code: string }> }>;
+      assert.deepEqual(ml.find((r) => r.id === openId)?.municipalities.map((m) => m.code), ['1461']);
     });
 
     it('en öppen mätomgång ger PRELIMINÄR på varje sida', () => {

@@ -1,6 +1,7 @@
 // Queries for the reports: the round's sample (for response rates) and the publishing association.
 import type { Queryable } from '../db/db.ts';
 import type { SampleRow } from '../domain/reports/common.ts';
+import { COUNTED } from './analysis.ts';
 
 /** Every respondent of a round with municipality and progress (all sources). */
 export async function roundSample(db: Queryable, roundId: number): Promise<SampleRow[]> {
@@ -24,4 +25,15 @@ export async function roundAssociation(db: Queryable, codes: string[]): Promise<
     [codes],
   );
   return rows[0]?.name ?? null;
+}
+
+/** Counted responses (submitted or imported, see COUNTED) per round; rounds without any are absent. */
+export async function countedResponses(db: Queryable, roundIds?: number[]): Promise<Map<number, number>> {
+  const { rows } = await db.query<{ round_id: number; n: number }>(
+    `SELECT p.round_id, count(*)::int AS n FROM respondents p
+      WHERE ${COUNTED} AND ($1::int[] IS NULL OR p.round_id = ANY($1::int[]))
+      GROUP BY p.round_id`,
+    [roundIds ?? null],
+  );
+  return new Map(rows.map((r) => [r.round_id, r.n]));
 }

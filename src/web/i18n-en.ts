@@ -1013,4 +1013,7 @@ Object.assign(en, {
   'På sidan': 'On this page',
   'Det är instrumentets senaste version, så nya mätomgångar på instrumentet använder den om ingen annan version väljs.': "It is the instrument's latest version, so new rounds on the instrument use it unless another version is chosen.",
   '{n} egna svarsalternativ': '{n} own answer options',
+  // Reports page (issue 9, deliverable 8)
+  'Det finns inga rapporter för dig ännu. Rapporter finns för mätomgångar som har öppnats och fått svar.':
+    'There are no reports for you yet. Reports exist for rounds that have been opened and have received responses.',
 });

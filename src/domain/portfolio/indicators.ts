@@ -38,6 +38,17 @@ export const INDICATOR_UNITS: Record<IndicatorKey, 'antal' | 'procent'> = {
   andel_okad_mognad: 'procent',
 };
 
+/**
+ * Indicators that are a yes/no statement ("… är aktivt"): expected 1 means "Ja"; the outcome is "Ja" when
+ * the count behind it (e.g. active networks) is at least 1. Reports show them as Ja/Nej.
+ */
+export const YES_NO_INDICATORS: ReadonlySet<IndicatorKey> = new Set<IndicatorKey>(['aktiva_natverk']);
+
+/** "Ja"/"Nej" for a yes/no indicator's value (a count: at least 1 is "Ja"); null stays null. */
+export function yesNo(v: number | null): 'Ja' | 'Nej' | null {
+  return v === null ? null : v >= 1 ? 'Ja' : 'Nej';
+}
+
 export const COUNTING_STAGES: Stage[] = ['prioriterad', 'genomforande', 'nyttohemtagning'];
 
 export interface IndicatorInitiative {

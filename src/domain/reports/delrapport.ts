@@ -29,6 +29,7 @@ import {
   type Ctx,
   type ReportInput,
 } from './common.ts';
+import { delrapportFlatData } from './flat.ts';
 import type { Block, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtNum, fmtPct, fmtPp, joinSv, kommuner, lowerFirst, q, respondentTypePhrase, svarande, truncate } from './swedish.ts';
 
@@ -89,6 +90,7 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
     { code, name },
     sections,
   );
+  model.data = delrapportFlatData(ctx, name, own);
   // Names only its own municipality: every other known municipality and those of the round are redacted.
   return redactMunicipalities(model, redactionFor(input, code));
 }

@@ -22,6 +22,9 @@ export const HANDLINGSPLAN_COLUMNS = [
 ];
 
 const list = (xs: string[]) => (xs.length ? xs.join(', ') : '–');
+/** Estimates in whole kronor and hours, scores with two decimals: no floating-point tails in sums or in Excel. */
+const whole = (v: number | null) => (v === null ? null : Math.round(v));
+const score = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
 export function handlingsplanReport(m: HandlingsplanModel): ReportModel {
   const period = m.period.from === m.period.to ? String(m.period.from) : `${m.period.from}–${m.period.to}`;
@@ -36,15 +39,18 @@ export function handlingsplanReport(m: HandlingsplanModel): ReportModel {
     list(r.participating),
     list(r.interested),
     list(r.actors),
-    r.weightedScore,
-    r.estimatedCost,
-    r.sekPerYear,
-    r.hoursPerYear,
+    score(r.weightedScore),
+    whole(r.estimatedCost),
+    whole(r.sekPerYear),
+    whole(r.hoursPerYear),
     r.funding || '–',
   ]);
-  rows.push(['', 'Summa', '', '', '', '', '', '', '', null, m.totals.estimatedCost, m.totals.sekPerYear, m.totals.hoursPerYear, '']);
+  const data = rows.map((r, i) => [...r, m.rows[i].need || '']);
+  // The sums of the rounded figures, so that the Summa row adds up in the table and in Excel.
+  const sum = (k: number) => rows.reduce((s, r) => s + ((r[k] as number | null) ?? 0), 0);
+  rows.push(['', 'Summa', '', '', '', '', '', '', '', null, sum(10), sum(11), sum(12), '']);
   const formats = ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'decimal', 'sek', 'sek', 'int', 'text'] as const;
-  const widths = [0.6, 2.2, 1, 1, 1.2, 1, 1.8, 1.3, 1.2, 0.8, 1.1, 1.1, 0.9, 1.6];
+  const widths = [0.6, 2.2, 1, 1, 1.2, 1, 1.8, 1.8, 1.2, 0.8, 1.1, 1.1, 0.9, 1.6];
   return {
     kind: 'handlingsplan',
     title: m.title,
@@ -62,6 +68,12 @@ export function handlingsplanReport(m: HandlingsplanModel): ReportModel {
         ['Antal initiativ', String(m.totals.initiatives)],
         ['Deltagande kommuner', String(m.totals.municipalities)],
       ],
+    },
+    data: {
+      sheet: 'Data',
+      columns: [...HANDLINGSPLAN_COLUMNS.map((label, i) => ({ label, format: formats[i] })), { label: 'Behov' }],
+      rows: data,
+      note: 'En rad per initiativ i handlingsplanen (utan summarad).',
     },
     sections: [
       {

@@ -1,8 +1,8 @@
 // The regional indicators and the funding follow-up (DOMAIN.md §10) as a report model shaped like
 // VGR Analys 2025:40: tables 1, 3, 5, 7 (Indikatorer | Förväntat | Utfall) and tables 2, 4, 6, 8 (Ansökan |
 // Rekvirerat | Kvarstår). Rendered by src/reports/render like every other report. Pure.
-import type { FundingFollowUp, IndicatorRow } from '../portfolio/indicators.ts';
-import type { ReportModel } from './model.ts';
+import { YES_NO_INDICATORS, yesNo, type FundingFollowUp, type IndicatorRow } from '../portfolio/indicators.ts';
+import type { Cell, ReportModel } from './model.ts';
 
 export interface IndicatorReport {
   association: string;
@@ -14,6 +14,10 @@ export interface IndicatorReport {
 
 export const INDICATOR_COLUMNS = ['Indikatorer', 'Förväntat', 'Utfall', 'Enhet', 'Beräknat i samverka', 'Underlag', 'Rapporterat utfall', 'Kommentar'];
 export const FUNDING_COLUMNS = ['Kostnadsslag', 'Ansökan', 'Rekvirerat', 'Kvarstår'];
+
+/** A yes/no indicator (e.g. "Delregionalt digitaliseringsnätverk är aktivt") reads Ja/Nej, others their figure. */
+const value = (i: IndicatorRow, v: number | null): Cell => (YES_NO_INDICATORS.has(i.indicator) ? yesNo(v) : v);
+const unit = (i: IndicatorRow) => (YES_NO_INDICATORS.has(i.indicator) ? 'ja/nej' : i.unit === 'procent' ? '%' : 'antal');
 
 export function indicatorsReport(r: IndicatorReport): ReportModel {
   const date = r.generatedAt.slice(0, 10);
@@ -29,6 +33,36 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
     footer: `${r.association} · genererad ${date} med samverka`,
     municipality: null,
     meta: { generatedAt: date, facts: [['År', String(r.year)], ['Framtagen', date]] },
+    data: {
+      sheet: 'Data',
+      columns: [
+        { label: 'Indikator' },
+        { label: 'Förväntat', format: 'decimal' },
+        { label: 'Utfall', format: 'decimal' },
+        { label: 'Enhet' },
+        { label: 'Uppnått' },
+        { label: 'Beräknat i samverka' },
+        { label: 'Antal', format: 'int' },
+        { label: 'Bas', format: 'int' },
+        { label: 'Underlag' },
+        { label: 'Rapporterat utfall', format: 'decimal' },
+        { label: 'Kommentar' },
+      ],
+      rows: r.indicators.map((i) => [
+        i.label,
+        value(i, i.expected),
+        value(i, i.outcome),
+        unit(i),
+        i.met === null ? null : i.met ? 'Ja' : 'Nej',
+        i.computed ? 'Ja' : 'Nej',
+        i.count,
+        i.n,
+        i.base,
+        value(i, i.reported),
+        i.note,
+      ]),
+      note: `En rad per indikator ${r.year}. Antal och bas är räknade ur samverkansportföljen där utfallet är beräknat.`,
+    },
     sections: [
       {
         id: 'indikatorer',
@@ -45,12 +79,12 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
             columns: INDICATOR_COLUMNS.map((label, i) => ({ label, format: formats[i], width: widths[i] })),
             rows: r.indicators.map((i) => [
               i.label,
-              i.expected,
-              i.outcome,
-              i.unit === 'procent' ? '%' : 'antal',
+              value(i, i.expected),
+              value(i, i.outcome),
+              unit(i),
               i.computed ? 'Ja' : 'Nej',
               i.base,
-              i.reported,
+              value(i, i.reported),
               i.note,
             ]),
           },

@@ -126,6 +126,20 @@ export interface Section {
   blocks: Block[];
 }
 
+/**
+ * The flat data sheet of the XLSX (and any other tabular export): one row per unit × item × option for
+ * round reports (count, share, base and the unit of the base), one row per initiative or indicator for
+ * the portfolio reports. Filterable as it is: a header row and plain values, no totals.
+ */
+export interface FlatData {
+  /** Sheet name (at most 31 characters). */
+  sheet: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** What a row is, shown on the cover sheet. */
+  note?: string;
+}
+
 export interface ReportModel {
   kind: 'regional' | 'delrapport' | 'handlingsplan' | 'indicators';
   title: string;
@@ -150,6 +164,8 @@ export interface ReportModel {
     facts?: Array<[string, string]>;
   };
   sections: Section[];
+  /** The flat data sheet; see FlatData. */
+  data?: FlatData;
 }
 
 export const PRELIMINARY_LABEL = 'PRELIMINÄR';
@@ -185,6 +201,10 @@ export function modelTexts(model: ReportModel): string[] {
         }
       }
     }
+  }
+  if (model.data) {
+    out.push(model.data.sheet, ...(model.data.note ? [model.data.note] : []), ...model.data.columns.map((c) => c.label));
+    for (const r of model.data.rows) for (const c of r) if (typeof c === 'string') out.push(c);
   }
   return out;
 }

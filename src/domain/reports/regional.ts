@@ -36,6 +36,7 @@ import {
   type Ctx,
   type ReportInput,
 } from './common.ts';
+import { regionalFlatData } from './flat.ts';
 import type { Block, Column, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtPct, joinSv, kommuner, q, svarande, truncate } from './swedish.ts';
 
@@ -69,6 +70,7 @@ export function buildRegionalReport(input: ReportInput): ReportModel {
     null,
     sections,
   );
+  model.data = regionalFlatData(ctx, labels);
   // No municipality is named: every known municipality and those of the round.
   return redactMunicipalities(model, redactionFor(input));
 }

@@ -1,8 +1,12 @@
-// Report model → DOCX (the `docx` package): real Word headings (Rubrik 1/2, so the navigation pane
-// and a table of contents work), bullet lists, Word tables with a repeated header row, charts as SVG
+// Report model → DOCX (the `docx` package): Word's own heading styles (Rubrik 1 for sections, Rubrik 2
+// for subheadings, Rubrik 3 for list titles; the navigation pane works) and a table-of-contents field (the
+// sections) that Word updates on opening (entries pre-filled for applications that do not update fields), bullet lists,
+// Word tables with a fixed layout, a header row repeated on every page and column widths that never break
+// a word (widths.ts; measured with the Helvetica metrics, wider than Calibri), charts as SVG
 // images with a PNG fallback (Word shows the SVG; LibreOffice shows the PNG, drawn by raster.ts), alt
 // text on every chart, page header with title, "PRELIMINÄR" and "Sida x (n)", and a footer.
 // When no TrueType font is found for the PNG labels, each chart's data follows as a table.
+import PDFDocument from 'pdfkit';
 import {
   AlignmentType,
   BorderStyle,
@@ -19,6 +23,8 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
+  TableOfContents,
   TableRow,
   TabStopType,
   TextRun,
@@ -31,6 +37,7 @@ import { layoutChart } from './charts.ts';
 import { formatCell } from './format.ts';
 import { rasterHasText, toPng } from './raster.ts';
 import { toSvg } from './svg.ts';
+import { fitColumns, type Measure } from './widths.ts';
 
 // A4 (twips) with 2 cm side margins.
 const A4 = { short: 11906, long: 16838 };
@@ -57,10 +64,26 @@ function bulletList(items: string[]): Paragraph[] {
   return items.map((t) => new Paragraph({ numbering: { reference: 'punkter', level: 0 }, spacing: { after: 60 }, children: [new TextRun(clean(t))] }));
 }
 
+let measureDoc: PDFKit.PDFDocument | null = null;
+/**
+ * Text widths from pdfkit's Helvetica metrics with 20 % (bold 30 %) and 1 pt added: wider than Word's Calibri and than the
+ * fonts LibreOffice substitutes for it (Carlito, or DejaVu Sans where Carlito is missing), so a word that
+ * fits here fits there.
+ */
+const measure: Measure = (text, bold, size) => {
+  measureDoc ??= new PDFDocument({ autoFirstPage: false });
+  return measureDoc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).widthOfString(text) * (bold ? 1.3 : 1.2) + 1;
+};
+
+/** Cell margin (twips) on each side; narrower in wide tables (the handlingsplan's 14 columns). */
+const cellMargin = (t: TableBlock) => (t.columns.length > 10 ? 40 : 70);
+
 function table(t: TableBlock, width: number): Array<Paragraph | Table> {
-  const total = t.columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = t.columns.map((c) => Math.round(((c.width ?? 1) / total) * width));
-  const small = t.columns.length > 6 ? 16 : 18;
+  const sizes = t.columns.length > 6 ? [8, 7.5, 7, 6.5, 6] : [9, 8.5, 8];
+  const margin = cellMargin(t);
+  const fit = fitColumns(t, width / 20, measure, margin / 20, sizes);
+  const widths = fit.widths.map((w) => Math.floor(w * 20));
+  const small = Math.round(fit.size * 2);
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'B7C3D0' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, i: number, opts: { header?: boolean; emphasis?: boolean }) =>
@@ -68,7 +91,7 @@ function table(t: TableBlock, width: number): Array<Paragraph | Table> {
       width: { size: widths[i], type: WidthType.DXA },
       borders,
       shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'DCE6F1' } : opts.emphasis ? { type: ShadingType.CLEAR, color: 'auto', fill: 'FDEBD3' } : undefined,
-      margins: { top: 40, bottom: 40, left: 70, right: 70 },
+      margins: { top: 40, bottom: 40, left: margin, right: margin },
       children: [
         new Paragraph({
           alignment: !opts.header && t.columns[i].format && t.columns[i].format !== 'text' ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -88,7 +111,7 @@ function table(t: TableBlock, width: number): Array<Paragraph | Table> {
   ];
   const out: Array<Paragraph | Table> = [
     new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(t.caption), bold: true, color: ACCENT, size: 18 })] }),
-    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows }),
+    new Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows }),
   ];
   if (t.note) out.push(para(t.note, { size: 16, color: MUTED, italics: true }));
   else out.push(new Paragraph({ spacing: { after: 80 }, children: [] }));
@@ -125,9 +148,9 @@ function block(b: Block, width: number): Array<Paragraph | Table> {
       if (b.style === 'note') return [para(b.text, { size: 17, color: MUTED })];
       return [para(b.text)];
     case 'subheading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(clean(b.text))] })];
+      return [new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(clean(b.text))] })];
     case 'bullets':
-      return [...(b.title ? [new Paragraph({ keepNext: true, spacing: { before: 80, after: 60 }, children: [new TextRun({ text: clean(b.title), bold: true })] })] : []), ...bulletList(b.items)];
+      return [...(b.title ? [new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(clean(b.title))] })] : []), ...bulletList(b.items)];
     case 'table':
       return table(b, width);
     case 'chart':
@@ -138,7 +161,7 @@ function block(b: Block, width: number): Array<Paragraph | Table> {
 /** Renders the model to a DOCX document. */
 export async function renderDocx(model: ReportModel): Promise<Buffer> {
   const width = textWidth(!!model.landscape);
-  const children: Array<Paragraph | Table> = [
+  const children: Array<Paragraph | Table | TableOfContents> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(model.title))] }),
     para(model.subtitle, { color: MUTED, size: 22, spacingAfter: 200 }),
   ];
@@ -154,6 +177,9 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     children.push(new Paragraph({ spacing: { after: 40 }, children: [new TextRun({ text: `${clean(k)}: `, bold: true }), new TextRun(clean(v))] }));
   if (model.municipality === null && model.kind === 'regional') children.push(para('Anonymiserad rapport: kommunerna redovisas utan namn.', { size: 18, color: MUTED }));
   if (model.meta.demo) children.push(para('Demodata: uppgifterna är demodata, delvis syntetiserade.', { size: 18, color: RED }));
+  // Table of contents: the sections (Rubrik 1). Not a heading itself, so it does not list itself.
+  children.push(new Paragraph({ keepNext: true, spacing: { before: 240, after: 80 }, children: [new TextRun({ text: 'Innehåll', bold: true, color: ACCENT, size: 26 })] }));
+  children.push(new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-1' }));
   model.sections.forEach((s, i) => {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: s.id === 'bilaga', keepNext: true, children: [new TextRun(clean(`${i + 1} ${s.heading}`))] }));
     for (const b of s.blocks) children.push(...block(b, width));
@@ -168,6 +194,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     creator: 'samverka',
     // Without it Word shows the library's placeholder "Un-named" as the last editor.
     lastModifiedBy: 'samverka',
+    // Word fills in the table of contents (page numbers) when the document is opened.
+    features: { updateFields: true },
     title: clean(model.title),
     subject: clean(model.subtitle),
     description: model.preliminary ? PRELIMINARY_NOTE : undefined,
@@ -175,8 +203,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       default: {
         document: { run: { font: 'Calibri', size: 21 } },
         heading1: { run: { font: 'Calibri', size: 30, bold: true, color: ACCENT }, paragraph: { spacing: { before: 360, after: 140 } } },
-        heading2: { run: { font: 'Calibri', size: 24, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 } } },
-        heading3: { run: { font: 'Calibri', size: 21, bold: true, color: ACCENT }, paragraph: { spacing: { before: 160, after: 60 } } },
+        heading2: { run: { font: 'Calibri', size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 } } },
+        heading3: { run: { font: 'Calibri', size: 21, bold: true, color: '1A1A1A' }, paragraph: { spacing: { before: 120, after: 60 } } },
         title: { run: { font: 'Calibri', size: 44, bold: true, color: ACCENT }, paragraph: { spacing: { after: 120 } } },
       },
     },

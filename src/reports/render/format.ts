@@ -13,7 +13,7 @@ export function formatCell(v: Cell, format: ColumnFormat = 'text'): string {
     case 'pp':
       return fmtPp(v);
     case 'sek':
-      return `${fmtInt(v)} kr`;
+      return `${fmtInt(v)}\u00a0kr`;
     case 'signed':
       return `${v > 0 ? '+' : ''}${fmtInt(v)}`;
     case 'decimal':

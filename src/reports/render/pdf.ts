@@ -8,6 +8,7 @@ import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/re
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
 import { layoutChart, type Drawing } from './charts.ts';
 import { formatCell } from './format.ts';
+import { fitColumns, type Measure } from './widths.ts';
 
 const MARGIN = { top: 64, bottom: 60, left: 56, right: 56 };
 const INK = '#1a1a1a';
@@ -93,44 +94,15 @@ function bullets(doc: Doc, items: string[], title?: string) {
   doc.y += 3;
 }
 
-/**
- * Column widths: proportional to the columns' relative widths, but never narrower than the longest
- * word of the header or (numeric columns) the widest value, so that words are not broken.
- */
-function columnWidths(doc: Doc, t: TableBlock, size: number, pad: number): number[] {
-  const cols = t.columns;
-  const full = contentWidth(doc);
-  const min = cols.map((c, i) => {
-    doc.font('Helvetica-Bold').fontSize(size);
-    let m = Math.max(...winAnsi(c.label).split(/\s+/).map((w) => doc.widthOfString(w)));
-    doc.font('Helvetica').fontSize(size);
-    const numeric = c.format && c.format !== 'text';
-    for (const r of t.rows) {
-      const txt = winAnsi(formatCell(r[i], c.format));
-      const w = numeric ? doc.widthOfString(txt) : Math.max(...txt.split(/\s+/).map((x) => doc.widthOfString(x)));
-      if (w > m) m = w;
-    }
-    return Math.min(m + 2 * pad + 1, full * 0.45);
-  });
-  let widths = cols.map((c) => c.width ?? 1);
-  for (let pass = 0; pass < 4; pass++) {
-    const total = widths.reduce((s, w) => s + w, 0);
-    const px = widths.map((w) => (w / total) * full);
-    const short = px.map((w, i) => w < min[i] - 0.01);
-    if (!short.some(Boolean)) return px;
-    const fixed = px.reduce((s, _w, i) => s + (short[i] ? min[i] : 0), 0);
-    const flexTotal = px.reduce((s, w, i) => s + (short[i] ? 0 : w), 0);
-    const scale = flexTotal > 0 ? Math.max(0.1, (full - fixed) / flexTotal) : 1;
-    widths = px.map((w, i) => (short[i] ? min[i] : w * scale));
-  }
-  const total = widths.reduce((s, w) => s + w, 0);
-  return widths.map((w) => (w / total) * full);
+/** Text width with pdfkit's metrics of the standard fonts. */
+function measurer(doc: Doc): Measure {
+  return (text, bold, size) => doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).widthOfString(text);
 }
 
 function table(doc: Doc, t: TableBlock) {
   const pad = 3;
-  const size = t.columns.length > 6 ? 7.5 : 8.5;
-  const widths = columnWidths(doc, t, size, pad);
+  const sizes = t.columns.length > 6 ? [7.5, 7, 6.5, 6] : [8.5, 8, 7.5];
+  const { size, widths } = fitColumns(t, contentWidth(doc), measurer(doc), pad, sizes, winAnsi);
   ensureSpace(doc, 60);
   paragraph(doc, t.caption, { bold: true, size: 9, color: ACCENT, gap: 3 });
   const rowHeight = (cells: string[], bold: boolean) => {

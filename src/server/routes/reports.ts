@@ -1,26 +1,34 @@
 // Reports of a measurement round (DOMAIN.md §6) as PDF, DOCX, XLSX or the JSON model (web preview).
 //
+//   GET  /api/reports/rounds                                                   the rounds and reports the user may get
 //   GET  /api/rounds/:id/reports/regional?format=pdf|docx|xlsx|json           anonymised regional report
 //   GET  /api/rounds/:id/reports/municipalities/:code?format=…                 delrapport of one municipality
 //   POST /api/rounds/:id/reports/batch            {format}                     all delrapporter as one zip (job)
 //   GET  /api/rounds/:id/reports/batch/:job                                    progress {status, done, total}
 //   GET  /api/rounds/:id/reports/batch/:job/download                           the finished zip
 //
-// Who: the regional report — the association; a kommunansvarig whose municipality takes part; anyone
-// signed in (läsare) once the round is closed. A delrapport — the association and the municipality's
-// own kommunansvarig; 404 when the municipality is not in the round. Batch — the association (every
-// municipality) or a kommunansvarig (the own municipalities in the round); a job is only visible to
-// the user who started it. A round that is not closed gives reports marked "PRELIMINÄR".
+// Who (domain/reports/access.ts, the rule the reports page follows too): a draft round or a round without
+// counted responses has no reports (409 with the reason). The regional report — the association; a
+// kommunansvarig whose municipality takes part; anyone signed in (läsare) once the round is closed. A
+// delrapport — the association and the municipality's own kommunansvarig; 404 when the municipality is
+// not in the round. Batch — the association (every municipality) or a kommunansvarig (the own
+// municipalities in the round); a job is only visible to the user who started it. A round that is not
+// closed gives reports marked "PRELIMINÄR".
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { notReportableReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
-import { canSeeMunicipality } from '../../domain/organisation.ts';
 import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
 import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts';
 import { audit } from '../../store/audit.ts';
+import { listInstruments } from '../../store/instruments.ts';
+import { listMunicipalities } from '../../store/organisation.ts';
+import { countedResponses } from '../../store/reports.ts';
+import { listRounds, type Round } from '../../store/rounds.ts';
+import type { User } from '../../store/accounts.ts';
 import { requireMunicipalityAccess, requireUser } from '../auth.ts';
 import { conflict, forbidden, idParam, municipalityCode, notFound, parse } from '../http.ts';
 
@@ -54,25 +62,59 @@ const jobView = (j: BatchJob) => ({ id: j.id, roundId: j.roundId, format: j.form
 export async function reportRoutes(app: FastifyInstance) {
   const { db } = app;
 
+  /** The round's reports the user may get; 409 when the round has no reports (draft, no responses). */
+  const accessTo = async (user: User, round: Round) => {
+    const r = { status: round.status, municipalities: round.municipalities, responses: (await countedResponses(db, [round.id])).get(round.id) ?? 0 };
+    const reason = notReportableReason(r);
+    if (reason) throw conflict(reason);
+    return reportAccess(user, r);
+  };
+
+  // The rounds with at least one report the user may download, by title; delrapporter by municipality name.
+  app.get('/reports/rounds', async (req) => {
+    const user = requireUser(req);
+    const [rounds, counts, instruments, municipalities] = await Promise.all([listRounds(db), countedResponses(db), listInstruments(db), listMunicipalities(db)]);
+    const title = new Map(instruments.map((i) => [i.id, i.title]));
+    const name = new Map(municipalities.map((m) => [m.code, m.name]));
+    const out = [];
+    for (const r of rounds) {
+      const access = reportAccess(user, { status: r.status, municipalities: r.municipalities, responses: counts.get(r.id) ?? 0 });
+      if (!access.regional && !access.municipalities.length) continue;
+      out.push({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        instrumentTitle: title.get(r.instrument) ?? r.instrument,
+        regional: access.regional,
+        municipalities: access.municipalities
+          .map((code) => ({ code, name: name.get(code) ?? code }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      });
+    }
+    out.sort((a, b) => a.title.localeCompare(b.title, 'sv') || a.id - b.id);
+    return { rounds: out };
+  });
+
   app.get('/rounds/:id/reports/regional', async (req, reply) => {
     const user = requireUser(req);
     const { id } = parse(z.object({ id: idParam }), req.params);
     const { format } = parse(formatQuery, req.query);
     const round = await requireRound(db, id);
-    const ownInRound = user.role === 'kommunansvarig' && round.municipalities.some((c) => user.municipalities.includes(c));
-    if (user.role !== 'forbundsadmin' && !ownInRound && round.status !== 'closed')
-      throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
+    if (!(await accessTo(user, round)).regional) throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
     const model = regionalModel(await loadRoundReportData(db, id));
     return send(reply, model, format);
   });
 
   app.get('/rounds/:id/reports/municipalities/:code', async (req, reply) => {
-    requireUser(req);
+    const user = requireUser(req);
     const { id, code } = parse(z.object({ id: idParam, code: municipalityCode }), req.params);
     const { format } = parse(formatQuery, req.query);
     const round = await requireRound(db, id);
     requireMunicipalityAccess(req, code);
     requireRoundMunicipality(round, code);
+    if (!(await accessTo(user, round)).municipalities.includes(code)) throw forbidden('Du har inte behörighet till den här kommunens delrapport');
     const model = delrapportModel(await loadRoundReportData(db, id), code);
     return send(reply, model, format);
   });
@@ -82,10 +124,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const { id } = parse(z.object({ id: idParam }), req.params);
     const { format } = parse(batchBody, req.body ?? {});
     const round = await requireRound(db, id);
-    let codes: string[];
-    if (user.role === 'forbundsadmin') codes = round.municipalities;
-    else if (user.role === 'kommunansvarig') codes = round.municipalities.filter((c) => canSeeMunicipality(user, c));
-    else codes = [];
+    const codes = (await accessTo(user, round)).municipalities;
     if (!codes.length) throw forbidden('Du har inte behörighet till delrapporterna i den här mätomgången');
     const job = await startBatchJob(db, id, user.id, format, codes);
     await audit(db, { actor: user.id, action: 'report.batch', target: `round:${id}`, ip: req.ip, details: { format, municipalities: codes.length } });

@@ -1,26 +1,28 @@
 // Rapporter: choose a round and a report (the anonymised regional report, or a delrapport for a
 // municipality the user may see), preview it as HTML from the report model (the same model the PDF,
 // DOCX and XLSX are rendered from; charts from the same layout), download it in the three formats,
-// and create all delrapporter of a round as one zip with a progress bar. The server enforces roles.
+// and create all delrapporter of a round as one zip with a progress bar. The choices come from
+// GET /api/reports/rounds, which applies the same rule as the report routes (domain/reports/access.ts):
+// only rounds that can be reported and reports the user may download are offered, sorted alphabetically.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError, get, post } from '../api.ts';
 import { SelectField } from '../components/forms.tsx';
-import { useApi, useMunicipalities } from '../components/hooks.ts';
+import { useApi } from '../components/hooks.ts';
 import { AsyncView, ErrorMessage, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { layoutChart, type Prim } from '../../reports/render/charts.ts';
 import { formatCell } from '../../reports/render/format.ts';
 
+/** A round with the reports the user may get (GET /api/reports/rounds). */
 interface RoundRow {
   id: number;
   title: string;
   status: 'draft' | 'open' | 'closed';
   instrumentTitle?: string;
-  municipalities?: string[];
-  ownMunicipalities?: string[];
+  regional: boolean;
+  municipalities: Array<{ code: string; name: string }>;
 }
 
 interface Job {
@@ -31,7 +33,7 @@ interface Job {
   error?: string;
 }
 
-const STATUS: Record<RoundRow['status'], string> = { draft: 'utkast', open: 'öppen', closed: 'stängd' };
+const STATUS: Record<RoundRow['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
 function Prims({ prims }: { prims: Prim[] }) {
   return (
@@ -245,16 +247,19 @@ function BatchPanel({ round }: { round: RoundRow }) {
 
 export function ReportsPage() {
   const { t } = useI18n();
-  const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const rounds = useApi<{ rounds: RoundRow[] }>('/api/rounds');
-  const { nameOf } = useMunicipalities();
+  const rounds = useApi<{ rounds: RoundRow[] }>('/api/reports/rounds');
   const roundId = Number(params.get('omgang')) || undefined;
-  const code = params.get('kommun') ?? '';
   const round = rounds.data?.rounds.find((r) => r.id === roundId);
-  const visibleCodes = (r: RoundRow | undefined) =>
-    !r || !user ? [] : user.role === 'forbundsadmin' ? (r.municipalities ?? []) : user.role === 'kommunansvarig' ? (r.ownMunicipalities ?? []) : [];
-  const codes = visibleCodes(round);
+  const wanted = params.get('kommun') ?? '';
+  // A delrapport the user may get, else the regional report when allowed, else the first delrapport.
+  const code = round
+    ? round.municipalities.some((m) => m.code === wanted)
+      ? wanted
+      : round.regional
+        ? ''
+        : (round.municipalities[0]?.code ?? '')
+    : '';
   const base = round ? (code ? `/api/rounds/${round.id}/reports/municipalities/${code}` : `/api/rounds/${round.id}/reports/regional`) : null;
   const report = useApi<{ report: ReportModel }>(base ? `${base}?format=json` : null);
 
@@ -271,26 +276,30 @@ export function ReportsPage() {
     <Page title={t('Rapporter')}>
       <p>{t('Välj mätomgång och rapport. Förhandsvisningen bygger på samma innehåll som PDF-, Word- och Excel-filerna.')}</p>
       <AsyncView state={rounds}>
-        {(d) => (
-          <>
-            <SelectField
-              label={t('Mätomgång')}
-              value={roundId ?? ''}
-              onChange={(e) => set({ omgang: Number(e.target.value) || undefined, kommun: '' })}
-              empty={t('Välj mätomgång')}
-              entries={d.rounds.map((r) => [r.id, `${r.title} (${STATUS[r.status]})`])}
-            />
-            {round && (
+        {(d) =>
+          d.rounds.length === 0 ? (
+            <p className="hint">{t('Det finns inga rapporter för dig ännu. Rapporter finns för mätomgångar som har öppnats och fått svar.')}</p>
+          ) : (
+            <>
               <SelectField
-                label={t('Rapport')}
-                value={code}
-                onChange={(e) => set({ kommun: e.target.value })}
-                empty={t('Regional rapport (anonymiserad)')}
-                entries={codes.map((c) => [c, t('Delrapport {name}', { name: nameOf(c) })])}
+                label={t('Mätomgång')}
+                value={roundId ?? ''}
+                onChange={(e) => set({ omgang: Number(e.target.value) || undefined, kommun: '' })}
+                empty={t('Välj mätomgång')}
+                entries={d.rounds.map((r) => [r.id, `${r.title} (${t(STATUS[r.status]).toLowerCase()})`])}
               />
-            )}
-          </>
-        )}
+              {round && (round.regional || round.municipalities.length > 1) && (
+                <SelectField
+                  label={t('Rapport')}
+                  value={code}
+                  onChange={(e) => set({ kommun: e.target.value })}
+                  empty={round.regional ? t('Regional rapport (anonymiserad)') : undefined}
+                  entries={round.municipalities.map((m) => [m.code, t('Delrapport {name}', { name: m.name })])}
+                />
+              )}
+            </>
+          )
+        }
       </AsyncView>
       {round && base && (
         <>
@@ -305,7 +314,7 @@ export function ReportsPage() {
               {t('Ladda ned Excel (XLSX)')}
             </a>
           </div>
-          {codes.length > 0 && <BatchPanel round={round} />}
+          {round.municipalities.length > 0 && <BatchPanel round={round} />}
           <AsyncView state={report}>{(r) => <ReportView model={r.report} />}</AsyncView>
         </>
       )}

@@ -1,0 +1,51 @@
+// Who may have which report of a round, and which rounds can be reported at all: the one rule the report
+// routes enforce and the reports page follows (the page offers only what the server will render). Pure
+// and browser-safe.
+//
+// - A draft round, or a round without any counted (submitted or imported) response, has no reports.
+// - The anonymised regional report: the association; a kommunansvarig whose municipality takes part;
+//   every signed-in user (läsare too) once the round is closed.
+// - A delrapport: the association (every municipality of the round) and a kommunansvarig (own
+//   municipalities in the round); never a läsare. All delrapporter as one zip: the same municipalities.
+import { canSeeMunicipality, type Role } from '../organisation.ts';
+import type { RoundStatus } from '../rounds.ts';
+
+export interface ReportViewer {
+  role: Role;
+  municipalities: readonly string[];
+}
+
+export interface ReportableRound {
+  status: RoundStatus;
+  municipalities: readonly string[];
+  /** Counted responses of the round (submitted or imported), all municipalities. */
+  responses: number;
+}
+
+/** Why a round has no reports (Swedish, for a 409), or null when it has. */
+export function notReportableReason(round: ReportableRound): string | null {
+  if (round.status === 'draft') return 'Mätomgången är ett utkast. Rapporter finns när den har öppnats och fått svar.';
+  if (round.responses === 0) return 'Mätomgången har inga inskickade svar ännu, så det finns ingen rapport att visa.';
+  return null;
+}
+
+export interface ReportAccess {
+  /** May get the anonymised regional report. */
+  regional: boolean;
+  /** Municipalities whose delrapport the viewer may get (in the round's order). */
+  municipalities: string[];
+}
+
+/** The reports of a round the viewer may get; nothing for a round that cannot be reported. */
+export function reportAccess(viewer: ReportViewer, round: ReportableRound): ReportAccess {
+  if (notReportableReason(round) !== null) return { regional: false, municipalities: [] };
+  const user = { role: viewer.role, municipalities: [...viewer.municipalities] };
+  const municipalities = viewer.role === 'lasare' ? [] : round.municipalities.filter((c) => canSeeMunicipality(user, c));
+  const regional = viewer.role === 'forbundsadmin' || round.status === 'closed' || (viewer.role === 'kommunansvarig' && municipalities.length > 0);
+  return { regional, municipalities };
+}
+
+/** True when the viewer may download at least one report of the round. */
+export function canDownloadAny(access: ReportAccess): boolean {
+  return access.regional || access.municipalities.length > 0;
+}
