@@ -615,8 +615,10 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
         'Kunde inte mätas som 2024: mätverktyget DiMiOS har avslutats av flera kommuner. 75 % är kommunalförbundets subjektiva bedömning av engagemanget i två nätverk och två projekt.',
       ],
     ];
+    // The published outcome's source, shown beside the outcome samverka computes.
+    const source = 'Delregionala digitaliseringsstrategier (VGR Analys 2025:40), 2025';
     for (const [key, expected, reported, note] of indicators)
-      await setIndicatorValue(tx, 2025, key, { expected, reported, note }, { isDemo: true, onlyIfMissing: true });
+      await setIndicatorValue(tx, 2025, key, { expected, reported, note, source }, { isDemo: true, onlyIfMissing: true });
 
     // Requisitioned funding per cost type until 2025-03-31 (seeds/002 table 2).
     await saveFundingProject(

@@ -771,4 +771,11 @@ Object.assign(en, {
   'prioritera initiativ': 'prioritise initiatives',
   'följ upp': 'follow up',
   Arbetsgången: 'The work cycle',
+  // Indicators: synthesised outcomes and published sources
+  'Utfall beräknade ur syntetiserade demodata visar hur indikatorn räknas, inte verkliga förhållanden. Det publicerade utfallet visas bredvid, med sin källa.':
+    'Outcomes computed from synthesised demo data show how the indicator is calculated, not the real situation. The published outcome is shown beside them, with its source.',
+  'Publicerat utfall': 'Published outcome',
+  'Beräknad ur syntetiserade demodata': 'Computed from synthesised demo data',
+  'Källa: {source}': 'Source: {source}',
+  'Källa för rapporterat utfall (rapportens titel och år)': 'Source of the reported outcome (report title and year)',
 });

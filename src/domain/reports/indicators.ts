@@ -12,13 +12,30 @@ export interface IndicatorReport {
   funding: Array<{ name: string; reference: string; periodFrom: string | null; requisitionedUntil: string | null; followUp: FundingFollowUp }>;
 }
 
-export const INDICATOR_COLUMNS = ['Indikatorer', 'Förväntat', 'Utfall', 'Enhet', 'Beräknat i samverka', 'Underlag', 'Rapporterat utfall', 'Kommentar'];
+export const INDICATOR_COLUMNS = [
+  'Indikatorer',
+  'Förväntat',
+  'Utfall',
+  'Enhet',
+  'Beräknat i samverka',
+  'Underlag',
+  'Publicerat utfall',
+  'Källa för publicerat utfall',
+  'Kommentar',
+];
+
+/** Whether the outcome is computed, and from what: "Ja", "Ja, ur syntetiserade demodata" or "Nej". */
+export const computedLabel = (i: Pick<IndicatorRow, 'computed' | 'synthesised'>) => (i.computed ? (i.synthesised ? 'Ja, ur syntetiserade demodata' : 'Ja') : 'Nej');
+
+export const SYNTHESISED_NOTE =
+  'Utfall beräknade ur syntetiserade demodata (påhittat deltagande, demonätverk eller fiktiva mätomgångar) visar hur indikatorn räknas, inte verkliga förhållanden; jämför med det publicerade utfallet och dess källa.';
 export const FUNDING_COLUMNS = ['Kostnadsslag', 'Ansökan', 'Rekvirerat', 'Kvarstår'];
 
 export function indicatorsReport(r: IndicatorReport): ReportModel {
   const date = r.generatedAt.slice(0, 10);
-  const widths = [3, 0.8, 0.8, 0.7, 0.8, 3, 0.8, 2];
-  const formats = ['text', 'decimal', 'decimal', 'text', 'text', 'text', 'decimal', 'text'] as const;
+  const widths = [3, 0.8, 0.8, 0.7, 1, 2.6, 0.8, 1.6, 2];
+  const formats = ['text', 'decimal', 'decimal', 'text', 'text', 'text', 'decimal', 'text', 'text'] as const;
+  const synthesised = r.indicators.some((i) => i.synthesised);
   return {
     kind: 'indicators',
     title: `Indikatorer ${r.year}`,
@@ -37,8 +54,9 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
         blocks: [
           {
             kind: 'paragraph',
-            text: 'Utfall markerade som beräknade är räknade ur samverkansportföljen (deltagande i initiativ, aktiva nätverk, mätomgångar); övriga är rapporterade uppgifter.',
+            text: 'Utfall markerade som beräknade är räknade ur samverkansportföljen (deltagande i initiativ, aktiva nätverk, mätomgångar); övriga är rapporterade uppgifter. Där ett publicerat utfall finns visas det bredvid, med sin källa.',
           },
+          ...(synthesised ? [{ kind: 'paragraph' as const, text: SYNTHESISED_NOTE }] : []),
           {
             kind: 'table',
             caption: `Indikatorer ${r.year}: förväntat och utfall`,
@@ -48,9 +66,10 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
               i.expected,
               i.outcome,
               i.unit === 'procent' ? '%' : 'antal',
-              i.computed ? 'Ja' : 'Nej',
+              computedLabel(i),
               i.base,
               i.reported,
+              i.reportedSource,
               i.note,
             ]),
           },
