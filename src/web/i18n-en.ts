@@ -771,6 +771,8 @@ Object.assign(en, {
   'prioritera initiativ': 'prioritise initiatives',
   'följ upp': 'follow up',
   Arbetsgången: 'The work cycle',
+  'Svarsfrekvens för alla kommuner ({n})': 'Response rate of every municipality ({n})',
+  'Alla kommuner i {title}': 'Every municipality in {title}',
   // Indicators: synthesised outcomes and published sources
   'Utfall beräknade ur syntetiserade demodata visar hur indikatorn räknas, inte verkliga förhållanden. Det publicerade utfallet visas bredvid, med sin källa.':
     'Outcomes computed from synthesised demo data show how the indicator is calculated, not the real situation. The published outcome is shown beside them, with its source.',

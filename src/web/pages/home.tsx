@@ -130,9 +130,34 @@ function AdminView({ d, threshold, onThreshold }: { d: Extract<Dashboard, { role
   );
 }
 
+function RateRows({ r, list }: { r: OpenRoundView; list: OpenRoundView['municipalities'] }) {
+  const { t } = useI18n();
+  const self = r.mode === 'self';
+  return (
+    <tbody>
+      {list.map((m) => (
+        <tr key={m.code}>
+          <th scope="row">
+            <Link to={`/matomgangar/${r.id}/kommuner/${m.code}`}>{m.name}</Link>
+          </th>
+          {self ? (
+            <td>{selfLabel(t, m.selfAssessment)}</td>
+          ) : (
+            <>
+              <td className="num">{m.total === 0 ? t('inga respondenter') : t('{completed} av {total}', { completed: m.completed, total: m.total })}</td>
+              <td className="num">{pct(m.rate)}</td>
+            </>
+          )}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
 function OpenRound({ r, threshold }: { r: OpenRoundView; threshold: number }) {
   const { t } = useI18n();
   const self = r.mode === 'self';
+  const columns = [t('Kommun'), self ? t('Självskattning') : { num: t('Svar') }, !self && { num: t('Svarsfrekvens') }];
   return (
     <article className="dash-round" aria-labelledby={`dash-round-${r.id}`}>
       <h3 id={`dash-round-${r.id}`}>
@@ -150,26 +175,18 @@ function OpenRound({ r, threshold }: { r: OpenRoundView; threshold: number }) {
         <DataTable
           label={t('Kommuner under {n} % i {title}', { n: threshold, title: r.title })}
           caption={t('Kommuner under {n} % ({count} av {total})', { n: threshold, count: r.below.length, total: r.municipalities.length })}
-          columns={[t('Kommun'), self ? t('Självskattning') : { num: t('Svar') }, !self && { num: t('Svarsfrekvens') }]}
+          columns={columns}
         >
-          <tbody>
-            {r.below.map((m) => (
-              <tr key={m.code}>
-                <th scope="row">
-                  <Link to={`/matomgangar/${r.id}/kommuner/${m.code}`}>{m.name}</Link>
-                </th>
-                {self ? (
-                  <td>{selfLabel(t, m.selfAssessment)}</td>
-                ) : (
-                  <>
-                    <td className="num">{m.total === 0 ? t('inga respondenter') : t('{completed} av {total}', { completed: m.completed, total: m.total })}</td>
-                    <td className="num">{pct(m.rate)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
+          <RateRows r={r} list={r.below} />
         </DataTable>
+      )}
+      {r.below.length < r.municipalities.length && (
+        <details>
+          <summary>{t('Svarsfrekvens för alla kommuner ({n})', { n: r.municipalities.length })}</summary>
+          <DataTable label={t('Alla kommuner i {title}', { title: r.title })} caption={t('Alla kommuner i {title}', { title: r.title })} columns={columns}>
+            <RateRows r={r} list={r.municipalities} />
+          </DataTable>
+        </details>
       )}
     </article>
   );
