@@ -247,10 +247,11 @@ for (const backend of backends)
                   count(*) FILTER (WHERE respondent_type = 'verksamhetsnara')::int AS other,
                   count(*) FILTER (WHERE area IS NULL)::int AS no_area,
                   count(completed_at)::int AS completed
-             FROM respondents WHERE round_id = $1 GROUP BY 1`,
+             FROM respondents WHERE round_id = $1 AND source = 'import' GROUP BY 1`,
           [id],
         )
       ).rows;
+      // The respondents who answered (imported); the non-respondents are tested below.
       assert.equal(perMunicipality.length, 13);
       for (const m of perMunicipality) {
         assert.ok(m.n >= 2 && m.n <= 4, `${m.code}: ${m.n} respondents`);
@@ -302,6 +303,57 @@ for (const backend of backends)
         )
       ).rows[0];
       assert.deepEqual(mellerud, { n: 3, emails: 3 });
+    });
+
+    test('closed rounds show non-response: invited respondents who never answered, rates per municipality vary', async () => {
+      // Rates per municipality from the sample (the base of the response rate: every respondent in the sample).
+      const rates = async (key: keyof typeof DEMO_ROUNDS) => {
+        const id = await roundId(db, key);
+        return (
+          await db.query<{ code: string; n: number; completed: number; silent_answers: number; invited: number; reminded: number }>(
+            `SELECT municipality_code AS code, count(*)::int AS n, count(completed_at)::int AS completed,
+                    count(*) FILTER (WHERE completed_at IS NULL AND source = 'import')::int AS silent_import,
+                    (SELECT count(*)::int FROM answers a JOIN respondents q ON q.id = a.respondent_id
+                      WHERE q.round_id = $1 AND q.municipality_code = p.municipality_code AND q.completed_at IS NULL) AS silent_answers,
+                    count(invited_at) FILTER (WHERE completed_at IS NULL)::int AS invited,
+                    count(reminded_at) FILTER (WHERE completed_at IS NULL)::int AS reminded
+               FROM respondents p WHERE round_id = $1 GROUP BY 1 ORDER BY 1`,
+            [id],
+          )
+        ).rows;
+      };
+      for (const key of ['dimios2020', 'status2024', 'dimios2025'] as const) {
+        const rows = await rates(key);
+        const pct = rows.map((r) => (r.completed / r.n) * 100);
+        const total = rows.reduce((s, r) => s + r.n, 0);
+        const completed = rows.reduce((s, r) => s + r.completed, 0);
+        // Not everyone answered, and the rates differ between municipalities.
+        assert.ok(completed < total, `${key}: ${completed} av ${total}`);
+        assert.ok(new Set(pct.map((p) => Math.round(p))).size >= 3, `${key}: ${pct.join(', ')}`);
+        for (const r of rows) {
+          if (key === 'status2024' && r.code === '1486') continue;
+          const p = (r.completed / r.n) * 100;
+          assert.ok(p >= 60 && p <= 100, `${key} ${r.code}: ${p.toFixed(0)} %`);
+          // Those who did not answer have no stored answers, were invited and reminded.
+          assert.equal(r.silent_answers, 0, `${key} ${r.code}`);
+          assert.equal(r.invited, r.n - r.completed, `${key} ${r.code}`);
+          assert.equal(r.reminded, r.n - r.completed, `${key} ${r.code}`);
+        }
+        const overall = (completed / total) * 100;
+        assert.ok(overall >= 60 && overall <= 95, `${key}: ${overall.toFixed(1)} %`);
+      }
+      // Digitaliseringsenkät 2024: sent to 14, 13 answered; Strömstad's two invitees did not answer.
+      const strömstad = (await rates('status2024')).find((r) => r.code === '1486');
+      assert.deepEqual([strömstad?.n, strömstad?.completed], [2, 0]);
+      // Counted in the results are only those who answered: 13 municipalities in the 2024 survey (unchanged).
+      const counted = (
+        await db.query<{ m: number }>(
+          `SELECT count(DISTINCT municipality_code)::int AS m FROM respondents p
+            WHERE round_id = $1 AND (completed_at IS NOT NULL OR source = 'import')`,
+          [await roundId(db, 'status2024')],
+        )
+      ).rows[0].m;
+      assert.equal(counted, 13);
     });
 
     // The rounds step again (startApp has run the whole demo once); other steps test their own idempotency.

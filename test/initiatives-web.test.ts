@@ -8,7 +8,8 @@
 // - the demo portfolio has 13 initiatives, 6 of them in Genomförande (Säker digital kommunikation,
 //   Digitala hjälpmedel, IoT-plattform, Öppna data, Millenium, 4D);
 // - "Digitala hjälpmedel i samverkan": Socialtjänst, vård och omsorg; 4 participating municipalities
-//   (Färgelanda, Åmål, Bengtsfors, Orust); estimated cost 800 000 kr; not scored;
+//   (Färgelanda, Åmål, Bengtsfors, Orust); estimated cost 800 000 kr; scored 4, 3, 3, 3, 4, 4, 4:
+//   (12+6+3+6+4+4+4)/11 = 39/11 = 3,55 of 5, (39/11 − 1)/4 · 100 = 63,6 %;
 // - the new initiative has a qualitative benefit, a benefit estimate and a cost, so Prioriterad is
 //   refused only for participation (0 of 2) and the seven unscored criteria;
 // - scores 5, 4, 3, 4, 3, 3, 4 with weights 3, 2, 1, 2, 1, 1, 1: Σw·s = 15+8+3+8+3+3+4 = 44, Σw = 11,
@@ -53,7 +54,7 @@ describe('samverkansinitiativ i Chromium', () => {
     const demoRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Digitala hjälpmedel i samverkan' }) });
     assert.deepEqual(
       (await demoRow.getByRole('cell').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()),
-      ['Socialtjänst, vård och omsorg', 'Genomförande', '4', '800 000 kr', 'Ej bedömd'],
+      ['Socialtjänst, vård och omsorg', 'Genomförande', '4', '800 000 kr', '3,55 av 5 (63,6 %)'],
     );
     await assertAccessible(page, 'initiativlistan');
 

@@ -138,7 +138,8 @@ for (const backend of backends) {
       const by = Object.fromEntries(r.body.indicators.map((x: any) => [x.indicator, x]));
       // Regional initiatives in Genomförande with 'deltar': hjälpmedel {1439,1492,1460,1421}, IoT {1488,1487,1421,1460},
       // öppna data {1488,1487,1484,1430,1427,1435,1486}, Millenium {1488,1487,1492,1484,1430,1427}: union 11 (all but
-      // Dals-Ed 1438, Uddevalla 1485, Mellerud 1461); e-arkiv has interest only. 11/14 = 78.57 → 78.6 %.
+      // Dals-Ed 1438, Uddevalla 1485, Mellerud 1461); e-arkiv (Prioriterad) adds 1427, 1430, 1484, 1487, 1488, 1492, all
+      // already in the union. 11/14 = 78.57 → 78.6 %.
       assert.deepEqual([by.andel_lansgemensamma.outcome, by.andel_lansgemensamma.count, by.andel_lansgemensamma.n], [78.6, 11, 14]);
       assert.equal(by.andel_lansgemensamma.computed, true);
       assert.equal(by.andel_lansgemensamma.expected, 50);
@@ -546,29 +547,30 @@ for (const backend of backends) {
         'Frigjord tid (timmar/år)',
         'Finansiering',
       ]);
-      // Prioriterad/Genomförande overlapping 2025–2026, by weighted score: e-arkiv (45/11 = 4.09), the test
-      // initiative (4.00), 4D (40/11 = 3.64, 4 deltar) before SDK (3.64, 3 deltar), kompetensgemenskaper
-      // (38/11 = 3.45, 3 deltar) before digital post (3.45, 2 deltar); then the unscored by participants:
-      // öppna data (7), Millenium (6), then hjälpmedel and IoT (4 each) by title.
+      // Prioriterad/Genomförande overlapping 2025–2026, by weighted score (weights 3,2,1,2,1,1,1; Σ 11): e-arkiv
+      // (45/11 = 4.09), the test initiative (4.00), 4D (40/11 = 3.64, 4 deltar) before SDK (3.64, 3 deltar),
+      // hjälpmedel (4,3,3,3,4,4,4: 39/11 = 3.55), then 38/11 = 3.45 by participants: Millenium (6), kompetensgemenskaper
+      // (3), digital post (2); öppna data (3,4,2,4,3,4,3: 37/11 = 3.36), IoT (3,3,3,4,2,4,3: 35/11 = 3.18).
       assert.deepEqual(plan.slice(1).map((r) => r[1]), [
         'Avtalssamverkan för e-arkiv Väst',
         "'=1+1 Testinitiativ",
         'Gemensam it-organisation för Bengtsfors, Färgelanda, Mellerud och Åmål (4D)',
         'Säker digital kommunikation för socialtjänsten',
+        'Digitala hjälpmedel i samverkan',
+        'Införandet av Millenium',
         'Kompetensgemenskaper inom cybersäkerhet och juridik',
         'Digital post',
         'Öppna data och Dataportal Väst',
-        'Införandet av Millenium',
-        'Digitala hjälpmedel i samverkan',
         'Smart region Västra Götaland IoT-plattform',
         'Summa',
       ]);
       const test = plan[2];
       assert.deepEqual([test[0], test[6], test[9], test[10], test[11], test[12]], [2, 'Dals-Ed, Uddevalla', 4, 250_000, 100_000, 400]);
-      // Totals: costs 350 000 + 250 000 + 450 000 + 200 000 + 150 000 + 800 000 = 2 200 000;
-      // SEK/year 250 000 + 100 000 + 6 999 349 + 300 000 = 7 649 349.
+      // Totals: costs 350 000 + 250 000 + 4 500 000 (4D) + 450 000 + 800 000 + 600 000 (Millenium) + 200 000 + 150 000
+      // + 300 000 (öppna data) + 1 200 000 (IoT) = 8 800 000;
+      // SEK/year 250 000 + 100 000 + 6 999 349 + 300 000 + 400 000 (IoT) = 8 049 349.
       const total = plan[plan.length - 1];
-      assert.deepEqual([total[10], total[11]], [2_200_000, 7_649_349]);
+      assert.deepEqual([total[10], total[11]], [8_800_000, 8_049_349]);
       assert.deepEqual(tableAt(wb, 'Kriterier', 'Kriterium')[0], ['Kriterium', 'Vikt', 'Beskrivning']);
 
       const pdf = await download(reader, '/api/handlingsplan?from=2025&to=2026&format=pdf');

@@ -164,17 +164,19 @@ describe('samverkansportföljen i Chromium', () => {
     await page.getByRole('heading', { name: 'Indikatorer 2025' }).waitFor();
     const maturity = page.locator('tr[data-indicator="andel_okad_mognad"]');
     const cells = (await maturity.locator('th, td').allInnerTexts()).map(plain);
-    // Indikator, Förväntat, Utfall, Källa, Bas, n, Rapporterat utfall, Uppnått, Kommentar
+    // Indikator, Förväntat, Utfall, Källa, Bas, n, Publicerat utfall (with its source), Uppnått, Kommentar.
+    // The demo rounds are fictional, so the computed 50 % rests on synthesised demo data.
     assert.equal(cells[0], 'Andel kommuner som visar på ökad digital mognad');
     assert.equal(cells[1], '50 %');
     assert.equal(cells[2], '50 %');
-    assert.equal(cells[3], 'Beräknad ur plattformens data');
+    assert.equal(cells[3], 'Beräknad ur syntetiserade demodata');
     assert.match(cells[4], /5 av 10 jämförda/);
     assert.equal(cells[5], '10');
-    assert.equal(cells[6], '75 %');
+    assert.equal(cells[6], '75 % Källa: Delregionala digitaliseringsstrategier (VGR Analys 2025:40), 2025');
     assert.equal(cells[7], 'Ja');
     const shared = (await page.locator('tr[data-indicator="andel_lansgemensamma"]').locator('th, td').allInnerTexts()).map(plain);
-    assert.deepEqual(shared.slice(1, 4), ['50 %', '78,6 %', 'Beräknad ur plattformens data']);
+    assert.deepEqual(shared.slice(1, 4), ['50 %', '78,6 %', 'Beräknad ur syntetiserade demodata']);
+    await page.getByText('Utfall beräknade ur syntetiserade demodata visar hur indikatorn räknas').waitFor();
 
     const funding = page.locator('table').filter({ has: page.locator('caption', { hasText: 'Medel per kostnadsslag: Gemensam digitalisering' }) });
     assert.equal(plain(await funding.getByRole('row', { name: /^Lön/ }).innerText()), 'Lön 1 992 000 kr 1 045 392 kr 946 608 kr');

@@ -6,6 +6,7 @@
 //   It-kompetenser 4D 2024       closed  real (Förstudierapport gemensam it-organisation 2024 Bilaga 2), four municipalities
 //   Digitaliseringsenkät 2024    closed  sent to 14, 13 answered, synthesised close to Analysrapport 2024, avsnitt 3.2 distributions
 //   Digital mognad 2025          closed  fictional follow-up, ten municipalities, synthesised
+//   (the three closed multi-respondent rounds also hold invited people who never answered: withNonResponse)
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
 //
 // Synthesis is deterministic (mulberry32 with a fixed seed per round). Idempotent: a demo round that
@@ -53,6 +54,10 @@ export interface DemoRespondent {
   email?: string | null;
   /** YYYY-MM-DD; null = not answered. */
   completedAt: string | null;
+  /** YYYY-MM-DD of the invitation and of the last reminder (link respondents who did not answer). */
+  invitedAt?: string | null;
+  remindedAt?: string | null;
+  reminderCount?: number;
   answers: Record<string, AnswerValue>;
 }
 
@@ -246,7 +251,8 @@ function dimios2020(ins: Instrument): DemoRound {
       'Syntetiserade svar som återskapar de publicerade resultaten av mätningen 2020 (Analysrapport 2024, figur 7): 13 kommuner, ' +
       'regionalt medel cirka 53 %, sju kommuner i fält B, en i fält A och fem i fält D; Mellerud i fält D (Delrapport Mellerud 2021). ' +
       'Källan anger inte vilka kommuner som deltog eller vilket fält övriga kommuner hamnade i: att Trollhättan saknas och ' +
-      'fördelningen på kommuner är demodata, liksom alla enskilda svar.',
+      'fördelningen på kommuner är demodata, liksom alla enskilda svar.' +
+      ' Bortfallet (inbjudna som inte svarade, 60–100 % svar per kommun) är demodata.',
     respondents: maturityRespondents(ins, DIMIOS_2020, 2020, '2020-10-05', mulberry32(20201211)),
   };
 }
@@ -262,7 +268,8 @@ function dimios2025(ins: Instrument): DemoRound {
     demoNote:
       'Fiktiv uppföljningsmätning med syntetiserade svar för tio kommuner. I verkligheten gjordes ingen gemensam mätning 2025 ' +
       '(VGR Analys 2025:40: flera kommuner hade lämnat verktyget). Omgången visar hur indikatorn "andel kommuner som visar på ' +
-      'ökad digital mognad" beräknas mot mätningen 2020.',
+      'ökad digital mognad" beräknas mot mätningen 2020.' +
+      ' Bortfallet (inbjudna som inte svarade, 60–100 % svar per kommun) är demodata.',
     respondents: maturityRespondents(ins, DIMIOS_2025, 2025, '2025-10-06', mulberry32(20251212)),
   };
 }
@@ -363,9 +370,51 @@ function statusSurvey2024(ins: Instrument): DemoRound {
       '(Status för digitalisering i Fyrbodals kommuner); enskilda kommuners och respondenters svar är påhittade. Där rapporten ' +
       'saknar siffror (bland annat EIM, SDK och samverkansfrågorna) är fördelningen vald efter rapportens text. Fritextsvaren är ' +
       'hämtade ur rapportens sammanfattningar av mål och samverkansidéer. Enkäten gick till alla 14 kommuner; källan anger att 13 ' +
-      'svarade men inte vilka: att Strömstad inte svarade är demodata.',
+      'svarade men inte vilka: att Strömstad inte svarade är demodata.' +
+      ' Bortfallet (inbjudna som inte svarade, 60–100 % svar per kommun) är demodata.',
     respondents: people.map(({ latent: _latent, ...p }) => p),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Non-response in the closed rounds: besides the respondents whose answers are in the round, each
+// municipality had invited people who never answered (0–2 per municipality, drawn with an own seed so
+// the synthesised answers, and with them the published figures the demo reproduces, stay as they are).
+// They are link respondents without answers: invited at the start, reminded once or twice, not counted
+// in any result. `silent` municipalities received the survey but nobody answered.
+
+function withNonResponse(round: DemoRound, seed: number, silent: Record<string, number> = {}): DemoRound {
+  const rng = mulberry32(seed);
+  const names = new Map(FYRBODAL.map((m) => [m.code, m.name]));
+  const survey = round.instrument.id === 'statusenkat';
+  const year = round.periodStart.slice(0, 4);
+  const extra: DemoRespondent[] = [];
+  for (const code of round.municipalities) {
+    const answered = round.respondents.filter((p) => p.municipality === code);
+    const missing = silent[code] ?? (answered.length === 0 ? 0 : Math.min(answered.length - 1, rng.pick([0, 1, 1, 1, 2])));
+    const used = new Set(answered.map((p) => p.area));
+    for (let k = 0; k < missing; k++) {
+      const it = k === 0 && (answered.length === 0 || rng.chance(0.3));
+      const area = it ? 'it' : rng.pick(NON_IT_AREAS.filter((a) => !used.has(a) && AREA_ROLE[a]));
+      used.add(area);
+      const reminders = rng.int(1, 2);
+      extra.push({
+        key: `${round.instrument.id}-${year}:${code}:ej-svar-${k + 1}`,
+        municipality: code,
+        source: 'link',
+        respondentType: it ? (survey ? 'it-nara' : 'it-chef') : survey ? 'verksamhetsnara' : 'forvaltningschef',
+        area,
+        name: `${it ? 'IT-chef' : AREA_ROLE[area]} ${names.get(code) ?? code} (demo)`,
+        email: `${slug(names.get(code) ?? code)}.${year}-${k + 1}@demo.samverka.se`,
+        completedAt: null,
+        invitedAt: addDays(round.periodStart, 1),
+        remindedAt: addDays(round.periodStart, reminders === 1 ? 21 : 35),
+        reminderCount: reminders,
+        answers: {},
+      });
+    }
+  }
+  return { ...round, respondents: [...round.respondents, ...extra] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -436,11 +485,12 @@ export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[]
     return list[0];
   };
   const rounds = [
-    dimios2020(get('digital-mognad')),
+    withNonResponse(dimios2020(get('digital-mognad')), 2020_0001),
     formagekarta2021(get('formagekarta')),
     itKompetens2024(get('it-kompetens')),
-    statusSurvey2024(get('statusenkat')),
-    dimios2025(get('digital-mognad')),
+    // Strömstad received the survey but did not answer (two invited, none answered).
+    withNonResponse(statusSurvey2024(get('statusenkat')), 2024_0001, { '1486': 2 }),
+    withNonResponse(dimios2025(get('digital-mognad')), 2025_0001),
     statusSurvey2026(get('statusenkat')),
   ];
   for (const r of rounds)
@@ -500,14 +550,18 @@ async function insertRespondents(tx: Queryable, roundId: number, r: DemoRound): 
     token: p.source === 'import' ? null : newRespondentToken(),
     import_ref: p.source === 'import' ? p.key : null,
     completed_at: p.completedAt ? at(p.completedAt) : null,
+    invited_at: p.invitedAt ? at(p.invitedAt) : null,
+    reminded_at: p.remindedAt ? at(p.remindedAt) : null,
+    reminder_count: p.reminderCount ?? 0,
   }));
   const inserted = await tx.query<{ id: number; token: string | null; import_ref: string | null }>(
     `INSERT INTO respondents (round_id, municipality_code, source, respondent_type, area, name, email, token, import_ref,
-                              created_at, started_at, completed_at)
+                              created_at, started_at, completed_at, invited_at, reminded_at, reminder_count)
      SELECT $1, x.municipality, x.source, x.respondent_type, x.area, x.name, x.email, x.token, x.import_ref,
-            $2::timestamptz, x.completed_at, x.completed_at
+            $2::timestamptz, x.completed_at, x.completed_at, x.invited_at, x.reminded_at, x.reminder_count
        FROM jsonb_to_recordset($3::text::jsonb) AS x(municipality text, source text, respondent_type text, area text, name text,
-                                                    email text, token text, import_ref text, completed_at timestamptz)
+                                                    email text, token text, import_ref text, completed_at timestamptz,
+                                                    invited_at timestamptz, reminded_at timestamptz, reminder_count int)
      RETURNING id, token, import_ref`,
     [roundId, at(r.periodStart), JSON.stringify(rows)],
   );

@@ -3,7 +3,9 @@ import type { Queryable } from '../db/db.ts';
 import { ASSOCIATION } from '../domain/organisation.ts';
 import { buildHandlingsplan, computeIndicators, fundingFollowUp, participating } from '../domain/portfolio/index.ts';
 import {
+  demoNetworkIds,
   indicatorTargets,
+  indicatorYears,
   listCriteria,
   listFundingProjects,
   listInitiatives,
@@ -36,6 +38,11 @@ export async function handlingsplanModel(db: Queryable, from: number, to: number
 // indicator is marked as not computed.
 export async function indicatorReport(db: Queryable, year: number, now = new Date()) {
   const initiatives = await listInitiatives(db);
+  const demoNetworks = await demoNetworkIds(db);
+  const maturity = await maturityChange(db, year);
+  const demoRounds = maturity
+    ? (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM rounds WHERE is_demo AND id = ANY($1::int[])', [[maturity.before.id, maturity.after.id]])).rows[0].n > 0
+    : false;
   const indicators = computeIndicators({
     year,
     members: await memberMunicipalities(db),
@@ -47,11 +54,14 @@ export async function indicatorReport(db: Queryable, year: number, now = new Dat
       endYear: i.endYear,
       participating: participating(i),
       actors: i.actors.map((a) => a.id),
+      demo: i.isDemo,
     })),
-    networks: await listNetworks(db),
-    maturity: await maturityChange(db, year),
+    networks: (await listNetworks(db)).map((n) => ({ ...n, demo: demoNetworks.has(n.id) })),
+    maturity: maturity && { ...maturity, demo: demoRounds },
     targets: await indicatorTargets(db, year),
   });
   const funding = (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));
-  return { association: ASSOCIATION, year, generatedAt: now.toISOString(), indicators, funding };
+  /** Years with stored expected or reported values (the page offers them when the current year has none). */
+  const years = await indicatorYears(db);
+  return { association: ASSOCIATION, year, generatedAt: now.toISOString(), indicators, funding, years };
 }

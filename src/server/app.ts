@@ -14,6 +14,7 @@ import { registerSessions } from './auth.ts';
 import { errorHandler, HttpError } from './http.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -33,7 +34,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
+const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

@@ -483,11 +483,21 @@ export async function upsertStatusReport(
 // ---- Indicators, funding, networks --------------------------------------------------------------
 
 export async function indicatorTargets(db: Queryable, year: number): Promise<Partial<Record<IndicatorKey, IndicatorTarget>>> {
-  const { rows } = await db.query<{ indicator: IndicatorKey; expected: number | null; reported: number | null; note: string }>(
-    'SELECT indicator, expected::float8 AS expected, reported::float8 AS reported, note FROM indicator_values WHERE year = $1',
+  const { rows } = await db.query<{ indicator: IndicatorKey; expected: number | null; reported: number | null; note: string; source: string }>(
+    'SELECT indicator, expected::float8 AS expected, reported::float8 AS reported, note, source FROM indicator_values WHERE year = $1',
     [year],
   );
-  return Object.fromEntries(rows.map((r) => [r.indicator, { expected: num(r.expected), reported: num(r.reported), note: r.note }]));
+  return Object.fromEntries(rows.map((r) => [r.indicator, { expected: num(r.expected), reported: num(r.reported), note: r.note, source: r.source }]));
+}
+
+/** The years that have expected or reported indicator values, ascending. */
+export async function indicatorYears(db: Queryable): Promise<number[]> {
+  return (await db.query<{ year: number }>('SELECT DISTINCT year FROM indicator_values ORDER BY year')).rows.map((r) => Number(r.year));
+}
+
+/** Ids of the networks that are demo data. */
+export async function demoNetworkIds(db: Queryable): Promise<Set<number>> {
+  return new Set((await db.query<{ id: number }>('SELECT id FROM networks WHERE is_demo')).rows.map((r) => Number(r.id)));
 }
 
 export async function setIndicatorValue(
@@ -498,9 +508,11 @@ export async function setIndicatorValue(
   opts: { isDemo?: boolean; onlyIfMissing?: boolean } = {},
 ) {
   await tx.query(
-    `INSERT INTO indicator_values (year, indicator, expected, reported, note, is_demo) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (year, indicator) DO ${opts.onlyIfMissing ? 'NOTHING' : 'UPDATE SET expected = EXCLUDED.expected, reported = EXCLUDED.reported, note = EXCLUDED.note'}`,
-    [year, indicator, v.expected, v.reported, v.note, opts.isDemo ?? false],
+    `INSERT INTO indicator_values (year, indicator, expected, reported, note, source, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (year, indicator) DO ${
+       opts.onlyIfMissing ? 'NOTHING' : 'UPDATE SET expected = EXCLUDED.expected, reported = EXCLUDED.reported, note = EXCLUDED.note, source = EXCLUDED.source'
+     }`,
+    [year, indicator, v.expected, v.reported, v.note, v.source ?? '', opts.isDemo ?? false],
   );
 }
 

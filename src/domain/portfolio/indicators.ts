@@ -19,6 +19,10 @@
 // - andel_okad_mognad  "Andel kommuner som visar på ökad digital mognad" = increased / n from the change
 //   between two measurement rounds (supplied by the caller from the analysis module); percent, one
 //   decimal. Without a comparison (null) the indicator is not computed and the reported value is shown.
+//
+// A computed outcome is *synthesised* when demo data contributes to it (a demo initiative's participation
+// or actors, an active demo network, a demo maturity round): the page and the exports say so. The reported
+// (published) outcome is returned beside it with its source (report title and year).
 import { COST_TYPE_LABELS, COST_TYPES, formatSek as kr, overlapsYears, type CostType, type Scope, type Stage } from './types.ts';
 
 export const INDICATORS = ['aktorer', 'andel_lansgemensamma', 'aktiva_natverk', 'andel_okad_mognad'] as const;
@@ -61,6 +65,8 @@ export interface IndicatorInitiative {
   participating: string[];
   /** Ids of other actors taking part. */
   actors: number[];
+  /** Synthesised demo data (its participations make a computed outcome synthesised too). */
+  demo?: boolean;
 }
 
 export interface IndicatorTarget {
@@ -68,6 +74,8 @@ export interface IndicatorTarget {
   /** The outcome as reported/published (e.g. "Utfall per aug. 2025"); null if none. */
   reported: number | null;
   note: string;
+  /** Where the reported outcome is published: report title and year; '' when not given. */
+  source?: string;
 }
 
 export interface IndicatorInput {
@@ -75,9 +83,9 @@ export interface IndicatorInput {
   /** Member municipality codes (the base of the shares). */
   members: string[];
   initiatives: IndicatorInitiative[];
-  networks: Array<Pick<Network, 'active' | 'startYear' | 'endYear'>>;
-  /** From the analysis module's change classification between two rounds, or null. */
-  maturity: { increased: number; n: number } | null;
+  networks: Array<Pick<Network, 'active' | 'startYear' | 'endYear'> & { demo?: boolean }>;
+  /** From the analysis module's change classification between two rounds, or null; `demo` when a round is demo data. */
+  maturity: { increased: number; n: number; demo?: boolean } | null;
   targets: Partial<Record<IndicatorKey, IndicatorTarget>>;
 }
 
@@ -102,6 +110,10 @@ export interface IndicatorRow {
   /** Numerator behind a share, or the parts of a count. */
   count: number | null;
   reported: number | null;
+  /** The published source of `reported` (report title and year), '' when none is given. */
+  reportedSource: string;
+  /** The computed outcome rests (partly) on synthesised demo data. */
+  synthesised: boolean;
   note: string;
   /** Whether the outcome reaches the expected value (null without both). */
   met: boolean | null;
@@ -119,15 +131,25 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
   const inRegional = new Set<string>();
   const anyMunicipality = new Set<string>();
   const actors = new Set<number>();
+  // Whether a demo initiative contributes to the counts (actors; regional participation).
+  let demoActors = false;
+  let demoRegional = false;
   for (const i of counting) {
     for (const m of i.participating) {
       if (!members.has(m)) continue;
       anyMunicipality.add(m);
-      if (regional.includes(i.scope)) inRegional.add(m);
+      if (i.demo && includeMunicipalities) demoActors = true;
+      if (regional.includes(i.scope)) {
+        inRegional.add(m);
+        if (i.demo) demoRegional = true;
+      }
     }
     for (const a of i.actors) actors.add(a);
+    if (i.demo && i.actors.length) demoActors = true;
   }
-  const activeNetworks = input.networks.filter((n) => n.active && overlapsYears(n, input.year, input.year)).length;
+  const active = input.networks.filter((n) => n.active && overlapsYears(n, input.year, input.year));
+  const activeNetworks = active.length;
+  const demoNetworks = active.some((n) => n.demo);
 
   const row = (
     key: IndicatorKey,
@@ -136,6 +158,7 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
     base: string,
     n: number | null,
     count: number | null,
+    synthesised = false,
   ): IndicatorRow => {
     const t = input.targets[key];
     const outcome = computed ? value : (t?.reported ?? null);
@@ -150,6 +173,8 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
       n,
       count,
       reported: t?.reported ?? null,
+      reportedSource: t?.reported === null || t?.reported === undefined ? '' : (t.source ?? ''),
+      synthesised: computed && synthesised,
       note: t?.note ?? '',
       met: outcome === null || t?.expected === null || t?.expected === undefined ? null : outcome >= t.expected,
     };
@@ -166,6 +191,7 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
         : `andra aktörer än kommunerna (${actors.size})`,
       null,
       actorCount,
+      demoActors,
     ),
     row(
       'andel_lansgemensamma',
@@ -174,8 +200,17 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
       `medlemskommuner som deltar i minst ett länsgemensamt initiativ (${inRegional.size} av ${members.size})`,
       members.size,
       inRegional.size,
+      demoRegional,
     ),
-    row('aktiva_natverk', true, activeNetworks, `aktiva nätverk (${activeNetworks} av ${input.networks.length} registrerade)`, input.networks.length, activeNetworks),
+    row(
+      'aktiva_natverk',
+      true,
+      activeNetworks,
+      `aktiva nätverk (${activeNetworks} av ${input.networks.length} registrerade)`,
+      input.networks.length,
+      activeNetworks,
+      demoNetworks,
+    ),
     input.maturity && input.maturity.n > 0
       ? row(
           'andel_okad_mognad',
@@ -184,6 +219,7 @@ export function computeIndicators(input: IndicatorInput, opts: IndicatorOptions 
           `kommuner med ökad mognad mellan två mätomgångar (${input.maturity.increased} av ${input.maturity.n} jämförda)`,
           input.maturity.n,
           input.maturity.increased,
+          input.maturity.demo ?? false,
         )
       : row('andel_okad_mognad', false, null, 'rapporterad uppgift: ingen jämförelse mellan två mätomgångar finns', null, null),
   ];

@@ -12,7 +12,23 @@ export interface IndicatorReport {
   funding: Array<{ name: string; reference: string; periodFrom: string | null; requisitionedUntil: string | null; followUp: FundingFollowUp }>;
 }
 
-export const INDICATOR_COLUMNS = ['Indikatorer', 'Förväntat', 'Utfall', 'Enhet', 'Beräknat i samverka', 'Underlag', 'Rapporterat utfall', 'Kommentar'];
+export const INDICATOR_COLUMNS = [
+  'Indikatorer',
+  'Förväntat',
+  'Utfall',
+  'Enhet',
+  'Beräknat i samverka',
+  'Underlag',
+  'Publicerat utfall',
+  'Källa för publicerat utfall',
+  'Kommentar',
+];
+
+/** Whether the outcome is computed, and from what: "Ja", "Ja, ur syntetiserade demodata" or "Nej". */
+export const computedLabel = (i: Pick<IndicatorRow, 'computed' | 'synthesised'>) => (i.computed ? (i.synthesised ? 'Ja, ur syntetiserade demodata' : 'Ja') : 'Nej');
+
+export const SYNTHESISED_NOTE =
+  'Utfall beräknade ur syntetiserade demodata (påhittat deltagande, demonätverk eller fiktiva mätomgångar) visar hur indikatorn räknas, inte verkliga förhållanden; jämför med det publicerade utfallet och dess källa.';
 export const FUNDING_COLUMNS = ['Kostnadsslag', 'Ansökan', 'Rekvirerat', 'Kvarstår'];
 
 /** A yes/no indicator (e.g. "Delregionalt digitaliseringsnätverk är aktivt") reads Ja/Nej, others their figure. */
@@ -21,8 +37,9 @@ const unit = (i: IndicatorRow) => (YES_NO_INDICATORS.has(i.indicator) ? 'ja/nej'
 
 export function indicatorsReport(r: IndicatorReport): ReportModel {
   const date = r.generatedAt.slice(0, 10);
-  const widths = [3, 0.8, 0.8, 0.7, 0.8, 3, 0.8, 2];
-  const formats = ['text', 'decimal', 'decimal', 'text', 'text', 'text', 'decimal', 'text'] as const;
+  const widths = [3, 0.8, 0.8, 0.7, 1, 2.6, 0.8, 1.6, 2];
+  const formats = ['text', 'decimal', 'decimal', 'text', 'text', 'text', 'decimal', 'text', 'text'] as const;
+  const synthesised = r.indicators.some((i) => i.synthesised);
   return {
     kind: 'indicators',
     title: `Indikatorer ${r.year}`,
@@ -45,7 +62,8 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
         { label: 'Antal', format: 'int' },
         { label: 'Bas', format: 'int' },
         { label: 'Underlag' },
-        { label: 'Rapporterat utfall', format: 'decimal' },
+        { label: 'Publicerat utfall', format: 'decimal' },
+        { label: 'Källa för publicerat utfall' },
         { label: 'Kommentar' },
       ],
       rows: r.indicators.map((i) => [
@@ -54,11 +72,12 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
         value(i, i.outcome),
         unit(i),
         i.met === null ? null : i.met ? 'Ja' : 'Nej',
-        i.computed ? 'Ja' : 'Nej',
+        computedLabel(i),
         i.count,
         i.n,
         i.base,
         value(i, i.reported),
+        i.reportedSource,
         i.note,
       ]),
       note: `En rad per indikator ${r.year}. Antal och bas är räknade ur samverkansportföljen där utfallet är beräknat.`,
@@ -71,8 +90,9 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
         blocks: [
           {
             kind: 'paragraph',
-            text: 'Utfall markerade som beräknade är räknade ur samverkansportföljen (deltagande i initiativ, aktiva nätverk, mätomgångar); övriga är rapporterade uppgifter.',
+            text: 'Utfall markerade som beräknade är räknade ur samverkansportföljen (deltagande i initiativ, aktiva nätverk, mätomgångar); övriga är rapporterade uppgifter. Där ett publicerat utfall finns visas det bredvid, med sin källa.',
           },
+          ...(synthesised ? [{ kind: 'paragraph' as const, text: SYNTHESISED_NOTE }] : []),
           {
             kind: 'table',
             caption: `Indikatorer ${r.year}: förväntat och utfall`,
@@ -82,9 +102,10 @@ export function indicatorsReport(r: IndicatorReport): ReportModel {
               value(i, i.expected),
               value(i, i.outcome),
               unit(i),
-              i.computed ? 'Ja' : 'Nej',
+              computedLabel(i),
               i.base,
               value(i, i.reported),
+              i.reportedSource,
               i.note,
             ]),
           },

@@ -771,7 +771,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     requireUser(req);
     const q = parse(indicatorQuery, req.query);
     const r = await indicatorReport(db, q.year);
-    return { year: r.year, indicators: r.indicators, funding: r.funding };
+    return { year: r.year, indicators: r.indicators, funding: r.funding, years: r.years };
   });
 
   app.get('/indicators/export', async (req, reply) => {
@@ -785,7 +785,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     const user = requireRole(req, 'forbundsadmin');
     const p = parse(z.object({ year: queryYear, indicator: z.enum(INDICATORS, { error: `Indikatorn ska vara en av: ${INDICATORS.join(', ')}` }) }), req.params);
     const value = z.number({ error: 'ska vara ett tal, 0 eller större' }).min(0, 'ska vara 0 eller större').max(1_000_000).nullable();
-    const body = parse(z.object({ expected: value, reported: value.default(null), note: text(2000).default('') }), req.body);
+    const body = parse(z.object({ expected: value, reported: value.default(null), note: text(2000).default(''), source: text(300).default('') }), req.body);
     if (INDICATOR_UNITS[p.indicator] === 'procent' && [body.expected, body.reported].some((v) => v !== null && v > 100))
       throw fieldError('expected', 'en andel anges i procent, 0–100');
     await db.transaction(async (tx) => {

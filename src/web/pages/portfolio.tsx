@@ -48,6 +48,8 @@ interface IndicatorsResponse {
   year: number;
   indicators: IndicatorRow[];
   funding: FundingProjectView[];
+  /** Years with stored expected or reported values. */
+  years?: number[];
 }
 
 
@@ -946,6 +948,13 @@ export function IndicatorsPage() {
   const networks = useApi<{ networks: Network[] }>('/api/networks', { keep: true });
 
   useEffect(() => setYearInput(String(year)), [year]);
+  // Without a chosen year, a year without expected values gives way to the latest year that has them.
+  const years = state.data?.years;
+  useEffect(() => {
+    if (params.get('ar') || !years?.length || years.includes(year)) return;
+    const latest = [...years].reverse().find((y) => y <= year) ?? years[years.length - 1];
+    setParams({ ar: String(latest) }, { replace: true });
+  }, [years, year, params, setParams]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -1008,8 +1017,15 @@ export function IndicatorsPage() {
 
 function IndicatorTable({ data }: { data: IndicatorsResponse }) {
   const { t } = useI18n();
+  const synthesised = data.indicators.some((r) => r.synthesised);
   return (
     <Section id="ind-heading" title={t('Indikatorer {year}', { year: data.year })}>
+      {synthesised && (
+        <p className="demo-banner-inline">
+          <span className="tag">DEMO</span>{' '}
+          {t('Utfall beräknade ur syntetiserade demodata visar hur indikatorn räknas, inte verkliga förhållanden. Det publicerade utfallet visas bredvid, med sin källa.')}
+        </p>
+      )}
       <DataTable
         label={t('Regionala indikatorer')}
         caption={t('Regionala indikatorer {year}: förväntat och utfall', { year: data.year })}
@@ -1020,7 +1036,7 @@ function IndicatorTable({ data }: { data: IndicatorsResponse }) {
           t('Källa'),
           t('Bas'),
           { num: 'n' },
-          { num: t('Rapporterat utfall') },
+          { num: t('Publicerat utfall') },
           t('Uppnått'),
           t('Kommentar'),
         ]}
@@ -1033,10 +1049,18 @@ function IndicatorTable({ data }: { data: IndicatorsResponse }) {
               <td className="num">
                 <strong>{indicatorValue(r.outcome, r.unit)}</strong>
               </td>
-              <td>{r.computed ? t('Beräknad ur plattformens data') : t('Rapporterad uppgift')}</td>
+              <td>{r.computed ? (r.synthesised ? t('Beräknad ur syntetiserade demodata') : t('Beräknad ur plattformens data')) : t('Rapporterad uppgift')}</td>
               <td>{r.base}</td>
               <td className="num">{r.n ?? dash}</td>
-              <td className="num">{indicatorValue(r.reported, r.unit)}</td>
+              <td className="num">
+                {indicatorValue(r.reported, r.unit)}
+                {r.reportedSource && (
+                  <>
+                    <br />
+                    <span className="hint">{t('Källa: {source}', { source: r.reportedSource })}</span>
+                  </>
+                )}
+              </td>
               <td>{r.met === null ? dash : r.met ? t('Ja') : t('Nej')}</td>
               <td>{r.note || dash}</td>
             </tr>
@@ -1074,6 +1098,7 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
   const [expected, setExpected] = useState(show(row.expected));
   const [reported, setReported] = useState(show(row.reported));
   const [note, setNote] = useState(row.note);
+  const [source, setSource] = useState(row.reportedSource ?? '');
   const [invalid, setInvalid] = useState<string[]>([]);
   const unit = row.unit === 'procent' ? t('procent') : t('antal');
   const max = row.unit === 'procent' ? 100 : 1_000_000;
@@ -1092,7 +1117,7 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
       return;
     }
     void action.run(async () => {
-      await put(`/api/indicators/${year}/${row.indicator}`, { expected: ex, reported: rp, note: note.trim() });
+      await put(`/api/indicators/${year}/${row.indicator}`, { expected: ex, reported: rp, note: note.trim(), source: source.trim() });
       onSaved();
       return t('Sparat: {label}', { label: t(row.label) });
     });
@@ -1113,6 +1138,9 @@ function IndicatorForm({ year, row, onSaved }: { year: number; row: IndicatorRow
           {decimal('e', t('Förväntat ({unit})', { unit }), expected, setExpected, 'expected')}
           {decimal('r', t('Rapporterat utfall ({unit})', { unit }), reported, setReported, 'reported')}
         </div>
+        <Control id={`${id}-s`} label={t('Källa för rapporterat utfall (rapportens titel och år)')}>
+          {(a) => <input {...a} type="text" maxLength={300} value={source} onChange={(e) => setSource(e.target.value)} />}
+        </Control>
         <Control id={`${id}-n`} label={t('Kommentar')}>
           {(a) => <textarea {...a} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
         </Control>

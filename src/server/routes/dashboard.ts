@@ -1,0 +1,90 @@
+// Översikt: GET /api/dashboard — what needs the signed-in user's attention (src/domain/dashboard.ts).
+// Loads rounds, progress, respondents (a kommunansvarig's own municipalities only), initiatives and status
+// reports, and lets the pure domain function decide. Query: threshold (percent, 0–100, default 50) and
+// today (ÅÅÅÅ-MM-DD, default the server's date; for previews and tests).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { buildDashboard, type DashboardRespondent, type DashboardRound } from '../../domain/dashboard.ts';
+import { instrumentOfRound } from '../../rounds/service.ts';
+import { getGates, listCriteria, listInitiatives, listStatusReports } from '../../store/initiatives.ts';
+import { listMunicipalities } from '../../store/organisation.ts';
+import { listRespondents } from '../../store/respondents.ts';
+import { listRounds, roundProgress } from '../../store/rounds.ts';
+import { requireUser } from '../auth.ts';
+import { parse } from '../http.ts';
+
+const query = z.object({
+  threshold: z.coerce
+    .number({ error: 'Svarsfrekvensgränsen ska vara ett tal' })
+    .min(0, 'Svarsfrekvensgränsen ska vara 0–100 procent')
+    .max(100, 'Svarsfrekvensgränsen ska vara 0–100 procent')
+    .default(50),
+  today: z.iso.date({ error: 'Datum ska skrivas ÅÅÅÅ-MM-DD' }).optional(),
+});
+
+export async function dashboardRoutes(app: FastifyInstance) {
+  const { db } = app;
+
+  app.get('/dashboard', async (req) => {
+    const user = requireUser(req);
+    const q = parse(query, req.query, 'Ogiltig fråga');
+    const today = q.today ?? new Date().toISOString().slice(0, 10);
+    const own = user.role === 'kommunansvarig' ? user.municipalities : [];
+    const names = Object.fromEntries((await listMunicipalities(db)).map((m) => [m.code, m.name]));
+
+    const all = await listRounds(db, user.role === 'kommunansvarig' ? { municipalities: own } : {});
+    const rounds: DashboardRound[] = [];
+    for (const r of all) {
+      // Läsare: closed rounds only, no progress; others: progress of open rounds.
+      if (user.role === 'lasare' && r.status !== 'closed') continue;
+      const ins = await instrumentOfRound(db, r);
+      const progress = r.status === 'open' && user.role !== 'lasare' ? await roundProgress(db, r.id) : [];
+      rounds.push({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        mode: ins.mode === 'self-assessment' ? 'self' : 'respondents',
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
+        // A kommunansvarig's view of a round holds their own municipalities only.
+        municipalities: user.role === 'kommunansvarig' ? r.municipalities.filter((c) => own.includes(c)) : r.municipalities,
+        progress: user.role === 'kommunansvarig' ? progress.filter((p) => own.includes(p.municipality)) : progress,
+      });
+    }
+
+    const respondents: DashboardRespondent[] = [];
+    if (user.role === 'kommunansvarig')
+      for (const r of rounds.filter((x) => x.status === 'open' && x.mode === 'respondents'))
+        for (const code of r.municipalities)
+          for (const p of await listRespondents(db, r.id, code))
+            respondents.push({
+              id: p.id,
+              roundId: r.id,
+              municipality: p.municipality,
+              name: p.name,
+              respondentType: p.respondentType,
+              invitedAt: p.invitedAt ? new Date(p.invitedAt).toISOString() : null,
+              remindedAt: p.remindedAt ? new Date(p.remindedAt).toISOString() : null,
+              reminderCount: p.reminderCount,
+              completedAt: p.completedAt ? new Date(p.completedAt).toISOString() : null,
+            });
+
+    const needsPortfolio = user.role !== 'lasare';
+    const initiatives = needsPortfolio ? (await listInitiatives(db)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) })) : [];
+    const dashboard = buildDashboard({
+      today,
+      role: user.role,
+      municipalities: own,
+      names,
+      threshold: q.threshold,
+      rounds,
+      respondents,
+      initiatives,
+      statusReports: needsPortfolio ? await listStatusReports(db) : [],
+      gates: needsPortfolio ? await getGates(db) : undefined,
+      criteria: needsPortfolio ? (await listCriteria(db)).filter((c) => c.weight > 0).map((c) => ({ id: c.id, label: c.label })) : [],
+    });
+    return { dashboard };
+  });
+}
