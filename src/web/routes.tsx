@@ -6,6 +6,7 @@ import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
 import { RespondentPage } from './pages/respondent.tsx';
 import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
+import { EditRoundPage } from './pages/round-form.tsx';
 import { Loading } from './components/ui.tsx';
 
 // Pages with charts (ECharts) and the portfolio are loaded on first use, so the sign-in page and the
@@ -39,6 +40,7 @@ export const privateRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/matomgangar', element: <RoundsPage /> },
   { path: '/matomgangar/ny', element: <NewRoundPage /> },
   { path: '/matomgangar/:id', element: <RoundPage /> },
+  { path: '/matomgangar/:id/andra', element: <EditRoundPage /> },
   { path: '/matomgangar/:id/import', element: <ImportPage /> },
   { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage /> },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage') },
