@@ -14,6 +14,8 @@ import {
   type RoundSettings,
 } from '../src/domain/round-edit.ts';
 import { EMPTY_ROUND_DETAILS } from '../src/domain/round-details.ts';
+import { validateImport } from '../src/domain/import.ts';
+import { loadBuiltInInstrumentsSync } from '../src/domain/instruments/catalog.ts';
 import type { RoundStatus } from '../src/domain/rounds.ts';
 import { backends } from './support/db.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
@@ -87,6 +89,21 @@ describe('mätomgångar: regler för ändring och borttagning', () => {
     assert.match(deleteRefusal('open', 4)!, /4 respondenter har svarat.*Stäng mätomgången i stället/);
     assert.match(deleteRefusal('open', 0)!, /Bara ett utkast/);
     assert.match(deleteRefusal('closed', 0)!, /Bara ett utkast/);
+  });
+
+  it('import av svar: en respondenttyp som mätomgången inte omfattar ger fel på raden och kolumnen', () => {
+    const status = loadBuiltInInstrumentsSync().find((i) => i.id === 'statusenkat')!;
+    const table = {
+      header: ['kommun', 'respondenttyp', 'samverkan-erfarenhet'],
+      rows: [
+        { row: 2, cells: ['1461', 'IT-nära', 'Stämmer helt'] },
+        { row: 3, cells: ['1461', 'verksamhetsnara', 'Stämmer helt'] },
+      ],
+    };
+    const v = validateImport(table, status, { municipalities: ['1461'], areas: [], respondentTypes: ['verksamhetsnara'] });
+    assert.deepEqual(v.errors.map((e) => [e.row, e.column, e.message]), [[2, 'respondenttyp', 'Respondenttypen IT-nära ingår inte i mätomgången']]);
+    assert.deepEqual(v.accepted.map((a) => a.row), [3]);
+    assert.equal(validateImport(table, status, { municipalities: ['1461'], areas: [] }).accepted.length, 2, 'utan urval: alla typer');
   });
 
   it('respondenttyper som ingår och självskattningens läge', () => {
