@@ -2,7 +2,7 @@
 // what opening, closing and reopening will do (the confirmation summaries); the state of a
 // municipality's self-assessment. Pure and IO-free: the routes, the CLI and the web share it.
 //
-// The rules (one place, documented in docs/rounds.md):
+// The rules (one place; docs/rounds.md has them as a table):
 // - Utkast: everything may be changed (instrument only while no respondent has been added).
 // - Öppen: what respondents answer is fixed: instrument, respondent types and the municipalities
 //   already included (municipalities may be added, not removed), and the start date (the round has
