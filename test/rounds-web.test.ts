@@ -44,6 +44,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     assert.ok(roundId > 0, page.url());
     await page.getByText('Utkast', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Öppna mätomgången' }).click();
+    await page.getByRole('alertdialog', { name: 'Öppna mätomgången?' }).getByRole('button', { name: 'Ja, öppna mätomgången' }).click();
     await page.getByRole('status').filter({ hasText: 'Mätomgången är öppnad' }).waitFor();
     await page.getByRole('button', { name: 'Stäng mätomgången' }).waitFor();
     await assertAccessible(page, 'mätomgång');
@@ -217,6 +218,11 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await signIn(page, web.base, DEMO.admin);
     await page.goto(`${web.base}/matomgangar/${roundId}`);
     await page.getByRole('button', { name: 'Stäng mätomgången' }).click();
+    const closing = page.getByRole('alertdialog', { name: 'Stäng mätomgången?' });
+    // 2 respondents in Mellerud: 1 submitted, the new one not started; its link is the one open link.
+    await closing.getByText('1 av 2 respondenter har skickat in sina svar; 0 har påbörjat utan att skicka in.').waitFor();
+    await closing.getByText('1 öppna länkar slutar fungera: inga fler svar tas emot.').waitFor();
+    await closing.getByRole('button', { name: 'Ja, stäng mätomgången' }).click();
     await page.getByRole('button', { name: 'Öppna igen' }).waitFor();
 
     const respondent = await web.newPage({ width: 375, height: 667 });
@@ -228,6 +234,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     await assertAccessible(respondent, 'okänd länk');
 
     await page.getByRole('button', { name: 'Öppna igen' }).click();
+    await page.getByRole('alertdialog', { name: 'Öppna mätomgången igen?' }).getByRole('button', { name: 'Ja, öppna igen' }).click();
     await page.getByRole('button', { name: 'Stäng mätomgången' }).waitFor();
     await respondent.goto(`${web.base}/svar/${other}`);
     // IT-nära sees 25 items (28 − 3 routed only to verksamhetsnära).

@@ -33,6 +33,8 @@ export interface ImportContext {
   municipalities: ReadonlyArray<string>;
   /** Verksamhetsområden (id and name). */
   areas: ReadonlyArray<{ id: string; name: string }>;
+  /** The respondent types the round includes (null or missing = all of the instrument's). */
+  respondentTypes?: ReadonlyArray<string> | null;
 }
 
 export interface ImportValidation {
@@ -225,6 +227,7 @@ export function validateImport(table: ParsedTable, instrument: Instrument, ctx: 
           const t = instrument.respondentTypes.find((r) => norm(r.id) === norm(text) || norm(r.label) === norm(text));
           if (!t)
             err(col.name, `"${text}" är ingen respondenttyp i instrumentet (${instrument.respondentTypes.map((r) => r.label).join(', ') || 'inga'})`);
+          else if (ctx.respondentTypes && !ctx.respondentTypes.includes(t.id)) err(col.name, `Respondenttypen ${t.label} ingår inte i mätomgången`);
           else respondentType = t.id;
         }
       } else if (col.kind === 'area' && text) {

@@ -207,7 +207,7 @@ export async function importResponses(
   if (!parsed.ok) return { ...base, format: parsed.format, rows: 0, accepted: 0, errors: sortErrors(parsed.errors) };
 
   const areas = await listAreas(db);
-  const v = validateImport(parsed.table, instrument, { municipalities: round.municipalities, areas });
+  const v = validateImport(parsed.table, instrument, { municipalities: round.municipalities, areas, respondentTypes: round.respondentTypes });
   const errors = sortErrors([...v.fileErrors, ...v.errors]);
   const report: ImportReport = {
     ...base,

@@ -28,6 +28,7 @@ import {
   respondentProgress,
   type RespondentWithToken,
 } from '../store/respondents.ts';
+import { respondentTypeRefusal } from '../domain/round-edit.ts';
 import { ROUND_DETAIL_FIELDS, unknownRespondentTypes, type RoundDetails } from '../domain/round-details.ts';
 import { createRound, getRound, lockRound, setRoundStatus, type Round } from '../store/rounds.ts';
 
@@ -183,6 +184,12 @@ export async function addRespondentsChecked(
       'Självskattningen besvaras en gång per kommun av den kommunansvarige; använd självskattningslänken i stället för att lägga till respondenter',
     );
   const checked = await checkRespondentInput(db, instrument, input);
+  const refused = respondentTypeRefusal(
+    checked.respondentType,
+    round.respondentTypes,
+    instrument.respondentTypes.find((t) => t.id === checked.respondentType)?.label,
+  );
+  if (refused) throw badRequest(refused);
   const count = input.count ?? 1;
   if (count > 1 && (input.name || input.email)) throw badRequest('Namn och e-post kan bara anges när en respondent läggs till åt gången');
   return db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
 import { RespondentPage } from './pages/respondent.tsx';
 import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
+import { EditRoundPage } from './pages/round-form.tsx';
 import { Loading } from './components/ui.tsx';
 import type { Role } from './session.tsx';
 
@@ -55,6 +56,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/matomgangar', element: <RoundsPage />, roles: STAFF },
   { path: '/matomgangar/ny', element: <NewRoundPage />, roles: ADMIN },
   { path: '/matomgangar/:id', element: <RoundPage />, roles: STAFF },
+  { path: '/matomgangar/:id/andra', element: <EditRoundPage />, roles: ADMIN },
   { path: '/matomgangar/:id/import', element: <ImportPage />, roles: ADMIN },
   { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage') },

@@ -38,7 +38,10 @@ import {
   updateRespondent,
   type RespondentWithToken,
 } from '../../store/respondents.ts';
-import { listRounds, lockRound, responseTotals, roundProgress, updateRound, updateRoundDetails, addRoundMunicipalities, type Round } from '../../store/rounds.ts';
+import { listRounds, responseTotals, roundProgress, type Round } from '../../store/rounds.ts';
+import { includedRespondentTypes, respondentTypeRefusal } from '../../domain/round-edit.ts';
+import { deleteRoundChecked, editRound, previewTransition, selfAssessmentStates } from '../../rounds/edit.ts';
+import { answerFacts } from '../../store/round-edit.ts';
 import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
 import { respondentRoutes } from './respondent.ts';
 import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
@@ -111,14 +114,20 @@ export async function roundRoutes(app: FastifyInstance) {
   const municipalityNames = async () => new Map((await listMunicipalities(db)).map((m) => [m.code, m.name]));
 
   async function fullRound(r: Round, visibleCodes: (code: string) => boolean) {
-    const [ins, names, progress] = await Promise.all([instrumentOfRound(db, r), municipalityNames(), roundProgress(db, r.id)]);
+    const [ins, names, progress, facts] = await Promise.all([instrumentOfRound(db, r), municipalityNames(), roundProgress(db, r.id), answerFacts(db, r.id)]);
+    const self = ins.mode === 'self-assessment' ? await selfAssessmentStates(db, r) : undefined;
     return {
       ...r,
       instrumentTitle: ins.title,
       mode: ins.mode,
-      respondentTypes: ins.respondentTypes,
+      // respondentTypes: the round's selection (null = all); the instrument's types with their labels beside it.
+      instrumentRespondentTypes: ins.respondentTypes,
       municipalities: r.municipalities.map((code) => ({ code, name: names.get(code) ?? code })),
-      progress: progress.filter((p) => visibleCodes(p.municipality)),
+      progress: progress
+        .filter((p) => visibleCodes(p.municipality))
+        .map((p) => (self ? { ...p, selfAssessment: self.get(p.municipality) } : p)),
+      /** Respondents with at least one answer (all municipalities): CSV and deletion depend on it. */
+      answeredRespondents: facts.answeredRespondents,
     };
   }
 
@@ -186,34 +195,40 @@ export async function roundRoutes(app: FastifyInstance) {
     return { round: await fullRound(round, (code) => canSeeMunicipality(user, code)) };
   });
 
+  // Edits a round; what may change depends on its status (src/domain/round-edit.ts): 409 with the reason.
   app.patch('/rounds/:id', async (req) => {
     const user = requireRole(req, 'forbundsadmin');
     const { id } = parse(roundParams, req.params);
     const body = parse(
       z.object({
+        instrument: instrumentId.optional(),
+        instrumentVersion: z.string().max(50).optional(),
         title: title.optional(),
         periodStart: isoDate.optional(),
         periodEnd: isoDate.optional(),
+        municipalities: z.array(municipalityCode).min(1, 'Kommuner: välj minst en kommun').max(500).optional(),
         addMunicipalities: z.array(municipalityCode).max(500).optional(),
+        removeMunicipalities: z.array(municipalityCode).max(500).optional(),
       }).extend(roundDetailsSchema.partial().shape),
       req.body,
     );
-    const names = await municipalityNames();
-    for (const c of body.addMunicipalities ?? []) if (!names.has(c)) throw notFound(`Kommunen med kod ${c} finns inte`);
-    await db.transaction(async (tx) => {
-      const round = await lockRound(tx, id);
-      if (!round) throw notFound(`Mätomgång ${id} finns inte`);
-      const blocked = sampleEditableMessage(round.status);
-      if (blocked) throw conflict('Mätomgången är stängd och kan inte ändras');
-      const start = body.periodStart ?? round.periodStart;
-      const end = body.periodEnd ?? round.periodEnd;
-      if (start > end) throw badRequest('Periodens slutdatum ligger före startdatumet');
-      await updateRound(tx, id, body);
-      await updateRoundDetails(tx, id, body);
-      if (body.addMunicipalities?.length) await addRoundMunicipalities(tx, id, body.addMunicipalities);
-      await audit(tx, { actor: user.id, action: 'round.updated', target: `round:${id}`, ip: req.ip, details: body });
-    });
-    return { round: await fullRound(await requireRound(db, id), () => true) };
+    const r = await editRound(db, id, body, actorOf(req, user));
+    return { round: await fullRound(r.round, () => true), changes: r.changes, removedRespondents: r.removedRespondents };
+  });
+
+  /** Deletes a draft round without answers; 409 with the reason otherwise. */
+  app.delete('/rounds/:id', async (req) => {
+    const user = requireRole(req, 'forbundsadmin');
+    const { id } = parse(roundParams, req.params);
+    await deleteRoundChecked(db, id, actorOf(req, user));
+    return { deleted: id };
+  });
+
+  /** What opening, closing or reopening will do: counts for the confirmation (nothing is changed). */
+  app.get('/rounds/:id/preview/:action', async (req) => {
+    requireRole(req, 'forbundsadmin');
+    const { id, action } = parse(z.object({ id: idParam, action: z.enum(ROUND_ACTIONS, { error: 'Ange open, close eller reopen' }) }), req.params);
+    return { preview: await previewTransition(db, id, action) };
   });
 
   for (const action of ROUND_ACTIONS) {
@@ -292,7 +307,8 @@ export async function roundRoutes(app: FastifyInstance) {
     const { round, code } = await scoped(req);
     const ins = await instrumentOfRound(db, round);
     return {
-      round: { id: round.id, title: round.title, status: round.status, mode: ins.mode, respondentTypes: ins.respondentTypes },
+      // Only the respondent types the round includes are offered.
+      round: { id: round.id, title: round.title, status: round.status, mode: ins.mode, respondentTypes: includedRespondentTypes(ins.respondentTypes, round.respondentTypes) },
       editable: sampleEditableMessage(round.status) === null,
       respondents: (await listRespondents(db, round.id, code)).map(respondentView),
     };
@@ -318,6 +334,8 @@ export async function roundRoutes(app: FastifyInstance) {
         respondentType: body.respondentType !== undefined ? body.respondentType : respondent.respondentType,
         area: body.area !== undefined ? body.area : respondent.area,
       });
+      const refused = respondentTypeRefusal(checked.respondentType, round.respondentTypes);
+      if (refused) throw badRequest(refused);
       Object.assign(patch, checked);
     }
     await db.transaction(async (tx) => {

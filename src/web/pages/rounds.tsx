@@ -1,15 +1,17 @@
 // Mätomgångar: the association's list, creation, detail (open/close/reopen, response rates) and
 // import; a municipality's respondents, links, invitations and response rates (kommunansvarig,
 // or förbundsadmin for any municipality). The server enforces every role; the pages only hide.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, del, post } from '../api.ts';
 import { Control, Field, Options } from '../components/forms.tsx';
 import { useAction, useApi, useOrganisation } from '../components/hooks.ts';
-import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Page, Section } from '../components/ui.tsx';
+import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { RateRow, ResponseRates } from '../../domain/rounds.ts';
+import type { RoundDetails } from '../../domain/round-details.ts';
+import { RoundAdminActions, SelfAssessmentTable, type SelfAssessmentRow } from './round-actions.tsx';
 import type { ImportReport } from '../../import/responses.ts';
 
 // ---- API shapes (src/server/routes/rounds.ts) ------------------------------------------------
@@ -42,24 +44,17 @@ interface Progress {
   completed: number;
 }
 
-interface RoundDetail extends Omit<RoundSummary, 'municipalities'> {
+interface RoundDetail extends Omit<RoundSummary, 'municipalities'>, Partial<RoundDetails> {
   mode: 'survey' | 'self-assessment';
-  respondentTypes: Array<{ id: string; label: string }>;
+  /** The round's selection of respondent types (null = all of the instrument's). */
+  respondentTypes: string[] | null;
+  instrumentRespondentTypes: Array<{ id: string; label: string }>;
   municipalities: Array<{ code: string; name: string }>;
-  progress: Progress[];
+  progress: Array<Progress & Pick<SelfAssessmentRow, 'selfAssessment'>>;
+  answeredRespondents: number;
   openedAt: string | null;
   closedAt: string | null;
   createdAt: string;
-}
-
-interface InstrumentSummary {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  mode: 'survey' | 'self-assessment';
-  itemCount: number;
-  versions: string[];
 }
 
 interface Respondent {
@@ -125,8 +120,10 @@ export function RoundsPage() {
   const { user } = useSession();
   const state = useApi<{ rounds: RoundSummary[] }>('/api/rounds');
   const admin = user?.role === 'forbundsadmin';
+  const arrived = (useLocation().state as { msg?: string } | null)?.msg;
   return (
     <Page title={t('Mätomgångar')}>
+      <Notice message={arrived} />
       {admin && (
         <p>
           <Link className="button" to="/matomgangar/ny">
@@ -183,115 +180,9 @@ function roundLink(r: RoundSummary, role?: string) {
 
 /** Response rate of a round over the municipalities the user may see (from the round's progress). */
 
-// ---- Create a round ------------------------------------------------------------------------
+// ---- Create and edit a round: round-form.tsx ----------------------------------------------------
 
-export function NewRoundPage() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const instruments = useApi<{ instruments: InstrumentSummary[] }>('/api/instruments');
-  const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
-  const [selected, setSelected] = useState<Set<string>>();
-  const [instrument, setInstrument] = useState('');
-  const action = useAction();
-  const year = new Date().getFullYear();
-
-  useEffect(() => {
-    if (municipalities.data && !selected) setSelected(new Set(municipalities.data.municipalities.map((m) => m.code)));
-  }, [municipalities.data, selected]);
-  useEffect(() => {
-    if (instruments.data?.instruments.length && !instrument) setInstrument(instruments.data.instruments[0].id);
-  }, [instruments.data, instrument]);
-
-  const chosen = instruments.data?.instruments.find((i) => i.id === instrument);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    void action.run(async () => {
-      const r = await post<{ round: RoundDetail }>('/api/rounds', {
-        instrument,
-        title: String(f.get('title') ?? ''),
-        periodStart: String(f.get('periodStart') ?? ''),
-        periodEnd: String(f.get('periodEnd') ?? ''),
-        municipalities: [...(selected ?? [])],
-      });
-      navigate(`/matomgangar/${r.round.id}`, { state: { created: true } });
-    });
-  };
-
-  return (
-    <Page title={t('Ny mätomgång')}>
-      <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
-      <ErrorMessage message={action.message} />
-      <form onSubmit={submit} className="narrow-wide" noValidate>
-        <AsyncView state={instruments}>
-          {(d) => (
-            <div className="field">
-              <label htmlFor="round-instrument">{t('Instrument')}</label>
-              <select id="round-instrument" name="instrument" value={instrument} onChange={(e) => setInstrument(e.target.value)} aria-describedby="round-instrument-hint">
-                {d.instruments.map((i) => (
-                  <option key={`${i.id}@${i.version}`} value={i.id}>
-                    {i.title} ({t('version')} {i.version})
-                  </option>
-                ))}
-              </select>
-              <span className="hint" id="round-instrument-hint">
-                {chosen
-                  ? `${chosen.mode === 'self-assessment' ? t('Självskattning: besvaras en gång per kommun av kommunansvarig.') : t('Enkät: många respondenter per kommun via personliga länkar.')} ${t('{n} frågor.', { n: chosen.itemCount })}`
-                  : ''}
-              </span>
-            </div>
-          )}
-        </AsyncView>
-        <Field label={t('Rubrik')} name="title" required defaultValue={chosen ? `${chosen.title} ${year}` : ''} key={chosen?.id ?? 'none'} />
-        <div className="field-row">
-          <Field label={t('Periodens början')} name="periodStart" type="date" required defaultValue={`${year}-01-01`} />
-          <Field label={t('Periodens slut')} name="periodEnd" type="date" required defaultValue={`${year}-12-31`} />
-        </div>
-        <fieldset>
-          <legend>{t('Kommuner som ingår')}</legend>
-          <AsyncView state={municipalities}>
-            {(d) => (
-              <>
-                <div className="button-row">
-                  <button type="button" className="secondary" onClick={() => setSelected(new Set(d.municipalities.map((m) => m.code)))}>
-                    {t('Välj alla')}
-                  </button>
-                  <button type="button" className="secondary" onClick={() => setSelected(new Set())}>
-                    {t('Avmarkera alla')}
-                  </button>
-                  <span aria-live="polite">{t('{n} av {total} valda', { n: selected?.size ?? 0, total: d.municipalities.length })}</span>
-                </div>
-                <div className="checkbox-grid">
-                  {d.municipalities.map((m) => (
-                    <label key={m.code}>
-                      <input
-                        type="checkbox"
-                        name="municipalities"
-                        value={m.code}
-                        checked={selected?.has(m.code) ?? false}
-                        onChange={(e) => {
-                          const next = new Set(selected);
-                          if (e.target.checked) next.add(m.code);
-                          else next.delete(m.code);
-                          setSelected(next);
-                        }}
-                      />{' '}
-                      {m.name}
-                    </label>
-                  ))}
-                </div>
-              </>
-            )}
-          </AsyncView>
-        </fieldset>
-        <button type="submit" disabled={action.busy || !instrument}>
-          {t('Skapa mätomgången')}
-        </button>
-      </form>
-    </Page>
-  );
-}
+export { NewRoundPage } from './round-form.tsx';
 
 // ---- Round detail ---------------------------------------------------------------------------
 
@@ -299,35 +190,34 @@ export function RoundPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
+  const location = useLocation();
   const admin = user?.role === 'forbundsadmin';
-  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`);
-  const rates = useApi<{ rates: ResponseRates }>(admin ? `/api/rounds/${encodeURIComponent(id)}/rates` : null);
-  const action = useAction();
-
-  const change = (what: 'open' | 'close' | 'reopen', done: string) =>
-    action.run(async () => {
-      await post(`/api/rounds/${encodeURIComponent(id)}/${what}`);
-      state.reload();
-      rates.reload();
-      return done;
-    });
+  // keep: a reload after a status change keeps the page (and the focused control) mounted.
+  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`, { keep: true });
+  const rates = useApi<{ rates: ResponseRates }>(admin ? `/api/rounds/${encodeURIComponent(id)}/rates` : null, { keep: true });
+  const arrived = (location.state as { msg?: string } | null)?.msg;
 
   return (
     <AsyncView state={state}>
       {({ round }) => {
         const visible = admin ? round.progress : round.progress.filter((p) => user?.municipalities.includes(p.municipality));
         const sum = sumProgress(visible);
+        const self = round.mode === 'self-assessment';
+        const included = round.respondentTypes
+          ? round.instrumentRespondentTypes.filter((x) => round.respondentTypes!.includes(x.id))
+          : round.instrumentRespondentTypes;
         return (
           <Page title={round.title}>
             <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
             {round.isDemo && <DemoBanner>{round.demoNote ?? t('Demodata, delvis syntetiserade.')}</DemoBanner>}
+            <Notice message={arrived} />
             <dl className="facts">
               <dt>{t('Instrument')}</dt>
               <dd>
                 {round.instrumentTitle ?? round.instrument} ({t('version')} {round.instrumentVersion})
               </dd>
               <dt>{t('Typ')}</dt>
-              <dd>{round.mode === 'self-assessment' ? t('Självskattning (en gång per kommun)') : t('Enkät till respondenter')}</dd>
+              <dd>{self ? t('Självskattning (en gång per kommun)') : t('Enkät till respondenter')}</dd>
               <dt>{t('Period')}</dt>
               <dd>{period(round)}</dd>
               <dt>{t('Status')}</dt>
@@ -336,35 +226,35 @@ export function RoundPage() {
               </dd>
               <dt>{t('Kommuner')}</dt>
               <dd>{round.municipalities.length}</dd>
+              {!self && included.length > 0 && (
+                <>
+                  <dt>{t('Respondenttyper')}</dt>
+                  <dd>{included.map((x) => x.label).join(', ')}</dd>
+                </>
+              )}
+              {admin && (
+                <>
+                  <dt>{t('Kontaktperson')}</dt>
+                  <dd>{round.contactName ? `${round.contactName}${round.contactEmail ? ` (${round.contactEmail})` : ''}` : t('Inte angiven')}</dd>
+                  <dt>{t('Beräknad tid')}</dt>
+                  <dd>{round.estimatedMinutes ? t('{n} minuter', { n: round.estimatedMinutes }) : t('Räknas fram från antalet frågor')}</dd>
+                </>
+              )}
             </dl>
-            <ActionMessages action={action} />
             {admin && (
-              <div className="button-row">
-                {round.status === 'draft' && (
-                  <button type="button" disabled={action.busy} onClick={() => change('open', t('Mätomgången är öppnad. Respondenterna kan nu svara.'))}>
-                    {t('Öppna mätomgången')}
-                  </button>
-                )}
-                {round.status === 'open' && (
-                  <button type="button" disabled={action.busy} onClick={() => change('close', t('Mätomgången är stängd. Inga fler svar tas emot.'))}>
-                    {t('Stäng mätomgången')}
-                  </button>
-                )}
-                {round.status === 'closed' && (
-                  <button type="button" disabled={action.busy} onClick={() => change('reopen', t('Mätomgången är öppnad igen.'))}>
-                    {t('Öppna igen')}
-                  </button>
-                )}
-                {round.status !== 'closed' && (
-                  <Link className="button secondary" to={`/matomgangar/${round.id}/import`}>
-                    {t('Importera svar')}
-                  </Link>
-                )}
-                <a className="button secondary" href={`/api/rounds/${round.id}/responses.csv`} download>
-                  {t('Ladda ner svaren (CSV)')}
-                </a>
-              </div>
+              <RoundAdminActions
+                round={round}
+                onChanged={() => {
+                  state.reload();
+                  rates.reload();
+                }}
+              />
             )}
+            {self ? (
+              <Section id="muni-h" title={admin ? t('Självskattning per kommun') : t('Din kommun')}>
+                <SelfAssessmentTable roundId={round.id} rows={visible} />
+              </Section>
+            ) : (
             <Section id="muni-h" title={admin ? t('Svarsfrekvens per kommun') : t('Din kommun')}>
               <DataTable
                 label={t('Svarsfrekvens per kommun')}
@@ -398,7 +288,8 @@ export function RoundPage() {
                 )}
               </DataTable>
             </Section>
-            {admin && (
+            )}
+            {admin && !self && (
               <AsyncView state={rates}>{(d) => <RateTables rates={d.rates} scope={t('hela mätomgången')} />}</AsyncView>
             )}
           </Page>
@@ -508,7 +399,7 @@ export function ImportPage() {
     <AsyncView state={state}>
       {({ round }) => {
         const names = new Map(round.municipalities.map((m) => [m.code, m.name]));
-        const types = new Map(round.respondentTypes.map((r) => [r.id, r.label]));
+        const types = new Map(round.instrumentRespondentTypes.map((r) => [r.id, r.label]));
         const canWrite = !!preview && preview.accepted > 0 && (preview.errors.length === 0 || skipInvalid) && !result;
         return (
           <Page title={t('Importera svar')}>

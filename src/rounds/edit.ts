@@ -1,0 +1,150 @@
+// Editing and deleting a round, and the summaries shown before opening, closing or reopening it.
+// The rules are in src/domain/round-edit.ts; this loads the facts, applies the change and writes
+// the audit entry in the same transaction. Shared by the HTTP routes and the CLI.
+import type { Db, Queryable } from '../db/db.ts';
+import {
+  checkRoundEdit,
+  deleteRefusal,
+  excludedTypes,
+  selfAssessmentState,
+  transitionPreview,
+  type RoundChange,
+  type RoundSettings,
+  type TransitionPreview,
+} from '../domain/round-edit.ts';
+import { ROUND_DETAIL_FIELDS, type RoundDetails } from '../domain/round-details.ts';
+import { nextStatus, type RoundAction } from '../domain/rounds.ts';
+import { conflict, HttpError, notFound } from '../server/http.ts';
+import { audit } from '../store/audit.ts';
+import { getInstrument } from '../store/instruments.ts';
+import { listMunicipalities } from '../store/organisation.ts';
+import {
+  answerFacts,
+  deleteRound,
+  removeRoundMunicipalities,
+  removeUnansweredOfTypes,
+  sampleCounts,
+  selfAssessmentRows,
+  setRoundInstrument,
+} from '../store/round-edit.ts';
+import { addRoundMunicipalities, getRound, lockRound, updateRound, updateRoundDetails, type Round } from '../store/rounds.ts';
+import { instrumentOfRound, requireRound, type Actor } from './service.ts';
+
+/** Today's date in Sweden (YYYY-MM-DD). */
+export const todayInSweden = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+
+export interface EditRoundInput extends Partial<RoundDetails> {
+  instrument?: string;
+  instrumentVersion?: string;
+  title?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  /** The complete list of municipalities after the edit. */
+  municipalities?: string[];
+  addMunicipalities?: string[];
+  removeMunicipalities?: string[];
+}
+
+export interface EditResult {
+  round: Round;
+  changes: RoundChange[];
+  /** Respondents without answers removed with a municipality or a respondent type no longer included. */
+  removedRespondents: number;
+}
+
+/** Applies an edit if the rules allow it (409 with the reason otherwise; 400 for invalid settings). */
+export async function editRound(db: Db, id: number, input: EditRoundInput, actor: Actor, today = todayInSweden()): Promise<EditResult> {
+  const all = await listMunicipalities(db);
+  const names = new Map(all.map((m) => [m.code, m.name]));
+  for (const c of [...(input.municipalities ?? []), ...(input.addMunicipalities ?? []), ...(input.removeMunicipalities ?? [])])
+    if (!names.has(c)) throw notFound(`Kommunen med kod ${c} finns inte`);
+  return db.transaction(async (tx) => {
+    const current = await lockRound(tx, id);
+    if (!current) throw notFound(`Mätomgång ${id} finns inte`);
+    // The instrument after the edit: a new id without a version takes its latest version.
+    const wantsInstrument =
+      (input.instrument !== undefined && input.instrument !== current.instrument) ||
+      (input.instrumentVersion !== undefined && input.instrumentVersion !== current.instrumentVersion);
+    const instrument = wantsInstrument
+      ? await getInstrument(tx, input.instrument ?? current.instrument, input.instrumentVersion)
+      : await instrumentOfRound(tx, current);
+    if (!instrument)
+      throw notFound(`Instrumentet ${input.instrument ?? current.instrument}${input.instrumentVersion ? ` version ${input.instrumentVersion}` : ''} finns inte`);
+    let municipalities = input.municipalities ? [...new Set(input.municipalities)] : [...current.municipalities];
+    for (const c of input.addMunicipalities ?? []) if (!municipalities.includes(c)) municipalities.push(c);
+    municipalities = municipalities.filter((c) => !(input.removeMunicipalities ?? []).includes(c)).sort();
+    const details = Object.fromEntries(ROUND_DETAIL_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as Partial<RoundDetails>;
+    const next: RoundSettings = {
+      ...current,
+      ...details,
+      instrument: instrument.id,
+      instrumentVersion: instrument.version,
+      title: input.title ?? current.title,
+      periodStart: input.periodStart ?? current.periodStart,
+      periodEnd: input.periodEnd ?? current.periodEnd,
+      municipalities,
+    };
+    const facts = await answerFacts(tx, id);
+    const verdict = checkRoundEdit(current, next, {
+      today,
+      respondents: facts.respondents,
+      answeredMunicipalities: facts.answeredMunicipalities,
+      answeredTypes: facts.answeredTypes,
+      instrumentTypes: instrument.respondentTypes,
+      municipalityName: (c) => names.get(c) ?? c,
+    });
+    if (!verdict.ok) throw new HttpError(verdict.status, verdict.message);
+    const { changes } = verdict;
+    if (!changes.length) return { round: current, changes, removedRespondents: 0 };
+    if (changes.includes('instrument')) await setRoundInstrument(tx, id, instrument.id, instrument.version);
+    await updateRound(tx, id, { title: next.title, periodStart: next.periodStart, periodEnd: next.periodEnd });
+    await updateRoundDetails(tx, id, details);
+    const added = municipalities.filter((c) => !current.municipalities.includes(c));
+    const removed = current.municipalities.filter((c) => !municipalities.includes(c));
+    await addRoundMunicipalities(tx, id, added);
+    let removedRespondents = await removeRoundMunicipalities(tx, id, removed);
+    removedRespondents += await removeUnansweredOfTypes(tx, id, excludedTypes(current.respondentTypes, next.respondentTypes, instrument.respondentTypes));
+    await audit(tx, {
+      actor: actor.id,
+      action: 'round.updated',
+      target: `round:${id}`,
+      ip: actor.ip,
+      details: { title: next.title, changes, addedMunicipalities: added, removedMunicipalities: removed, removedRespondents },
+    });
+    return { round: (await getRound(tx, id))!, changes, removedRespondents };
+  });
+}
+
+/** Deletes a draft round without answers (409 with the reason otherwise). */
+export async function deleteRoundChecked(db: Db, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const round = await lockRound(tx, id);
+    if (!round) throw notFound(`Mätomgång ${id} finns inte`);
+    const facts = await answerFacts(tx, id);
+    const refusal = deleteRefusal(round.status, facts.answeredRespondents);
+    if (refusal) throw conflict(refusal);
+    await deleteRound(tx, id);
+    await audit(tx, {
+      actor: actor.id,
+      action: 'round.deleted',
+      target: `round:${id}`,
+      ip: actor.ip,
+      details: { title: round.title, instrument: `${round.instrument}@${round.instrumentVersion}`, respondents: facts.respondents },
+    });
+  });
+}
+
+/** What opening, closing or reopening would do (409 when the change is not possible in the round's status). */
+export async function previewTransition(db: Queryable, id: number, action: RoundAction, today = todayInSweden()): Promise<TransitionPreview> {
+  const round = await requireRound(db, id);
+  const next = nextStatus(round.status, action);
+  if (!next.ok) throw conflict(next.message);
+  const instrument = await instrumentOfRound(db, round);
+  return transitionPreview(action, next.status, { periodEnd: round.periodEnd, mode: instrument.mode }, await sampleCounts(db, id), today);
+}
+
+/** The state of each municipality's self-assessment (self-assessment rounds). */
+export async function selfAssessmentStates(db: Queryable, round: Round) {
+  const rows = new Map((await selfAssessmentRows(db, round.id)).map((r) => [r.municipality, r]));
+  return new Map(round.municipalities.map((code) => [code, selfAssessmentState(rows.get(code))]));
+}
