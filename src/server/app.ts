@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiatives.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
 declare module 'fastify' {
@@ -31,7 +32,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, initiativeRoutes, analysisRoutes, reportRoutes];
+const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, initiativeRoutes, analysisRoutes, reportRoutes, respondentImportRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks. */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/');
