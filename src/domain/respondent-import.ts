@@ -71,6 +71,8 @@ export interface RespondentImportResult {
   columns: Partial<Record<RespondentField, string>>;
   /** Headers that were not recognised and are ignored. */
   ignoredColumns: string[];
+  /** Row number of the header (its errors are about the file); null for pasted rows without a header. */
+  headerRow: number | null;
 }
 
 const headerKey = (h: string) => norm(h).replace(/[*:]+$/, '').replace(/\s*\((valfri|valfritt|optional)\)$/, '').trim();
@@ -98,7 +100,7 @@ const sortErrors = (errors: ImportError[]) =>
   [...errors].sort((a, b) => a.row - b.row || String(a.column ?? '').localeCompare(String(b.column ?? ''), 'sv'));
 
 /** Validates a parsed respondent table against the round's types, the areas and the existing respondents. */
-export function validateRespondentImport(table: ParsedTable, ctx: RespondentImportContext): RespondentImportResult {
+export function validateRespondentImport(table: ParsedTable & { headerless?: boolean }, ctx: RespondentImportContext): RespondentImportResult {
   const errors: ImportError[] = [];
   const columns: Partial<Record<RespondentField, string>> = {};
   const index: Partial<Record<RespondentField, number>> = {};
@@ -127,6 +129,7 @@ export function validateRespondentImport(table: ParsedTable, ctx: RespondentImpo
     rowCount,
     columns,
     ignoredColumns,
+    headerRow: table.headerless ? null : headerRow,
   });
 
   if (index.name === undefined && index.email === undefined) {
@@ -225,7 +228,7 @@ export function validateRespondentImport(table: ParsedTable, ctx: RespondentImpo
  * with doubled quotes). Text without tabs is split on semicolons. When the first row names no known
  * column, the rows are read as Namn, E-post, Respondenttyp, Verksamhetsområde and numbered from 1.
  */
-export function parsePastedRows(text: string): ParsedTable {
+export function parsePastedRows(text: string): ParsedTable & { headerless?: boolean } {
   const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const delimiter = src.includes('\t') ? '\t' : ';';
   const records: string[][] = [];
@@ -277,5 +280,5 @@ export function parsePastedRows(text: string): ParsedTable {
   if (!numbered.length) return { header: [], rows: [] };
   const first = numbered[0];
   if (first.cells.some((c) => respondentField(c))) return { header: first.cells, rows: numbered.slice(1) };
-  return { header: DEFAULT_COLUMN_ORDER.map((f) => RESPONDENT_COLUMNS[f].label), rows: numbered };
+  return { header: DEFAULT_COLUMN_ORDER.map((f) => RESPONDENT_COLUMNS[f].label), rows: numbered, headerless: true };
 }

@@ -38,6 +38,8 @@ export interface RespondentImportReport {
   errors: ImportError[];
   columns: Partial<Record<RespondentField, string>>;
   ignoredColumns: string[];
+  /** Row number of the header: errors there are about the file. */
+  headerRow: number | null;
   /** Respondents added by this call (0 on a dry run or with errors). */
   written: number;
   /** The added respondents with their links. */
@@ -89,7 +91,8 @@ export async function importRespondents(
   } else {
     const parsed = await parseResponsesFile(source.bytes, source.filename);
     format = parsed.format;
-    if (!parsed.ok) return { ...base, format, rowCount: 0, rows: [], duplicates: [], errors: parsed.errors, columns: {}, ignoredColumns: [] };
+    if (!parsed.ok)
+      return { ...base, format, rowCount: 0, rows: [], duplicates: [], errors: parsed.errors, columns: {}, ignoredColumns: [], headerRow: null };
     table = parsed.table;
   }
 

@@ -5,7 +5,8 @@ import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.t
 import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
 import { RespondentPage } from './pages/respondent.tsx';
-import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
+import { ImportPage, NewRoundPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
+import { RoundMunicipalityPage } from './pages/round-municipality.tsx';
 import { Loading } from './components/ui.tsx';
 
 // Pages with charts (ECharts) and the portfolio are loaded on first use, so the sign-in page and the
