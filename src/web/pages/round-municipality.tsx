@@ -164,10 +164,11 @@ export function RoundMunicipalityPage() {
                 <Section id="resp-h" title={t('Respondenter')}>
                   {d.round.status === 'open' && (
                     <div className="button-row">
-                      <button type="button" disabled={action.busy} onClick={() => askMail('invite')}>
+                      {/* Not disabled while busy: focus stays on the button and returns to it from the dialog. */}
+                      <button type="button" onClick={() => askMail('invite')}>
                         {t('Skicka inbjudningar')}
                       </button>
-                      <button type="button" className="secondary" disabled={action.busy} onClick={() => askMail('remind')}>
+                      <button type="button" className="secondary" onClick={() => askMail('remind')}>
                         {t('Skicka påminnelser')}
                       </button>
                     </div>
@@ -205,11 +206,7 @@ export function RoundMunicipalityPage() {
                   <ConfirmDialog
                     open
                     title={confirm.kind === 'invite' ? t('Skicka inbjudningar?') : t('Skicka påminnelser?')}
-                    confirmLabel={
-                      confirm.kind === 'invite'
-                        ? t('Skicka {n} inbjudningar', { n: confirm.report.sent.length })
-                        : t('Skicka {n} påminnelser', { n: confirm.report.sent.length })
-                    }
+                    confirmLabel={t('Ja, skicka till {n}', { n: confirm.report.sent.length })}
                     busy={action.busy}
                     summary={<MailSummary kind={confirm.kind} report={confirm.report} byId={byId} />}
                     onConfirm={() => void sendMail(confirm.kind)}
@@ -620,8 +617,9 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
   const subjectId = useId();
   const bodyId = useId();
 
+  const previewAction = useAction();
   const show = (k: MailKind, s: string, b: string) =>
-    action.run(async () => {
+    previewAction.run(async () => {
       setPreview(await post(`${base}/mail-preview`, { kind: k, subject: s, body: b }));
     });
   useEffect(() => {
@@ -683,7 +681,7 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
           <textarea id={bodyId} rows={12} value={body} readOnly={!canEdit} onChange={(e) => setBody(e.target.value)} />
         </div>
         <div className="button-row">
-          <button type="button" className="secondary" disabled={action.busy} onClick={() => void show(kind, subject, body)}>
+          <button type="button" className="secondary" onClick={() => void show(kind, subject, body)}>
             {t('Visa exempel')}
           </button>
           {canEdit && (
@@ -706,6 +704,7 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
         </div>
       </form>
       <ActionMessages action={action} />
+      <ErrorMessage message={previewAction.message} />
       {preview && (
         <div className="mail-preview" aria-live="polite">
           <h3>{preview.to ? t('Exempel: e-post till {to}', { to: preview.to }) : t('Exempel')}</h3>
