@@ -143,7 +143,8 @@ describe('respondenter i stor skala i Chromium', () => {
     await assertAccessible(page, 'bekräftelsedialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skicka inbjudningar', 'fokus tillbaka');
+    // Focus returns to the button that opened the dialog.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Skicka inbjudningar', undefined, { timeout: 5000 });
     assert.equal((await web.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM respondents WHERE round_id = $1 AND invited_at IS NOT NULL', [roundId])).rows[0].n, 0);
 
     await send.click();

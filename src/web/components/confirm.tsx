@@ -1,5 +1,6 @@
-// A confirmation dialog (native <dialog> opened modally): focus moves into it, Escape cancels,
-// and focus returns to the element that was focused when it opened.
+// A confirmation dialog (native <dialog> opened modally): focus moves into it (to Avbryt), Escape
+// cancels, and focus returns to the element that was focused when it opened (also when the parent
+// simply stops rendering it).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 
@@ -41,6 +42,15 @@ export function ConfirmDialog({
       d.close();
     }
   }, [open]);
+
+  // Unmounted while open (the parent stopped rendering it): focus still goes back.
+  useEffect(
+    () => () => {
+      const back = returnTo.current;
+      if (back) setTimeout(() => back.isConnected && back.focus(), 0);
+    },
+    [],
+  );
 
   return (
     <dialog

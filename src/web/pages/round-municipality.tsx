@@ -614,7 +614,6 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
   const [subject, setSubject] = useState(stored('invite').subject);
   const [body, setBody] = useState(stored('invite').body);
   const [preview, setPreview] = useState<{ subject: string; body: string; to: string | null; errors: string[] }>();
-  const subjectId = useId();
   const bodyId = useId();
 
   const previewAction = useAction();
@@ -675,7 +674,7 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
         <p className="hint">{t('Engelska namn fungerar också: {name}, {link}, {deadline}, {contact}, {round}, {survey}, {municipality}.')}</p>
       </details>
       <form className="narrow-wide" onSubmit={save}>
-        <Field label={t('Ämnesrad')} id={subjectId} value={subject} readOnly={!canEdit} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
+        <Field label={t('Ämnesrad')} value={subject} readOnly={!canEdit} maxLength={200} onChange={(e) => setSubject(e.target.value)} />
         <div className="field">
           <label htmlFor={bodyId}>{t('Text')}</label>
           <textarea id={bodyId} rows={12} value={body} readOnly={!canEdit} onChange={(e) => setBody(e.target.value)} />
