@@ -164,7 +164,7 @@ describe('respondenter i stor skala i Chromium', () => {
     assert.ok(fit.page <= 1366, `sidan är ${fit.page} px bred`);
     assert.equal(fit.wrap, 0, 'tabellen skrollar inte i sidled');
     assert.ok(fit.right <= 1366, `åtgärden slutar vid ${fit.right} px`);
-    if (process.env.RESPONDENTS_SCREENSHOT) await page.screenshot({ path: process.env.RESPONDENTS_SCREENSHOT, fullPage: true });
+    if (process.env.RESPONDENTS_SCREENSHOT) await page.screenshot({ path: process.env.RESPONDENTS_SCREENSHOT });
   });
 
   it('förbundsadmin redigerar inbjudan: okänd platshållare visas som fel, sparad text används i exemplet', async () => {
