@@ -17,7 +17,7 @@ import { sampleEditableMessage } from '../domain/rounds.ts';
 import { badRequest, conflict } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
 import { listAreas } from '../store/organisation.ts';
-import { addRespondent, listRespondents } from '../store/respondents.ts';
+import { addRespondentsBulk, listRespondents } from '../store/respondents.ts';
 import { lockRound, type Round } from '../store/rounds.ts';
 import { instrumentOfRound, requireRound, requireRoundMunicipality, respondentLink, type Actor } from '../rounds/service.ts';
 import { parseResponsesFile } from './responses.ts';
@@ -106,18 +106,8 @@ export async function importRespondents(
     // Validated again under the lock: respondents added meanwhile count as duplicates.
     const fresh = validateRespondentImport(table, await importContext(tx, locked, code));
     if (fresh.errors.length) return { ...report, ...fresh };
-    const added: RespondentImportReport['added'] = [];
-    for (const r of fresh.rows) {
-      const p = await addRespondent(tx, {
-        roundId,
-        municipality: code,
-        respondentType: r.respondentType,
-        area: r.area,
-        name: r.name,
-        email: r.email,
-      });
-      added.push({ id: p.id, row: r.row, link: respondentLink(config, p.token!) });
-    }
+    const inserted = await addRespondentsBulk(tx, roundId, code, fresh.rows);
+    const added: RespondentImportReport['added'] = inserted.map((p, i) => ({ id: p.id, row: fresh.rows[i].row, link: respondentLink(config, p.token) }));
     await audit(tx, {
       actor: actor.id,
       action: 'respondents.imported',
