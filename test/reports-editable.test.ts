@@ -156,6 +156,8 @@ describe('indikatorrapporten', () => {
     n: null,
     count: 16,
     reported: 15,
+    reportedSource: 'Delregionala digitaliseringsstrategier (VGR Analys 2025:40)',
+    synthesised: false,
     note: '',
     met: false,
     ...over,

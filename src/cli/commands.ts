@@ -5,9 +5,11 @@ import { registerInitiativeCommands } from './initiatives.ts';
 import { registerAnalysisCommands } from './analysis.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerRoundCommands } from './rounds.ts';
+import { registerRespondentCommands } from './respondents.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
+  registerRespondentCommands(program);
   registerAnalysisCommands(program);
   registerInitiativeCommands(program);
   registerReportCommands(program);

@@ -1,6 +1,6 @@
 // CLI: instruments, measurement rounds, respondents and import of responses.
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { configFromEnv } from '../config.ts';
 import type { Db } from '../db/db.ts';
@@ -20,6 +20,7 @@ import {
   selfAssessmentRespondent,
   syncInstruments,
 } from '../rounds/service.ts';
+import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
 import { HttpError } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
@@ -291,12 +292,30 @@ export function registerRoundCommands(program: Command): void {
 
   respondents
     .command('links')
-    .description('Skriver ut de personliga länkarna för en kommuns respondenter')
+    .description('Skriver ut de personliga länkarna för en kommuns respondenter (eller sparar dem som CSV/XLSX med --format)')
     .requiredOption('--round <id>', 'mätomgångens id', roundId)
     .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--format <format>', 'csv eller xlsx: namn, e-post, typ, område, länk, inbjuden, senast påmind, status')
+    .option('--out <fil>', 'fil att skriva till (med --format; annars standard ut för csv)')
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+    .action(async (opts: { round: number; municipality: string; format?: string; out?: string; json?: boolean }) => {
       const config = configFromEnv();
+      if (opts.format) {
+        if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`Okänt format "${opts.format}": ange csv eller xlsx`);
+        if (opts.format === 'xlsx' && !opts.out) throw new CliError('Ange --out <fil> för xlsx');
+        const format = opts.format;
+        const data = await withRounds(async (db) => {
+          const round = await requireRound(db, opts.round);
+          requireRoundMunicipality(round, opts.municipality);
+          const table = await linksTable(db, config, round, opts.municipality);
+          return format === 'csv' ? Buffer.from(linksCsv(table), 'utf8') : await linksXlsx(table);
+        });
+        if (opts.out) {
+          await writeFile(opts.out, data);
+          process.stderr.write(`Länkarna är sparade i ${opts.out}\n`);
+        } else process.stdout.write(data);
+        return;
+      }
       const links = await withRounds(async (db) => {
         requireRoundMunicipality(await requireRound(db, opts.round), opts.municipality);
         return respondentLinks(db, config, opts.round, opts.municipality);

@@ -3,6 +3,7 @@
 // reminder e-mail texts. One contract: routes, CLI and web forms derive from these schemas.
 // Pure and IO-free.
 import { z } from 'zod';
+import { placeholderError } from './mail-template.ts';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -11,6 +12,13 @@ const optionalText = (max: number, label: string) =>
     .max(max, `${label}: högst ${max} tecken`)
     .nullish()
     .transform((s) => (s ? s : null));
+
+/** An e-mail text: unknown placeholders ({namn}, {länk}, {sista dag}, {kontaktperson} …) are errors. */
+const mailText = (max: number, label: string) =>
+  optionalText(max, label).superRefine((s, ctx) => {
+    const message = placeholderError(label, s);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
 
 /** Editable details of a round; every field may be null (= not given / the default). */
 export const roundDetailsSchema = z.object({
@@ -35,10 +43,10 @@ export const roundDetailsSchema = z.object({
     .max(50)
     .nullish()
     .transform((a) => (a && a.length ? [...new Set(a)] : null)),
-  invitationSubject: optionalText(200, 'Inbjudans ämnesrad'),
-  invitationBody: optionalText(10000, 'Inbjudans text'),
-  reminderSubject: optionalText(200, 'Påminnelsens ämnesrad'),
-  reminderBody: optionalText(10000, 'Påminnelsens text'),
+  invitationSubject: mailText(200, 'Inbjudans ämnesrad'),
+  invitationBody: mailText(10000, 'Inbjudans text'),
+  reminderSubject: mailText(200, 'Påminnelsens ämnesrad'),
+  reminderBody: mailText(10000, 'Påminnelsens text'),
 });
 
 export type RoundDetails = z.output<typeof roundDetailsSchema>;

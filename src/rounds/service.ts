@@ -29,6 +29,7 @@ import {
   type RespondentWithToken,
 } from '../store/respondents.ts';
 import { respondentTypeRefusal } from '../domain/round-edit.ts';
+import { renderMail, type MailValues } from '../domain/mail-template.ts';
 import { ROUND_DETAIL_FIELDS, unknownRespondentTypes, type RoundDetails } from '../domain/round-details.ts';
 import { createRound, getRound, lockRound, setRoundStatus, type Round } from '../store/rounds.ts';
 
@@ -247,35 +248,25 @@ export interface MailReport {
   skipped: number[];
 }
 
-function invitationText(
-  kind: 'invite' | 'remind',
-  p: { name: string | null; link: string; instrumentTitle: string; roundTitle: string; municipality: string; periodEnd: string; sender?: string },
-): { subject: string; body: string } {
-  const greeting = p.name ? `Hej ${p.name}!` : 'Hej!';
-  const intro =
-    kind === 'invite'
-      ? `Du är inbjuden att besvara enkäten "${p.instrumentTitle}" i mätomgången "${p.roundTitle}" för ${p.municipality}.`
-      : `Det här är en påminnelse om enkäten "${p.instrumentTitle}" i mätomgången "${p.roundTitle}" för ${p.municipality}. Vi har ännu inte fått dina svar.`;
-  const body = [
-    greeting,
-    '',
-    intro,
-    '',
-    'Din personliga länk:',
-    p.link,
-    '',
-    `Dina svar sparas medan du fyller i. Du kan fortsätta senare via samma länk fram till att mätomgången stänger (sista dag ${p.periodEnd}).`,
-    'Länken är personlig – dela den inte med någon annan.',
-    '',
-    'Med vänliga hälsningar',
-    p.sender ?? 'Kommunansvarig',
-  ].join('\n');
-  return { subject: `${kind === 'invite' ? 'Inbjudan' : 'Påminnelse'}: ${p.roundTitle}`, body };
+/** The values of a respondent's e-mail placeholders. */
+export function mailValues(
+  p: { name: string | null; link: string; round: Pick<Round, 'title' | 'periodEnd' | 'contactName'>; instrumentTitle: string; municipality: string; sender?: string },
+): MailValues {
+  return {
+    name: p.name,
+    link: p.link,
+    deadline: p.round.periodEnd,
+    contact: p.round.contactName ?? p.sender ?? 'Kommunansvarig',
+    roundTitle: p.round.title,
+    instrumentTitle: p.instrumentTitle,
+    municipality: p.municipality,
+  };
 }
 
 /**
  * Sends invitations (to the not yet invited, or the given ids) or reminders (to invited or
- * started respondents who have not completed). The round must be open.
+ * started respondents who have not completed). The round must be open. With `dryRun` nothing is
+ * sent: `sent` lists who would get the mail (for the confirmation summary).
  */
 export async function mailRespondents(
   db: Db,
@@ -285,6 +276,7 @@ export async function mailRespondents(
   kind: 'invite' | 'remind',
   ids: number[] | undefined,
   actor: Actor,
+  opts: { dryRun?: boolean } = {},
 ): Promise<MailReport> {
   const round = await requireRound(db, roundId);
   requireRoundMunicipality(round, code);
@@ -313,20 +305,28 @@ export async function mailRespondents(
       report.withoutEmail.push(r.id);
       continue;
     }
-    const text = invitationText(kind, {
-      name: r.name,
-      link: respondentLink(config, r.token!),
-      instrumentTitle: instrument.title,
-      roundTitle: round.title,
-      municipality: municipality.name,
-      periodEnd: round.periodEnd,
-      sender: actor.name,
-    });
+    if (opts.dryRun) {
+      report.sent.push(r.id);
+      continue;
+    }
+    const text = renderMail(
+      kind,
+      round,
+      mailValues({
+        name: r.name,
+        link: respondentLink(config, r.token!),
+        round,
+        instrumentTitle: instrument.title,
+        municipality: municipality.name,
+        sender: actor.name,
+      }),
+    );
     await sendMail(db, config, { to: r.email, ...text });
     if (kind === 'invite') await markInvited(db, r.id);
     else await markReminded(db, r.id);
     report.sent.push(r.id);
   }
+  if (opts.dryRun) return report;
   await audit(db, {
     actor: actor.id,
     action: kind === 'invite' ? 'respondents.invited' : 'respondents.reminded',
@@ -346,6 +346,8 @@ export interface LinkRow {
   email: string | null;
   link: string;
   invitedAt: string | null;
+  remindedAt: string | null;
+  reminderCount: number;
   startedAt: string | null;
   completedAt: string | null;
 }
@@ -363,6 +365,8 @@ export async function respondentLinks(db: Queryable, config: Config, roundId: nu
       email: r.email,
       link: respondentLink(config, r.token!),
       invitedAt: r.invitedAt,
+      remindedAt: r.remindedAt,
+      reminderCount: r.reminderCount,
       startedAt: r.startedAt,
       completedAt: r.completedAt,
     }));

@@ -22,6 +22,7 @@ import { initiativeRoutes } from './routes/initiatives.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
 
 declare module 'fastify' {
@@ -34,7 +35,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes];
+const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

@@ -65,6 +65,30 @@ export async function addRespondent(db: Queryable, r: NewRespondent): Promise<Re
   return (await getRespondent(db, rows[0].id))!;
 }
 
+/**
+ * Adds many link respondents to one municipality in one statement (an import); returns their ids and
+ * tokens in the order given.
+ */
+export async function addRespondentsBulk(
+  db: Queryable,
+  roundId: number,
+  municipality: string,
+  rows: ReadonlyArray<{ respondentType: string | null; area: string | null; name: string | null; email: string | null }>,
+): Promise<Array<{ id: number; token: string }>> {
+  if (!rows.length) return [];
+  const tokens = rows.map(() => newRespondentToken());
+  const { rows: out } = await db.query<{ id: number; token: string }>(
+    `INSERT INTO respondents (round_id, municipality_code, source, respondent_type, area, name, email, token)
+     SELECT $1, $2, 'link', t.respondent_type, t.area, t.name, t.email, t.token
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS t(respondent_type, area, name, email, token, n)
+      ORDER BY t.n
+     RETURNING id, token`,
+    [roundId, municipality, rows.map((r) => r.respondentType), rows.map((r) => r.area), rows.map((r) => r.name), rows.map((r) => r.email), tokens],
+  );
+  const byToken = new Map(out.map((r) => [r.token, r.id]));
+  return tokens.map((token) => ({ id: byToken.get(token)!, token }));
+}
+
 export async function getRespondent(db: Queryable, id: number): Promise<RespondentWithToken | undefined> {
   return (await db.query<RespondentWithToken>(`${RESPONDENT_SELECT} WHERE p.id = $1`, [id])).rows[0];
 }

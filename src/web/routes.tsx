@@ -5,8 +5,9 @@ import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.t
 import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
 import { RespondentPage } from './pages/respondent.tsx';
-import { ImportPage, NewRoundPage, RoundMunicipalityPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
+import { ImportPage, NewRoundPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
 import { EditRoundPage } from './pages/round-form.tsx';
+import { RoundMunicipalityPage } from './pages/round-municipality.tsx';
 import { Loading } from './components/ui.tsx';
 import type { Role } from './session.tsx';
 

@@ -18,7 +18,7 @@ const body = z.object({
 
 export async function clientErrorRoutes(app: FastifyInstance) {
   app.post('/client-errors', { config: { rateLimit: { max: CLIENT_ERROR_RATE, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const e = parse(body, req.body, 'Ogiltig felrapport');
+    const e = parse(body, req.body);
     req.log.warn(
       {
         clientError: {

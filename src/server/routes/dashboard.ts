@@ -27,7 +27,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
 
   app.get('/dashboard', async (req) => {
     const user = requireUser(req);
-    const q = parse(query, req.query, 'Ogiltig fråga');
+    const q = parse(query, req.query);
     const today = q.today ?? new Date().toISOString().slice(0, 10);
     const own = user.role === 'kommunansvarig' ? user.municipalities : [];
     const names = Object.fromEntries((await listMunicipalities(db)).map((m) => [m.code, m.name]));

@@ -1,12 +1,11 @@
 // Mätomgångar: the association's list, creation, detail (open/close/reopen, response rates) and
-// import; a municipality's respondents, links, invitations and response rates (kommunansvarig,
-// or förbundsadmin for any municipality). The server enforces every role; the pages only hide.
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { api, del, post } from '../api.ts';
-import { Control, Field, Options } from '../components/forms.tsx';
-import { useAction, useApi, useOrganisation } from '../components/hooks.ts';
-import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
+// import. A municipality in a round (respondents, links, invitations) is round-municipality.tsx.
+// The server enforces every role; the pages only hide.
+import { useId, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { api } from '../api.ts';
+import { useAction, useApi } from '../components/hooks.ts';
+import { AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { RateRow, ResponseRates } from '../../domain/rounds.ts';
@@ -57,28 +56,13 @@ interface RoundDetail extends Omit<RoundSummary, 'municipalities'>, Partial<Roun
   createdAt: string;
 }
 
-interface Respondent {
-  id: number;
-  source: 'link' | 'self' | 'import';
-  respondentType: string | null;
-  area: string | null;
-  name: string | null;
-  email: string | null;
-  invitedAt: string | null;
-  remindedAt: string | null;
-  reminderCount: number;
-  startedAt: string | null;
-  completedAt: string | null;
-  answerCount: number;
-}
-
 const STATUS_LABEL: Record<Status, string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
 // ---- Small helpers ------------------------------------------------------------------------------
 
 const pct = (part: number, base: number) => (base > 0 ? `${Math.round((part / base) * 100)} %` : '–');
 
-function StatusTag({ status }: { status: Status }) {
+export function StatusTag({ status }: { status: Status }) {
   const { t } = useI18n();
   return <span className={`status-tag ${status}`}>{t(STATUS_LABEL[status] ?? status)}</span>;
 }
@@ -300,7 +284,7 @@ export function RoundPage() {
 }
 
 /** Response rates by role and by verksamhetsområde, counts and percentages with their base. */
-function RateTables({ rates, scope }: { rates: ResponseRates; scope: string }) {
+export function RateTables({ rates, scope }: { rates: ResponseRates; scope: string }) {
   const { t } = useI18n();
   const areas = rates.byArea.filter((r) => r.total > 0);
   return (
@@ -517,328 +501,5 @@ export function ImportPage() {
         );
       }}
     </AsyncView>
-  );
-}
-
-// ---- A municipality in a round ------------------------------------------------------------------
-
-interface LinkRow {
-  id: number;
-  link: string;
-}
-
-function respondentStatus(r: Respondent): string {
-  if (r.source === 'import') return 'Importerad';
-  if (r.completedAt) return 'Inskickad';
-  if (r.startedAt) return 'Påbörjad';
-  if (r.invitedAt) return 'Inbjuden';
-  return 'Ej inbjuden';
-}
-
-export function RoundMunicipalityPage() {
-  const { id = '', code = '' } = useParams();
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const base = `/api/rounds/${encodeURIComponent(id)}/municipalities/${encodeURIComponent(code)}`;
-  const respondents = useApi<{
-    round: { id: number; title: string; status: Status; mode: 'survey' | 'self-assessment'; respondentTypes: Array<{ id: string; label: string }> };
-    editable: boolean;
-    respondents: Respondent[];
-  }>(`${base}/respondents`);
-  const links = useApi<{ links: LinkRow[] }>(`${base}/links`);
-  const rates = useApi<{ rates: ResponseRates }>(`${base}/rates`);
-  const municipality = useApi<{ municipality: { code: string; name: string } }>(`/api/municipalities/${encodeURIComponent(code)}`);
-  const organisation = useOrganisation();
-  const action = useAction();
-
-  const reloadAll = () => {
-    respondents.reload();
-    links.reload();
-    rates.reload();
-  };
-  const linkOf = useMemo(() => new Map((links.data?.links ?? []).map((l) => [l.id, l.link])), [links.data]);
-  const muniName = municipality.data?.municipality.name ?? code;
-
-  const mail = (kind: 'invite' | 'remind') =>
-    action.run(async () => {
-      const r = await post<{ sent: number[]; withoutEmail: number[]; skipped: number[] }>(`${base}/respondents/${kind}`);
-      reloadAll();
-      const parts = [
-        kind === 'invite'
-          ? t('Inbjudan skickades till {n} respondenter.', { n: r.sent.length })
-          : t('Påminnelse skickades till {n} respondenter.', { n: r.sent.length }),
-      ];
-      if (r.withoutEmail.length)
-        parts.push(t('{n} saknar e-postadress: ge dem den personliga länken på annat sätt.', { n: r.withoutEmail.length }));
-      return parts.join(' ');
-    });
-
-  const selfAssessment = () =>
-    action.run(async () => {
-      const r = await post<{ token: string; link: string }>(`${base}/self-assessment`);
-      navigate(`/svar/${r.token}`);
-    });
-
-  return (
-    <AsyncView state={respondents}>
-      {(d) => {
-        const types = new Map(d.round.respondentTypes.map((r) => [r.id, r.label]));
-        const self = d.round.mode === 'self-assessment';
-        return (
-          <Page title={`${d.round.title} – ${muniName}`}>
-            <LinkParagraph to={`/matomgangar/${d.round.id}`}>{t('Till mätomgången')}</LinkParagraph>
-            <dl className="facts">
-              <dt>{t('Kommun')}</dt>
-              <dd>{muniName}</dd>
-              <dt>{t('Status')}</dt>
-              <dd>
-                <StatusTag status={d.round.status} />
-              </dd>
-            </dl>
-            <ActionMessages action={action} />
-            {self ? (
-              <Section id="self-h" title={t('Självskattning')}>
-                <p>{t('Självskattningen besvaras en gång för kommunen av kommunansvarig. Svaren sparas medan du fyller i och kan fortsättas senare.')}</p>
-                <SelfStatus respondent={d.respondents.find((r) => r.source === 'self') ?? d.respondents.find((r) => r.source === 'import')} />
-                {d.round.status === 'open' ? (
-                  <button type="button" disabled={action.busy} onClick={selfAssessment}>
-                    {t('Besvara självskattningen')}
-                  </button>
-                ) : (
-                  <p className="notice-info">
-                    {d.round.status === 'draft' ? t('Mätomgången har inte öppnats ännu.') : t('Mätomgången är stängd.')}
-                  </p>
-                )}
-              </Section>
-            ) : (
-              <>
-                <Section id="resp-h" title={t('Respondenter')}>
-                  {d.round.status === 'open' && (
-                    <div className="button-row">
-                      <button type="button" disabled={action.busy} onClick={() => mail('invite')}>
-                        {t('Skicka inbjudningar')}
-                      </button>
-                      <button type="button" className="secondary" disabled={action.busy} onClick={() => mail('remind')}>
-                        {t('Skicka påminnelser')}
-                      </button>
-                    </div>
-                  )}
-                  {d.round.status === 'draft' && (
-                    <p className="notice-info">{t('Inbjudningar kan skickas när förbundet har öppnat mätomgången. Du kan redan nu bygga urvalet.')}</p>
-                  )}
-                  <RespondentsTable
-                    respondents={d.respondents}
-                    types={types}
-                    areaName={organisation.areaNames}
-                    linkOf={linkOf}
-                    editable={d.editable}
-                    onDelete={(r) =>
-                      action.run(async () => {
-                        await del(`${base}/respondents/${r.id}`);
-                        reloadAll();
-                        return t('Respondenten är borttagen.');
-                      })
-                    }
-                    onCopied={(m) => action.setMsg(m)}
-                  />
-                </Section>
-                {d.editable && (
-                  <AddRespondentForm
-                    url={`${base}/respondents`}
-                    types={d.round.respondentTypes}
-                    areas={organisation.areas}
-                    onAdded={(n) => {
-                      reloadAll();
-                      action.setMsg(n === 1 ? t('En respondent är tillagd. Den personliga länken finns i tabellen.') : t('{n} respondenter är tillagda.', { n }));
-                    }}
-                  />
-                )}
-              </>
-            )}
-            <AsyncView state={rates}>{(r) => <RateTables rates={r.rates} scope={muniName} />}</AsyncView>
-          </Page>
-        );
-      }}
-    </AsyncView>
-  );
-}
-
-function SelfStatus({ respondent: r }: { respondent?: Respondent }) {
-  const { t } = useI18n();
-  const text = !r
-    ? t('Inte påbörjad.')
-    : r.completedAt
-      ? t('Inskickad {date}.', { date: new Date(r.completedAt).toLocaleDateString('sv-SE') })
-      : r.startedAt
-        ? t('Påbörjad: {n} frågor besvarade.', { n: r.answerCount })
-        : t('Inte påbörjad.');
-  return (
-    <p>
-      <strong>{t('Status')}:</strong> {text}
-    </p>
-  );
-}
-
-function RespondentsTable({
-  respondents,
-  types,
-  areaName,
-  linkOf,
-  editable,
-  onDelete,
-  onCopied,
-}: {
-  respondents: Respondent[];
-  types: Map<string, string>;
-  areaName: Map<string, string>;
-  linkOf: Map<number, string>;
-  editable: boolean;
-  onDelete: (r: Respondent) => void;
-  onCopied: (msg: string) => void;
-}) {
-  const { t } = useI18n();
-  if (!respondents.length) return <p>{t('Inga respondenter ännu. Lägg till respondenter nedan.')}</p>;
-  return (
-    <DataTable
-      label={t('Respondenter')}
-      caption={t('Respondenter i urvalet ({n})', { n: respondents.length })}
-      columns={[t('Nr'), t('Roll'), t('Verksamhetsområde'), t('Namn'), t('E-post'), t('Status'), t('Personlig länk'), editable && t('Åtgärd')]}
-      className="respondents"
-    >
-      <tbody>
-        {respondents.map((r, i) => {
-          const who = r.name ?? t('respondent {n}', { n: i + 1 });
-          const link = linkOf.get(r.id);
-          return (
-            <tr key={r.id}>
-              <th scope="row">{i + 1}</th>
-              <td>{r.respondentType ? (types.get(r.respondentType) ?? r.respondentType) : '–'}</td>
-              <td>{r.area ? (areaName.get(r.area) ?? r.area) : '–'}</td>
-              <td>{r.name ?? '–'}</td>
-              <td>{r.email ?? '–'}</td>
-              <td>
-                {t(respondentStatus(r))}
-                {r.reminderCount > 0 && <span className="hint"> ({t('{n} påminnelser', { n: r.reminderCount })})</span>}
-              </td>
-              <td>{link ? <CopyLink link={link} who={who} onCopied={onCopied} /> : '–'}</td>
-              {editable && (
-                <td>
-                  {!r.startedAt && !r.completedAt && r.source === 'link' ? (
-                    <button type="button" className="secondary" onClick={() => onDelete(r)}>
-                      {t('Ta bort')} <span className="visually-hidden">{who}</span>
-                    </button>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </DataTable>
-  );
-}
-
-function CopyLink({ link, who, onCopied }: { link: string; who: string; onCopied: (msg: string) => void }) {
-  const { t } = useI18n();
-  const id = useId();
-  return (
-    <div className="link-cell">
-      <label className="visually-hidden" htmlFor={id}>
-        {t('Personlig länk för {who}', { who })}
-      </label>
-      <input id={id} className="link-input" readOnly value={link} onFocus={(e) => e.target.select()} />
-      <button
-        type="button"
-        className="secondary"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(link);
-            onCopied(t('Länken för {who} är kopierad.', { who }));
-          } catch {
-            (document.getElementById(id) as HTMLInputElement | null)?.select();
-            onCopied(t('Länken är markerad: kopiera den med Ctrl+C (eller Cmd+C).'));
-          }
-        }}
-      >
-        {t('Kopiera')} <span className="visually-hidden">{t('länken för {who}', { who })}</span>
-      </button>
-    </div>
-  );
-}
-
-function AddRespondentForm({
-  url,
-  types,
-  areas,
-  onAdded,
-}: {
-  url: string;
-  types: Array<{ id: string; label: string }>;
-  areas: Array<{ id: string; name: string }>;
-  onAdded: (n: number) => void;
-}) {
-  const { t } = useI18n();
-  const action = useAction();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const count = Number(f.get('count') || 1);
-    void action.run(async () => {
-      const r = await post<{ respondents: unknown[] }>(url, {
-        respondentType: f.get('respondentType') || null,
-        area: f.get('area') || null,
-        name: f.get('name') || null,
-        email: f.get('email') || null,
-        count: Number.isFinite(count) ? count : 1,
-      });
-      form.reset();
-      onAdded(r.respondents.length);
-    });
-  };
-  return (
-    <Section id="add-h" title={t('Lägg till respondent')}>
-      <p>{t('Bygg ett representativt urval: roller och verksamhetsområden. Namn och e-post behövs bara om inbjudan ska skickas med e-post.')}</p>
-      <ErrorMessage message={action.message} />
-      <form onSubmit={submit} className="narrow-wide" noValidate>
-        <div className="field-row">
-          {types.length > 0 && (
-            <Control id="resp-type" label={t('Roll (respondenttyp)')}>
-              {(a) => (
-                <select {...a} name="respondentType" required defaultValue={types[0]?.id}>
-                  <Options entries={types.map((r) => [r.id, r.label])} />
-                </select>
-              )}
-            </Control>
-          )}
-          <Control id="resp-area" label={t('Verksamhetsområde')}>
-            {(a) => (
-              <select {...a} name="area" defaultValue="">
-                <Options empty={t('Inte angivet')} entries={areas.map((x) => [x.id, x.name])} />
-              </select>
-            )}
-          </Control>
-        </div>
-        <div className="field-row">
-          <Field label={t('Namn (valfritt)')} name="name" autoComplete="off" />
-          <Field label={t('E-postadress (valfritt)')} name="email" type="email" autoComplete="off" />
-        </div>
-        <Field
-          label={t('Antal')}
-          name="count"
-          type="number"
-          min={1}
-          max={200}
-          defaultValue={1}
-          hint={t('Flera respondenter med samma roll och område får var sin länk; namn och e-post anges då inte.')}
-          className="count-input"
-        />
-        <button type="submit" disabled={action.busy}>
-          {t('Lägg till')}
-        </button>
-      </form>
-    </Section>
   );
 }
