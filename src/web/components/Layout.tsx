@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
+import { SessionWarning } from './SessionWarning.tsx';
 
 export function Layout() {
   const { user, logout } = useSession();
@@ -16,7 +17,9 @@ export function Layout() {
       <header className="site-header">
         <div className="brand">
           <a href="/">samverka</a>
-          <span className="tagline">Fyrbodals kommunalförbund</span>
+          <span className="tagline" lang="sv">
+            Fyrbodals kommunalförbund
+          </span>
         </div>
         <div className="header-tools">
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
@@ -35,6 +38,7 @@ export function Layout() {
           )}
         </div>
       </header>
+      <SessionWarning />
       {user?.isDemo && (
         <p className="demo-banner" role="note">
           <strong>DEMO</strong> {t('Demoläge: uppgifterna är demodata, delvis syntetiserade.')}

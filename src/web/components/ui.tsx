@@ -1,5 +1,5 @@
 // Small accessible building blocks shared by the pages.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode, type Ref } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 
@@ -40,13 +40,29 @@ export function ActionMessages({ action }: { action: { message?: string; msg?: s
   );
 }
 
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A page: its h1 and the document title. `titleLang` marks a title in another language than the
+ * interface (Swedish data in the English UI); `headingRef` lets a page move focus to its heading.
+ */
+export function Page({
+  title,
+  titleLang,
+  headingRef,
+  children,
+}: {
+  title: string;
+  titleLang?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} – samverka`;
   }, [title]);
   return (
     <>
-      <h1>{title}</h1>
+      <h1 lang={titleLang} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+        {title}
+      </h1>
       {children}
     </>
   );
