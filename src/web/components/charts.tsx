@@ -9,6 +9,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, Tool
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
+import { QUADRANT_LETTER_COLOUR } from './chart-colours.ts';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
@@ -114,9 +115,6 @@ export function FigureTable({ fig, suppressionMin }: { fig: Figure; suppressionM
 
 /** Colour-blind-safe palette with enough contrast on white (Okabe–Ito, darkened). */
 const PALETTE = ['#0b5cad', '#b35c00', '#1d6b32', '#a4161a', '#6a3d9a', '#00726b', '#7a4a00', '#4a5360', '#c2185b', '#2e7d32'];
-
-/** The quadrant fields' letters (28 px bold, large text): 4.6:1 on white, above the 3:1 WCAG 1.4.11/1.4.3 need. */
-export const QUADRANT_LETTER_COLOUR = '#6b7684';
 
 /** What every chart shares: the palette, no animation, no ECharts aria (the element has its own name), the font. */
 export const CHART_BASE = { color: PALETTE, animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
