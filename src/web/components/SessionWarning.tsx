@@ -21,6 +21,7 @@ export function SessionWarning() {
   const [failed, setFailed] = useState<string>();
   const [extended, setExtended] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const signInRef = useRef<HTMLAnchorElement>(null);
   const returnTo = useRef<Element | null>(null);
 
   useEffect(() => {
@@ -42,6 +43,8 @@ export function SessionWarning() {
 
   useEffect(() => {
     if (phase === 'warn') buttonRef.current?.focus();
+    // Ended while "Förläng" had focus: focus goes to "Logga in igen" rather than to the page.
+    if (phase === 'ended' && (!document.activeElement || document.activeElement === document.body)) signInRef.current?.focus();
   }, [phase]);
 
   const onExtend = async () => {
@@ -80,7 +83,9 @@ export function SessionWarning() {
       {user && phase === 'ended' && (
         <p>
           {t('Din inloggning har upphört. Det du har fyllt i finns kvar på sidan tills du lämnar den, men kan inte sparas.')}{' '}
-          <Link to="/logga-in">{t('Logga in igen')}</Link>
+          <Link to="/logga-in" ref={signInRef}>
+            {t('Logga in igen')}
+          </Link>
         </p>
       )}
       {user && phase === 'ok' && extended && <p className="visually-hidden">{t('Inloggningen är förlängd.')}</p>}
