@@ -16,7 +16,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CHART_BACKGROUND, QUADRANT_LETTER_COLOUR } from '../src/web/components/chart-colours.ts';
-import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
+import { sessionLifetimeSeconds } from '../src/server/auth.ts';
+import { createUser } from '../src/store/accounts.ts';
+import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
 import { assertAccessible, browserSuite, launchBrowser, serve, signIn } from './support/browser.ts';
 import { backends } from './support/db.ts';
 
@@ -445,3 +447,41 @@ describe('inloggningen varnar innan den upphör och kan förlängas (2.2.1)', ()
     assert.equal(status, 200);
   });
 });
+
+for (const backend of backends)
+  describe(`sessionens livslängd och förlängning i API:t (${backend.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startApp(backend, { demo: false, config: { sessionMinutes: 0.75 } });
+      await createUser(t.db, { email: 'lasare@session.test', name: 'Läsare Sessionsson', password: 'ett-langt-losenord-1', role: 'lasare' });
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('inloggning och /me anger återstående tid; förlängning ger 45 s igen; en utgången session kan inte förlängas', async () => {
+      // Without configuration a session lasts 12 hours.
+      assert.equal(sessionLifetimeSeconds({}), 12 * 3600);
+      const c = new Client(t.app);
+      const login = await c.login('lasare@session.test', 'ett-langt-losenord-1');
+      assert.equal(login.status, 200);
+      assert.deepEqual(login.body.session, { expiresInSeconds: 45, lifetimeSeconds: 45 });
+      const cookie = (login.headers['set-cookie'] as string | string[] | undefined)?.toString() ?? '';
+      assert.match(cookie, /Max-Age=45\b/);
+      const me = await c.get('/api/auth/me');
+      assert.ok(me.body.session.expiresInSeconds >= 40 && me.body.session.expiresInSeconds <= 45, JSON.stringify(me.body.session));
+      // Ten seconds later (moved back in the database), extending gives the full 45 s again.
+      await t.db.query(`UPDATE sessions SET expires_at = expires_at - interval '10 seconds'`);
+      assert.ok((await c.get('/api/auth/me')).body.session.expiresInSeconds <= 35);
+      const ext = await c.post('/api/auth/session/extend');
+      assert.equal(ext.status, 200);
+      assert.deepEqual(ext.body.session, { expiresInSeconds: 45, lifetimeSeconds: 45 });
+      assert.ok((await c.get('/api/auth/me')).body.session.expiresInSeconds >= 40);
+      // Ended: no extension, the user signs in again.
+      await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second'`);
+      assert.equal((await c.get('/api/auth/me')).status, 401);
+      const late = await c.post('/api/auth/session/extend');
+      assert.equal(late.status, 401);
+      assert.match(late.body.error, /logga in/i);
+    });
+  });
