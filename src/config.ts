@@ -13,6 +13,8 @@ export interface Config {
   /** Calls per minute per IP and respondent link on the link routes (/api/r/:token…). */
   respondentRateLimit: number;
   secureCookies: boolean;
+  /** Minutes a signed-in session lasts (renewed on request before it ends); default 720 (12 hours). */
+  sessionMinutes?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +39,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: Number(env.SAMVERKA_AUTH_RATE_LIMIT ?? 20),
     respondentRateLimit: Number(env.SAMVERKA_RESPONDENT_RATE_LIMIT ?? 600),
     secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true',
+    sessionMinutes: env.SAMVERKA_SESSION_MINUTES ? Number(env.SAMVERKA_SESSION_MINUTES) : undefined,
   };
 }

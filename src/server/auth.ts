@@ -1,5 +1,6 @@
 // Sessions, CSRF and role checks. Enforced on the server for every route.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
 import { canSeeMunicipality, type Role } from '../domain/organisation.ts';
 import { getSession, SESSION_HOURS, type User } from '../store/accounts.ts';
 import { forbidden, HttpError } from './http.ts';
@@ -10,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     user?: User;
     csrfToken?: string;
+    /** Seconds until the request's session ends (GET /api/auth/me tells the web app, which warns before). */
+    sessionExpiresIn?: number;
   }
 }
 
@@ -23,6 +26,7 @@ export function registerSessions(app: FastifyInstance, opts: { secureCookies: bo
       if (s) {
         req.user = s.user;
         req.csrfToken = s.csrfToken;
+        req.sessionExpiresIn = s.expiresInSeconds;
       }
     }
     // Synchroniser-token CSRF protection for every state-changing call made with a session cookie.
@@ -33,13 +37,19 @@ export function registerSessions(app: FastifyInstance, opts: { secureCookies: bo
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+/** A session's lifetime in seconds: `sessionMinutes` of the configuration, else SESSION_HOURS. */
+export function sessionLifetimeSeconds(config: Pick<Config, 'sessionMinutes'>): number {
+  const minutes = config.sessionMinutes;
+  return minutes !== undefined && Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : SESSION_HOURS * 3600;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds = SESSION_HOURS * 3600) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    maxAge: SESSION_HOURS * 3600,
+    maxAge: maxAgeSeconds,
   });
 }
 

@@ -94,26 +94,44 @@ export async function verifyLogin(
   return { ok: true, user: (await getUser(db, row.id))! };
 }
 
-export async function createSession(db: Queryable, userId: number): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Queryable,
+  userId: number,
+  lifetimeSeconds = SESSION_HOURS * 3600,
+): Promise<{ token: string; csrfToken: string; expiresInSeconds: number }> {
   const token = newToken();
   const csrfToken = newToken();
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-    [hashToken(token), userId, csrfToken, SESSION_HOURS],
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+    [hashToken(token), userId, csrfToken, lifetimeSeconds],
   );
-  return { token, csrfToken };
+  return { token, csrfToken, expiresInSeconds: lifetimeSeconds };
 }
 
-export async function getSession(db: Queryable, token: string): Promise<{ user: User; csrfToken: string } | undefined> {
+export async function getSession(
+  db: Queryable,
+  token: string,
+): Promise<{ user: User; csrfToken: string; expiresInSeconds: number } | undefined> {
   const s = (
-    await db.query<{ user_id: number; csrf_token: string }>(
-      'SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()',
+    await db.query<{ user_id: number; csrf_token: string; seconds_left: number }>(
+      `SELECT user_id, csrf_token, EXTRACT(EPOCH FROM (expires_at - now()))::float8 AS seconds_left
+         FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
       [hashToken(token)],
     )
   ).rows[0];
   if (!s) return undefined;
   const user = await getUser(db, s.user_id);
-  return user ? { user, csrfToken: s.csrf_token } : undefined;
+  return user ? { user, csrfToken: s.csrf_token, expiresInSeconds: Math.max(0, Math.floor(Number(s.seconds_left))) } : undefined;
+}
+
+/** Gives a live session a new full lifetime from now; returns the seconds left, or undefined when it has ended. */
+export async function extendSession(db: Queryable, token: string, lifetimeSeconds = SESSION_HOURS * 3600): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: unknown }>(
+    `UPDATE sessions SET expires_at = now() + make_interval(secs => $2)
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING token_hash AS id`,
+    [hashToken(token), lifetimeSeconds],
+  );
+  return rows.length ? lifetimeSeconds : undefined;
 }
 
 export async function revokeSession(db: Queryable, token: string) {

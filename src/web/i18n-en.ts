@@ -1203,4 +1203,26 @@ Object.assign(en, {
   '{rows} rader lästa: {add} läggs till, {dup} dubbletter, {err} fel.': '{rows} rows read: {add} will be added, {dup} duplicates, {err} errors.',
   'Ämnesrad': 'Subject line',
   'Återställ standardtexten': 'Restore the default text',
+  // Issue 9: respondent form polish, sign-in errors, session warning.
+  'Frågor om enkäten? Kontakta': 'Questions about the survey? Contact',
+  'Om enkäten': 'About the survey',
+  'cirka {n} minuter': 'about {n} minutes',
+  'Det tar cirka {n} minuter att svara.': 'It takes about {n} minutes to answer.',
+  'Svaren sammanställs för din kommun och för regionen. Resultat för grupper med få svarande visas inte för andra kommuner, det regionala resultatet redovisas utan kommunnamn och fritextsvar visas bara för förbundet och din egen kommun.':
+    'Answers are compiled for your municipality and for the region. Results for groups with few respondents are not shown to other municipalities, the regional result is reported without municipality names, and free-text answers are shown only to the association and your own municipality.',
+  'Det går inte längre att lämna eller ändra svar.': 'Answers can no longer be given or changed.',
+  'Del {n} av {total}:': 'Part {n} of {total}:',
+  'Ange din e-postadress.': 'Enter your e-mail address.',
+  'Ange en giltig e-postadress, till exempel namn@kommun.se.': 'Enter a valid e-mail address, for example name@kommun.se.',
+  'Ange ditt lösenord.': 'Enter your password.',
+  'Inloggningen misslyckades': 'Sign-in failed',
+  'Din inloggning upphör om cirka {n} minuter. Förläng den för att fortsätta utan att förlora det du har fyllt i.':
+    'Your sign-in ends in about {n} minutes. Extend it to continue without losing what you have filled in.',
+  'Din inloggning upphör om mindre än en minut. Förläng den för att fortsätta utan att förlora det du har fyllt i.':
+    'Your sign-in ends in less than a minute. Extend it to continue without losing what you have filled in.',
+  'Förläng inloggningen': 'Extend sign-in',
+  'Din inloggning har upphört. Det du har fyllt i finns kvar på sidan tills du lämnar den, men kan inte sparas.':
+    'Your sign-in has ended. What you have filled in stays on the page until you leave it, but cannot be saved.',
+  'Logga in igen': 'Sign in again',
+  'Inloggningen är förlängd.': 'Your sign-in has been extended.',
 });

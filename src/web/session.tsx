@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { get, post, setCsrf } from './api.ts';
 
 export type Role = 'forbundsadmin' | 'kommunansvarig' | 'lasare';
@@ -11,11 +11,23 @@ export interface User {
   municipalities: string[];
 }
 
+/** What the server says about the session: seconds left and its full lifetime (GET /api/auth/me, login, extend). */
+export interface SessionTimes {
+  expiresInSeconds: number;
+  lifetimeSeconds: number;
+}
+
 interface Session {
   user?: User;
   loading: boolean;
+  /** When the session ends (Date.now() clock), known after sign-in or /api/auth/me. */
+  expiresAt?: number;
+  /** Its full lifetime in milliseconds. */
+  lifetimeMs?: number;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Renews the session for a full lifetime (POST /api/auth/session/extend). */
+  extend(): Promise<void>;
 }
 
 const Ctx = createContext<Session>(null as never);
@@ -23,27 +35,42 @@ const Ctx = createContext<Session>(null as never);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User>();
   const [loading, setLoading] = useState(true);
+  const [times, setTimes] = useState<{ expiresAt: number; lifetimeMs: number }>();
+  const took = useCallback((s: SessionTimes | undefined) => {
+    setTimes(s ? { expiresAt: Date.now() + s.expiresInSeconds * 1000, lifetimeMs: s.lifetimeSeconds * 1000 } : undefined);
+  }, []);
   useEffect(() => {
     // 200 with `user: null` when signed out (no 401 in the console on public pages).
-    get<{ user: User | null; csrfToken?: string }>('/api/auth/me')
+    get<{ user: User | null; csrfToken?: string; session?: SessionTimes }>('/api/auth/me')
       .then((r) => {
         setCsrf(r.csrfToken);
         setUser(r.user ?? undefined);
+        took(r.session);
       })
       .catch(() => undefined)
       .finally(() => setLoading(false));
   }, []);
   const login = async (email: string, password: string) => {
-    const r = await post<{ user: User; csrfToken: string }>('/api/auth/login', { email, password });
+    const r = await post<{ user: User; csrfToken: string; session?: SessionTimes }>('/api/auth/login', { email, password });
     setCsrf(r.csrfToken);
     setUser(r.user);
+    took(r.session);
   };
   const logout = async () => {
     await post('/api/auth/logout');
     setCsrf(undefined);
     setUser(undefined);
+    took(undefined);
   };
-  return <Ctx.Provider value={{ user, loading, login, logout }}>{children}</Ctx.Provider>;
+  const extend = async () => {
+    const r = await post<{ session: SessionTimes }>('/api/auth/session/extend');
+    took(r.session);
+  };
+  return (
+    <Ctx.Provider value={{ user, loading, expiresAt: times?.expiresAt, lifetimeMs: times?.lifetimeMs, login, logout, extend }}>
+      {children}
+    </Ctx.Provider>
+  );
 }
 
 export const useSession = () => useContext(Ctx);

@@ -4,6 +4,7 @@ import {
   consumePasswordReset,
   createPasswordReset,
   createSession,
+  extendSession,
   findUserIdByEmail,
   revokeSession,
   revokeUserSessions,
@@ -12,7 +13,7 @@ import {
 } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
 import { sendMail } from '../../store/mail.ts';
-import { requireUser, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
+import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
 import { HttpError, parse } from '../http.ts';
 
 const email = z.string().trim().email('Ange en giltig e-postadress').max(254);
@@ -31,10 +32,22 @@ export async function authRoutes(app: FastifyInstance) {
         throw new HttpError(429, 'För många misslyckade inloggningsförsök. Vänta 15 minuter eller återställ ditt lösenord.');
       throw new HttpError(401, 'Fel e-postadress eller lösenord');
     }
-    const s = await createSession(db, r.user.id);
+    const lifetime = sessionLifetimeSeconds(config);
+    const s = await createSession(db, r.user.id, lifetime);
     await audit(db, { actor: r.user.id, action: 'login', target: r.user.email, ip: req.ip });
-    setSessionCookie(reply, s.token, config.secureCookies);
-    return { user: r.user, csrfToken: s.csrfToken };
+    setSessionCookie(reply, s.token, config.secureCookies, lifetime);
+    return { user: r.user, csrfToken: s.csrfToken, session: { expiresInSeconds: s.expiresInSeconds, lifetimeSeconds: lifetime } };
+  });
+
+  // Renews the signed-in session for a full lifetime from now (the web app offers it before the session ends).
+  app.post('/auth/session/extend', async (req, reply) => {
+    requireUser(req);
+    const lifetime = sessionLifetimeSeconds(config);
+    const token = req.cookies[SESSION_COOKIE]!;
+    const left = await extendSession(db, token, lifetime);
+    if (left === undefined) throw new HttpError(401, 'Sessionen har upphört. Logga in igen.');
+    setSessionCookie(reply, token, config.secureCookies, lifetime);
+    return { session: { expiresInSeconds: left, lifetimeSeconds: lifetime } };
   });
 
   app.post('/auth/logout', async (req, reply) => {
@@ -49,7 +62,11 @@ export async function authRoutes(app: FastifyInstance) {
   // pages (sign-in, password reset, respondent links) causes no error in the browser console.
   app.get('/auth/me', async (req) => {
     if (!req.user) return { user: null };
-    return { user: req.user, csrfToken: req.csrfToken };
+    return {
+      user: req.user,
+      csrfToken: req.csrfToken,
+      session: { expiresInSeconds: req.sessionExpiresIn ?? 0, lifetimeSeconds: sessionLifetimeSeconds(config) },
+    };
   });
 
   app.post('/auth/password-reset', strict, async (req, reply) => {

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
 import { mayOpen } from '../routes.tsx';
+import { SessionWarning } from './SessionWarning.tsx';
 
 export function Layout() {
   const { user, logout } = useSession();
@@ -18,7 +19,9 @@ export function Layout() {
       <header className="site-header">
         <div className="brand">
           <a href="/">samverka</a>
-          <span className="tagline">{t('Fyrbodals kommunalförbund')}</span>
+          <span className="tagline" lang="sv">
+            Fyrbodals kommunalförbund
+          </span>
         </div>
         <div className="header-tools">
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
@@ -37,6 +40,7 @@ export function Layout() {
           )}
         </div>
       </header>
+      <SessionWarning />
       {user?.isDemo && (
         <p className="demo-banner" role="note">
           <strong>DEMO</strong> {t('Demoläge: uppgifterna är demodata, delvis syntetiserade.')}

@@ -10,6 +10,7 @@ import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useI18n } from '../i18n.tsx';
+import { QUADRANT_LETTER_COLOUR } from './chart-colours.ts';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
@@ -195,7 +196,7 @@ function chartOption(fig: Figure): EChartsCoreOption | null {
               { name: 'C', value: [(100 + q.thresholds.x) / 2, q.thresholds.y / 2] },
               { name: 'D', value: [(100 + q.thresholds.x) / 2, (100 + q.thresholds.y) / 2] },
             ],
-            label: { show: true, formatter: '{b}', position: 'inside', fontSize: 28, fontWeight: 'bold', color: '#c5ccd4' },
+            label: { show: true, formatter: '{b}', position: 'inside', fontSize: 28, fontWeight: 'bold', color: QUADRANT_LETTER_COLOUR },
           },
           {
             type: 'scatter',

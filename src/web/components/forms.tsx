@@ -92,12 +92,15 @@ export function SelectField({ label, hint, entries, empty, ...props }: { label: 
   );
 }
 
-/** A form's submit button (disabled while busy), any further buttons, then Avbryt when `onCancel` is given. */
+/**
+ * A form's submit button, any further buttons, then Avbryt when `onCancel` is given. While busy the
+ * submit button is aria-disabled and ignores presses, but stays focusable (focus is not lost, 2.4.3).
+ */
 export function FormButtons({ submitLabel, busy, onCancel, children }: { submitLabel: string; busy: boolean; onCancel?: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className="button-row">
-      <button type="submit" disabled={busy}>
+      <button type="submit" aria-disabled={busy || undefined} onClick={(e) => busy && e.preventDefault()}>
         {submitLabel}
       </button>
       {children}

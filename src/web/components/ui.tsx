@@ -1,6 +1,7 @@
 // Small accessible building blocks shared by the pages.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ReactNode, type Ref } from 'react';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
 export function Loading() {
@@ -12,10 +13,11 @@ export function Loading() {
   );
 }
 
-export function ErrorMessage({ message, id }: { message?: string; id?: string }) {
+/** An error as an alert; `lang` marks a message in another language than the interface (the server's Swedish). */
+export function ErrorMessage({ message, id, lang }: { message?: string; id?: string; lang?: string }) {
   if (!message) return null;
   return (
-    <p className="error" role="alert" id={id}>
+    <p className="error" role="alert" id={id} lang={lang}>
       {message}
     </p>
   );
@@ -31,22 +33,41 @@ export function Notice({ message }: { message?: string }) {
 }
 
 /** What an action (useAction) says: its error as an alert, its confirmation as a status. */
-export function ActionMessages({ action }: { action: { message?: string; msg?: string } }) {
+export function ActionMessages({ action }: { action: { message?: string; msg?: string; error?: unknown } }) {
+  const { lang } = useI18n();
+  // The server's messages are Swedish: marked as such in the English interface (WCAG 3.1.2).
+  const serverSv = lang !== 'sv' && action.error instanceof ApiError ? 'sv' : undefined;
   return (
     <>
-      <ErrorMessage message={action.message} />
+      <ErrorMessage message={action.message} lang={serverSv} />
       <Notice message={action.msg} />
     </>
   );
 }
 
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A page: its h1 and the document title. `titleLang` marks a title in another language than the
+ * interface (Swedish data in the English UI); `headingRef` lets a page move focus to its heading.
+ */
+export function Page({
+  title,
+  titleLang,
+  headingRef,
+  children,
+}: {
+  title: string;
+  titleLang?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} – samverka`;
   }, [title]);
   return (
     <>
-      <h1>{title}</h1>
+      <h1 lang={titleLang} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+        {title}
+      </h1>
       {children}
     </>
   );

@@ -1,32 +1,139 @@
-import type { FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { post } from '../api.ts';
-import { Field } from '../components/forms.tsx';
+import { ApiError, post } from '../api.ts';
+import { Control, Field } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
-import { ActionMessages, LinkParagraph, ErrorMessage, Page } from '../components/ui.tsx';
+import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
+type LoginField = 'email' | 'password';
+const LOGIN_FIELDS: Record<LoginField, { id: string; label: string }> = {
+  email: { id: 'login-email', label: 'E-postadress' },
+  password: { id: 'login-password', label: 'Lösenord' },
+};
+
+/** What went wrong at sign-in: a message per field and/or one for the whole form. */
+interface LoginErrors {
+  form?: string;
+  fields: Partial<Record<LoginField, string>>;
+}
+
+/** A field's message without a leading "E-postadress: " (the server may name the field itself), capitalised. */
+function fieldMessage(label: string, message: string): string {
+  const m = message.trim().replace(new RegExp(`^${label}\\s*:\\s*`, 'i'), '');
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
+/** The summary's line for a field: "E-postadress: ange en giltig e-postadress". */
+function summaryLine(label: string, message: string): string {
+  const m = fieldMessage(label, message);
+  return `${label}: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
+}
+
+/** The server's 400 details ({ path, message }) as messages per sign-in field. */
+function serverFieldErrors(e: unknown): Partial<Record<LoginField, string>> {
+  const fields: Partial<Record<LoginField, string>> = {};
+  if (!(e instanceof ApiError) || !Array.isArray(e.details)) return fields;
+  for (const d of e.details as Array<{ path?: unknown; message?: unknown }>) {
+    const key = String(d.path ?? '').split('.')[0];
+    if ((key === 'email' || key === 'password') && typeof d.message === 'string' && !fields[key]) fields[key] = d.message;
+  }
+  return fields;
+}
+
 export function LoginPage() {
   const { login } = useSession();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const action = useAction();
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    void action.run(async () => {
-      await login(String(f.get('email')), String(f.get('password')));
-      navigate('/');
-    });
+  const [errors, setErrors] = useState<LoginErrors>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  /** Bumped on every failed attempt, so that focus moves to the summary again. */
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const fail = (e: LoginErrors) => {
+    setErrors(e);
+    setAttempt((n) => n + 1);
   };
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (busy) return;
+    const f = new FormData(e.currentTarget);
+    const email = String(f.get('email') ?? '').trim();
+    const password = String(f.get('password') ?? '');
+    const local: Partial<Record<LoginField, string>> = {};
+    if (!email) local.email = t('Ange din e-postadress.');
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) local.email = t('Ange en giltig e-postadress, till exempel namn@kommun.se.');
+    if (!password) local.password = t('Ange ditt lösenord.');
+    if (Object.keys(local).length) return fail({ fields: local });
+    setBusy(true);
+    try {
+      await login(email, password);
+      navigate('/');
+    } catch (err) {
+      const fields = serverFieldErrors(err);
+      if (Object.keys(fields).length) fail({ fields });
+      else fail({ form: err instanceof Error ? err.message : String(err), fields: {} });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invalid = Object.keys(errors.fields).length > 0 || !!errors.form;
+  const field = (k: LoginField) => {
+    const msg = errors.fields[k];
+    return {
+      id: LOGIN_FIELDS[k].id,
+      label: t(LOGIN_FIELDS[k].label),
+      error: msg ? fieldMessage(t(LOGIN_FIELDS[k].label), msg) : undefined,
+      // A wrong e-mail or password belongs to both fields: they are described by the summary.
+      invalid: !!errors.form,
+      describedBy: errors.form ? 'login-summary' : undefined,
+    };
+  };
+  const serverLang = lang === 'sv' ? undefined : 'sv';
   return (
     <Page title={t('Logga in')}>
       <form onSubmit={submit} className="narrow" noValidate>
-        <ErrorMessage message={action.message} />
-        <Field label={t('E-postadress')} name="email" type="email" autoComplete="username" required />
-        <Field label={t('Lösenord')} name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={action.busy}>
+        {/* The summary's alert region is in the page from the start; focus moves to it on every failed attempt. */}
+        <div className="error-summary-region" role="alert" ref={summaryRef} tabIndex={invalid ? -1 : undefined} aria-labelledby={invalid ? 'login-summary-h' : undefined}>
+          {invalid && (
+            <div className="error">
+              <h2 id="login-summary-h" className="error-summary-title">
+                {t('Inloggningen misslyckades')}
+              </h2>
+              {errors.form && (
+                <p id="login-summary" lang={serverLang}>
+                  {errors.form}
+                </p>
+              )}
+              {Object.keys(errors.fields).length > 0 && (
+                <ul>
+                  {(Object.keys(LOGIN_FIELDS) as LoginField[])
+                    .filter((k) => errors.fields[k])
+                    .map((k) => (
+                      <li key={k}>
+                        <a href={`#${LOGIN_FIELDS[k].id}`} onClick={(e) => { e.preventDefault(); document.getElementById(LOGIN_FIELDS[k].id)?.focus(); }}>
+                          {summaryLine(t(LOGIN_FIELDS[k].label), errors.fields[k]!)}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </div>
+        <Control {...field('email')}>
+          {(a) => <input {...a} name="email" type="email" autoComplete="username" required />}
+        </Control>
+        <Control {...field('password')}>
+          {(a) => <input {...a} name="password" type="password" autoComplete="current-password" required />}
+        </Control>
+        {/* Stays focusable while signing in (aria-disabled), so focus is not lost. */}
+        <button type="submit" aria-disabled={busy || undefined}>
           {t('Logga in')}
         </button>
         <LinkParagraph to="/glomt-losenord">{t('Glömt lösenordet?')}</LinkParagraph>

@@ -3,7 +3,7 @@
 // concurrency with the version), stage moves with their gates and log, participation, other actors,
 // qualification scores and status reports. The server (src/server/routes/initiatives.ts) enforces
 // every permission; the pages only hide what a role cannot do.
-import { Fragment, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, del, patch, post, put } from '../api.ts';
 import { Control, Field, FormButtons, Options, SelectField } from '../components/forms.tsx';
@@ -343,13 +343,24 @@ type RowKey = 'links' | 'fundingSources' | 'risks' | 'documents';
 
 const fid = (path: string) => `init-${path.replace(/\./g, '-')}`;
 
-/** Deletes `url` as `action`, then calls `onChanged`; `done` confirms it. */
-const removeWith = (action: ReturnType<typeof useAction>, url: string, onChanged: () => void, done: string) =>
-  action.run(async () => {
-    await del(url);
-    onChanged();
-    return done;
-  });
+/** Moves focus to an element by id (a heading gets tabindex -1), e.g. when the focused control went away. */
+function focusById(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  if (!el.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
+  el.focus();
+}
+
+/** Deletes `url` as `action`, then calls `onChanged`; `done` confirms it. Focus moves to `focusAfter` (the section's heading), since the row and its button go. */
+const removeWith = (action: ReturnType<typeof useAction>, url: string, onChanged: () => void, done: string, focusAfter?: string) =>
+  action.busy
+    ? Promise.resolve()
+    : action.run(async () => {
+        await del(url);
+        if (focusAfter) focusById(focusAfter);
+        onChanged();
+        return done;
+      });
 
 /** An action's error in an alert box (`children` after its message), then its confirmation. */
 function Outcome({ action, children }: { action: ReturnType<typeof useAction>; children?: ReactNode }) {
@@ -392,7 +403,7 @@ function RowGroup<R>({
       {rows.map((r, i) => (
         <Fragment key={i}>{children(r, i)}</Fragment>
       ))}
-      <button type="button" className="secondary" onClick={onAdd}>
+      <button type="button" className="secondary row-add" onClick={onAdd}>
         {addLabel}
       </button>
     </fieldset>
@@ -404,7 +415,15 @@ function RemoveButton({ onClick, what }: { onClick: () => void; what: string }) 
   const { t } = useI18n();
   return (
     <div className="button-row">
-      <button type="button" className="secondary" onClick={onClick}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={(e) => {
+          // The row and this button go away: focus moves to the group's "Lägg till …" button first.
+          e.currentTarget.closest('fieldset')?.querySelector<HTMLElement>(':scope > .row-add')?.focus();
+          onClick();
+        }}
+      >
         {t('Ta bort')} <span className="visually-hidden">{what}</span>
       </button>
     </div>
@@ -447,6 +466,7 @@ function InitiativeForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (action.busy) return;
     const local: Record<string, string> = {};
     if (f.title.trim().length < 3) local.title = t('Ange ett namn på minst 3 tecken.');
     setClientErrors(local);
@@ -869,6 +889,12 @@ export function InitiativePage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string>();
   const created = (location.state as { created?: boolean | string } | null)?.created;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loadedId = state.data?.initiative.id;
+  // A new initiative: focus lands on its heading (the form and its submit button are gone).
+  useEffect(() => {
+    if (created && loadedId !== undefined) headingRef.current?.focus();
+  }, [created, loadedId]);
   const reloadAll = () => {
     state.reload();
     log.reload();
@@ -882,7 +908,7 @@ export function InitiativePage() {
         const own = (c: string | null) => !!c && user?.role === 'kommunansvarig' && user.municipalities.includes(c);
         const canReport = admin || own(i.proposingMunicipality) || i.participating.some((c) => own(c));
         return (
-          <Page title={i.title}>
+          <Page title={i.title} headingRef={headingRef}>
             <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
             {i.isDemo && <DemoBanner>{t('Demodata: deltagande, belopp och statusrapporter är delvis syntetiserade.')}</DemoBanner>}
             {created && !saved && (
@@ -1251,7 +1277,7 @@ function ParticipationSection({
   const mayChange = (c: string) => admin || (user?.role === 'kommunansvarig' && user.municipalities.includes(c));
   const selected = code || choices[0]?.code || '';
   const remove = (c: string) =>
-    removeWith(action, `/api/initiatives/${i.id}/participations/${c}`, onChanged, t('Anmälan för {name} är borttagen.', { name: nameOf(c) }));
+    removeWith(action, `/api/initiatives/${i.id}/participations/${c}`, onChanged, t('Anmälan för {name} är borttagen.', { name: nameOf(c) }), 'part-h');
   const sorted = [...i.participations].sort((a, b) => (a.kind === b.kind ? nameOf(a.municipality).localeCompare(nameOf(b.municipality), 'sv') : a.kind === 'deltar' ? -1 : 1));
 
   const submit = (e: FormEvent) => {
@@ -1284,7 +1310,7 @@ function ParticipationSection({
                 {!closed && canPropose(user) && (
                   <td>
                     {mayChange(p.municipality) ? (
-                      <button type="button" className="secondary" disabled={action.busy} onClick={() => remove(p.municipality)}>
+                      <button type="button" className="secondary" aria-disabled={action.busy || undefined} onClick={() => remove(p.municipality)}>
                         {t('Ta bort anmälan')} <span className="visually-hidden">{t('för {name}', { name: nameOf(p.municipality) })}</span>
                       </button>
                     ) : (
@@ -1348,7 +1374,8 @@ function ActorsSection({
   const [newName, setNewName] = useState('');
   const [newKind, setNewKind] = useState('ovrigt');
   const available = actors.filter((a) => !i.actors.some((x) => x.id === a.id));
-  const remove = (a: Initiative['actors'][number]) => removeWith(action, `/api/initiatives/${i.id}/actors/${a.id}`, onChanged, t('{name} är borttagen ur initiativet.', { name: a.name }));
+  const remove = (a: Initiative['actors'][number]) =>
+    removeWith(action, `/api/initiatives/${i.id}/actors/${a.id}`, onChanged, t('{name} är borttagen ur initiativet.', { name: a.name }), 'actors-h');
   const selected = actorId && available.some((a) => String(a.id) === actorId) ? actorId : String(available[0]?.id ?? '');
 
   return (
@@ -1370,7 +1397,7 @@ function ActorsSection({
                 <td>{a.role || '–'}</td>
                 {admin && (
                   <td>
-                    <button type="button" className="secondary" disabled={action.busy} onClick={() => remove(a)}>
+                    <button type="button" className="secondary" aria-disabled={action.busy || undefined} onClick={() => remove(a)}>
                       {t('Ta bort')} <span className="visually-hidden">{a.name}</span>
                     </button>
                   </td>

@@ -17,6 +17,12 @@ export interface RespondentForm {
     status: 'draft' | 'open' | 'closed';
     periodStart?: string;
     periodEnd?: string;
+    /** The round's introduction for respondents (purpose, what the answers are used for). */
+    introduction?: string | null;
+    /** Whom respondents contact with questions. */
+    contact?: { name: string | null; email: string | null } | null;
+    /** Minutes a respondent needs (stated by the round or estimated from the questions). */
+    estimatedMinutes?: number;
     instrument: {
       id: string;
       version?: string;
@@ -147,7 +153,7 @@ export function RespondentPage() {
   if (form.completed) return <SubmittedView form={form} />;
   if (form.round.status === 'closed') return <ClosedView />;
   if (form.round.status !== 'open') return <NotOpenView form={form} />;
-  return <AnswerForm form={form} token={token} onSubmitted={(f) => setState({ kind: 'ready', form: f })} />;
+  return <AnswerForm form={form} token={token} />;
 }
 
 function ClosedView() {
@@ -162,9 +168,9 @@ function ClosedView() {
 }
 
 function NotOpenView({ form }: { form: RespondentForm }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
-    <Page title={form.round.title}>
+    <Page title={form.round.title} titleLang={lang === 'sv' ? undefined : 'sv'}>
       <p className="notice-info" role="status">
         {t('Mätomgången har inte öppnat ännu. Använd samma länk igen när den har öppnat.')}
       </p>
@@ -173,28 +179,88 @@ function NotOpenView({ form }: { form: RespondentForm }) {
 }
 
 function SubmittedView({ form }: { form: RespondentForm }) {
-  const { t } = useI18n();
-  const answered = form.round.instrument.items.filter((i) => isAnswered(i, form.answers[i.id]));
+  const { t, lang } = useI18n();
   return (
-    <Page title={form.round.title}>
+    <Page title={form.round.title} titleLang={lang === 'sv' ? undefined : 'sv'}>
       <p className="notice" role="status">
         {t('Dina svar är inskickade. Tack för din medverkan!')}
       </p>
+      <SubmittedDetails form={form} />
+    </Page>
+  );
+}
+
+/** What follows the confirmation: that answers cannot change, whom to contact, the own answers. */
+function SubmittedDetails({ form }: { form: RespondentForm }) {
+  const { t, lang } = useI18n();
+  const sv = lang === 'sv' ? undefined : 'sv';
+  const answered = form.round.instrument.items.filter((i) => isAnswered(i, form.answers[i.id]));
+  return (
+    <>
       <p>{t('Svaren kan inte ändras efter att de har skickats in. Du kan stänga sidan.')}</p>
+      <ContactLine form={form} />
       {answered.length > 0 && (
         <details className="own-answers">
           <summary>{t('Visa dina svar')}</summary>
           <dl>
             {answered.map((item) => (
               <div key={item.id}>
-                <dt>{item.text}</dt>
-                <dd>{formatAnswer(form, item, form.answers[item.id], t)}</dd>
+                <dt lang={sv}>{item.text}</dt>
+                <dd lang={sv}>{formatAnswer(form, item, form.answers[item.id], t)}</dd>
               </div>
             ))}
           </dl>
         </details>
       )}
-    </Page>
+    </>
+  );
+}
+
+/** "Frågor om enkäten? Kontakta …": the round's contact person, when it has one. */
+function ContactLine({ form }: { form: RespondentForm }) {
+  const { t } = useI18n();
+  const c = form.round.contact;
+  if (!c || (!c.name && !c.email)) return null;
+  return (
+    <p className="survey-contact">
+      {t('Frågor om enkäten? Kontakta')}{' '}
+      {c.name && <span lang="sv">{c.name}</span>}
+      {c.name && c.email && ', '}
+      {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}.
+    </p>
+  );
+}
+
+/**
+ * "Om enkäten": the introduction, the estimated time, the contact person and how answers are
+ * handled, collapsed so that the first question fits the first screen on a phone.
+ */
+function AboutSurvey({ form }: { form: RespondentForm }) {
+  const { t, lang } = useI18n();
+  const sv = lang === 'sv' ? undefined : 'sv';
+  const intro = form.round.introduction?.trim() || form.round.instrument.description?.trim();
+  const minutes = form.round.estimatedMinutes;
+  return (
+    <details className="survey-about">
+      <summary>
+        {t('Om enkäten')}
+        {minutes ? ` (${t('cirka {n} minuter', { n: minutes })})` : ''}
+      </summary>
+      {intro &&
+        intro
+          .split(/\n\s*\n/)
+          .map((para, i) => (
+            <p key={i} lang={sv} className="survey-intro-text">
+              {para}
+            </p>
+          ))}
+      {minutes ? <p>{t('Det tar cirka {n} minuter att svara.', { n: minutes })}</p> : null}
+      <p>{t('Dina svar sparas automatiskt när du svarar. Du kan stänga sidan och fortsätta senare via samma länk så länge mätomgången är öppen. Svaren skickas in först när du trycker på Skicka in på sista sidan.')}</p>
+      <p>
+        {t('Svaren sammanställs för din kommun och för regionen. Resultat för grupper med få svarande visas inte för andra kommuner, det regionala resultatet redovisas utan kommunnamn och fritextsvar visas bara för förbundet och din egen kommun.')}
+      </p>
+      <ContactLine form={form} />
+    </details>
   );
 }
 
@@ -264,8 +330,9 @@ function useAnswerSaver(
   return { save, settle, inFlight };
 }
 
-function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token: string; onSubmitted: (f: RespondentForm) => void }) {
-  const { t } = useI18n();
+function AnswerForm({ form, token }: { form: RespondentForm; token: string }) {
+  const { t, lang } = useI18n();
+  const sv = lang === 'sv' ? undefined : 'sv';
   const sections = useMemo(() => sectionsOf(form, t('Övriga frågor')), [form, t]);
   const items = useMemo(() => sections.flatMap((s) => s.items), [sections]);
   const numberOf = useMemo(() => new Map(items.map((i, n) => [i.id, n + 1])), [items]);
@@ -282,6 +349,12 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
   const [submitting, setSubmitting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLHeadingElement>(null);
+  const submitButtonRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  /** The form as it stands after "Ja, skicka in": the page stays, its status region confirms. */
+  const [submitted, setSubmitted] = useState<RespondentForm>();
+  /** Whether "Avbryt" closed the confirmation (focus returns to "Skicka in svaren"). */
+  const cancelled = useRef(false);
   const firstRender = useRef(true);
   /** Values waiting in text/number inputs (debounced): flushed before submit. */
   const flushers = useRef(new Map<string, () => void>());
@@ -355,13 +428,21 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
   }, [page]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
+    else if (cancelled.current) {
+      cancelled.current = false;
+      submitButtonRef.current?.focus();
+    }
   }, [confirming]);
+  useEffect(() => {
+    if (submitted) statusRef.current?.focus();
+  }, [submitted]);
 
   const answeredCount = items.filter((i) => isAnswered(i, saved[i.id])).length;
   const onLast = page === sections.length;
   const section = sections[page];
 
   const submit = async () => {
+    if (submitting) return;
     setSubmitting(true);
     setSubmitError(undefined);
     for (const f of flushers.current.values()) f();
@@ -369,7 +450,7 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
     try {
       await post(`/api/r/${encodeURIComponent(token)}/submit`);
       const fresh = await get<RespondentForm>(`/api/r/${encodeURIComponent(token)}`).catch(() => undefined);
-      onSubmitted(fresh ?? { ...form, answers: saved, completed: true });
+      setSubmitted(fresh ?? { ...form, answers: saved, completed: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setBlocked(e.message);
       setSubmitError(t('Svaren kunde inte skickas in: {message}', { message: (e as Error).message }));
@@ -377,8 +458,9 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
     }
   };
 
-  const statusText =
-    status.kind === 'saving' || inFlight > 0
+  const statusText = submitted
+    ? t('Dina svar är inskickade. Tack för din medverkan!')
+    : status.kind === 'saving' || inFlight > 0
       ? t('Sparar…')
       : status.kind === 'saved'
         ? t('Sparat')
@@ -387,70 +469,85 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
           : '';
 
   const muni = municipalityName(form);
+  const done = submitted !== undefined;
   return (
-    <Page title={form.round.title}>
+    <Page title={form.round.title} titleLang={sv}>
       <p className="survey-meta">
-        {form.round.instrument.title}
+        <span lang={sv}>{form.round.instrument.title}</span>
         {muni ? ` · ${muni}` : ''}
-        {form.respondent?.respondentTypeLabel ? ` · ${form.respondent.respondentTypeLabel}` : ''}
+        {form.respondent?.respondentTypeLabel ? <span lang={sv}>{` · ${form.respondent.respondentTypeLabel}`}</span> : ''}
       </p>
-      {blocked !== undefined && (
-        <p className="error" role="alert">
-          {t('{message}. Det går inte längre att lämna eller ändra svar.', { message: blocked.replace(/\.$/, '') })}
-        </p>
-      )}
-      {page === 0 && (
-        <div className="survey-intro">
-          {form.round.instrument.description && <p>{form.round.instrument.description}</p>}
-          <p>{t('Dina svar sparas automatiskt när du svarar. Du kan stänga sidan och fortsätta senare via samma länk så länge mätomgången är öppen. Svaren skickas in först när du trycker på Skicka in på sista sidan.')}</p>
+      <div role="alert" className="alert-region">
+        {blocked !== undefined && !done && (
+          <p className="error">
+            <span lang={sv}>{blocked.replace(/\.$/, '')}</span>. {t('Det går inte längre att lämna eller ändra svar.')}
+          </p>
+        )}
+      </div>
+      {page === 0 && !done && <AboutSurvey form={form} />}
+      {!done && (
+        <div className="survey-progress">
+          <p id="progress-text">{t('{n} av {total} frågor besvarade', { n: answeredCount, total: items.length })}</p>
+          <progress max={items.length} value={answeredCount} aria-labelledby="progress-text" />
         </div>
       )}
-      <div className="survey-progress">
-        <p id="progress-text">{t('{n} av {total} frågor besvarade', { n: answeredCount, total: items.length })}</p>
-        <progress max={items.length} value={answeredCount} aria-labelledby="progress-text" />
-      </div>
-      <nav aria-label={t('Enkätens delar')} className="survey-steps">
-        <ol>
-          {sections.map((s, i) => {
-            const done = s.items.filter((it) => isAnswered(it, saved[it.id])).length;
-            return (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-current={i === page ? 'step' : undefined}
-                  onClick={() => {
-                    setConfirming(false);
-                    setPage(i);
-                  }}
-                >
-                  {s.label} <span className="step-count">({t('{n} av {total}', { n: done, total: s.items.length })})</span>
-                </button>
-              </li>
-            );
-          })}
-          <li>
-            <button
-              type="button"
-              className="link-button"
-              aria-current={onLast ? 'step' : undefined}
-              onClick={() => setPage(sections.length)}
-            >
-              {t('Skicka in')}
-            </button>
-          </li>
-        </ol>
-      </nav>
-      <p className={`save-status${status.kind === 'error' ? ' save-error' : ''}`} role="status" aria-live="polite">
+      {/* The status region is in the page from the start: "Sparar…", "Sparat", save errors and the confirmation. */}
+      <div
+        ref={statusRef}
+        tabIndex={done ? -1 : undefined}
+        className={`save-status${status.kind === 'error' && !done ? ' save-error' : ''}${done ? ' notice' : ''}`}
+        role="status"
+        aria-live="polite"
+      >
         {statusText}
-      </p>
+      </div>
+      {done && <SubmittedDetails form={submitted} />}
+      {!done && (
+        <nav aria-label={t('Enkätens delar')} className="survey-steps">
+          <ol>
+            {sections.map((s, i) => {
+              const answered = s.items.filter((it) => isAnswered(it, saved[it.id])).length;
+              return (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-current={i === page ? 'step' : undefined}
+                    onClick={() => {
+                      setConfirming(false);
+                      setPage(i);
+                    }}
+                  >
+                    <span lang={sv}>{s.label}</span>{' '}
+                    <span className="step-count">({t('{n} av {total}', { n: answered, total: s.items.length })})</span>
+                  </button>
+                </li>
+              );
+            })}
+            <li>
+              <button
+                type="button"
+                className="link-button"
+                aria-current={onLast ? 'step' : undefined}
+                onClick={() => setPage(sections.length)}
+              >
+                {t('Skicka in')}
+              </button>
+            </li>
+          </ol>
+        </nav>
+      )}
 
-      {!onLast && section && (
+      {!done && !onLast && section && (
         <section aria-labelledby="section-h" className="survey-section">
           <h2 id="section-h" ref={headingRef} tabIndex={-1}>
-            {t('Del {n} av {total}: {label}', { n: page + 1, total: sections.length, label: section.label })}
+            {t('Del {n} av {total}:', { n: page + 1, total: sections.length })} <span lang={sv}>{section.label}</span>
           </h2>
-          {section.description && <p className="hint">{section.description}</p>}
+          {section.description && (
+            <p className="hint" lang={sv}>
+              {section.description}
+            </p>
+          )}
           <ScaleHelp form={form} items={section.items} />
           {section.items.map((item) => (
             <Question
@@ -482,7 +579,7 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
         </section>
       )}
 
-      {onLast && (
+      {!done && onLast && (
         <section aria-labelledby="section-h" className="survey-section">
           <h2 id="section-h" ref={headingRef} tabIndex={-1}>
             {t('Skicka in dina svar')}
@@ -496,7 +593,7 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
                 .map(({ s, i, open }) => (
                   <li key={s.id}>
                     <button type="button" className="link-button" onClick={() => setPage(i)}>
-                      {s.label}
+                      <span lang={sv}>{s.label}</span>
                     </button>
                     : {t('{n} obesvarade', { n: open })}
                   </li>
@@ -506,6 +603,7 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
           {Object.keys(errors).length > 0 && (
             <p className="error">{t('Några svar har inte sparats. Rätta dem innan du skickar in.')}</p>
           )}
+          <ContactLine form={form} />
           <ErrorBox message={submitError} />
           {!confirming ? (
             <div className="survey-buttons">
@@ -514,6 +612,7 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
               </button>
               <button
                 type="button"
+                ref={submitButtonRef}
                 disabled={closed || Object.keys(errors).length > 0 || answeredCount === 0}
                 onClick={() => setConfirming(true)}
               >
@@ -527,10 +626,20 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
               </h3>
               <p>{t('När svaren är inskickade kan de inte ändras.')}</p>
               <div className="survey-buttons">
-                <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={submitting}>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-disabled={submitting || undefined}
+                  onClick={() => {
+                    if (submitting) return;
+                    cancelled.current = true;
+                    setConfirming(false);
+                  }}
+                >
                   {t('Avbryt')}
                 </button>
-                <button type="button" onClick={submit} disabled={submitting}>
+                {/* Stays focusable while busy (aria-disabled), so focus is not lost. */}
+                <button type="button" onClick={submit} aria-disabled={submitting || undefined}>
                   {submitting ? t('Skickar…') : t('Ja, skicka in')}
                 </button>
               </div>
@@ -542,18 +651,19 @@ function AnswerForm({ form, token, onSubmitted }: { form: RespondentForm; token:
   );
 }
 
+/** A failed submission: in an alert region that is in the page before the error arrives. */
 function ErrorBox({ message }: { message?: string }) {
-  if (!message) return null;
   return (
-    <p className="error" role="alert">
-      {message}
-    </p>
+    <div role="alert" className="alert-region">
+      {message && <p className="error">{message}</p>}
+    </div>
   );
 }
 
 /** Descriptions of scale steps used on this page, once per scale. */
 export function ScaleHelp({ form, items }: { form: RespondentForm; items: Item[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const sv = lang === 'sv' ? undefined : 'sv';
   const scaleIds = [...new Set(items.map((i) => i.scale).filter((s): s is string => !!s))];
   const scales = scaleIds
     .map((id) => form.round.instrument.scales.find((s) => s.id === id))
@@ -564,7 +674,7 @@ export function ScaleHelp({ form, items }: { form: RespondentForm; items: Item[]
       {scales.map((s) => (
         <details key={s.id} className="scale-help">
           <summary>{t('Så tolkar du skalan: {label}', { label: s.label })}</summary>
-          <dl>
+          <dl lang={sv}>
             {s.options
               .filter((o) => o.description)
               .map((o) => (
@@ -593,18 +703,47 @@ export interface QuestionProps {
   registerFlush: (f: (() => void) | undefined) => void;
 }
 
+/**
+ * Moves focus into a question (its chosen option, else its first control): used when a control of
+ * the question removes itself ("Rensa svaret", "Försök spara igen"), so focus never drops to the page.
+ */
+function focusQuestion(from: Element | null) {
+  const q = from?.closest('.question');
+  const target =
+    q?.querySelector<HTMLElement>('input:checked:not(:disabled)') ??
+    q?.querySelector<HTMLElement>('input:not(:disabled), textarea:not(:disabled), select:not(:disabled)');
+  target?.focus();
+}
+
+/** After a retry: once the question's error is gone (its retry button with it), focus returns to the question. */
+function useRefocusAfterRetry(error: string | undefined) {
+  const pending = useRef<Element | null>(null);
+  useEffect(() => {
+    if (!error && pending.current) {
+      const from = pending.current;
+      pending.current = null;
+      if (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected) focusQuestion(from);
+    }
+  }, [error]);
+  return (button: Element) => {
+    pending.current = button.closest('.question');
+  };
+}
+
 export function Question(p: QuestionProps) {
+  const { lang } = useI18n();
+  const sv = lang === 'sv' ? undefined : 'sv';
   const id = useId();
   const hintId = `${id}-hint`;
   const errId = `${id}-err`;
   const describedBy = [p.item.description && p.item.type !== 'yesno_degree' ? hintId : '', p.error ? errId : ''].filter(Boolean).join(' ') || undefined;
   const legend = (
     <>
-      <span className="q-number">{p.number}.</span> {p.item.text}
+      <span className="q-number">{p.number}.</span> <span lang={sv}>{p.item.text}</span>
     </>
   );
   const hint = p.item.description && p.item.type !== 'yesno_degree' && (
-    <p className="hint" id={hintId}>
+    <p className="hint" id={hintId} lang={sv}>
       {p.item.description}
     </p>
   );
@@ -626,7 +765,7 @@ export function Question(p: QuestionProps) {
     <fieldset className={cls} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {hint}
-      <ChoiceAnswer {...p} name={id} />
+      <ChoiceAnswer {...p} name={id} lang={sv} />
       {err}
     </fieldset>
   );
@@ -642,6 +781,7 @@ function OptionList({
   disabled,
   onSelect,
   numbered,
+  lang,
 }: {
   name: string;
   options: Option[];
@@ -650,21 +790,24 @@ function OptionList({
   onSelect: (code: string) => void;
   /** Capability levels: show the level number before its label ("0 – Obefintlig"). */
   numbered?: boolean;
+  /** The options' language when it differs from the interface's (instrument texts in the English UI). */
+  lang?: string;
 }) {
   return (
     <div className="options">
       {options.map((o) => (
         <label key={o.code} className={`option${isDontKnow(o) ? ' dont-know' : ''}`}>
           <input type="radio" name={name} value={o.code} checked={selected === o.code} disabled={disabled} onChange={() => onSelect(o.code)} />
-          <span>{numbered ? levelLabel(o) : o.label}</span>
+          <span lang={lang}>{numbered ? levelLabel(o) : o.label}</span>
         </label>
       ))}
     </div>
   );
 }
 
-function ChoiceAnswer(p: QuestionProps & { name: string }) {
+function ChoiceAnswer(p: QuestionProps & { name: string; lang?: string }) {
   const { t } = useI18n();
+  const refocusAfterRetry = useRefocusAfterRetry(p.error);
   const options = optionsOf(p.form, p.item);
   // Local choice, so that a failed save keeps what was chosen on screen.
   const [value, setValue] = useState<AnswerValue | undefined>(p.saved);
@@ -675,12 +818,29 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
   const tools = (
     <div className="question-tools">
       {p.error && (
-        <button type="button" className="secondary retry" disabled={p.disabled} onClick={() => p.onAnswer(value ?? null)}>
+        <button
+          type="button"
+          className="secondary retry"
+          disabled={p.disabled}
+          onClick={(e) => {
+            refocusAfterRetry(e.currentTarget);
+            p.onAnswer(value ?? null);
+          }}
+        >
           {t('Försök spara igen')} <span className="visually-hidden">{t('(fråga {n})', { n: p.number })}</span>
         </button>
       )}
       {value !== undefined && !p.disabled && (
-        <button type="button" className="link-button clear-answer" onClick={() => give(null)}>
+        <button
+          type="button"
+          className="link-button clear-answer"
+          onClick={(e) => {
+            // The button goes away with the answer: focus moves to the question's first option first.
+            const q = e.currentTarget.closest('.question');
+            q?.querySelector<HTMLElement>('input:not(:disabled)')?.focus();
+            give(null);
+          }}
+        >
           {t('Rensa svaret')} <span className="visually-hidden">{t('(fråga {n})', { n: p.number })}</span>
         </button>
       )}
@@ -716,7 +876,7 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
                   give(next.length ? options.map((x) => x.code).filter((c) => next.includes(c)) : null);
                 }}
               />
-              <span>{o.label}</span>
+              <span lang={p.lang}>{o.label}</span>
             </label>
           ))}
           <label className="option dont-know">
@@ -746,9 +906,10 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
           />
           {p.item.scale && v?.answer === 'ja' && (
             <fieldset className="sub-question">
-              <legend>{p.item.description ?? t('Till vilken grad är arbetssättet infört?')}</legend>
+              <legend lang={p.item.description ? p.lang : undefined}>{p.item.description ?? t('Till vilken grad är arbetssättet infört?')}</legend>
               <OptionList
                 name={`${p.name}-degree`}
+                lang={p.lang}
                 options={options}
                 selected={v.degree}
                 disabled={p.disabled}
@@ -770,6 +931,7 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
             options={options}
             selected={v?.current}
             numbered
+            lang={p.lang}
             disabled={p.disabled}
             onSelect={(c) => give(v?.target ? { current: c, target: v.target } : { current: c })}
           />
@@ -783,7 +945,7 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
             >
               <option value="">{v ? t('Ingen målnivå angiven') : t('Ange först nuvarande nivå')}</option>
               {options.map((o) => (
-                <option key={o.code} value={o.code}>
+                <option key={o.code} value={o.code} lang={p.lang}>
                   {levelLabel(o)}
                 </option>
               ))}
@@ -799,6 +961,7 @@ function ChoiceAnswer(p: QuestionProps & { name: string }) {
           options={options}
           selected={typeof value === 'string' ? value : undefined}
           disabled={p.disabled}
+          lang={p.lang}
           onSelect={(c) => give(c)}
         />
       );
@@ -811,6 +974,7 @@ function TypedAnswer(
   p: QuestionProps & { inputId: string; describedBy?: string; label: ReactNode; hint: ReactNode; err: ReactNode },
 ) {
   const { t } = useI18n();
+  const refocusAfterRetry = useRefocusAfterRetry(p.error);
   const initial = p.saved === undefined ? '' : p.item.type === 'number' ? String(p.saved).replace('.', ',') : String(p.saved);
   const [text, setText] = useState(initial);
   const lastSent = useRef(initial);
@@ -931,7 +1095,8 @@ function TypedAnswer(
             type="button"
             className="secondary retry"
             disabled={p.disabled}
-            onClick={() => {
+            onClick={(e) => {
+              refocusAfterRetry(e.currentTarget);
               lastSent.current = '\u0000';
               commit();
             }}
