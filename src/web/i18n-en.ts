@@ -1,5 +1,9 @@
 // English translations keyed by the Swedish UI text. Missing keys fall back to Swedish.
 export const en: Record<string, string> = {
+  'Instrumentversion kopierad till utkast': 'Instrument version copied to a draft',
+  'Utkast till instrumentversion borttaget': 'Draft instrument version deleted',
+  'Mätomgång borttagen': 'Round deleted',
+  'Respondenter importerade': 'Respondents imported',
   'Ange belopp i kronor, 0 eller större, för varje kostnadsslag.': 'Enter amounts in kronor, 0 or more, for every cost type.',
   'Uppdatera belopp: {name}': 'Update amounts: {name}',
   'Rekvirerat till och med (ÅÅÅÅ-MM-DD)': 'Requisitioned up to and including (YYYY-MM-DD)',

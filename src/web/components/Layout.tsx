@@ -19,9 +19,7 @@ export function Layout() {
       <header className="site-header">
         <div className="brand">
           <a href="/">samverka</a>
-          <span className="tagline" lang="sv">
-            Fyrbodals kommunalförbund
-          </span>
+          <span className="tagline">{t('Fyrbodals kommunalförbund')}</span>
         </div>
         <div className="header-tools">
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>

@@ -11,7 +11,10 @@ import { useAction, useApi, useIsAdmin, useOrganisation } from '../components/ho
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, LinkParagraph, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { ResponseRates } from '../../domain/rounds.ts';
-import { DEFAULT_TEXTS, type MailKind } from '../../domain/mail-template.ts';
+import { DEFAULT_TEXTS, PLACEHOLDERS, type MailKind, type MailValues } from '../../domain/mail-template.ts';
+
+/** A placeholder as written in a text: its Swedish name in braces, e.g. {namn}. */
+const placeholder = (key: keyof MailValues) => `{${PLACEHOLDERS.find((p) => p.key === key)!.names[0]}}`;
 import type { RespondentImportReport } from '../../import/respondents.ts';
 import { RateTables, StatusTag } from './rounds.tsx';
 
@@ -660,15 +663,15 @@ function MailTexts({ base, round, canEdit, onSaved }: { base: string; round: Rou
       <details className="placeholders">
         <summary>{t('Platshållare')}</summary>
         <dl className="facts">
-          <dt>{'{namn}'}</dt>
+          <dt>{placeholder('name')}</dt>
           <dd>{t('Respondentens namn (utelämnas om namn saknas)')}</dd>
-          <dt>{'{länk}'}</dt>
+          <dt>{placeholder('link')}</dt>
           <dd>{t('Den personliga länken')}</dd>
-          <dt>{'{sista dag}'}</dt>
+          <dt>{placeholder('deadline')}</dt>
           <dd>{t('Mätomgångens sista dag ({date})', { date: round.periodEnd })}</dd>
-          <dt>{'{kontaktperson}'}</dt>
+          <dt>{placeholder('contact')}</dt>
           <dd>{t('Mätomgångens kontaktperson, annars avsändaren')}</dd>
-          <dt>{'{mätomgång}, {enkät}, {kommun}'}</dt>
+          <dt>{(['roundTitle', 'instrumentTitle', 'municipality'] as const).map(placeholder).join(', ')}</dt>
           <dd>{t('Mätomgångens rubrik, enkätens namn och kommunens namn')}</dd>
         </dl>
         <p className="hint">{t('Engelska namn fungerar också: {name}, {link}, {deadline}, {contact}, {round}, {survey}, {municipality}.')}</p>
