@@ -2,6 +2,7 @@
 // types and areas by id or label in any case; duplicates by e-mail; errors by row and column.
 // Expected rows are written out by hand.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { AREAS } from '../src/domain/organisation.ts';
@@ -150,39 +151,46 @@ describe('respondentimport: domänen', () => {
     assert.equal(noTypeColumn.rows[0].respondentType, 'verksamhetsnara');
   });
 
-  it('egenskap: slumpade giltiga respondenter i valfri skiftläge, som etikett eller id, klistrade eller som CSV, kommer tillbaka oförändrade och varje e-post högst en gång', () => {
-    let seed = 20261130;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const flip = (s: string) => [...s].map((c) => (rnd(2) ? c.toUpperCase() : c.toLowerCase())).join('');
+  it('egenskap: giltiga respondenter i valfri skiftläge, som etikett eller id, klistrade eller som CSV, kommer tillbaka oförändrade och varje e-post högst en gång', () => {
     const names = ['Anna', 'Åsa Öberg', 'Per-Olof', 'Li', 'Märta Ek', 'Jon Snö'];
-    for (let run = 0; run < 200; run++) {
-      const n = 1 + rnd(15);
-      const expected: Array<{ name: string; email: string; type: string; area: string | null }> = [];
-      const lines: string[][] = [];
-      for (let i = 0; i < n; i++) {
-        const type = TYPES[rnd(2)];
-        const area = rnd(3) === 0 ? null : AREAS[rnd(AREAS.length)];
-        const email = `p${rnd(8)}@k${rnd(2)}.se`;
-        const name = names[rnd(names.length)];
-        lines.push([name, rnd(2) ? flip(email) : email, flip(rnd(2) ? type.label : type.id), area ? flip(rnd(2) ? area.name : area.id) : '']);
-        if (!expected.some((e) => e.email === email)) expected.push({ name, email, type: type.id, area: area?.id ?? null });
-      }
-      const header = rnd(2) ? ['Namn', 'E-post', 'Respondenttyp', 'Verksamhetsområde'] : ['Name', 'Email', 'Type', 'Area'];
-      const pasted = rnd(2);
-      const table = pasted
-        ? parsePastedRows([header, ...lines].map((l) => l.join('\t')).join('\r\n'))
-        : parseCsv([header, ...lines].map((l) => l.join(';')).join('\n')).table;
-      const v = validateRespondentImport(table, ctx());
-      assert.deepEqual(v.errors, [], `körning ${run}`);
-      assert.deepEqual(
-        v.rows.map((r) => ({ name: r.name, email: r.email!.toLowerCase(), type: r.respondentType, area: r.area })),
-        expected,
-        `körning ${run}`,
-      );
-      assert.equal(v.rows.length + v.duplicates.length, n);
-    }
+    const flip = (s: string, mask: boolean[]) => [...s].map((c, i) => (mask[i % mask.length] ? c.toUpperCase() : c.toLowerCase())).join('');
+    const person = fc.record({
+      type: fc.nat(TYPES.length - 1),
+      area: fc.option(fc.nat(AREAS.length - 1), { nil: null }),
+      email: fc.tuple(fc.nat(7), fc.nat(1)).map(([p, k]) => `p${p}@k${k}.se`),
+      name: fc.constantFrom(...names),
+      byLabel: fc.boolean(),
+      areaByLabel: fc.boolean(),
+      flipEmail: fc.boolean(),
+      mask: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 15 }), fc.boolean(), fc.boolean(), (people, swedishHeader, pasted) => {
+        const expected: Array<{ name: string; email: string; type: string; area: string | null }> = [];
+        const lines = people.map((p) => {
+          const type = TYPES[p.type];
+          const area = p.area === null ? null : AREAS[p.area];
+          if (!expected.some((e) => e.email === p.email)) expected.push({ name: p.name, email: p.email, type: type.id, area: area?.id ?? null });
+          return [
+            p.name,
+            p.flipEmail ? flip(p.email, p.mask) : p.email,
+            flip(p.byLabel ? type.label : type.id, p.mask),
+            area ? flip(p.areaByLabel ? area.name : area.id, p.mask) : '',
+          ];
+        });
+        const header = swedishHeader ? ['Namn', 'E-post', 'Respondenttyp', 'Verksamhetsområde'] : ['Name', 'Email', 'Type', 'Area'];
+        const table = pasted
+          ? parsePastedRows([header, ...lines].map((l) => l.join('\t')).join('\r\n'))
+          : parseCsv([header, ...lines].map((l) => l.join(';')).join('\n')).table;
+        const v = validateRespondentImport(table, ctx());
+        assert.deepEqual(v.errors, []);
+        assert.deepEqual(
+          v.rows.map((r) => ({ name: r.name, email: r.email!.toLowerCase(), type: r.respondentType, area: r.area })),
+          expected,
+        );
+        assert.equal(v.rows.length + v.duplicates.length, people.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
