@@ -87,7 +87,7 @@ for (const backend of backends) {
       const c = new Client(app);
       const missing = await report(c, { route: '/x' }, '10.0.0.2');
       assert.equal(missing.status, 400);
-      assert.match(missing.body.error, /^Ogiltig felrapport: message/);
+      assert.match(missing.body.error, /^Felmeddelande: /);
       const long = await report(c, { message: 'x'.repeat(1001), route: '/x' }, '10.0.0.2');
       assert.equal(long.status, 400);
       assert.match(long.body.error, /högst 1000 tecken/);

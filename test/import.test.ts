@@ -365,7 +365,7 @@ for (const e of envs) {
       writeFileSync(bad, JSON.stringify({ id: 'x', version: '1', title: 'X', mode: 'survey', items: [{ id: 'a', type: 'scale', text: 'A', scale: 'saknas' }] }));
       const v = await samverka(e.env, 'instruments', 'validate', bad);
       assert.equal(v.code, 1);
-      assert.match(v.stdout, /items\.0\.scale: Okänd skala "saknas"/);
+      assert.match(v.stdout, /items\[0\]\.scale: Okänd skala "saknas"/);
     });
 
     it('rounds create/open, respondents add/links, rounds list --json', async () => {

@@ -85,7 +85,7 @@ describe('samverkansinitiativ i Chromium', () => {
     assert.equal(await cost.getAttribute('aria-invalid'), 'true');
     const describedBy = (await cost.getAttribute('aria-describedby')) ?? '';
     const fieldError = await page.locator(`[id="${describedBy.split(' ').find((x) => x.endsWith('-error'))}"]`).innerText();
-    assert.equal(fieldError, 'ska vara ett belopp i hela kronor: ett heltal, 0 eller större');
+    assert.equal(fieldError, 'Ska vara ett belopp i hela kronor: ett heltal, 0 eller större');
     await assertAccessible(page, 'nytt initiativ med fel');
     assert.equal((await web.t.db.query('SELECT 1 FROM initiatives WHERE title = $1', [TITLE])).rows.length, 0, 'inget sparas vid 400');
 
