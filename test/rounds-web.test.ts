@@ -94,7 +94,7 @@ describe('mätomgångar och respondentformuläret i Chromium', () => {
     assert.ok(value.startsWith('http://samverka.test/svar/'), value);
 
     await page.getByRole('button', { name: 'Skicka inbjudningar' }).click();
-    await page.getByRole('dialog', { name: 'Skicka inbjudningar?' }).getByRole('button', { name: 'Ja, skicka till 1' }).click();
+    await page.getByRole('alertdialog', { name: 'Skicka inbjudningar?' }).getByRole('button', { name: 'Ja, skicka till 1' }).click();
     await page.getByRole('status').filter({ hasText: 'Inbjudan skickades till 1 respondenter.' }).waitFor();
     await row.getByText('Inbjuden', { exact: true }).waitFor();
     await assertAccessible(page, 'kommunens respondenter');

@@ -52,6 +52,11 @@ async function idsFor(api: Client, admin: Client, role: Role): Promise<Ids> {
   const initiatives = (await api.get('/api/initiatives')).body.initiatives as Array<{ id: number }>;
   assert.ok(initiatives.length > 0, 'demo: initiativ');
   ids['initiativ:id'] = String(initiatives[0].id);
+  const instruments = (await admin.get('/api/instruments')).body.instruments as Array<{ id: string; version: string }>;
+  const survey = instruments.find((i) => i.id === 'statusenkat');
+  assert.ok(survey, 'demo: instrumentet statusenkat');
+  ids['instrument:id'] = survey.id;
+  ids['instrument:version'] = survey.version;
   const links = (await admin.get(`/api/rounds/${open.id}/municipalities/${MELLERUD}/links`)).body.links as Array<{ link: string }>;
   assert.ok(links.length > 0, 'demo: personliga länkar i den öppna mätomgången');
   ids['svar:token'] = links[0].link.split('/svar/')[1];
