@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   compareVersions,
+  defaultRoundVersion,
   detectFormat,
   nextVersion,
   readInstrumentText,
@@ -105,6 +106,17 @@ describe('instrumentbiblioteket: domänregler', () => {
     assert.match(versionLockReason({ source: 'import', usedBy: 3 })!, /används av 3 mätomgångar/);
     assert.match(versionLockReason({ source: 'builtin', usedBy: 0 })!, /inbyggd/);
     assert.match(versionLockReason({ source: 'builtin', usedBy: 2 })!, /används av 2 mätomgångar/);
+  });
+
+  it('en ny omgång utan vald version tar den nyaste fastställda versionen, aldrig ett oanvänt utkast', () => {
+    const v = (version: string, source: 'builtin' | 'import', usedBy: number) => ({ version, source, usedBy });
+    // 2024.10 is newer than 2024.9 (numbers compare as numbers), but it is an unused draft
+    assert.equal(defaultRoundVersion([v('2024.9', 'import', 1), v('2024.10', 'import', 0), v('2024.1', 'builtin', 0)])?.version, '2024.9');
+    assert.equal(defaultRoundVersion([v('2024.1', 'builtin', 0), v('2024.2', 'import', 0)])?.version, '2024.1');
+    assert.equal(defaultRoundVersion([v('2', 'import', 0), v('10', 'import', 2)])?.version, '10');
+    // only drafts: the newest of them
+    assert.equal(defaultRoundVersion([v('1.1', 'import', 0), v('1.2', 'import', 0)])?.version, '1.2');
+    assert.equal(defaultRoundVersion([]), undefined);
   });
 
   it('en kopia får nästa lediga delversion', () => {
@@ -350,6 +362,18 @@ for (const backend of backends) {
       const builtin = await put(admin, '/api/instruments/statusenkat/versions/2024.1', { definition: { ...draft.instrument, version: '2024.1' } });
       assert.equal(builtin.status, 409);
       assert.match(builtin.body.error, /kan inte ändras\. Duplicera den som ett utkast/);
+
+      // a round created without a version takes the built-in 2024.1, not the newer draft
+      const plain = await admin.post('/api/rounds', {
+        instrument: 'statusenkat',
+        title: 'Omgång utan vald version',
+        periodStart: '2026-09-01',
+        periodEnd: '2026-09-30',
+        municipalities: ['1461'],
+      });
+      assert.equal(plain.status, 201, JSON.stringify(plain.body));
+      assert.equal(plain.body.round.instrumentVersion, '2024.1');
+      assert.equal((await admin.get(draftUrl)).body.version.editable, true);
 
       // once a round uses the draft it is locked
       const round = await admin.post('/api/rounds', {

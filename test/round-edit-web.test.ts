@@ -27,6 +27,9 @@ describe('mätomgångar som strategen styr, i Chromium', () => {
     assert.equal(await page.getByLabel('Periodens början').inputValue(), iso(today));
     assert.equal(await page.getByLabel('Periodens slut').inputValue(), iso(end));
     assert.equal(await types.getByRole('checkbox', { name: 'IT-nära' }).isChecked(), true);
+    // The version: the built-in 2024.1, with a link to read its questions.
+    assert.equal(await page.getByLabel('Version').inputValue(), '2024.1');
+    assert.equal(await page.getByRole('link', { name: 'Läs frågorna i version 2024.1' }).getAttribute('href'), '/instrument/statusenkat/2024.1');
     await types.getByRole('checkbox', { name: 'IT-nära' }).uncheck();
     await page.getByLabel('Rubrik').fill(TITLE);
     await page.getByRole('checkbox', { name: 'Tanum' }).uncheck();

@@ -16,7 +16,7 @@ import { ROUND_DETAIL_FIELDS, type RoundDetails } from '../domain/round-details.
 import { nextStatus, type RoundAction } from '../domain/rounds.ts';
 import { conflict, HttpError, notFound } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
-import { getInstrument } from '../store/instruments.ts';
+import { getInstrumentForRound } from '../store/instruments.ts';
 import { listMunicipalities } from '../store/organisation.ts';
 import {
   answerFacts,
@@ -61,12 +61,12 @@ export async function editRound(db: Db, id: number, input: EditRoundInput, actor
   return db.transaction(async (tx) => {
     const current = await lockRound(tx, id);
     if (!current) throw notFound(`Mätomgång ${id} finns inte`);
-    // The instrument after the edit: a new id without a version takes its latest version.
+    // The instrument after the edit: a new id without a version takes the default version (src/domain/instruments/library.ts).
     const wantsInstrument =
       (input.instrument !== undefined && input.instrument !== current.instrument) ||
       (input.instrumentVersion !== undefined && input.instrumentVersion !== current.instrumentVersion);
     const instrument = wantsInstrument
-      ? await getInstrument(tx, input.instrument ?? current.instrument, input.instrumentVersion)
+      ? await getInstrumentForRound(tx, input.instrument ?? current.instrument, input.instrumentVersion)
       : await instrumentOfRound(tx, current);
     if (!instrument)
       throw notFound(`Instrumentet ${input.instrument ?? current.instrument}${input.instrumentVersion ? ` version ${input.instrumentVersion}` : ''} finns inte`);

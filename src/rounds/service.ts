@@ -16,7 +16,7 @@ import {
 } from '../domain/rounds.ts';
 import { badRequest, conflict, HttpError, notFound } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
-import { getInstrument, syncBuiltInInstruments } from '../store/instruments.ts';
+import { getInstrument, getInstrumentForRound, syncBuiltInInstruments } from '../store/instruments.ts';
 import { sendMail } from '../store/mail.ts';
 import { getMunicipality, listAreas, listMunicipalities } from '../store/organisation.ts';
 import {
@@ -80,7 +80,7 @@ export interface CreateRoundInput extends Partial<RoundDetails> {
 }
 
 export async function createRoundChecked(db: Db, input: CreateRoundInput, actor: Actor): Promise<Round> {
-  const instrument = await getInstrument(db, input.instrument, input.instrumentVersion);
+  const instrument = await getInstrumentForRound(db, input.instrument, input.instrumentVersion);
   if (!instrument)
     throw notFound(
       input.instrumentVersion

@@ -1,6 +1,7 @@
 // Stored instrument versions. Rounds reference (id, version), so a round always keeps the
 // exact definition it was created with; a version in use by a round is never overwritten.
 import type { Queryable } from '../db/db.ts';
+import { byVersionDesc, defaultRoundVersion } from '../domain/instruments/library.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
 
 export interface InstrumentSummary {
@@ -15,7 +16,6 @@ export interface InstrumentSummary {
   source: 'builtin' | 'import';
 }
 
-const byVersionDesc = (a: string, b: string) => b.localeCompare(a, 'sv', { numeric: true });
 
 export type StoreResult = 'created' | 'updated' | 'unchanged' | 'in-use';
 
@@ -92,6 +92,12 @@ export async function getInstrument(db: Queryable, id: string, version?: string)
   const rows = (await db.query<{ version: string; definition: Instrument }>('SELECT version, definition FROM instruments WHERE id = $1', [id])).rows;
   rows.sort((a, b) => byVersionDesc(a.version, b.version));
   return rows[0]?.definition;
+}
+
+/** The instrument a new round uses: the version named, or else the default of the library's rule (no unfinished draft). */
+export async function getInstrumentForRound(db: Queryable, id: string, version?: string): Promise<Instrument | undefined> {
+  const chosen = version ?? defaultRoundVersion(await listVersions(db, id))?.version;
+  return chosen === undefined ? undefined : getInstrument(db, id, chosen);
 }
 
 // ---- The instrument library -------------------------------------------------------------------

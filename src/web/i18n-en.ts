@@ -1229,4 +1229,8 @@ Object.assign(en, {
     'Your sign-in has ended. What you have filled in stays on the page until you leave it, but cannot be saved.',
   'Logga in igen': 'Sign in again',
   'Inloggningen är förlängd.': 'Your sign-in has been extended.',
+  'En version som används av en mätomgång ändras aldrig; ett utkast låses när en mätomgång skapas på det.':
+    'A version used by a round is never changed; a draft is locked when a round is created on it.',
+  'Versionen kan bara bytas i ett utkast.': 'The version can only be changed in a draft.',
+  'Läs frågorna i version {v}': 'Read the questions of version {v}',
 });

@@ -78,6 +78,19 @@ export function versionLockReason(state: VersionState): string | null {
   return null;
 }
 
+/** Newest first: version ids compared as text with their numbers as numbers (2024.10 after 2024.9). */
+export const byVersionDesc = (a: string, b: string) => b.localeCompare(a, 'sv', { numeric: true });
+
+/**
+ * The version a new round takes when none is chosen: the newest settled version (built in, or
+ * already used by a round), so that a draft still being edited is never sent out by default; the
+ * newest draft only when the instrument has nothing else.
+ */
+export function defaultRoundVersion<V extends VersionState & { version: string }>(versions: readonly V[]): V | undefined {
+  const newestFirst = [...versions].sort((a, b) => byVersionDesc(a.version, b.version));
+  return newestFirst.find((v) => versionLockReason(v) !== null) ?? newestFirst[0];
+}
+
 /** A version id: what may stand in a URL and a file name. */
 export const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
 

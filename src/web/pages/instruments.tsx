@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Group, Instrument, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, del, post, put } from '../api.ts';
 import { useAction, useApi } from '../components/hooks.ts';
+import { versionStatus } from '../components/instrument-version.ts';
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, LinkParagraph, Loading, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -92,12 +93,6 @@ function Forbidden() {
       </p>
     </Page>
   );
-}
-
-function versionStatus(v: { source: 'builtin' | 'import'; usedBy: number }, t: T): string {
-  if (v.usedBy > 0) return v.usedBy === 1 ? t('Används av 1 mätomgång') : t('Används av {n} mätomgångar', { n: v.usedBy });
-  if (v.source === 'builtin') return t('Inbyggd, används inte ännu');
-  return t('Utkast – kan ändras');
 }
 
 function originLabel(v: { source: 'builtin' | 'import'; basedOn: string | null }, t: T): string {

@@ -3,12 +3,14 @@
 // form for both; in an open or closed round the fields the rules lock (src/domain/round-edit.ts)
 // are shown disabled with the reason, and the server refuses them with 409 all the same.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { patch, post } from '../api.ts';
 import { Control } from '../components/forms.tsx';
 import { useAction, useApi, useIsAdmin, useMunicipalities } from '../components/hooks.ts';
+import { versionStatus } from '../components/instrument-version.ts';
 import { AsyncView, ErrorMessage, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { defaultRoundVersion, type VersionState } from '../../domain/instruments/library.ts';
 import { changeAllowed, type RoundChange } from '../../domain/round-edit.ts';
 import type { RoundDetails } from '../../domain/round-details.ts';
 import type { RoundStatus } from '../../domain/rounds.ts';
@@ -19,7 +21,11 @@ interface InstrumentSummary {
   title: string;
   mode: 'survey' | 'self-assessment';
   itemCount: number;
+  versionDetails: Array<VersionState & { version: string }>;
 }
+
+/** The version a round takes when the instrument is chosen: the library's default (never an unfinished draft). */
+const roundVersionOf = (i: InstrumentSummary) => defaultRoundVersion(i.versionDetails)?.version ?? i.version;
 
 interface InstrumentDetail {
   id: string;
@@ -47,12 +53,13 @@ export interface EditableRound extends RoundDetails {
 /** The form's fields: the round's settings with the texts of RoundDetails the form edits. */
 type FormValues = Pick<RoundDetails, 'introduction' | 'contactName' | 'contactEmail'> & {
   instrument: string;
+  instrumentVersion: string;
   title: string;
   periodStart: string;
   periodEnd: string;
   municipalities: Set<string>;
-  /** Respondent types included (ids of the instrument's types). */
-  respondentTypes: Set<string>;
+  /** Respondent types included (ids of the version's types); null = every type, as the server stores it. */
+  respondentTypes: Set<string> | null;
   /** As typed; empty = estimated from the number of questions. */
   estimatedMinutes: string;
 };
@@ -83,10 +90,11 @@ export function NewRoundPage() {
     if (!first || values || municipalities.loading) return;
     setValues({
       instrument: first.id,
+      instrumentVersion: roundVersionOf(first),
       title: `${first.title} ${year}`,
       ...defaultPeriod(),
       municipalities: new Set(municipalities.list.map((m) => m.code)),
-      respondentTypes: new Set(),
+      respondentTypes: null,
       introduction: '',
       contactName: '',
       contactEmail: '',
@@ -115,12 +123,12 @@ export function NewRoundPage() {
               busy={action.busy}
               error={action.message}
               submitLabel={t('Skapa mätomgången')}
-              onInstrumentChosen={(i, types) =>
-                setValues((v) => v && { ...v, instrument: i.id, title: v.title === '' || d.instruments.some((x) => v.title === `${x.title} ${year}`) ? `${i.title} ${year}` : v.title, respondentTypes: new Set(types) })
+              onInstrumentChosen={(i) =>
+                setValues((v) => v && { ...v, instrument: i.id, instrumentVersion: roundVersionOf(i), title: v.title === '' || d.instruments.some((x) => v.title === `${x.title} ${year}`) ? `${i.title} ${year}` : v.title, respondentTypes: null })
               }
               onSubmit={(body) =>
                 action.run(async () => {
-                  const r = await post<{ round: { id: number } }>('/api/rounds', { instrument: values.instrument, ...body });
+                  const r = await post<{ round: { id: number } }>('/api/rounds', { instrument: values.instrument, instrumentVersion: values.instrumentVersion, ...body });
                   navigate(`/matomgangar/${r.round.id}`, { state: { msg: t('Mätomgången är skapad som utkast. Den kan ändras tills den öppnas.') } });
                 })
               }
@@ -151,11 +159,12 @@ export function EditRoundPage() {
     if (!round || values) return;
     setValues({
       instrument: round.instrument,
+      instrumentVersion: round.instrumentVersion,
       title: round.title,
       periodStart: round.periodStart,
       periodEnd: round.periodEnd,
       municipalities: new Set(round.municipalities.map((m) => m.code)),
-      respondentTypes: new Set(round.respondentTypes ?? round.instrumentRespondentTypes.map((x) => x.id)),
+      respondentTypes: round.respondentTypes ? new Set(round.respondentTypes) : null,
       introduction: round.introduction ?? '',
       contactName: round.contactName ?? '',
       contactEmail: round.contactEmail ?? '',
@@ -191,20 +200,21 @@ export function EditRoundPage() {
                   onChange={setValues}
                   status={round.status}
                   included={round.municipalities.map((m) => m.code)}
-                  current={{ instrument: round.instrument, version: round.instrumentVersion }}
                   busy={action.busy}
                   error={action.message}
                   submitLabel={t('Spara ändringarna')}
                   onCancel={() => navigate(`/matomgangar/${round.id}`)}
-                  onInstrumentChosen={(i, types) => setValues((v) => v && { ...v, instrument: i.id, respondentTypes: new Set(types) })}
+                  onInstrumentChosen={(i) =>
+                    setValues((v) => v && { ...v, instrument: i.id, instrumentVersion: i.id === round.instrument ? round.instrumentVersion : roundVersionOf(i), respondentTypes: null })
+                  }
                   onSubmit={(body) =>
                     action.run(async () => {
-                      const initialTypes = new Set(round.respondentTypes ?? round.instrumentRespondentTypes.map((x) => x.id));
-                      const sameTypes = values.instrument === round.instrument && sameSet(initialTypes, values.respondentTypes);
+                      const sameInstrument = values.instrument === round.instrument && values.instrumentVersion === round.instrumentVersion;
+                      const sameTypes = sameInstrument && sameTypeSelection(round.respondentTypes ?? null, values.respondentTypes, round.instrumentRespondentTypes);
                       const sent: Record<string, unknown> = { ...body };
                       // Only what changed: an unchanged selection keeps its stored form (null = all types).
                       if (sameTypes) delete sent.respondentTypes;
-                      if (values.instrument !== round.instrument) sent.instrument = values.instrument;
+                      if (!sameInstrument) Object.assign(sent, { instrument: values.instrument, instrumentVersion: values.instrumentVersion });
                       const r = await patch<{ changes: string[]; removedRespondents: number }>(`/api/rounds/${round.id}`, sent);
                       const msg = !r.changes.length
                         ? t('Inget ändrades.')
@@ -226,7 +236,12 @@ export function EditRoundPage() {
   );
 }
 
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+/** Whether two selections of respondent types are the same (null = every type of the version). */
+function sameTypeSelection(before: string[] | null, after: Set<string> | null, all: Array<{ id: string }>) {
+  const a = new Set(before ?? all.map((x) => x.id));
+  const b = after ?? new Set(all.map((x) => x.id));
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
 
 // ---- The form -----------------------------------------------------------------------------------
 
@@ -236,7 +251,6 @@ function RoundForm({
   onChange,
   status,
   included = [],
-  current,
   busy,
   error,
   submitLabel,
@@ -250,20 +264,17 @@ function RoundForm({
   status: RoundStatus;
   /** Municipalities in the round before the edit. */
   included?: string[];
-  /** The instrument and version the round uses (edit). */
-  current?: { instrument: string; version: string };
   busy: boolean;
   error?: string;
   submitLabel: string;
   onSubmit: (body: Record<string, unknown>) => void;
   onCancel?: () => void;
-  onInstrumentChosen: (i: InstrumentSummary, types: string[]) => void;
+  onInstrumentChosen: (i: InstrumentSummary) => void;
 }) {
   const { t } = useI18n();
   const municipalities = useMunicipalities();
   const chosen = instruments.find((i) => i.id === values.instrument);
-  // The round keeps its instrument version while the instrument is not changed; a new choice takes the newest.
-  const version = current && values.instrument === current.instrument ? current.version : chosen?.version;
+  const version = values.instrumentVersion;
   const detail = useApi<{ instrument: InstrumentDetail }>(
     values.instrument ? `/api/instruments/${encodeURIComponent(values.instrument)}${version ? `?version=${encodeURIComponent(version)}` : ''}` : null,
   );
@@ -275,24 +286,21 @@ function RoundForm({
   const may = (c: RoundChange) => changeAllowed(status, c);
   const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => onChange((f) => f && { ...f, [k]: v });
 
-  // A new round includes all of a newly chosen instrument's types.
-  useEffect(() => {
-    if (detail.data?.instrument.id === values.instrument && values.respondentTypes.size === 0 && types.length) onChange((f) => f && { ...f, respondentTypes: new Set(types.map((x) => x.id)) });
-  }, [detail.data, types, values.instrument, values.respondentTypes.size, onChange]);
+  const typeChosen = (id: string) => values.respondentTypes === null || values.respondentTypes.has(id);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
     setLocalError(undefined);
     if (!values.municipalities.size) return setLocalError(t('Kommuner: välj minst en kommun.'));
-    if (types.length && !values.respondentTypes.size) return setLocalError(t('Respondenttyper: välj minst en respondenttyp.'));
+    if (types.length && !types.some((x) => typeChosen(x.id))) return setLocalError(t('Respondenttyper: välj minst en respondenttyp.'));
     const minutes = values.estimatedMinutes.trim();
     onSubmit({
       title: values.title,
       periodStart: values.periodStart,
       periodEnd: values.periodEnd,
       municipalities: [...values.municipalities].sort(),
-      respondentTypes: !types.length || types.every((x) => values.respondentTypes.has(x.id)) ? null : types.filter((x) => values.respondentTypes.has(x.id)).map((x) => x.id),
+      respondentTypes: types.every((x) => typeChosen(x.id)) ? null : types.filter((x) => typeChosen(x.id)).map((x) => x.id),
       introduction: values.introduction || null,
       contactName: values.contactName || null,
       contactEmail: values.contactEmail || null,
@@ -303,7 +311,8 @@ function RoundForm({
   const toggle = (k: 'municipalities' | 'respondentTypes', id: string, on: boolean) =>
     onChange((f) => {
       if (!f) return f;
-      const next = new Set(f[k]);
+      // A selection of "every type" becomes an explicit one at the first change.
+      const next = new Set(f[k] ?? types.map((x) => x.id));
       if (on) next.add(id);
       else next.delete(id);
       return { ...f, [k]: next };
@@ -318,7 +327,7 @@ function RoundForm({
         label={t('Instrument')}
         hint={
           chosen
-            ? `${chosen.mode === 'self-assessment' ? t('Självskattning: besvaras en gång per kommun av kommunansvarig.') : t('Enkät: många respondenter per kommun via personliga länkar.')} ${t('{n} frågor.', { n: chosen.itemCount })}${may('instrument') ? '' : ` ${t('Instrumentet kan bara bytas i ett utkast.')}`}`
+            ? `${chosen.mode === 'self-assessment' ? t('Självskattning: besvaras en gång per kommun av kommunansvarig.') : t('Enkät: många respondenter per kommun via personliga länkar.')} ${t('{n} frågor.', { n: detail.data?.instrument.items.length ?? chosen.itemCount })}${may('instrument') ? '' : ` ${t('Instrumentet kan bara bytas i ett utkast.')}`}`
             : undefined
         }
       >
@@ -330,17 +339,47 @@ function RoundForm({
             disabled={!may('instrument')}
             onChange={(e) => {
               const i = instruments.find((x) => x.id === e.target.value);
-              if (i) onInstrumentChosen(i, []);
+              if (i) onInstrumentChosen(i);
             }}
           >
             {instruments.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.title} ({t('version')} {i.id === values.instrument ? (version ?? i.version) : i.version})
+                {i.title}
               </option>
             ))}
           </select>
         )}
       </Control>
+      {chosen && (
+        <>
+          <Control
+            id="round-instrument-version"
+            label={t('Version')}
+            hint={may('instrument') ? t('En version som används av en mätomgång ändras aldrig; ett utkast låses när en mätomgång skapas på det.') : t('Versionen kan bara bytas i ett utkast.')}
+          >
+            {(a) => (
+              <select
+                {...a}
+                name="instrumentVersion"
+                value={version}
+                disabled={!may('instrument')}
+                onChange={(e) => onChange((f) => f && { ...f, instrumentVersion: e.target.value, respondentTypes: null })}
+              >
+                {chosen.versionDetails.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {v.version} – {versionStatus(v, t)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Control>
+          <p>
+            <Link to={`/instrument/${encodeURIComponent(chosen.id)}/${encodeURIComponent(version)}`}>
+              {t('Läs frågorna i version {v}', { v: version })}
+            </Link>
+          </p>
+        </>
+      )}
       <Control id="round-title" label={t('Rubrik')}>
         {(a) => <input {...a} name="title" required value={values.title} disabled={!may('title')} onChange={(e) => set('title', e.target.value)} />}
       </Control>
@@ -408,7 +447,7 @@ function RoundForm({
                   type="checkbox"
                   name="respondentTypes"
                   value={x.id}
-                  checked={values.respondentTypes.has(x.id)}
+                  checked={typeChosen(x.id)}
                   disabled={!may('respondentTypes')}
                   onChange={(e) => toggle('respondentTypes', x.id, e.target.checked)}
                 />{' '}
