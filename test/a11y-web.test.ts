@@ -258,6 +258,50 @@ describe('tillgänglighet bortom axe i Chromium', () => {
     await assertAccessible(page, 'inloggning med fel lösenord');
   });
 
+  it('glömt och återställ lösenord via tangentbordet: felet knyts till fältet och fokus flyttas dit; en länk utan kod säger vad man gör', async () => {
+    const page = await web.newPage();
+    const describedText = async (field: ReturnType<Page['getByLabel']>) => {
+      const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+      return Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+    };
+    await page.goto(`${web.base}/glomt-losenord`);
+    await page.getByRole('heading', { name: 'Återställ lösenord', level: 1 }).waitFor();
+    // The form's alert and status regions are there before any message.
+    assert.equal(await page.locator('form [role="alert"]:empty').count(), 1);
+    assert.equal(await page.locator('form [role="status"]:empty').count(), 1);
+    await tabTo(page, (f) => f.text === 'Skicka länk', 'Skicka länk');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'email');
+    const email = page.getByLabel('E-postadress');
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await describedText(email), ['Ange din e-postadress.']);
+    await page.keyboard.type('kommunansvarig@mellerud.example');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Om adressen finns skickas en länk' }).waitFor();
+    assert.equal(await email.getAttribute('aria-invalid'), null);
+    await assertAccessible(page, 'glömt lösenord');
+
+    await page.goto(`${web.base}/aterstall-losenord?token=${'x'.repeat(40)}`);
+    await page.getByRole('heading', { name: 'Återställ lösenord', level: 1 }).waitFor();
+    const password = page.getByLabel('Nytt lösenord');
+    await password.focus();
+    await page.keyboard.type('kort');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    assert.deepEqual(await describedText(password), ['Minst 12 tecken', 'Lösenordet måste ha minst 12 tecken.']);
+    // A long enough password with an unknown code: the server's answer, and a way on.
+    await page.keyboard.type('-men-nu-tillräckligt-långt');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Länken är ogiltig' }).waitFor();
+    await page.getByRole('link', { name: 'Begär en ny länk' }).waitFor();
+    await assertAccessible(page, 'återställ lösenord med fel');
+
+    await page.goto(`${web.base}/aterstall-losenord`);
+    await page.getByText('Länken saknar sin kod').waitFor();
+    assert.equal(await page.getByLabel('Nytt lösenord').count(), 0);
+    await page.close();
+  });
+
   it('förbundsadmin skapar ett initiativ med tangentbordet: Ta bort flyttar fokus, efter Skapa står fokus på initiativets rubrik', async () => {
     const title = 'Gemensam kontaktcenterlösning (tangentbordstest)';
     const page = await web.newPage({ width: 1280, height: 900 });

@@ -30,21 +30,7 @@ export const en: Record<string, string> = {
   'Ladda ned PDF': 'Download PDF',
   'Ladda ned Word (DOCX)': 'Download Word (DOCX)',
   'Ladda ned Excel (XLSX)': 'Download Excel (XLSX)',
-  'Skapa och öppna mätomgångar, följ svarsfrekvensen och importera svar.': 'Create and open measurement rounds, follow response rates and import responses.',
-  'Lägg till respondenter för din kommun, skicka länkar och följ svarsfrekvensen.': 'Add respondents for your municipality, send links and follow the response rate.',
-  'Öppna: {open} · stängda: {closed}': 'Open: {open} · closed: {closed}',
-  'Fördelningar, mognad per kommun mot regionen, kvadranter, gap och förändring över tid. Varje siffra anger sin bas.':
-    'Distributions, maturity per municipality against the region, quadrants, gaps and change over time. Every figure states its base.',
-  'Stängda mätomgångar: {n}': 'Closed rounds: {n}',
-  'Regional rapport och delrapporter per kommun som PDF, Word och Excel.': 'Regional report and one report per municipality as PDF, Word and Excel.',
-  'Gemensamma initiativ från idé till nyttohemtagning, med deltagande kommuner och statusrapporter.':
-    'Joint initiatives from idea to benefit realisation, with participating municipalities and status reports.',
-  '{n} initiativ, {running} i genomförande': '{n} initiatives, {running} in implementation',
-  'Prioritering, handlingsplan, uppföljning och regionala indikatorer.': 'Prioritisation, action plan, follow-up and regional indicators.',
-  'Förbundets medlemskommuner med SCB-kod och gemensamma IT-organisationer.': "The association's member municipalities with SCB codes and shared IT organisations.",
   'Konton, roller och kommuntillhörighet.': 'Accounts, roles and municipality membership.',
-  'samverka hjälper förbundet och medlemskommunerna att mäta digital mognad, jämföra sig, besluta om gemensamma initiativ och följa upp dem.':
-    'samverka helps the association and its member municipalities measure digital maturity, compare themselves, decide on joint initiatives and follow them up.',
   'Hoppa till innehållet': 'Skip to content',
   'Logga in': 'Sign in',
   'Logga ut': 'Sign out',
@@ -70,7 +56,6 @@ export const en: Record<string, string> = {
   Förbundsadmin: 'Association admin',
   Kommunansvarig: 'Municipal key user',
   Läsare: 'Reader',
-  Språk: 'Language',
   'Du är inloggad som {name} ({role}).': 'You are signed in as {name} ({role}).',
   'Demoläge: uppgifterna är demodata, delvis syntetiserade.': 'Demo mode: the data is demo data, partly synthesised.',
   'Sidan finns inte': 'Page not found',
@@ -87,7 +72,6 @@ export const en: Record<string, string> = {
   Ämne: 'Subject',
   Skickat: 'Sent',
   'Inte skickat (utkorg)': 'Not sent (outbox)',
-  'Kommuner (län)': 'Municipalities (list)',
   // Mätomgångar and the respondent form (pages/rounds.tsx, pages/respondent.tsx).
   '{n} av {base} ({pct})': '{n} of {base} ({pct})',
   'Mätomgångar': 'Measurement rounds',
@@ -184,7 +168,6 @@ export const en: Record<string, string> = {
   'Respondenten är borttagen.': 'The respondent has been removed.',
   'En respondent är tillagd. Den personliga länken finns i tabellen.': 'A respondent has been added. The personal link is in the table.',
   '{n} respondenter är tillagda.': '{n} respondents have been added.',
-  'Inga respondenter ännu. Lägg till respondenter nedan.': 'No respondents yet. Add respondents below.',
   'Respondenter i urvalet ({n})': 'Respondents in the sample ({n})',
   'Nr': 'No.',
   'E-post': 'Email',
@@ -230,7 +213,6 @@ export const en: Record<string, string> = {
   'Svaren kunde inte skickas in: {message}': 'The answers could not be submitted: {message}',
   'Sparar…': 'Saving…',
   'Sparat': 'Saved',
-  '{message}. Det går inte längre att lämna eller ändra svar.': '{message}. Answers can no longer be given or changed.',
   'Dina svar sparas automatiskt när du svarar. Du kan stänga sidan och fortsätta senare via samma länk så länge mätomgången är öppen. Svaren skickas in först när du trycker på Skicka in på sista sidan.': 'Your answers are saved automatically as you answer. You can close the page and continue later through the same link while the round is open. The answers are submitted only when you press Submit on the last page.',
   '{n} av {total} frågor besvarade': '{n} of {total} questions answered',
   'Enkätens delar': 'Parts of the survey',
@@ -844,8 +826,7 @@ Object.assign(en, {
   'samverka – öppen plattform för digital mognad och samverkan': 'samverka – an open platform for digital maturity and collaboration',
   'Kontot {email} är skapat.': 'The account {email} has been created.',
   'Rollen för {email} är ändrad.': 'The role of {email} has been changed.',
-  'Minst 12 tecken': 'At least 12 characters',
-  'Inloggningar och behörighetsändringar, senaste först': 'Sign-ins and permission changes, latest first',
+  'Minst {n} tecken': 'At least {n} characters',
   'Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.':
     'Every e-mail samverka creates. Without SMTP settings they are not sent but can be read here.',
   'Utkorgen är tom.': 'The outbox is empty.',
@@ -1233,4 +1214,12 @@ Object.assign(en, {
     'A version used by a round is never changed; a draft is locked when a round is created on it.',
   'Versionen kan bara bytas i ett utkast.': 'The version can only be changed in a draft.',
   'Läs frågorna i version {v}': 'Read the questions of version {v}',
+  'Skriv e-postadressen du loggar in med. Finns den får du en länk för att välja ett nytt lösenord; länken gäller en timme.':
+    'Enter the e-mail address you sign in with. If it exists you will get a link to choose a new password; the link is valid for one hour.',
+  'Tillbaka till inloggningen': 'Back to sign-in',
+  'Ange ett nytt lösenord.': 'Enter a new password.',
+  'Lösenordet måste ha minst {n} tecken.': 'The password must have at least {n} characters.',
+  'Länken saknar sin kod. Öppna länken i e-postmeddelandet igen, eller begär en ny länk.':
+    'The link is missing its code. Open the link in the e-mail again, or ask for a new link.',
+  'Begär en ny länk': 'Ask for a new link',
 });

@@ -8,7 +8,7 @@ import { listOutbox } from '../../store/mail.ts';
 import { getMunicipality } from '../../store/organisation.ts';
 import { requireRole } from '../auth.ts';
 import { badRequest, conflict, idParam, municipalityCode, notFound, parse } from '../http.ts';
-import { passwordRule } from './auth.ts';
+import { passwordRule } from '../../domain/accounts.ts';
 
 const roleSchema = z.enum(ROLES, { error: 'Rollen ska vara forbundsadmin, kommunansvarig eller lasare' });
 

@@ -11,13 +11,13 @@ import {
   setPassword,
   verifyLogin,
 } from '../../store/accounts.ts';
+import { passwordRule } from '../../domain/accounts.ts';
 import { audit } from '../../store/audit.ts';
 import { sendMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
 import { HttpError, parse } from '../http.ts';
 
 const email = z.string().trim().email('Ange en giltig e-postadress').max(254);
-export const passwordRule = z.string().min(12, 'Lösenordet ska ha minst 12 tecken').max(200);
 
 export async function authRoutes(app: FastifyInstance) {
   const { db, config } = app;

@@ -37,10 +37,20 @@ export function ActionMessages({ action }: { action: { message?: string; msg?: s
   const { lang } = useI18n();
   // The server's messages are Swedish: marked as such in the English interface (WCAG 3.1.2).
   const serverSv = lang !== 'sv' && action.error instanceof ApiError ? 'sv' : undefined;
+  // The live regions are in the page before any message, so that screen readers announce what
+  // appears in them (WCAG 4.1.3); a region created together with its message may go unread.
   return (
     <>
-      <ErrorMessage message={action.message} lang={serverSv} />
-      <Notice message={action.msg} />
+      <div role="alert" className="live-region">
+        {action.message && (
+          <p className="error" lang={serverSv}>
+            {action.message}
+          </p>
+        )}
+      </div>
+      <div role="status" className="live-region">
+        {action.msg && <p className="notice">{action.msg}</p>}
+      </div>
     </>
   );
 }

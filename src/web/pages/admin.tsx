@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
 import { patch, post } from '../api.ts';
 import { Field, Options, SelectField } from '../components/forms.tsx';
 import { useAction, useApi, useMunicipalities } from '../components/hooks.ts';
@@ -73,7 +74,7 @@ export function UsersPage() {
       <form onSubmit={create} className="narrow" noValidate>
         <Field label={t('Namn')} name="name" required autoComplete="off" />
         <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
-        <Field label={t('Lösenord')} hint={t('Minst 12 tecken')} name="password" type="password" required autoComplete="new-password" />
+        <Field label={t('Lösenord')} hint={t('Minst {n} tecken', { n: MIN_PASSWORD_LENGTH })} name="password" type="password" required autoComplete="new-password" />
         <SelectField label={t('Roll')} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
         {role === 'kommunansvarig' && (
           <fieldset>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
 import { ApiError, post } from '../api.ts';
-import { Control, Field } from '../components/forms.tsx';
+import { Control } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -31,16 +32,19 @@ function summaryLine(label: string, message: string): string {
   return `${label}: ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
 }
 
-/** The server's 400 details ({ path, message }) as messages per sign-in field. */
-function serverFieldErrors(e: unknown): Partial<Record<LoginField, string>> {
-  const fields: Partial<Record<LoginField, string>> = {};
+/** The server's 400 details ({ path, message }) as messages per field, for the fields named. */
+function serverFieldErrors<K extends string>(e: unknown, keys: readonly K[]): Partial<Record<K, string>> {
+  const fields: Partial<Record<K, string>> = {};
   if (!(e instanceof ApiError) || !Array.isArray(e.details)) return fields;
   for (const d of e.details as Array<{ path?: unknown; message?: unknown }>) {
-    const key = String(d.path ?? '').split('.')[0];
-    if ((key === 'email' || key === 'password') && typeof d.message === 'string' && !fields[key]) fields[key] = d.message;
+    const key = String(d.path ?? '').split('.')[0] as K;
+    if (keys.includes(key) && typeof d.message === 'string' && !fields[key]) fields[key] = d.message;
   }
   return fields;
 }
+
+/** What the browser checks of an e-mail address before sending it; the server's rule decides. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export function LoginPage() {
   const { login } = useSession();
@@ -67,7 +71,7 @@ export function LoginPage() {
     const password = String(f.get('password') ?? '');
     const local: Partial<Record<LoginField, string>> = {};
     if (!email) local.email = t('Ange din e-postadress.');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) local.email = t('Ange en giltig e-postadress, till exempel namn@kommun.se.');
+    else if (!EMAIL.test(email)) local.email = t('Ange en giltig e-postadress, till exempel namn@kommun.se.');
     if (!password) local.password = t('Ange ditt lösenord.');
     if (Object.keys(local).length) return fail({ fields: local });
     setBusy(true);
@@ -75,7 +79,7 @@ export function LoginPage() {
       await login(email, password);
       navigate('/');
     } catch (err) {
-      const fields = serverFieldErrors(err);
+      const fields = serverFieldErrors<LoginField>(err, ['email', 'password']);
       if (Object.keys(fields).length) fail({ fields });
       else fail({ form: err instanceof Error ? err.message : String(err), fields: {} });
     } finally {
@@ -142,20 +146,58 @@ export function LoginPage() {
   );
 }
 
+/**
+ * The error of a one-field form: shown at its field (aria-describedby through Control) and focus
+ * moved to the field on every failed attempt, so that it is read out with its error (WCAG 3.3.1).
+ */
+function useFieldError<K extends string>(key: K) {
+  const [error, setError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  const fail = (message: string) => {
+    setError(message);
+    setAttempt((n) => n + 1);
+  };
+  /** The server's 400 message for the field, if it named it. */
+  const fromServer = (e: unknown) => serverFieldErrors<K>(e, [key])[key];
+  return { error, ref, fail, clear: () => setError(undefined), fromServer };
+}
+
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const action = useAction();
+  const email = useFieldError('email');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    void action.run(async () => (await post<{ message: string }>('/api/auth/password-reset', { email: String(f.get('email')) })).message);
+    const value = String(new FormData(e.currentTarget).get('email') ?? '').trim();
+    if (!value) return email.fail(t('Ange din e-postadress.'));
+    if (!EMAIL.test(value)) return email.fail(t('Ange en giltig e-postadress, till exempel namn@kommun.se.'));
+    email.clear();
+    void action.run(async () => {
+      try {
+        return (await post<{ message: string }>('/api/auth/password-reset', { email: value })).message;
+      } catch (err) {
+        const m = email.fromServer(err);
+        if (m) return email.fail(fieldMessage(t('E-postadress'), m));
+        throw err;
+      }
+    });
   };
   return (
     <Page title={t('Återställ lösenord')}>
       <form onSubmit={submit} className="narrow" noValidate>
         <ActionMessages action={action} />
-        <Field label={t('E-postadress')} name="email" type="email" autoComplete="email" required />
-        <button type="submit">{t('Skicka länk')}</button>
+        <p>{t('Skriv e-postadressen du loggar in med. Finns den får du en länk för att välja ett nytt lösenord; länken gäller en timme.')}</p>
+        <Control id="forgot-email" label={t('E-postadress')} error={email.error}>
+          {(a) => <input {...a} ref={email.ref} name="email" type="email" autoComplete="email" required />}
+        </Control>
+        <button type="submit" aria-disabled={action.busy || undefined}>
+          {t('Skicka länk')}
+        </button>
+        <LinkParagraph to="/logga-in">{t('Tillbaka till inloggningen')}</LinkParagraph>
       </form>
     </Page>
   );
@@ -164,26 +206,47 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
   const action = useAction();
+  const password = useFieldError('password');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
+    if (action.busy) return;
+    const value = String(new FormData(e.currentTarget).get('password') ?? '');
+    if (!value) return password.fail(t('Ange ett nytt lösenord.'));
+    if (value.length < MIN_PASSWORD_LENGTH) return password.fail(t('Lösenordet måste ha minst {n} tecken.', { n: MIN_PASSWORD_LENGTH }));
+    password.clear();
     void action.run(async () => {
-      const r = await post<{ message: string }>('/api/auth/password-reset/confirm', {
-        token: params.get('token') ?? '',
-        password: String(f.get('password')),
-      });
-      return r.message;
+      try {
+        return (await post<{ message: string }>('/api/auth/password-reset/confirm', { token, password: value })).message;
+      } catch (err) {
+        const m = password.fromServer(err);
+        if (m) return password.fail(fieldMessage(t('Nytt lösenord'), m));
+        throw err;
+      }
     });
   };
+  if (!token)
+    return (
+      <Page title={t('Återställ lösenord')}>
+        <p className="error">{t('Länken saknar sin kod. Öppna länken i e-postmeddelandet igen, eller begär en ny länk.')}</p>
+        <LinkParagraph to="/glomt-losenord">{t('Begär en ny länk')}</LinkParagraph>
+      </Page>
+    );
   return (
     <Page title={t('Återställ lösenord')}>
       <form onSubmit={submit} className="narrow" noValidate>
         <ActionMessages action={action} />
-        <Field label={t('Nytt lösenord')} hint={t('Minst 12 tecken')} name="password" type="password" autoComplete="new-password" required minLength={12} />
-        <button type="submit">{t('Spara')}</button>
-        {action.msg && (
+        <Control id="reset-password" label={t('Nytt lösenord')} hint={t('Minst {n} tecken', { n: MIN_PASSWORD_LENGTH })} error={password.error}>
+          {(a) => <input {...a} ref={password.ref} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
+        </Control>
+        <button type="submit" aria-disabled={action.busy || undefined}>
+          {t('Spara')}
+        </button>
+        {action.msg ? (
           <LinkParagraph to="/logga-in">{t('Logga in')}</LinkParagraph>
+        ) : (
+          action.message && <LinkParagraph to="/glomt-losenord">{t('Begär en ny länk')}</LinkParagraph>
         )}
       </form>
     </Page>
