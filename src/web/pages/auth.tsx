@@ -46,22 +46,26 @@ function serverFieldErrors<K extends string>(e: unknown, keys: readonly K[]): Pa
 /** What the browser checks of an e-mail address before sending it; the server's rule decides. */
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/** Focus moves to `ref` after every failed attempt (each call of `failed`), also when the error text is the same. */
+function useFocusAfterFailure<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  return { ref, failed: () => setAttempt((n) => n + 1) };
+}
+
 export function LoginPage() {
   const { login } = useSession();
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [errors, setErrors] = useState<LoginErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  /** Bumped on every failed attempt, so that focus moves to the summary again. */
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (attempt > 0) summaryRef.current?.focus();
-  }, [attempt]);
-
+  const summary = useFocusAfterFailure<HTMLDivElement>();
   const fail = (e: LoginErrors) => {
     setErrors(e);
-    setAttempt((n) => n + 1);
+    summary.failed();
   };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -103,7 +107,7 @@ export function LoginPage() {
     <Page title={t('Logga in')}>
       <form onSubmit={submit} className="narrow" noValidate>
         {/* The summary's alert region is in the page from the start; focus moves to it on every failed attempt. */}
-        <div className="error-summary-region" role="alert" ref={summaryRef} tabIndex={invalid ? -1 : undefined} aria-labelledby={invalid ? 'login-summary-h' : undefined}>
+        <div className="error-summary-region" role="alert" ref={summary.ref} tabIndex={invalid ? -1 : undefined} aria-labelledby={invalid ? 'login-summary-h' : undefined}>
           {invalid && (
             <div className="error">
               <h2 id="login-summary-h" className="error-summary-title">
@@ -152,14 +156,10 @@ export function LoginPage() {
  */
 function useFieldError<K extends string>(key: K) {
   const [error, setError] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (attempt > 0) ref.current?.focus();
-  }, [attempt]);
+  const { ref, failed } = useFocusAfterFailure<HTMLInputElement>();
   const fail = (message: string) => {
     setError(message);
-    setAttempt((n) => n + 1);
+    failed();
   };
   /** The server's 400 message for the field, if it named it. */
   const fromServer = (e: unknown) => serverFieldErrors<K>(e, [key])[key];
