@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import PDFDocument from 'pdfkit';
 import type { HandlingsplanModel, HandlingsplanRow } from '../src/domain/portfolio/handlingsplan.ts';
 import type { IndicatorRow } from '../src/domain/portfolio/indicators.ts';
-import { reportAccess, notReportableReason } from '../src/domain/reports/access.ts';
+import { reportAccess, notReportableReason, regionalWithheldReason } from '../src/domain/reports/access.ts';
 import { HANDLINGSPLAN_COLUMNS, handlingsplanReport } from '../src/domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../src/domain/reports/indicators.ts';
 import type { TableBlock } from '../src/domain/reports/model.ts';
@@ -187,7 +187,7 @@ describe('indikatorrapporten', () => {
 });
 
 describe('rapporternas behörighetsregel (sidan och servern)', () => {
-  const closed = { status: 'closed' as const, municipalities: ['1460', '1461'], responses: 5 };
+  const closed = { status: 'closed' as const, municipalities: ['1460', '1461', '1462'], responses: 9, regionalMunicipalities: 3 };
   it('utkast och omgångar utan svar har inga rapporter', () => {
     assert.match(notReportableReason({ ...closed, status: 'draft' })!, /utkast/);
     assert.match(notReportableReason({ ...closed, status: 'open', responses: 0 })!, /inga inskickade svar/);
@@ -198,6 +198,16 @@ describe('rapporternas behörighetsregel (sidan och servern)', () => {
     assert.deepEqual(reportAccess({ role: 'lasare', municipalities: [] }, { ...closed, status: 'open' }), { regional: false, municipalities: [] });
     assert.deepEqual(reportAccess({ role: 'kommunansvarig', municipalities: ['1461'] }, { ...closed, status: 'open' }), { regional: true, municipalities: ['1461'] });
     assert.deepEqual(reportAccess({ role: 'kommunansvarig', municipalities: ['1488'] }, { ...closed, status: 'open' }), { regional: false, municipalities: [] });
-    assert.deepEqual(reportAccess({ role: 'forbundsadmin', municipalities: [] }, { ...closed, status: 'open' }), { regional: true, municipalities: ['1460', '1461'] });
+    assert.deepEqual(reportAccess({ role: 'forbundsadmin', municipalities: [] }, { ...closed, status: 'open' }), { regional: true, municipalities: ['1460', '1461', '1462'] });
+  });
+  it('den regionala rapporten kräver minst 3 kommuner med tillräckligt många svarande, för alla roller', () => {
+    const two = { ...closed, regionalMunicipalities: 2 };
+    assert.equal(regionalWithheldReason(closed), null);
+    assert.match(regionalWithheldReason(two)!, /minst 3 kommuner; i mätomgången har bara 2 kommuner/);
+    assert.match(regionalWithheldReason({ ...closed, regionalMunicipalities: 1 })!, /bara 1 kommun tillräckligt/);
+    assert.match(regionalWithheldReason({ ...closed, regionalMunicipalities: 0 })!, /ingen kommun tillräckligt/);
+    assert.deepEqual(reportAccess({ role: 'forbundsadmin', municipalities: [] }, two), { regional: false, municipalities: ['1460', '1461', '1462'] });
+    assert.deepEqual(reportAccess({ role: 'lasare', municipalities: [] }, two), { regional: false, municipalities: [] });
+    assert.deepEqual(reportAccess({ role: 'kommunansvarig', municipalities: ['1461'] }, two), { regional: false, municipalities: ['1461'] });
   });
 });

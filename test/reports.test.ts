@@ -28,6 +28,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../src/db/db.ts';
 import type { AnswerValue } from '../src/domain/instruments/schema.ts';
 import { FYRBODAL } from '../src/domain/organisation.ts';
+import { SOURCES } from '../src/domain/sources.ts';
 import { respondentTypePhrase } from '../src/domain/reports/swedish.ts';
 import { modelTexts, type ReportModel } from '../src/domain/reports/model.ts';
 import { redactMunicipalities } from '../src/domain/reports/common.ts';
@@ -104,7 +105,11 @@ function docxText(file: string): string {
     .filter((p) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(p));
   return parts.map((p) => execFileSync('unzip', ['-p', file, p], { encoding: 'utf8' }).replace(/<[^>]+>/g, ' ')).join(' ');
 }
-function mentions(text: string, names: string[], codes: string[]): string[] {
+/** Municipality names and codes in a report's text, outside citations of the published source reports. */
+function mentions(raw: string, names: string[], codes: string[]): string[] {
+  let text = norm(raw);
+  for (const x of Object.values(SOURCES).flatMap((src) => [src.title, src.short, src.publisher]).sort((a, b) => b.length - a.length))
+    text = text.split(x).join('');
   const found: string[] = [];
   for (const n of names) if (new RegExp(`(?<![\\p{L}])${n}`, 'u').test(text)) found.push(n);
   for (const c of codes) if (new RegExp(`(?<![0-9])${c}(?![0-9])`).test(text)) found.push(c);
@@ -125,20 +130,25 @@ describe('rapporter: svenska formuleringar', () => {
   it('kommunnamn och koder tas bort ur alla texter utom den egna kommunens', () => {
     const model: ReportModel = {
       kind: 'delrapport',
-      title: 'Delrapport Mellerud',
+      title: 'Delrapport Mellerud 2021',
       subtitle: 'Jämförelse med Åmåls och Bengtsfors resultat (1460)',
       preliminary: false,
       header: 'h',
       footer: 'f',
       municipality: { code: '1461', name: 'Mellerud' },
       meta: { generatedAt: '2025-01-01' },
-      sections: [{ id: 's', heading: 'Färgelanda', blocks: [{ kind: 'bullets', items: ['Samverka med Dals-Ed', 'år 2014 och 14601'] }] }],
+      sections: [{ id: 's', heading: 'Färgelanda', blocks: [{ kind: 'bullets', items: ['Samverka med Dals-Ed', 'år 2014 och 14601', 'Mellerud svarade; källa: Digital motor Fyrbodal – Delrapport Mellerud'] }] }],
     };
-    const out = redactMunicipalities(model, { '1460': 'Bengtsfors', '1492': 'Åmål', '1439': 'Färgelanda', '1438': 'Dals-Ed' });
-    assert.equal(out.title, 'Delrapport Mellerud');
+    const out = redactMunicipalities(model, { '1460': 'Bengtsfors', '1492': 'Åmål', '1439': 'Färgelanda', '1438': 'Dals-Ed', '1461': 'Mellerud' });
+    // The published source is quoted as published, Mellerud's name included.
+    assert.equal(out.title, 'Delrapport Mellerud 2021');
     assert.equal(out.subtitle, 'Jämförelse med (kommun) och (kommun) resultat ((kommunkod))');
     assert.equal(out.sections[0].heading, '(kommun)');
-    assert.deepEqual((out.sections[0].blocks[0] as { items: string[] }).items, ['Samverka med (kommun)', 'år 2014 och 14601']);
+    assert.deepEqual((out.sections[0].blocks[0] as { items: string[] }).items, [
+      'Samverka med (kommun)',
+      'år 2014 och 14601',
+      '(kommun) svarade; källa: Digital motor Fyrbodal – Delrapport Mellerud',
+    ]);
   });
 });
 
@@ -404,6 +414,26 @@ for (const backend of backends) {
         assert.equal((await admin.get(`/api/rounds/${id}/reports/municipalities/1461?format=pdf`)).status, 409);
         assert.equal((await admin.post(`/api/rounds/${id}/reports/batch`, { format: 'pdf' })).status, 409);
       }
+      // Two municipalities with three respondents each: the "region" would be their own results, so
+      // the regional report is withheld for everyone (409 with the reason); the delrapporter remain.
+      const pair = await createRound(t.db, { instrument: 'digital-mognad', instrumentVersion: '2024.1', title: 'Rapporttest två kommuner', periodStart: '2025-03-01', periodEnd: '2025-04-30', municipalities: ['1461', '1460'] });
+      await setRoundStatus(t.db, pair.id, 'open');
+      for (const code of ['1461', '1460'])
+        for (const value of ['2', '4', '5']) {
+          const p = await addRespondent(t.db, { roundId: pair.id, municipality: code, respondentType: 'forvaltningschef', area: null });
+          await saveAnswer(t.db, p.id, 'portfoljstyrning', value as AnswerValue);
+          await completeRespondent(t.db, p.id);
+        }
+      await setRoundStatus(t.db, pair.id, 'closed');
+      const pairEntry = ((await admin.get('/api/reports/rounds')).body.rounds as Array<{ id: number; regional: boolean; regionalWithheld: string | null; municipalities: unknown[] }>).find((r) => r.id === pair.id)!;
+      assert.equal(pairEntry.regional, false);
+      assert.match(pairEntry.regionalWithheld!, /minst 3 kommuner; i mätomgången har bara 2 kommuner/);
+      assert.equal(pairEntry.municipalities.length, 2);
+      const withheld = await admin.get(`/api/rounds/${pair.id}/reports/regional?format=json`);
+      assert.equal(withheld.status, 409);
+      assert.match(withheld.body.error, /minst 3 kommuner/);
+      assert.equal((await admin.get(`/api/rounds/${pair.id}/reports/municipalities/1461?format=json`)).status, 200);
+      assert.equal(list.find((r) => r.id === closedId)!.regional, true);
       // A läsare is offered only closed rounds, and only the regional report.
       const reader = await loggedIn(t.app, DEMO.reader);
       const rl = (await reader.get('/api/reports/rounds')).body.rounds as Array<{ id: number; regional: boolean; municipalities: unknown[] }>;

@@ -27,13 +27,23 @@ export async function roundAssociation(db: Queryable, codes: string[]): Promise<
   return rows[0]?.name ?? null;
 }
 
-/** Counted responses (submitted or imported, see COUNTED) per round; rounds without any are absent. */
-export async function countedResponses(db: Queryable, roundIds?: number[]): Promise<Map<number, number>> {
-  const { rows } = await db.query<{ round_id: number; n: number }>(
-    `SELECT p.round_id, count(*)::int AS n FROM respondents p
-      WHERE ${COUNTED} AND ($1::int[] IS NULL OR p.round_id = ANY($1::int[]))
-      GROUP BY p.round_id`,
+/**
+ * Counted responses (submitted or imported, see COUNTED) per round, and the number of municipalities
+ * whose answers enter the regional values (at least the instrument's scoring.suppressionMin counted
+ * responses, default 3); rounds without any response are absent.
+ */
+export async function countedResponses(db: Queryable, roundIds?: number[]): Promise<Map<number, { responses: number; regionalMunicipalities: number }>> {
+  const { rows } = await db.query<{ round_id: number; responses: number; municipalities: number }>(
+    `SELECT c.round_id, sum(c.n)::int AS responses, (count(*) FILTER (WHERE c.n >= c.min))::int AS municipalities
+       FROM (SELECT p.round_id, p.municipality_code, count(*)::int AS n,
+                    coalesce((i.definition->'scoring'->>'suppressionMin')::int, 3) AS min
+               FROM respondents p
+               JOIN rounds r ON r.id = p.round_id
+               LEFT JOIN instruments i ON i.id = r.instrument_id AND i.version = r.instrument_version
+              WHERE ${COUNTED} AND ($1::int[] IS NULL OR p.round_id = ANY($1::int[]))
+              GROUP BY p.round_id, p.municipality_code, i.definition) c
+      GROUP BY c.round_id`,
     [roundIds ?? null],
   );
-  return new Map(rows.map((r) => [r.round_id, r.n]));
+  return new Map(rows.map((r) => [r.round_id, { responses: r.responses, regionalMunicipalities: r.municipalities }]));
 }

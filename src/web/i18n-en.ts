@@ -994,7 +994,8 @@ Object.assign(en, {
   'Alla respondenter': 'All respondents',
   'Respondent utan angiven respondenttyp': 'Respondent without a respondent type',
   'På sidan': 'On this page',
-  'Det är instrumentets senaste version, så nya mätomgångar på instrumentet använder den om ingen annan version väljs.': "It is the instrument's latest version, so new rounds on the instrument use it unless another version is chosen.",
+  'En ny mätomgång får ett utkast bara om det väljs uttryckligen i formuläret; annars tar den den senaste fastställda versionen.':
+    'A new round gets a draft only when it is chosen explicitly in the form; otherwise it takes the newest settled version.',
   '{n} egna svarsalternativ': '{n} own answer options',
   // Reports page (issue 9, deliverable 8)
   'Det finns inga rapporter för dig ännu. Rapporter finns för mätomgångar som har öppnats och fått svar.':
@@ -1149,7 +1150,7 @@ Object.assign(en, {
   'Inget sparas så länge fel finns. Rätta felen i filen och förhandsgranska igen.': 'Nothing is saved while there are errors. Correct them in the file and preview again.',
   'Klistra in från Excel': 'Paste from Excel',
   'Klistra in raderna från Excel först.': 'Paste the rows from Excel first.',
-  'Kolumn {column}': 'Column {column}',
+  'kolumn {column}': 'column {column}',
   'Kolumner som inte läses: {columns}': 'Columns that are not read: {columns}',
   'Ladda upp en CSV- eller Excel-fil, eller klistra in rader från Excel. Kolumner: Namn, E-post, Respondenttyp (Roll) och Verksamhetsområde – på svenska eller engelska (Name, Email, Type, Area). Roll och område kan anges med namn eller id. Inget sparas förrän du har granskat förhandsvisningen.': 'Upload a CSV or Excel file, or paste rows from Excel. Columns: Name, Email, Type (role) and Area – in English or Swedish (Namn, E-post, Respondenttyp, Verksamhetsområde). Role and area may be given by name or id. Nothing is saved until you have reviewed the preview.',
   'Lägg till {n} respondenter': 'Add {n} respondents',

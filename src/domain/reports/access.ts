@@ -4,7 +4,9 @@
 //
 // - A draft round, or a round without any counted (submitted or imported) response, has no reports.
 // - The anonymised regional report: the association; a kommunansvarig whose municipality takes part;
-//   every signed-in user (läsare too) once the round is closed.
+//   every signed-in user (läsare too) once the round is closed. It needs the answers of at least
+//   MIN_REGIONAL_MUNICIPALITIES municipalities (each with enough respondents to be counted): with
+//   fewer, "the region" would be one or two municipalities' own results under another name.
 // - A delrapport: the association (every municipality of the round) and a kommunansvarig (own
 //   municipalities in the round); never a läsare. All delrapporter as one zip: the same municipalities.
 import { canSeeMunicipality, type Role } from '../organisation.ts';
@@ -20,6 +22,18 @@ export interface ReportableRound {
   municipalities: readonly string[];
   /** Counted responses of the round (submitted or imported), all municipalities. */
   responses: number;
+  /** Municipalities whose answers enter the regional values (at least scoring.suppressionMin counted responses). */
+  regionalMunicipalities: number;
+}
+
+/** The fewest municipalities whose answers make an anonymised regional report. */
+export const MIN_REGIONAL_MUNICIPALITIES = 3;
+
+/** Why the round's regional report is withheld (Swedish), or null when it can be made. */
+export function regionalWithheldReason(round: ReportableRound): string | null {
+  if (round.regionalMunicipalities >= MIN_REGIONAL_MUNICIPALITIES) return null;
+  const n = round.regionalMunicipalities;
+  return `Den anonymiserade regionala rapporten kräver svar från minst ${MIN_REGIONAL_MUNICIPALITIES} kommuner; i mätomgången har ${n === 0 ? 'ingen kommun' : n === 1 ? 'bara 1 kommun' : `bara ${n} kommuner`} tillräckligt många svarande. Med färre vore regionens värden enskilda kommuners egna resultat. Delrapporterna per kommun finns.`;
 }
 
 /** Why a round has no reports (Swedish, for a 409), or null when it has. */
@@ -41,7 +55,9 @@ export function reportAccess(viewer: ReportViewer, round: ReportableRound): Repo
   if (notReportableReason(round) !== null) return { regional: false, municipalities: [] };
   const user = { role: viewer.role, municipalities: [...viewer.municipalities] };
   const municipalities = viewer.role === 'lasare' ? [] : round.municipalities.filter((c) => canSeeMunicipality(user, c));
-  const regional = viewer.role === 'forbundsadmin' || round.status === 'closed' || (viewer.role === 'kommunansvarig' && municipalities.length > 0);
+  const regional =
+    regionalWithheldReason(round) === null &&
+    (viewer.role === 'forbundsadmin' || round.status === 'closed' || (viewer.role === 'kommunansvarig' && municipalities.length > 0));
   return { regional, municipalities };
 }
 

@@ -17,6 +17,7 @@ import {
   type ViewerScope,
 } from '../analysis/index.ts';
 import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
+import { SOURCES } from '../sources.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
 import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
@@ -445,7 +446,7 @@ export function modelShell(ctx: Ctx, kind: ReportModel['kind'], title: string, s
     header,
     footer: `${ctx.input.association} · genererad ${ctx.input.generatedAt} med samverka`,
     municipality,
-    meta: { roundId: r.id, roundTitle: r.title, instrument: `${ctx.ins.id}@${ctx.ins.version}`, generatedAt: ctx.input.generatedAt, demo: !!r.isDemo },
+    meta: { roundId: r.id, roundTitle: r.title, instrument: `${ctx.ins.title}, version ${ctx.ins.version}`, generatedAt: ctx.input.generatedAt, demo: !!r.isDemo },
     sections,
   };
 }
@@ -522,11 +523,22 @@ export function redactionFor(input: ReportInput, keep?: string): Record<string, 
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The source reports' titles, short titles and publishers, longest first, as one capturing pattern. */
+const CITATION_RE = new RegExp(
+  `(${[...new Set(Object.values(SOURCES).flatMap((x) => [x.title, x.short, x.publisher]))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})`,
+  'u',
+);
+
 /**
  * Replaces the names (also in genitive, "Åmåls") and SCB codes of the given municipalities in every
  * text of the model by "(kommun)" / "(kommunkod)". The last line of defence for anonymity: instrument
  * texts and sources, round titles and free text may mention municipalities. `municipality` (the
- * delrapport's own) is left as it is.
+ * delrapport's own) is left as it is, and so are the published source reports' titles, short titles
+ * and publishers (SOURCES): a citation is quoted as published ("Delrapport Mellerud"), and it says
+ * nothing about the round's answers.
  */
 export function redactMunicipalities(model: ReportModel, redact: Record<string, string>): ReportModel {
   const names = Object.values(redact).filter((n) => n.trim().length > 1).sort((a, b) => b.length - a.length);
@@ -534,12 +546,14 @@ export function redactMunicipalities(model: ReportModel, redact: Record<string, 
   if (!names.length && !codes.length) return model;
   const nameRe = names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRe).join('|')})s?(?![\\p{L}\\p{N}])`, 'gu') : null;
   const codeRe = codes.length ? new RegExp(`(?<![0-9])(?:${codes.join('|')})(?![0-9])`, 'g') : null;
-  const fix = (s: string) => {
+  const redactPart = (s: string) => {
     let out = s;
     if (nameRe) out = out.replace(nameRe, '(kommun)');
     if (codeRe) out = out.replace(codeRe, '(kommunkod)');
     return out;
   };
+  // split() with a capturing group: the citations stand at the odd indexes and are kept as they are.
+  const fix = (s: string) => s.split(CITATION_RE).map((part, i) => (i % 2 ? part : redactPart(part))).join('');
   const walk = (v: unknown, key?: string): unknown => {
     if (typeof v === 'string') return key === 'color' ? v : fix(v);
     if (Array.isArray(v)) return v.map((x) => walk(x));

@@ -131,7 +131,7 @@ function summarySection(ctx: Ctx, code: string, name: string, own: AnalysisRespo
       style: 'lead',
       text: `Denna delrapport återspeglar resultatet för ${name} i mätomgången ${q(ctx.input.round.title)} (${ctx.ins.title}). Den regionala rapporten redovisar inte kommunnamn; ${
         m > 0
-          ? `här jämförs ert resultat med det samlade resultatet för de ${kommuner(m)} som ingår i de regionala värdena.`
+          ? `här jämförs ert resultat med det samlade resultatet för ${m === 1 ? 'den enda kommun' : `de ${kommuner(m)}`} som ingår i de regionala värdena.`
           : `regionala jämförelsevärden kan inte redovisas, eftersom ingen kommun har minst ${ctx.suppressionMin} svarande.`
       }`,
     },

@@ -157,6 +157,7 @@ export interface ReportModel {
   meta: {
     roundId?: number;
     roundTitle?: string;
+    /** The instrument as readers know it: its title and version. */
     instrument?: string;
     generatedAt: string;
     demo?: boolean;

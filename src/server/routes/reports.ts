@@ -17,7 +17,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { notReportableReason, reportAccess } from '../../domain/reports/access.ts';
+import { notReportableReason, regionalWithheldReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
 import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
 import { CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../../reports/render/index.ts';
@@ -64,10 +64,11 @@ export async function reportRoutes(app: FastifyInstance) {
 
   /** The round's reports the user may get; 409 when the round has no reports (draft, no responses). */
   const accessTo = async (user: User, round: Round) => {
-    const r = { status: round.status, municipalities: round.municipalities, responses: (await countedResponses(db, [round.id])).get(round.id) ?? 0 };
+    const counts = (await countedResponses(db, [round.id])).get(round.id);
+    const r = { status: round.status, municipalities: round.municipalities, responses: counts?.responses ?? 0, regionalMunicipalities: counts?.regionalMunicipalities ?? 0 };
     const reason = notReportableReason(r);
     if (reason) throw conflict(reason);
-    return reportAccess(user, r);
+    return { ...reportAccess(user, r), regionalWithheld: regionalWithheldReason(r) };
   };
 
   // The rounds with at least one report the user may download, by title; delrapporter by municipality name.
@@ -78,7 +79,9 @@ export async function reportRoutes(app: FastifyInstance) {
     const name = new Map(municipalities.map((m) => [m.code, m.name]));
     const out = [];
     for (const r of rounds) {
-      const access = reportAccess(user, { status: r.status, municipalities: r.municipalities, responses: counts.get(r.id) ?? 0 });
+      const c = counts.get(r.id);
+      const reportable = { status: r.status, municipalities: r.municipalities, responses: c?.responses ?? 0, regionalMunicipalities: c?.regionalMunicipalities ?? 0 };
+      const access = reportAccess(user, reportable);
       if (!access.regional && !access.municipalities.length) continue;
       out.push({
         id: r.id,
@@ -88,6 +91,8 @@ export async function reportRoutes(app: FastifyInstance) {
         periodEnd: r.periodEnd,
         instrumentTitle: title.get(r.instrument) ?? r.instrument,
         regional: access.regional,
+        /** Why the regional report is withheld (too few municipalities), for the page to say. */
+        regionalWithheld: notReportableReason(reportable) === null ? regionalWithheldReason(reportable) : null,
         municipalities: access.municipalities
           .map((code) => ({ code, name: name.get(code) ?? code }))
           .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
@@ -102,7 +107,9 @@ export async function reportRoutes(app: FastifyInstance) {
     const { id } = parse(z.object({ id: idParam }), req.params);
     const { format } = parse(formatQuery, req.query);
     const round = await requireRound(db, id);
-    if (!(await accessTo(user, round)).regional) throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
+    const access = await accessTo(user, round);
+    if (access.regionalWithheld) throw conflict(access.regionalWithheld);
+    if (!access.regional) throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
     const model = regionalModel(await loadRoundReportData(db, id));
     return send(reply, model, format);
   });

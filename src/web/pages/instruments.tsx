@@ -324,8 +324,7 @@ function VersionView({ d }: { d: VersionDetail }) {
       {v.editable ? (
         <p className="notice-info">
           {t('Utkast: versionen kan ändras tills en mätomgång använder den.')}{' '}
-          {d.versions[0] === v.version &&
-            t('Det är instrumentets senaste version, så nya mätomgångar på instrumentet använder den om ingen annan version väljs.')}
+          {t('En ny mätomgång får ett utkast bara om det väljs uttryckligen i formuläret; annars tar den den senaste fastställda versionen.')}
         </p>
       ) : (
         v.lockReason && admin && <p className="notice-info">{v.lockReason}</p>

@@ -22,6 +22,8 @@ interface RoundRow {
   status: 'draft' | 'open' | 'closed';
   instrumentTitle?: string;
   regional: boolean;
+  /** Why the regional report is withheld (too few municipalities with answers), in Swedish. */
+  regionalWithheld: string | null;
   municipalities: Array<{ code: string; name: string }>;
 }
 
@@ -246,7 +248,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
 }
 
 export function ReportsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const rounds = useApi<{ rounds: RoundRow[] }>('/api/reports/rounds');
   const roundId = Number(params.get('omgang')) || undefined;
@@ -296,6 +298,11 @@ export function ReportsPage() {
                   empty={round.regional ? t('Regional rapport (anonymiserad)') : undefined}
                   entries={round.municipalities.map((m) => [m.code, t('Delrapport {name}', { name: m.name })])}
                 />
+              )}
+              {round?.regionalWithheld && (
+                <p className="notice-info" lang={lang === 'sv' ? undefined : 'sv'}>
+                  {round.regionalWithheld}
+                </p>
               )}
             </>
           )

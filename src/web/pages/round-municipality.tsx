@@ -536,7 +536,8 @@ function ImportPreview({ report, types, areaName }: { report: RespondentImportRe
     if (fileErrors.includes(e)) continue;
     const x = byRow.get(e.row) ?? { kind: 'error' as const, messages: [] };
     x.kind = 'error';
-    x.messages.push(e.column ? `${t('Kolumn {column}', { column: e.column })}: ${e.message}` : e.message);
+    // The message names the field ("E-post: …"); the file's own column name is added when it differs.
+    x.messages.push(e.column && !e.message.startsWith(`${e.column}:`) ? `${e.message} (${t('kolumn {column}', { column: e.column })})` : e.message);
     byRow.set(e.row, x);
   }
   const rowNumbers = [...byRow.keys()].sort((a, b) => a - b);
