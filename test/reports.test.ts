@@ -432,7 +432,15 @@ for (const backend of backends) {
       const withheld = await admin.get(`/api/rounds/${pair.id}/reports/regional?format=json`);
       assert.equal(withheld.status, 409);
       assert.match(withheld.body.error, /minst 3 kommuner/);
-      assert.equal((await admin.get(`/api/rounds/${pair.id}/reports/municipalities/1461?format=json`)).status, 200);
+      // Mellerud's delrapport compares with no "region": it would be Bengtsfors' results by subtraction.
+      const pairDel = await admin.get(`/api/rounds/${pair.id}/reports/municipalities/1461?format=json`);
+      assert.equal(pairDel.status, 200);
+      const pairText = norm(modelTexts(pairDel.body.report).join('\n'));
+      assert.match(pairText, /regionala jämförelsevärden kan inte redovisas: färre än 3 kommuner har minst 3 svarande/);
+      assert.doesNotMatch(pairText, /jämfört med regionens genomsnitt/);
+      // …and its Data sheet has no region rows either, only Mellerud's own.
+      const units = new Set((pairDel.body.report.data.rows as unknown[][]).map((r) => r[0]));
+      assert.deepEqual([...units], ['Mellerud']);
       assert.equal(list.find((r) => r.id === closedId)!.regional, true);
       // A läsare is offered only closed rounds, and only the regional report.
       const reader = await loggedIn(t.app, DEMO.reader);

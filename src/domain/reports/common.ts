@@ -18,6 +18,7 @@ import {
 } from '../analysis/index.ts';
 import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
 import { SOURCES } from '../sources.ts';
+import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
 import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
@@ -519,6 +520,21 @@ export function redactionFor(input: ReportInput, keep?: string): Record<string, 
   for (const c of input.round.municipalities) redact[c] ??= '';
   if (keep !== undefined) delete redact[keep];
   return redact;
+}
+
+const noRegion = new WeakMap<Ctx, RoundAnalysis>();
+
+/**
+ * A delrapport's comparison region: the region as others see it (small municipalities left out),
+ * else the full analysis; an empty analysis when fewer than MIN_REGIONAL_MUNICIPALITIES
+ * municipalities enter it: with two, each could work out the other's results from its own and the
+ * region's, and with one "the region" is itself.
+ */
+export function regionOf(ctx: Ctx): RoundAnalysis {
+  const region = ctx.input.regionAnalysis ?? ctx.analysis;
+  if (region.municipalities.n >= MIN_REGIONAL_MUNICIPALITIES) return region;
+  if (!noRegion.has(ctx)) noRegion.set(ctx, analyseRound(ctx.ins, []));
+  return noRegion.get(ctx)!;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,8 +5,9 @@
 // with the recommendation for each "Nej", rule-based recommendations from the instrument, data quality
 // and an appendix. Names only its own municipality: other municipalities appear only in counts. Pure.
 import { quadrantKey, type Item } from '../instruments/schema.ts';
-import { compareToRegion, improvementThreshold, itemRange, numericValue, type AnalysisResponse, type MunicipalityScores, type RoundAnalysis } from '../analysis/index.ts';
+import { compareToRegion, improvementThreshold, itemRange, numericValue, type AnalysisResponse, type MunicipalityScores } from '../analysis/index.ts';
 import { SELF_ASSESSMENT_TYPE } from '../rounds.ts';
+import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import {
   areasOf,
   basesBullets,
@@ -23,6 +24,7 @@ import {
   rateTable,
   redactMunicipalities,
   redactionFor,
+  regionOf,
   roundParagraph,
   selectionText,
   SERIES_COLORS,
@@ -95,9 +97,12 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
   return redactMunicipalities(model, redactionFor(input, code));
 }
 
-/** The region as others see it (small municipalities left out), else the full analysis. */
-function regionOf(ctx: Ctx): RoundAnalysis {
-  return ctx.input.regionAnalysis ?? ctx.analysis;
+/** Why the delrapport has no regional values (after "…: "), when regionOf is empty. */
+function noRegionReason(ctx: Ctx): string {
+  const n = (ctx.input.regionAnalysis ?? ctx.analysis).municipalities.n;
+  return n === 0
+    ? `ingen kommun har minst ${ctx.suppressionMin} svarande`
+    : `färre än ${MIN_REGIONAL_MUNICIPALITIES} kommuner har minst ${ctx.suppressionMin} svarande, och med så få skulle regionens värden visa enskilda kommuners resultat`;
 }
 
 /** "För er kommun inkom svar från 2 förvaltningschefer och 1 IT-chef." */
@@ -132,7 +137,7 @@ function summarySection(ctx: Ctx, code: string, name: string, own: AnalysisRespo
       text: `Denna delrapport återspeglar resultatet för ${name} i mätomgången ${q(ctx.input.round.title)} (${ctx.ins.title}). Den regionala rapporten redovisar inte kommunnamn; ${
         m > 0
           ? `här jämförs ert resultat med det samlade resultatet för ${m === 1 ? 'den enda kommun' : `de ${kommuner(m)}`} som ingår i de regionala värdena.`
-          : `regionala jämförelsevärden kan inte redovisas, eftersom ingen kommun har minst ${ctx.suppressionMin} svarande.`
+          : `regionala jämförelsevärden kan inte redovisas: ${noRegionReason(ctx)}.`
       }`,
     },
   ];
@@ -171,7 +176,7 @@ function methodSection(ctx: Ctx, code: string, own: AnalysisResponse[]): Section
   blocks.push({
     kind: 'paragraph',
     style: 'note',
-    text: `Regionens värden är beräknade över de kommuner i mätomgången som har minst ${ctx.suppressionMin} svarande (er egen kommun inräknad om den har det), så att inga små grupper kan räknas fram. Enskilda andra kommuners resultat redovisas inte.`,
+    text: `Regionens värden är beräknade över de kommuner i mätomgången som har minst ${ctx.suppressionMin} svarande (er egen kommun inräknad om den har det), så att inga små grupper kan räknas fram, och redovisas bara när minst ${MIN_REGIONAL_MUNICIPALITIES} kommuner ingår. Enskilda andra kommuners resultat redovisas inte.`,
   });
   return { id: 'metod', heading: 'Metod och underlag', blocks };
 }
@@ -194,7 +199,7 @@ function compareSection(ctx: Ctx, own: AnalysisResponse[], scores: MunicipalityS
   if (!hasRegion)
     blocks.push({
       kind: 'paragraph',
-      text: `Regionala jämförelsevärden saknas: ingen kommun har minst ${ctx.suppressionMin} svarande, och mindre grupper redovisas inte för andra kommuner. Nedan visas ert eget resultat.`,
+      text: `Regionala jämförelsevärden saknas: ${noRegionReason(ctx)}. Nedan visas ert eget resultat.`,
     });
   if (groupRows.length && !hasRegion) {
     blocks.push({
@@ -397,7 +402,7 @@ function capabilitySection(ctx: Ctx, code: string, scores: MunicipalityScores | 
     text: `Tabellen visar samtliga ${count(caps.length, 'förmåga', 'förmågor')}, beskrivningen och er bedömning. ${
       hasRegion
         ? `Regionens median är medianen av kommunernas bedömningar (${kommuner(reg.municipalities.n)}).`
-        : `Regionens median redovisas inte: ingen kommun har minst ${ctx.suppressionMin} svarande.`
+        : `Regionens median redovisas inte: ${noRegionReason(ctx)}.`
     } Förmågor bedömda som ${joinSv(weakLabels.map(q), 'eller')} är förbättringskandidater och är markerade.`,
   });
   blocks.push({

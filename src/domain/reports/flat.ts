@@ -6,7 +6,7 @@
 // questions have no options and are not in the sheet. Pure.
 import type { Item } from '../instruments/schema.ts';
 import { distributions, type AnalysisResponse, type DistributionFigure } from '../analysis/index.ts';
-import { visible, type Ctx } from './common.ts';
+import { regionOf, visible, type Ctx } from './common.ts';
 import type { Cell, Column, FlatData } from './model.ts';
 
 export const FLAT_SHEET = 'Data';
@@ -100,7 +100,7 @@ export function regionalFlatData(ctx: Ctx, labels: Record<string, string>): Flat
 
 /** Delrapport: the own municipality (by name) and the region as others see it. */
 export function delrapportFlatData(ctx: Ctx, name: string, own: readonly AnalysisResponse[]): FlatData {
-  const region = ctx.input.regionAnalysis ?? ctx.analysis;
+  const region = regionOf(ctx);
   const regionDist = new Map(region.distributions.filter((d) => d.groupBy === 'all').map((d) => [d.itemId, d]));
   const ownDist = new Map(distributions(ctx.ins, own).map((d) => [d.itemId, d]));
   return flatData(
