@@ -111,6 +111,14 @@ describe('respondenter i stor skala i Chromium', () => {
     await section.getByRole('button', { name: 'Lägg till 1 respondenter' }).click();
     await page.getByText('Respondenter i urvalet (41)').waitFor();
     assert.equal(await count(), 41);
+
+    // Another municipality's page: the 403 panel only, decided from the role before any request.
+    const failed: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${web.base}/matomgangar/${roundId}/kommuner/1460`);
+    await page.getByText('Du har inte tillgång till den här kommunens respondenter och svar.').waitFor();
+    assert.equal(await page.locator('form').count(), 0);
+    assert.deepEqual(failed, []);
   });
 
   it('förhandsvisar inbjudan, bekräftar utskicket i en dialog och ser vem som är inbjuden; tabellen ryms i 1366 px', async () => {

@@ -1223,4 +1223,5 @@ Object.assign(en, {
   'Länken saknar sin kod. Öppna länken i e-postmeddelandet igen, eller begär en ny länk.':
     'The link is missing its code. Open the link in the e-mail again, or ask for a new link.',
   'Begär en ny länk': 'Ask for a new link',
+  'Du har inte tillgång till den här kommunens respondenter och svar.': "You do not have access to this municipality's respondents and answers.",
 });

@@ -71,13 +71,16 @@ export function RouteBoundary({ children }: { children: ReactNode }) {
   );
 }
 
-/** The 403 panel: the only thing a role without access to a page sees there. */
-export function ForbiddenPanel({ role }: { role: Role }) {
+/**
+ * The 403 panel: the only thing a role without access to a page sees there. `message` says what is
+ * out of reach when the page is the role's but its object is not (another municipality).
+ */
+export function ForbiddenPanel({ role, message }: { role: Role; message?: string }) {
   const { t } = useI18n();
   return (
     <Page title={t('Ingen behörighet')}>
       <div className="notice-info forbidden-panel" data-forbidden="">
-        <p>{t('Din roll ({role}) har inte tillgång till den här sidan.', { role: t(ROLE_LABEL[role]) })}</p>
+        <p>{message ?? t('Din roll ({role}) har inte tillgång till den här sidan.', { role: t(ROLE_LABEL[role]) })}</p>
         <p>
           <Link to="/">{t('Till översikten')}</Link>
         </p>

@@ -9,7 +9,10 @@ import { ConfirmDialog } from '../components/confirm.tsx';
 import { Control, Field, Options } from '../components/forms.tsx';
 import { useAction, useApi, useIsAdmin, useOrganisation } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, LinkParagraph, Page, Section } from '../components/ui.tsx';
+import { ForbiddenPanel } from '../components/RouteShell.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
+import { canSeeMunicipality } from '../../domain/organisation.ts';
 import type { ResponseRates } from '../../domain/rounds.ts';
 import { DEFAULT_TEXTS, PLACEHOLDERS, type MailKind, type MailValues } from '../../domain/mail-template.ts';
 
@@ -68,7 +71,17 @@ function respondentStatus(r: Respondent): string {
   return 'Ej inbjuden';
 }
 
+/** A municipality of a round: the role decides first; another municipality's page shows only the 403 panel. */
 export function RoundMunicipalityPage() {
+  const { code = '' } = useParams();
+  const { user } = useSession();
+  const { t } = useI18n();
+  if (user && !canSeeMunicipality(user, code))
+    return <ForbiddenPanel role={user.role} message={t('Du har inte tillgång till den här kommunens respondenter och svar.')} />;
+  return <RoundMunicipalityView />;
+}
+
+function RoundMunicipalityView() {
   const { id = '', code = '' } = useParams();
   const { t } = useI18n();
   const navigate = useNavigate();
