@@ -1,5 +1,6 @@
 // Queries for the reports: the round's sample (for response rates) and the publishing association.
 import type { Queryable } from '../db/db.ts';
+import type { ReportableRound } from '../domain/reports/access.ts';
 import type { SampleRow } from '../domain/reports/common.ts';
 import { COUNTED } from './analysis.ts';
 
@@ -27,12 +28,19 @@ export async function roundAssociation(db: Queryable, codes: string[]): Promise<
   return rows[0]?.name ?? null;
 }
 
+type ResponseCounts = Pick<ReportableRound, 'responses' | 'regionalMunicipalities'>;
+
+/** A round as the report access rule sees it, from countedResponses' figures (none = no responses). */
+export function reportableRound(round: Pick<ReportableRound, 'status' | 'municipalities'>, counts?: ResponseCounts): ReportableRound {
+  return { status: round.status, municipalities: round.municipalities, responses: counts?.responses ?? 0, regionalMunicipalities: counts?.regionalMunicipalities ?? 0 };
+}
+
 /**
  * Counted responses (submitted or imported, see COUNTED) per round, and the number of municipalities
  * whose answers enter the regional values (at least the instrument's scoring.suppressionMin counted
  * responses, default 3); rounds without any response are absent.
  */
-export async function countedResponses(db: Queryable, roundIds?: number[]): Promise<Map<number, { responses: number; regionalMunicipalities: number }>> {
+export async function countedResponses(db: Queryable, roundIds?: number[]): Promise<Map<number, ResponseCounts>> {
   const { rows } = await db.query<{ round_id: number; responses: number; municipalities: number }>(
     `SELECT c.round_id, sum(c.n)::int AS responses, (count(*) FILTER (WHERE c.n >= c.min))::int AS municipalities
        FROM (SELECT p.round_id, p.municipality_code, count(*)::int AS n,
@@ -41,7 +49,7 @@ export async function countedResponses(db: Queryable, roundIds?: number[]): Prom
                JOIN rounds r ON r.id = p.round_id
                LEFT JOIN instruments i ON i.id = r.instrument_id AND i.version = r.instrument_version
               WHERE ${COUNTED} AND ($1::int[] IS NULL OR p.round_id = ANY($1::int[]))
-              GROUP BY p.round_id, p.municipality_code, i.definition) c
+              GROUP BY 1, 2, 4) c
       GROUP BY c.round_id`,
     [roundIds ?? null],
   );

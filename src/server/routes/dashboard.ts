@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { buildDashboard, type DashboardRespondent, type DashboardRound } from '../../domain/dashboard.ts';
 import { reportAccess } from '../../domain/reports/access.ts';
 import { instrumentOfRound } from '../../rounds/service.ts';
-import { countedResponses } from '../../store/reports.ts';
+import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { getGates, listCriteria, listInitiatives, listStatusReports } from '../../store/initiatives.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
 import { listRespondents } from '../../store/respondents.ts';
@@ -41,9 +41,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
       // Läsare: closed rounds whose regional report they may read (the reports' own rule), no progress;
       // others: progress of open rounds.
       if (user.role === 'lasare') {
-        const c = counted.get(r.id);
-        const reportable = { status: r.status, municipalities: r.municipalities, responses: c?.responses ?? 0, regionalMunicipalities: c?.regionalMunicipalities ?? 0 };
-        if (r.status !== 'closed' || !reportAccess(user, reportable).regional) continue;
+        if (r.status !== 'closed' || !reportAccess(user, reportableRound(r, counted.get(r.id))).regional) continue;
       }
       const ins = await instrumentOfRound(db, r);
       const progress = r.status === 'open' && user.role !== 'lasare' ? await roundProgress(db, r.id) : [];

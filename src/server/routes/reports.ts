@@ -26,7 +26,7 @@ import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts'
 import { audit } from '../../store/audit.ts';
 import { listInstruments } from '../../store/instruments.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
-import { countedResponses } from '../../store/reports.ts';
+import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { listRounds, type Round } from '../../store/rounds.ts';
 import type { User } from '../../store/accounts.ts';
 import { requireMunicipalityAccess, requireUser } from '../auth.ts';
@@ -64,8 +64,7 @@ export async function reportRoutes(app: FastifyInstance) {
 
   /** The round's reports the user may get; 409 when the round has no reports (draft, no responses). */
   const accessTo = async (user: User, round: Round) => {
-    const counts = (await countedResponses(db, [round.id])).get(round.id);
-    const r = { status: round.status, municipalities: round.municipalities, responses: counts?.responses ?? 0, regionalMunicipalities: counts?.regionalMunicipalities ?? 0 };
+    const r = reportableRound(round, (await countedResponses(db, [round.id])).get(round.id));
     const reason = notReportableReason(r);
     if (reason) throw conflict(reason);
     return { ...reportAccess(user, r), regionalWithheld: regionalWithheldReason(r) };
@@ -79,8 +78,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const name = new Map(municipalities.map((m) => [m.code, m.name]));
     const out = [];
     for (const r of rounds) {
-      const c = counts.get(r.id);
-      const reportable = { status: r.status, municipalities: r.municipalities, responses: c?.responses ?? 0, regionalMunicipalities: c?.regionalMunicipalities ?? 0 };
+      const reportable = reportableRound(r, counts.get(r.id));
       const access = reportAccess(user, reportable);
       if (!access.regional && !access.municipalities.length) continue;
       out.push({
@@ -92,7 +90,7 @@ export async function reportRoutes(app: FastifyInstance) {
         instrumentTitle: title.get(r.instrument) ?? r.instrument,
         regional: access.regional,
         /** Why the regional report is withheld (too few municipalities), for the page to say. */
-        regionalWithheld: notReportableReason(reportable) === null ? regionalWithheldReason(reportable) : null,
+        regionalWithheld: regionalWithheldReason(reportable),
         municipalities: access.municipalities
           .map((code) => ({ code, name: name.get(code) ?? code }))
           .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
