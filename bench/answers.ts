@@ -22,166 +22,25 @@
 // separate database keeps the test schemas untouched); PGlite in a temporary SAMVERKA_DATA_DIR.
 // The respondent-link rate limit (SAMVERKA_RESPONDENT_RATE_LIMIT) is raised for the server, since all
 // clients share one IP address and each link saves far more often than a person would.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDb, type Db } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { loadDemoOrganisation } from '../src/demo/organisation.ts';
-import { optionsOf, visibleItems } from '../src/domain/instruments/answers.ts';
-import { loadBuiltInInstruments } from '../src/domain/instruments/catalog.ts';
+import { openDb } from '../src/db/db.ts';
 import type { AnswerValue } from '../src/domain/instruments/schema.ts';
-import { FYRBODAL } from '../src/domain/organisation.ts';
-import { syncBuiltInInstruments } from '../src/store/instruments.ts';
-import { addRespondent } from '../src/store/respondents.ts';
-import { createRound, setRoundStatus } from '../src/store/rounds.ts';
+import { answerPath, prepareAnswerLoad, request, startServer, type Plan, type Server } from '../test/support/answer-load.ts';
 import { peakRssMiB, percentile, report } from './util.ts';
 
 const CLIENTS = 50;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 10_000;
-const INSTRUMENT = 'statusenkat';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** One link and the answers its client cycles through: every visible item with a list of valid values. */
-interface Plan {
-  token: string;
-  items: Array<{ id: string; values: AnswerValue[] }>;
-}
-
-async function prepare(db: Db): Promise<Plan[]> {
-  await migrate(db);
-  await loadDemoOrganisation(db);
-  const instruments = await loadBuiltInInstruments();
-  await db.transaction((tx) => syncBuiltInInstruments(tx, instruments));
-  const ins = instruments.find((i) => i.id === INSTRUMENT);
-  if (!ins) throw new Error(`Instrumentet ${INSTRUMENT} saknas`);
-  const round = await createRound(db, {
-    instrument: ins.id,
-    instrumentVersion: ins.version,
-    title: 'Benchmark: sparade svar',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-12-31',
-    municipalities: FYRBODAL.map((m) => m.code),
-  });
-  await setRoundStatus(db, round.id, 'open');
-  const plans: Plan[] = [];
-  for (let k = 0; k < CLIENTS; k++) {
-    const type = ins.respondentTypes[k % ins.respondentTypes.length].id;
-    const p = await addRespondent(db, {
-      roundId: round.id,
-      municipality: FYRBODAL[k % FYRBODAL.length].code,
-      respondentType: type,
-      area: null,
-      name: `Bench ${k + 1}`,
-    });
-    const items = visibleItems(ins, type).map((item) => {
-      const codes = optionsOf(ins, item).map((o) => o.code);
-      let values: AnswerValue[];
-      if (item.type === 'multi') values = [[], ...codes.map((_, i) => codes.slice(0, i + 1))];
-      else if (item.type === 'text') values = ['Ja, i liten skala.', 'Nej.', `Svar från respondent ${k + 1}: ${'lite text '.repeat(20).trim()}`];
-      else if (item.type === 'scale' || item.type === 'single') values = codes;
-      else throw new Error(`Frågetypen ${item.type} ingår inte i benchmarken`);
-      return { id: item.id, values };
-    });
-    // Start each client at a different item so that the links do not move in lockstep.
-    const shift = k % items.length;
-    plans.push({ token: p.token!, items: [...items.slice(shift), ...items.slice(0, shift)] });
-  }
-  return plans;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /** CPU seconds (user + system) a process has used so far. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-interface Server {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'bin/samverka.mjs'), 'serve', '--no-demo'], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`servern avslutades (kod ${child.exitCode}):\n${out}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`servern svarade inte inom 60 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, port, output: () => out, stop };
-}
-
-function request(agent: http.Agent, port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (data += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 interface LoadResult {
@@ -214,7 +73,7 @@ async function load(server: Server, plans: Plan[]): Promise<LoadResult> {
         const t0 = performance.now();
         let res: { status: number; body: string };
         try {
-          res = await request(agent, server.port, 'PUT', `/api/r/${plan.token}/answers/${encodeURIComponent(item.id)}`, JSON.stringify({ value }));
+          res = await request(agent, server.port, 'PUT', answerPath(plan.token, item.id), JSON.stringify({ value }));
         } catch (e) {
           res = { status: 0, body: String(e) };
         }
@@ -289,7 +148,7 @@ const postgres: Backend = {
       const url = u.toString();
       const db = await openDb({ url });
       try {
-        return { plans: await prepare(db), env: { DATABASE_URL: url }, cleanUp };
+        return { plans: await prepareAnswerLoad(db, CLIENTS), env: { DATABASE_URL: url }, cleanUp };
       } finally {
         await db.close();
       }
@@ -309,7 +168,7 @@ const pglite: Backend = {
     try {
       const db = await openDb({ dataDir: dir });
       try {
-        return { plans: await prepare(db), env: { SAMVERKA_DATA_DIR: dir }, cleanUp };
+        return { plans: await prepareAnswerLoad(db, CLIENTS), env: { SAMVERKA_DATA_DIR: dir }, cleanUp };
       } finally {
         await db.close();
       }

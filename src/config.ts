@@ -15,7 +15,14 @@ export interface Config {
   secureCookies: boolean;
   /** Minutes a signed-in session lasts (renewed on request before it ends); default 720 (12 hours). */
   sessionMinutes?: number;
+  /** Seconds to keep retrying PostgreSQL at start (SAMVERKA_DB_WAIT_S, default 30). */
+  dbWaitSeconds: number;
+  /** Seconds in-flight requests get to finish on SIGTERM/SIGINT (SAMVERKA_SHUTDOWN_S, default 10). */
+  shutdownSeconds: number;
 }
+
+/** A non-negative number of seconds from the environment, else the default. */
+const seconds = (v: string | undefined, fallback: number) => (v !== undefined && v.trim() !== '' && Number(v) >= 0 ? Number(v) : fallback);
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -40,5 +47,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     respondentRateLimit: Number(env.SAMVERKA_RESPONDENT_RATE_LIMIT ?? 600),
     secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true',
     sessionMinutes: env.SAMVERKA_SESSION_MINUTES ? Number(env.SAMVERKA_SESSION_MINUTES) : undefined,
+    dbWaitSeconds: seconds(env.SAMVERKA_DB_WAIT_S, 30),
+    shutdownSeconds: seconds(env.SAMVERKA_SHUTDOWN_S, 10),
   };
 }

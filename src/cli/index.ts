@@ -1,15 +1,16 @@
 // `npx samverka …`: the automation interface over the same code as the server.
 import { Command, Option } from 'commander';
 import { configFromEnv } from '../config.ts';
+import { DbStartError } from '../db/availability.ts';
 import type { Db } from '../db/db.ts';
-import { isEmpty, loadDemo } from '../demo/index.ts';
+import { loadDemo } from '../demo/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS, ROLES, type Role } from '../domain/organisation.ts';
 import { openConfiguredDb } from '../runtime.ts';
-import { buildApp } from '../server/app.ts';
 import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listMunicipalities } from '../store/organisation.ts';
 import { registerCommands } from './commands.ts';
+import { registerServe } from './serve.ts';
 
 export class CliError extends Error {}
 
@@ -48,28 +49,7 @@ export function buildCli(): Command {
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error:/, 'fel:')) });
 
-  program
-    .command('serve')
-    .description('Startar webbservern (PORT, DATABASE_URL, SAMVERKA_DATA_DIR); läser in demoregionen i en tom databas')
-    .option('--no-demo', 'läs inte in demodata i en tom databas')
-    .action(async (opts: { demo: boolean }) => {
-      const config = configFromEnv();
-      const db = await openConfiguredDb(config);
-      if (opts.demo && (await isEmpty(db))) {
-        await loadDemo(db, (m) => console.log(m));
-        console.log(demoBanner());
-      }
-      const app = await buildApp(db, config, { logger: process.env.SAMVERKA_LOG === 'true' });
-      const close = async () => {
-        await app.close();
-        await db.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', close);
-      process.on('SIGTERM', close);
-      await app.listen({ port: config.port, host: config.host });
-      console.log(`samverka kör på ${config.baseUrl} (databas: ${db.kind === 'pglite' ? `inbäddad, ${config.dataDir}` : 'PostgreSQL'})`);
-    });
+  registerServe(program);
 
   const municipalities = program.command('municipalities').description('Kommuner');
   municipalities
@@ -131,7 +111,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (e) {
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof DbStartError) {
       process.stderr.write(`Fel: ${e.message}\n`);
       process.exitCode = 1;
       return;

@@ -2,6 +2,8 @@
 // Everything above this file speaks PostgreSQL SQL through `Db`.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { DbStartError, DbUnavailableError, describeDbError, isConnectionError } from './availability.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -33,15 +35,29 @@ export interface DbOptions {
   dataDir?: string;
   /** PostgreSQL only: schema to use (created if missing); tests use one each. */
   schema?: string;
+  /** PostgreSQL only: told when an idle or busy connection breaks (it is discarded; the process goes on). */
+  onConnectionError?: (reason: string) => void;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
-  if (opts.url) return openPostgres(opts.url, opts.schema);
+  if (opts.url) return openPostgres(opts.url, opts.schema, opts.onConnectionError);
   return openPglite(opts.dataDir);
 }
 
 async function openPglite(dataDir?: string): Promise<Db> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // PGlite has no lock of its own: two processes on one directory would corrupt it.
+  const unlock = dataDir ? acquireDataDirLock(dataDir) : () => undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (e) {
+    unlock();
+    throw new DbStartError(
+      `Den inbäddade databasen i ${dataDir ?? 'minnet'} kunde inte öppnas (${describeDbError(e)}). ` +
+        'Katalogen kan vara skadad eller skapad av en annan PGlite-version. Återställ den från en säkerhetskopia ' +
+        '(npx samverka restore) eller ange en annan katalog med SAMVERKA_DATA_DIR.',
+    );
+  }
   // PGlite is single-connection: serialise transactions so that concurrent
   // requests never interleave statements inside another's transaction.
   let chain: Promise<unknown> = Promise.resolve();
@@ -69,46 +85,88 @@ async function openPglite(dataDir?: string): Promise<Db> {
         ),
       ),
     exec: (sql) => serial(async () => void (await db.exec(sql))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
-async function openPostgres(url: string, schema?: string): Promise<Db> {
+/** Runs a driver call; a lost or refused connection becomes DbUnavailableError (503 at the HTTP edge). */
+async function available<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw isConnectionError(e) ? new DbUnavailableError(e) : e;
+  }
+}
+
+async function openPostgres(url: string, schema?: string, onConnectionError?: (reason: string) => void): Promise<Db> {
+  const connectionTimeoutMillis = Number(process.env.SAMVERKA_DB_CONNECT_TIMEOUT_MS ?? 5000);
   if (schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
-    await admin.end();
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis });
+    admin.on('error', () => undefined);
+    await available(async () => {
+      try {
+        await admin.connect();
+        await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+      } finally {
+        await admin.end().catch(() => undefined);
+      }
+    });
   }
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.SAMVERKA_DB_POOL ?? 10),
+    connectionTimeoutMillis,
+    idleTimeoutMillis: 30_000,
+    // Proxies and firewalls cut idle connections; keep-alive notices it sooner.
+    keepAlive: true,
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}"` } : {}),
   });
+  // An idle connection that breaks (PostgreSQL restarted, backend terminated, proxy timeout) is
+  // reported here; the pool has already discarded it. Without this handler the process would exit.
+  const lost = (err: Error) => onConnectionError?.(describeDbError(err));
+  pool.on('error', lost);
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T>(sql: string, params?: unknown[]) => {
-      const r = await c.query(sql, params as unknown[]);
-      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
-    },
+    query: <T>(sql: string, params?: unknown[]) =>
+      available(async () => {
+        const r = await c.query(sql, params as unknown[]);
+        return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+      }),
   });
   return {
     kind: 'postgres',
     ...wrap(pool),
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await available(() => pool.connect());
+      // A checked-out client has no pool listener: without one, a backend terminated between two
+      // statements would be an unhandled 'error' event and end the process.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+        lost(err);
+      };
+      client.on('error', onError);
       try {
-        await client.query('BEGIN');
+        await available(() => client.query('BEGIN'));
         const out = await fn(wrap(client));
-        await client.query('COMMIT');
+        await available(() => client.query('COMMIT'));
         return out;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (isConnectionError(e)) broken ??= e as Error;
+        else await client.query('ROLLBACK').catch((r: Error) => (broken ??= r));
         throw e;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A broken connection is destroyed, never handed to the next request.
+        client.release(broken);
       }
     },
-    exec: async (sql) => void (await pool.query(sql)),
+    exec: (sql) => available(async () => void (await pool.query(sql))),
     close: () => pool.end(),
   };
 }

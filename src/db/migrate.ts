@@ -5,23 +5,41 @@ import type { Db } from './db.ts';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
+/**
+ * The advisory lock key for migrations ("samverka" as digits on a phone keypad). Two instances starting at
+ * once on one PostgreSQL database queue on it, so each migration runs exactly once; the second instance
+ * finds them applied. PGlite takes the same lock (it is a no-op contention-wise: one connection).
+ */
+export const MIGRATION_LOCK_KEY = 726837652;
+
+/** The migration files in name order. */
+export async function migrationFiles(): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+}
+
+/**
+ * Applies the pending migrations in one transaction under a transaction-level advisory lock: the lock
+ * is released with the commit or rollback, even if the process dies, and a failing migration leaves
+ * the schema as it was.
+ */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
-  const applied: string[] = [];
-  for (const f of files) {
-    if (done.has(f)) continue;
-    const sql = await readFile(dir + f, 'utf8');
-    await db.transaction(async (tx) => {
+  const files = await migrationFiles();
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+    const applied: string[] = [];
+    for (const f of files) {
+      if (done.has(f)) continue;
+      const sql = await readFile(dir + f, 'utf8');
       // Split on statement ends so both drivers run each statement with the same semantics.
       for (const stmt of splitSql(sql)) await tx.query(stmt);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [f]);
-    });
-    applied.push(f);
-  }
-  return applied;
+      applied.push(f);
+    }
+    return applied;
+  });
 }
 
 /** Splits a migration on `;` at line ends, ignoring `--` comments. Migrations avoid `;` inside bodies. */

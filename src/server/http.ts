@@ -1,6 +1,7 @@
 // HTTP helpers: typed errors with Swedish messages and zod validation of every input.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { DB_UNAVAILABLE_MESSAGE, isConnectionError, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { svError } from '../domain/instruments/schema.ts';
 import { fieldLabel } from './field-labels.ts';
 
@@ -108,6 +109,14 @@ export const idParam = z.coerce.number().int().positive();
 export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) {
     return reply.status(err.status).send({ error: err.message, details: err.details });
+  }
+  // PostgreSQL restarting or a connection cut: the request changed nothing it acknowledged; try again.
+  if (isConnectionError(err)) {
+    req.log.warn({ err }, 'databasen är inte tillgänglig');
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ error: DB_UNAVAILABLE_MESSAGE });
   }
   const code = (err as FastifyError).code;
   const status = (err as FastifyError).statusCode ?? 500;

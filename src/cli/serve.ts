@@ -1,0 +1,50 @@
+// `samverka serve`: the web server. Waits for PostgreSQL at start (runtime.ts), loads the demo region
+// into an empty database, and shuts down gracefully on SIGTERM/SIGINT: it stops accepting connections,
+// lets in-flight requests finish (at most SAMVERKA_SHUTDOWN_S seconds), then closes the pool or PGlite.
+import type { Command } from 'commander';
+import { configFromEnv } from '../config.ts';
+import { isEmpty, loadDemo } from '../demo/index.ts';
+import { openConfiguredDb } from '../runtime.ts';
+import { buildApp } from '../server/app.ts';
+import { demoBanner } from './index.ts';
+
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description('Startar webbservern (PORT, HOST, DATABASE_URL, SAMVERKA_DATA_DIR); läser in demoregionen i en tom databas')
+    .option('--no-demo', 'läs inte in demodata i en tom databas')
+    .action(async (opts: { demo: boolean }) => {
+      const config = configFromEnv();
+      const db = await openConfiguredDb(config);
+      if (opts.demo && (await isEmpty(db))) {
+        await loadDemo(db, (m) => console.log(m));
+        console.log(demoBanner());
+      }
+      const app = await buildApp(db, config, { logger: process.env.SAMVERKA_LOG === 'true' });
+      let stopping = false;
+      const shutdown = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`samverka stoppas (${signal}): tar inte emot nya anrop och väntar högst ${config.shutdownSeconds} s på pågående.`);
+        const force = setTimeout(() => {
+          console.error(`Pågående anrop blev inte klara inom ${config.shutdownSeconds} s; samverka avslutas ändå.`);
+          process.exit(1);
+        }, config.shutdownSeconds * 1000);
+        force.unref();
+        try {
+          await app.close();
+          await db.close();
+        } catch (e) {
+          console.error(`Fel vid avslut: ${(e as Error).message}`);
+          process.exit(1);
+        }
+        clearTimeout(force);
+        console.log('samverka har stoppats.');
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void shutdown('SIGINT'));
+      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      console.log(`samverka kör på ${config.baseUrl} (databas: ${db.kind === 'pglite' ? `inbäddad, ${config.dataDir}` : 'PostgreSQL'})`);
+    });
+}
