@@ -6,6 +6,7 @@ import { isEmpty, loadDemo } from '../demo/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS, ROLES, type Role } from '../domain/organisation.ts';
 import { openConfiguredDb } from '../runtime.ts';
 import { buildApp } from '../server/app.ts';
+import { loggerOptions } from '../server/logging.ts';
 import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listMunicipalities } from '../store/organisation.ts';
@@ -59,7 +60,7 @@ export function buildCli(): Command {
         await loadDemo(db, (m) => console.log(m));
         console.log(demoBanner());
       }
-      const app = await buildApp(db, config, { logger: process.env.SAMVERKA_LOG === 'true' });
+      const app = await buildApp(db, config, { logger: loggerOptions() });
       const close = async () => {
         await app.close();
         await db.close();
