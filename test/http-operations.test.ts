@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { configFromEnv } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
@@ -262,6 +262,15 @@ for (const backend of backends) {
       const br = await get('/api/municipalities', { ...headers, 'accept-encoding': 'br, gzip' });
       assert.equal(br.headers['content-encoding'], 'br');
       assert.deepEqual(JSON.parse(brotliDecompressSync(br.rawPayload).toString()), JSON.parse(plain.body));
+      // Compressed request bodies are not unpacked (no zip bombs): gzip bytes are not JSON.
+      const packed = await t.app.inject({
+        method: 'POST',
+        url: '/api/client-errors',
+        payload: gzipSync(JSON.stringify({ message: 'x', route: '/' })),
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      });
+      assert.equal(packed.statusCode, 400);
+      assert.deepEqual(JSON.parse(packed.body), { error: 'Ogiltig JSON i förfrågan' });
       const missing = await get('/api/finns-inte', headers);
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.headers['cache-control'], 'no-store');

@@ -68,8 +68,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   // gzip/brotli for JSON, HTML, JS, CSS and SVG above 1 KiB; PDF, DOCX, XLSX, ZIP and images are already
-  // compressed and left alone by the plugin's default type filter.
-  await app.register(compress);
+  // compressed and left alone by the plugin's default type filter. Request bodies are not decompressed.
+  await app.register(compress, { globalDecompression: false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
