@@ -26,12 +26,13 @@ const seconds = (v: string | undefined, fallback: number) => (v !== undefined &&
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
+  const baseUrl = env.SAMVERKA_BASE_URL ?? `http://localhost:${port}`;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.SAMVERKA_DATA_DIR ?? './data',
-    baseUrl: env.SAMVERKA_BASE_URL ?? `http://localhost:${port}`,
+    baseUrl,
     smtp: env.SMTP_HOST
       ? {
           host: env.SMTP_HOST,
@@ -45,7 +46,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Number(env.SAMVERKA_RATE_LIMIT ?? 1200),
     authRateLimit: Number(env.SAMVERKA_AUTH_RATE_LIMIT ?? 20),
     respondentRateLimit: Number(env.SAMVERKA_RESPONDENT_RATE_LIMIT ?? 600),
-    secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true',
+    // Secure cookies whenever the public address is https, unless explicitly turned off.
+    secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true' || (env.SAMVERKA_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(baseUrl)),
     sessionMinutes: env.SAMVERKA_SESSION_MINUTES ? Number(env.SAMVERKA_SESSION_MINUTES) : undefined,
     dbWaitSeconds: seconds(env.SAMVERKA_DB_WAIT_S, 30),
     shutdownSeconds: seconds(env.SAMVERKA_SHUTDOWN_S, 10),

@@ -463,7 +463,7 @@ for (const backend of backends) {
       const r = await anon.get(`/api/r/${tokens.A}`);
       assert.equal(r.headers['x-ratelimit-limit'], '600');
       // The rest of the API keeps the global limit (100000 in the test configuration).
-      assert.equal((await anon.get('/api/health')).headers['x-ratelimit-limit'], '100000');
+      assert.equal((await anon.get('/api/auth/me')).headers['x-ratelimit-limit'], '100000');
     });
 
     it('okänd eller felformad länk ger 404', async () => {

@@ -6,7 +6,8 @@ import { configFromEnv } from '../config.ts';
 import { isEmpty, loadDemo } from '../demo/index.ts';
 import { openConfiguredDb } from '../runtime.ts';
 import { buildApp } from '../server/app.ts';
-import { demoBanner } from './index.ts';
+import { loggerOptions } from '../server/logging.ts';
+import { CliError, demoBanner } from './index.ts';
 
 export function registerServe(program: Command) {
   program
@@ -15,12 +16,18 @@ export function registerServe(program: Command) {
     .option('--no-demo', 'läs inte in demodata i en tom databas')
     .action(async (opts: { demo: boolean }) => {
       const config = configFromEnv();
+      let logger: ReturnType<typeof loggerOptions>;
+      try {
+        logger = loggerOptions();
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
       const db = await openConfiguredDb(config);
       if (opts.demo && (await isEmpty(db))) {
         await loadDemo(db, (m) => console.log(m));
         console.log(demoBanner());
       }
-      const app = await buildApp(db, config, { logger: process.env.SAMVERKA_LOG === 'true' });
+      const app = await buildApp(db, config, { logger });
       let stopping = false;
       const shutdown = async (signal: string) => {
         if (stopping) return;

@@ -42,6 +42,15 @@ export async function migrate(db: Db): Promise<string[]> {
   });
 }
 
+/** Migration files not yet recorded in schema_migrations (all of them when the table is missing). Throws when the database does not answer. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const files = await migrationFiles();
+  const table = await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  if (!table.rows[0]?.t) return files;
+  const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+  return files.filter((f) => !done.has(f));
+}
+
 /** Splits a migration on `;` at line ends, ignoring `--` comments. Migrations avoid `;` inside bodies. */
 export function splitSql(sql: string): string[] {
   return sql

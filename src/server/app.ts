@@ -1,5 +1,7 @@
 // The HTTP layer: Fastify with security headers, rate limits, sessions, CSRF and
-// the API routes; serves the built web app (dist/web) with SPA fallback.
+// the API routes; serves the built web app (dist/web) with SPA fallback. Compression, cache headers and
+// request ids: README "Drift".
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -7,11 +9,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler, HttpError } from './http.ts';
+import { genReqId } from './logging.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -39,16 +43,33 @@ const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes,
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';
+/** Probes (load balancers) need no session; they answer even when the session lookup could not. */
+const sessionless = (url: string) => url === '/api/health' || url === '/api/ready';
+
+/** Vite's fingerprinted output (dist/web/assets/name-hash.ext) never changes under its name; everything else is revalidated. */
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const isFingerprinted = (path: string) => resolve(path).startsWith(join(WEB_DIR, 'assets') + sep);
 
 export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.SAMVERKA_TRUST_PROXY === 'true',
+    genReqId,
   });
   app.decorate('db', db);
   app.decorate('config', config);
   app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // Every API answer is personal or municipal data: never stored by a browser or proxy unless a route says otherwise.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  // gzip/brotli for JSON, HTML, JS, CSS and SVG above 1 KiB; PDF, DOCX, XLSX, ZIP and images are already
+  // compressed and left alone by the plugin's default type filter. Request bodies are not decompressed.
+  await app.register(compress, { globalDecompression: false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -72,14 +93,19 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
-  registerSessions(app, { secureCookies: config.secureCookies, csrfExempt });
+  registerSessions(app, { secureCookies: config.secureCookies, csrfExempt, sessionless });
   for (const routes of routeModules) await app.register(routes, { prefix: '/api' });
   await app.register(clientErrorRoutes, { prefix: '/api' });
   app.all('/api/*', async () => {
     throw new HttpError(404, 'Okänd adress i API:t');
   });
   if (existsSync(WEB_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIR,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', isFingerprinted(path) ? ASSET_CACHE : 'no-cache'),
+    });
     app.setNotFoundHandler((req, reply) => {
       if (req.method !== 'GET' || req.url.startsWith('/api/')) return reply.status(404).send({ error: 'Hittades inte' });
       return reply.type('text/html').sendFile('index.html');

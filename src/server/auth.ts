@@ -18,8 +18,12 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerSessions(app: FastifyInstance, opts: { secureCookies: boolean; csrfExempt: (url: string) => boolean }) {
+export function registerSessions(
+  app: FastifyInstance,
+  opts: { secureCookies: boolean; csrfExempt: (url: string) => boolean; sessionless?: (url: string) => boolean },
+) {
   app.addHook('onRequest', async (req) => {
+    if (opts.sessionless?.(req.url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await getSession(app.db, token);

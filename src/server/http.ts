@@ -108,6 +108,7 @@ export const idParam = z.coerce.number().int().positive();
 
 export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) {
+    if (err.status >= 500) req.log.error({ err }, err.message);
     return reply.status(err.status).send({ error: err.message, details: err.details });
   }
   // PostgreSQL restarting or a connection cut: the request changed nothing it acknowledged; try again.
@@ -128,7 +129,7 @@ export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest,
     return reply.status(400).send({ error: 'Ogiltig JSON i förfrågan' });
   if (status === 429) return reply.status(429).send({ error: 'För många förfrågningar. Vänta en stund och försök igen.' });
   if (status >= 400 && status < 500) return reply.status(status).send({ error: 'Ogiltig förfrågan' });
-  req.log.error(err);
+  req.log.error({ err }, err.message || 'Oväntat fel');
   return reply.status(500).send({ error: 'Ett oväntat fel inträffade' });
 }
 
