@@ -88,7 +88,11 @@ async function describeTables(q: Queryable): Promise<TableInfo[]> {
     tables.get(r.table)!.columns.push({ name: r.column, type: r.type });
   }
   for (const r of pks.rows) tables.get(r.table)?.primaryKey.push(r.column);
-  return restoreOrder([...tables.keys()], edges.rows).map((t) => tables.get(t)!);
+  try {
+    return restoreOrder([...tables.keys()], edges.rows).map((t) => tables.get(t)!);
+  } catch (e) {
+    throw new BackupError((e as Error).message);
+  }
 }
 
 async function appliedMigrations(q: Queryable): Promise<string[]> {
@@ -137,7 +141,8 @@ async function* tableLines(tx: Queryable, t: TableInfo, expected: number): Async
 }
 
 /**
- * Writes a backup of every table to `outFile` (via `<outFile>.part`, renamed when complete).
+ * Writes a backup of every table to `outFile` (via `<outFile>.part`, renamed when complete; mode
+ * 0600 for a new file, since it holds password and session hashes).
  * All tables are read in one REPEATABLE READ, READ ONLY transaction: one consistent snapshot.
  */
 export async function writeBackup(db: Db, outFile: string): Promise<BackupSummary> {
@@ -165,7 +170,7 @@ export async function writeBackup(db: Db, outFile: string): Promise<BackupSummar
         for (const [i, t] of tables.entries()) yield* tableLines(tx, t, counts[i].rows);
         yield JSON.stringify({ kind: 'end', tables: tables.length, rows: total }) + '\n';
       }
-      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(part));
+      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(part, { mode: 0o600 }));
       return h;
     });
     await rename(part, outFile);
@@ -236,14 +241,18 @@ export interface RestoreSummary {
   rows: number;
 }
 
-/** Checks before anything is changed: the file's header, the migrations, the tables and emptiness. */
-async function checkTarget(db: Db, header: BackupHeader, force: boolean): Promise<TableInfo[]> {
-  const problem = migrationProblem(header.migrations, await appliedMigrations(db));
+/**
+ * Checks before anything is changed: the migrations, the tables and emptiness. The tables are
+ * locked first, so that nothing is written between the emptiness check and the TRUNCATE.
+ */
+async function checkTarget(tx: Queryable, header: BackupHeader, force: boolean): Promise<TableInfo[]> {
+  const problem = migrationProblem(header.migrations, await appliedMigrations(tx));
   if (problem) throw new BackupError(problem);
-  const target = await describeTables(db);
+  const target = await describeTables(tx);
   const problems = schemaProblems(header.tables, target);
   if (problems.length) throw new BackupError(`Säkerhetskopian passar inte databasen: ${problems.join('; ')}`);
-  const busy = nonEmptyTables(await rowCounts(db, target), migrationSeededTables());
+  if (target.length) await tx.query(`LOCK TABLE ${target.map((t) => ident(t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  const busy = nonEmptyTables(await rowCounts(tx, target), migrationSeededTables());
   if (busy.length && !force)
     throw new BackupError(
       `Databasen är inte tom (rader finns i ${busy.join(', ')}). Återställ till en tom databas, eller använd --force för att ersätta allt innehåll med säkerhetskopian.`,
@@ -295,10 +304,10 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
       throw new BackupFormatError('Filen är inte en säkerhetskopia från samverka (huvudet går inte att läsa)');
     }
     const header = parseHeader(headerValue);
-    const target = await checkTarget(db, header, !!opts.force);
-    const byName = new Map(target.map((t) => [t.name, t]));
     let lineNo = 1;
     await db.transaction(async (tx) => {
+      const target = await checkTarget(tx, header, !!opts.force);
+      const byName = new Map(target.map((t) => [t.name, t]));
       await setSession(tx);
       if (target.length) await tx.query(`TRUNCATE ${target.map((t) => ident(t.name)).join(', ')} RESTART IDENTITY`);
       let index = -1;
