@@ -6,6 +6,7 @@ import { registerAnalysisCommands } from './analysis.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerRoundCommands } from './rounds.ts';
 import { registerRespondentCommands } from './respondents.ts';
+import { registerBackupCommands } from './backup.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -13,4 +14,5 @@ export function registerCommands(program: Command): void {
   registerAnalysisCommands(program);
   registerInitiativeCommands(program);
   registerReportCommands(program);
+  registerBackupCommands(program);
 }
