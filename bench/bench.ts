@@ -1,10 +1,11 @@
 // `npm run bench [-- section…]`: performance figures for the issues' targets.
-// Sections: answers (issue 3), analysis (issue 4), reports (issue 5). Prints figures and ratios;
+// Sections: answers (issue 3), analysis (issue 4), reports (issue 5), faults (issue 10). Prints figures and ratios;
 // it never fails on a target, it reports against it.
 const sections: Record<string, () => Promise<void>> = {
   answers: async () => (await import('./answers.ts')).run(),
   analysis: async () => (await import('./analysis.ts')).run(),
   reports: async () => (await import('./reports.ts')).run(),
+  faults: async () => (await import('./faults.ts')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

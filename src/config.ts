@@ -19,6 +19,8 @@ export interface Config {
   dbWaitSeconds: number;
   /** Seconds in-flight requests get to finish on SIGTERM/SIGINT (SAMVERKA_SHUTDOWN_S, default 10). */
   shutdownSeconds: number;
+  /** The server's nightly backup (SAMVERKA_BACKUP_DIR, _AT "HH:MM" default 02:00, _KEEP default 35); off without a directory. */
+  backup?: { dir: string; at: string; keep: number };
 }
 
 /** A non-negative number of seconds from the environment, else the default. */
@@ -51,5 +53,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMinutes: env.SAMVERKA_SESSION_MINUTES ? Number(env.SAMVERKA_SESSION_MINUTES) : undefined,
     dbWaitSeconds: seconds(env.SAMVERKA_DB_WAIT_S, 30),
     shutdownSeconds: seconds(env.SAMVERKA_SHUTDOWN_S, 10),
+    backup: env.SAMVERKA_BACKUP_DIR
+      ? { dir: env.SAMVERKA_BACKUP_DIR, at: env.SAMVERKA_BACKUP_AT ?? '02:00', keep: Math.max(1, Math.floor(seconds(env.SAMVERKA_BACKUP_KEEP, 35))) }
+      : undefined,
   };
 }

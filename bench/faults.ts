@@ -1,0 +1,49 @@
+// Benchmark "faults" (issue 10): what a database fault costs under load, with the real server process.
+// The scenarios are the fault tests' own (test/support/fault-scenarios.ts): 60 respondents save answers
+// through HTTP against a throw-away PostgreSQL cluster while (a) every backend is terminated and (b) the
+// cluster is stopped for 2 s and started again; then kill -9 of the server mid-load on PostgreSQL and on
+// the embedded database, and a restart. Reported: answers acknowledged vs stored as acknowledged (lost
+// must be 0), how long until the server serves again once PostgreSQL is back (target ≤ 5 s), the 503s
+// the load got meanwhile, and whether the process stayed up. Then the fuzz run: requests sent vs 5xx.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../src/db/db.ts';
+import { killNine, postgresFaults, type Verdict } from '../test/support/fault-scenarios.ts';
+import { createCluster, createDatabase } from '../test/support/pg-cluster.ts';
+import { report } from './util.ts';
+
+const CLIENTS = 60;
+
+function acknowledged(label: string, v: Verdict) {
+  const sent = v.load.sent();
+  report(`${label}: sparningar skickade`, sent, 'st');
+  report(`${label}: varav 503 / utan svar`, (v.load.byStatus.get(503) ?? 0) + (v.load.byStatus.get(0) ?? 0), 'st');
+  report(`${label}: kvitterade svar kontrollerade i databasen`, v.checked, 'st');
+  report(`${label}: kvitterade svar som saknas eller ändrats`, v.lost.length, 'st', { op: '<=', value: 0 });
+  report(`${label}: svar lagrade två gånger`, v.duplicates, 'st', { op: '<=', value: 0 });
+  report(`${label}: oväntade svar (varken 2xx eller 503)`, v.load.unexpected.length, 'st', { op: '<=', value: 0 });
+}
+
+export async function run(): Promise<void> {
+  const cluster = await createCluster();
+  try {
+    const r = await postgresFaults(cluster, 'bench_faults', CLIENTS);
+    console.log(`PostgreSQL-kluster på port ${cluster.port}: ${CLIENTS} svarande; pg_terminate_backend för ${r.terminated} anslutningar, sedan stopp i 2 s och start`);
+    report('Tid tills servern svarar efter pg_terminate_backend', r.msServingAfterTerminate, 'ms', { op: '<=', value: 5000 });
+    report('Tid tills servern svarar efter att PostgreSQL är tillbaka', r.msServingAfterRestart, 'ms', { op: '<=', value: 5000 });
+    report('Serverprocessen levde genom båda felen', r.aliveThroughout ? 1 : 0, '(1 = ja)', { op: '>=', value: 1 });
+    acknowledged('Avslutade anslutningar + omstart', r);
+
+    const url = await createDatabase(cluster, 'bench_kill9');
+    acknowledged('kill -9 (PostgreSQL)', await killNine({ DATABASE_URL: url }, () => openDb({ url }), CLIENTS));
+  } finally {
+    await cluster.destroy();
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'samverka-bench-kill9-'));
+  try {
+    acknowledged('kill -9 (inbäddad)', await killNine({ SAMVERKA_DATA_DIR: dir }, () => openDb({ dataDir: dir }), CLIENTS));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
