@@ -9,13 +9,23 @@ export interface Mail {
   body: string;
 }
 
-export async function sendMail(db: Queryable, config: Config, mail: Mail): Promise<void> {
+/**
+ * Records the mail in the outbox and sends it by SMTP when configured. `deliverLater`: return once it
+ * is in the outbox and send in the background (the outcome is still written to the outbox row), so
+ * the caller's answer time does not depend on the mail server; not inside a transaction.
+ */
+export async function sendMail(db: Queryable, config: Config, mail: Mail, opts: { deliverLater?: boolean } = {}): Promise<void> {
   const { rows } = await db.query<{ id: number }>(
     'INSERT INTO outbox (to_address, subject, body) VALUES ($1, $2, $3) RETURNING id',
     [mail.to, mail.subject, mail.body],
   );
   if (!config.smtp) return;
-  const s = config.smtp;
+  const delivery = deliver(db, config.smtp, mail, rows[0].id);
+  if (opts.deliverLater) void delivery.catch(() => undefined);
+  else await delivery;
+}
+
+async function deliver(db: Queryable, s: NonNullable<Config['smtp']>, mail: Mail, id: number): Promise<void> {
   try {
     const transport = nodemailer.createTransport({
       host: s.host,
@@ -24,9 +34,9 @@ export async function sendMail(db: Queryable, config: Config, mail: Mail): Promi
       auth: s.user ? { user: s.user, pass: s.pass } : undefined,
     });
     await transport.sendMail({ from: s.from, to: mail.to, subject: mail.subject, text: mail.body });
-    await db.query('UPDATE outbox SET sent_at = now() WHERE id = $1', [rows[0].id]);
+    await db.query('UPDATE outbox SET sent_at = now() WHERE id = $1', [id]);
   } catch (e) {
-    await db.query('UPDATE outbox SET error = $2 WHERE id = $1', [rows[0].id, String(e)]);
+    await db.query('UPDATE outbox SET error = $2 WHERE id = $1', [id, String(e)]);
   }
 }
 
