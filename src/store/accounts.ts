@@ -76,7 +76,8 @@ export async function findUserIdByEmail(db: Queryable, email: string): Promise<n
 }
 
 // Unknown addresses are checked against this hash, made once with the parameters of real ones, so a
-// wrong password takes as long for an unknown account as for an existing one.
+// wrong password takes as long for an unknown account as for an existing one. It is started by the
+// first sign-in attempt of any kind, so not even the first unknown address stands out.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
 
@@ -92,6 +93,7 @@ export type LoginResult =
  */
 export async function verifyLogin(db: Queryable, email: string, password: string, ip: string): Promise<LoginResult> {
   const address = email.trim();
+  void getDummyHash();
   const recent = (
     await db.query<{ ip: string; at: Date | string; now: Date | string }>(
       `SELECT ip, at, now() AS now FROM login_failures

@@ -9,20 +9,25 @@ export interface Mail {
   body: string;
 }
 
+export async function sendMail(db: Queryable, config: Config, mail: Mail): Promise<void> {
+  const send = await queueMail(db, config, mail);
+  await send(db);
+}
+
 /**
- * Records the mail in the outbox and sends it by SMTP when configured. `deliverLater`: return once it
- * is in the outbox and send in the background (the outcome is still written to the outbox row), so
- * the caller's answer time does not depend on the mail server; not inside a transaction.
+ * Records the mail in the outbox (in the caller's transaction, if any) and returns what sends it by
+ * SMTP when configured; call that after the transaction, with a connection outside it. The outcome is
+ * written to the outbox row either way.
  */
-export async function sendMail(db: Queryable, config: Config, mail: Mail, opts: { deliverLater?: boolean } = {}): Promise<void> {
+export async function queueMail(db: Queryable, config: Config, mail: Mail): Promise<(db: Queryable) => Promise<void>> {
   const { rows } = await db.query<{ id: number }>(
     'INSERT INTO outbox (to_address, subject, body) VALUES ($1, $2, $3) RETURNING id',
     [mail.to, mail.subject, mail.body],
   );
-  if (!config.smtp) return;
-  const delivery = deliver(db, config.smtp, mail, rows[0].id);
-  if (opts.deliverLater) void delivery.catch(() => undefined);
-  else await delivery;
+  const smtp = config.smtp;
+  return async (after) => {
+    if (smtp) await deliver(after, smtp, mail, rows[0].id);
+  };
 }
 
 async function deliver(db: Queryable, s: NonNullable<Config['smtp']>, mail: Mail, id: number): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import { passwordRule } from '../../domain/accounts.ts';
 import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { audit } from '../../store/audit.ts';
-import { sendMail } from '../../store/mail.ts';
+import { queueMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
 import { HttpError, parse } from '../http.ts';
 
@@ -71,30 +71,31 @@ export async function authRoutes(app: FastifyInstance) {
     };
   });
 
-  // Known and unknown addresses take the same path (a token is made and the same statement runs, an
-  // audit entry is written) and get the same answer; only a known one gets the mail, delivered by SMTP
-  // after the answer so that delivery time reveals nothing either.
+  // Known and unknown addresses take the same path and get the same answer: a token is made, the same
+  // statement runs and an audit entry is written, in one transaction (one commit either way). Only a
+  // known address gets the mail; SMTP delivery runs after the answer, so its time reveals nothing.
   app.post('/auth/password-reset', strict, async (req, reply) => {
     const body = parse(z.object({ email }), req.body);
-    const { token, userId } = await requestPasswordReset(db, body.email);
-    if (userId !== undefined)
-      await sendMail(
-        db,
-        config,
-        {
-          to: body.email,
-          subject: 'Återställ ditt lösenord i samverka',
-          body: `Hej!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till samverka.\nÖppna länken inom en timme för att välja ett nytt lösenord:\n\n${config.baseUrl}/aterstall-losenord?token=${token}\n\nOm du inte bett om detta kan du bortse från meddelandet.`,
-        },
-        { deliverLater: true },
-      );
-    await audit(db, {
-      actor: userId ?? null,
-      action: 'password.reset_requested',
-      target: body.email,
-      ip: req.ip,
-      details: userId === undefined ? { unknownAddress: true } : {},
+    const send = await db.transaction(async (tx) => {
+      const { token, userId } = await requestPasswordReset(tx, body.email);
+      const mail =
+        userId === undefined
+          ? undefined
+          : await queueMail(tx, config, {
+              to: body.email,
+              subject: 'Återställ ditt lösenord i samverka',
+              body: `Hej!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till samverka.\nÖppna länken inom en timme för att välja ett nytt lösenord:\n\n${config.baseUrl}/aterstall-losenord?token=${token}\n\nOm du inte bett om detta kan du bortse från meddelandet.`,
+            });
+      await audit(tx, {
+        actor: userId ?? null,
+        action: 'password.reset_requested',
+        target: body.email,
+        ip: req.ip,
+        details: userId === undefined ? { unknownAddress: true } : {},
+      });
+      return mail;
     });
+    if (send) void send(db).catch((e) => req.log.error(e));
     return reply.status(202).send({ message: 'Om adressen finns skickas en länk för att återställa lösenordet.' });
   });
 
