@@ -91,6 +91,15 @@ for (const backend of backends) {
       assert.ok(entries.some((e: any) => e.target === UNKNOWN && e.detail === 'Fel e-postadress eller lösenord'), 'felaktigt lösenord');
     });
 
+    it('en skur av samtidiga försök från en adress tar sig inte förbi bromsen', async () => {
+      const E = '192.0.2.20';
+      const burst = await Promise.all(Array.from({ length: 10 }, () => login(t.app, DEMO.admin, WRONG, E)));
+      const statuses = burst.map((r) => r.status).sort();
+      // The first four see 0–3 earlier attempts (free); the fifth sees four within the last second.
+      assert.deepEqual(statuses, [401, 401, 401, 401, 429, 429, 429, 429, 429, 429], statuses.join(','));
+      assert.equal(await failuresOf(DEMO.admin, E), 4, 'fyra prövade försök');
+    });
+
     it('en lyckad inloggning glömmer adressens misslyckanden för kontot, inte andra adressers', async () => {
       const C = '203.0.113.3';
       const D = '203.0.113.4';

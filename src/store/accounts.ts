@@ -90,35 +90,47 @@ export type LoginResult =
  * Checks e-mail + password for an attempt from `ip`. Failures are recorded per (ip, address), for
  * unknown addresses too; while this address owes a delay (src/domain/sign-in-throttle.ts) the attempt
  * is answered `throttled` without looking at the password or the account.
+ *
+ * The attempt is recorded as a failure before the password is checked (and forgotten with the others
+ * on success), under a lock on (ip, address): attempts sent in parallel see each other, so a burst
+ * cannot slip past the delay.
  */
-export async function verifyLogin(db: Queryable, email: string, password: string, ip: string): Promise<LoginResult> {
+export async function verifyLogin(db: Db, email: string, password: string, ip: string): Promise<LoginResult> {
   const address = email.trim();
   void getDummyHash();
-  const recent = (
-    await db.query<{ ip: string; at: Date | string; now: Date | string }>(
-      `SELECT ip, at, now() AS now FROM login_failures
-        WHERE lower(email) = lower($1) AND ip = $2 AND at > now() - make_interval(secs => $3)
-        ORDER BY at DESC LIMIT $4`,
-      [address, ip, SIGN_IN_THROTTLE.windowSeconds, failuresToConsider()],
-    )
-  ).rows;
-  if (recent.length) {
-    const wait = signInWaitSeconds(
-      recent.map((f) => ({ ip: f.ip, at: new Date(f.at) })),
-      ip,
-      new Date(recent[0].now),
-    );
-    if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
-  }
+  const wait = await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended(lower($1) || ' ' || $2, 0))`, [address, ip]);
+    const recent = (
+      await tx.query<{ ip: string; at: Date | string; now: Date | string }>(
+        `SELECT ip, at, now() AS now FROM login_failures
+          WHERE lower(email) = lower($1) AND ip = $2 AND at > now() - make_interval(secs => $3)
+          ORDER BY at DESC LIMIT $4`,
+        [address, ip, SIGN_IN_THROTTLE.windowSeconds, failuresToConsider()],
+      )
+    ).rows;
+    const w = recent.length
+      ? signInWaitSeconds(
+          recent.map((f) => ({ ip: f.ip, at: new Date(f.at) })),
+          ip,
+          new Date(recent[0].now),
+        )
+      : 0;
+    if (w > 0) return w;
+    await tx.query('INSERT INTO login_failures (email, ip) VALUES ($1, $2)', [address, ip]);
+    // Failures past the window count for nothing; the address's old ones go.
+    await tx.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND at < now() - make_interval(secs => $2)', [
+      address,
+      SIGN_IN_THROTTLE.windowSeconds,
+    ]);
+    return 0;
+  });
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
   const row = (
     await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE lower(email) = lower($1)', [address])
   ).rows[0];
   const hash = row?.password_hash ?? (await getDummyHash());
   const ok = (await argon2.verify(hash, password).catch(() => false)) && row !== undefined;
-  if (!ok || !row) {
-    await db.query('INSERT INTO login_failures (email, ip) VALUES ($1, $2)', [address, ip]);
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!ok || !row) return { ok: false, reason: 'invalid' };
   await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND ip = $2', [address, ip]);
   return { ok: true, user: (await getUser(db, row.id))! };
 }
