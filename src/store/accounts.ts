@@ -1,5 +1,6 @@
 // Accounts, sessions and password resets. Passwords are hashed with argon2id;
 // session and reset tokens are random 256-bit values stored only as SHA-256 hashes.
+// Failed sign-ins are throttled per (IP, address) (docs/sign-in.md).
 import argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
@@ -66,9 +67,12 @@ export async function setUserRole(db: Queryable, userId: number, role: Role) {
  * (the token of the session that changed its own password).
  */
 export async function setPassword(db: Queryable, userId: number, password: string, opts: { keepSession?: string } = {}) {
-  const hash = await hashPassword(password);
+  await setPasswordHash(db, userId, await hashPassword(password), opts.keepSession);
+}
+
+async function setPasswordHash(db: Queryable, userId: number, hash: string, keepSession?: string) {
   await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
-  await revokeUserSessions(db, userId, opts.keepSession);
+  await revokeUserSessions(db, userId, keepSession);
 }
 
 export async function findUserIdByEmail(db: Queryable, email: string): Promise<number | undefined> {
@@ -244,10 +248,12 @@ export async function consumePasswordReset(db: Queryable, token: string): Promis
  * Undefined when the token is unknown, used or expired.
  */
 export async function completePasswordReset(db: Db, token: string, password: string): Promise<User | undefined> {
+  // Hashed first: the slow part stays outside the transaction.
+  const hash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const userId = await consumePasswordReset(tx, token);
     if (userId === undefined) return undefined;
-    await setPassword(tx, userId, password);
+    await setPasswordHash(tx, userId, hash);
     const user = (await getUser(tx, userId))!;
     await clearLoginFailures(tx, user.email);
     return user;
