@@ -170,6 +170,14 @@ export function describeAuditDetails(action: string, details: unknown, l: AuditL
       const n = [d.count, d.sent, d.added, d.written, d.municipalities].find((x) => typeof x === 'number');
       return typeof n === 'number' ? `Antal: ${n}` : '';
     }
+    case 'login.failed':
+      // 'locked' is written by entries from before sign-ins were throttled per address.
+      if (d.reason === 'throttled')
+        return typeof d.waitSeconds === 'number' ? `För många försök, fick vänta ${d.waitSeconds} s` : 'För många försök';
+      if (d.reason === 'locked') return 'Kontot var spärrat';
+      return d.reason === 'invalid' ? 'Fel e-postadress eller lösenord' : '';
+    case 'password.reset_requested':
+      return d.unknownAddress === true ? 'Adressen hör inte till något konto; inget mejl skickades' : '';
     case 'user.created':
     case 'user.permissions_changed':
       return '';

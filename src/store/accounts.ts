@@ -1,9 +1,11 @@
 // Accounts, sessions and password resets. Passwords are hashed with argon2id;
 // session and reset tokens are random 256-bit values stored only as SHA-256 hashes.
+// Failed sign-ins are throttled per (IP, address) (docs/sign-in.md).
 import argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import type { Role } from '../domain/organisation.ts';
+import { failuresToConsider, SIGN_IN_THROTTLE, signInWaitSeconds } from '../domain/sign-in-throttle.ts';
 
 export interface User {
   id: number;
@@ -15,8 +17,11 @@ export interface User {
 }
 
 export const SESSION_HOURS = 12;
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_WINDOW_MINUTES = 15;
+export const RESET_LINK_MINUTES = 60;
+
+/** Parameters of every stored password hash, and of the dummy hash unknown accounts are checked against. */
+const HASH_OPTIONS = { type: argon2.argon2id } as const;
+const hashPassword = (password: string) => argon2.hash(password, HASH_OPTIONS);
 
 export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -38,7 +43,7 @@ export async function createUser(
   db: Queryable,
   u: { email: string; name: string; password: string; role: Role; municipalities?: string[]; isDemo?: boolean },
 ): Promise<User> {
-  const hash = await argon2.hash(u.password, { type: argon2.argon2id });
+  const hash = await hashPassword(u.password);
   const { rows } = await db.query<{ id: number }>(
     'INSERT INTO users (email, name, password_hash, role, is_demo) VALUES ($1, $2, $3, $4, $5) RETURNING id',
     [u.email.trim(), u.name, hash, u.role, u.isDemo ?? false],
@@ -57,41 +62,86 @@ export async function setUserRole(db: Queryable, userId: number, role: Role) {
   await db.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
 }
 
-export async function setPassword(db: Queryable, userId: number, password: string) {
-  const hash = await argon2.hash(password, { type: argon2.argon2id });
+/**
+ * Sets a new password and ends the account's sessions: all of them, or all but `keepSession`
+ * (the token of the session that changed its own password).
+ */
+export async function setPassword(db: Queryable, userId: number, password: string, opts: { keepSession?: string } = {}) {
+  await setPasswordHash(db, userId, await hashPassword(password), opts.keepSession);
+}
+
+async function setPasswordHash(db: Queryable, userId: number, hash: string, keepSession?: string) {
   await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
+  await revokeUserSessions(db, userId, keepSession);
 }
 
 export async function findUserIdByEmail(db: Queryable, email: string): Promise<number | undefined> {
   return (await db.query<{ id: number }>('SELECT id FROM users WHERE lower(email) = lower($1)', [email.trim()])).rows[0]?.id;
 }
 
-/** Checks email + password; counts failures per email within a window. */
-export async function verifyLogin(
-  db: Queryable,
-  email: string,
-  password: string,
-): Promise<{ ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked' }> {
-  const failures = (
-    await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM login_failures
-        WHERE lower(email) = lower($1) AND at > now() - make_interval(mins => $2)`,
-      [email.trim(), LOGIN_WINDOW_MINUTES],
-    )
-  ).rows[0].n;
-  if (failures >= LOGIN_MAX_FAILURES) return { ok: false, reason: 'locked' };
+// Unknown addresses are checked against this hash, made once with the parameters of real ones, so a
+// wrong password takes as long for an unknown account as for an existing one. It is started by the
+// first sign-in attempt of any kind, so not even the first unknown address stands out.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Checks e-mail + password for an attempt from `ip`. Failures are recorded per (ip, address), for
+ * unknown addresses too; while this address owes a delay (src/domain/sign-in-throttle.ts) the attempt
+ * is answered `throttled` without looking at the password or the account.
+ *
+ * The attempt is recorded as a failure before the password is checked (and forgotten with the others
+ * on success), under a lock on (ip, address): attempts sent in parallel see each other, so a burst
+ * cannot slip past the delay.
+ */
+export async function verifyLogin(db: Db, email: string, password: string, ip: string): Promise<LoginResult> {
+  const address = email.trim();
+  void getDummyHash();
+  const wait = await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended(lower($1) || ' ' || $2, 0))`, [address, ip]);
+    const recent = (
+      await tx.query<{ ip: string; at: Date | string; now: Date | string }>(
+        `SELECT ip, at, now() AS now FROM login_failures
+          WHERE lower(email) = lower($1) AND ip = $2 AND at > now() - make_interval(secs => $3)
+          ORDER BY at DESC LIMIT $4`,
+        [address, ip, SIGN_IN_THROTTLE.windowSeconds, failuresToConsider()],
+      )
+    ).rows;
+    const w = recent.length
+      ? signInWaitSeconds(
+          recent.map((f) => ({ ip: f.ip, at: new Date(f.at) })),
+          ip,
+          new Date(recent[0].now),
+        )
+      : 0;
+    if (w > 0) return w;
+    await tx.query('INSERT INTO login_failures (email, ip) VALUES ($1, $2)', [address, ip]);
+    // Failures past the window count for nothing; the address's old ones go.
+    await tx.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND at < now() - make_interval(secs => $2)', [
+      address,
+      SIGN_IN_THROTTLE.windowSeconds,
+    ]);
+    return 0;
+  });
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
   const row = (
-    await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE lower(email) = lower($1)', [
-      email.trim(),
-    ])
+    await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE lower(email) = lower($1)', [address])
   ).rows[0];
-  const ok = row ? await argon2.verify(row.password_hash, password).catch(() => false) : false;
-  if (!row || !ok) {
-    await db.query('INSERT INTO login_failures (email) VALUES ($1)', [email.trim()]);
-    return { ok: false, reason: failures + 1 >= LOGIN_MAX_FAILURES ? 'locked' : 'invalid' };
-  }
-  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email.trim()]);
+  const hash = row?.password_hash ?? (await getDummyHash());
+  const ok = (await argon2.verify(hash, password).catch(() => false)) && row !== undefined;
+  if (!ok || !row) return { ok: false, reason: 'invalid' };
+  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND ip = $2', [address, ip]);
   return { ok: true, user: (await getUser(db, row.id))! };
+}
+
+/** Forgets every recorded failed sign-in for an address, from every IP (after a password reset). */
+export async function clearLoginFailures(db: Queryable, email: string) {
+  await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email.trim()]);
 }
 
 export async function createSession(
@@ -138,25 +188,74 @@ export async function revokeSession(db: Queryable, token: string) {
   await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [hashToken(token)]);
 }
 
-export async function revokeUserSessions(db: Queryable, userId: number) {
-  await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+/** Ends the account's sessions, except the one whose token is `exceptToken`. */
+export async function revokeUserSessions(db: Queryable, userId: number, exceptToken?: string) {
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND token_hash <> $2', [
+    userId,
+    exceptToken === undefined ? '' : hashToken(exceptToken),
+  ]);
 }
 
+// Issues a reset link for the account `userWhere` selects (none when it selects nobody) and ends every
+// older unused link of that account, in one statement. Ended links are marked used.
+const ISSUE_RESET = (userWhere: string) => `
+  WITH u AS (SELECT id FROM users WHERE ${userWhere}),
+       older AS (UPDATE password_resets SET used_at = now() WHERE user_id IN (SELECT id FROM u) AND used_at IS NULL),
+       issued AS (INSERT INTO password_resets (token_hash, user_id, expires_at)
+                  SELECT $2, id, now() + make_interval(mins => $3) FROM u RETURNING user_id)
+  SELECT user_id FROM issued`;
+
+/** A new reset link for the account; earlier unused links of the account stop working. */
 export async function createPasswordReset(db: Queryable, userId: number): Promise<string> {
   const token = newToken();
-  await db.query(`INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
-    hashToken(token),
-    userId,
-  ]);
+  await db.query(ISSUE_RESET('id = $1'), [userId, hashToken(token), RESET_LINK_MINUTES]);
   return token;
 }
 
-/** Consumes a reset token once; returns the user id or undefined when unknown, used or expired. */
+/**
+ * A reset request for an address, taking the same path whether or not an account has it: a token is
+ * made and the same statement runs; `userId` is set only when the address belongs to an account.
+ */
+export async function requestPasswordReset(db: Queryable, email: string): Promise<{ token: string; userId?: number }> {
+  const token = newToken();
+  const { rows } = await db.query<{ user_id: number }>(ISSUE_RESET('lower(email) = lower($1)'), [
+    email.trim(),
+    hashToken(token),
+    RESET_LINK_MINUTES,
+  ]);
+  return { token, userId: rows[0]?.user_id };
+}
+
+/**
+ * Consumes a reset token once; returns the user id, or undefined when unknown, used or expired.
+ * Every other unused link of the account stops working too.
+ */
 export async function consumePasswordReset(db: Queryable, token: string): Promise<number | undefined> {
   const { rows } = await db.query<{ user_id: number }>(
     `UPDATE password_resets SET used_at = now()
       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
     [hashToken(token)],
   );
-  return rows[0]?.user_id;
+  const userId = rows[0]?.user_id;
+  if (userId !== undefined)
+    await db.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [userId]);
+  return userId;
+}
+
+/**
+ * Sets a new password with a reset token, in one transaction: the link and every other link of the
+ * account end, all the account's sessions end, and its failed sign-ins are forgotten (from every IP).
+ * Undefined when the token is unknown, used or expired.
+ */
+export async function completePasswordReset(db: Db, token: string, password: string): Promise<User | undefined> {
+  // Hashed first: the slow part stays outside the transaction.
+  const hash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const userId = await consumePasswordReset(tx, token);
+    if (userId === undefined) return undefined;
+    await setPasswordHash(tx, userId, hash);
+    const user = (await getUser(tx, userId))!;
+    await clearLoginFailures(tx, user.email);
+    return user;
+  });
 }

@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  consumePasswordReset,
-  createPasswordReset,
+  completePasswordReset,
   createSession,
   extendSession,
-  findUserIdByEmail,
+  requestPasswordReset,
   revokeSession,
-  revokeUserSessions,
-  setPassword,
   verifyLogin,
 } from '../../store/accounts.ts';
 import { passwordRule } from '../../domain/accounts.ts';
+import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { audit } from '../../store/audit.ts';
-import { sendMail } from '../../store/mail.ts';
+import { queueMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
 import { HttpError, parse } from '../http.ts';
 
@@ -25,11 +23,15 @@ export async function authRoutes(app: FastifyInstance) {
 
   app.post('/auth/login', strict, async (req, reply) => {
     const body = parse(z.object({ email, password: z.string().min(1, 'Ange lösenord').max(200) }), req.body);
-    const r = await verifyLogin(db, body.email, body.password);
+    const r = await verifyLogin(db, body.email, body.password, req.ip);
     if (!r.ok) {
+      if (r.reason === 'throttled') {
+        const wait = r.retryAfterSeconds;
+        await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason, waitSeconds: wait } });
+        reply.header('retry-after', String(wait));
+        throw new HttpError(429, signInThrottledMessage(wait));
+      }
       await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason } });
-      if (r.reason === 'locked')
-        throw new HttpError(429, 'För många misslyckade inloggningsförsök. Vänta 15 minuter eller återställ ditt lösenord.');
       throw new HttpError(401, 'Fel e-postadress eller lösenord');
     }
     const lifetime = sessionLifetimeSeconds(config);
@@ -69,29 +71,41 @@ export async function authRoutes(app: FastifyInstance) {
     };
   });
 
+  // Known and unknown addresses take the same path and get the same answer: a token is made, the same
+  // statement runs and an audit entry is written, in one transaction (one commit either way). Only a
+  // known address gets the mail; SMTP delivery runs after the answer, so its time reveals nothing.
   app.post('/auth/password-reset', strict, async (req, reply) => {
     const body = parse(z.object({ email }), req.body);
-    const userId = await findUserIdByEmail(db, body.email);
-    if (userId) {
-      const token = await createPasswordReset(db, userId);
-      await sendMail(db, config, {
-        to: body.email,
-        subject: 'Återställ ditt lösenord i samverka',
-        body: `Hej!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till samverka.\nÖppna länken inom en timme för att välja ett nytt lösenord:\n\n${config.baseUrl}/aterstall-losenord?token=${token}\n\nOm du inte bett om detta kan du bortse från meddelandet.`,
+    const send = await db.transaction(async (tx) => {
+      const { token, userId } = await requestPasswordReset(tx, body.email);
+      const mail =
+        userId === undefined
+          ? undefined
+          : await queueMail(tx, config, {
+              to: body.email,
+              subject: 'Återställ ditt lösenord i samverka',
+              body: `Hej!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till samverka.\nÖppna länken inom en timme för att välja ett nytt lösenord:\n\n${config.baseUrl}/aterstall-losenord?token=${token}\n\nOm du inte bett om detta kan du bortse från meddelandet.`,
+            });
+      await audit(tx, {
+        actor: userId ?? null,
+        action: 'password.reset_requested',
+        target: body.email,
+        ip: req.ip,
+        details: userId === undefined ? { unknownAddress: true } : {},
       });
-      await audit(db, { actor: userId, action: 'password.reset_requested', target: body.email, ip: req.ip });
-    }
-    // Same answer whether or not the address exists.
+      return mail;
+    });
+    if (send) void send(db).catch((e) => req.log.error(e));
     return reply.status(202).send({ message: 'Om adressen finns skickas en länk för att återställa lösenordet.' });
   });
 
+  // A reset ends every session of the account (the person may be resetting because someone else got in)
+  // and lifts the throttle on failed sign-ins from every address.
   app.post('/auth/password-reset/confirm', strict, async (req) => {
     const body = parse(z.object({ token: z.string().min(10).max(200), password: passwordRule }), req.body);
-    const userId = await consumePasswordReset(db, body.token);
-    if (!userId) throw new HttpError(400, 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
-    await setPassword(db, userId, body.password);
-    await revokeUserSessions(db, userId);
-    await audit(db, { actor: userId, action: 'password.reset', ip: req.ip });
+    const user = await completePasswordReset(db, body.token, body.password);
+    if (!user) throw new HttpError(400, 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
+    await audit(db, { actor: user.id, action: 'password.reset', target: user.email, ip: req.ip });
     return { message: 'Lösenordet är bytt. Logga in med ditt nya lösenord.' };
   });
 }
