@@ -1,10 +1,13 @@
 // `samverka serve`: the web server. Waits for PostgreSQL at start (runtime.ts), loads the demo region
 // into an empty database, and shuts down gracefully on SIGTERM/SIGINT: it stops accepting connections,
-// lets in-flight requests finish (at most SAMVERKA_SHUTDOWN_S seconds), then closes the pool or PGlite.
+// lets in-flight requests finish (at most SAMVERKA_SHUTDOWN_S seconds), waits for a nightly backup in
+// progress (SAMVERKA_BACKUP_DIR), then closes the pool or PGlite.
 import type { Command } from 'commander';
 import { configFromEnv } from '../config.ts';
 import { isEmpty, loadDemo } from '../demo/index.ts';
 import { openConfiguredDb } from '../runtime.ts';
+import { nextBackupAt } from '../domain/backup-schedule.ts';
+import { startBackupSchedule } from '../ops/scheduled-backup.ts';
 import { buildApp } from '../server/app.ts';
 import { loggerOptions } from '../server/logging.ts';
 import { CliError, demoBanner } from './index.ts';
@@ -19,6 +22,7 @@ export function registerServe(program: Command) {
       let logger: ReturnType<typeof loggerOptions>;
       try {
         logger = loggerOptions();
+        if (config.backup) nextBackupAt(new Date(), config.backup.at); // refuses a malformed SAMVERKA_BACKUP_AT before anything starts
       } catch (e) {
         throw new CliError((e as Error).message);
       }
@@ -28,6 +32,9 @@ export function registerServe(program: Command) {
         console.log(demoBanner());
       }
       const app = await buildApp(db, config, { logger });
+      const stopBackups = config.backup
+        ? startBackupSchedule(db, config.backup, (level, msg) => app.log[level](msg))
+        : async () => undefined;
       let stopping = false;
       const shutdown = async (signal: string) => {
         if (stopping) return;
@@ -40,6 +47,7 @@ export function registerServe(program: Command) {
         force.unref();
         try {
           await app.close();
+          await stopBackups();
           await db.close();
         } catch (e) {
           console.error(`Fel vid avslut: ${(e as Error).message}`);
