@@ -132,15 +132,20 @@ export async function postgresFaults(cluster: PgCluster, database: string, clien
   }
 }
 
-/** `clients` respondents save answers; the server is killed with SIGKILL mid-load, then started again. */
-export async function killNine(env: Record<string, string>, open: () => Promise<Db>, clients: number): Promise<Verdict & { output: string }> {
+/** `clients` respondents save answers (`loadMs` after they all got going); the server is killed with SIGKILL mid-load, then started again. */
+export async function killNine(
+  env: Record<string, string>,
+  open: () => Promise<Db>,
+  clients: number,
+  loadMs = 500,
+): Promise<Verdict & { output: string }> {
   const plans = await withDb(open, (db) => prepareAnswerLoad(db, clients));
   const first = await startServer({ ...env, ...UNLIMITED });
   let load: AnswerLoad;
   try {
     load = startAnswerLoad(first.port, plans);
     await waitFor('lasten kommer i gång', () => load.ackCount() >= clients);
-    await sleep(500);
+    await sleep(loadMs);
   } finally {
     await first.kill();
   }
