@@ -91,6 +91,7 @@ import { requireRole, requireUser } from '../auth.ts';
 import { badRequest, conflict, fieldError, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
 import { run as runAnalysis } from './analysis.ts';
 import { getCandidate } from '../../analysis/service.ts';
+import { optionalRef } from '../../domain/text.ts';
 
 export const CONCURRENT_EDIT_MESSAGE = 'Initiativet har ändrats av någon annan sedan du öppnade det. Ladda om och gör om ändringen.';
 
@@ -123,7 +124,8 @@ const fieldsSchema = z.object({
   title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200, 'Högst 200 tecken'),
   description: text(10000),
   need: text(10000),
-  area: z.string().max(40).nullable(),
+  // Empty = no area; an area that does not exist is a 400 (checkReferences).
+  area: optionalRef(z.string().max(40)),
   scope: z.enum(SCOPES, { error: 'Omfattningen ska vara delregional, regional eller nationell' }),
   origin: text(200),
   proposingMunicipality: municipalityCode.nullable(),
@@ -435,7 +437,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
 
   const proposalFields = {
     title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200).optional(),
-    area: z.string().max(40).nullable().optional(),
+    area: optionalRef(z.string().max(40)),
     proposingMunicipality: municipalityCode.nullable().optional(),
   };
   /** A candidate of a round: the server takes the evidence from the analysis, as the user may see it. */
