@@ -35,6 +35,9 @@ const MESSAGES: Record<string, { status: 400 | 409; message: string }> = {
   '54001': { status: 400, message: 'Förfrågan är för stor eller för komplex' },
 };
 
+/** Every message a classified error can have (the fuzz test tells these answers apart: validation should come first). */
+export const DB_ERROR_MESSAGES: ReadonlySet<string> = new Set(Object.values(MESSAGES).map((m) => m.message));
+
 /** The SQLSTATE of a database error (PGlite and node-postgres), or undefined for other errors. */
 export function sqlState(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;

@@ -163,7 +163,8 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
 }
 
 export const municipalityCode = z.string().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB-kod)');
-export const idParam = z.coerce.number().int().positive();
+/** A row id: a positive integer that fits PostgreSQL's int (serial) columns. */
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) {

@@ -92,6 +92,7 @@ import { badRequest, conflict, fieldError, forbidden, HttpError, idParam, munici
 import { run as runAnalysis } from './analysis.ts';
 import { getCandidate } from '../../analysis/service.ts';
 import { optionalRef } from '../../domain/text.ts';
+import { todaySchema } from '../../domain/portfolio/followup.ts';
 
 export const CONCURRENT_EDIT_MESSAGE = 'Initiativet har ändrats av någon annan sedan du öppnade det. Ladda om och gör om ändringen.';
 
@@ -734,7 +735,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
       z.object({
         period: z.string().refine((p) => parsePeriod(p) !== null, 'Perioden ska skrivas 2025, 2025-H1 eller 2025-Q2').optional(),
         graceDays: z.coerce.number().int().min(0, 'Antal dagars marginal ska vara 0–365').max(365, 'Antal dagars marginal ska vara 0–365').default(DEFAULT_GRACE_DAYS),
-        today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD').optional(),
+        today: todaySchema.optional(),
       }),
       req.query,
     );
