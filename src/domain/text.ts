@@ -34,9 +34,8 @@ export function findUnsafeText(value: unknown, maxDepth = 64): Array<string | nu
       }
       return undefined;
     }
-    // Only plain data: a Buffer or Date from a parser is not text.
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return undefined;
+    // Bytes and dates from a parser are not text. (Query objects have their own prototype: walked.)
+    if (ArrayBuffer.isView(v) || v instanceof Date || v instanceof RegExp) return undefined;
     for (const [k, x] of Object.entries(v)) {
       if (unsafeTextReason(k)) return [...path, k];
       const p = walk(x, [...path, k], depth + 1);

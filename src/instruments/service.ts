@@ -14,7 +14,6 @@ import {
   type VersionCompatibility,
 } from '../domain/instruments/library.ts';
 import { validateInstrument, type Instrument, type ValidationError } from '../domain/instruments/schema.ts';
-import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.ts';
 import { badRequest, conflict, HttpError, notFound } from '../server/http.ts';
 import { audit } from '../store/audit.ts';
 import {
@@ -51,9 +50,6 @@ const NEW_VERSION_HINT = 'Ge den ändrade definitionen ett nytt versionsnummer.'
 
 /** Validates a definition; the version id must also be usable in a link. */
 function checked(data: unknown): Instrument {
-  // Text PostgreSQL cannot store (NUL, a lone surrogate) anywhere in the definition, e.g. from "\u0000" in an uploaded file.
-  const unsafe = findUnsafeText(data);
-  if (unsafe) throw new InstrumentInvalid([{ path: unsafe.join('.') || '(roten)', message: UNSAFE_TEXT_MESSAGE }]);
   const v = validateInstrument(data);
   const errors = v.ok ? [] : [...v.errors];
   const version = v.ok ? v.instrument.version : (data as { version?: unknown } | null)?.version;

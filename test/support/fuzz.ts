@@ -273,7 +273,6 @@ function requestArb(route: { method: string; url: string }, schemas: Schemas | u
 
 type Plan = ReturnType<typeof requestArb> extends fc.Arbitrary<infer T> ? T : never;
 
-export const T = { inject: 0, take: 0, fp: 0, tables: {} as Record<string, number>, slow: [] as string[] };
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const { app, db, seed } = opts;
   const log = opts.log ?? (() => undefined);
@@ -295,11 +294,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     const client = req.persona === 'anon' ? new Client(app) : clients[req.persona];
     let res;
     try {
-      const t0 = performance.now();
       res = await client.request(req.method, req.url, req.body, headers);
-      const dt = performance.now() - t0;
-      T.inject += dt;
-      if (dt > 150) T.slow.push(`${Math.round(dt)} ${req.route} ${req.contentType} ${req.body?.length}`);
     } catch (e) {
       // inject() itself refused the request (e.g. a URL it cannot parse): no server answer to judge.
       res = { status: 0, body: String(e) };
@@ -309,10 +304,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     const problem = (): FuzzProblem => ({ ...req, body: req.body?.slice(0, 300), status: res.status, response: (typeof res.body === 'string' ? res.body : JSON.stringify(res.body)).slice(0, 500) });
     if (res.status >= 500) result.fiveHundreds.push(problem());
     else if (res.status >= 400 && DB_ERROR_MESSAGES.has(res.body?.error)) result.dbRefused.push(problem());
-    const t1 = performance.now();
     const written = await writeLog.take();
-    T.take += performance.now() - t1;
-    const t2 = performance.now();
     if (written.length) {
       const rejected = res.status >= 400 && res.status < 500;
       const changed: string[] = [];
@@ -322,9 +314,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
         baseline.set(t, now);
       }
       if (changed.length) result.dbChanged.push({ ...problem(), tables: changed });
-      for (const t of written) T.tables[t] = (T.tables[t] ?? 0) + 1;
     }
-    T.fp += performance.now() - t2;
     // A session ended by the fuzz (sign-out, expiry): sign in again.
     if (res.status === 401 && req.persona !== 'anon') {
       const again = await loggedIn(app, req.persona === 'admin' ? DEMO.admin : DEMO.mellerud);
@@ -377,9 +367,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
 
   // ---- Generated requests ---------------------------------------------------------------------
   const arbs = [...routes, ...wildcard.map((w) => ({ method: w.method, url: '/api/fuzz/:x' }))].map((r) => requestArb(r, schemas.get(`${r.method} ${r.url}`)));
-  const tg = performance.now();
   const plans = fc.sample(fc.oneof(...arbs), { seed, numRuns: opts.requests }) as Plan[];
-  log(`sample ms ${performance.now() - tg}`);
   for (let i = 0; i < plans.length; i++) {
     if (i % 500 === 499) {
       pools = await loadPools(db, personaIds);
