@@ -17,7 +17,7 @@ import type { Db } from '../../src/db/db.ts';
 import { DB_ERROR_MESSAGES } from '../../src/db/errors.ts';
 import { setParseRecorder } from '../../src/server/http.ts';
 import { Client, DEMO, loggedIn } from './app.ts';
-import { EDGE_STRINGS, jsonSchemaOf, mutatedArb, validArb } from './schema-arbitrary.ts';
+import { edgeValue, EDGE_STRINGS, jsonSchemaOf, mutate, mutatedArb, validArb, type Hints, type Json, type Mutation } from './schema-arbitrary.ts';
 
 export interface FuzzOptions {
   app: FastifyInstance;
@@ -135,6 +135,31 @@ async function loadPools(db: Db, personaIds: number[]) {
     indicators: await col(`SELECT DISTINCT indicator AS v FROM indicator_values ORDER BY 1`),
     periods: await col(`SELECT DISTINCT period AS v FROM initiative_status_reports ORDER BY 1`),
     years: ['2023', '2024', '2025', '2026'],
+    areas: await col(`SELECT id AS v FROM areas ORDER BY 1`),
+    respondentTypes: await col(`SELECT DISTINCT jsonb_array_elements(definition->'respondentTypes')->>'id' AS v FROM instruments ORDER BY 1`),
+  };
+}
+
+/** Real values for body and query keys of those names. */
+function hintsOf(pools: Pools): Hints {
+  const versions = [...new Set(pools.instruments.map((i) => i.version))];
+  const instruments = [...new Set(pools.instruments.map((i) => i.id))];
+  return {
+    area: pools.areas,
+    respondentType: pools.respondentTypes,
+    municipality: pools.codes,
+    municipalities: pools.codes,
+    addMunicipalities: pools.codes,
+    removeMunicipalities: pools.codes,
+    proposingMunicipality: pools.codes,
+    code: pools.codes,
+    instrument: instruments,
+    instrumentId: instruments,
+    instrumentVersion: versions,
+    from: versions,
+    to: versions,
+    itemId: pools.items,
+    period: pools.periods,
   };
 }
 
@@ -227,14 +252,14 @@ const FILE_CONTENTS = [
 const FILENAMES = ['a.csv', 'a.xlsx', 'a.xls', '', 'å😀.csv', 'a\u0000.csv', '../../x.csv', 'x'.repeat(300) + '.csv'];
 
 /** One generated request for a route, before path parameters are chosen from the pools. */
-function requestArb(route: { method: string; url: string }, schemas: Schemas | undefined) {
+function requestArb(route: { method: string; url: string }, schemas: Schemas | undefined, hints: Hints) {
   const names = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
   const respondentLink = route.url.startsWith('/api/r/');
   const hasBody = route.method !== 'GET';
   const body = schemas?.body.length ? (schemas.body.length === 1 ? schemas.body[0] : { anyOf: schemas.body }) : undefined;
   const query = schemas?.query.length ? (schemas.query.length === 1 ? schemas.query[0] : { anyOf: schemas.query }) : undefined;
   const json = (s: object | undefined) =>
-    s ? fc.oneof({ weight: 5, arbitrary: validArb(s) }, { weight: 5, arbitrary: mutatedArb(s) }) : fc.jsonValue({ maxDepth: 2 });
+    s ? fc.oneof({ weight: 5, arbitrary: validArb(s, s, 0, hints) }, { weight: 5, arbitrary: mutatedArb(s, hints) }) : fc.jsonValue({ maxDepth: 2 });
   const isImport = route.url.endsWith('/import');
   const payload = fc.oneof(
     { weight: hasBody ? 12 : 1, arbitrary: json(body).map((v) => ({ kind: 'json' as const, v })) },
@@ -268,8 +293,17 @@ function requestArb(route: { method: string; url: string }, schemas: Schemas | u
       { weight: 1, arbitrary: fc.constantFrom(...GARBAGE_QUERIES) },
     ),
     payload,
+    // A third of the time, when the route has accepted a request before: that request, mutated.
+    fromCorpus: fc.option(
+      fc.record({ n: fc.nat(), at: fc.nat(), kind: fc.constantFrom<Mutation>('unicode', 'unicode', 'replace', 'extra-key'), edge: edgeValue, text: fc.constantFrom(...EDGE_STRINGS) }),
+      { freq: 2 },
+    ),
   });
 }
+
+/** Accepted requests by route (bodies that got past validation and the data checks), the bases of mutants. */
+type Corpus = Map<string, FuzzRequest[]>;
+const CORPUS_SIZE = 20;
 
 type Plan = ReturnType<typeof requestArb> extends fc.Arbitrary<infer T> ? T : never;
 
@@ -289,6 +323,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const initial = await loadPools(db, personaIds);
   let pools = initial;
 
+  const corpus: Corpus = new Map();
   async function send(req: FuzzRequest): Promise<number> {
     const headers: Record<string, string> = req.contentType ? { 'content-type': req.contentType } : {};
     const client = req.persona === 'anon' ? new Client(app) : clients[req.persona];
@@ -302,6 +337,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     result.sent++;
     result.byStatus[res.status] = (result.byStatus[res.status] ?? 0) + 1;
     const problem = (): FuzzProblem => ({ ...req, body: req.body?.slice(0, 300), status: res.status, response: (typeof res.body === 'string' ? res.body : JSON.stringify(res.body)).slice(0, 500) });
+    if (res.status >= 200 && res.status < 300 && req.contentType === 'application/json' && parseJson(req.body) !== undefined) {
+      const list = corpus.get(req.route) ?? [];
+      if (list.length < CORPUS_SIZE) corpus.set(req.route, [...list, req]);
+    }
     if (res.status >= 500) result.fiveHundreds.push(problem());
     else if (res.status >= 400 && DB_ERROR_MESSAGES.has(res.body?.error)) result.dbRefused.push(problem());
     const written = await writeLog.take();
@@ -357,6 +396,13 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
         if (s && (!hasBody || s.body.length)) break;
       }
     }
+    // Answers through respondent links: plausible values for a few items, so that the corpus holds accepted answers to mutate.
+    for (const r of pools.respondents.filter((x) => x.token !== 'x').slice(0, 10))
+      for (const item of r.items.slice(0, 3))
+        for (const value of ['Ett svar', 3, 'ja', 'it']) {
+          await send({ method: 'PUT', url: `/api/r/${r.token}/answers/${percentEncode(item)}`, route: 'PUT /api/r/:token/answers/:itemId', persona: 'anon', contentType: 'application/json', body: JSON.stringify({ value }) });
+          result.probes++;
+        }
   } finally {
     setParseRecorder(undefined);
   }
@@ -366,22 +412,37 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   log(`fuzz: seed ${seed}, ${routes.length} routes, schemas learned for ${result.learnedRoutes}, ${result.probes} probes`);
 
   // ---- Generated requests ---------------------------------------------------------------------
-  const arbs = [...routes, ...wildcard.map((w) => ({ method: w.method, url: '/api/fuzz/:x' }))].map((r) => requestArb(r, schemas.get(`${r.method} ${r.url}`)));
+  const arbs = [...routes, ...wildcard.map((w) => ({ method: w.method, url: '/api/fuzz/:x' }))].map((r) => requestArb(r, schemas.get(`${r.method} ${r.url}`), hintsOf(pools)));
   const plans = fc.sample(fc.oneof(...arbs), { seed, numRuns: opts.requests }) as Plan[];
   for (let i = 0; i < plans.length; i++) {
     if (i % 500 === 499) {
       pools = await loadPools(db, personaIds);
       log(`fuzz: ${i + 1}/${plans.length} sent, ${result.fiveHundreds.length} 5xx, ${result.dbChanged.length} changed the database`);
     }
-    await send(materialise(plans[i], pools, initial));
+    await send(materialise(plans[i], pools, initial, corpus));
   }
   await writeLog.remove();
   result.ms = Date.now() - started;
   return result;
 }
 
-function materialise(p: Plan, pools: Pools, initial: Pools): FuzzRequest {
+function parseJson(text: string | undefined): Json | undefined {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Json);
+  } catch {
+    return undefined;
+  }
+}
+
+function materialise(p: Plan, pools: Pools, initial: Pools, corpus: Corpus): FuzzRequest {
   const key = `${p.route.method} ${p.route.url}`;
+  const bases = corpus.get(key);
+  if (p.fromCorpus && bases?.length) {
+    const base = bases[p.fromCorpus.n % bases.length];
+    const { at, kind, edge, text } = p.fromCorpus;
+    const parsed = parseJson(base.body);
+    if (parsed !== undefined) return { ...base, body: JSON.stringify(mutate(parsed, at, kind, edge, text)) ?? 'null' };
+  }
   const params = pathParams(key, p.names, pools, initial, p.pick, p.garbage);
   const path = p.route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => (p.garbage[p.names.indexOf(n)] !== null ? params[n] : encodeParam(params[n])));
   const qs = p.query === undefined ? '' : queryString(p.query);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = Record<string, any> | boolean;
 
 /** The JSON Schema of a zod schema (input side), or `true` (anything) when it cannot be expressed. */
@@ -119,17 +119,20 @@ function numberArb(s: Record<string, any>, integer: boolean): fc.Arbitrary<numbe
   return fc.oneof(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), edges);
 }
 
+/** Real values by property name (area ids, municipality codes, …), so that generated bodies reach past the checks against the data. */
+export type Hints = Record<string, string[]>;
+
 /** Values the schema accepts (mostly: patterns and refinements beyond JSON Schema are not honoured). */
-export function validArb(s: Schema, root: Schema = s, depth = 0): fc.Arbitrary<Json> {
+export function validArb(s: Schema, root: Schema = s, depth = 0, hints: Hints = {}): fc.Arbitrary<Json> {
   s = resolve(s, root);
   if (s === true || s === false || depth > MAX_DEPTH) return fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>;
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum) && s.enum.length) return fc.constantFrom(...(s.enum as Json[]));
   const alts = s.anyOf ?? s.oneOf;
-  if (Array.isArray(alts) && alts.length) return fc.oneof(...alts.map((a: Schema) => validArb(a, root, depth + 1)));
-  if (Array.isArray(s.allOf) && s.allOf.length) return validArb(s.allOf[0], root, depth + 1);
+  if (Array.isArray(alts) && alts.length) return fc.oneof(...alts.map((a: Schema) => validArb(a, root, depth + 1, hints)));
+  if (Array.isArray(s.allOf) && s.allOf.length) return validArb(s.allOf[0], root, depth + 1, hints);
   const type = s.type;
-  if (Array.isArray(type)) return fc.oneof(...type.map((t: string) => validArb({ ...s, type: t }, root, depth)));
+  if (Array.isArray(type)) return fc.oneof(...type.map((t: string) => validArb({ ...s, type: t }, root, depth, hints)));
   switch (type) {
     case 'string':
       return stringArb(s);
@@ -142,21 +145,30 @@ export function validArb(s: Schema, root: Schema = s, depth = 0): fc.Arbitrary<J
     case 'null':
       return fc.constant(null);
     case 'array': {
-      if (Array.isArray(s.prefixItems)) return fc.tuple(...s.prefixItems.map((p: Schema) => validArb(p, root, depth + 1)));
+      if (Array.isArray(s.prefixItems)) return fc.tuple(...s.prefixItems.map((p: Schema) => validArb(p, root, depth + 1, hints)));
       const min = s.minItems ?? 0;
       const max = Math.max(min, Math.min(s.maxItems ?? 4, 4));
-      return fc.array(validArb(s.items ?? true, root, depth + 1), { minLength: min, maxLength: max });
+      return fc.array(validArb(s.items ?? true, root, depth + 1, hints), { minLength: min, maxLength: max });
     }
     case 'object':
     default: {
       if (type === undefined && !s.properties && !s.additionalProperties) return fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<Json>;
       const props: Record<string, Schema> = s.properties ?? {};
       const required: string[] = s.required ?? [];
-      const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, validArb(v, root, depth + 1)]));
+      const model = Object.fromEntries(
+        Object.entries(props).map(([k, v]) => {
+          const plain = validArb(v, root, depth + 1, hints);
+          const known = hints[k];
+          if (!known?.length) return [k, plain];
+          const text = JSON.stringify(resolve(v, root));
+          const real = text.includes('"array"') ? fc.array(fc.constantFrom(...known), { minLength: 1, maxLength: 3 }) : fc.constantFrom(...known);
+          return [k, text.includes('"string"') && !text.includes('"enum"') && !text.includes('"const"') ? fc.oneof({ weight: 3, arbitrary: real as fc.Arbitrary<Json> }, { weight: 1, arbitrary: plain }) : plain];
+        }),
+      );
       const known = fc.record(model, { requiredKeys: required.filter((k) => k in props) });
       if (!Object.keys(props).length && s.additionalProperties && s.additionalProperties !== false) {
         const keys = s.propertyNames ? (stringArb(resolve(s.propertyNames, root) as Record<string, any>) as fc.Arbitrary<string>) : fc.string({ maxLength: 12 });
-        return fc.dictionary(keys, validArb(s.additionalProperties, root, depth + 1), { maxKeys: 4 }) as fc.Arbitrary<Json>;
+        return fc.dictionary(keys, validArb(s.additionalProperties, root, depth + 1, hints), { maxKeys: 4 }) as fc.Arbitrary<Json>;
       }
       return known as fc.Arbitrary<Json>;
     }
@@ -190,10 +202,16 @@ function setAt(v: Json, path: Array<string | number>, x: Json | undefined): Json
 export type Mutation = 'replace' | 'delete' | 'extra-key' | 'unicode';
 
 /** A valid value with one part replaced, removed or added: malformed, boundary and unicode cases. */
-export function mutatedArb(s: Schema): fc.Arbitrary<Json> {
+export function mutatedArb(s: Schema, hints: Hints = {}): fc.Arbitrary<Json> {
   return fc
-    .tuple(validArb(s), fc.nat(), fc.constantFrom<Mutation>('replace', 'replace', 'delete', 'extra-key', 'unicode'), edgeValue, fc.constantFrom(...EDGE_STRINGS))
-    .map(([v, n, kind, edge, text]) => {
+    .tuple(validArb(s, s, 0, hints), fc.nat(), fc.constantFrom<Mutation>('replace', 'replace', 'delete', 'extra-key', 'unicode'), edgeValue, fc.constantFrom(...EDGE_STRINGS))
+    .map(([v, n, kind, edge, text]) => mutate(v, n, kind, edge, text));
+}
+
+/** `v` with one part replaced by `edge`, removed, an extra key added, or `text` appended to one of its strings (the n-th, cyclically). */
+export function mutate(v: Json, n: number, kind: Mutation, edge: Json, text: string): Json {
+  {
+    {
       const all = paths(v);
       const path = all[n % all.length];
       switch (kind) {
@@ -209,7 +227,8 @@ export function mutatedArb(s: Schema): fc.Arbitrary<Json> {
           return setAt(v, target, `${typeof get(v, target) === 'string' ? get(v, target) : ''}${text}`);
         }
       }
-    });
+    }
+  }
 }
 
 function get(v: Json, path: Array<string | number>): Json | undefined {
