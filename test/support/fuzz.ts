@@ -396,6 +396,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
         if (s && (!hasBody || s.body.length)) break;
       }
     }
+    // POST /api/instruments validates with the instrument schema (not parse): stored definitions as bases of mutants.
+    for (const def of (await db.query<{ d: unknown }>(`SELECT definition AS d FROM instruments ORDER BY id, version LIMIT 3`)).rows) {
+      await send({ method: 'POST', url: '/api/instruments', route: 'POST /api/instruments', persona: 'admin', contentType: 'application/json', body: JSON.stringify(def.d) });
+      result.probes++;
+    }
     // Answers through respondent links: plausible values for a few items, so that the corpus holds accepted answers to mutate.
     for (const r of pools.respondents.filter((x) => x.token !== 'x').slice(0, 10))
       for (const item of r.items.slice(0, 3))
