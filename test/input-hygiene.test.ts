@@ -141,6 +141,15 @@ for (const backend of backends) {
       assert.equal(await count(`SELECT count(*)::int AS n FROM instruments WHERE id = 'nul-test'`), 0);
     });
 
+    it('en kommun angiven två gånger för ett konto räknas en gång (ingen krock i databasen)', async () => {
+      const r = await admin.post('/api/admin/users', { email: 'dubbel@fuzz.test', name: 'Dubbel', password: 'ett-langt-losenord-1', role: 'kommunansvarig', municipalities: ['1461', '1461'] });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.deepEqual(r.body.user.municipalities, ['1461']);
+      const p = await admin.patch(`/api/admin/users/${r.body.user.id}`, { municipalities: ['1460', '1460', '1461'] });
+      assert.equal(p.status, 200, JSON.stringify(p.body));
+      assert.deepEqual([...p.body.user.municipalities].sort(), ['1460', '1461']);
+    });
+
     it('ett id större än en int i databasen ger 400, inte 500', async () => {
       const r = await admin.get('/api/rounds/2147483648');
       assert.equal(r.status, 400, JSON.stringify(r.body));

@@ -17,7 +17,7 @@ import type { Db } from '../../src/db/db.ts';
 import { DB_ERROR_MESSAGES } from '../../src/db/errors.ts';
 import { setParseRecorder } from '../../src/server/http.ts';
 import { Client, DEMO, loggedIn } from './app.ts';
-import { edgeValue, EDGE_STRINGS, jsonSchemaOf, mutate, mutatedArb, validArb, type Hints, type Json, type Mutation } from './schema-arbitrary.ts';
+import { edgeText, edgeValue, EDGE_STRINGS, jsonSchemaOf, mutate, mutatedArb, validArb, type Hints, type Json, type Mutation } from './schema-arbitrary.ts';
 
 export interface FuzzOptions {
   app: FastifyInstance;
@@ -50,6 +50,8 @@ export interface FuzzResult {
   sent: number;
   probes: number;
   byStatus: Record<number, number>;
+  /** Answers per route ("POST /api/rounds") and status. */
+  byRoute: Record<string, Record<number, number>>;
   fiveHundreds: FuzzProblem[];
   /** 4xx answers that came from the database refusing input (src/db/errors.ts), not from validation. */
   dbRefused: FuzzProblem[];
@@ -273,7 +275,8 @@ function requestArb(route: { method: string; url: string }, schemas: Schemas | u
           content: fc.constantFrom(...FILE_CONTENTS),
           filename: fc.constantFrom(...FILENAMES),
           field: fc.constantFrom('file', 'file', 'file', 'other'),
-          truncateAt: fc.option(fc.nat(), { freq: 3 }),
+          // Half of the files cut off somewhere (fc.option gives null with probability 1/freq).
+          truncateAt: fc.option(fc.nat(), { freq: 2 }),
         })
         .map((f) => ({ kind: 'multipart' as const, ...f })),
     },
@@ -283,7 +286,8 @@ function requestArb(route: { method: string; url: string }, schemas: Schemas | u
     names: fc.constant(names),
     persona: respondentLink ? fc.constantFrom<Persona>('anon', 'anon', 'anon', 'admin') : fc.constantFrom<Persona>('admin', 'admin', 'kommun', 'kommun', 'anon'),
     pick: fc.nat(),
-    garbage: fc.array(fc.option(fc.constantFrom(...GARBAGE_PARAMS, ...EDGE_STRINGS.map(percentEncode)), { freq: 6 }), {
+    // Each path parameter: from the demo data (6 of 7), else garbage.
+    garbage: fc.array(fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...GARBAGE_PARAMS, ...EDGE_STRINGS.map(percentEncode)) }), {
       minLength: names.length,
       maxLength: names.length,
     }),
@@ -294,9 +298,12 @@ function requestArb(route: { method: string; url: string }, schemas: Schemas | u
     ),
     payload,
     // A third of the time, when the route has accepted a request before: that request, mutated.
-    fromCorpus: fc.option(
-      fc.record({ n: fc.nat(), at: fc.nat(), kind: fc.constantFrom<Mutation>('unicode', 'unicode', 'replace', 'extra-key'), edge: edgeValue, text: fc.constantFrom(...EDGE_STRINGS) }),
-      { freq: 2 },
+    fromCorpus: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(null) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ n: fc.nat(), at: fc.nat(), kind: fc.constantFrom<Mutation>('unicode', 'unicode', 'replace', 'extra-key'), edge: edgeValue, text: edgeText }),
+      },
     ),
   });
 }
@@ -315,7 +322,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const wildcard = app.routeList.filter((r) => r.url.startsWith('/api/') && r.url.includes('*'));
   const clients: Record<'admin' | 'kommun', Client> = { admin: await loggedIn(app, DEMO.admin), kommun: await loggedIn(app, DEMO.mellerud) };
   const personaIds = [(await clients.admin.get('/api/auth/me')).body.user.id, (await clients.kommun.get('/api/auth/me')).body.user.id];
-  const result: FuzzResult = { seed, sent: 0, probes: 0, byStatus: {}, fiveHundreds: [], dbRefused: [], dbChanged: [], routes, learnedRoutes: 0, relogins: 0, ms: 0 };
+  const result: FuzzResult = { seed, sent: 0, probes: 0, byStatus: {}, byRoute: {}, fiveHundreds: [], dbRefused: [], dbChanged: [], routes, learnedRoutes: 0, relogins: 0, ms: 0 };
 
   const writeLog = await installWriteLog(db);
   const baseline = new Map<string, string>();
@@ -336,6 +343,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     }
     result.sent++;
     result.byStatus[res.status] = (result.byStatus[res.status] ?? 0) + 1;
+    const route = (result.byRoute[req.route] ??= {});
+    route[res.status] = (route[res.status] ?? 0) + 1;
     const problem = (): FuzzProblem => ({ ...req, body: req.body?.slice(0, 300), status: res.status, response: (typeof res.body === 'string' ? res.body : JSON.stringify(res.body)).slice(0, 500) });
     if (res.status >= 200 && res.status < 300 && req.contentType === 'application/json' && parseJson(req.body) !== undefined) {
       const list = corpus.get(req.route) ?? [];
@@ -401,13 +410,21 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       await send({ method: 'POST', url: '/api/instruments', route: 'POST /api/instruments', persona: 'admin', contentType: 'application/json', body: JSON.stringify(def.d) });
       result.probes++;
     }
-    // Answers through respondent links: plausible values for a few items, so that the corpus holds accepted answers to mutate.
-    for (const r of pools.respondents.filter((x) => x.token !== 'x').slice(0, 10))
-      for (const item of r.items.slice(0, 3))
-        for (const value of ['Ett svar', 3, 'ja', 'it']) {
-          await send({ method: 'PUT', url: `/api/r/${r.token}/answers/${percentEncode(item)}`, route: 'PUT /api/r/:token/answers/:itemId', persona: 'anon', contentType: 'application/json', body: JSON.stringify({ value }) });
-          result.probes++;
-        }
+    // Answers through respondent links (open rounds): a value of the item's type, so that the corpus holds accepted answers to mutate.
+    const answerable = await db.query<{ token: string; item: string; type: string; min: number | null }>(
+      `SELECT p.token, i.item->>'id' AS item, i.item->>'type' AS type, (i.item->>'min')::float AS min
+         FROM respondents p JOIN rounds r ON r.id = p.round_id AND r.status = 'open'
+         JOIN instruments ins ON ins.id = r.instrument_id AND ins.version = r.instrument_version
+         CROSS JOIN LATERAL jsonb_array_elements(ins.definition->'items') AS i(item)
+        WHERE p.token IS NOT NULL AND p.completed_at IS NULL AND i.item->>'type' IN ('text', 'number', 'yesno_degree')
+        ORDER BY p.id, 2 LIMIT 40`,
+    );
+    for (const a of answerable.rows) {
+      const value = a.type === 'text' ? 'Ett svar' : a.type === 'number' ? (a.min ?? 1) : { answer: 'ja' };
+      const url = `/api/r/${a.token}/answers/${percentEncode(a.item)}`;
+      await send({ method: 'PUT', url, route: 'PUT /api/r/:token/answers/:itemId', persona: 'anon', contentType: 'application/json', body: JSON.stringify({ value }) });
+      result.probes++;
+    }
   } finally {
     setParseRecorder(undefined);
   }

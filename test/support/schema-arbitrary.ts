@@ -52,6 +52,10 @@ export const EDGE_STRINGS: string[] = [
   '{"a":1}',
 ];
 
+/** The text PostgreSQL cannot store (the finding): drawn as often as all other edge strings together. */
+export const UNSAFE_STRINGS = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\udc00\ud800'];
+export const edgeText: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...UNSAFE_STRINGS), fc.constantFrom(...EDGE_STRINGS));
+
 export const EDGE_NUMBERS: number[] = [0, -1, 1, 1.5, -0.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, 1999, 2101];
 
 /** Any value of the wrong kind: used to replace a part of a valid value. */
@@ -82,7 +86,8 @@ function stringArb(s: Record<string, any>): fc.Arbitrary<string> {
   const cap = Math.min(max, Math.max(min, 60));
   switch (s.format) {
     case 'email':
-      return fc.emailAddress();
+      // Mostly addresses zod accepts (never a demo account's: failed sign-ins would lock it).
+      return fc.oneof(fc.stringMatching(/^[a-z][a-z0-9.]{0,12}@(example\.se|fuzz\.test)$/).filter((e) => !e.includes('..') && !/\.@/.test(e)), fc.emailAddress());
     case 'date':
       return isoDate;
     case 'date-time':
@@ -204,7 +209,7 @@ export type Mutation = 'replace' | 'delete' | 'extra-key' | 'unicode';
 /** A valid value with one part replaced, removed or added: malformed, boundary and unicode cases. */
 export function mutatedArb(s: Schema, hints: Hints = {}): fc.Arbitrary<Json> {
   return fc
-    .tuple(validArb(s, s, 0, hints), fc.nat(), fc.constantFrom<Mutation>('replace', 'replace', 'delete', 'extra-key', 'unicode'), edgeValue, fc.constantFrom(...EDGE_STRINGS))
+    .tuple(validArb(s, s, 0, hints), fc.nat(), fc.constantFrom<Mutation>('replace', 'replace', 'delete', 'extra-key', 'unicode'), edgeValue, edgeText)
     .map(([v, n, kind, edge, text]) => mutate(v, n, kind, edge, text));
 }
 
