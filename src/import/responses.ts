@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { validateImport, type ImportError, type ParsedTable } from '../domain/import.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
+import { UNSAFE_TEXT_MESSAGE, unsafeTextReason } from '../domain/text.ts';
 import { getInstrument } from '../store/instruments.ts';
 import { listAreas } from '../store/organisation.ts';
 import { importSelfAssessment, insertImportedResponse } from '../store/respondents.ts';
@@ -149,13 +150,31 @@ export async function parseResponsesFile(bytes: Uint8Array, filename?: string): 
   if (bytes.length === 0) return { ok: false, format, errors: [{ row: 0, column: null, message: 'Filen är tom' }] };
   if (format === 'xlsx') {
     const r = await parseXlsx(bytes);
-    return r.errors.length ? { ok: false, format, errors: r.errors } : { ok: true, format, table: r.table };
+    return checkedTable(format, r);
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { ok: false, format, errors: decoded.errors };
-  const r = parseCsv(decoded.text);
-  return r.errors.length ? { ok: false, format, errors: r.errors } : { ok: true, format, table: r.table };
+  return checkedTable(format, parseCsv(decoded.text));
 }
+
+/** A parsed table, or its errors: reading errors, then cells with text that cannot be stored (NUL, lone surrogate). */
+function checkedTable(format: FileFormat, r: { table: ParsedTable; errors: ImportError[] }): ParseOutcome {
+  if (r.errors.length) return { ok: false, format, errors: r.errors };
+  const errors: ImportError[] = [];
+  const headerRow = r.table.rows.length ? Math.max(1, r.table.rows[0].row - 1) : 1;
+  r.table.header.forEach((h) => {
+    if (unsafeTextReason(h)) errors.push({ row: headerRow, column: null, message: `Rubrikraden: ${lowerFirst(UNSAFE_TEXT_MESSAGE)}` });
+  });
+  for (const row of r.table.rows)
+    row.cells.forEach((c, i) => {
+      if (errors.length < MAX_ENCODING_ERRORS && unsafeTextReason(c))
+        errors.push({ row: row.row, column: safeHeader(r.table.header[i]), message: UNSAFE_TEXT_MESSAGE });
+    });
+  return errors.length ? { ok: false, format, errors } : { ok: true, format, table: r.table };
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const safeHeader = (h: string | undefined) => (h && !unsafeTextReason(h) ? h : null);
 
 /** The import cannot be carried out at all (unknown round, closed round). */
 export class ImportRefused extends Error {

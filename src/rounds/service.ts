@@ -152,14 +152,15 @@ export async function checkRespondentInput(
   input: RespondentInput,
 ): Promise<{ respondentType: string | null; area: string | null }> {
   const types = instrument.respondentTypes;
-  let respondentType: string | null = input.respondentType ?? null;
+  // Empty means not given (also from the CLI and imports), never a key that does not exist.
+  let respondentType: string | null = input.respondentType?.trim() || null;
   if (types.length) {
     if (!respondentType) throw badRequest(`Ange respondenttyp (${types.map((t) => t.label).join(', ')})`);
     const t = types.find((x) => x.id === respondentType || x.label.toLowerCase() === respondentType!.toLowerCase());
     if (!t) throw badRequest(`Okänd respondenttyp "${respondentType}". Välj bland: ${types.map((x) => x.label).join(', ')}`);
     respondentType = t.id;
   } else if (respondentType) throw badRequest(`Instrumentet ”${instrument.title}” har inga respondenttyper`);
-  let area: string | null = input.area ?? null;
+  let area: string | null = input.area?.trim() || null;
   if (area) {
     const areas = await listAreas(db);
     const a = areas.find((x) => x.id === area || x.name.toLowerCase() === area!.toLowerCase());

@@ -16,6 +16,7 @@ import type { Db } from '../db/db.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler, HttpError } from './http.ts';
 import { genReqId } from './logging.ts';
+import { registerInputHygiene } from './input-hygiene.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -94,6 +95,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerSessions(app, { secureCookies: config.secureCookies, csrfExempt, sessionless });
+  // No NUL or lone surrogate in params, query or JSON body of any route; the list of routes.
+  registerInputHygiene(app);
   for (const routes of routeModules) await app.register(routes, { prefix: '/api' });
   await app.register(clientErrorRoutes, { prefix: '/api' });
   app.all('/api/*', async () => {

@@ -2,6 +2,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError, RETRY_AFTER_SECONDS } from '../db/availability.ts';
+import { classifyDbError } from '../db/errors.ts';
+import { unsafeTextReason } from '../domain/text.ts';
 import { svError } from '../domain/instruments/schema.ts';
 import { fieldLabel } from './field-labels.ts';
 
@@ -91,6 +93,7 @@ export function labelledMessage(label: string | null, message: string): string {
  * the field), `label` and the message without the label (shown beside the field).
  */
 export function parse<T extends z.ZodType>(schema: T, data: unknown, opts: { labels?: Record<string, string> } = {}): z.infer<T> {
+  if (parseRecorder && parseRequest) recordParse(schema, data);
   const r = schema.safeParse(data, { error: friendlyError });
   if (r.success) return r.data;
   const errors = r.error.issues.map((i) => {
@@ -103,8 +106,66 @@ export function parse<T extends z.ZodType>(schema: T, data: unknown, opts: { lab
   );
 }
 
+/** What parse() saw: which route, which input (params, query, body, or something else) and the schema. */
+export interface ParseRecord {
+  method: string;
+  url: string;
+  source: 'params' | 'query' | 'body' | 'other';
+  schema: z.ZodType;
+}
+export type ParseRecorder = (r: ParseRecord) => void;
+
+// Opt-in, for the fuzz test and the bench (test/support/fuzz.ts), which learn each route's schemas
+// by sending requests one at a time: no cost when no recorder is set.
+let parseRecorder: ParseRecorder | undefined;
+let parseRequest: FastifyRequest | undefined;
+
+/** Sets (or with undefined removes) the recorder; only meaningful while requests are sent one at a time. */
+export function setParseRecorder(fn: ParseRecorder | undefined) {
+  parseRecorder = fn;
+  parseRequest = undefined;
+}
+
+/** The request whose handler is about to run (called by the input hygiene hook). */
+export function noteParseRequest(req: FastifyRequest) {
+  if (parseRecorder) parseRequest = req;
+}
+
+function recordParse(schema: z.ZodType, data: unknown) {
+  const req = parseRequest!;
+  const source =
+    data === req.params ? 'params' : data === req.query ? 'query' : data === req.body || (req.body == null && isEmptyObject(data)) ? 'body' : 'other';
+  parseRecorder!({ method: req.method, url: req.routeOptions.url ?? req.url, source, schema });
+}
+
+const isEmptyObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0;
+
+/**
+ * The uploaded file of a multipart/form-data request (field "file"). A body cut off mid-way or
+ * otherwise malformed is a 400, a file over the limit a 413, never a server error.
+ */
+export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string }> {
+  if (!req.isMultipart()) throw new HttpError(415, 'Skicka filen som multipart/form-data i fältet "file"');
+  let file;
+  let bytes: Uint8Array;
+  try {
+    file = await req.file();
+    if (!file) throw badRequest('Ingen fil skickades');
+    bytes = new Uint8Array(await file.toBuffer());
+  } catch (e) {
+    const status = (e as FastifyError).statusCode;
+    if (e instanceof HttpError || (status && status < 500)) throw e;
+    // Errors from reading the multipart stream (busboy): the body, not the server, is at fault.
+    req.log.info({ err: e }, 'multipart body could not be read');
+    throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
+  }
+  if (unsafeTextReason(file.filename)) throw badRequest('Filnamnet innehåller ett otillåtet tecken (NUL eller ett ensamt surrogattecken)');
+  return { bytes, filename: file.filename };
+}
+
 export const municipalityCode = z.string().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB-kod)');
-export const idParam = z.coerce.number().int().positive();
+/** A row id: a positive integer that fits PostgreSQL's int (serial) columns. */
+export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 
 export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) {
@@ -129,6 +190,12 @@ export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest,
     return reply.status(400).send({ error: 'Ogiltig JSON i förfrågan' });
   if (status === 429) return reply.status(429).send({ error: 'För många förfrågningar. Vänta en stund och försök igen.' });
   if (status >= 400 && status < 500) return reply.status(status).send({ error: 'Ogiltig förfrågan' });
+  // A database error that input can cause (src/db/errors.ts): logged, since validation should have caught it.
+  const db = classifyDbError(err);
+  if (db) {
+    req.log.warn({ err }, `database refused input (SQLSTATE ${db.code})`);
+    return reply.status(db.status).send({ error: db.message });
+  }
   req.log.error({ err }, err.message || 'Oväntat fel');
   return reply.status(500).send({ error: 'Ett oväntat fel inträffade' });
 }

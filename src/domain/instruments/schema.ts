@@ -2,6 +2,7 @@
 // (instruments/*.json), the respondent form, the analysis and the reports.
 // Pure and IO-free. Validation messages are Swedish (zod's sv locale plus our own).
 import { z } from 'zod';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../text.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Id får bara innehålla a–z, 0–9, _, . och -');
 
@@ -214,6 +215,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Validates an unknown value as an instrument; every error carries its path (e.g. `items[3].scale`). */
 export function validateInstrument(data: unknown): { ok: true; instrument: Instrument } | { ok: false; errors: ValidationError[] } {
+  // Text that cannot be stored (NUL, a lone surrogate), e.g. "\u0000" in an uploaded file.
+  const unsafe = findUnsafeText(data);
+  if (unsafe) return { ok: false, errors: [{ path: formatPath(unsafe), message: UNSAFE_TEXT_MESSAGE }] };
   const r = instrumentSchema.safeParse(data, { error: svError });
   if (r.success) return { ok: true, instrument: r.data };
   const errors = r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));

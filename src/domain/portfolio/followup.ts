@@ -6,6 +6,7 @@
 // report for a period when it is in a reporting stage (default Genomförande and Avslutad /
 // Nyttohemtagning) and its planned years overlap the period's year; it is overdue when `today` is after
 // the due date and no report exists for exactly that period.
+import { z } from 'zod';
 import { overlapsYears, type ReportStatus, type Stage } from './types.ts';
 
 export interface Period {
@@ -46,6 +47,15 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /** The latest quarter that has ended on or before `today` (ISO date). */
+/**
+ * "Today" given for previews and tests (?today=ÅÅÅÅ-MM-DD): a real date whose last ended quarter is a
+ * period parsePeriod accepts (years 2000–2100), so that the follow-up and the dashboard can use it.
+ */
+export const todaySchema = z.iso
+  .date({ error: 'Datum ska skrivas ÅÅÅÅ-MM-DD' })
+  // (A date that is no date at all has its own message above.)
+  .refine((d) => Number.isNaN(Date.parse(d)) || (d >= '2000-04-01' && d <= '2100-12-31'), 'Datum ska ligga mellan 2000-04-01 och 2100-12-31');
+
 export function lastEndedQuarter(today: string): string {
   const [y, m] = today.split('-').map(Number);
   const q = Math.floor((m - 1) / 3); // quarters fully ended this year

@@ -12,6 +12,12 @@ import { passwordRule } from '../../domain/accounts.ts';
 
 const roleSchema = z.enum(ROLES, { error: 'Rollen ska vara forbundsadmin, kommunansvarig eller lasare' });
 
+/** A user's municipalities: a code given twice counts once (it would break the unique key otherwise). */
+const municipalityList = z
+  .array(municipalityCode)
+  .max(50)
+  .transform((codes) => [...new Set(codes)]);
+
 export async function adminRoutes(app: FastifyInstance) {
   const { db } = app;
 
@@ -32,7 +38,7 @@ export async function adminRoutes(app: FastifyInstance) {
         name: z.string().trim().min(1, 'Ange ett namn').max(200),
         password: passwordRule,
         role: roleSchema,
-        municipalities: z.array(municipalityCode).max(50).default([]),
+        municipalities: municipalityList.default([]),
       }),
       req.body,
     );
@@ -52,7 +58,7 @@ export async function adminRoutes(app: FastifyInstance) {
     const admin = requireRole(req, 'forbundsadmin');
     const { id } = parse(z.object({ id: idParam }), req.params);
     const body = parse(
-      z.object({ role: roleSchema.optional(), municipalities: z.array(municipalityCode).max(50).optional() }),
+      z.object({ role: roleSchema.optional(), municipalities: municipalityList.optional() }),
       req.body,
     );
     const before = await getUser(db, id);

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { buildDashboard, type DashboardRespondent, type DashboardRound } from '../../domain/dashboard.ts';
 import { reportAccess } from '../../domain/reports/access.ts';
+import { todaySchema } from '../../domain/portfolio/followup.ts';
 import { instrumentOfRound } from '../../rounds/service.ts';
 import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { getGates, listCriteria, listInitiatives, listStatusReports } from '../../store/initiatives.ts';
@@ -21,7 +22,7 @@ const query = z.object({
     .min(0, 'Svarsfrekvensgränsen ska vara 0–100 procent')
     .max(100, 'Svarsfrekvensgränsen ska vara 0–100 procent')
     .default(50),
-  today: z.iso.date({ error: 'Datum ska skrivas ÅÅÅÅ-MM-DD' }).optional(),
+  today: todaySchema.optional(),
 });
 
 export async function dashboardRoutes(app: FastifyInstance) {

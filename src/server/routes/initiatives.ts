@@ -91,6 +91,8 @@ import { requireRole, requireUser } from '../auth.ts';
 import { badRequest, conflict, fieldError, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
 import { run as runAnalysis } from './analysis.ts';
 import { getCandidate } from '../../analysis/service.ts';
+import { optionalRef } from '../../domain/text.ts';
+import { todaySchema } from '../../domain/portfolio/followup.ts';
 
 export const CONCURRENT_EDIT_MESSAGE = 'Initiativet har ändrats av någon annan sedan du öppnade det. Ladda om och gör om ändringen.';
 
@@ -123,7 +125,8 @@ const fieldsSchema = z.object({
   title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200, 'Högst 200 tecken'),
   description: text(10000),
   need: text(10000),
-  area: z.string().max(40).nullable(),
+  // Empty = no area; an area that does not exist is a 400 (checkReferences).
+  area: optionalRef(z.string().max(40)),
   scope: z.enum(SCOPES, { error: 'Omfattningen ska vara delregional, regional eller nationell' }),
   origin: text(200),
   proposingMunicipality: municipalityCode.nullable(),
@@ -435,7 +438,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
 
   const proposalFields = {
     title: z.string().trim().min(3, 'Titeln ska ha minst 3 tecken').max(200).optional(),
-    area: z.string().max(40).nullable().optional(),
+    area: optionalRef(z.string().max(40)),
     proposingMunicipality: municipalityCode.nullable().optional(),
   };
   /** A candidate of a round: the server takes the evidence from the analysis, as the user may see it. */
@@ -732,7 +735,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
       z.object({
         period: z.string().refine((p) => parsePeriod(p) !== null, 'Perioden ska skrivas 2025, 2025-H1 eller 2025-Q2').optional(),
         graceDays: z.coerce.number().int().min(0, 'Antal dagars marginal ska vara 0–365').max(365, 'Antal dagars marginal ska vara 0–365').default(DEFAULT_GRACE_DAYS),
-        today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD').optional(),
+        today: todaySchema.optional(),
       }),
       req.query,
     );

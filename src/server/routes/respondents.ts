@@ -17,7 +17,7 @@ import {
 import { getMunicipality } from '../../store/organisation.ts';
 import { listRespondents } from '../../store/respondents.ts';
 import { requireMunicipalityAccess } from '../auth.ts';
-import { badRequest, idParam, municipalityCode, parse } from '../http.ts';
+import { badRequest, idParam, municipalityCode, parse, uploadedFile } from '../http.ts';
 
 const scopedParams = z.object({ id: idParam, code: municipalityCode });
 const flag = z
@@ -48,9 +48,7 @@ export async function respondentImportRoutes(app: FastifyInstance) {
     const { dryRun } = parse(z.object({ dryRun: flag }), req.query);
     let source: RespondentInputSource;
     if (req.isMultipart()) {
-      const file = await req.file();
-      if (!file) throw badRequest('Ingen fil skickades');
-      source = { bytes: new Uint8Array(await file.toBuffer()), filename: file.filename };
+      source = await uploadedFile(req);
     } else {
       const body = parse(
         z.object({ text: z.string({ error: 'Klistra in raderna från Excel' }).max(900_000, 'Den inklistrade texten är för lång') }),

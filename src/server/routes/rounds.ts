@@ -44,7 +44,8 @@ import { deleteRoundChecked, editRound, previewTransition, selfAssessmentStates 
 import { answerFacts } from '../../store/round-edit.ts';
 import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
 import { respondentRoutes } from './respondent.ts';
-import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
+import { optionalRef } from '../../domain/text.ts';
+import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse, uploadedFile } from '../http.ts';
 
 const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Ogiltigt instrument-id').max(100);
 const isoDate = z.iso.date({ error: 'Ange datumet som ÅÅÅÅ-MM-DD' });
@@ -57,8 +58,9 @@ const optionalText = (max: number, msg: string) =>
     .nullish()
     .transform((s) => (s ? s : null));
 const respondentBody = z.object({
-  respondentType: z.string().trim().max(100).nullish(),
-  area: z.string().trim().max(100).nullish(),
+  // Empty = not given (a form's "none" option); a type or area that does not exist is a 400 (checkRespondentInput).
+  respondentType: optionalRef(z.string().trim().max(100)),
+  area: optionalRef(z.string().trim().max(100)),
   name: optionalText(200, 'Namnet får vara högst 200 tecken'),
   email: z
     .union([z.literal(''), z.string().trim().email('Ange en giltig e-postadress').max(254)])
@@ -254,10 +256,8 @@ export async function roundRoutes(app: FastifyInstance) {
     const user = requireRole(req, 'forbundsadmin');
     const { id } = parse(roundParams, req.params);
     const q = parse(z.object({ dryRun: flag, skipInvalid: flag }), req.query);
-    if (!req.isMultipart()) throw new HttpError(415, 'Skicka filen som multipart/form-data i fältet "file"');
-    const file = await req.file();
-    if (!file) throw badRequest('Ingen fil skickades');
-    const bytes = new Uint8Array(await file.toBuffer());
+    const file = await uploadedFile(req);
+    const bytes = file.bytes;
     let report;
     try {
       report = await importResponses(db, id, { bytes, filename: file.filename }, q);
