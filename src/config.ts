@@ -23,8 +23,8 @@ export interface Config {
   backup?: { dir: string; at: string; keep: number };
 }
 
-/** A non-negative number of seconds from the environment, else the default. */
-const seconds = (v: string | undefined, fallback: number) => (v !== undefined && v.trim() !== '' && Number(v) >= 0 ? Number(v) : fallback);
+/** A non-negative number from the environment, else the default. */
+const nonNegative = (v: string | undefined, fallback: number) => (v !== undefined && v.trim() !== '' && Number(v) >= 0 ? Number(v) : fallback);
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -51,10 +51,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     // Secure cookies whenever the public address is https, unless explicitly turned off.
     secureCookies: env.SAMVERKA_SECURE_COOKIES === 'true' || (env.SAMVERKA_SECURE_COOKIES !== 'false' && /^https:\/\//i.test(baseUrl)),
     sessionMinutes: env.SAMVERKA_SESSION_MINUTES ? Number(env.SAMVERKA_SESSION_MINUTES) : undefined,
-    dbWaitSeconds: seconds(env.SAMVERKA_DB_WAIT_S, 30),
-    shutdownSeconds: seconds(env.SAMVERKA_SHUTDOWN_S, 10),
+    dbWaitSeconds: nonNegative(env.SAMVERKA_DB_WAIT_S, 30),
+    shutdownSeconds: nonNegative(env.SAMVERKA_SHUTDOWN_S, 10),
     backup: env.SAMVERKA_BACKUP_DIR
-      ? { dir: env.SAMVERKA_BACKUP_DIR, at: env.SAMVERKA_BACKUP_AT ?? '02:00', keep: Math.max(1, Math.floor(seconds(env.SAMVERKA_BACKUP_KEEP, 35))) }
+      ? { dir: env.SAMVERKA_BACKUP_DIR, at: env.SAMVERKA_BACKUP_AT ?? '02:00', keep: Math.max(1, Math.floor(nonNegative(env.SAMVERKA_BACKUP_KEEP, 35))) }
       : undefined,
   };
 }

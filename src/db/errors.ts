@@ -39,7 +39,7 @@ const MESSAGES: Record<string, { status: 400 | 409; message: string }> = {
 export const DB_ERROR_MESSAGES: ReadonlySet<string> = new Set(Object.values(MESSAGES).map((m) => m.message));
 
 /** The SQLSTATE of a database error (PGlite and node-postgres), or undefined for other errors. */
-export function sqlState(err: unknown): string | undefined {
+function sqlState(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -140,7 +140,7 @@ export async function verifyLogin(db: Db, email: string, password: string, ip: s
 }
 
 /** Forgets every recorded failed sign-in for an address, from every IP (after a password reset). */
-export async function clearLoginFailures(db: Queryable, email: string) {
+async function clearLoginFailures(db: Queryable, email: string) {
   await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email.trim()]);
 }
 
@@ -196,21 +196,14 @@ export async function revokeUserSessions(db: Queryable, userId: number, exceptTo
   ]);
 }
 
-// Issues a reset link for the account `userWhere` selects (none when it selects nobody) and ends every
+// Issues a reset link for the account with the address (none when no account has it) and ends every
 // older unused link of that account, in one statement. Ended links are marked used.
-const ISSUE_RESET = (userWhere: string) => `
-  WITH u AS (SELECT id FROM users WHERE ${userWhere}),
+const ISSUE_RESET = `
+  WITH u AS (SELECT id FROM users WHERE lower(email) = lower($1)),
        older AS (UPDATE password_resets SET used_at = now() WHERE user_id IN (SELECT id FROM u) AND used_at IS NULL),
        issued AS (INSERT INTO password_resets (token_hash, user_id, expires_at)
                   SELECT $2, id, now() + make_interval(mins => $3) FROM u RETURNING user_id)
   SELECT user_id FROM issued`;
-
-/** A new reset link for the account; earlier unused links of the account stop working. */
-export async function createPasswordReset(db: Queryable, userId: number): Promise<string> {
-  const token = newToken();
-  await db.query(ISSUE_RESET('id = $1'), [userId, hashToken(token), RESET_LINK_MINUTES]);
-  return token;
-}
 
 /**
  * A reset request for an address, taking the same path whether or not an account has it: a token is
@@ -218,7 +211,7 @@ export async function createPasswordReset(db: Queryable, userId: number): Promis
  */
 export async function requestPasswordReset(db: Queryable, email: string): Promise<{ token: string; userId?: number }> {
   const token = newToken();
-  const { rows } = await db.query<{ user_id: number }>(ISSUE_RESET('lower(email) = lower($1)'), [
+  const { rows } = await db.query<{ user_id: number }>(ISSUE_RESET, [
     email.trim(),
     hashToken(token),
     RESET_LINK_MINUTES,

@@ -46,7 +46,6 @@ export function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The latest quarter that has ended on or before `today` (ISO date). */
 /**
  * "Today" given for previews and tests (?today=ÅÅÅÅ-MM-DD): a real date whose last ended quarter is a
  * period parsePeriod accepts (years 2000–2100), so that the follow-up and the dashboard can use it.
@@ -56,6 +55,7 @@ export const todaySchema = z.iso
   // (A date that is no date at all has its own message above.)
   .refine((d) => Number.isNaN(Date.parse(d)) || (d >= '2000-04-01' && d <= '2100-12-31'), 'Datum ska ligga mellan 2000-04-01 och 2100-12-31');
 
+/** The latest quarter that has ended on or before `today` (ISO date). */
 export function lastEndedQuarter(today: string): string {
   const [y, m] = today.split('-').map(Number);
   const q = Math.floor((m - 1) / 3); // quarters fully ended this year

@@ -25,14 +25,11 @@ export async function authRoutes(app: FastifyInstance) {
     const body = parse(z.object({ email, password: z.string().min(1, 'Ange lösenord').max(200) }), req.body);
     const r = await verifyLogin(db, body.email, body.password, req.ip);
     if (!r.ok) {
-      if (r.reason === 'throttled') {
-        const wait = r.retryAfterSeconds;
-        await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason, waitSeconds: wait } });
-        reply.header('retry-after', String(wait));
-        throw new HttpError(429, signInThrottledMessage(wait));
-      }
-      await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason } });
-      throw new HttpError(401, 'Fel e-postadress eller lösenord');
+      const wait = r.reason === 'throttled' ? r.retryAfterSeconds : undefined;
+      await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason, ...(wait ? { waitSeconds: wait } : {}) } });
+      if (wait === undefined) throw new HttpError(401, 'Fel e-postadress eller lösenord');
+      reply.header('retry-after', String(wait));
+      throw new HttpError(429, signInThrottledMessage(wait));
     }
     const lifetime = sessionLifetimeSeconds(config);
     const s = await createSession(db, r.user.id, lifetime);

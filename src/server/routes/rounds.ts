@@ -257,10 +257,9 @@ export async function roundRoutes(app: FastifyInstance) {
     const { id } = parse(roundParams, req.params);
     const q = parse(z.object({ dryRun: flag, skipInvalid: flag }), req.query);
     const file = await uploadedFile(req);
-    const bytes = file.bytes;
     let report;
     try {
-      report = await importResponses(db, id, { bytes, filename: file.filename }, q);
+      report = await importResponses(db, id, file, q);
     } catch (e) {
       if (e instanceof ImportRefused) throw new HttpError(e.kind === 'not-found' ? 404 : 409, e.message);
       throw e;
