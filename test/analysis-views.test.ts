@@ -142,7 +142,7 @@ describe('regional vy per roll', () => {
 
   it('en läsare får inte se en öppen omgång', () => {
     const open = buildContext(round(3, 'Öppen', '2026-01-01', 'open'), TEST_INSTRUMENT, filters, []);
-    assert.throws(() => regionalView(open, reader, naming), (e: unknown) => e instanceof ViewAccessError && e.status === 403);
+    assert.throws(() => regionalView(open, reader, naming), (e: unknown) => e instanceof ViewAccessError && e.code === 'forbidden');
     // … the association sees it, with n = 0 and no NaN.
     const v = regionalView(open, admin, naming);
     assert.equal(v.summary.respondents.n, 0);
@@ -167,9 +167,9 @@ describe('kommunvy', () => {
   });
 
   it('annan kommun och läsare: 403; kommun utanför omgången: 404', () => {
-    assert.throws(() => municipalityView(ctx2025, mellerud, BENGTSFORS, naming), (e: unknown) => e instanceof ViewAccessError && e.status === 403);
-    assert.throws(() => municipalityView(ctx2025, reader, MELLERUD, naming), (e: unknown) => e instanceof ViewAccessError && e.status === 403);
-    assert.throws(() => municipalityView(ctx2025, admin, '1488', naming), (e: unknown) => e instanceof ViewAccessError && e.status === 404);
+    assert.throws(() => municipalityView(ctx2025, mellerud, BENGTSFORS, naming), (e: unknown) => e instanceof ViewAccessError && e.code === 'forbidden');
+    assert.throws(() => municipalityView(ctx2025, reader, MELLERUD, naming), (e: unknown) => e instanceof ViewAccessError && e.code === 'forbidden');
+    assert.throws(() => municipalityView(ctx2025, admin, '1488', naming), (e: unknown) => e instanceof ViewAccessError && e.code === 'not_found');
   });
 
   it('förbundet ser även den lilla kommunen i sin helhet', () => {

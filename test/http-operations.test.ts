@@ -13,7 +13,7 @@ import { migrationFiles } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/index.ts';
 import { DEMO_PASSWORD } from '../src/domain/organisation.ts';
 import { buildApp, WEB_DIR } from '../src/server/app.ts';
-import { HttpError } from '../src/server/http.ts';
+import { AppError } from '../src/domain/errors.ts';
 import { genReqId, logLevelFromEnv, loggerOptions, redactUrl } from '../src/server/logging.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
 import { backends } from './support/db.ts';
@@ -84,7 +84,7 @@ for (const backend of backends) {
         throw new Error('Krasch för anna.andersson@kommun.se');
       });
       app.get('/api/test/otillganglig', async () => {
-        throw new HttpError(503, 'Tjänsten är tillfälligt otillgänglig');
+        throw new AppError('unavailable', 'Tjänsten är tillfälligt otillgänglig');
       });
       await app.ready();
     });

@@ -55,32 +55,32 @@ describe('mätomgångar: regler för ändring och borttagning', () => {
 
   it('en öppen mätomgång ger 409 med skälet för det som ändrar vad respondenterna besvarar', () => {
     const types = checkRoundEdit(round('open'), { ...base, respondentTypes: ['it-nara'] }, facts);
-    assert.deepEqual(types.ok ? null : [types.status, /Respondenttyperna kan inte ändras/.test(types.message)], [409, true]);
+    assert.deepEqual(types.ok ? null : [types.code, /Respondenttyperna kan inte ändras/.test(types.message)], ['conflict', true]);
     const removed = checkRoundEdit(round('open'), { ...base, municipalities: ['1461'] }, facts);
-    assert.deepEqual(removed.ok ? null : [removed.status, /Kommuner kan inte tas bort/.test(removed.message)], [409, true]);
+    assert.deepEqual(removed.ok ? null : [removed.code, /Kommuner kan inte tas bort/.test(removed.message)], ['conflict', true]);
     const instrument = checkRoundEdit(round('open'), { ...base, instrumentVersion: '2' }, facts);
-    assert.equal(instrument.ok ? 0 : instrument.status, 409);
+    assert.equal(instrument.ok ? 0 : instrument.code, 'conflict');
     const allowed = checkRoundEdit(round('open'), { ...base, title: 'Ny rubrik', periodEnd: '2027-03-31', municipalities: ['1460', '1461', '1435'] }, facts);
     assert.deepEqual(allowed, { ok: true, changes: ['title', 'periodEnd', 'addMunicipalities'] });
     const past = checkRoundEdit(round('open'), { ...base, periodEnd: '2027-01-19' }, facts);
-    assert.deepEqual(past.ok ? null : past.status, 400, 'slutdatum före i dag');
+    assert.deepEqual(past.ok ? null : past.code, 'invalid', 'slutdatum före i dag');
     const closed = checkRoundEdit(round('closed'), { ...base, contactName: 'Anna' }, facts);
-    assert.ok(!closed.ok && closed.status === 409 && /bara rubriken/.test(closed.message));
+    assert.ok(!closed.ok && closed.code === 'conflict' && /bara rubriken/.test(closed.message));
   });
 
   it('kommuner och respondenttyper med svar tas inte bort, inte heller i ett utkast; okända typer avvisas', () => {
     const withAnswers = { ...facts, respondents: 3, answeredMunicipalities: ['1460'], answeredTypes: ['verksamhetsnara'], municipalityName: () => 'Bengtsfors' };
     const m = checkRoundEdit(round('draft'), { ...base, municipalities: ['1461'] }, withAnswers);
-    assert.ok(!m.ok && m.status === 409 && /^Bengtsfors kan inte tas bort/.test(m.message), JSON.stringify(m));
+    assert.ok(!m.ok && m.code === 'conflict' && /^Bengtsfors kan inte tas bort/.test(m.message), JSON.stringify(m));
     assert.equal(checkRoundEdit(round('draft'), { ...base, municipalities: ['1460'] }, withAnswers).ok, true, '1461 har inga svar');
     const ty = checkRoundEdit(round('draft'), { ...base, respondentTypes: ['it-nara'] }, withAnswers);
-    assert.ok(!ty.ok && ty.status === 409 && /Verksamhetsnära kan inte tas bort/.test(ty.message), JSON.stringify(ty));
+    assert.ok(!ty.ok && ty.code === 'conflict' && /Verksamhetsnära kan inte tas bort/.test(ty.message), JSON.stringify(ty));
     const unknown = checkRoundEdit(round('draft'), { ...base, respondentTypes: ['okand'] }, facts);
-    assert.ok(!unknown.ok && unknown.status === 400 && /okand/.test(unknown.message));
+    assert.ok(!unknown.ok && unknown.code === 'invalid' && /okand/.test(unknown.message));
     const ins = checkRoundEdit(round('draft'), { ...base, instrument: 'annat' }, withAnswers);
-    assert.ok(!ins.ok && ins.status === 409 && /urvalet har respondenter \(3\)/.test(ins.message));
+    assert.ok(!ins.ok && ins.code === 'conflict' && /urvalet har respondenter \(3\)/.test(ins.message));
     const order = checkRoundEdit(round('draft'), { ...base, periodStart: '2027-03-01' }, facts);
-    assert.ok(!order.ok && order.status === 400);
+    assert.ok(!order.ok && order.code === 'invalid');
   });
 
   it('bara ett utkast utan svar kan tas bort', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import { z } from 'zod';
 import { FIELD_LABELS, fieldLabel } from '../src/server/field-labels.ts';
-import { HttpError, parse } from '../src/server/http.ts';
+import { AppError } from '../src/domain/errors.ts';
+import { parse } from '../src/server/http.ts';
 import { backends } from './support/db.ts';
 import { DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
 
@@ -69,8 +70,8 @@ function messageOf(fn: () => unknown): { message: string; details: Array<{ path:
   try {
     fn();
   } catch (e) {
-    assert.ok(e instanceof HttpError);
-    assert.equal(e.status, 400);
+    assert.ok(e instanceof AppError);
+    assert.equal(e.code, 'invalid');
     return { message: e.message, details: e.details as never };
   }
   assert.fail('parse() godtog ogiltig indata');

@@ -8,6 +8,7 @@
 // least recently used entries are dropped beyond CACHE_ENTRIES entries or CACHE_MAX_RESPONSES
 // responses in total per database (a national round, 11 600 responses × 60 answers, holds ≈ 60 MB).
 import type { Queryable } from '../db/db.ts';
+import { badRequest, notFound } from '../domain/errors.ts';
 import { anonymiseMunicipalities } from '../domain/analysis/privacy.ts';
 import { IncompatibleRoundsError, type ChangeMeasure } from '../domain/analysis/change.ts';
 import {
@@ -38,20 +39,9 @@ export const CACHE_ENTRIES = 16;
 export const CACHE_MAX_RESPONSES = 50_000;
 
 /** A request the analysis cannot serve: 400 (bad input), 403 (not allowed) or 404 (unknown). */
-export class AnalysisRequestError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AnalysisRequestError';
-  }
-}
-
-/** Converts the domain's refusals into AnalysisRequestError; rethrows anything else. */
+/** Converts the domain's refusals of a comparison into AppError; rethrows anything else. */
 export function asRequestError(e: unknown): never {
-  if (e instanceof ViewAccessError) throw new AnalysisRequestError(e.status, e.message);
-  if (e instanceof IncompatibleRoundsError) throw new AnalysisRequestError(400, e.message);
+  if (e instanceof IncompatibleRoundsError) throw badRequest(e.message);
   throw e;
 }
 
@@ -71,7 +61,7 @@ export function clearAnalysisCache(db: Queryable): void {
 
 export async function roundInfo(db: Queryable, id: number): Promise<RoundInfo> {
   const r = await getRound(db, id);
-  if (!r) throw new AnalysisRequestError(404, `Mätomgången ${id} finns inte`);
+  if (!r) throw notFound(`Mätomgången ${id} finns inte`);
   return {
     id: r.id,
     title: r.title,
@@ -102,9 +92,7 @@ export async function checkFilters(db: Queryable, instrument: Instrument, filter
     const types = instrument.respondentTypes.map((t) => t.id);
     if (instrument.mode === 'self-assessment') types.push('kommunansvarig');
     if (!types.includes(filters.respondentType))
-      throw new AnalysisRequestError(
-        400,
-        types.length
+      throw badRequest(types.length
           ? `Okänd respondenttyp "${filters.respondentType}". Välj bland: ${types.join(', ')}`
           : `Instrumentet "${instrument.title}" har inga respondenttyper att filtrera på`,
       );
@@ -112,7 +100,7 @@ export async function checkFilters(db: Queryable, instrument: Instrument, filter
   if (filters.area !== null) {
     const areas = await areaLabels(db);
     if (!areas.some((a) => a.id === filters.area))
-      throw new AnalysisRequestError(400, `Okänt verksamhetsområde "${filters.area}". Välj bland: ${areas.map((a) => a.id).join(', ')}`);
+      throw badRequest(`Okänt verksamhetsområde "${filters.area}". Välj bland: ${areas.map((a) => a.id).join(', ')}`);
   }
 }
 
@@ -184,12 +172,12 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
 export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer, q: AnalysisQuery & { municipality: string }): Promise<AnalysisView> {
   const round = await roundInfo(db, q.roundId);
   const names = await municipalityNames(db);
-  if (!(q.municipality in names)) throw new AnalysisRequestError(404, `Kommunen med kod ${q.municipality} finns inte`);
+  if (!(q.municipality in names)) throw notFound(`Kommunen med kod ${q.municipality} finns inte`);
   try {
     if (viewer.role !== 'forbundsadmin' && !(viewer.role === 'kommunansvarig' && viewer.municipalities.includes(q.municipality)))
-      throw new ViewAccessError(403, 'Du har inte behörighet till den här kommunens resultat');
+      throw new ViewAccessError('forbidden', 'Du har inte behörighet till den här kommunens resultat');
     if (!round.municipalities.includes(q.municipality))
-      throw new ViewAccessError(404, `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
+      throw new ViewAccessError('not_found', `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
     const ctx = await analysisContext(db, round, q.filters);
     return municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db));
   } catch (e) {
@@ -208,7 +196,7 @@ export async function getCandidate(
     assertCanViewRound(viewer, round);
     const ctx = await analysisContext(db, round, q.filters);
     const candidate = candidateFor(ctx, viewer, q.itemId);
-    if (!candidate) throw new AnalysisRequestError(404, `Frågan ${q.itemId} är inte en samverkanskandidat i mätomgången ${round.title}`);
+    if (!candidate) throw notFound(`Frågan ${q.itemId} är inte en samverkanskandidat i mätomgången ${round.title}`);
     return { round: { ...round, instrumentTitle: ctx.instrument.title }, filters: q.filters, candidate };
   } catch (e) {
     return asRequestError(e);
@@ -234,7 +222,7 @@ export async function getCompareView(
 ): Promise<CompareView> {
   const round = await roundInfo(db, q.roundId);
   const other = await roundInfo(db, q.otherId);
-  if (round.id === other.id) throw new AnalysisRequestError(400, 'Välj en annan mätomgång att jämföra med');
+  if (round.id === other.id) throw badRequest('Välj en annan mätomgång att jämföra med');
   try {
     assertCanViewRound(viewer, round);
     assertCanViewRound(viewer, other);
@@ -247,7 +235,7 @@ export async function getCompareView(
         `Omgångarna kan inte jämföras: "${before.title}" använder instrumentet "${bIns.title}" och "${after.title}" instrumentet "${aIns.title}".`,
       );
     const err = measureError(aIns, q.measure) ?? measureError(bIns, q.measure);
-    if (err) throw new AnalysisRequestError(400, err);
+    if (err) throw badRequest(err);
     const [bCtx, aCtx] = [await analysisContext(db, before, q.filters), await analysisContext(db, after, q.filters)];
     return compareView(bCtx, aCtx, viewer, await roundNaming(db, before, after), q.measure);
   } catch (e) {

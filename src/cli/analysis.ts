@@ -2,9 +2,9 @@
 // the server's database access, so it shows municipality names): the regional overview, one
 // municipality against the region (--municipality) or the change between two rounds (--compare).
 import type { Command } from 'commander';
-import { AnalysisRequestError, getCompareView, getMunicipalityView, getRegionalView, parseMeasure } from '../analysis/service.ts';
+import { getCompareView, getMunicipalityView, getRegionalView, parseMeasure } from '../analysis/service.ts';
 import { viewText, type AnalysisViewer } from '../domain/analysis/views.ts';
-import { HttpError } from '../server/http.ts';
+import { AppError } from '../domain/errors.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const ASSOCIATION: AnalysisViewer = { role: 'forbundsadmin', municipalities: [] };
@@ -41,7 +41,7 @@ export function registerAnalysisCommands(program: Command): void {
           });
           print(view, !!opts.json, () => viewText(view));
         } catch (e) {
-          if (e instanceof AnalysisRequestError || e instanceof HttpError) throw new CliError(e.message);
+          if (e instanceof AppError) throw new CliError(e.message);
           throw e;
         }
       },

@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { writeDelrapportZip } from '../reports/batch.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, renderModel } from '../reports/service.ts';
-import { HttpError } from '../server/http.ts';
+import { AppError } from '../domain/errors.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const positiveInt = (v: string) => {
@@ -70,7 +70,7 @@ export function registerReportCommands(program: Command): void {
             : `${result.report}${result.preliminary ? ' (PRELIMINÄR)' : ''} skriven till ${result.file}.`,
         );
       } catch (e) {
-        if (e instanceof NotInRoundError || e instanceof HttpError) throw new CliError(e.message);
+        if (e instanceof NotInRoundError || e instanceof AppError) throw new CliError(e.message);
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES')
           throw new CliError(`Filen kunde inte skrivas: ${(e as Error).message}`);
         throw e;

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { configFromEnv } from '../config.ts';
 import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
 import { syncInstruments } from '../rounds/service.ts';
-import { HttpError } from '../server/http.ts';
+import { AppError } from '../domain/errors.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const positiveInt = (what: string) => (v: string) => {
@@ -50,7 +50,7 @@ export function registerRespondentCommands(program: Command): void {
           });
         });
       } catch (e) {
-        if (e instanceof HttpError) throw new CliError(e.message);
+        if (e instanceof AppError) throw new CliError(e.message);
         throw e;
       }
       print(report, !!opts.json, () => formatRespondentImport(report));

@@ -21,7 +21,7 @@ import {
   syncInstruments,
 } from '../rounds/service.ts';
 import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
-import { HttpError } from '../server/http.ts';
+import { AppError } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
 import { duplicateVersion, storeDefinition, versionCompatibility } from '../instruments/service.ts';
@@ -39,7 +39,7 @@ async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
       return fn(db);
     });
   } catch (e) {
-    if (e instanceof HttpError || e instanceof ImportRefused) throw new CliError(e.message);
+    if (e instanceof AppError || e instanceof ImportRefused) throw new CliError(e.message);
     throw e;
   }
 }

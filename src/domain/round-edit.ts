@@ -136,7 +136,7 @@ export interface EditFacts {
   municipalityName?: (code: string) => string;
 }
 
-export type EditVerdict = { ok: true; changes: RoundChange[] } | { ok: false; status: 400 | 409; message: string };
+export type EditVerdict = { ok: true; changes: RoundChange[] } | { ok: false; code: 'invalid' | 'conflict'; message: string };
 
 /**
  * Checks an edit: 409 when the round's status or its answers forbid a change (with the reason),
@@ -146,27 +146,27 @@ export function checkRoundEdit(current: RoundSettings & { status: RoundStatus },
   const changes = roundChanges(current, next);
   for (const c of changes)
     if (!changeAllowed(current.status, c))
-      return { ok: false, status: 409, message: current.status === 'closed' ? CLOSED_REASON : (OPEN_REASONS[c] ?? CLOSED_REASON) };
-  if (next.periodStart > next.periodEnd) return { ok: false, status: 400, message: 'Periodens slutdatum ligger före startdatumet.' };
+      return { ok: false, code: 'conflict', message: current.status === 'closed' ? CLOSED_REASON : (OPEN_REASONS[c] ?? CLOSED_REASON) };
+  if (next.periodStart > next.periodEnd) return { ok: false, code: 'invalid', message: 'Periodens slutdatum ligger före startdatumet.' };
   if (current.status === 'open' && changes.includes('periodEnd') && next.periodEnd < facts.today)
-    return { ok: false, status: 400, message: 'Periodens slut kan inte ligga före dagens datum när mätomgången är öppen.' };
-  if (!next.municipalities.length) return { ok: false, status: 400, message: 'Kommuner: välj minst en kommun.' };
+    return { ok: false, code: 'invalid', message: 'Periodens slut kan inte ligga före dagens datum när mätomgången är öppen.' };
+  if (!next.municipalities.length) return { ok: false, code: 'invalid', message: 'Kommuner: välj minst en kommun.' };
   if (changes.includes('instrument') && facts.respondents > 0)
     return {
       ok: false,
-      status: 409,
+      code: 'conflict',
       message: `Instrumentet kan inte bytas när urvalet har respondenter (${facts.respondents}); ta bort dem först eller skapa en ny mätomgång.`,
     };
   const known = new Set(facts.instrumentTypes.map((t) => t.id));
   const unknown = (next.respondentTypes ?? []).filter((t) => !known.has(t));
-  if (unknown.length) return { ok: false, status: 400, message: `Respondenttyper: finns inte i instrumentet: ${unknown.join(', ')}.` };
+  if (unknown.length) return { ok: false, code: 'invalid', message: `Respondenttyper: finns inte i instrumentet: ${unknown.join(', ')}.` };
   const removed = current.municipalities.filter((c) => !next.municipalities.includes(c));
   const answered = removed.filter((c) => facts.answeredMunicipalities.includes(c));
   if (answered.length) {
     const names = answered.map((c) => facts.municipalityName?.(c) ?? c).join(', ');
     return {
       ok: false,
-      status: 409,
+      code: 'conflict',
       message: `${names} kan inte tas bort ur mätomgången: respondenter där har redan svarat, och svaren skulle gå förlorade.`,
     };
   }
@@ -176,7 +176,7 @@ export function checkRoundEdit(current: RoundSettings & { status: RoundStatus },
     const label = (id: string) => facts.instrumentTypes.find((t) => t.id === id)?.label ?? id;
     return {
       ok: false,
-      status: 409,
+      code: 'conflict',
       message: `Respondenttypen ${answeredTypes.map(label).join(', ')} kan inte tas bort: respondenter av den typen har redan svarat.`,
     };
   }

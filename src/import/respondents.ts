@@ -14,7 +14,7 @@ import {
   type RespondentImportRow,
 } from '../domain/respondent-import.ts';
 import { sampleEditableMessage } from '../domain/rounds.ts';
-import { badRequest, conflict } from '../server/http.ts';
+import { badRequest, conflict } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { listAreas } from '../store/organisation.ts';
 import { addRespondentsBulk, listRespondents } from '../store/respondents.ts';

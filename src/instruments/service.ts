@@ -1,6 +1,6 @@
 // The instrument library, shared by the HTTP routes and the CLI: upload a version (JSON or YAML),
 // duplicate a version as a draft, change or delete a draft, compare two versions. The rules are in
-// src/domain/instruments/library.ts; errors are HttpError with a Swedish message (validation errors
+// src/domain/instruments/library.ts; errors are AppError with a Swedish message (validation errors
 // listed by path in `details`), and every change is audited in the same transaction.
 import { isDeepStrictEqual } from 'node:util';
 import type { Db, Queryable } from '../db/db.ts';
@@ -14,7 +14,7 @@ import {
   type VersionCompatibility,
 } from '../domain/instruments/library.ts';
 import { validateInstrument, type Instrument, type ValidationError } from '../domain/instruments/schema.ts';
-import { badRequest, conflict, HttpError, notFound } from '../server/http.ts';
+import { badRequest, conflict, AppError, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import {
   deleteVersion,
@@ -32,10 +32,10 @@ export interface Actor {
 }
 
 /** A 400 listing every validation error by path; nothing has been stored. */
-export class InstrumentInvalid extends HttpError {
+export class InstrumentInvalid extends AppError {
   constructor(public errors: ValidationError[]) {
     super(
-      400,
+      'invalid',
       `Ogiltig instrumentdefinition (${errors.length} fel, inget har sparats): ${errors
         .slice(0, 10)
         .map((e) => `${e.path}: ${e.message}`)

@@ -1,6 +1,7 @@
 // Backup and restore of the whole database as a driver-independent logical dump (format in
 // src/domain/backup.ts, operations in docs/operations.md). Works the same on PGlite and PostgreSQL:
 // every value travels as PostgreSQL's own text representation and is cast back on restore.
+import { VERSION } from '../version.ts';
 import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -27,7 +28,6 @@ import {
 /** A backup or restore that cannot be done; the message is Swedish and meant for the operator. */
 export class BackupError extends Error {}
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const MIGRATIONS_DIR = new URL('../db/migrations/', import.meta.url);
 /** Rows per FETCH and per INSERT; an INSERT batch is also cut at about 4 MB of JSON. */
 const BATCH_ROWS = 1000;

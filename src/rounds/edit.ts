@@ -14,7 +14,7 @@ import {
 } from '../domain/round-edit.ts';
 import { ROUND_DETAIL_FIELDS, type RoundDetails } from '../domain/round-details.ts';
 import { nextStatus, type RoundAction } from '../domain/rounds.ts';
-import { conflict, HttpError, notFound } from '../server/http.ts';
+import { conflict, AppError, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrumentForRound } from '../store/instruments.ts';
 import { listMunicipalities } from '../store/organisation.ts';
@@ -93,7 +93,7 @@ export async function editRound(db: Db, id: number, input: EditRoundInput, actor
       instrumentTypes: instrument.respondentTypes,
       municipalityName: (c) => names.get(c) ?? c,
     });
-    if (!verdict.ok) throw new HttpError(verdict.status, verdict.message);
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
     const { changes } = verdict;
     if (!changes.length) return { round: current, changes, removedRespondents: 0 };
     if (changes.includes('instrument')) await setRoundInstrument(tx, id, instrument.id, instrument.version);

@@ -1,5 +1,5 @@
 // Operations on rounds shared by the HTTP routes and the CLI: they check the rules (status,
-// instrument, municipalities, respondent types) and throw HttpError with a Swedish message.
+// instrument, municipalities, respondent types) and throw AppError with a Swedish message.
 // The CLI turns those into CliError.
 import type { Config } from '../config.ts';
 import type { Db, Queryable } from '../db/db.ts';
@@ -14,7 +14,7 @@ import {
   type ResponseRates,
   type RoundAction,
 } from '../domain/rounds.ts';
-import { badRequest, conflict, HttpError, notFound } from '../server/http.ts';
+import { badRequest, conflict, AppError, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrument, getInstrumentForRound, syncBuiltInInstruments } from '../store/instruments.ts';
 import { sendMail } from '../store/mail.ts';
@@ -56,7 +56,7 @@ export async function instrumentOfRound(db: Queryable, round: Pick<Round, 'instr
   const hit = cache.get(key);
   if (hit) return hit;
   const ins = await getInstrument(db, round.instrument, round.instrumentVersion);
-  if (!ins) throw new HttpError(500, `Instrumentet ${key} saknas i databasen`);
+  if (!ins) throw new AppError('internal', `Instrumentet ${key} saknas i databasen`);
   cache.set(key, ins);
   return ins;
 }

@@ -1,6 +1,8 @@
 // The HTTP layer: Fastify with security headers, rate limits, sessions, CSRF and
 // the API routes; serves the built web app (dist/web) with SPA fallback. Compression, cache headers and
 // request ids: README "Drift".
+import { openApiRoutes, registerOpenApi } from './openapi.ts';
+import { VERSION } from '../version.ts';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -14,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { registerSessions } from './auth.ts';
-import { errorHandler, HttpError } from './http.ts';
+import { errorHandler, AppError } from './http.ts';
 import { genReqId } from './logging.ts';
 import { registerInputHygiene } from './input-hygiene.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -40,7 +42,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';
@@ -90,17 +92,18 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
     max: config.rateLimit,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) =>
-      new HttpError(429, `För många förfrågningar. Försök igen om ${Math.ceil(ctx.ttl / 1000)} sekunder.`),
+      new AppError('rate_limited', `För många förfrågningar. Försök igen om ${Math.ceil(ctx.ttl / 1000)} sekunder.`),
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerSessions(app, { secureCookies: config.secureCookies, csrfExempt, sessionless });
   // No NUL or lone surrogate in params, query or JSON body of any route; the list of routes.
   registerInputHygiene(app);
+  await registerOpenApi(app, VERSION);
   for (const routes of routeModules) await app.register(routes, { prefix: '/api' });
   await app.register(clientErrorRoutes, { prefix: '/api' });
   app.all('/api/*', async () => {
-    throw new HttpError(404, 'Okänd adress i API:t');
+    throw new AppError('not_found', 'Okänd adress i API:t');
   });
   if (existsSync(WEB_DIR)) {
     await app.register(fastifyStatic, {

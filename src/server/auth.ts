@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { canSeeMunicipality, type Role } from '../domain/organisation.ts';
 import { getSession, SESSION_HOURS, type User } from '../store/accounts.ts';
-import { forbidden, HttpError } from './http.ts';
+import { forbidden, AppError } from './http.ts';
 
 export const SESSION_COOKIE = 'samverka_sid';
 
@@ -36,7 +36,7 @@ export function registerSessions(
     // Synchroniser-token CSRF protection for every state-changing call made with a session cookie.
     if (!SAFE_METHODS.has(req.method) && req.user && !opts.csrfExempt(req.url)) {
       if (req.headers['x-csrf-token'] !== req.csrfToken)
-        throw new HttpError(403, 'Ogiltig eller saknad CSRF-token. Ladda om sidan och försök igen.');
+        throw new AppError('forbidden', 'Ogiltig eller saknad CSRF-token. Ladda om sidan och försök igen.');
     }
   });
 }
@@ -58,7 +58,7 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 }
 
 export function requireUser(req: FastifyRequest): User {
-  if (!req.user) throw new HttpError(401, 'Du behöver logga in');
+  if (!req.user) throw new AppError('unauthenticated', 'Du behöver logga in');
   return req.user;
 }
 

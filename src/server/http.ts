@@ -6,21 +6,25 @@ import { classifyDbError } from '../db/errors.ts';
 import { unsafeTextReason } from '../domain/text.ts';
 import { svError } from '../domain/instruments/schema.ts';
 import { fieldLabel } from './field-labels.ts';
+import { AppError, badRequest, type AppErrorCode } from '../domain/errors.ts';
 
-export class HttpError extends Error {
-  constructor(
-    public status: number,
-    message: string,
-    public details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { AppError, badRequest, conflict, forbidden, notFound } from '../domain/errors.ts';
 
-export const badRequest = (msg: string, details?: unknown) => new HttpError(400, msg, details);
-export const notFound = (msg = 'Hittades inte') => new HttpError(404, msg);
-export const forbidden = (msg = 'Du har inte behörighet till detta') => new HttpError(403, msg);
-export const conflict = (msg: string, details?: unknown) => new HttpError(409, msg, details);
+/** The HTTP status of each error code: the one place where use-case errors become HTTP. */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_media: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+};
 
 const nf = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
 const num = (x: unknown) => (typeof x === 'number' || typeof x === 'bigint' ? nf.format(x) : String(x));
@@ -145,7 +149,7 @@ const isEmptyObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isA
  * otherwise malformed is a 400, a file over the limit a 413, never a server error.
  */
 export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8Array; filename: string }> {
-  if (!req.isMultipart()) throw new HttpError(415, 'Skicka filen som multipart/form-data i fältet "file"');
+  if (!req.isMultipart()) throw new AppError('unsupported_media', 'Skicka filen som multipart/form-data i fältet "file"');
   let file;
   let bytes: Uint8Array;
   try {
@@ -154,7 +158,7 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
     bytes = new Uint8Array(await file.toBuffer());
   } catch (e) {
     const status = (e as FastifyError).statusCode;
-    if (e instanceof HttpError || (status && status < 500)) throw e;
+    if (e instanceof AppError || (status && status < 500)) throw e;
     // Errors from reading the multipart stream (busboy): the body, not the server, is at fault.
     req.log.info({ err: e }, 'multipart body could not be read');
     throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
@@ -163,14 +167,13 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
   return { bytes, filename: file.filename };
 }
 
-export const municipalityCode = z.string().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB-kod)');
-/** A row id: a positive integer that fits PostgreSQL's int (serial) columns. */
-export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+export { idParam, municipalityCode } from '../contracts/endpoint.ts';
 
-export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof HttpError) {
-    if (err.status >= 500) req.log.error({ err }, err.message);
-    return reply.status(err.status).send({ error: err.message, details: err.details });
+export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    const status = HTTP_STATUS[err.code];
+    if (status >= 500) req.log.error({ err }, err.message);
+    return reply.status(status).send({ error: err.message, details: err.details });
   }
   // PostgreSQL restarting or a connection cut: the request changed nothing it acknowledged; try again.
   if (isConnectionError(err)) {
@@ -201,7 +204,7 @@ export function errorHandler(err: FastifyError | HttpError, req: FastifyRequest,
 }
 
 /** A 400 about one field found by a check after parsing: "Slutår: slutåret …", with the path in details. */
-export function fieldError(path: string, message: string): HttpError {
+export function fieldError(path: string, message: string): AppError {
   const label = fieldLabel(path.split('.'));
   return badRequest(labelledMessage(label, message), [{ path, label, message: upperFirst(message) }]);
 }

@@ -3,13 +3,16 @@
 // such text and a respondent link cannot be used to cause a server error. Also keeps the list of
 // routes (method and URL) for tests and the bench, which fuzz every route.
 import type { FastifyInstance } from 'fastify';
+import type { EndpointDef } from '../contracts/endpoint.ts';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.ts';
 import { fieldLabel } from './field-labels.ts';
-import { HttpError, labelledMessage, noteParseRequest } from './http.ts';
+import { AppError, labelledMessage, noteParseRequest } from './http.ts';
 
 export interface RouteEntry {
   method: string;
   url: string;
+  /** The contract it was registered for (src/server/route.ts). */
+  endpoint?: EndpointDef;
 }
 
 declare module 'fastify' {
@@ -24,7 +27,7 @@ export function registerInputHygiene(app: FastifyInstance) {
   const routes: RouteEntry[] = [];
   app.decorate('routeList', routes);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, endpoint: r.config?.endpoint });
   });
   app.addHook('preValidation', async (req) => {
     noteParseRequest(req);
@@ -37,7 +40,7 @@ export function registerInputHygiene(app: FastifyInstance) {
       if (!path) continue;
       const label = fieldLabel(path);
       const message = labelledMessage(label, UNSAFE_TEXT_MESSAGE);
-      throw new HttpError(400, message, [{ path: path.join('.'), label, message: UNSAFE_TEXT_MESSAGE, in: where }]);
+      throw new AppError('invalid', message, [{ path: path.join('.'), label, message: UNSAFE_TEXT_MESSAGE, in: where }]);
     }
   });
 }

@@ -1,4 +1,8 @@
-// The web app's API client: JSON, session cookie, CSRF header on state-changing calls.
+// The web app's API client: JSON, session cookie, CSRF header on state-changing calls. `call` is typed
+// by the endpoint's contract (src/contracts): its input and its answer come from the same zod schemas
+// the server validates with.
+import { fillPath, type CallInput, type EndpointDef, type ResponseOf } from '../contracts/endpoint.ts';
+
 let csrfToken: string | undefined;
 export const setCsrf = (t: string | undefined) => (csrfToken = t);
 
@@ -38,3 +42,23 @@ export const post = <T = any>(url: string, body?: unknown) => api<T>('POST', url
 export const put = <T = any>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
 export const patch = <T = any>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
 export const del = <T = any>(url: string) => api<T>('DELETE', url);
+
+/** Calls an endpoint of the contract: the path filled from `params`, `query` as the query string, `body` as JSON (or a form). */
+export function call<E extends EndpointDef>(ep: E, ...[input]: {} extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
+  return api<ResponseOf<E>>(ep.method, endpointUrl(ep, input as EndpointInput), (input as EndpointInput | undefined)?.body ?? (ep.method === 'GET' || ep.method === 'DELETE' ? undefined : {}));
+}
+
+interface EndpointInput {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** The URL of a call: path parameters filled in, query parameters that are set appended. */
+export function endpointUrl(ep: EndpointDef, input: EndpointInput | undefined): string {
+  const path = fillPath(ep.path, input?.params);
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(input?.query ?? {})) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const qs = q.toString();
+  return qs ? `${path}?${qs}` : path;
+}

@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -6,6 +7,7 @@ import { RequireRole, RouteBoundary } from './components/RouteShell.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { NotFoundPage } from './pages/home.tsx';
 import { privateRoutes, publicRoutes } from './routes.tsx';
+import { queryClient } from './query.ts';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
 
@@ -35,12 +37,14 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <SessionProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </SessionProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

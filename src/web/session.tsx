@@ -1,3 +1,4 @@
+import { queryClient } from './query.ts';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { get, post, setCsrf } from './api.ts';
 
@@ -52,12 +53,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   const login = async (email: string, password: string) => {
     const r = await post<{ user: User; csrfToken: string; session?: SessionTimes }>('/api/auth/login', { email, password });
+    queryClient.clear();
     setCsrf(r.csrfToken);
     setUser(r.user);
     took(r.session);
   };
   const logout = async () => {
     await post('/api/auth/logout');
+    // Nothing of the last user's data stays in the cache for the next one.
+    queryClient.clear();
     setCsrf(undefined);
     setUser(undefined);
     took(undefined);

@@ -23,6 +23,7 @@
 // Every figure states its base (respondents, municipalities or mentions) and n; rows state their
 // own n where it differs. Values are unrounded; null means "no value" (shown as "–"), a column key in
 // `suppressed` means "för få svar" — never NaN.
+import { AppError } from '../errors.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
@@ -156,12 +157,9 @@ export interface CompareView {
 }
 
 /** A refusal: 403 (not allowed) or 404 (no such thing). */
-export class ViewAccessError extends Error {
-  constructor(
-    readonly status: 403 | 404,
-    message: string,
-  ) {
-    super(message);
+export class ViewAccessError extends AppError {
+  constructor(code: 'forbidden' | 'not_found', message: string) {
+    super(code, message);
     this.name = 'ViewAccessError';
   }
 }
@@ -203,14 +201,14 @@ export function assertCanViewRound(viewer: AnalysisViewer, round: RoundInfo): vo
   if (viewer.role === 'forbundsadmin') return;
   if (viewer.role === 'kommunansvarig' && round.municipalities.some((c) => viewer.municipalities.includes(c))) return;
   if (round.status === 'closed') return;
-  throw new ViewAccessError(403, closedOnly);
+  throw new ViewAccessError('forbidden', closedOnly);
 }
 
 /** The municipality view: the association, or a kommunansvarig of that municipality. */
 export function assertCanViewMunicipality(viewer: AnalysisViewer, code: string): void {
   if (viewer.role === 'forbundsadmin') return;
   if (viewer.role === 'kommunansvarig' && viewer.municipalities.includes(code)) return;
-  throw new ViewAccessError(403, 'Du har inte behörighet till den här kommunens resultat');
+  throw new ViewAccessError('forbidden', 'Du har inte behörighet till den här kommunens resultat');
 }
 
 const isAssociation = (v: AnalysisViewer) => v.role === 'forbundsadmin';
@@ -811,7 +809,7 @@ export function municipalityView(
 ): AnalysisView {
   assertCanViewMunicipality(viewer, code);
   if (!ctx.round.municipalities.includes(code))
-    throw new ViewAccessError(404, `Kommunen ${naming.names[code] ?? code} ingår inte i mätomgången`);
+    throw new ViewAccessError('not_found', `Kommunen ${naming.names[code] ?? code} ingår inte i mätomgången`);
   const assoc = isAssociation(viewer);
   const region = assoc ? ctx.full : ctx.public;
   const { instrument } = ctx;

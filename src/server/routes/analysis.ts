@@ -12,7 +12,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  AnalysisRequestError,
   getCandidate,
   getCompareView,
   getMunicipalityView,
@@ -22,7 +21,7 @@ import {
 } from '../../analysis/service.ts';
 import { figureCsv, type AnalysisViewer, type Figure } from '../../domain/analysis/views.ts';
 import { requireUser } from '../auth.ts';
-import { HttpError, badRequest, idParam, municipalityCode, notFound, parse } from '../http.ts';
+import { badRequest, idParam, municipalityCode, notFound, parse } from '../http.ts';
 
 const filterId = z
   .string()
@@ -53,15 +52,6 @@ function filtersOf(q: z.infer<typeof querySchema>) {
   return { respondentType: q.respondentType || null, area: q.area || null };
 }
 
-/** Runs an analysis-service call, its request errors as HTTP errors. */
-export async function run<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AnalysisRequestError) throw new HttpError(e.status, e.message);
-    throw e;
-  }
-}
 
 /** JSON, or with format=csv the table of one figure. */
 function respond(reply: FastifyReply, q: z.infer<typeof querySchema>, view: { figures: Figure[] }, fileStem: string) {
@@ -89,7 +79,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { id } = parse(z.object({ id: idParam }), req.params);
     const q = parse(querySchema, req.query ?? {});
     if (q.measure !== undefined) throw badRequest('Ett jämförelsemått kan bara anges när två mätomgångar jämförs');
-    const view = await run(() => getRegionalView(db, viewer, { roundId: id, filters: filtersOf(q) }));
+    const view = await getRegionalView(db, viewer, { roundId: id, filters: filtersOf(q) });
     return respond(reply, q, view, `resultat-${id}`);
   });
 
@@ -98,7 +88,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const viewer = viewerOf(req);
     const { id, itemId } = parse(z.object({ id: idParam, itemId: z.string().trim().min(1).max(100) }), req.params);
     const q = parse(querySchema.pick({ respondentType: true, area: true }).strict(), req.query ?? {});
-    return run(() => getCandidate(db, viewer, { roundId: id, itemId, filters: filtersOf(q) }));
+    return getCandidate(db, viewer, { roundId: id, itemId, filters: filtersOf(q) });
   });
 
   app.get('/rounds/:id/analysis/municipalities/:code', async (req, reply) => {
@@ -106,7 +96,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { id, code } = parse(z.object({ id: idParam, code: municipalityCode }), req.params);
     const q = parse(querySchema, req.query ?? {});
     if (q.measure !== undefined) throw badRequest('Ett jämförelsemått kan bara anges när två mätomgångar jämförs');
-    const view = await run(() => getMunicipalityView(db, viewer, { roundId: id, municipality: code, filters: filtersOf(q) }));
+    const view = await getMunicipalityView(db, viewer, { roundId: id, municipality: code, filters: filtersOf(q) });
     return respond(reply, q, view, `resultat-${id}-${code}`);
   });
 
@@ -116,7 +106,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const q = parse(querySchema, req.query ?? {});
     const measure = parseMeasure(q.measure);
     if (!measure) throw badRequest('Okänt jämförelsemått: välj hela instrumentet, en dimension, ett område eller en fråga');
-    const view = await run(() => getCompareView(db, viewer, { roundId: id, otherId, measure, filters: filtersOf(q) }));
+    const view = await getCompareView(db, viewer, { roundId: id, otherId, measure, filters: filtersOf(q) });
     return respond(reply, q, view, `forandring-${id}-${otherId}`);
   });
 }

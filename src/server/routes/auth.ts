@@ -13,7 +13,7 @@ import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { audit } from '../../store/audit.ts';
 import { queueMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
-import { HttpError, parse } from '../http.ts';
+import { AppError, parse } from '../http.ts';
 
 const email = z.string().trim().email('Ange en giltig e-postadress').max(254);
 
@@ -27,9 +27,9 @@ export async function authRoutes(app: FastifyInstance) {
     if (!r.ok) {
       const wait = r.reason === 'throttled' ? r.retryAfterSeconds : undefined;
       await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason, ...(wait ? { waitSeconds: wait } : {}) } });
-      if (wait === undefined) throw new HttpError(401, 'Fel e-postadress eller lösenord');
+      if (wait === undefined) throw new AppError('unauthenticated', 'Fel e-postadress eller lösenord');
       reply.header('retry-after', String(wait));
-      throw new HttpError(429, signInThrottledMessage(wait));
+      throw new AppError('rate_limited', signInThrottledMessage(wait));
     }
     const lifetime = sessionLifetimeSeconds(config);
     const s = await createSession(db, r.user.id, lifetime);
@@ -44,7 +44,7 @@ export async function authRoutes(app: FastifyInstance) {
     const lifetime = sessionLifetimeSeconds(config);
     const token = req.cookies[SESSION_COOKIE]!;
     const left = await extendSession(db, token, lifetime);
-    if (left === undefined) throw new HttpError(401, 'Sessionen har upphört. Logga in igen.');
+    if (left === undefined) throw new AppError('unauthenticated', 'Sessionen har upphört. Logga in igen.');
     setSessionCookie(reply, token, config.secureCookies, lifetime);
     return { session: { expiresInSeconds: left, lifetimeSeconds: lifetime } };
   });
@@ -101,7 +101,7 @@ export async function authRoutes(app: FastifyInstance) {
   app.post('/auth/password-reset/confirm', strict, async (req) => {
     const body = parse(z.object({ token: z.string().min(10).max(200), password: passwordRule }), req.body);
     const user = await completePasswordReset(db, body.token, body.password);
-    if (!user) throw new HttpError(400, 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
+    if (!user) throw new AppError('invalid', 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
     await audit(db, { actor: user.id, action: 'password.reset', target: user.email, ip: req.ip });
     return { message: 'Lösenordet är bytt. Logga in med ditt nya lösenord.' };
   });

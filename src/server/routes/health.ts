@@ -4,6 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { RETRY_AFTER_SECONDS } from '../../db/availability.ts';
 import { pendingMigrations } from '../../db/migrate.ts';
+import { health, ready } from '../../contracts/meta.ts';
+import { route } from '../route.ts';
 /** Longest wait for the database before readiness gives up. */
 export const READY_TIMEOUT_MS = 3000;
 
@@ -18,9 +20,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function healthRoutes(app: FastifyInstance) {
-  app.get('/health', probe, async () => ({ status: 'ok', database: app.db.kind, time: new Date().toISOString() }));
+  route(app, health, async () => ({ status: 'ok' as const, database: app.db.kind, time: new Date().toISOString() }), probe);
 
-  app.get('/ready', probe, async (req, reply) => {
+  route(
+    app,
+    ready,
+    async (req, reply) => {
     const unavailable = (reason: string, err?: unknown) => {
       req.log.warn({ err }, `Inte redo: ${reason}`);
       return reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable', reason });
@@ -36,6 +41,8 @@ export async function healthRoutes(app: FastifyInstance) {
     }
     if (pending.length)
       return unavailable(`Databasen saknar ${pending.length} migrering${pending.length === 1 ? '' : 'ar'}: ${pending.join(', ')}. Starta om samverka så att de körs.`);
-    return { status: 'ready', database: app.db.kind };
-  });
+    return { status: 'ready' as const, database: app.db.kind };
+    },
+    probe,
+  );
 }

@@ -88,8 +88,7 @@ import { handlingsplanReport } from '../../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../../domain/reports/indicators.ts';
 import { CONTENT_TYPES, renderReport, REPORT_FORMATS } from '../../reports/render/index.ts';
 import { requireRole, requireUser } from '../auth.ts';
-import { badRequest, conflict, fieldError, forbidden, HttpError, idParam, municipalityCode, notFound, parse } from '../http.ts';
-import { run as runAnalysis } from './analysis.ts';
+import { badRequest, conflict, fieldError, forbidden, AppError, idParam, municipalityCode, notFound, parse } from '../http.ts';
 import { getCandidate } from '../../analysis/service.ts';
 import { optionalRef } from '../../domain/text.ts';
 import { todaySchema } from '../../domain/portfolio/followup.ts';
@@ -467,7 +466,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
     if (req.body && typeof req.body === 'object' && 'roundId' in req.body) {
       const q = parse(fromRound, req.body);
       const filters = { respondentType: q.filters.respondentType || null, area: q.filters.area || null };
-      const c = await runAnalysis(() => getCandidate(db, { role: user.role, municipalities: user.municipalities }, { roundId: q.roundId, itemId: q.itemId, filters }));
+      const c = await getCandidate(db, { role: user.role, municipalities: user.municipalities }, { roundId: q.roundId, itemId: q.itemId, filters });
       if (!c.candidate.municipalities.length) throw badRequest('Förmågan är inte svag i din kommun enligt analysen');
       body = {
         instrumentId: c.round.instrument,
@@ -576,7 +575,7 @@ export async function initiativeRoutes(app: FastifyInstance) {
       const i = (await getInitiative(tx, id))!;
       const missing = checkGate(i, body.to, gates, await gateContext(tx, i));
       if (missing.length)
-        throw new HttpError(422, `Initiativet kan inte flyttas till ${STAGE_LABELS[body.to]}. Det saknas: ${missing.join('; ')}.`, { missing });
+        throw new AppError('unprocessable', `Initiativet kan inte flyttas till ${STAGE_LABELS[body.to]}. Det saknas: ${missing.join('; ')}.`, { missing });
       const v = await moveStage(tx, id, cur.version, cur.stage, body.to, body.reason, actorOf(user));
       if (v === null) throw conflict(CONCURRENT_EDIT_MESSAGE);
       await audit(tx, { actor: user.id, action: 'initiative.stage_moved', target: String(id), ip: req.ip, details: { from: cur.stage, to: body.to, reason: body.reason } });

@@ -21,7 +21,7 @@ import {
   type LockedRespondent,
 } from '../../store/respondents.ts';
 import type { Queryable } from '../../db/db.ts';
-import { badRequest, conflict, HttpError, notFound, parse } from '../http.ts';
+import { badRequest, conflict, AppError, notFound, parse } from '../http.ts';
 
 /**
  * Default calls per minute per IP and link (SAMVERKA_RESPONDENT_RATE_LIMIT, config.respondentRateLimit):
@@ -78,7 +78,7 @@ export async function respondentRoutes(app: FastifyInstance) {
     let ins = instruments.get(key);
     if (!ins) {
       ins = await getInstrument(tx, r.instrument, r.instrumentVersion);
-      if (!ins) throw new HttpError(500, `Instrumentet ${key} saknas i databasen`);
+      if (!ins) throw new AppError('internal', `Instrumentet ${key} saknas i databasen`);
       instruments.set(key, ins);
     }
     return ins;
@@ -184,8 +184,8 @@ export async function respondentRoutes(app: FastifyInstance) {
       if (answered.length === 0) throw badRequest('Besvara minst en fråga innan du skickar in');
       const missing = visible.filter((i) => i.required && answers[i.id] === undefined);
       if (missing.length)
-        throw new HttpError(
-          400,
+        throw new AppError(
+          'invalid',
           `Obligatoriska frågor saknar svar: ${missing.map((i) => i.text).join('; ')}`,
           missing.map((i) => ({ itemId: i.id, message: 'Svar krävs' })),
         );

@@ -45,7 +45,7 @@ import { answerFacts } from '../../store/round-edit.ts';
 import { requireMunicipalityAccess, requireRole, requireUser } from '../auth.ts';
 import { respondentRoutes } from './respondent.ts';
 import { optionalRef } from '../../domain/text.ts';
-import { badRequest, conflict, forbidden, HttpError, idParam, municipalityCode, notFound, parse, uploadedFile } from '../http.ts';
+import { badRequest, conflict, forbidden, AppError, idParam, municipalityCode, notFound, parse, uploadedFile } from '../http.ts';
 
 const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Ogiltigt instrument-id').max(100);
 const isoDate = z.iso.date({ error: 'Ange datumet som ÅÅÅÅ-MM-DD' });
@@ -261,7 +261,7 @@ export async function roundRoutes(app: FastifyInstance) {
     try {
       report = await importResponses(db, id, file, q);
     } catch (e) {
-      if (e instanceof ImportRefused) throw new HttpError(e.kind === 'not-found' ? 404 : 409, e.message);
+      if (e instanceof ImportRefused) throw new AppError(e.kind === 'not-found' ? 'not_found' : 'conflict', e.message);
       throw e;
     }
     if (report.written > 0)

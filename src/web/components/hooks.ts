@@ -1,6 +1,8 @@
 // Hooks shared by the pages: loading JSON from the API, running an action with its messages.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { get } from '../api.ts';
+import { getOrganisation, listMunicipalities } from '../../contracts/organisation.ts';
+import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
 
 /**
@@ -63,7 +65,7 @@ export function useAction() {
 
 /** The municipalities (names and codes are public facts) sorted by name, and a code's name ('–' for none). */
 export function useMunicipalities() {
-  const state = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const state = useEndpoint(listMunicipalities, undefined);
   const list = useMemo(() => [...(state.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')), [state.data]);
   const names = useMemo(() => new Map(list.map((m) => [m.code, m.name])), [list]);
   return { list, nameOf: (c: string | null | undefined) => (c ? (names.get(c) ?? c) : '–'), loading: state.loading };
@@ -71,9 +73,9 @@ export function useMunicipalities() {
 
 /** The association's verksamhetsområden (with an id → name map) and other actors. */
 export function useOrganisation() {
-  const state = useApi<{ areas: Array<{ id: string; name: string }>; actors: Array<{ id: number; name: string; kind: string }> }>('/api/organisation');
+  const state = useEndpoint(getOrganisation, undefined);
   const areaNames = useMemo(() => new Map((state.data?.areas ?? []).map((a) => [a.id, a.name])), [state.data]);
-  return { areas: state.data?.areas ?? [], actors: state.data?.actors ?? [], areaNames, loading: state.loading, reload: state.reload };
+  return { areas: state.data?.areas ?? [], actors: state.data?.actors ?? [], areaNames, loading: state.loading };
 }
 
 export function useIsAdmin() {

@@ -982,7 +982,7 @@ export function InitiativePage() {
 
             <StageSection d={d} log={log.data?.log} logError={log.error} onMoved={reloadAll} />
             <ParticipationSection i={i} municipalities={munis.list} nameOf={munis.nameOf} onChanged={reloadAll} />
-            <ActorsSection i={i} actors={org.actors} onChanged={reloadAll} onActorCreated={org.reload} />
+            <ActorsSection i={i} actors={org.actors} onChanged={reloadAll} onActorCreated={() => undefined} />
             <QualificationSection i={i} criteria={config.data?.criteria} onSaved={reloadAll} />
             <ReportsSection i={i} reports={d.reports} followUp={d.followUp} canReport={canReport} onSaved={reloadAll} />
           </Page>
