@@ -1,6 +1,8 @@
 // Answers to instrument items: validation against the AnswerValue contract (schema.ts),
-// routing by respondent type and the numeric value of an answer. Pure and IO-free.
-import type { AnswerValue, Instrument, Item, Option } from './schema.ts';
+// routing by respondent type and the numeric value of an answer, and the instrument as a respondent
+// sees it, with the zod schemas of both as the respondent link sends them. Pure and IO-free.
+import { z } from 'zod';
+import { dimensionSchema, groupSchema, itemSchema, scaleSchema, type AnswerValue, type Instrument, type Item, type Option } from './schema.ts';
 
 /** Longest accepted free-text answer, in characters. */
 export const MAX_TEXT_LENGTH = 5000;
@@ -147,4 +149,52 @@ export function scoreOf(instrument: Instrument, item: Item, answer: AnswerValue 
     case 'text':
       return null;
   }
+}
+
+/** An answer as stored and sent: the shapes of AnswerValue (schema.ts). */
+export const answerValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.array(z.string()),
+  z.object({ answer: z.enum(YESNO), degree: z.string().optional() }),
+  z.object({ current: z.string(), target: z.string().optional() }),
+]);
+
+/** What the respondent sends for one item: `{ value }`, checked against the item by validateAnswer. */
+export const answerInput = z.object({ value: z.unknown().optional() }, { error: 'Skicka svaret som {"value": …}' });
+
+/** An item's id in an address. */
+export const itemIdParam = z.string().min(1).max(100);
+
+/** The instrument as the respondent sees it: only the items routed to their type; no scoring, source, source notes or method notes. */
+export const respondentInstrumentSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  mode: z.enum(['survey', 'self-assessment']),
+  scales: z.array(scaleSchema),
+  dimensions: z.array(dimensionSchema),
+  groups: z.array(groupSchema),
+  items: z.array(itemSchema.omit({ sourceNote: true })),
+});
+export type RespondentInstrument = z.output<typeof respondentInstrumentSchema>;
+
+export function respondentInstrument(instrument: Instrument, respondentType: string | null): RespondentInstrument {
+  const items = visibleItems(instrument, respondentType).map(({ sourceNote: _note, ...item }) => item);
+  const scaleIds = new Set(items.map((i) => i.scale).filter(Boolean));
+  const groupIds = new Set(items.map((i) => i.group).filter(Boolean));
+  const groups = instrument.groups.filter((g) => groupIds.has(g.id));
+  const dimIds = new Set(groups.map((g) => g.dimension).filter(Boolean));
+  return {
+    id: instrument.id,
+    version: instrument.version,
+    title: instrument.title,
+    description: instrument.description,
+    mode: instrument.mode,
+    scales: instrument.scales.filter((s) => scaleIds.has(s.id)),
+    dimensions: instrument.dimensions.filter((d) => dimIds.has(d.id)),
+    groups,
+    items,
+  };
 }

@@ -23,7 +23,7 @@ import type { User } from '../../store/accounts.ts';
 import { getInstrument, listInstruments, listVersions } from '../../store/instruments.ts';
 import { requireRole, requireUser } from '../auth.ts';
 import { notFound, parse } from '../http.ts';
-import { respondentInstrument } from './respondent.ts';
+import { respondentInstrument } from '../../domain/instruments/answers.ts';
 
 const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Ogiltigt instrument-id').max(100);
 const versionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'Ogiltig version');
