@@ -212,7 +212,8 @@ export const importRespondents = endpoint({
   query: z.object({ dryRun: flag }),
   body: z
     .object({ text: z.string({ error: 'Klistra in raderna från Excel' }).max(900_000, 'Den inklistrade texten är för lång') })
-    .optional()
+    // A multipart request (the file) reaches validation without a JSON body.
+    .nullish()
     .describe('Inklistrade rader; en fil skickas i stället som multipart/form-data'),
   response: respondentImportReport,
   errors: [404, 409, 413, 415],
