@@ -4,51 +4,20 @@
 // resumes from the same link until the round closes.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import type { AnswerValue, Group, Item, Option, Scale } from '../../domain/instruments/schema.ts';
-import { ApiError, del, get, post, put } from '../api.ts';
+import type { AnswerValue, Item, Option, Scale } from '../../domain/instruments/schema.ts';
+import * as api from '../../contracts/answers.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import { ApiError, call } from '../api.ts';
 import { Loading, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 
-/** What GET /api/r/:token returns (src/server/routes/respondent.ts). */
-export interface RespondentForm {
-  round: {
-    id: number;
-    title: string;
-    status: 'draft' | 'open' | 'closed';
-    periodStart?: string;
-    periodEnd?: string;
-    /** The round's introduction for respondents (purpose, what the answers are used for). */
-    introduction?: string | null;
-    /** Whom respondents contact with questions. */
-    contact?: { name: string | null; email: string | null } | null;
-    /** Minutes a respondent needs (stated by the round or estimated from the questions). */
-    estimatedMinutes?: number;
-    instrument: {
-      id: string;
-      version?: string;
-      title: string;
-      description?: string;
-      mode?: string;
-      scales: Scale[];
-      groups: Group[];
-      items: Item[];
-    };
+type FormResponse = ResponseOf<typeof api.getRespondentForm>;
+
+/** The form as GET /api/r/:token gives it; the instrument page's preview has only the round's title, status and instrument. */
+export type RespondentForm = Pick<FormResponse, 'answers' | 'completed'> &
+  Partial<Omit<FormResponse, 'round' | 'answers' | 'completed'>> & {
+    round: Pick<FormResponse['round'], 'id' | 'title' | 'status' | 'instrument'> & Partial<FormResponse['round']>;
   };
-  respondent?: {
-    respondentType?: string | null;
-    respondentTypeLabel?: string | null;
-    area?: string | null;
-    areaName?: string | null;
-    municipality?: string | null;
-    municipalityName?: string | null;
-    name?: string | null;
-  };
-  answers: Record<string, AnswerValue>;
-  completed: boolean;
-  completedAt?: string | null;
-  canAnswer?: boolean;
-  message?: string | null;
-}
 
 type LoadState =
   | { kind: 'loading' }
@@ -117,7 +86,7 @@ export function RespondentPage() {
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
-    get<RespondentForm>(`/api/r/${encodeURIComponent(token)}`)
+    call(api.getRespondentForm, { params: { token } })
       .then((form) => setState({ kind: 'ready', form }))
       .catch((e: unknown) => {
         const status = e instanceof ApiError ? e.status : 0;
@@ -309,9 +278,8 @@ function useAnswerSaver(
         if (latest.current.get(itemId) !== value) return; // a newer value follows
         setInFlight((n) => n + 1);
         try {
-          const url = `/api/r/${encodeURIComponent(token)}/answers/${encodeURIComponent(itemId)}`;
-          if (value === null) await del(url);
-          else await put(url, { value });
+          if (value === null) await call(api.deleteAnswer, { params: { token, itemId } });
+          else await call(api.saveAnswer, { params: { token, itemId }, body: { value } });
           onSaved(itemId, value);
         } catch (e) {
           onFailed(itemId, e);
@@ -448,8 +416,8 @@ function AnswerForm({ form, token }: { form: RespondentForm; token: string }) {
     for (const f of flushers.current.values()) f();
     await settle();
     try {
-      await post(`/api/r/${encodeURIComponent(token)}/submit`);
-      const fresh = await get<RespondentForm>(`/api/r/${encodeURIComponent(token)}`).catch(() => undefined);
+      await call(api.submitAnswers, { params: { token } });
+      const fresh = await call(api.getRespondentForm, { params: { token } }).catch(() => undefined);
       setSubmitted(fresh ?? { ...form, answers: saved, completed: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setBlocked(e.message);
