@@ -137,7 +137,8 @@ export const newRespondentLink = endpoint({
   errors: [404, 409],
 });
 
-const mailIds = z.object({ ids: respondentIds.optional() }).default({});
+/** Absent (no body at all) = everyone who qualifies. */
+const mailIds = z.object({ ids: respondentIds.optional() }).nullish();
 
 export const inviteRespondents = endpoint({
   method: 'POST',

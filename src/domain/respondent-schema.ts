@@ -26,7 +26,14 @@ export const respondentInput = z.object({
 export type RespondentInput = z.output<typeof respondentInput>;
 
 /** Adding respondents: `count` of them with the same role and area (name and e-mail only for one). */
-export const addRespondentsInput = respondentInput.extend({ count: z.number().int().min(1).max(200).optional() });
+export const addRespondentsInput = respondentInput.extend({
+  count: z
+    .number({ error: 'Ange antalet som ett heltal' })
+    .int('Ange antalet som ett heltal')
+    .min(1, 'Ange minst 1')
+    .max(200, 'Högst 200 åt gången')
+    .optional(),
+});
 
 export const RESPONDENT_SOURCES = ['link', 'self', 'import'] as const;
 

@@ -40,7 +40,7 @@ export async function municipalityRespondentRoutes(app: FastifyInstance) {
     route(app, ep, async (req) => {
       const user = scopeUser(req);
       await requireMunicipalityScope(db, user, req.params.id, req.params.code);
-      return mailRespondents(db, config, req.params.id, req.params.code, kind, req.body.ids, user);
+      return mailRespondents(db, config, req.params.id, req.params.code, kind, req.body?.ids, user);
     });
 
   route(app, api.listRespondentLinks, async (req) => {
