@@ -127,10 +127,24 @@ describe('respondenter i stor skala i Chromium', () => {
     await page.goto(`${web.base}/matomgangar/${roundId}/kommuner/1461`);
     await page.getByText('Respondenter i urvalet (41)').waitFor();
     await page.getByRole('button', { name: 'Lägg till', exact: true }).waitFor();
+    // The form checks with the endpoint's own schema: the message beside the field, nothing sent.
+    const email = page.getByLabel('E-postadress (valfritt)', { exact: true });
+    await email.fill('utan-snabel-a');
+    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await page.locator('#resp-email-error').getByText('Ange en giltig e-postadress').waitFor();
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    assert.match((await email.getAttribute('aria-describedby')) ?? '', /resp-email-error/);
+    await page.getByLabel('Antal', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await page.locator('#resp-count-error').getByText('Ange minst 1').waitFor();
+    await page.getByText('Respondenter i urvalet (41)').waitFor();
     // One respondent without e-mail: the summary counts it.
+    await email.fill('');
+    await page.getByLabel('Antal', { exact: true }).fill('1');
     await page.getByLabel('Namn (valfritt)', { exact: true }).fill('Utan E-post');
     await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
     await page.getByText('Respondenter i urvalet (42)').waitFor();
+    assert.equal(await page.locator('#resp-email-error').count(), 0, 'felen försvinner när formuläret är rätt');
 
     const mail = page.getByRole('region', { name: 'E-posttexter' });
     await mail.getByText('Exempel: e-post till person1@mellerud.example').waitFor();

@@ -189,6 +189,12 @@ export const en: Record<string, string> = {
   'E-postadress (valfritt)': 'Email address (optional)',
   'Antal': 'Number',
   'Flera respondenter med samma roll och område får var sin länk; namn och e-post anges då inte.': 'Several respondents with the same role and area each get their own link; name and email are then not given.',
+  // The add-respondent form's messages (src/domain/respondent-schema.ts).
+  'Ange en giltig e-postadress': 'Enter a valid email address',
+  'Namnet får vara högst 200 tecken': 'The name may be at most 200 characters',
+  'Ange antalet som ett heltal': 'Enter the number as a whole number',
+  'Ange minst 1': 'Enter at least 1',
+  'Högst 200 åt gången': 'At most 200 at a time',
   'Lägg till': 'Add',
   'Länken fungerar inte': 'The link does not work',
   'Länken är ogiltig eller har tagits bort. Kontrollera att du har kopierat hela länken från e-postmeddelandet, eller kontakta den som skickade enkäten.': 'The link is invalid or has been removed. Check that you copied the whole link from the email, or contact whoever sent you the survey.',
