@@ -381,6 +381,10 @@ for (const e of envs) {
       assert.match(backwards.stderr, /slutdatum ligger före/);
       assert.equal((await samverka(e.env, 'rounds', 'open', String(id))).code, 0);
 
+      // The same schema and messages as the web form; nothing is added.
+      const badMail = await samverka(e.env, 'respondents', 'add', '--round', String(id), '--municipality', '1461', '--type', 'it-nara', '--email', 'utan-snabel-a');
+      assert.equal(badMail.code, 1);
+      assert.match(badMail.stderr, /Ange en giltig e-postadress/);
       const add = await samverka(e.env, 'respondents', 'add', '--round', String(id), '--municipality', '1461', '--type', 'it-nara', '--area', 'it', '--json');
       assert.equal(add.code, 0, add.stderr);
       const link = JSON.parse(add.stdout)[0].link;

@@ -1,12 +1,41 @@
-// CLI: respondents at scale — import from CSV/XLSX into a municipality's sample (same domain code
-// as the web: src/import/respondents.ts). Added to the `respondents` command group.
+// CLI: a municipality's respondents — adding them (validated with the same schema as the web form),
+// their personal links, the self-assessment link, invitations, reminders, response rates and import
+// from CSV/XLSX (the same domain code as the web: src/rounds, src/import/respondents.ts).
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { configFromEnv } from '../config.ts';
-import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
-import { syncInstruments } from '../rounds/service.ts';
+import type { Db } from '../db/db.ts';
 import { AppError } from '../domain/errors.ts';
+import { addRespondentsInput } from '../domain/respondent-schema.ts';
+import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
+import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
+import {
+  addRespondentsChecked,
+  mailRespondents,
+  rateReport,
+  requireRound,
+  requireRoundMunicipality,
+  respondentLink,
+  respondentLinks,
+  selfAssessmentRespondent,
+  syncInstruments,
+} from '../rounds/service.ts';
 import { CliError, print, withDb } from './index.ts';
+
+const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
+
+/** Opens the database with the built-in instruments synced; rule violations become CliError. */
+async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  try {
+    return await withDb(async (db) => {
+      await syncInstruments(db);
+      return fn(db);
+    });
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.message);
+    throw e;
+  }
+}
 
 const positiveInt = (what: string) => (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError(`${what} ska vara ett positivt heltal`);
@@ -17,17 +46,130 @@ function municipalityCodeArg(v: string): string {
   if (!/^[0-9]{4}$/.test(v)) throw new CliError(`"${v}" är ingen kommunkod (fyra siffror, SCB-kod)`);
   return v;
 }
+const roundId = positiveInt('Mätomgångens id');
 
 export function registerRespondentCommands(program: Command): void {
-  const respondents =
-    program.commands.find((c) => c.name() === 'respondents') ?? program.command('respondents').description('Respondenter och personliga länkar');
+  const respondents = program.command('respondents').description('Respondenter och personliga länkar');
+  respondents
+    .command('add')
+    .description('Lägger till respondent(er) i en kommuns urval och skriver ut länken')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--type <typ>', 'respondenttyp (roll), t.ex. it-nara eller verksamhetsnara')
+    .option('--area <område>', 'verksamhetsområde, t.ex. socialtjanst')
+    .option('--name <namn>', 'namn')
+    .option('--email <e-post>', 'e-postadress')
+    .option('--count <antal>', 'antal respondenter med samma roll och område', positiveInt('Antalet'))
+    .option('--json', 'skriv ut som JSON')
+    .action(
+      async (opts: { round: number; municipality: string; type?: string; area?: string; name?: string; email?: string; count?: number; json?: boolean }) => {
+        const input = addRespondentsInput.safeParse({ respondentType: opts.type, area: opts.area, name: opts.name, email: opts.email, count: opts.count });
+        if (!input.success) throw new CliError(input.error.issues.map((i) => i.message).join('; '));
+        const config = configFromEnv();
+        const added = await withRounds((db) => addRespondentsChecked(db, opts.round, opts.municipality, input.data, CLI_ACTOR));
+        const data = added.map((r) => ({ id: r.id, respondentType: r.respondentType, area: r.area, name: r.name, email: r.email, link: respondentLink(config, r.token!) }));
+        print(data, !!opts.json, () => data.map((r) => `${r.id}  ${r.link}`).join('\n'));
+      },
+    );
+
+  respondents
+    .command('links')
+    .description('Skriver ut de personliga länkarna för en kommuns respondenter (eller sparar dem som CSV/XLSX med --format)')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--format <format>', 'csv eller xlsx: namn, e-post, typ, område, länk, inbjuden, senast påmind, status')
+    .option('--out <fil>', 'fil att skriva till (med --format; annars standard ut för csv)')
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality: string; format?: string; out?: string; json?: boolean }) => {
+      const config = configFromEnv();
+      if (opts.format) {
+        if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`Okänt format "${opts.format}": ange csv eller xlsx`);
+        if (opts.format === 'xlsx' && !opts.out) throw new CliError('Ange --out <fil> för xlsx');
+        const format = opts.format;
+        const data = await withRounds(async (db) => {
+          const round = await requireRound(db, opts.round);
+          requireRoundMunicipality(round, opts.municipality);
+          const table = await linksTable(db, config, round, opts.municipality);
+          return format === 'csv' ? Buffer.from(linksCsv(table), 'utf8') : await linksXlsx(table);
+        });
+        if (opts.out) {
+          await writeFile(opts.out, data);
+          process.stderr.write(`Länkarna är sparade i ${opts.out}\n`);
+        } else process.stdout.write(data);
+        return;
+      }
+      const links = await withRounds(async (db) => {
+        requireRoundMunicipality(await requireRound(db, opts.round), opts.municipality);
+        return respondentLinks(db, config, opts.round, opts.municipality);
+      });
+      print(links, !!opts.json, () =>
+        links.length
+          ? links
+              .map((l) => `${String(l.id).padStart(5)}  ${(l.respondentType ?? '-').padEnd(16)} ${(l.area ?? '-').padEnd(16)} ${l.completedAt ? 'inskickad' : l.startedAt ? 'påbörjad ' : '         '} ${l.link}${l.name ? `  (${l.name})` : ''}`)
+              .join('\n')
+          : 'Inga respondenter med länk.',
+      );
+    });
+
+  respondents
+    .command('self-assessment')
+    .description('Skapar (eller visar) kommunansvarigs länk för ett självskattningsinstrument')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+      const config = configFromEnv();
+      const r = await withRounds((db) => selfAssessmentRespondent(db, opts.round, opts.municipality, CLI_ACTOR));
+      const data = { id: r.id, link: respondentLink(config, r.token!), completedAt: r.completedAt };
+      print(data, !!opts.json, () => data.link);
+    });
+
+  for (const kind of ['invite', 'remind'] as const) {
+    respondents
+      .command(kind)
+      .description(
+        kind === 'invite'
+          ? 'Skickar inbjudningar med personlig länk till kommunens ej inbjudna respondenter (SMTP eller utkorgen)'
+          : 'Skickar påminnelser till inbjudna respondenter som inte har skickat in',
+      )
+      .requiredOption('--round <id>', 'mätomgångens id', roundId)
+      .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+      .option('--json', 'skriv ut som JSON')
+      .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+        const config = configFromEnv();
+        const r = await withRounds((db) => mailRespondents(db, config, opts.round, opts.municipality, kind, undefined, CLI_ACTOR));
+        print(r, !!opts.json, () =>
+          `${r.sent.length} ${kind === 'invite' ? 'inbjudningar' : 'påminnelser'} skickade.${r.withoutEmail.length ? ` ${r.withoutEmail.length} respondenter saknar e-postadress; ge dem länken på annat sätt.` : ''}`,
+        );
+      });
+  }
+
+  respondents
+    .command('rates')
+    .description('Svarsfrekvens (inbjudna, påbörjade, inskickade) per roll och verksamhetsområde')
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
+    .option('--municipality <kod>', 'kommunkod (SCB); utelämnad = hela mätomgången', municipalityCodeArg)
+    .option('--json', 'skriv ut som JSON')
+    .action(async (opts: { round: number; municipality?: string; json?: boolean }) => {
+      const rates = await withRounds(async (db) => {
+        const round = await requireRound(db, opts.round);
+        if (opts.municipality) requireRoundMunicipality(round, opts.municipality);
+        return rateReport(db, round, opts.municipality);
+      });
+      const line = (r: typeof rates.total) =>
+        `  ${r.label.padEnd(36)} urval ${r.total}, inbjudna ${r.invited}, påbörjade ${r.started}, inskickade ${r.completed}${r.responseRate === null ? '' : ` (${r.responseRate.toFixed(0)} %)`}`;
+      print(rates, !!opts.json, () =>
+        [line(rates.total), 'Per roll:', ...rates.byRespondentType.map(line), 'Per verksamhetsområde:', ...rates.byArea.filter((a) => a.total).map(line)].join('\n'),
+      );
+    });
+
   respondents
     .command('import')
     .description(
       'Importerar respondenter till en kommuns urval från CSV (UTF-8) eller XLSX: kolumnerna Namn, E-post, Respondenttyp och Verksamhetsområde ' +
         '(eller Name, Email, Type, Area); typ och område med id eller namn. Med fel sparas ingenting; dubbletter (samma e-post) läggs inte till igen.',
     )
-    .requiredOption('--round <id>', 'mätomgångens id', positiveInt('Mätomgångens id'))
+    .requiredOption('--round <id>', 'mätomgångens id', roundId)
     .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
     .requiredOption('--file <fil>', 'CSV- eller XLSX-fil')
     .option('--dry-run', 'kontrollera bara: visa vad som skulle läggas till och alla fel, utan att spara')
@@ -40,19 +182,7 @@ export function registerRespondentCommands(program: Command): void {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
       const config = configFromEnv();
-      let report;
-      try {
-        report = await withDb(async (db) => {
-          await syncInstruments(db);
-          return importRespondents(db, config, opts.round, opts.municipality, { bytes, filename: opts.file }, { dryRun: opts.dryRun }, {
-            id: null,
-            name: 'Kommunansvarig',
-          });
-        });
-      } catch (e) {
-        if (e instanceof AppError) throw new CliError(e.message);
-        throw e;
-      }
+      const report = await withRounds((db) => importRespondents(db, config, opts.round, opts.municipality, { bytes, filename: opts.file }, { dryRun: opts.dryRun }, CLI_ACTOR));
       print(report, !!opts.json, () => formatRespondentImport(report));
       if (report.errors.length) process.exitCode = 1;
     });

@@ -1,26 +1,17 @@
-// CLI: instruments, measurement rounds, respondents and import of responses.
+// CLI: instruments, measurement rounds and import of responses (respondents: respondents.ts).
 import type { Command } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { configFromEnv } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { InstrumentLoadError, loadInstrumentFile } from '../domain/instruments/catalog.ts';
 import { ROUND_STATUS_LABELS, type RoundAction } from '../domain/rounds.ts';
 import { importResponses, ImportRefused, type ImportReport } from '../import/responses.ts';
 import {
-  addRespondentsChecked,
   changeRoundStatus,
   createRoundChecked,
-  mailRespondents,
-  rateReport,
   requireRound,
-  requireRoundMunicipality,
-  respondentLink,
-  respondentLinks,
-  selfAssessmentRespondent,
   syncInstruments,
 } from '../rounds/service.ts';
-import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
 import { AppError } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
@@ -258,128 +249,6 @@ export function registerRoundCommands(program: Command): void {
         print(round, !!opts.json, () => `Mätomgång ${round.id} ${done}.`);
       });
   }
-
-  // ---- respondents ----
-  const respondents = program.command('respondents').description('Respondenter och personliga länkar');
-  respondents
-    .command('add')
-    .description('Lägger till respondent(er) i en kommuns urval och skriver ut länken')
-    .requiredOption('--round <id>', 'mätomgångens id', roundId)
-    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
-    .option('--type <typ>', 'respondenttyp (roll), t.ex. it-nara eller verksamhetsnara')
-    .option('--area <område>', 'verksamhetsområde, t.ex. socialtjanst')
-    .option('--name <namn>', 'namn')
-    .option('--email <e-post>', 'e-postadress')
-    .option('--count <antal>', 'antal respondenter med samma roll och område', positiveInt('Antalet'))
-    .option('--json', 'skriv ut som JSON')
-    .action(
-      async (opts: { round: number; municipality: string; type?: string; area?: string; name?: string; email?: string; count?: number; json?: boolean }) => {
-        if (opts.email && !/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('Ange en giltig e-postadress');
-        const config = configFromEnv();
-        const added = await withRounds((db) =>
-          addRespondentsChecked(
-            db,
-            opts.round,
-            opts.municipality,
-            { respondentType: opts.type, area: opts.area, name: opts.name, email: opts.email, count: opts.count },
-            CLI_ACTOR,
-          ),
-        );
-        const data = added.map((r) => ({ id: r.id, respondentType: r.respondentType, area: r.area, name: r.name, email: r.email, link: respondentLink(config, r.token!) }));
-        print(data, !!opts.json, () => data.map((r) => `${r.id}  ${r.link}`).join('\n'));
-      },
-    );
-
-  respondents
-    .command('links')
-    .description('Skriver ut de personliga länkarna för en kommuns respondenter (eller sparar dem som CSV/XLSX med --format)')
-    .requiredOption('--round <id>', 'mätomgångens id', roundId)
-    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
-    .option('--format <format>', 'csv eller xlsx: namn, e-post, typ, område, länk, inbjuden, senast påmind, status')
-    .option('--out <fil>', 'fil att skriva till (med --format; annars standard ut för csv)')
-    .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; format?: string; out?: string; json?: boolean }) => {
-      const config = configFromEnv();
-      if (opts.format) {
-        if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`Okänt format "${opts.format}": ange csv eller xlsx`);
-        if (opts.format === 'xlsx' && !opts.out) throw new CliError('Ange --out <fil> för xlsx');
-        const format = opts.format;
-        const data = await withRounds(async (db) => {
-          const round = await requireRound(db, opts.round);
-          requireRoundMunicipality(round, opts.municipality);
-          const table = await linksTable(db, config, round, opts.municipality);
-          return format === 'csv' ? Buffer.from(linksCsv(table), 'utf8') : await linksXlsx(table);
-        });
-        if (opts.out) {
-          await writeFile(opts.out, data);
-          process.stderr.write(`Länkarna är sparade i ${opts.out}\n`);
-        } else process.stdout.write(data);
-        return;
-      }
-      const links = await withRounds(async (db) => {
-        requireRoundMunicipality(await requireRound(db, opts.round), opts.municipality);
-        return respondentLinks(db, config, opts.round, opts.municipality);
-      });
-      print(links, !!opts.json, () =>
-        links.length
-          ? links
-              .map((l) => `${String(l.id).padStart(5)}  ${(l.respondentType ?? '-').padEnd(16)} ${(l.area ?? '-').padEnd(16)} ${l.completedAt ? 'inskickad' : l.startedAt ? 'påbörjad ' : '         '} ${l.link}${l.name ? `  (${l.name})` : ''}`)
-              .join('\n')
-          : 'Inga respondenter med länk.',
-      );
-    });
-
-  respondents
-    .command('self-assessment')
-    .description('Skapar (eller visar) kommunansvarigs länk för ett självskattningsinstrument')
-    .requiredOption('--round <id>', 'mätomgångens id', roundId)
-    .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
-    .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
-      const config = configFromEnv();
-      const r = await withRounds((db) => selfAssessmentRespondent(db, opts.round, opts.municipality, CLI_ACTOR));
-      const data = { id: r.id, link: respondentLink(config, r.token!), completedAt: r.completedAt };
-      print(data, !!opts.json, () => data.link);
-    });
-
-  for (const kind of ['invite', 'remind'] as const) {
-    respondents
-      .command(kind)
-      .description(
-        kind === 'invite'
-          ? 'Skickar inbjudningar med personlig länk till kommunens ej inbjudna respondenter (SMTP eller utkorgen)'
-          : 'Skickar påminnelser till inbjudna respondenter som inte har skickat in',
-      )
-      .requiredOption('--round <id>', 'mätomgångens id', roundId)
-      .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
-      .option('--json', 'skriv ut som JSON')
-      .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
-        const config = configFromEnv();
-        const r = await withRounds((db) => mailRespondents(db, config, opts.round, opts.municipality, kind, undefined, CLI_ACTOR));
-        print(r, !!opts.json, () =>
-          `${r.sent.length} ${kind === 'invite' ? 'inbjudningar' : 'påminnelser'} skickade.${r.withoutEmail.length ? ` ${r.withoutEmail.length} respondenter saknar e-postadress; ge dem länken på annat sätt.` : ''}`,
-        );
-      });
-  }
-
-  respondents
-    .command('rates')
-    .description('Svarsfrekvens (inbjudna, påbörjade, inskickade) per roll och verksamhetsområde')
-    .requiredOption('--round <id>', 'mätomgångens id', roundId)
-    .option('--municipality <kod>', 'kommunkod (SCB); utelämnad = hela mätomgången', municipalityCodeArg)
-    .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality?: string; json?: boolean }) => {
-      const rates = await withRounds(async (db) => {
-        const round = await requireRound(db, opts.round);
-        if (opts.municipality) requireRoundMunicipality(round, opts.municipality);
-        return rateReport(db, round, opts.municipality);
-      });
-      const line = (r: typeof rates.total) =>
-        `  ${r.label.padEnd(36)} urval ${r.total}, inbjudna ${r.invited}, påbörjade ${r.started}, inskickade ${r.completed}${r.responseRate === null ? '' : ` (${r.responseRate.toFixed(0)} %)`}`;
-      print(rates, !!opts.json, () =>
-        [line(rates.total), 'Per roll:', ...rates.byRespondentType.map(line), 'Per verksamhetsområde:', ...rates.byArea.filter((a) => a.total).map(line)].join('\n'),
-      );
-    });
 
   // ---- import ----
   const imports = program.command('import').description('Import av data');
