@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import type { AnswerValue } from '../domain/instruments/schema.ts';
+import type { RespondentView } from '../domain/respondent-schema.ts';
 import type { RespondentProgress } from '../domain/rounds.ts';
 
 export const TOKEN_BYTES = 32;
@@ -14,24 +15,12 @@ export const newRespondentToken = () => randomBytes(TOKEN_BYTES).toString('base6
 /** The shape of a link token (43 base64url characters); anything else is not looked up. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export type RespondentSource = 'link' | 'self' | 'import';
+export type RespondentSource = RespondentView['source'];
 
-export interface Respondent {
-  id: number;
+/** A respondent as the API shows it (src/domain/respondent-schema.ts), with its round and municipality. */
+export interface Respondent extends RespondentView {
   roundId: number;
   municipality: string;
-  source: RespondentSource;
-  respondentType: string | null;
-  area: string | null;
-  name: string | null;
-  email: string | null;
-  createdAt: string;
-  invitedAt: string | null;
-  remindedAt: string | null;
-  reminderCount: number;
-  startedAt: string | null;
-  completedAt: string | null;
-  answerCount: number;
 }
 
 export interface RespondentWithToken extends Respondent {
