@@ -541,7 +541,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       const r = a.region.items[item.id];
       return {
         key: item.id,
-        label: short(item.text),
+        label: item.text, // a radar never cuts its labels (they wrap)
         ...radarGroup(instrument, item),
         cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
@@ -882,7 +882,7 @@ export function municipalityView(
       const r = region.region.items[item.id].pct;
       return {
         key: item.id,
-        label: short(item.text),
+        label: item.text, // a radar never cuts its labels (they wrap)
         ...radarGroup(instrument, item),
         cells: {
           item: item.text,

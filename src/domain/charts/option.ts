@@ -84,7 +84,7 @@ export function chartHeight(spec: ChartSpec, width: number): number {
     case 'stackedBars':
       return spec.categories.length * 34 + 50 + legendRows(spec.series.map((s) => s.label), width) * LEGEND_ROW;
     case 'bars':
-      return spec.categories.length * (spec.series.length > 1 ? spec.series.length * 14 + 12 : 28) + 50 + (spec.series.length > 1 ? legendRows(spec.series.map((s) => s.label), width) * LEGEND_ROW : 0);
+      return spec.categories.length * (spec.series.length > 1 ? spec.series.length * 14 + 12 : 28) + 50 + (spec.series.length > 1 ? legendRows(spec.series.map((s) => s.label), width) : 1) * LEGEND_ROW;
     case 'radar': {
       const { rows, size } = radarGrid(spec, width);
       return rows * size + legendRows(spec.series.map((s) => s.label), width) * LEGEND_ROW + 10;
@@ -166,7 +166,7 @@ function stackedBars(c: StackedBarsChart, ctx: Ctx): ChartOption {
       type: 'category',
       inverse: true,
       data: c.categories.map((cat, i) => (c.n ? `${cat} (n = ${c.n[i]})` : cat)),
-      axisLabel: { ...axisLabel, width: labelWidth, overflow: 'break', lineHeight: 14 },
+      axisLabel: { ...axisLabel, width: labelWidth, overflow: 'break', lineHeight: 14, interval: 0 },
     },
     series,
   };
@@ -202,17 +202,18 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
       left: 8,
       right: 56,
       top: c.reference ? 28 : 8,
-      bottom: (showLegend ? legendRows(c.series.map((s) => s.label), ctx.width) * LEGEND_ROW : 0) + 28,
-      containLabel: true,
+      bottom: (showLegend ? legendRows(c.series.map((s) => s.label), ctx.width) : 1) * LEGEND_ROW + 28,
     },
     xAxis: {
       type: 'value',
+      // One series: its name under the axis (there is no legend).
+      ...(showLegend ? {} : { name: c.series[0].label, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: INK } }),
       ...(negative ? {} : { min: 0 }),
       ...(c.max > 0 && !negative ? { max: c.max } : {}),
       axisLabel: { ...axisLabel, formatter: (v: number) => fmt(v) },
       splitLine,
     },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14 } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
     series,
   };
 }
@@ -223,7 +224,8 @@ function referenceLine(ref: { label: string; value: number; role: SeriesRole }, 
     silent: true,
     symbol: 'none',
     lineStyle: { color: colour, type: 'dashed', width: 2 },
-    label: { show: true, position: 'end', color: colour, fontSize: 11, formatter: `${ref.label}: ${fmt(ref.value)}` },
+    // The category axis runs top-down (inverse), so the line's start is its top.
+    label: { show: true, position: 'start', color: colour, fontSize: 11, formatter: `${ref.label}: ${fmt(ref.value)}` },
     data: [{ xAxis: ref.value }],
   };
 }
@@ -261,6 +263,7 @@ function radar(c: RadarChart, ctx: Ctx): ChartOption {
     radar: parts.map((p, k) => ({
       center: [Math.round((k % cols) * cellW + cellW / 2), Math.floor(k / cols) * size + size / 2 + (titled ? 10 : 0)],
       radius,
+      clockwise: true,
       indicator: p.axes.map((i) => ({ name: wrapLabel(c.axes[i], 16), min: 0, max: c.max })),
       axisName: { color: INK, fontSize: 11, lineHeight: 13 },
       splitLine,
@@ -410,7 +413,7 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
     tooltip: { position: 'top' },
     grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * 2 + 8 },
     xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14 } },
+    yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
     visualMap: { type: 'piecewise', dimension: 2, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
     series: [
       {

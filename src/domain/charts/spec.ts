@@ -161,3 +161,13 @@ export function radarParts(c: RadarChart): Array<{ title: string; axes: number[]
 export function ordinalKindOf(optionLabels: readonly string[]): OrdinalKind {
   return optionLabels.some((l) => /stämmer|instämmer|håller (inte )?med|\bagree/i.test(l)) ? 'diverging' : 'sequential';
 }
+
+/** A radar as separate radars of at most RADAR_MAX_AXES axes each (for paper: one image per part, each with its title). */
+export function splitRadar(c: RadarChart): Array<{ title: string; chart: RadarChart }> {
+  const parts = radarParts(c);
+  if (parts.length === 1) return [{ title: '', chart: c }];
+  return parts.map((p) => ({
+    title: p.title,
+    chart: { ...c, axes: p.axes.map((i) => c.axes[i]), groups: undefined, series: c.series.map((s) => ({ ...s, values: p.axes.map((i) => s.values[i]) })) },
+  }));
+}

@@ -32,7 +32,7 @@ import {
 } from 'docx';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
-import { chartSvg, svgToPng } from './echarts.ts';
+import { paperCharts, svgToPng } from './echarts.ts';
 import { formatCell } from './format.ts';
 import { fitColumns, type Measure } from './widths.ts';
 
@@ -116,25 +116,22 @@ function table(t: TableBlock, width: number): Array<Paragraph | Table> {
 }
 
 function chart(b: ChartBlock): Paragraph[] {
-  const r = chartSvg(b.chart, CHART_PX, { title: b.caption });
-  const svg = Buffer.from(r.svg, 'utf8');
-  const png = svgToPng(r.svg, 2);
-  return [
+  return paperCharts(b.chart, CHART_PX, b.caption).flatMap((r) => [
     new Paragraph({
       keepNext: true,
       alignment: AlignmentType.CENTER,
       children: [
         new ImageRun({
           type: 'svg',
-          data: svg,
-          fallback: { type: 'png', data: png },
+          data: Buffer.from(r.svg, 'utf8'),
+          fallback: { type: 'png', data: svgToPng(r.svg, 2) },
           transformation: { width: r.width, height: r.height },
           altText: { name: clean(b.caption).slice(0, 200), title: clean(b.caption), description: clean(b.alt) },
         }),
       ],
     }),
-    para(b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
-  ];
+    para(r.part ? `${b.caption}: ${r.part}` : b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
+  ]);
 }
 
 function block(b: Block, width: number): Array<Paragraph | Table> {

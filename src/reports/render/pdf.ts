@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
-import { chartSvg } from './echarts.ts';
+import { paperCharts } from './echarts.ts';
 import { formatCell } from './format.ts';
 import { fitColumns, type Measure } from './widths.ts';
 
@@ -155,18 +155,19 @@ const helvetica = (_family: string, bold: boolean) => (bold ? 'Helvetica-Bold' :
 /** The chart as vectors: ECharts' SVG (the same option the web draws) embedded with svg-to-pdfkit. */
 function chart(doc: Doc, b: ChartBlock) {
   const width = Math.min(contentWidth(doc), 480);
-  const r = chartSvg(b.chart, CHART_PX);
   const maxH = bottom(doc) - MARGIN.top - 30;
-  const scale = Math.min(width / r.width, maxH / r.height);
-  const w = r.width * scale;
-  const h = r.height * scale;
-  ensureSpace(doc, h + 30);
-  const x0 = MARGIN.left + (contentWidth(doc) - w) / 2;
-  const y0 = doc.y + 2;
-  SVGtoPDF(doc, r.svg, x0, y0, { width: w, height: h, assumePt: true, preserveAspectRatio: 'xMidYMid meet', fontCallback: helvetica });
-  doc.x = MARGIN.left;
-  doc.y = y0 + h + 4;
-  paragraph(doc, b.caption, { size: 8, color: MUTED, gap: 8 });
+  for (const r of paperCharts(b.chart, CHART_PX, b.caption)) {
+    const scale = Math.min(width / r.width, maxH / r.height);
+    const w = r.width * scale;
+    const h = r.height * scale;
+    ensureSpace(doc, h + 30);
+    const x0 = MARGIN.left + (contentWidth(doc) - w) / 2;
+    const y0 = doc.y + 2;
+    SVGtoPDF(doc, r.svg, x0, y0, { width: w, height: h, assumePt: true, preserveAspectRatio: 'xMidYMid meet', fontCallback: helvetica });
+    doc.x = MARGIN.left;
+    doc.y = y0 + h + 4;
+    paragraph(doc, r.part ? `${b.caption}: ${r.part}` : b.caption, { size: 8, color: MUTED, gap: 8 });
+  }
 }
 
 function block(doc: Doc, b: Block) {
