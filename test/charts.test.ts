@@ -48,7 +48,7 @@ function markColours(c: ChartSpec): string[] {
     case 'radar':
       return c.series.filter((s) => anyValue(s.values)).map((s) => seriesColour(s));
     case 'quadrant':
-      return [...(c.points.some((p) => !p.own) ? [ROLE_COLOURS.value] : []), ...(c.points.some((p) => p.own) ? [ROLE_COLOURS.own] : [])];
+      return [...new Set(c.points.map((p) => seriesColour({ label: p.label, role: p.role ?? 'value' })))];
     case 'heatmap':
       return [];
   }
@@ -134,7 +134,7 @@ describe('diagram: en specifikation, ECharts överallt', () => {
       { type: 'radar', axes: ['a', 'b', 'c'], max: 100, unit: '%', series: [{ label: 'Lägst', role: 'lowest', values: [1, 2, 3] }, { label: 'Medel', role: 'mean', values: [4, 5, 6] }, { label: 'Högst', role: 'highest', values: [7, 8, 9] }, { label: 'Er kommun', role: 'own', values: [1, 1, 1] }] },
       SIZE,
     ) as Opt;
-    const quadrant = chartOption({ type: 'quadrant', xLabel: 'x', yLabel: 'y', thresholds: { x: 50, y: 50 }, fields: { A: 'a', B: 'b', C: 'c', D: 'd' }, points: [{ label: 'Er kommun', x: 10, y: 10, own: true }] }, SIZE) as Opt;
+    const quadrant = chartOption({ type: 'quadrant', xLabel: 'x', yLabel: 'y', thresholds: { x: 50, y: 50 }, fields: { A: 'a', B: 'b', C: 'c', D: 'd' }, points: [{ label: 'Er kommun', x: 10, y: 10, role: 'own' }] }, SIZE) as Opt;
     assert.equal(bars.series[0].itemStyle.color, '#b35806');
     assert.equal(radar.series[0].data[3].lineStyle.color, '#b35806');
     assert.equal(quadrant.series[0].data[0].itemStyle.color, '#b35806');
@@ -199,7 +199,7 @@ describe('diagram: en specifikation, ECharts överallt', () => {
       yLabel: 'Digitalt arv (%)',
       thresholds: { x: 50, y: 50 },
       fields: { A: 'Låg förmåga, begränsande arv', B: 'Låg förmåga, möjliggörande arv', C: 'Hög förmåga, begränsande arv', D: 'Hög förmåga, möjliggörande arv' },
-      points: Array.from({ length: 14 }, (_, i) => ({ label: `Kommun ${i + 1}`, x: 40 + (i % 3), y: 40 + (i % 2), own: i === 0 })),
+      points: Array.from({ length: 14 }, (_, i) => ({ label: `Kommun ${i + 1}`, x: 40 + (i % 3), y: 40 + (i % 2), ...(i === 0 ? { role: 'own' as const } : {}) })),
     };
     assert.deepEqual(checkRendered('kvadrant', spec), []);
   });

@@ -73,7 +73,7 @@ export function figureChart(fig: Figure): ChartSpec {
         points: rows.flatMap((r) => {
           const x = num(r.cells[q.x]);
           const y = num(r.cells[q.y]);
-          return x === null || y === null ? [] : [{ label: r.label, x, y, ...(r.own ? { own: true } : {}) }];
+          return x === null || y === null ? [] : [{ label: r.label, x, y, ...(r.own ? { role: 'own' as const } : {}) }];
         }),
       };
     }

@@ -292,10 +292,11 @@ function quadrant(c: QuadrantChart, ctx: Ctx): ChartOption {
   const t = c.thresholds;
   const field = (key: 'A' | 'B' | 'C' | 'D', x0: number, x1: number, y0: number, y1: number) => [
     {
+      // The field's description wraps within the field.
       xAxis: x0,
       yAxis: y0,
       itemStyle: { color: QUADRANT_FIELDS[key] },
-      label: { show: true, position: key === 'A' || key === 'C' ? 'insideBottomLeft' : 'insideTopLeft', formatter: `{k|${key}} ${c.fields[key]}`, color: MUTED, fontSize: 11, rich: { k: { fontSize: 20, fontWeight: 'bold', color: QUADRANT_LETTER } } },
+      label: { show: true, position: key === 'A' || key === 'C' ? 'insideBottomLeft' : 'insideTopLeft', formatter: `{k|${key}} ${c.fields[key]}`, width: Math.max(60, ((x1 - x0) / 100) * side - 12), overflow: 'break', color: MUTED, fontSize: 11, rich: { k: { fontSize: 20, fontWeight: 'bold', color: QUADRANT_LETTER } } },
     },
     { xAxis: x1, yAxis: y1 },
   ];
@@ -303,7 +304,7 @@ function quadrant(c: QuadrantChart, ctx: Ctx): ChartOption {
   const left = Math.max(70, (ctx.width - side) / 2);
   const top = 16;
   const labels = placeLabels(
-    c.points.map((p) => ({ x: left + (p.x / 100) * side, y: top + (1 - p.y / 100) * side, text: p.label, size: p.own ? 12 : 11 })),
+    c.points.map((p) => ({ x: left + (p.x / 100) * side, y: top + (1 - p.y / 100) * side, text: p.label, size: p.role === 'own' ? 12 : 11 })),
     { x1: 0, y1: 0, x2: ctx.width, y2: top + side },
   );
   return {
@@ -319,10 +320,15 @@ function quadrant(c: QuadrantChart, ctx: Ctx): ChartOption {
         // Every label is drawn, at a free place around its point (placeLabels).
         label: { show: true, color: INK, fontSize: 11, opacity: 1 },
         data: c.points.map((p, i) => {
-          const label = { position: 'inside', align: labels[i].align, verticalAlign: 'middle', offset: [labels[i].dx, labels[i].dy], ...(p.own ? { fontWeight: 'bold', fontSize: 12 } : {}) };
-          return p.own
-            ? { name: p.label, value: [p.x, p.y], symbol: 'diamond', symbolSize: 16, itemStyle: { color: ROLE_COLOURS.own }, label: { ...label, formatter: '{b}' }, z: 3 }
-            : { name: p.label, value: [p.x, p.y], label: { ...label, formatter: '{b}' } };
+          const own = p.role === 'own';
+          const colour = ROLE_COLOURS[p.role === 'level' || !p.role ? 'value' : p.role];
+          return {
+            name: p.label,
+            value: [p.x, p.y],
+            itemStyle: { color: colour },
+            ...(own ? { symbol: 'diamond', symbolSize: 16, z: 3 } : {}),
+            label: { position: 'inside', align: labels[i].align, verticalAlign: 'middle', offset: [labels[i].dx, labels[i].dy], formatter: '{b}', ...(own ? { fontWeight: 'bold', fontSize: 12 } : {}) },
+          };
         }),
         markArea: {
           silent: true,

@@ -69,7 +69,8 @@ export interface QuadrantChart {
   yLabel: string;
   thresholds: { x: number; y: number };
   fields: { A: string; B: string; C: string; D: string };
-  points: Array<{ label: string; x: number; y: number; own?: boolean }>;
+  /** A point's role fixes its colour and mark (default 'value'; 'own' is a larger diamond). */
+  points: Array<{ label: string; x: number; y: number; role?: SeriesRole }>;
 }
 
 /** Rows × columns of values coloured from min (weak) to max (strong); null = no value. */

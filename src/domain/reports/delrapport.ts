@@ -32,7 +32,7 @@ import {
   type ReportInput,
 } from './common.ts';
 import { delrapportFlatData } from './flat.ts';
-import type { Block, ReportModel, Section, TableBlock } from './model.ts';
+import type { Block, QuadrantChart, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtNum, fmtPct, fmtPp, joinSv, kommuner, lowerFirst, q, respondentTypePhrase, svarande, truncate } from './swedish.ts';
 
 export interface DelrapportInput extends ReportInput {
@@ -327,10 +327,10 @@ function quadrantSection(ctx: Ctx, scores: MunicipalityScores | null, recs: stri
     kind: 'paragraph',
     text: `Matrisen har två dimensioner: ${xs.toLowerCase()} (vågrätt) och ${ys.toLowerCase()} (lodrätt). Gränserna går vid ${fmtPct(quad.thresholds.x)} respektive ${fmtPct(quad.thresholds.y)} av skalans maximum och delar matrisen i fyra fält.`,
   });
-  const points: Array<{ label: string; x: number; y: number; own?: boolean }> = [];
-  if (regX !== null && regY !== null) points.push({ label: 'Regionen (medel)', x: regX, y: regY });
+  const points: QuadrantChart['points'] = [];
+  if (regX !== null && regY !== null) points.push({ label: 'Regionen (medel)', x: regX, y: regY, role: 'region' });
   const qp = scores?.quadrant;
-  if (qp && qp.x !== null && qp.y !== null) points.push({ label: 'Er kommun', x: qp.x, y: qp.y, own: true });
+  if (qp && qp.x !== null && qp.y !== null) points.push({ label: 'Er kommun', x: qp.x, y: qp.y, role: 'own' });
   blocks.push({
     kind: 'chart',
     caption: `Matris: er kommun och regionens genomsnitt efter ${xs.toLowerCase()} och ${ys.toLowerCase()}`,
