@@ -4,7 +4,12 @@
 // and every chart of every demo report and of the demo rounds' analysis views rendered to SVG with
 // ECharts' server-side renderer: each SVG has the chart's labels and its data marks.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { inflateSync } from 'node:zlib';
 import type { Db } from '../src/db/db.ts';
 import { getMunicipalityView, getRegionalView } from '../src/analysis/service.ts';
 import { loadDemo } from '../src/demo/index.ts';
@@ -18,6 +23,7 @@ import { indicatorsReport } from '../src/domain/reports/indicators.ts';
 import type { ReportModel } from '../src/domain/reports/model.ts';
 import { handlingsplanModel, indicatorReport } from '../src/portfolio/service.ts';
 import { chartSvg, paperCharts } from '../src/reports/render/echarts.ts';
+import { renderReport } from '../src/reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel } from '../src/reports/service.ts';
 import { listRounds } from '../src/store/rounds.ts';
 import { backends } from './support/db.ts';
@@ -70,6 +76,29 @@ function checkRendered(name: string, spec: ChartSpec): string[] {
   if (spec.type === 'heatmap' && !ordinalPalette(spec.scale, Math.max(spec.legend.length, 5)).some((c) => svgs.some((s) => paints(s, c)))) problems.push(`${name}: inga celler`);
   return problems;
 }
+
+/** A PDF's drawing operations (its content streams inflated) and the text they draw, without whitespace. */
+function pdfContent(pdf: Buffer): { ops: string; text: string } {
+  const raw = pdf.toString('latin1');
+  let ops = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    try {
+      ops += inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      // not a deflated stream (fonts, metadata)
+    }
+  }
+  const text = [...ops.matchAll(/<([0-9a-f]*)>\s*Tj|\[((?:[^\]]|\\\])*)\]\s*TJ/gi)]
+    .map((m) => (m[1] !== undefined ? m[1] : [...m[2].matchAll(/<([0-9a-f]*)>/gi)].map((h) => h[1]).join('')))
+    .map((hex) => Buffer.from(hex, 'hex').toString('latin1'))
+    .join('')
+    .replace(/\s+/g, '');
+  return { ops, text };
+}
+
+/** The PDF fill operator of a #rrggbb colour (pdfkit writes each component divided by 255). */
+const pdfFill = (colour: string) => new RegExp([1, 3, 5].map((i) => String(parseInt(colour.slice(i, i + 2), 16) / 255).slice(0, 6).replace('.', '\\.')).join('\\d* ') + '\\d* scn');
 
 const fig = (over: Partial<Figure>): Figure => ({ id: 'f', title: 'Figur', chart: 'bar', base: 'municipalities', n: 4, notes: [], columns: [], rows: [], ...over });
 
@@ -252,6 +281,41 @@ describe('diagram: varje diagram i demorapporterna och analysvyerna som SVG', ()
     assert.deepEqual(problems.slice(0, 20), []);
     assert.ok(charts > 100, `${charts} diagram`);
     assert.deepEqual([...types].sort(), ['bars', 'heatmap', 'quadrant', 'radar', 'stackedBars']);
+  });
+
+  it('PDF och DOCX innehåller diagrammen: vektorer i PDF, SVG med PNG-reserv i DOCX', async () => {
+    const round = (await listRounds(db)).find((r) => r.instrument === 'digital-mognad' && r.status === 'closed')!;
+    const data = await loadRoundReportData(db, round.id);
+    const model = delrapportModel(data, round.municipalities[0]);
+    const blocks = model.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
+    const images = blocks.flatMap((b) => paperCharts(b.chart, 640, b.caption));
+    assert.ok(blocks.some((b) => b.chart.type === 'radar') && blocks.some((b) => b.chart.type === 'quadrant'), blocks.map((b) => b.chart.type).join(', '));
+
+    const pdf = pdfContent(await renderReport(model, 'pdf'));
+    for (const b of blocks) for (const label of specTexts(b.chart)) assert.ok(has(pdf.text, label), `PDF: "${label}" saknas (${b.caption})`);
+    // The own municipality's and the region's marks are painted in their role colours.
+    assert.match(pdf.ops, pdfFill(ROLE_COLOURS.own));
+    assert.match(pdf.ops, pdfFill(ROLE_COLOURS.region));
+    assert.doesNotMatch(pdf.ops, pdfFill('#e08214'), 'den gamla orange färgen');
+
+    const dir = mkdtempSync(join(tmpdir(), 'samverka-charts-'));
+    try {
+      const file = join(dir, 'delrapport.docx');
+      writeFileSync(file, await renderReport(model, 'docx'));
+      const media = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter((p) => p.startsWith('word/media/'));
+      assert.equal(media.filter((p) => p.endsWith('.svg')).length, images.length, media.join(', '));
+      assert.equal(media.filter((p) => p.endsWith('.png')).length, images.length, media.join(', '));
+      for (const p of media.filter((x) => x.endsWith('.png'))) {
+        const png = execFileSync('unzip', ['-p', file, p], { maxBuffer: 1 << 26 });
+        assert.deepEqual([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+        assert.ok(png.length > 5000, `${p}: ${png.length} byte`);
+      }
+      const svgs = media.filter((x) => x.endsWith('.svg')).map((p) => execFileSync('unzip', ['-p', file, p], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+      const text = svgs.map(svgText).join('');
+      for (const b of blocks) for (const label of specTexts(b.chart)) assert.ok(has(text, label), `DOCX: "${label}" saknas (${b.caption})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('varje figur i demoomgångarnas analysvyer (region och kommun) har sina etiketter och datamärken', async () => {

@@ -1,7 +1,8 @@
 // ChartSpec → ECharts option: the only place that knows ECharts options. The browser draws the option
 // on a canvas (src/web/components/charts.tsx), the server with ECharts' SVG renderer for PDF and DOCX
 // (src/reports/render/echarts.ts), so a chart looks the same on screen and on paper. Pure: it returns
-// a plain option object; the renderers register the ECharts parts it uses (CHART_PARTS lists them).
+// a plain option object; the renderers register the ECharts parts it uses (charts: bar, heatmap, radar,
+// scatter; components: grid, legend, markArea, markLine, radar, title, tooltip, visualMap).
 import {
   BACKGROUND,
   GRID,
@@ -26,12 +27,6 @@ export interface ChartSize {
 }
 /** An ECharts option (a plain object; the ECharts types stay with the renderers). */
 export type ChartOption = Record<string, unknown>;
-
-/** The ECharts parts the options use: charts and components the renderers must register. */
-export const CHART_PARTS = {
-  charts: ['BarChart', 'HeatmapChart', 'RadarChart', 'ScatterChart'],
-  components: ['GridComponent', 'LegendComponent', 'MarkAreaComponent', 'MarkLineComponent', 'RadarComponent', 'TitleComponent', 'TooltipComponent', 'VisualMapComponent'],
-} as const;
 
 const EMPTY_TEXT: Record<ChartLocale, { empty: string; unknown: string }> = {
   sv: { empty: 'Inga värden att visa i diagrammet.', unknown: 'Diagrammet kan inte visas (okänd diagramtyp). Värdena finns i tabellen.' },
@@ -344,7 +339,7 @@ type Box = { x1: number; y1: number; x2: number; y2: number };
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1)) * Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));
 
 /** Estimated width of a text in px (about 0.56 em a character: Helvetica/DejaVu Sans averages). */
-export const textWidth = (text: string, size: number) => text.length * size * 0.56;
+const textWidth = (text: string, size: number) => text.length * size * 0.56;
 
 /**
  * Label places for points (in px): each label takes the first place around its point (right, left,
