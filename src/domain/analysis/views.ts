@@ -25,6 +25,7 @@
 // `suppressed` means "för få svar" — never NaN.
 import { AppError } from '../errors.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
+import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
 import { evaluate, compareScores, regionFromScores } from './engine.ts';
@@ -32,7 +33,7 @@ import type { ChangeMeasure, RoundChange } from './change.ts';
 import { scoredItems } from './scores.ts';
 import { distributions } from './distributions.ts';
 import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.ts';
-import { EPSILON, itemOptions, scoringSettings } from './values.ts';
+import { EPSILON, itemOptions, scoringSettings, splitOptions } from './values.ts';
 import { toCsv } from '../export.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
 
@@ -54,6 +55,10 @@ export interface Column {
   format: ColumnFormat;
   /** A data series of the chart. */
   series?: boolean;
+  /** The series' role, which fixes its colour in every chart (default 'value'). */
+  role?: SeriesRole;
+  /** role 'level': the scale step, 0 = weakest. */
+  level?: number;
 }
 export interface Row {
   key: string;
@@ -64,6 +69,8 @@ export interface Row {
   suppressed?: string[];
   /** The viewer's own municipality. */
   own?: boolean;
+  /** The item's group or dimension: where a large radar is split. */
+  group?: string;
 }
 export type ChartKind = 'radar' | 'stacked-bar' | 'bar' | 'heatmap' | 'quadrant' | 'none';
 export interface Figure {
@@ -76,9 +83,15 @@ export interface Figure {
   columns: Column[];
   rows: Row[];
   /** quadrant charts: which columns are x and y, the thresholds and the axis names. */
-  quadrant?: { x: string; y: string; thresholds: { x: number; y: number }; xLabel: string; yLabel: string };
+  quadrant?: { x: string; y: string; thresholds: { x: number; y: number }; xLabel: string; yLabel: string; fields?: Record<QuadrantKey, string> };
   /** Percent scales run 0–100; value scales use this maximum. */
   max?: number;
+  /** stacked-bar: the answer scale's palette. */
+  scale?: OrdinalKind;
+  /** bar: rows sorted by the first series, highest first. */
+  sort?: 'desc';
+  /** bar: a reference line (e.g. the regional mean). */
+  reference?: { label: string; value: number; role: SeriesRole };
 }
 
 export interface RoundInfo {
@@ -263,12 +276,17 @@ function suppressionNote(min: number): string {
   return `Grupper med färre än ${min} svarande redovisas inte ("–", ${SUPPRESSED_TEXT}).`;
 }
 
-const pctCol = (key: string, label: string, series = false): Column => ({ key, label, format: 'pct', series });
+const pctCol = (key: string, label: string, series = false, role?: SeriesRole): Column => ({ key, label, format: 'pct', series, ...(role ? { role } : {}) });
 const countCol = (key: string, label: string): Column => ({ key, label, format: 'count' });
 const textCol = (key: string, label: string): Column => ({ key, label, format: 'text' });
 
 function groupLabel(instrument: Instrument, id: string): string {
   return instrument.groups.find((g) => g.id === id)?.label ?? instrument.dimensions.find((d) => d.id === id)?.label ?? id;
+}
+
+/** The label of an item's group, for splitting a large radar. */
+function radarGroup(instrument: Instrument, item: Item): { group?: string } {
+  return item.group ? { group: groupLabel(instrument, item.group) } : {};
 }
 
 function itemText(item: Item): string {
@@ -305,9 +323,12 @@ function distributionFigures(
   for (const [key, set] of sets) {
     const options = itemOptions(instrument, set.items[0]);
     const scale = instrument.scales.find((s) => s.id === key);
+    const { answers, dontKnow } = splitOptions(options);
+    const byValue = [...answers].sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
     const columns: Column[] = [
       textCol('item', 'Fråga'),
-      ...options.map((o) => pctCol(`o:${o.code}`, o.label, true)),
+      ...answers.map((o): Column => ({ ...pctCol(`o:${o.code}`, o.label, true, 'level'), level: byValue.indexOf(o) })),
+      ...dontKnow.map((o) => pctCol(`o:${o.code}`, o.label, true, 'dontKnow')),
       countCol('n', 'n (svarande)'),
     ];
     const rows: Row[] = set.figs.map((fig, i) => {
@@ -327,6 +348,7 @@ function distributionFigures(
       id: `${opts.idPrefix}-${key}`,
       title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${short(set.items[0].text, 60)}` : ''}`,
       chart: 'stacked-bar',
+      scale: ordinalKindOf(options.map((o) => o.label)),
       base: set.figs[0]?.base ?? 'respondents',
       n,
       notes: [
@@ -404,9 +426,9 @@ function statCells(s: RegionalStat, prefix = ''): Record<string, Cell> {
 /** Columns of a regional figure: lowest, mean and highest municipality, n municipalities, and the respondent-weighted mean with its n. */
 function regionStatColumns(): Column[] {
   return [
-    pctCol('min', 'Lägsta kommun', true),
-    pctCol('mean', 'Medel (kommuner)', true),
-    pctCol('max', 'Högsta kommun', true),
+    pctCol('min', 'Lägsta kommun', true, 'lowest'),
+    pctCol('mean', 'Medel (kommuner)', true, 'mean'),
+    pctCol('max', 'Högsta kommun', true, 'highest'),
     countCol('nMunicipalities', 'n (kommuner)'),
     pctCol('respondentMean', 'Medel (alla svarande)'),
     countCol('nRespondents', 'n (svarande)'),
@@ -517,7 +539,8 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       const r = a.region.items[item.id];
       return {
         key: item.id,
-        label: short(item.text),
+        label: item.text, // a radar never cuts its labels (they wrap)
+        ...radarGroup(instrument, item),
         cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
     }),
@@ -591,10 +614,13 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     return { code, row: { key: assoc || own ? code : label, label, cells, ...(suppressed.length ? { suppressed } : {}), ...(own ? { own: true } : {}) } };
   });
   const overviewRows = overview.map((o) => o.row);
+  const regionMean = a.region.overall.pct.municipalityWeighted.mean;
   figures.push({
     id: 'kommuner',
     title: 'Kommunerna (procent av skalans maximum)',
     chart: 'bar',
+    sort: 'desc',
+    ...(regionMean !== null ? { reference: { label: 'Regionens medel', value: regionMean, role: 'mean' as const } } : {}),
     base: 'respondents',
     n: a.respondents.n,
     notes: [
@@ -635,7 +661,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
           ...(r.own ? { own: true } : {}),
         };
       }),
-      quadrant: { x: 'x', y: 'y', thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 }, xLabel: groupLabel(instrument, q.x), yLabel: groupLabel(instrument, q.y) },
+      quadrant: {
+        x: 'x',
+        y: 'y',
+        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
+        xLabel: groupLabel(instrument, q.x),
+        yLabel: groupLabel(instrument, q.y),
+        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
+      },
     });
     const counts = a.region.quadrantCounts;
     figures.push({
@@ -833,12 +866,12 @@ export function municipalityView(
     ],
     columns: [
       textCol('item', 'Fråga'),
-      pctCol('own', name, true),
+      pctCol('own', name, true, 'own'),
       countCol('ownN', `n (${name})`),
       countCol('dontKnow', 'Vet ej'),
-      pctCol('min', 'Regionens lägsta', true),
-      pctCol('mean', 'Regionens medel', true),
-      pctCol('max', 'Regionens högsta', true),
+      pctCol('min', 'Regionens lägsta', true, 'lowest'),
+      pctCol('mean', 'Regionens medel', true, 'mean'),
+      pctCol('max', 'Regionens högsta', true, 'highest'),
       countCol('nMunicipalities', 'n (kommuner)'),
       { key: 'difference', label: 'Skillnad mot regionens medel (procentenheter)', format: 'pp' },
     ],
@@ -847,7 +880,8 @@ export function municipalityView(
       const r = region.region.items[item.id].pct;
       return {
         key: item.id,
-        label: short(item.text),
+        label: item.text, // a radar never cuts its labels (they wrap)
+        ...radarGroup(instrument, item),
         cells: {
           item: item.text,
           own: o?.pct ?? null,
@@ -875,10 +909,10 @@ export function municipalityView(
     columns: [
       textCol('name', 'Dimension / grupp'),
       textCol('kind', 'Typ'),
-      pctCol('own', name, true),
+      pctCol('own', name, true, 'own'),
       countCol('ownN', `n (${name})`),
       pctCol('min', 'Regionens lägsta'),
-      pctCol('mean', 'Regionens medel', true),
+      pctCol('mean', 'Regionens medel', true, 'mean'),
       pctCol('max', 'Regionens högsta'),
       countCol('nMunicipalities', 'n (kommuner)'),
       { key: 'difference', label: 'Skillnad (procentenheter)', format: 'pp' },
@@ -924,7 +958,14 @@ export function municipalityView(
       notes: [`${name} markerad; övriga kommuner ${assoc ? 'med namn' : 'anonymiserade'}. n = antal svarande per kommun.`],
       columns: [textCol('municipality', 'Kommun'), pctCol('x', groupLabel(instrument, q.x), true), pctCol('y', groupLabel(instrument, q.y), true), textCol('quadrant', 'Fält'), countCol('n', 'n (svarande)')],
       rows,
-      quadrant: { x: 'x', y: 'y', thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 }, xLabel: groupLabel(instrument, q.x), yLabel: groupLabel(instrument, q.y) },
+      quadrant: {
+        x: 'x',
+        y: 'y',
+        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
+        xLabel: groupLabel(instrument, q.x),
+        yLabel: groupLabel(instrument, q.y),
+        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
+      },
     });
   }
 

@@ -21,6 +21,7 @@ import { SOURCES } from '../sources.ts';
 import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
+import { ordinalKindOf } from '../charts/spec.ts';
 import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
 
 export interface RoundMeta {
@@ -267,15 +268,6 @@ export function areasOf(ins: Instrument): Area[] {
 
 // --- charts ------------------------------------------------------------------------------------
 
-/** Red → blue diverging palette for ordinal scales (colour-blind safe), n colours from weak to strong. */
-export function ordinalPalette(n: number): string[] {
-  const base = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'];
-  if (n <= 1) return ['#4393c3'];
-  return Array.from({ length: n }, (_, i) => base[Math.round((i * (base.length - 1)) / (n - 1))]);
-}
-export const DONT_KNOW_COLOR = '#bdbdbd';
-export const SERIES_COLORS = ['#2166ac', '#e08214', '#5aae61', '#8073ac', '#b2182b'];
-
 /** Chart families within an area: items sharing scale and direction go in one stacked-bar chart. */
 export function stackedFamilies(ins: Instrument, items: Item[]): Array<{ options: Option[]; reversed: boolean; items: Item[] }> {
   const out: Array<{ key: string; options: Option[]; reversed: boolean; items: Item[] }> = [];
@@ -297,13 +289,15 @@ export function stackedChart(
   rows: Array<{ item: Item; fig: DistributionFigure }>,
 ): StackedBarsChart {
   const { answers: scored, dontKnow: unscored } = splitOptions(fam.options);
-  const pal = ordinalPalette(scored.length);
   const byValue = [...scored].sort((a, b) => (a.value as number) - (b.value as number));
-  const colorOf = (o: Option) => {
+  const levelOf = (o: Option) => {
     const i = byValue.indexOf(o);
-    return pal[fam.reversed ? pal.length - 1 - i : i];
+    return fam.reversed ? scored.length - 1 - i : i;
   };
-  const series: ChartSeries[] = [...scored.map((o) => ({ label: o.label, color: colorOf(o) })), ...unscored.map((o) => ({ label: o.label, color: DONT_KNOW_COLOR }))];
+  const series: ChartSeries[] = [
+    ...scored.map((o): ChartSeries => ({ label: o.label, role: 'level', level: levelOf(o) })),
+    ...unscored.map((o): ChartSeries => ({ label: o.label, role: 'dontKnow' })),
+  ];
   const codes = [...scored, ...unscored].map((o) => o.code);
   return {
     type: 'stackedBars',
@@ -311,6 +305,8 @@ export function stackedChart(
     series,
     values: rows.map(({ fig }) => codes.map((c) => [...fig.options, ...fig.dontKnow].find((o) => o.code === c)?.percent ?? 0)),
     n: rows.map((r) => r.fig.n),
+    scale: ordinalKindOf(fam.options.map((o) => o.label)),
+    levels: scored.length,
   };
 }
 
@@ -501,6 +497,12 @@ export function quadrantModel(ins: Instrument) {
 }
 
 /** The quadrant matrix chart of the model with the given points. */
+/** The group of each item (for splitting a large radar), or nothing when an item has none. */
+export function radarGroups(ins: Instrument, items: Item[]): { groups?: string[] } {
+  const groups = items.map((i) => ins.groups.find((g) => g.id === i.group)?.label);
+  return groups.every((g) => g !== undefined) ? { groups: groups as string[] } : {};
+}
+
 export function quadrantChart({ quad, xs, ys }: NonNullable<ReturnType<typeof quadrantModel>>, points: QuadrantChart['points']): QuadrantChart {
   return {
     type: 'quadrant',

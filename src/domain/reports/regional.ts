@@ -18,12 +18,12 @@ import {
   makeCtx,
   modelShell,
   quadrantChart,
+  radarGroups,
   quadrantModel,
   qualityBlocks,
   rateTable,
   roundParagraph,
   selectionText,
-  SERIES_COLORS,
   smallNote,
   stackedChart,
   stackedChartBlock,
@@ -182,7 +182,7 @@ function areaSection(ctx: Ctx, area: Area, labels: Record<string, string>, chall
         chart: {
           type: 'bars',
           categories: fig.perRespondent.options.map((o) => o.label),
-          series: [{ label: `Andel av de svarande (n = ${fmtInt(fig.perRespondent.n)})`, color: SERIES_COLORS[0] }],
+          series: [{ label: `Andel av de svarande (n = ${fmtInt(fig.perRespondent.n)})`, role: 'value' }],
           values: fig.perRespondent.options.map((o) => [o.percent]),
           max: 100,
           unit: '%',
@@ -278,6 +278,7 @@ function heatmapBlock(ctx: Ctx, area: Area, labels: Record<string, string>): Blo
       min: values.length ? Math.min(...values) : 0,
       max: values.length ? Math.max(...values) : 1,
       legend: scored.map((o) => ({ value: o.value as number, label: o.label })),
+      scale: 'sequential',
     },
   };
 }
@@ -312,12 +313,13 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
       chart: {
         type: 'radar',
         axes: items.map((i) => ctx.labels.get(i.id) ?? i.id),
+        ...radarGroups(ins, items),
         max: 100,
         unit: '%',
         series: [
-          { label: 'Lägst', values: items.map((i) => stat(i).min), color: '#b2182b', dashed: true },
-          { label: 'Genomsnitt', values: items.map((i) => stat(i).mean), color: '#2166ac', fill: true },
-          { label: 'Högst', values: items.map((i) => stat(i).max), color: '#5aae61', dashed: true },
+          { label: 'Lägst', values: items.map((i) => stat(i).min), role: 'lowest' },
+          { label: 'Genomsnitt', values: items.map((i) => stat(i).mean), role: 'mean' },
+          { label: 'Högst', values: items.map((i) => stat(i).max), role: 'highest' },
         ],
       },
     });
