@@ -73,6 +73,7 @@ const FORMAGEKARTA = ins({
     id: `f${String(i + 1).padStart(2, '0')}`,
     type: 'capability',
     text: c.name,
+    short: `Förmåga ${i + 1}`,
     description: c.description,
     scale: 'mognad04',
   })),
@@ -99,6 +100,7 @@ const IT_INSTRUMENT = ins({
     id: itId(i),
     type: 'capability',
     text: k.name,
+    short: `Kompetens ${i + 1}`,
     scale: 'kompetens13',
     target: k.marker ? { level: k.target, marker: k.marker } : { level: k.target },
   })),
@@ -136,20 +138,21 @@ const SURVEY = ins({
     },
   ],
   items: [
-    { id: 'portfolj', type: 'scale', text: 'Hur väl etablerad är portföljstyrning i kommunen?', scale: 'etablering' },
+    { id: 'portfolj', type: 'scale', text: 'Hur väl etablerad är portföljstyrning i kommunen?', short: 'Portföljstyrning', scale: 'etablering' },
     {
       id: 'forum',
       type: 'multi',
       text: 'Vilka forum finns?',
+      short: 'Vilka forum finns?',
       options: [
         { code: 'digrad', label: 'Digitaliseringsråd', value: 1 },
         { code: 'itrad', label: 'IT-råd', value: 1 },
         { code: 'israd', label: 'Informationssäkerhetsråd', value: 1 },
       ],
     },
-    { id: 'nojd', type: 'scale', text: 'Påstående', scale: 'instamning' },
-    { id: 'skuld', type: 'scale', text: 'Teknisk skuld (hög = dåligt)', scale: 'instamning', reversed: true },
-    { id: 'mal', type: 'text', text: 'Viktigaste mål?' },
+    { id: 'nojd', type: 'scale', text: 'Påstående', short: 'Påstående', scale: 'instamning' },
+    { id: 'skuld', type: 'scale', text: 'Teknisk skuld (hög = dåligt)', short: 'Teknisk skuld (hög = dåligt)', scale: 'instamning', reversed: true },
+    { id: 'mal', type: 'text', text: 'Viktigaste mål?', short: 'Viktigaste mål?' },
   ],
 });
 
@@ -165,8 +168,8 @@ const MATURITY = ins({
     { id: 'g_arv', label: 'Arv', dimension: 'arv' },
   ],
   items: [
-    { id: 'x1', type: 'number', text: 'Förmåga (0–100)', group: 'g_formaga', min: 0, max: 100 },
-    { id: 'y1', type: 'number', text: 'Arv (0–100)', group: 'g_arv', min: 0, max: 100 },
+    { id: 'x1', type: 'number', text: 'Förmåga (0–100)', short: 'Förmåga (0–100)', group: 'g_formaga', min: 0, max: 100 },
+    { id: 'y1', type: 'number', text: 'Arv (0–100)', short: 'Arv (0–100)', group: 'g_arv', min: 0, max: 100 },
   ],
   scoring: quadrantScoring({
     A: QUADRANT_INFO('A', 'Digitisering'),
@@ -520,7 +523,7 @@ describe('change between rounds', () => {
     version: '1.0',
     title: 'Förändring',
     mode: 'self-assessment',
-    items: [{ id: 'v', type: 'number', text: 'Mognad %', min: 0, max: 100 }],
+    items: [{ id: 'v', type: 'number', text: 'Mognad %', short: 'Mognad %', min: 0, max: 100 }],
   });
   const V11 = ins({ ...V1, version: '1.1' });
   const r = (m: string, v: number) => resp(m, { v });

@@ -24,6 +24,7 @@
 // own n where it differs. Values are unrounded; null means "no value" (shown as "–"), a column key in
 // `suppressed` means "för få svar" — never NaN.
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
 import { evaluate, compareScores, regionFromScores } from './engine.ts';
@@ -319,7 +320,7 @@ function distributionFigures(
       for (const o of [...fig.options, ...fig.dontKnow]) cells[`o:${o.code}`] = suppressed ? null : o.percent;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells,
         ...(suppressed ? { suppressed: options.map((o) => `o:${o.code}`) } : {}),
       };
@@ -327,7 +328,7 @@ function distributionFigures(
     const n = Math.max(0, ...set.figs.map((f) => f.n));
     out.push({
       id: `${opts.idPrefix}-${key}`,
-      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${short(set.items[0].text, 60)}` : ''}`,
+      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${itemShortLabel(set.items[0])}` : ''}`,
       chart: 'stacked-bar',
       base: set.figs[0]?.base ?? 'respondents',
       n,
@@ -348,7 +349,7 @@ function distributionFigures(
     const all = new Map([...fig.options, ...fig.dontKnow].map((o) => [o.code, o]));
     out.push({
       id: `${opts.idPrefix}-flerval-${item.id}`,
-      title: `${opts.titlePrefix} – ${short(item.text, 80)}`,
+      title: `${opts.titlePrefix} – ${itemShortLabel(item)}`,
       chart: 'bar',
       base: 'mentions',
       n: fig.n,
@@ -385,7 +386,7 @@ function distributionFigures(
         const s = f.numeric;
         return {
           key: item.id,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, n: f.n, mean: suppressed ? null : (s?.mean ?? null), median: suppressed ? null : (s?.median ?? null), min: suppressed ? null : (s?.min ?? null), max: suppressed ? null : (s?.max ?? null) },
           ...(suppressed ? { suppressed: ['mean', 'median', 'min', 'max'] } : {}),
         };
@@ -519,7 +520,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       const r = a.region.items[item.id];
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
     }),
@@ -675,7 +676,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       columns: [textCol('item', 'Fråga'), ...heatCodes.map((c) => pctCol(`m:${c}`, `${naming.names[c] ?? c} (n = ${byCode.get(c)?.n ?? 0})`, true))],
       rows: scored.map(({ item }) => ({
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: itemText(item), ...Object.fromEntries(heatCodes.map((c) => [`m:${c}`, byCode.get(c)?.items[item.id]?.pct ?? null])) },
       })),
     });
@@ -702,7 +703,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === c.itemId)!;
         return {
           key: c.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: {
             item: item.text,
             count: c.weak.count,
@@ -739,7 +740,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === g.itemId)!;
         return {
           key: g.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, target: g.target, marker: g.marker, count: g.belowTarget.count, n: g.belowTarget.n, share: g.belowTarget.percent, meanGap: g.meanGap, maxGap: g.maxGap },
         };
       }),
@@ -785,7 +786,7 @@ function freeTextFigure(
       const v = r.answers[item.id];
       if (typeof v !== 'string' || !v.trim()) continue;
       n++;
-      rows.push({ key: `${item.id}:${r.responseId}`, label: short(item.text), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
+      rows.push({ key: `${item.id}:${r.responseId}`, label: itemShortLabel(item), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
     }
   return {
     id,
@@ -849,7 +850,7 @@ export function municipalityView(
       const r = region.region.items[item.id].pct;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: {
           item: item.text,
           own: o?.pct ?? null,
@@ -942,7 +943,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'value', label: 'Värde (skalvärde)', format: 'value' }, pctCol('pct', 'Procent av skalan'), { key: 'threshold', label: 'Tröskel', format: 'value' }, countCol('n', 'n (svarande)')],
       rows: improvements.map((c) => {
         const item = instrument.items.find((i) => i.id === c.itemId)!;
-        return { key: c.itemId, label: short(item.text), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
+        return { key: c.itemId, label: itemShortLabel(item), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
       }),
     });
 
@@ -958,7 +959,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'current', label: 'Nuläge', format: 'value' }, { key: 'target', label: 'Mål', format: 'value' }, { key: 'gap', label: 'Gap (skalsteg)', format: 'value', series: true }, textCol('marker', 'Markering')],
       rows: gaps.map((g) => {
         const item = instrument.items.find((i) => i.id === g.itemId)!;
-        return { key: g.itemId, label: short(item.text), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
+        return { key: g.itemId, label: itemShortLabel(item), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
       }),
     });
 
@@ -1105,7 +1106,7 @@ export function compareView(
       const a = aRegion.region.items[item.id].pct.municipalityWeighted;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: item.text, before: b.mean, nBefore: b.n, after: a.mean, nAfter: a.n, difference: b.mean !== null && a.mean !== null ? a.mean - b.mean : null },
       };
     }),

@@ -2,6 +2,7 @@
 // Swedish sentences ("Av 18 svarande i 11 kommuner anger 6 (33 %) …"), the method text that states
 // what every base means, chart specs and the data-quality notes. Pure.
 import type { Instrument, Item, Option } from '../instruments/schema.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import {
   analyseRound,
   distribution,
@@ -21,7 +22,7 @@ import { SOURCES } from '../sources.ts';
 import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
-import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
+import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, svarande } from './swedish.ts';
 
 export interface RoundMeta {
   id: number;
@@ -107,7 +108,7 @@ export function makeCtx(input: ReportInput): Ctx {
     selfAssessment: ins.mode === 'self-assessment',
     dist,
     answeringMunicipalities,
-    labels: new Map(ins.items.map((i) => [i.id, shortLabel(i)])),
+    labels: new Map(ins.items.map((i) => [i.id, itemShortLabel(i)])),
   };
 }
 
