@@ -334,17 +334,17 @@ describe('distributions', () => {
   test('multi-select as mentions (base mentions) plus shares of respondents', () => {
     const d = distribution(SURVEY, 'forum', rs);
     assert.equal(d.base, 'mentions');
-    assert.equal(d.n, 5); // 2 + 1 + 2 mentions; the empty selection is not an answer
-    assert.equal(d.respondents, 3);
+    assert.equal(d.n, 5); // 2 + 1 + 2 mentions; the empty selection ("inget av dessa") adds none
+    assert.equal(d.respondents, 4); // but it is an answer (answered.ts): 4 respondents answered
     assert.deepEqual(d.options.map((o) => [o.code, o.count, o.percent]), [
       ['digrad', 3, 60],
       ['itrad', 1, 20],
       ['israd', 1, 20],
     ]);
     assert.equal(d.perRespondent?.base, 'respondents');
-    assert.equal(d.perRespondent?.n, 3);
-    close(d.perRespondent?.options[0].percent, 100);
-    close(d.perRespondent?.options[1].percent, 100 / 3);
+    assert.equal(d.perRespondent?.n, 4);
+    close(d.perRespondent?.options[0].percent, 75); // digrad: 3 of 4 respondents
+    close(d.perRespondent?.options[1].percent, 25);
   });
 
   test('by municipality, respondent type and area', () => {

@@ -19,7 +19,6 @@ export {
   answeredTarget,
   defaultLowThreshold,
   findItem,
-  isDontKnow,
   itemOptions,
   itemRange,
   mean,
@@ -28,12 +27,12 @@ export {
   orient,
   percent,
   scoringSettings,
-  splitOptions,
   summary,
   toPct,
   type Range,
   type ScoringSettings,
 } from './values.ts';
+export { answerState, isAnswered, isDontKnow, splitOptions, type AnswerState } from '../instruments/answered.ts';
 export { MISSING_GROUP, distribution, distributionBy, distributions } from './distributions.ts';
 export { compareToRegion, quadrantOf, regionalScores, scoreMunicipalities, scoredItems, type ScoreOptions } from './scores.ts';
 export {

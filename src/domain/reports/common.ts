@@ -6,6 +6,7 @@ import { itemShortLabel } from '../instruments/short.ts';
 import {
   analyseRound,
   distribution,
+  isAnswered,
   itemOptions,
   itemRange,
   scoringSettings,
@@ -97,7 +98,7 @@ export function makeCtx(input: ReportInput): Ctx {
   const answeringMunicipalities = new Map<string, Set<string>>();
   for (const item of ins.items) {
     const set = new Set<string>();
-    for (const r of input.responses) if (hasAnswer(ins, item, r)) set.add(r.municipality);
+    for (const r of input.responses) if (isAnswered(ins, item, r.answers[item.id])) set.add(r.municipality);
     answeringMunicipalities.set(item.id, set);
   }
   return {
@@ -110,26 +111,6 @@ export function makeCtx(input: ReportInput): Ctx {
     answeringMunicipalities,
     labels: new Map(ins.items.map((i) => [i.id, itemShortLabel(i)])),
   };
-}
-
-/** True when the response answers the item in a way the distribution counts. */
-export function hasAnswer(ins: Instrument, item: Item, r: AnalysisResponse): boolean {
-  const a = r.answers[item.id];
-  if (a === undefined || a === null) return false;
-  switch (item.type) {
-    case 'text':
-      return typeof a === 'string' && a.trim() !== '';
-    case 'number':
-      return typeof a === 'number' && Number.isFinite(a);
-    case 'multi':
-      return Array.isArray(a) && a.some((c) => itemOptions(ins, item).some((o) => o.code === c));
-    case 'capability':
-      return typeof a === 'object' && !Array.isArray(a) && 'current' in a && itemOptions(ins, item).some((o) => o.code === a.current);
-    case 'yesno_degree':
-      return typeof a === 'object' && !Array.isArray(a) && 'answer' in a && ['ja', 'nej', 'vet_ej'].includes(a.answer);
-    default:
-      return typeof a === 'string' && itemOptions(ins, item).some((o) => o.code === a);
-  }
 }
 
 export const isScoredType = (item: Item) => ['scale', 'single', 'capability'].includes(item.type);
