@@ -35,6 +35,7 @@ import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.t
 import { EPSILON, itemOptions, scoringSettings } from './values.ts';
 import { toCsv } from '../export.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
+import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerFigures } from './viewer.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -227,17 +228,22 @@ function viewerDescription(v: AnalysisViewer): string {
 // ---------------------------------------------------------------------------------------------
 // Labels and helpers
 
-export interface Naming {
-  /** code → name. */
-  names: Record<string, string>;
-  /** code → "Kommun k" (anonymiseMunicipalities over the round's municipalities). */
-  labels: Record<string, string>;
+export type Naming = MunicipalityNaming;
+
+/** What the viewer sees of the round's figures: the one rule of suppression and anonymisation (viewer.ts). */
+function figuresFor(ctx: AnalysisContext, viewer: AnalysisViewer, naming?: Naming): ViewerFigures {
+  const v: FigureViewer =
+    viewer.role === 'forbundsadmin'
+      ? { kind: 'forbundsadmin' }
+      : viewer.role === 'kommunansvarig'
+        ? { kind: 'kommunansvarig', municipalities: viewer.municipalities }
+        : { kind: 'lasare' };
+  return viewerFigures(ctx, v, naming);
 }
 
-function labelFor(viewer: AnalysisViewer, naming: Naming, code: string): string {
-  if (isAssociation(viewer)) return naming.names[code] ?? code;
-  if (isOwn(viewer, code)) return `${naming.names[code] ?? code} (egen kommun)`;
-  return naming.labels[code] ?? 'Kommun';
+/** A municipality's row label: as the viewer may name it, the own one marked. */
+function labelFor(vf: ViewerFigures, code: string): string {
+  return vf.own(code) ? `${vf.label(code)} (egen kommun)` : vf.label(code);
 }
 
 const labelNumber = (s: string) => {
@@ -292,7 +298,7 @@ function quadrantInfo(instrument: Instrument, key: QuadrantKey | null | undefine
 function distributionFigures(
   instrument: Instrument,
   dists: readonly DistributionFigure[],
-  opts: { idPrefix: string; titlePrefix: string; suppressBelow: number },
+  opts: { idPrefix: string; titlePrefix: string; withheld: (respondents: number) => boolean },
 ): Figure[] {
   const out: Figure[] = [];
   const sets = new Map<string, { items: Item[]; figs: DistributionFigure[] }>();
@@ -316,7 +322,7 @@ function distributionFigures(
     const rows: Row[] = set.figs.map((fig, i) => {
       const item = set.items[i];
       const cells: Record<string, Cell> = { item: itemText(item), n: fig.n };
-      const suppressed = fig.respondents < opts.suppressBelow;
+      const suppressed = opts.withheld(fig.respondents);
       for (const o of [...fig.options, ...fig.dontKnow]) cells[`o:${o.code}`] = suppressed ? null : o.percent;
       return {
         key: item.id,
@@ -343,7 +349,7 @@ function distributionFigures(
   for (const fig of dists) {
     const item = instrument.items.find((i) => i.id === fig.itemId);
     if (!item || item.type !== 'multi') continue;
-    const suppressed = fig.respondents < opts.suppressBelow;
+    const suppressed = opts.withheld(fig.respondents);
     const options = itemOptions(instrument, item);
     const per = new Map((fig.perRespondent?.options ?? []).map((o) => [o.code, o]));
     const all = new Map([...fig.options, ...fig.dontKnow].map((o) => [o.code, o]));
@@ -382,7 +388,7 @@ function distributionFigures(
       columns: [textCol('item', 'Fråga'), countCol('n', 'n (svarande)'), { key: 'mean', label: 'Medel', format: 'value' }, { key: 'median', label: 'Median', format: 'value' }, { key: 'min', label: 'Lägsta', format: 'value' }, { key: 'max', label: 'Högsta', format: 'value' }],
       rows: numbers.map((f) => {
         const item = instrument.items.find((i) => i.id === f.itemId)!;
-        const suppressed = f.respondents < opts.suppressBelow;
+        const suppressed = opts.withheld(f.respondents);
         const s = f.numeric;
         return {
           key: item.id,
@@ -434,8 +440,9 @@ function roundFor(viewer: AnalysisViewer, round: RoundInfo): RoundInfo & { munic
 }
 
 function meta(ctx: AnalysisContext, viewer: AnalysisViewer, areas: { id: string; label: string }[], used: RoundAnalysis): ViewMeta {
-  const assoc = isAssociation(viewer);
-  const leftOut = assoc ? 0 : Object.keys(ctx.small).filter((c) => !isOwn(viewer, c)).length;
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const leftOut = Object.keys(vf.leftOut).filter((c) => !vf.own(c)).length;
   const notes: string[] = [];
   notes.push(
     `Regionens värden: varje kommun väger lika (kommunens ${used.region.aggregation === 'median' ? 'median' : 'medelvärde'} av respondenternas svar, sedan min, medel och max över kommunerna). Respondentviktat medel redovisas bredvid.`,
@@ -478,8 +485,9 @@ export interface CandidateEvidence {
  * own municipalities count as weak when their own score is at or below the candidate's threshold.
  */
 export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemId: string): CandidateEvidence | null {
-  const assoc = viewer.role === 'forbundsadmin';
-  const c = (assoc ? ctx.full : ctx.public).samverkanskandidater.find((x) => x.itemId === itemId);
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const c = vf.region.samverkanskandidater.find((x) => x.itemId === itemId);
   const item = ctx.instrument.items.find((i) => i.id === itemId);
   if (!c || !item) return null;
   const own =
@@ -494,11 +502,10 @@ export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemI
 
 export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, naming: Naming, areas: { id: string; label: string }[] = []): AnalysisView {
   assertCanViewRound(viewer, ctx.round);
-  const assoc = isAssociation(viewer);
-  const a = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const a = vf.region;
   const { instrument } = ctx;
-  const min = ctx.suppressionMin;
-  const hide = assoc ? 0 : min;
   const figures: Figure[] = [];
   const scored = scoredItems(instrument);
 
@@ -556,7 +563,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     });
 
   // 3. Distributions (regional).
-  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', suppressBelow: hide }));
+  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', withheld: (n) => vf.withholds(null, n) }));
 
   // 4. Municipalities overview (every municipality of the round; small ones suppressed for others).
   const byCode = new Map(ctx.full.municipalityScores.map((m) => [m.municipality, m]));
@@ -573,14 +580,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
   const valueKeys = overviewCols.filter((c) => c.key !== 'municipality' && c.key !== 'n').map((c) => c.key);
   const overview: { code: string; row: Row }[] = codes.map((code) => {
     const m = byCode.get(code);
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(vf, code);
+    const own = vf.own(code);
     const n = m?.n ?? 0;
-    const small = !assoc && !own && n < min;
+    const small = vf.withholds(code, n);
     const cells: Record<string, Cell> = { municipality: label, n };
     const suppressed: string[] = [];
     const put = (key: string, v: Cell, figN: number) => {
-      if (!assoc && !own && figN < min) {
+      if (vf.withholds(code, figN)) {
         cells[key] = null;
         suppressed.push(key);
       } else cells[key] = v;
@@ -813,8 +820,9 @@ export function municipalityView(
   assertCanViewMunicipality(viewer, code);
   if (!ctx.round.municipalities.includes(code))
     throw new ViewAccessError(404, `Kommunen ${naming.names[code] ?? code} ingår inte i mätomgången`);
-  const assoc = isAssociation(viewer);
-  const region = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const region = vf.region;
   const { instrument } = ctx;
   const own = ctx.full.municipalityScores.find((m) => m.municipality === code) ?? null;
   const ownResponses = ctx.responses.filter((r) => r.municipality === code);
@@ -900,7 +908,7 @@ export function municipalityView(
     })),
   });
 
-  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, suppressBelow: 0 }));
+  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, withheld: (n) => vf.withholds(code, n) }));
 
   const q = instrument.scoring?.quadrant;
   if (q) {
@@ -915,8 +923,8 @@ export function municipalityView(
     if (own) rows.push(point(own, name, true));
     for (const c of orderCodes(viewer, naming, others.map((m) => m.municipality))) {
       const m = others.find((x) => x.municipality === c)!;
-      if (!assoc && ((m.dimensions[q.x]?.n ?? 0) < ctx.suppressionMin || (m.dimensions[q.y]?.n ?? 0) < ctx.suppressionMin)) continue;
-      rows.push(point(m, assoc ? (naming.names[c] ?? c) : (naming.labels[c] ?? 'Kommun'), false));
+      if (vf.withholds(c, Math.min(m.dimensions[q.x]?.n ?? 0, m.dimensions[q.y]?.n ?? 0))) continue;
+      rows.push(point(m, vf.label(c), false));
     }
     figures.push({
       id: 'kommun-kvadrant',
@@ -1016,10 +1024,10 @@ export function compareView(
 ): CompareView {
   assertCanViewRound(viewer, before.round);
   assertCanViewRound(viewer, after.round);
-  const assoc = isAssociation(viewer);
+  const bv = figuresFor(before, viewer, naming);
+  const av = figuresFor(after, viewer, naming);
+  const assoc = av.association;
   const min = Math.max(before.suppressionMin, after.suppressionMin);
-  // Others: municipalities with too few respondents in either round take no part (suppressed rows).
-  const include = (s: MunicipalityScores) => assoc || isOwn(viewer, s.municipality) || s.n >= min;
   const change = compareScores(
     { instrument: before.instrument, municipalities: before.full.municipalityScores },
     { instrument: after.instrument, municipalities: after.full.municipalityScores },
@@ -1027,7 +1035,8 @@ export function compareView(
   );
   const bN = new Map(before.full.municipalityScores.map((m) => [m.municipality, m.n]));
   const aN = new Map(after.full.municipalityScores.map((m) => [m.municipality, m.n]));
-  const visible = (code: string) => include({ municipality: code, n: Math.min(bN.get(code) ?? 0, aN.get(code) ?? 0) } as MunicipalityScores);
+  // Municipalities with too few respondents in either round take no part for others (suppressed rows).
+  const visible = (code: string) => !bv.withholds(code, bN.get(code) ?? 0) && !av.withholds(code, aN.get(code) ?? 0);
   const shown = change.municipalities.filter((m) => visible(m.municipality));
   const counts = { increased: 0, unchanged: 0, decreased: 0 };
   for (const m of shown) counts[m.classification]++;
@@ -1036,8 +1045,8 @@ export function compareView(
   const byCode = new Map(change.municipalities.map((m) => [m.municipality, m]));
   const rows: Row[] = codes.map((code) => {
     const m = byCode.get(code)!;
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(av, code);
+    const own = av.own(code);
     const ok = visible(code);
     const keys = ['before', 'after', 'difference', 'classification'];
     return {
@@ -1083,8 +1092,8 @@ export function compareView(
   ];
 
   // Per item: the region's municipality-weighted mean in each round.
-  const bRegion = assoc ? before.full : before.public;
-  const aRegion = assoc ? after.full : after.public;
+  const bRegion = bv.region;
+  const aRegion = av.region;
   const items = scoredItems(after.instrument).filter(({ item }) => bRegion.region.items[item.id]);
   figures.push({
     id: 'forandring-fragor',
