@@ -23,10 +23,8 @@ import {
   quadrantOf,
   regionalScores,
   samverkanskandidater,
-  scopeFor,
   scoreMunicipalities,
   scoringSettings,
-  suppressFigure,
   type AnalysisResponse,
 } from '../src/domain/analysis/index.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from '../src/demo/data/mellerud-formagekarta.ts';
@@ -456,42 +454,7 @@ describe('quadrant', () => {
   });
 });
 
-describe('suppression and anonymisation', () => {
-  const groupOf = (n: number) =>
-    distribution(SURVEY, 'portfolj', Array.from({ length: n }, () => resp('1435', { portfolj: 'os' })));
-
-  test('n = 2 is suppressed for other municipalities and readers, n = 3 and 4 are not', () => {
-    const min = scoringSettings(SURVEY).suppressionMin; // default 3
-    assert.equal(min, 3);
-    const s2 = suppressFigure(groupOf(2), 'other', min);
-    assert.equal(s2.suppressed, true);
-    assert.equal(s2.n, 2);
-    assert.equal(s2.base, 'respondents');
-    assert.ok(!('options' in s2) && !('dontKnow' in s2) && !('dontKnowTotal' in s2));
-    assert.ok(!JSON.stringify(s2).includes('percent'));
-    assert.equal(suppressFigure(groupOf(2), 'own', min).suppressed, false);
-    assert.equal(suppressFigure(groupOf(2), 'association', min).suppressed, false);
-    const s3 = suppressFigure(groupOf(3), 'other', min);
-    assert.equal(s3.suppressed, false);
-    assert.ok('options' in s3 && s3.options.find((o) => o.code === 'os')?.count === 3);
-    assert.equal(suppressFigure(groupOf(4), 'other', min).suppressed, false);
-  });
-
-  test('a mentions figure is suppressed by its respondents, not its mentions', () => {
-    const d = distribution(SURVEY, 'forum', [resp('1435', { forum: ['digrad', 'itrad', 'israd'] }), resp('1435', { forum: ['digrad', 'itrad'] })]);
-    assert.equal(d.n, 5);
-    assert.equal(d.respondents, 2);
-    assert.equal(suppressFigure(d, 'other').suppressed, true);
-  });
-
-  test('viewer scope', () => {
-    assert.equal(scopeFor({ role: 'association' }, '1461'), 'association');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, '1461'), 'own');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, '1460'), 'other');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, null), 'other');
-    assert.equal(scopeFor({ role: 'reader' }, '1461'), 'other');
-  });
-
+describe('anonymisation (suppression: test/viewer-figures.test.ts)', () => {
   test('"Kommun 1…N": bijective, stable, independent of input order, not the code order', () => {
     const codes = ['1460', '1438', '1439', '1484', '1461', '1430', '1421', '1427', '1486', '1435', '1488', '1485', '1487', '1492'];
     const a = anonymiseMunicipalities(codes, 'omgang-2024');
