@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { anonymiseMunicipalities } from '../src/domain/analysis/privacy.ts';
+import type { AnalysisResponse } from '../src/domain/analysis/types.ts';
+import { instrumentSchema } from '../src/domain/instruments/schema.ts';
 import { viewerFigures, type FigureViewer } from '../src/domain/analysis/viewer.ts';
 import { buildContext, regionalView, type RoundInfo } from '../src/domain/analysis/views.ts';
 import { buildDelrapport } from '../src/domain/reports/delrapport.ts';
@@ -119,5 +121,42 @@ describe('vyerna och rapporterna frågar samma vy', () => {
     const text = modelTexts(model).join('\n');
     assert.match(text, /Åmål/);
     assert.match(text, /2 svarande/);
+  });
+
+  it('en flervalsfigur undanhålls efter antalet svarande, inte antalet omnämnanden', () => {
+    const ins = instrumentSchema.parse({
+      id: 'flerval',
+      version: '1',
+      title: 'Flerval',
+      mode: 'survey',
+      items: [
+        { id: 'mal', type: 'text', text: 'Mål', short: 'Mål' },
+        {
+          id: 'forum',
+          type: 'multi',
+          text: 'Vilka forum finns?',
+          short: 'Forum',
+          options: [
+            { code: 'a', label: 'A', value: null },
+            { code: 'b', label: 'B', value: null },
+            { code: 'c', label: 'C', value: null },
+          ],
+        },
+      ],
+    });
+    // Three respondents in each of three municipalities; only two answer the multi-select: 3 + 2 = 5 mentions.
+    const responses: AnalysisResponse[] = CODES.flatMap((m, k) =>
+      [0, 1, 2].map((i) => ({
+        responseId: `${m}-${i}`,
+        municipality: m,
+        answers: (k === 0 && i === 0 ? { forum: ['a', 'b', 'c'] } : k === 1 && i === 0 ? { forum: ['a', 'b'] } : { mal: 'Ett mål' }) as AnalysisResponse['answers'],
+      })),
+    );
+    const c = buildContext({ ...round, instrument: 'flerval', instrumentVersion: '1' }, ins, { respondentType: null, area: null }, responses);
+    const forum = (role: 'lasare' | 'forbundsadmin') =>
+      regionalView(c, { role, municipalities: [] }, naming).figures.find((f) => f.id === 'fordelning-flerval-forum')!;
+    assert.equal(forum('lasare').n, 5);
+    assert.equal(forum('lasare').rows.find((r) => r.key === 'a')!.cells.count, null);
+    assert.equal(forum('forbundsadmin').rows.find((r) => r.key === 'a')!.cells.count, 2);
   });
 });
