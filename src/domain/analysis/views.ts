@@ -26,6 +26,7 @@
 import { AppError } from '../errors.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
 import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
 import { evaluate, compareScores, regionFromScores } from './engine.ts';
@@ -33,9 +34,11 @@ import type { ChangeMeasure, RoundChange } from './change.ts';
 import { scoredItems } from './scores.ts';
 import { distributions } from './distributions.ts';
 import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.ts';
-import { EPSILON, itemOptions, scoringSettings, splitOptions } from './values.ts';
+import { EPSILON, itemOptions, scoringSettings } from './values.ts';
+import { splitOptions } from '../instruments/answered.ts';
 import { toCsv } from '../export.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
+import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerFigures } from './viewer.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -237,17 +240,22 @@ function viewerDescription(v: AnalysisViewer): string {
 // ---------------------------------------------------------------------------------------------
 // Labels and helpers
 
-export interface Naming {
-  /** code → name. */
-  names: Record<string, string>;
-  /** code → "Kommun k" (anonymiseMunicipalities over the round's municipalities). */
-  labels: Record<string, string>;
+export type Naming = MunicipalityNaming;
+
+/** What the viewer sees of the round's figures: the one rule of suppression and anonymisation (viewer.ts). */
+function figuresFor(ctx: AnalysisContext, viewer: AnalysisViewer, naming?: Naming): ViewerFigures {
+  const v: FigureViewer =
+    viewer.role === 'forbundsadmin'
+      ? { kind: 'forbundsadmin' }
+      : viewer.role === 'kommunansvarig'
+        ? { kind: 'kommunansvarig', municipalities: viewer.municipalities }
+        : { kind: 'lasare' };
+  return viewerFigures(ctx, v, naming);
 }
 
-function labelFor(viewer: AnalysisViewer, naming: Naming, code: string): string {
-  if (isAssociation(viewer)) return naming.names[code] ?? code;
-  if (isOwn(viewer, code)) return `${naming.names[code] ?? code} (egen kommun)`;
-  return naming.labels[code] ?? 'Kommun';
+/** A municipality's row label: as the viewer may name it, the own one marked. */
+function labelFor(vf: ViewerFigures, code: string): string {
+  return vf.own(code) ? `${vf.label(code)} (egen kommun)` : vf.label(code);
 }
 
 const labelNumber = (s: string) => {
@@ -307,7 +315,7 @@ function quadrantInfo(instrument: Instrument, key: QuadrantKey | null | undefine
 function distributionFigures(
   instrument: Instrument,
   dists: readonly DistributionFigure[],
-  opts: { idPrefix: string; titlePrefix: string; suppressBelow: number },
+  opts: { idPrefix: string; titlePrefix: string; withheld: (respondents: number) => boolean },
 ): Figure[] {
   const out: Figure[] = [];
   const sets = new Map<string, { items: Item[]; figs: DistributionFigure[] }>();
@@ -334,11 +342,11 @@ function distributionFigures(
     const rows: Row[] = set.figs.map((fig, i) => {
       const item = set.items[i];
       const cells: Record<string, Cell> = { item: itemText(item), n: fig.n };
-      const suppressed = fig.respondents < opts.suppressBelow;
+      const suppressed = opts.withheld(fig.respondents);
       for (const o of [...fig.options, ...fig.dontKnow]) cells[`o:${o.code}`] = suppressed ? null : o.percent;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells,
         ...(suppressed ? { suppressed: options.map((o) => `o:${o.code}`) } : {}),
       };
@@ -346,7 +354,7 @@ function distributionFigures(
     const n = Math.max(0, ...set.figs.map((f) => f.n));
     out.push({
       id: `${opts.idPrefix}-${key}`,
-      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${short(set.items[0].text, 60)}` : ''}`,
+      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${itemShortLabel(set.items[0])}` : ''}`,
       chart: 'stacked-bar',
       scale: ordinalKindOf(options.map((o) => o.label)),
       base: set.figs[0]?.base ?? 'respondents',
@@ -362,13 +370,13 @@ function distributionFigures(
   for (const fig of dists) {
     const item = instrument.items.find((i) => i.id === fig.itemId);
     if (!item || item.type !== 'multi') continue;
-    const suppressed = fig.respondents < opts.suppressBelow;
+    const suppressed = opts.withheld(fig.respondents);
     const options = itemOptions(instrument, item);
     const per = new Map((fig.perRespondent?.options ?? []).map((o) => [o.code, o]));
     const all = new Map([...fig.options, ...fig.dontKnow].map((o) => [o.code, o]));
     out.push({
       id: `${opts.idPrefix}-flerval-${item.id}`,
-      title: `${opts.titlePrefix} – ${short(item.text, 80)}`,
+      title: `${opts.titlePrefix} – ${itemShortLabel(item)}`,
       chart: 'bar',
       base: 'mentions',
       n: fig.n,
@@ -401,11 +409,11 @@ function distributionFigures(
       columns: [textCol('item', 'Fråga'), countCol('n', 'n (svarande)'), { key: 'mean', label: 'Medel', format: 'value' }, { key: 'median', label: 'Median', format: 'value' }, { key: 'min', label: 'Lägsta', format: 'value' }, { key: 'max', label: 'Högsta', format: 'value' }],
       rows: numbers.map((f) => {
         const item = instrument.items.find((i) => i.id === f.itemId)!;
-        const suppressed = f.respondents < opts.suppressBelow;
+        const suppressed = opts.withheld(f.respondents);
         const s = f.numeric;
         return {
           key: item.id,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, n: f.n, mean: suppressed ? null : (s?.mean ?? null), median: suppressed ? null : (s?.median ?? null), min: suppressed ? null : (s?.min ?? null), max: suppressed ? null : (s?.max ?? null) },
           ...(suppressed ? { suppressed: ['mean', 'median', 'min', 'max'] } : {}),
         };
@@ -453,8 +461,9 @@ function roundFor(viewer: AnalysisViewer, round: RoundInfo): RoundInfo & { munic
 }
 
 function meta(ctx: AnalysisContext, viewer: AnalysisViewer, areas: { id: string; label: string }[], used: RoundAnalysis): ViewMeta {
-  const assoc = isAssociation(viewer);
-  const leftOut = assoc ? 0 : Object.keys(ctx.small).filter((c) => !isOwn(viewer, c)).length;
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const leftOut = Object.keys(vf.leftOut).filter((c) => !vf.own(c)).length;
   const notes: string[] = [];
   notes.push(
     `Regionens värden: varje kommun väger lika (kommunens ${used.region.aggregation === 'median' ? 'median' : 'medelvärde'} av respondenternas svar, sedan min, medel och max över kommunerna). Respondentviktat medel redovisas bredvid.`,
@@ -497,8 +506,9 @@ export interface CandidateEvidence {
  * own municipalities count as weak when their own score is at or below the candidate's threshold.
  */
 export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemId: string): CandidateEvidence | null {
-  const assoc = viewer.role === 'forbundsadmin';
-  const c = (assoc ? ctx.full : ctx.public).samverkanskandidater.find((x) => x.itemId === itemId);
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const c = vf.region.samverkanskandidater.find((x) => x.itemId === itemId);
   const item = ctx.instrument.items.find((i) => i.id === itemId);
   if (!c || !item) return null;
   const own =
@@ -513,11 +523,10 @@ export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemI
 
 export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, naming: Naming, areas: { id: string; label: string }[] = []): AnalysisView {
   assertCanViewRound(viewer, ctx.round);
-  const assoc = isAssociation(viewer);
-  const a = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const a = vf.region;
   const { instrument } = ctx;
-  const min = ctx.suppressionMin;
-  const hide = assoc ? 0 : min;
   const figures: Figure[] = [];
   const scored = scoredItems(instrument);
 
@@ -539,7 +548,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       const r = a.region.items[item.id];
       return {
         key: item.id,
-        label: item.text, // a radar never cuts its labels (they wrap)
+        label: itemShortLabel(item),
         ...radarGroup(instrument, item),
         cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
@@ -576,7 +585,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     });
 
   // 3. Distributions (regional).
-  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', suppressBelow: hide }));
+  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', withheld: (n) => vf.withholds(null, n) }));
 
   // 4. Municipalities overview (every municipality of the round; small ones suppressed for others).
   const byCode = new Map(ctx.full.municipalityScores.map((m) => [m.municipality, m]));
@@ -593,14 +602,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
   const valueKeys = overviewCols.filter((c) => c.key !== 'municipality' && c.key !== 'n').map((c) => c.key);
   const overview: { code: string; row: Row }[] = codes.map((code) => {
     const m = byCode.get(code);
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(vf, code);
+    const own = vf.own(code);
     const n = m?.n ?? 0;
-    const small = !assoc && !own && n < min;
+    const small = vf.withholds(code, n);
     const cells: Record<string, Cell> = { municipality: label, n };
     const suppressed: string[] = [];
     const put = (key: string, v: Cell, figN: number) => {
-      if (!assoc && !own && figN < min) {
+      if (vf.withholds(code, figN)) {
         cells[key] = null;
         suppressed.push(key);
       } else cells[key] = v;
@@ -706,7 +715,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       columns: [textCol('item', 'Fråga'), ...heatCodes.map((c) => pctCol(`m:${c}`, `${naming.names[c] ?? c} (n = ${byCode.get(c)?.n ?? 0})`, true))],
       rows: scored.map(({ item }) => ({
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: itemText(item), ...Object.fromEntries(heatCodes.map((c) => [`m:${c}`, byCode.get(c)?.items[item.id]?.pct ?? null])) },
       })),
     });
@@ -733,7 +742,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === c.itemId)!;
         return {
           key: c.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: {
             item: item.text,
             count: c.weak.count,
@@ -770,7 +779,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === g.itemId)!;
         return {
           key: g.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, target: g.target, marker: g.marker, count: g.belowTarget.count, n: g.belowTarget.n, share: g.belowTarget.percent, meanGap: g.meanGap, maxGap: g.maxGap },
         };
       }),
@@ -816,7 +825,7 @@ function freeTextFigure(
       const v = r.answers[item.id];
       if (typeof v !== 'string' || !v.trim()) continue;
       n++;
-      rows.push({ key: `${item.id}:${r.responseId}`, label: short(item.text), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
+      rows.push({ key: `${item.id}:${r.responseId}`, label: itemShortLabel(item), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
     }
   return {
     id,
@@ -843,8 +852,9 @@ export function municipalityView(
   assertCanViewMunicipality(viewer, code);
   if (!ctx.round.municipalities.includes(code))
     throw new ViewAccessError('not_found', `Kommunen ${naming.names[code] ?? code} ingår inte i mätomgången`);
-  const assoc = isAssociation(viewer);
-  const region = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const region = vf.region;
   const { instrument } = ctx;
   const own = ctx.full.municipalityScores.find((m) => m.municipality === code) ?? null;
   const ownResponses = ctx.responses.filter((r) => r.municipality === code);
@@ -880,7 +890,7 @@ export function municipalityView(
       const r = region.region.items[item.id].pct;
       return {
         key: item.id,
-        label: item.text, // a radar never cuts its labels (they wrap)
+        label: itemShortLabel(item),
         ...radarGroup(instrument, item),
         cells: {
           item: item.text,
@@ -931,7 +941,7 @@ export function municipalityView(
     })),
   });
 
-  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, suppressBelow: 0 }));
+  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, withheld: (n) => vf.withholds(code, n) }));
 
   const q = instrument.scoring?.quadrant;
   if (q) {
@@ -946,8 +956,8 @@ export function municipalityView(
     if (own) rows.push(point(own, name, true));
     for (const c of orderCodes(viewer, naming, others.map((m) => m.municipality))) {
       const m = others.find((x) => x.municipality === c)!;
-      if (!assoc && ((m.dimensions[q.x]?.n ?? 0) < ctx.suppressionMin || (m.dimensions[q.y]?.n ?? 0) < ctx.suppressionMin)) continue;
-      rows.push(point(m, assoc ? (naming.names[c] ?? c) : (naming.labels[c] ?? 'Kommun'), false));
+      if (vf.withholds(c, Math.min(m.dimensions[q.x]?.n ?? 0, m.dimensions[q.y]?.n ?? 0))) continue;
+      rows.push(point(m, vf.label(c), false));
     }
     figures.push({
       id: 'kommun-kvadrant',
@@ -981,7 +991,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'value', label: 'Värde (skalvärde)', format: 'value' }, pctCol('pct', 'Procent av skalan'), { key: 'threshold', label: 'Tröskel', format: 'value' }, countCol('n', 'n (svarande)')],
       rows: improvements.map((c) => {
         const item = instrument.items.find((i) => i.id === c.itemId)!;
-        return { key: c.itemId, label: short(item.text), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
+        return { key: c.itemId, label: itemShortLabel(item), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
       }),
     });
 
@@ -997,7 +1007,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'current', label: 'Nuläge', format: 'value' }, { key: 'target', label: 'Mål', format: 'value' }, { key: 'gap', label: 'Gap (skalsteg)', format: 'value', series: true }, textCol('marker', 'Markering')],
       rows: gaps.map((g) => {
         const item = instrument.items.find((i) => i.id === g.itemId)!;
-        return { key: g.itemId, label: short(item.text), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
+        return { key: g.itemId, label: itemShortLabel(item), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
       }),
     });
 
@@ -1054,10 +1064,10 @@ export function compareView(
 ): CompareView {
   assertCanViewRound(viewer, before.round);
   assertCanViewRound(viewer, after.round);
-  const assoc = isAssociation(viewer);
+  const bv = figuresFor(before, viewer, naming);
+  const av = figuresFor(after, viewer, naming);
+  const assoc = av.association;
   const min = Math.max(before.suppressionMin, after.suppressionMin);
-  // Others: municipalities with too few respondents in either round take no part (suppressed rows).
-  const include = (s: MunicipalityScores) => assoc || isOwn(viewer, s.municipality) || s.n >= min;
   const change = compareScores(
     { instrument: before.instrument, municipalities: before.full.municipalityScores },
     { instrument: after.instrument, municipalities: after.full.municipalityScores },
@@ -1065,7 +1075,8 @@ export function compareView(
   );
   const bN = new Map(before.full.municipalityScores.map((m) => [m.municipality, m.n]));
   const aN = new Map(after.full.municipalityScores.map((m) => [m.municipality, m.n]));
-  const visible = (code: string) => include({ municipality: code, n: Math.min(bN.get(code) ?? 0, aN.get(code) ?? 0) } as MunicipalityScores);
+  // Municipalities with too few respondents in either round take no part for others (suppressed rows).
+  const visible = (code: string) => !bv.withholds(code, bN.get(code) ?? 0) && !av.withholds(code, aN.get(code) ?? 0);
   const shown = change.municipalities.filter((m) => visible(m.municipality));
   const counts = { increased: 0, unchanged: 0, decreased: 0 };
   for (const m of shown) counts[m.classification]++;
@@ -1074,8 +1085,8 @@ export function compareView(
   const byCode = new Map(change.municipalities.map((m) => [m.municipality, m]));
   const rows: Row[] = codes.map((code) => {
     const m = byCode.get(code)!;
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(av, code);
+    const own = av.own(code);
     const ok = visible(code);
     const keys = ['before', 'after', 'difference', 'classification'];
     return {
@@ -1121,8 +1132,8 @@ export function compareView(
   ];
 
   // Per item: the region's municipality-weighted mean in each round.
-  const bRegion = assoc ? before.full : before.public;
-  const aRegion = assoc ? after.full : after.public;
+  const bRegion = bv.region;
+  const aRegion = av.region;
   const items = scoredItems(after.instrument).filter(({ item }) => bRegion.region.items[item.id]);
   figures.push({
     id: 'forandring-fragor',
@@ -1144,7 +1155,7 @@ export function compareView(
       const a = aRegion.region.items[item.id].pct.municipalityWeighted;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: item.text, before: b.mean, nBefore: b.n, after: a.mean, nAfter: a.n, difference: b.mean !== null && a.mean !== null ? a.mean - b.mean : null },
       };
     }),

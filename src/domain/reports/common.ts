@@ -2,19 +2,19 @@
 // Swedish sentences ("Av 18 svarande i 11 kommuner anger 6 (33 %) …"), the method text that states
 // what every base means, chart specs and the data-quality notes. Pure.
 import type { Instrument, Item, Option } from '../instruments/schema.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import {
   analyseRound,
   distribution,
+  isAnswered,
   itemOptions,
   itemRange,
   scoringSettings,
   splitOptions,
-  suppressFigure,
   type AnalysisResponse,
   type DistributionFigure,
   type OptionCount,
   type RoundAnalysis,
-  type ViewerScope,
 } from '../analysis/index.ts';
 import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
 import { SOURCES } from '../sources.ts';
@@ -22,7 +22,8 @@ import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
 import { ordinalKindOf } from '../charts/spec.ts';
-import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
+import type { ViewerFigures } from '../analysis/viewer.ts';
+import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, svarande } from './swedish.ts';
 
 export interface RoundMeta {
   id: number;
@@ -57,19 +58,16 @@ export interface ReportInput {
   association: string;
   /** ISO date of generation. */
   generatedAt: string;
-  /** Seed of the "Kommun 1…N" numbering (not published). */
-  anonymisationSeed: string;
   /** Which responses are in `responses`: only submitted ones, or also started ones. */
   responseSelection?: 'completed' | 'all';
   /** Precomputed analysis of `responses` (computed when absent). */
   analysis?: RoundAnalysis;
   /**
-   * Municipalities with answers that are left out of the regional figures because they have fewer than
-   * scoring.suppressionMin respondents (code → n); `responses` and `analysis` exclude them.
+   * What the report's readers see of the round (analysis/viewer.ts, for the regional report or the
+   * delrapport): the region, the municipalities left out of it, which figures are withheld and how
+   * municipalities are named. The builders ask it and never apply the rule themselves.
    */
-  excludedMunicipalities?: Record<string, number>;
-  /** Delrapport: the region as other municipalities see it (small municipalities left out). */
-  regionAnalysis?: RoundAnalysis;
+  view: ViewerFigures;
   /**
    * Every known municipality (code → name). Names and codes of municipalities a report must not name
    * are redacted from all its texts (instrument texts, sources, titles, free text), see redactMunicipalities.
@@ -97,7 +95,7 @@ export function makeCtx(input: ReportInput): Ctx {
   const answeringMunicipalities = new Map<string, Set<string>>();
   for (const item of ins.items) {
     const set = new Set<string>();
-    for (const r of input.responses) if (hasAnswer(ins, item, r)) set.add(r.municipality);
+    for (const r of input.responses) if (isAnswered(ins, item, r.answers[item.id])) set.add(r.municipality);
     answeringMunicipalities.set(item.id, set);
   }
   return {
@@ -108,28 +106,8 @@ export function makeCtx(input: ReportInput): Ctx {
     selfAssessment: ins.mode === 'self-assessment',
     dist,
     answeringMunicipalities,
-    labels: new Map(ins.items.map((i) => [i.id, shortLabel(i)])),
+    labels: new Map(ins.items.map((i) => [i.id, itemShortLabel(i)])),
   };
-}
-
-/** True when the response answers the item in a way the distribution counts. */
-export function hasAnswer(ins: Instrument, item: Item, r: AnalysisResponse): boolean {
-  const a = r.answers[item.id];
-  if (a === undefined || a === null) return false;
-  switch (item.type) {
-    case 'text':
-      return typeof a === 'string' && a.trim() !== '';
-    case 'number':
-      return typeof a === 'number' && Number.isFinite(a);
-    case 'multi':
-      return Array.isArray(a) && a.some((c) => itemOptions(ins, item).some((o) => o.code === c));
-    case 'capability':
-      return typeof a === 'object' && !Array.isArray(a) && 'current' in a && itemOptions(ins, item).some((o) => o.code === a.current);
-    case 'yesno_degree':
-      return typeof a === 'object' && !Array.isArray(a) && 'answer' in a && ['ja', 'nej', 'vet_ej'].includes(a.answer);
-    default:
-      return typeof a === 'string' && itemOptions(ins, item).some((o) => o.code === a);
-  }
 }
 
 export const isScoredType = (item: Item) => ['scale', 'single', 'capability'].includes(item.type);
@@ -237,10 +215,9 @@ export function degreeLabels(ins: Instrument, item: Item, responses: readonly An
   return out;
 }
 
-/** A figure as the viewer may see it (regional report: scope 'other'). */
-export function visible(ctx: Ctx, fig: DistributionFigure, scope: ViewerScope): DistributionFigure | null {
-  const s = suppressFigure(fig, scope, ctx.suppressionMin);
-  return s.suppressed ? null : fig;
+/** A figure about `municipality` (null: the region) as the report's readers may see it, or null when it is withheld. */
+export function visible(ctx: Ctx, fig: DistributionFigure, municipality: string | null = null): DistributionFigure | null {
+  return ctx.input.view.withholds(municipality, fig.respondents) ? null : fig;
 }
 
 export function suppressedSentence(ctx: Ctx, fig: DistributionFigure): string {
@@ -407,7 +384,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
       `Underlaget varierar mellan frågorna (${fmtInt(Math.min(...ns))}–${fmtInt(Math.max(...ns))} ${ctx.selfAssessment ? 'kommuner' : 'svarande'}), eftersom frågor riktas till olika respondenttyper och delvis ifyllda svar räknas för de frågor som besvarats. Varje figur anger sin egen bas.`,
     );
   const withAnswers = new Set(ctx.input.responses.map((r) => r.municipality));
-  const excluded = ctx.input.excludedMunicipalities ?? {};
+  const excluded = ctx.input.view.leftOut;
   const missing = ctx.input.round.municipalities.filter((m) => !withAnswers.has(m) && !(m in excluded)).length;
   if (missing)
     notes.push(`${cap1(count(missing, 'kommun', 'kommuner'))} av ${fmtInt(ctx.input.round.municipalities.length)} i mätomgången saknar svar och ingår inte i de regionala värdena.`);
@@ -416,7 +393,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
   if (scope === 'region') {
     const suppressed = ctx.ins.items.filter((i) => {
       const f = ctx.dist.get(i.id);
-      return f && f.n > 0 && !visible(ctx, f, 'other');
+      return f && f.n > 0 && !visible(ctx, f);
     });
     if (suppressed.length) notes.push(`${cap1(count(suppressed.length, 'fråga', 'frågor'))} har för litet underlag och redovisas inte.`);
   }
@@ -533,7 +510,7 @@ const noRegion = new WeakMap<Ctx, RoundAnalysis>();
  * region's, and with one "the region" is itself.
  */
 export function regionOf(ctx: Ctx): RoundAnalysis {
-  const region = ctx.input.regionAnalysis ?? ctx.analysis;
+  const region = ctx.input.view.region;
   if (region.municipalities.n >= MIN_REGIONAL_MUNICIPALITIES) return region;
   if (!noRegion.has(ctx)) noRegion.set(ctx, analyseRound(ctx.ins, []));
   return noRegion.get(ctx)!;

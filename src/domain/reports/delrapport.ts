@@ -99,7 +99,7 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
 
 /** Why the delrapport has no regional values (after "…: "), when regionOf is empty. */
 function noRegionReason(ctx: Ctx): string {
-  const n = (ctx.input.regionAnalysis ?? ctx.analysis).municipalities.n;
+  const n = ctx.input.view.region.municipalities.n;
   return n === 0
     ? `ingen kommun har minst ${ctx.suppressionMin} svarande`
     : `färre än ${MIN_REGIONAL_MUNICIPALITIES} kommuner har minst ${ctx.suppressionMin} svarande, och med så få skulle regionens värden visa enskilda kommuners resultat`;
