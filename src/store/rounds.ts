@@ -1,23 +1,10 @@
 // Measurement rounds and their municipalities.
 import type { Queryable } from '../db/db.ts';
 import type { RoundDetails } from '../domain/round-details.ts';
+import type { Round } from '../domain/round-schema.ts';
 import type { RoundStatus } from '../domain/rounds.ts';
 
-export interface Round extends RoundDetails {
-  id: number;
-  instrument: string;
-  instrumentVersion: string;
-  title: string;
-  status: RoundStatus;
-  periodStart: string;
-  periodEnd: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  isDemo: boolean;
-  demoNote: string | null;
-  municipalities: string[];
-}
+export type { Round } from '../domain/round-schema.ts';
 
 const ROUND_SELECT = `
   SELECT r.id, r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", r.title, r.status,
