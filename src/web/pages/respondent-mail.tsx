@@ -1,30 +1,26 @@
 // E-mail to respondents: the invitation and reminder texts with placeholders and a rendered example
 // (förbundsadmin edits them), and the summary of who gets a mail before it is sent.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import * as api from '../../contracts/respondents.ts';
+import { updateRound, type fullRound } from '../../contracts/rounds.ts';
 import { DEFAULT_TEXTS, PLACEHOLDERS, type MailKind, type MailValues } from '../../domain/mail-template.ts';
 import type { RespondentView as Respondent } from '../../domain/respondent-schema.ts';
-import { call, patch } from '../api.ts';
+import { call } from '../api.ts';
 import { Field } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, ErrorMessage, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpointMutation } from '../query.ts';
 
 export type MailReport = ResponseOf<typeof api.mailSummary>;
 
 /** A placeholder as written in a text: its Swedish name in braces, e.g. {namn}. */
 const placeholder = (key: keyof MailValues) => `{${PLACEHOLDERS.find((p) => p.key === key)!.names[0]}}`;
 
-/** The round's mail texts as GET /api/rounds/:id gives them (the fields this page uses). */
-export interface RoundTexts {
-  id: number;
-  periodEnd: string;
-  invitationSubject: string | null;
-  invitationBody: string | null;
-  reminderSubject: string | null;
-  reminderBody: string | null;
-}
+/** The round's mail texts (and its last day, for the placeholder's example). */
+export type RoundTexts = Pick<z.output<typeof fullRound>, 'id' | 'periodEnd' | 'invitationSubject' | 'invitationBody' | 'reminderSubject' | 'reminderBody'>;
 
 /** Who gets the mail and who does not: the confirmation's summary. */
 export function MailSummary({ kind, report, byId }: { kind: MailKind; report: MailReport; byId: Map<number, { r: Respondent; n: number }> }) {
@@ -57,9 +53,10 @@ export function MailSummary({ kind, report, byId }: { kind: MailKind; report: Ma
 }
 
 /** The invitation and reminder texts: placeholders, a rendered example and (förbundsadmin) editing. */
-export function MailTexts({ params, round, canEdit, onSaved }: { params: { id: string; code: string }; round: RoundTexts; canEdit: boolean; onSaved: () => void }) {
+export function MailTexts({ params, round, canEdit }: { params: { id: string; code: string }; round: RoundTexts; canEdit: boolean }) {
   const { t } = useI18n();
   const action = useAction();
+  const saveTexts = useEndpointMutation(updateRound);
   const [kind, setKind] = useState<MailKind>('invite');
   const stored = (k: MailKind) =>
     k === 'invite'
@@ -80,8 +77,9 @@ export function MailTexts({ params, round, canEdit, onSaved }: { params: { id: s
     setSubject(s.subject);
     setBody(s.body);
     void show(kind, s.subject, s.body);
+    // Only a change of the texts resets the form (the round is fetched again after every change on the page).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, round]);
+  }, [kind, round.invitationSubject, round.invitationBody, round.reminderSubject, round.reminderBody]);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -89,8 +87,10 @@ export function MailTexts({ params, round, canEdit, onSaved }: { params: { id: s
       const d = DEFAULT_TEXTS[kind];
       const s = subject.trim() === d.subject ? null : subject;
       const b = body.trim() === d.body ? null : body;
-      await patch(`/api/rounds/${round.id}`, kind === 'invite' ? { invitationSubject: s, invitationBody: b } : { reminderSubject: s, reminderBody: b });
-      onSaved();
+      await saveTexts.mutateAsync({
+        params: { id: round.id },
+        body: kind === 'invite' ? { invitationSubject: s, invitationBody: b } : { reminderSubject: s, reminderBody: b },
+      });
       return kind === 'invite' ? t('Inbjudans text är sparad.') : t('Påminnelsens text är sparad.');
     });
   };

@@ -6,12 +6,13 @@ import { useId, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import * as api from '../../contracts/respondents.ts';
 import { getMunicipality } from '../../contracts/organisation.ts';
+import { getRound } from '../../contracts/rounds.ts';
 import type { RespondentView as Respondent } from '../../domain/respondent-schema.ts';
 import { canSeeMunicipality } from '../../domain/organisation.ts';
 import type { MailKind } from '../../domain/mail-template.ts';
 import { call, endpointUrl } from '../api.ts';
 import { ConfirmDialog } from '../components/confirm.tsx';
-import { useAction, useApi, useIsAdmin, useOrganisation } from '../components/hooks.ts';
+import { useAction, useIsAdmin, useOrganisation } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, LinkParagraph, Page, Section } from '../components/ui.tsx';
 import { ForbiddenPanel } from '../components/RouteShell.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -19,7 +20,7 @@ import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { useSession } from '../session.tsx';
 import { AddRespondentForm } from './respondent-add-form.tsx';
 import { ImportRespondents } from './respondent-import.tsx';
-import { MailSummary, MailTexts, type MailReport, type RoundTexts } from './respondent-mail.tsx';
+import { MailSummary, MailTexts, type MailReport } from './respondent-mail.tsx';
 import { RateTables, StatusTag } from './rounds.tsx';
 
 const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('sv-SE') : null);
@@ -51,8 +52,9 @@ function RoundMunicipalityView() {
   const respondents = useEndpoint(api.listRespondents, { params }, { keep: true });
   const links = useEndpoint(api.listRespondentLinks, { params }, { keep: true });
   const rates = useEndpoint(api.municipalityRates, { params }, { keep: true });
-  // The round's mail texts and selection come from the rounds API.
-  const roundState = useApi<{ round: RoundTexts & { respondentTypes: Array<{ id: string; label: string }> } }>(`/api/rounds/${encodeURIComponent(id)}`, { keep: true });
+  const roundState = useEndpoint(getRound, { params: { id } }, { keep: true });
+  // A förbundsadmin or kommunansvarig gets the whole round, with its mail texts.
+  const roundTexts = roundState.data && 'invitationSubject' in roundState.data.round ? roundState.data.round : undefined;
   const municipality = useEndpoint(getMunicipality, { params: { code } });
   const organisation = useOrganisation();
   const action = useAction();
@@ -102,7 +104,6 @@ function RoundMunicipalityView() {
     <AsyncView state={respondents}>
       {(d) => {
         const types = new Map(d.round.respondentTypes.map((r) => [r.id, r.label]));
-        const included = roundState.data?.round.respondentTypes;
         const self = d.round.mode === 'self-assessment';
         const byId = new Map(d.respondents.map((r, i) => [r.id, { r, n: i + 1 }]));
         return (
@@ -197,19 +198,18 @@ function RoundMunicipalityView() {
                 {d.editable && (
                   <AddRespondentForm
                     params={params}
-                    types={included && included.length ? included : d.round.respondentTypes}
+                    types={d.round.respondentTypes}
                     areas={organisation.areas}
                     onAdded={(n) => {
                       action.setMsg(n === 1 ? t('En respondent är tillagd. Den personliga länken finns i tabellen.') : t('{n} respondenter är tillagda.', { n }));
                     }}
                   />
                 )}
-                {roundState.data && (
+                {roundTexts && (
                   <MailTexts
                     params={params}
-                    round={roundState.data.round}
+                    round={roundTexts}
                     canEdit={isAdmin && d.round.status !== 'closed'}
-                    onSaved={() => roundState.reload()}
                   />
                 )}
               </>
