@@ -9,17 +9,11 @@ import { AppError } from '../domain/errors.ts';
 import { addRespondentsInput } from '../domain/respondent-schema.ts';
 import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
 import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
-import {
-  addRespondentsChecked,
-  mailRespondents,
-  rateReport,
-  requireRound,
-  requireRoundMunicipality,
-  respondentLink,
-  respondentLinks,
-  selfAssessmentRespondent,
-  syncInstruments,
-} from '../rounds/service.ts';
+import { addRespondentsChecked } from '../rounds/respondents/add-respondents.ts';
+import { respondentLinks } from '../rounds/respondents/list-respondent-links.ts';
+import { mailRespondents } from '../rounds/respondents/mail-respondents.ts';
+import { selfAssessmentRespondent } from '../rounds/respondents/self-assessment-link.ts';
+import { rateReport, requireRound, requireRoundMunicipality, respondentLink, syncInstruments } from '../rounds/service.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };

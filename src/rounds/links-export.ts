@@ -6,7 +6,8 @@ import type { Queryable } from '../db/db.ts';
 import { neutraliseCell, toCsv } from '../domain/export.ts';
 import { listAreas } from '../store/organisation.ts';
 import type { Round } from '../store/rounds.ts';
-import { instrumentOfRound, respondentLinks, type LinkRow } from './service.ts';
+import { respondentLinks, type LinkRow } from './respondents/list-respondent-links.ts';
+import { instrumentOfRound } from './service.ts';
 
 export const LINK_COLUMNS = ['Namn', 'E-post', 'Respondenttyp', 'Verksamhetsområde', 'Personlig länk', 'Inbjuden', 'Senast påmind', 'Påminnelser', 'Status'];
 

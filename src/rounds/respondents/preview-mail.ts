@@ -5,7 +5,8 @@ import type { Queryable } from '../../db/db.ts';
 import { PLACEHOLDERS, placeholderError, renderMail, type MailKind } from '../../domain/mail-template.ts';
 import { getMunicipality } from '../../store/organisation.ts';
 import { listRespondents } from '../../store/respondents.ts';
-import { instrumentOfRound, mailValues, respondentLink } from '../service.ts';
+import { instrumentOfRound, respondentLink } from '../service.ts';
+import { mailValues } from './mail-respondents.ts';
 import { requireMunicipalityScope, type ScopeUser } from './scope.ts';
 
 export interface MailDraft {

@@ -7,7 +7,8 @@ import { respondentTypeRefusal } from '../../domain/round-edit.ts';
 import { sampleEditableMessage } from '../../domain/rounds.ts';
 import { audit } from '../../store/audit.ts';
 import { getRespondent, updateRespondent as updateStored } from '../../store/respondents.ts';
-import { checkRespondentInput, instrumentOfRound } from '../service.ts';
+import { instrumentOfRound } from '../service.ts';
+import { checkRespondentInput } from './respondent-input.ts';
 import { requireScopedRespondent, type ScopeUser } from './scope.ts';
 
 export async function updateRespondent(db: Db, user: ScopeUser, roundId: number, code: string, respondentId: number, input: Partial<RespondentInput>) {

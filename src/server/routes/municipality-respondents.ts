@@ -5,12 +5,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/respondents.ts';
 import { addRespondents } from '../../rounds/respondents/add-respondents.ts';
 import { deleteRespondent } from '../../rounds/respondents/delete-respondent.ts';
+import { respondentLinks } from '../../rounds/respondents/list-respondent-links.ts';
 import { listRespondents } from '../../rounds/respondents/list-respondents.ts';
+import { mailRespondents } from '../../rounds/respondents/mail-respondents.ts';
 import { renewRespondentLink } from '../../rounds/respondents/renew-respondent-link.ts';
 import { requireMunicipalityScope, type ScopeUser } from '../../rounds/respondents/scope.ts';
 import { selfAssessmentLink } from '../../rounds/respondents/self-assessment-link.ts';
-import { mailRespondents, rateReport, respondentLinks } from '../../rounds/service.ts';
 import { updateRespondent } from '../../rounds/respondents/update-respondent.ts';
+import { rateReport } from '../../rounds/service.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
 
