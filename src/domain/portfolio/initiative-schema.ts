@@ -242,3 +242,64 @@ export const initiativeRecordSchema = initiativeFieldsSchema.extend({
 });
 export type InitiativeRecord = z.output<typeof initiativeRecordSchema>;
 export type InitiativeActor = z.output<typeof initiativeActorSchema>;
+
+// ---- What the API sends besides the initiative itself --------------------------------------------
+
+/** A weighted qualification score (qualification.ts: WeightedScore). */
+export const weightedScoreSchema = z.object({
+  score: z.number().nullable().describe('Viktad poäng 1–5, eller null utan bedömning'),
+  percent: z.number().nullable(),
+  coverage: z.number().describe('Andel av vikten som är bedömd, 0–1'),
+  complete: z.boolean(),
+  missing: z.array(z.string()).describe('Viktade kriterier utan poäng'),
+});
+
+/** A stored status report (followup.ts: StatusReport). */
+export const statusReportSchema = z.object({
+  id: z.number(),
+  initiativeId: z.number(),
+  period: z.string(),
+  status: reportStatusSchema,
+  progress: z.number(),
+  comment: z.string(),
+  realisedHours: z.number().nullable(),
+  realisedSek: z.number().nullable(),
+  reportedBy: z.string().nullable(),
+  reportedAt: z.string(),
+});
+
+/** Realised benefits against the yearly estimate (followup.ts: BenefitFollowUp). */
+export const benefitFollowUpSchema = z.object({
+  estimated: z.object({ hoursPerYear: z.number().nullable(), sekPerYear: z.number().nullable() }),
+  realised: z.object({ hours: z.number(), sek: z.number() }),
+  sekShareOfYearlyEstimate: z.number().nullable(),
+  hoursShareOfYearlyEstimate: z.number().nullable(),
+  latest: z.object({ period: z.string(), status: z.string(), progress: z.number() }).nullable(),
+});
+
+/** A decision in the stage log. */
+export const stageLogEntrySchema = z.object({
+  id: z.number(),
+  from: stageSchema.nullable(),
+  to: stageSchema,
+  reason: z.string(),
+  userId: z.number().nullable(),
+  userName: z.string(),
+  at: z.string(),
+  fromLabel: z.string().nullable(),
+  toLabel: z.string(),
+});
+
+/**
+ * An initiative as a user sees it: the evidence as the policy lets them see it (free-form JSON, see
+ * initiative-policy.ts), the stage's label, the municipalities taking part and interested, the
+ * weighted qualification score and whether they may edit it.
+ */
+export const initiativeViewSchema = initiativeRecordSchema.extend({
+  stageLabel: z.string(),
+  participating: z.array(z.string()),
+  interested: z.array(z.string()),
+  qualification: weightedScoreSchema,
+  canEdit: z.boolean(),
+});
+export type InitiativeView = z.output<typeof initiativeViewSchema>;
