@@ -5,14 +5,18 @@
 // every permission; the pages only hide what a role cannot do.
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, del, patch, post, put } from '../api.ts';
+import * as api from '../../contracts/initiatives.ts';
+import type { BodyIn, ResponseOf } from '../../contracts/endpoint.ts';
+import { canReport as mayReport, ownsMunicipality } from '../../domain/portfolio/initiative-policy.ts';
+import { ACTOR_KINDS } from '../../domain/portfolio/initiative-schema.ts';
+import { ApiError } from '../api.ts';
+import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { Control, Field, FormButtons, Options, SelectField } from '../components/forms.tsx';
 import { fixed2Format, hours, kr, oneFormat } from '../components/format.ts';
 import { useAction, useApi, useMunicipalities, useOrganisation } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Loading, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession, type User } from '../session.tsx';
-import type { StatusReport } from '../../domain/portfolio/followup.ts';
 import type { Criterion, WeightedScore } from '../../domain/portfolio/qualification.ts';
 import {
   COLLABORATION_FORM_LABELS,
@@ -22,7 +26,6 @@ import {
   SCOPE_LABELS,
   STAGE_LABELS,
   STAGES,
-  type InitiativeData,
   type LinkKind,
   type ReportStatus,
   type Stage,
@@ -49,45 +52,10 @@ const ACTOR_KIND_LABEL: Record<string, string> = {
   ovrigt: 'Övrigt',
 };
 
-interface Initiative extends InitiativeData {
-  origin: string;
-  evidence: Record<string, unknown> | null;
-  actors: Array<{ id: number; name: string; kind: string; role: string }>;
-  scores: Array<{ criterionId: string; score: number; justification: string; scoredAt: string }>;
-  version: number;
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-  participating: string[];
-  interested: string[];
-  qualification: WeightedScore;
-  canEdit: boolean;
-}
-
-
-interface FollowUp {
-  estimated: { hoursPerYear: number | null; sekPerYear: number | null };
-  realised: { hours: number; sek: number };
-  sekShareOfYearlyEstimate: number | null;
-  hoursShareOfYearlyEstimate: number | null;
-  latest: { period: string; status: string; progress: number } | null;
-}
-
-interface Detail {
-  initiative: Initiative;
-  nextStages: Array<{ stage: Stage; label: string; missing: string[] }>;
-  reports: StatusReport[];
-  followUp: FollowUp;
-}
-
-interface LogEntry {
-  id: number;
-  from: Stage | null;
-  to: Stage;
-  reason: string;
-  userName: string;
-  at: string;
-}
+type Detail = ResponseOf<typeof api.getInitiative>;
+type Initiative = Detail['initiative'];
+type LogEntry = ResponseOf<typeof api.getInitiativeLog>['log'][number];
+type FollowUp = Detail['followUp'];
 
 interface Config {
   criteria: Criterion[];
@@ -153,7 +121,7 @@ function fieldErrorsOf(e: unknown): Record<string, string> {
 export function InitiativesPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const state = useApi<{ initiatives: Initiative[] }>('/api/initiatives');
+  const state = useEndpoint(api.listInitiatives, {});
   const org = useOrganisation();
   const munis = useMunicipalities();
   const [params, setParams] = useSearchParams();
@@ -310,7 +278,11 @@ function numberOf(s: string): number | string | null {
   return Number.isFinite(n) ? n : s;
 }
 
-function bodyOf(f: FormState) {
+/** The form's fields as the API takes them. */
+type FormBody = BodyIn<typeof api.createInitiative>;
+
+/** What was typed goes as it is (a number where it is one): the server's Swedish message names a wrong value beside its field. */
+function bodyOf(f: FormState): FormBody {
   return {
     title: f.title,
     description: f.description,
@@ -336,7 +308,7 @@ function bodyOf(f: FormState) {
       .filter((r) => r.description.trim() || r.probability || r.consequence)
       .map((r) => ({ description: r.description, probability: numberOf(r.probability), consequence: numberOf(r.consequence) })),
     documents: f.documents.filter((d) => d.title.trim() || d.url.trim()),
-  };
+  } as FormBody;
 }
 
 type RowKey = 'links' | 'fundingSources' | 'risks' | 'documents';
@@ -351,14 +323,13 @@ function focusById(id: string) {
   el.focus();
 }
 
-/** Deletes `url` as `action`, then calls `onChanged`; `done` confirms it. Focus moves to `focusAfter` (the section's heading), since the row and its button go. */
-const removeWith = (action: ReturnType<typeof useAction>, url: string, onChanged: () => void, done: string, focusAfter?: string) =>
+/** Removes something as `action` (`remove` calls the endpoint); `done` confirms it. Focus moves to `focusAfter` (the section's heading), since the row and its button go. */
+const removeWith = (action: ReturnType<typeof useAction>, remove: () => Promise<unknown>, done: string, focusAfter?: string) =>
   action.busy
     ? Promise.resolve()
     : action.run(async () => {
-        await del(url);
+        await remove();
         if (focusAfter) focusById(focusAfter);
-        onChanged();
         return done;
       });
 
@@ -443,7 +414,7 @@ function InitiativeForm({
   submitLabel: string;
   proposingChoices: Municipality[];
   allowNoProposing: boolean;
-  onSave: (body: ReturnType<typeof bodyOf>) => Promise<void>;
+  onSave: (body: FormBody) => Promise<void>;
   onCancel?: () => void;
   /** Offered after a 409 (someone else changed the initiative): fetch it again, dropping these edits. */
   onReload?: () => void;
@@ -705,6 +676,7 @@ export function NewInitiativePage() {
   const { user } = useSession();
   const navigate = useNavigate();
   const munis = useMunicipalities();
+  const create = useEndpointMutation(api.createInitiative);
   const [params] = useSearchParams();
   const round = params.get('round');
   const item = params.get('item');
@@ -735,7 +707,7 @@ export function NewInitiativePage() {
             proposingChoices={choices}
             allowNoProposing={isAdmin(user)}
             onSave={async (body) => {
-              const r = await post<{ initiative: Initiative }>('/api/initiatives', body);
+              const r = await create.mutateAsync({ body });
               navigate(`/initiativ/${r.initiative.id}`, { state: { created: true } });
             }}
           />
@@ -774,6 +746,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
   const [area, setArea] = useState('');
   const [proposing, setProposing] = useState('');
   const action = useAction();
+  const propose = useEndpointMutation(api.createFromCandidate);
   useEffect(() => {
     if (c) setTitle(`Samverkan kring ${c.label}`.slice(0, 200));
   }, [c]);
@@ -795,14 +768,14 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
   const submit = (e: FormEvent) => {
     e.preventDefault();
     action.run(async () => {
-      const r = await post<{ initiative: Initiative }>('/api/initiatives/from-candidate', {
+      const r = await propose.mutateAsync({ body: {
         roundId: round.id,
         itemId: c.itemId,
         filters: Object.fromEntries(new URLSearchParams(filters)),
         title: title.trim() || undefined,
         area: area || null,
         proposingMunicipality: proposing || null,
-      });
+      } });
       navigate(`/initiativ/${r.initiative.id}`, { state: { created: 'candidate' } });
     });
   };
@@ -881,8 +854,9 @@ export function InitiativePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const location = useLocation();
-  const state = useApi<Detail>(`/api/initiatives/${encodeURIComponent(id)}`);
-  const log = useApi<{ log: LogEntry[] }>(`/api/initiatives/${encodeURIComponent(id)}/log`);
+  const state = useEndpoint(api.getInitiative, { params: { id: Number(id) } }, { keep: true });
+  const log = useEndpoint(api.getInitiativeLog, { params: { id: Number(id) } });
+  const update = useEndpointMutation(api.updateInitiative);
   const config = useApi<Config>('/api/portfolio/config');
   const munis = useMunicipalities();
   const org = useOrganisation();
@@ -896,8 +870,8 @@ export function InitiativePage() {
     if (created && loadedId !== undefined) headingRef.current?.focus();
   }, [created, loadedId]);
   const reloadAll = () => {
-    state.reload();
-    log.reload();
+    void state.refetch();
+    void log.refetch();
   };
 
   return (
@@ -905,8 +879,7 @@ export function InitiativePage() {
       {(d) => {
         const i = d.initiative;
         const admin = isAdmin(user);
-        const own = (c: string | null) => !!c && user?.role === 'kommunansvarig' && user.municipalities.includes(c);
-        const canReport = admin || own(i.proposingMunicipality) || i.participating.some((c) => own(c));
+        const canReport = mayReport(user ?? null, i);
         return (
           <Page title={i.title} headingRef={headingRef}>
             <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
@@ -951,10 +924,9 @@ export function InitiativePage() {
                     setSaved(t('Initiativet är omladdat. Gör om din ändring.'));
                   }}
                   onSave={async (body) => {
-                    await patch(`/api/initiatives/${i.id}`, { ...body, version: i.version });
+                    await update.mutateAsync({ params: { id: i.id }, body: { ...body, version: i.version } });
                     setEditing(false);
                     setSaved(t('Ändringarna är sparade.'));
-                    reloadAll();
                   }}
                 />
               ) : (
@@ -972,7 +944,7 @@ export function InitiativePage() {
                       </button>
                     </p>
                   )}
-                  {!i.canEdit && user?.role === 'kommunansvarig' && own(i.proposingMunicipality) && (
+                  {!i.canEdit && ownsMunicipality(user ?? null, i.proposingMunicipality) && (
                     <p className="notice-info">{t('Förslaget kan bara ändras av kommunen medan det är i steget Idé; därefter ändrar förbundet.')}</p>
                   )}
                   <InitiativeFacts i={i} nameOf={munis.nameOf} areaNames={org.areaNames} />
@@ -980,11 +952,11 @@ export function InitiativePage() {
               )}
             </Section>
 
-            <StageSection d={d} log={log.data?.log} logError={log.error} onMoved={reloadAll} />
-            <ParticipationSection i={i} municipalities={munis.list} nameOf={munis.nameOf} onChanged={reloadAll} />
-            <ActorsSection i={i} actors={org.actors} onChanged={reloadAll} onActorCreated={() => undefined} />
-            <QualificationSection i={i} criteria={config.data?.criteria} onSaved={reloadAll} />
-            <ReportsSection i={i} reports={d.reports} followUp={d.followUp} canReport={canReport} onSaved={reloadAll} />
+            <StageSection d={d} log={log.data?.log} logError={log.error} />
+            <ParticipationSection i={i} municipalities={munis.list} nameOf={munis.nameOf} />
+            <ActorsSection i={i} actors={org.actors} />
+            <QualificationSection i={i} criteria={config.data?.criteria} />
+            <ReportsSection i={i} reports={d.reports} followUp={d.followUp} canReport={canReport} />
           </Page>
         );
       }}
@@ -1145,7 +1117,7 @@ function EvidenceView({ ev, nameOf }: { ev: Record<string, unknown>; nameOf: (c:
 
 // ---- Stage moves and log ------------------------------------------------------------------------
 
-function StageSection({ d, log, logError, onMoved }: { d: Detail; log?: LogEntry[]; logError?: string; onMoved: () => void }) {
+function StageSection({ d, log, logError }: { d: Detail; log?: LogEntry[]; logError?: string }) {
   const { t } = useI18n();
   const { user } = useSession();
   const i = d.initiative;
@@ -1153,6 +1125,7 @@ function StageSection({ d, log, logError, onMoved }: { d: Detail; log?: LogEntry
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const action = useAction();
+  const moveStage = useEndpointMutation(api.moveStage);
   const toId = useId();
   const reasonId = useId();
   useEffect(() => {
@@ -1170,9 +1143,8 @@ function StageSection({ d, log, logError, onMoved }: { d: Detail; log?: LogEntry
     }
     setReasonError(undefined);
     action.run(async () => {
-      await post(`/api/initiatives/${i.id}/stage`, { to, reason, version: i.version });
+      await moveStage.mutateAsync({ params: { id: i.id }, body: { to: to as Stage, reason, version: i.version } });
       setReason('');
-      onMoved();
       return t('Initiativet är flyttat till {stage}.', { stage: t(STAGE_LABEL[to as Stage]) });
     });
   };
@@ -1259,12 +1231,10 @@ function ParticipationSection({
   i,
   municipalities,
   nameOf,
-  onChanged,
 }: {
   i: Initiative;
   municipalities: Municipality[];
   nameOf: (c: string | null) => string;
-  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const { user } = useSession();
@@ -1273,18 +1243,19 @@ function ParticipationSection({
   const [code, setCode] = useState('');
   const [kind, setKind] = useState<'intresserad' | 'deltar'>('deltar');
   const action = useAction();
+  const setParticipation = useEndpointMutation(api.setParticipation);
+  const removeParticipation = useEndpointMutation(api.removeParticipation);
   const closed = CLOSED.includes(i.stage);
   const mayChange = (c: string) => admin || (user?.role === 'kommunansvarig' && user.municipalities.includes(c));
   const selected = code || choices[0]?.code || '';
   const remove = (c: string) =>
-    removeWith(action, `/api/initiatives/${i.id}/participations/${c}`, onChanged, t('Anmälan för {name} är borttagen.', { name: nameOf(c) }), 'part-h');
+    removeWith(action, () => removeParticipation.mutateAsync({ params: { id: i.id, code: c } }), t('Anmälan för {name} är borttagen.', { name: nameOf(c) }), 'part-h');
   const sorted = [...i.participations].sort((a, b) => (a.kind === b.kind ? nameOf(a.municipality).localeCompare(nameOf(b.municipality), 'sv') : a.kind === 'deltar' ? -1 : 1));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     action.run(async () => {
-      await put(`/api/initiatives/${i.id}/participations/${selected}`, { kind });
-      onChanged();
+      await setParticipation.mutateAsync({ params: { id: i.id, code: selected }, body: { kind } });
       return kind === 'deltar'
         ? t('{name} deltar i initiativet.', { name: nameOf(selected) })
         : t('{name} är anmäld som intresserad.', { name: nameOf(selected) });
@@ -1357,25 +1328,24 @@ function ParticipationSection({
 function ActorsSection({
   i,
   actors,
-  onChanged,
-  onActorCreated,
 }: {
   i: Initiative;
   actors: Array<{ id: number; name: string; kind: string }>;
-  onChanged: () => void;
-  onActorCreated: () => void;
 }) {
   const { t } = useI18n();
   const { user } = useSession();
   const admin = isAdmin(user);
   const action = useAction();
+  const setActor = useEndpointMutation(api.setActor);
+  const removeActor = useEndpointMutation(api.removeActor);
+  const createActor = useEndpointMutation(api.createActor);
   const [actorId, setActorId] = useState('');
   const [role, setRole] = useState('');
   const [newName, setNewName] = useState('');
   const [newKind, setNewKind] = useState('ovrigt');
   const available = actors.filter((a) => !i.actors.some((x) => x.id === a.id));
   const remove = (a: Initiative['actors'][number]) =>
-    removeWith(action, `/api/initiatives/${i.id}/actors/${a.id}`, onChanged, t('{name} är borttagen ur initiativet.', { name: a.name }), 'actors-h');
+    removeWith(action, () => removeActor.mutateAsync({ params: { id: i.id, actorId: a.id } }), t('{name} är borttagen ur initiativet.', { name: a.name }), 'actors-h');
   const selected = actorId && available.some((a) => String(a.id) === actorId) ? actorId : String(available[0]?.id ?? '');
 
   return (
@@ -1417,9 +1387,8 @@ function ActorsSection({
               onSubmit={(e) => {
                 e.preventDefault();
                 action.run(async () => {
-                  await put(`/api/initiatives/${i.id}/actors/${selected}`, { role });
+                  await setActor.mutateAsync({ params: { id: i.id, actorId: Number(selected) }, body: { role } });
                   setRole('');
-                  onChanged();
                   return t('Aktören är tillagd.');
                 });
               }}
@@ -1442,10 +1411,9 @@ function ActorsSection({
               onSubmit={(e) => {
                 e.preventDefault();
                 action.run(async () => {
-                  const r = await post<{ actor: { id: number; name: string } }>('/api/actors', { name: newName, kind: newKind });
+                  const r = await createActor.mutateAsync({ body: { name: newName, kind: newKind as (typeof ACTOR_KINDS)[number] } });
                   setNewName('');
                   setActorId(String(r.actor.id));
-                  onActorCreated();
                   return t('{name} är registrerad och kan läggas till.', { name: r.actor.name });
                 });
               }}
@@ -1472,11 +1440,12 @@ function ActorsSection({
 
 // ---- Qualification -----------------------------------------------------------------------------
 
-function QualificationSection({ i, criteria, onSaved }: { i: Initiative; criteria?: Criterion[]; onSaved: () => void }) {
+function QualificationSection({ i, criteria }: { i: Initiative; criteria?: Criterion[] }) {
   const { t } = useI18n();
   const { user } = useSession();
   const admin = isAdmin(user);
   const action = useAction();
+  const setScores = useEndpointMutation(api.setScores);
   const byId = useMemo(() => new Map(i.scores.map((s) => [s.criterionId, s])), [i.scores]);
   const [draft, setDraft] = useState<Record<string, { score: string; justification: string }>>({});
   useEffect(() => {
@@ -1494,10 +1463,10 @@ function QualificationSection({ i, criteria, onSaved }: { i: Initiative; criteri
   const submit = (e: FormEvent) => {
     e.preventDefault();
     action.run(async () => {
-      await put(`/api/initiatives/${i.id}/scores`, {
-        scores: scored.map((c) => ({ criterionId: c.id, score: Number(draft[c.id].score), justification: draft[c.id].justification })),
+      await setScores.mutateAsync({
+        params: { id: i.id },
+        body: { scores: scored.map((c) => ({ criterionId: c.id, score: Number(draft[c.id].score), justification: draft[c.id].justification })) },
       });
-      onSaved();
       return t('Bedömningen är sparad.');
     });
   };
@@ -1582,16 +1551,15 @@ function ReportsSection({
   reports,
   followUp,
   canReport,
-  onSaved,
 }: {
   i: Initiative;
-  reports: StatusReport[];
+  reports: Detail['reports'];
   followUp: FollowUp;
   canReport: boolean;
-  onSaved: () => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const reportStatus = useEndpointMutation(api.reportStatus);
   const [r, setR] = useState(emptyReport);
   const errors = fieldErrorsOf(action.error);
   const open = REPORTING.includes(i.stage);
@@ -1607,15 +1575,18 @@ function ReportsSection({
       return;
     }
     action.run(async () => {
-      await put(`/api/initiatives/${i.id}/reports/${encodeURIComponent(period)}`, {
-        status: r.status,
-        progress: numberOf(r.progress) ?? r.progress,
-        comment: r.comment,
-        realisedHours: numberOf(r.realisedHours),
-        realisedSek: numberOf(r.realisedSek),
+      // What was typed goes as it is (a number where it is one): the server's Swedish message names a wrong value.
+      await reportStatus.mutateAsync({
+        params: { id: i.id, period },
+        body: {
+          status: r.status,
+          progress: (numberOf(r.progress) ?? r.progress) as number,
+          comment: r.comment,
+          realisedHours: numberOf(r.realisedHours) as number | null,
+          realisedSek: numberOf(r.realisedSek) as number | null,
+        },
       });
       setR(emptyReport);
-      onSaved();
       return existing ? t('Statusrapporten för {period} är uppdaterad.', { period }) : t('Statusrapporten för {period} är sparad.', { period });
     });
   };
