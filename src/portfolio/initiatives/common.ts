@@ -1,8 +1,8 @@
 // What the initiative use cases share: the caller, loading an initiative or a 404, the view of an
 // initiative a user gets (policy applied), reference checks and the gate context of a stage move.
 import type { Queryable } from '../../db/db.ts';
-import { badRequest, notFound } from '../../domain/errors.ts';
-import { visibleEvidence, canEdit, type Viewer } from '../../domain/portfolio/initiative-policy.ts';
+import { badRequest, conflict, notFound } from '../../domain/errors.ts';
+import { canEdit, CLOSED_STAGES, visibleEvidence, type Viewer } from '../../domain/portfolio/initiative-policy.ts';
 import {
   interested,
   participating,
@@ -30,6 +30,13 @@ export const stageLogActor = (c: Caller) => ({ userId: c.user.id, userName: c.us
 export async function requireInitiative(db: Queryable, id: number): Promise<InitiativeRecord> {
   const i = await getInitiative(db, id);
   if (!i) throw notFound('Initiativet finns inte');
+  return i;
+}
+
+/** The initiative, which must not be closed: participation in a closed initiative does not change. */
+export async function requireOpenInitiative(db: Queryable, id: number): Promise<InitiativeRecord> {
+  const i = await requireInitiative(db, id);
+  if (CLOSED_STAGES.includes(i.stage)) throw conflict(`Initiativet är avslutat (${STAGE_LABELS[i.stage]}); deltagandet kan inte ändras`);
   return i;
 }
 

@@ -2,8 +2,8 @@
 // hands its validated input to one use case of src/portfolio/initiatives/, where the rules are.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/initiatives.ts';
-import { createActor, removeInitiativeActor, setInitiativeActor } from '../../portfolio/initiatives/actors.ts';
 import type { Caller } from '../../portfolio/initiatives/common.ts';
+import { createActor } from '../../portfolio/initiatives/create-actor.ts';
 import { createFromCandidate } from '../../portfolio/initiatives/create-from-candidate.ts';
 import { createInitiative } from '../../portfolio/initiatives/create-initiative.ts';
 import { getInitiativeDetail } from '../../portfolio/initiatives/get-initiative.ts';
@@ -11,9 +11,12 @@ import { getStageLog } from '../../portfolio/initiatives/get-stage-log.ts';
 import { listInitiatives } from '../../portfolio/initiatives/list-initiatives.ts';
 import { statusReportsOf } from '../../portfolio/initiatives/list-status-reports.ts';
 import { moveStage } from '../../portfolio/initiatives/move-stage.ts';
+import { removeInitiativeActor } from '../../portfolio/initiatives/remove-initiative-actor.ts';
+import { removeParticipation } from '../../portfolio/initiatives/remove-participation.ts';
 import { reportStatus } from '../../portfolio/initiatives/report-status.ts';
 import { setScores } from '../../portfolio/initiatives/set-scores.ts';
-import { removeParticipation, setParticipation } from '../../portfolio/initiatives/set-participation.ts';
+import { setInitiativeActor } from '../../portfolio/initiatives/set-initiative-actor.ts';
+import { setParticipation } from '../../portfolio/initiatives/set-participation.ts';
 import { updateInitiative } from '../../portfolio/initiatives/update-initiative.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
