@@ -9,8 +9,7 @@ import { ActionMessages, DataTable, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-import { ACTOR_KIND_LABEL, Initiative, isAdmin } from './shared.tsx';
-import { removeWith } from './form.tsx';
+import { ACTOR_KIND_LABEL, type Initiative, isAdmin, removeWith } from './shared.tsx';
 
 // ---- Other actors ------------------------------------------------------------------------------
 

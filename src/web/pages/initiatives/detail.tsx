@@ -10,7 +10,7 @@ import { DataTable, DemoBanner, LinkParagraph, Notice, Page, Section } from '../
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, Initiative, Config, StageTag, KeepView, isAdmin, QualificationText } from './shared.tsx';
+import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, type Initiative, type Config, StageTag, KeepView, isAdmin, QualificationText } from './shared.tsx';
 import { formStateOf, InitiativeForm, proposingChoicesOf } from './form.tsx';
 import { StageSection } from './stage.tsx';
 import { ParticipationSection } from './participation.tsx';

@@ -5,12 +5,11 @@ import type { BodyIn } from '../../../contracts/endpoint.ts';
 import { ApiError } from '../../api.ts';
 import { Control, FormButtons, Options } from '../../components/forms.tsx';
 import { useAction, useOrganisation } from '../../components/hooks.ts';
-import { Notice } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { type User } from '../../session.tsx';
 import { type LinkKind } from '../../../domain/portfolio/types.ts';
 
-import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, Initiative, Municipality, isAdmin, fieldErrorsOf } from './shared.tsx';
+import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, type Initiative, type Municipality, isAdmin, fieldErrorsOf, str, numberOf } from './shared.tsx';
 
 // ---- The initiative form (new and edit) ---------------------------------------------------------
 
@@ -37,8 +36,6 @@ interface FormState {
   documents: Array<{ title: string; url: string }>;
 }
 
-export const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-
 export function formStateOf(i?: Initiative, proposing = ''): FormState {
   return {
     title: i?.title ?? '',
@@ -62,17 +59,6 @@ export function formStateOf(i?: Initiative, proposing = ''): FormState {
     risks: i?.risks.map((r) => ({ description: r.description, probability: str(r.probability), consequence: str(r.consequence) })) ?? [],
     documents: i?.documents.map((d) => ({ ...d })) ?? [],
   };
-}
-
-/**
- * A number typed by the user: blank → null, "800 000" or "2,5" → a number; anything else is sent as
- * typed so that the server answers with its Swedish message for that field.
- */
-export function numberOf(s: string): number | string | null {
-  const v = s.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (v === '') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : s;
 }
 
 /** The form's fields as the API takes them. */
@@ -111,39 +97,6 @@ function bodyOf(f: FormState): FormBody {
 type RowKey = 'links' | 'fundingSources' | 'risks' | 'documents';
 
 const fid = (path: string) => `init-${path.replace(/\./g, '-')}`;
-
-/** Moves focus to an element by id (a heading gets tabindex -1), e.g. when the focused control went away. */
-function focusById(id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  if (!el.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
-  el.focus();
-}
-
-/** Removes something as `action` (`remove` calls the endpoint); `done` confirms it. Focus moves to `focusAfter` (the section's heading), since the row and its button go. */
-export const removeWith = (action: ReturnType<typeof useAction>, remove: () => Promise<unknown>, done: string, focusAfter?: string) =>
-  action.busy
-    ? Promise.resolve()
-    : action.run(async () => {
-        await remove();
-        if (focusAfter) focusById(focusAfter);
-        return done;
-      });
-
-/** An action's error in an alert box (`children` after its message), then its confirmation. */
-export function Outcome({ action, children }: { action: ReturnType<typeof useAction>; children?: ReactNode }) {
-  return (
-    <>
-      {action.error !== undefined && (
-        <div className="error" role="alert">
-          <p>{action.message}</p>
-          {children}
-        </div>
-      )}
-      <Notice message={action.msg} />
-    </>
-  );
-}
 
 /** A fieldset of repeated rows, one per item, and a button that adds one; `empty` shows while there are none. */
 function RowGroup<R>({

@@ -8,8 +8,8 @@ import { ActionMessages, DataTable, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-import { CLOSED, PARTICIPATION_LABEL, Initiative, Municipality, canPropose, isAdmin } from './shared.tsx';
-import { removeWith } from './form.tsx';
+import { canSetParticipation, CLOSED_STAGES } from '../../../domain/portfolio/initiative-policy.ts';
+import { PARTICIPATION_LABEL, type Initiative, type Municipality, canPropose, isAdmin, removeWith } from './shared.tsx';
 
 // ---- Participation -----------------------------------------------------------------------------
 
@@ -31,8 +31,8 @@ export function ParticipationSection({
   const action = useAction();
   const setParticipation = useEndpointMutation(api.setParticipation);
   const removeParticipation = useEndpointMutation(api.removeParticipation);
-  const closed = CLOSED.includes(i.stage);
-  const mayChange = (c: string) => admin || (user?.role === 'kommunansvarig' && user.municipalities.includes(c));
+  const closed = CLOSED_STAGES.includes(i.stage);
+  const mayChange = (c: string) => canSetParticipation(user ?? null, c);
   const selected = code || choices[0]?.code || '';
   const remove = (c: string) =>
     removeWith(action, () => removeParticipation.mutateAsync({ params: { id: i.id, code: c } }), t('Anmälan för {name} är borttagen.', { name: nameOf(c) }), 'part-h');

@@ -10,8 +10,8 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import type { Criterion } from '../../../domain/portfolio/qualification.ts';
 
-import { CLOSED, Initiative, dateOnly, isAdmin, QualificationText, fieldErrorsOf } from './shared.tsx';
-import { str, Outcome } from './form.tsx';
+import { CLOSED_STAGES } from '../../../domain/portfolio/initiative-policy.ts';
+import { type Initiative, dateOnly, isAdmin, QualificationText, fieldErrorsOf, str, Outcome } from './shared.tsx';
 
 // ---- Qualification -----------------------------------------------------------------------------
 
@@ -27,7 +27,7 @@ export function QualificationSection({ i, criteria }: { i: Initiative; criteria?
     setDraft(Object.fromEntries((criteria ?? []).map((c) => [c.id, { score: str(byId.get(c.id)?.score), justification: byId.get(c.id)?.justification ?? '' }])));
   }, [criteria, byId]);
   if (!criteria) return <Loading />;
-  const closed = CLOSED.includes(i.stage);
+  const closed = CLOSED_STAGES.includes(i.stage);
   const scored = criteria.filter((c) => draft[c.id]?.score);
   const errors: Record<string, string> = {};
   for (const [path, m] of Object.entries(fieldErrorsOf(action.error))) {

@@ -10,8 +10,8 @@ import { DataTable, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { type ReportStatus } from '../../../domain/portfolio/types.ts';
 
-import { REPORTING, REPORT_STATUS_LABEL, Detail, Initiative, FollowUp, dateOnly, fieldErrorsOf } from './shared.tsx';
-import { str, numberOf, Outcome } from './form.tsx';
+import { REPORTABLE_STAGES } from '../../../domain/portfolio/initiative-policy.ts';
+import { REPORT_STATUS_LABEL, type Detail, type Initiative, type FollowUp, dateOnly, fieldErrorsOf, str, numberOf, Outcome } from './shared.tsx';
 
 // ---- Status reports ----------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ export function ReportsSection({
   const reportStatus = useEndpointMutation(api.reportStatus);
   const [r, setR] = useState(emptyReport);
   const errors = fieldErrorsOf(action.error);
-  const open = REPORTING.includes(i.stage);
+  const open = REPORTABLE_STAGES.includes(i.stage);
   const existing = reports.some((x) => x.period === r.period.trim());
   const share = (v: number | null) => (v === null ? '' : ` (${t('{pct} % av ett års beräknad nytta', { pct: oneFormat.format(v) })})`);
 

@@ -4,14 +4,12 @@ import * as api from '../../../contracts/initiatives.ts';
 import type { ResponseOf } from '../../../contracts/endpoint.ts';
 import { ApiError } from '../../api.ts';
 import { fixed2Format, oneFormat } from '../../components/format.ts';
-import { ErrorMessage, Loading } from '../../components/ui.tsx';
+import type { useAction } from '../../components/hooks.ts';
+import { ErrorMessage, Loading, Notice } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { type User } from '../../session.tsx';
 import type { Criterion, WeightedScore } from '../../../domain/portfolio/qualification.ts';
 import { COLLABORATION_FORM_LABELS, FUNDING_SOURCE_LABELS, PARTICIPATION_LABELS, REPORT_STATUS_LABELS, SCOPE_LABELS, STAGE_LABELS, type LinkKind, type Stage } from '../../../domain/portfolio/types.ts';
-
-export const CLOSED: Stage[] = ['nyttohemtagning', 'avslutad_utan_genomforande'];
-export const REPORTING: Stage[] = ['prioriterad', 'genomforande', 'nyttohemtagning'];
 
 // Labels of the API's codes (Swedish; `t` translates them). Strings index them: unknown codes show as they are.
 export const STAGE_LABEL: Record<string, string> = STAGE_LABELS;
@@ -91,4 +89,50 @@ export function fieldErrorsOf(e: unknown): Record<string, string> {
     if (m) out[m[1]] = m[2];
   }
   return out;
+}
+
+export const str = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/**
+ * A number typed by the user: blank → null, "800 000" or "2,5" → a number; anything else is sent as
+ * typed so that the server answers with its Swedish message for that field.
+ */
+export function numberOf(s: string): number | string | null {
+  const v = s.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (v === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : s;
+}
+
+/** Moves focus to an element by id (a heading gets tabindex -1), e.g. when the focused control went away. */
+export function focusById(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  if (!el.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute('tabindex', '-1');
+  el.focus();
+}
+
+/** Removes something as `action` (`remove` calls the endpoint); `done` confirms it. Focus moves to `focusAfter` (the section's heading), since the row and its button go. */
+export const removeWith = (action: ReturnType<typeof useAction>, remove: () => Promise<unknown>, done: string, focusAfter?: string) =>
+  action.busy
+    ? Promise.resolve()
+    : action.run(async () => {
+        await remove();
+        if (focusAfter) focusById(focusAfter);
+        return done;
+      });
+
+/** An action's error in an alert box (`children` after its message), then its confirmation. */
+export function Outcome({ action, children }: { action: ReturnType<typeof useAction>; children?: ReactNode }) {
+  return (
+    <>
+      {action.error !== undefined && (
+        <div className="error" role="alert">
+          <p>{action.message}</p>
+          {children}
+        </div>
+      )}
+      <Notice message={action.msg} />
+    </>
+  );
 }

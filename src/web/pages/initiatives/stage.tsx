@@ -10,8 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { type Stage } from '../../../domain/portfolio/types.ts';
 
-import { STAGE_LABEL, Detail, LogEntry, dateTime, StageTag, isAdmin } from './shared.tsx';
-import { Outcome } from './form.tsx';
+import { STAGE_LABEL, type Detail, type LogEntry, dateTime, StageTag, isAdmin, Outcome } from './shared.tsx';
 
 // ---- Stage moves and log ------------------------------------------------------------------------
 
