@@ -95,7 +95,9 @@ export const createFromCandidate = endpoint({
   tag: TAG,
   access: editors,
   accessNote: 'Kommunansvarig: bara utifrån egna kommuners resultat. Antingen en mätomgång och fråga (roundId, itemId) eller ett eget underlag.',
-  body: z.union([candidateFromRoundSchema, candidateEvidenceSchema]),
+  body: z.union([candidateFromRoundSchema, candidateEvidenceSchema], {
+    error: 'Ange antingen mätomgång och fråga eller ett eget underlag (instrument, fråga, förmåga och kommuner)',
+  }),
   response: z.object({
     initiative: initiativeViewSchema.extend({
       suggestedMunicipalities: z.array(z.string()).optional().describe('De svaga kommunerna, föreslagna som deltagare (bara förbundsadmin)'),
