@@ -1,4 +1,4 @@
-// Browser tests of the portfolio pages under /portfolj (pages/portfolio.tsx) in Chromium with axe, on
+// Browser tests of the portfolio pages under /portfolj (pages/portfolio/) in Chromium with axe, on
 // the demo data (src/demo/initiatives.ts, src/demo/rounds.ts). Expected values are hand-computed:
 // - Ranking: "Avtalssamverkan för e-arkiv Väst" scores 4,5,3,4,4,4,4 on the criteria weighted
 //   3,2,1,2,1,1,1: (12+10+3+8+4+4+4)/11 = 45/11 = 4,09, the highest; with Risk weighted 2 instead:

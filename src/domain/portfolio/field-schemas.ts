@@ -2,7 +2,7 @@
 // amounts, hours, free text and years, with their Swedish messages. Pure zod, browser-safe.
 import { z } from 'zod';
 
-const MONEY = 'ska vara ett belopp i hela kronor: ett heltal, 0 eller större';
+export const MONEY = 'ska vara ett belopp i hela kronor: ett heltal, 0 eller större';
 export const money = z.number({ error: MONEY }).int({ error: MONEY }).min(0, { error: MONEY }).max(1_000_000_000_000, { error: 'Beloppet är orimligt stort' });
 const HOURS = 'ska vara ett antal timmar: ett heltal, 0 eller större';
 export const hours = z.number({ error: HOURS }).int({ error: HOURS }).min(0, { error: HOURS }).max(1_000_000_000, { error: 'Antalet timmar är orimligt stort' });

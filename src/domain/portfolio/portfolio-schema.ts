@@ -18,16 +18,17 @@ export const criterionInput = z.object({
   weight: z.number({ error: 'Vikten ska vara ett tal' }).min(0, 'Vikten får inte vara negativ').max(100, 'Vikten får vara högst 100'),
 });
 
-export const criteriaInput = z
-  .array(criterionInput)
-  .min(1, 'Ange minst ett kriterium')
-  .max(30)
-  .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Varje kriterium ska ha ett unikt id')
-  .refine((cs) => cs.some((c) => c.weight > 0), 'Minst ett kriterium ska ha en vikt större än 0');
+/** The rules of a set of criteria (the web's form applies them to its rows too). */
+export const criteriaRules = <T extends z.ZodType<Array<{ id: string; weight: number }>>>(set: T) =>
+  set
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Varje kriterium ska ha ett unikt id')
+    .refine((cs) => cs.some((c) => c.weight > 0), 'Minst ett kriterium ska ha en vikt större än 0');
+
+export const criteriaInput = criteriaRules(z.array(criterionInput).min(1, 'Ange minst ett kriterium').max(30));
 
 // ---- Indicator values (expected and reported per year) ------------------------------------------
 
-const indicatorNumber = z.number({ error: 'ska vara ett tal, 0 eller större' }).min(0, 'ska vara 0 eller större').max(1_000_000).nullable();
+export const indicatorNumber = z.number({ error: 'ska vara ett tal, 0 eller större' }).min(0, 'ska vara 0 eller större').max(1_000_000).nullable();
 export const indicatorKey = z.enum(INDICATORS, { error: `Indikatorn ska vara en av: ${INDICATORS.join(', ')}` });
 export const PERCENT_MESSAGE = 'en andel anges i procent, 0–100';
 
@@ -85,15 +86,17 @@ export const network = z.object({
 });
 
 // No defaults here: a PATCH must not reset fields it does not send.
-const networkFields = z.object({
+export const networkFields = z.object({
   name: z.string().trim().min(2, 'Ange nätverkets namn').max(200),
   description: text(2000),
   active: z.boolean({ error: 'Aktivt: ange ja eller nej' }),
   startYear: year.nullable(),
   endYear: year.nullable(),
 });
-const inOrder = { message: END_BEFORE_START, path: ['endYear'] };
+/** A network's end year is not before its start year (the web's form applies it too). */
+export const networkYearsInOrder = <T extends z.ZodType<{ startYear?: number | null; endYear?: number | null }>>(s: T) =>
+  s.refine(yearsInOrder, { message: END_BEFORE_START, path: ['endYear'] });
 
-export const networkCreateInput = networkFields.partial().required({ name: true }).refine(yearsInOrder, inOrder);
-export const networkPatchInput = networkFields.partial().refine(yearsInOrder, inOrder);
+export const networkCreateInput = networkYearsInOrder(networkFields.partial().required({ name: true }));
+export const networkPatchInput = networkYearsInOrder(networkFields.partial());
 export type NetworkPatch = z.output<typeof networkPatchInput>;
