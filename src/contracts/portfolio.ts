@@ -12,7 +12,7 @@ import {
   todaySchema,
   DEFAULT_GRACE_DAYS,
 } from '../domain/portfolio/index.ts';
-import { queryYear } from '../domain/portfolio/field-schemas.ts';
+import { queryYear, yearPeriod } from '../domain/portfolio/field-schemas.ts';
 import {
   criteriaInput,
   criterion,
@@ -192,12 +192,6 @@ const FILE_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ];
-
-/** A period of years in order and at most ten years long (the CLI checks the same). */
-export const yearPeriod = <T extends z.ZodObject<{ from: typeof queryYear; to: typeof queryYear }>>(o: T) =>
-  o
-    .refine((x) => x.to >= x.from, { message: 'Slutåret kan inte vara före startåret', path: ['to'] })
-    .refine((x) => x.to - x.from <= 10, { message: 'Perioden får vara högst tio år', path: ['to'] });
 
 export const getHandlingsplan = endpoint({
   method: 'GET',

@@ -16,3 +16,9 @@ export const END_BEFORE_START = 'Slutåret kan inte vara före startåret';
 /** Whether [startYear, endYear] is in order (open ends always are). */
 export const yearsInOrder = (x: { startYear?: number | null; endYear?: number | null }) =>
   x.startYear === null || x.startYear === undefined || x.endYear === null || x.endYear === undefined || x.endYear >= x.startYear;
+
+/** A period of years in order and at most ten years long (the handlingsplan's; the CLI checks the same). */
+export const yearPeriod = <T extends z.ZodType<{ from: number; to: number }>>(o: T) =>
+  o
+    .refine((x) => x.to >= x.from, { message: END_BEFORE_START, path: ['to'] })
+    .refine((x) => x.to - x.from <= 10, { message: 'Perioden får vara högst tio år', path: ['to'] });
