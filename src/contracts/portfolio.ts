@@ -207,8 +207,8 @@ export const getHandlingsplan = endpoint({
     }),
   ),
   labels: { from: 'Startår', to: 'Slutår' },
-  // format=json (the default) answers with this; the other formats with the file.
-  response: z.object({ handlingsplan: handlingsplanModel }),
+  // format=json (the default) answers with this; pdf, docx and xlsx with the file.
+  response: z.object({ handlingsplan: handlingsplanModel }).describe('format=json; pdf, docx och xlsx ger filen'),
 });
 
 // ---- Indicators, funding, networks -----------------------------------------------------------------
