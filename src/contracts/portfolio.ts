@@ -25,6 +25,13 @@ import {
   networkPatchInput,
 } from '../domain/portfolio/portfolio-schema.ts';
 import { PORTFOLIO_ADMINS } from '../domain/portfolio/portfolio-policy.ts';
+import type {
+  FundingFollowUp,
+  HandlingsplanModel as DomainHandlingsplanModel,
+  IndicatorRow as DomainIndicatorRow,
+  OverdueReport,
+  RankedInitiative,
+} from '../domain/portfolio/index.ts';
 import type { ReportFormat } from '../reports/render/index.ts';
 import { endpoint, fileResponse, idParam, timestamp } from './endpoint.ts';
 
@@ -328,3 +335,15 @@ export const updateNetwork = endpoint({
   response: z.object({ network }),
   errors: [404, 409],
 });
+
+// ---- The answers' schemas agree with the domain's types (checked by the compiler) ------------------
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Agrees<T extends true> = T;
+export type PortfolioSchemasAgree = [
+  Agrees<Same<IndicatorRow, DomainIndicatorRow>>,
+  Agrees<Same<FundingProjectView['followUp'], FundingFollowUp>>,
+  Agrees<Same<HandlingsplanModel, DomainHandlingsplanModel>>,
+  Agrees<Same<OverdueReports['overdue'][number], OverdueReport>>,
+  Agrees<Same<Omit<Ranking['ranking'][number], 'stage' | 'stageLabel' | 'scores'>, RankedInitiative>>,
+];
