@@ -1,12 +1,14 @@
 // CLI: the samverkansportfölj (initiatives, handlingsplan) and the regional indicators.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { STAGE_LABELS, STAGES, SCOPE_LABELS, formatSek, stageSchema, type Stage } from '../domain/portfolio/index.ts';
 import type { Viewer } from '../domain/portfolio/initiative-policy.ts';
 import { getInitiativeDetail } from '../portfolio/initiatives/get-initiative.ts';
 import { getStageLog } from '../portfolio/initiatives/get-stage-log.ts';
 import { listInitiatives } from '../portfolio/initiatives/list-initiatives.ts';
+import { yearPeriod } from '../domain/portfolio/field-schemas.ts';
 import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../domain/reports/indicators.ts';
@@ -142,8 +144,8 @@ export function registerInitiativeCommands(program: Command): void {
     .requiredOption('--out <fil>', 'filen som skrivs')
     .option('--json', 'skriv ut en sammanfattning som JSON')
     .action(async (opts: { from: number; to: number; format: ReportFormat; out: string; json?: boolean }) => {
-      if (opts.to < opts.from) throw new CliError('Slutåret kan inte vara före startåret');
-      if (opts.to - opts.from > 10) throw new CliError('Perioden får vara högst tio år');
+      const period = yearPeriod(z.object({ from: z.number(), to: z.number() })).safeParse(opts);
+      if (!period.success) throw new CliError(period.error.issues[0].message);
       const model = await withDb((db) => handlingsplanModel(db, opts.from, opts.to));
       const buf = await renderReport(handlingsplanReport(model), opts.format);
       await writeFile(opts.out, buf);

@@ -17,9 +17,9 @@ import {
   stageSchema,
   statusReportInputSchema,
   statusReportSchema,
-  text,
   updateInitiativeSchema,
 } from '../domain/portfolio/initiative-schema.ts';
+import { text } from '../domain/portfolio/field-schemas.ts';
 import { SCOPES, STAGES } from '../domain/portfolio/types.ts';
 import { endpoint, idParam, municipalityCode } from './endpoint.ts';
 

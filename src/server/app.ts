@@ -26,7 +26,7 @@ import { authRoutes } from './routes/auth.ts';
 import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiative.ts';
-import { initiativeRoutes as portfolioRoutes } from './routes/initiatives.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { reportRoutes } from './routes/reports.ts';

@@ -495,36 +495,32 @@ export async function saveFundingProject(
 }
 
 
+// A network's fields and their columns, in one place for the statements below.
+const NETWORK_COLUMNS = { name: 'name', description: 'description', active: 'active', startYear: 'start_year', endYear: 'end_year' } as const satisfies Record<
+  keyof Omit<Network, 'id'>,
+  string
+>;
+const NETWORK_FIELDS = Object.keys(NETWORK_COLUMNS) as Array<keyof typeof NETWORK_COLUMNS>;
+const networkValues = (n: Omit<Network, 'id'>) => NETWORK_FIELDS.map((k) => n[k]);
+
 export async function listNetworks(db: Queryable): Promise<Network[]> {
-  return (
-    await db.query<Network>(
-      'SELECT id, name, description, active, start_year AS "startYear", end_year AS "endYear" FROM networks ORDER BY name',
-    )
-  ).rows;
+  const columns = NETWORK_FIELDS.map((k) => `${NETWORK_COLUMNS[k]} AS "${k}"`).join(', ');
+  return (await db.query<Network>(`SELECT id, ${columns} FROM networks ORDER BY name`)).rows;
 }
 
 export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDemo = false): Promise<number | null> {
+  const columns = NETWORK_FIELDS.map((k) => NETWORK_COLUMNS[k]);
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO networks (name, description, active, start_year, end_year, is_demo) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO networks (${columns.join(', ')}, is_demo) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1})
      ON CONFLICT (name) DO NOTHING RETURNING id`,
-    [n.name, n.description, n.active, n.startYear, n.endYear, isDemo],
+    [...networkValues(n), isDemo],
   );
   return rows[0]?.id ?? null;
 }
 
 export async function updateNetwork(tx: Queryable, id: number, n: Omit<Network, 'id'>): Promise<boolean> {
-  return (
-    (
-      await tx.query('UPDATE networks SET name = $2, description = $3, active = $4, start_year = $5, end_year = $6 WHERE id = $1', [
-        id,
-        n.name,
-        n.description,
-        n.active,
-        n.startYear,
-        n.endYear,
-      ])
-    ).rowCount > 0
-  );
+  const set = NETWORK_FIELDS.map((k, i) => `${NETWORK_COLUMNS[k]} = $${i + 2}`).join(', ');
+  return (await tx.query(`UPDATE networks SET ${set} WHERE id = $1`, [id, ...networkValues(n)])).rowCount > 0;
 }
 
 export async function getNetwork(db: Queryable, id: number): Promise<Network | undefined> {

@@ -8,11 +8,11 @@
 // - läsare: reads the portfolio.
 // The evidence of a samverkanskandidat names weak municipalities (identifiable results): only the
 // association sees it whole.
-import type { Role } from '../organisation.ts';
+import type { Viewer as SignedIn } from '../organisation.ts';
 import { participating, type Participation, type Stage } from './types.ts';
 
 /** Who is asking: a signed-in user's role and municipalities, or null for nobody signed in. */
-export type Viewer = { role: Role; municipalities: readonly string[] } | null;
+export type Viewer = SignedIn | null;
 
 /** What the rules look at of an initiative. */
 export interface PolicyInitiative {

@@ -15,15 +15,10 @@ import {
   STAGES,
 } from './types.ts';
 import { parsePeriod } from './followup.ts';
+import { hours, money, text, year } from './field-schemas.ts';
 
-// ---- Building blocks (also used by the portfolio's funding, indicators and networks) ------------
+// ---- Building blocks: amounts, hours, text and years are the portfolio's (field-schemas.ts) --------
 
-const MONEY = 'ska vara ett belopp i hela kronor: ett heltal, 0 eller större';
-export const money = z.number({ error: MONEY }).int({ error: MONEY }).min(0, { error: MONEY }).max(1_000_000_000_000, { error: 'Beloppet är orimligt stort' });
-const HOURS = 'ska vara ett antal timmar: ett heltal, 0 eller större';
-export const hours = z.number({ error: HOURS }).int({ error: HOURS }).min(0, { error: HOURS }).max(1_000_000_000, { error: 'Antalet timmar är orimligt stort' });
-export const text = (max: number) => z.string().trim().max(max, `Högst ${max} tecken`);
-export const year = z.number({ error: 'Året ska vara ett heltal' }).int('Året ska vara ett heltal').min(2000, 'Året ska vara 2000–2100').max(2100, 'Året ska vara 2000–2100');
 const level14 = z.number().int().min(1, 'ska vara 1–4').max(4, 'ska vara 1–4').nullable();
 const httpUrl = z
   .string()

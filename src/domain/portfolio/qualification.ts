@@ -11,16 +11,13 @@
 // Ranking: fully scored initiatives first, then partly scored, then unscored; within each group by
 // W descending, then by number of participating municipalities descending, then by title (Swedish
 // collation). Ranks are positions 1…n. W and P are rounded to two decimals for display only.
-
 import type { z } from 'zod';
+import type { criterion } from './portfolio-schema.ts';
+
 import type { weightedScoreSchema } from './initiative-schema.ts';
 
-export interface Criterion {
-  id: string;
-  label: string;
-  description: string;
-  weight: number;
-}
+/** A qualification criterion (its schema: portfolio-schema.ts). */
+export type Criterion = z.infer<typeof criterion>;
 
 export interface CriterionScore {
   criterionId: string;
