@@ -275,7 +275,6 @@ export const en: Record<string, string> = {
   'Initiativ i samverkansportföljen ({n})': 'Initiatives in the joint portfolio ({n})',
   'Kvalificeringspoäng': 'Qualification score',
   'föreslaget av {name}': 'proposed by {name}',
-  'Ange ett namn på minst 3 tecken.': 'Enter a name of at least 3 characters.',
   'Formuläret innehåller fel. Rätta fälten nedan.': 'The form has errors. Correct the fields below.',
   'Dina ändringar är inte sparade. Ladda om initiativet för att se den senaste versionen och gör om ändringen.': 'Your changes have not been saved. Reload the initiative to see the latest version and make your change again.',
   'Ladda om initiativet': 'Reload the initiative',

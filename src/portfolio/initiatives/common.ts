@@ -1,7 +1,8 @@
 // What the initiative use cases share: the caller, loading an initiative or a 404, the view of an
 // initiative a user gets (policy applied), reference checks and the gate context of a stage move.
+import { fieldError } from '../../contracts/messages.ts';
 import type { Queryable } from '../../db/db.ts';
-import { badRequest, conflict, notFound } from '../../domain/errors.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
 import { canEdit, CLOSED_STAGES, visibleEvidence, type Viewer } from '../../domain/portfolio/initiative-policy.ts';
 import {
   interested,
@@ -58,20 +59,10 @@ export async function viewById(db: Queryable, viewer: Viewer, id: number): Promi
   return viewOf(viewer, await requireInitiative(db, id), await listCriteria(db));
 }
 
-/**
- * A 400 about one field found after parsing, worded as parse() words it ("Poäng: varje kriterium får
- * bedömas en gång"; a message that starts with its field stays as it is), with the path in details.
- */
-export function fieldError(path: string, label: string, message: string) {
-  const lower = (s: string) => s.toLocaleLowerCase('sv-SE');
-  const text = lower(message).startsWith(lower(label)) ? message : `${label}: ${/^\p{Lu}\p{Ll}/u.test(message) ? lower(message.charAt(0)) + message.slice(1) : message}`;
-  return badRequest(text, [{ path, label, message }]);
-}
-
 /** An area or proposing municipality that does not exist is refused. */
 export async function checkReferences(db: Queryable, f: { area?: string | null; proposingMunicipality?: string | null }) {
   if (f.area && !(await listAreas(db)).some((a) => a.id === f.area))
-    throw fieldError('area', 'Verksamhetsområde', `Verksamhetsområdet "${f.area}" finns inte`);
+    throw fieldError('area', `Verksamhetsområdet "${f.area}" finns inte`);
   if (f.proposingMunicipality && !(await getMunicipality(db, f.proposingMunicipality)))
     throw notFound(`Kommunen med kod ${f.proposingMunicipality} finns inte`);
 }

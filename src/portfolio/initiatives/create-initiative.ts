@@ -6,17 +6,18 @@ import { proposingMunicipalityFor } from '../../domain/portfolio/initiative-poli
 import { EMPTY_INITIATIVE_FIELDS, END_BEFORE_START, mergeFields, type InitiativeChanges, type InitiativeView } from '../../domain/portfolio/index.ts';
 import { audit } from '../../store/audit.ts';
 import { createInitiative as insertInitiative } from '../../store/initiatives.ts';
-import { checkReferences, fieldError, stageLogActor, viewById, type Caller } from './common.ts';
+import { fieldError } from '../../contracts/messages.ts';
+import { checkReferences, stageLogActor, viewById, type Caller } from './common.ts';
 
 export async function createInitiative(db: Db, input: InitiativeChanges & { title: string }, caller: Caller): Promise<InitiativeView> {
   const { user } = caller;
   const proposing = proposingMunicipalityFor(user, input.proposingMunicipality);
   if ('refusal' in proposing)
-    throw proposing.field ? fieldError(proposing.field, 'Föreslagande kommun', proposing.refusal) : forbidden(proposing.refusal);
+    throw proposing.field ? fieldError(proposing.field, proposing.refusal) : forbidden(proposing.refusal);
   const changes = { ...input, proposingMunicipality: proposing.code };
   await checkReferences(db, changes);
   const { fields, endBeforeStart } = mergeFields({ title: input.title, ...EMPTY_INITIATIVE_FIELDS }, changes);
-  if (endBeforeStart) throw fieldError('endYear', 'Slutår', END_BEFORE_START);
+  if (endBeforeStart) throw fieldError('endYear', END_BEFORE_START);
   const id = await db.transaction(async (tx) => {
     const newId = await insertInitiative(tx, fields, stageLogActor(caller), {
       reason: user.role === 'kommunansvarig' ? 'Förslag från kommunansvarig' : 'Registrerat av förbundet',

@@ -6,7 +6,8 @@ import { editRefusal } from '../../domain/portfolio/initiative-policy.ts';
 import { END_BEFORE_START, fieldsOf, mergeFields, type InitiativeChanges, type InitiativeView } from '../../domain/portfolio/index.ts';
 import { audit } from '../../store/audit.ts';
 import { updateInitiative as saveFields } from '../../store/initiatives.ts';
-import { checkReferences, CONCURRENT_EDIT_MESSAGE, fieldError, requireInitiative, viewById, type Caller } from './common.ts';
+import { fieldError } from '../../contracts/messages.ts';
+import { checkReferences, CONCURRENT_EDIT_MESSAGE, requireInitiative, viewById, type Caller } from './common.ts';
 
 export async function updateInitiative(db: Db, id: number, input: InitiativeChanges & { version: number }, caller: Caller): Promise<InitiativeView> {
   const { user } = caller;
@@ -18,7 +19,7 @@ export async function updateInitiative(db: Db, id: number, input: InitiativeChan
     if (version !== i.version) throw conflict(CONCURRENT_EDIT_MESSAGE, { currentVersion: i.version, yourVersion: version });
     await checkReferences(tx, changes);
     const { fields, endBeforeStart } = mergeFields(fieldsOf(i), changes);
-    if (endBeforeStart) throw fieldError('endYear', 'Slutår', END_BEFORE_START);
+    if (endBeforeStart) throw fieldError('endYear', END_BEFORE_START);
     const v = await saveFields(tx, id, version, fields, user.id);
     if (v === null) throw conflict(CONCURRENT_EDIT_MESSAGE);
     await audit(tx, { actor: user.id, action: 'initiative.updated', target: String(id), ip: caller.ip, details: { fields: Object.keys(changes), version: v } });

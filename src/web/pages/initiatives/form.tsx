@@ -1,5 +1,8 @@
 // The initiative form (new and edit): fields, rows of links, funding, risks and documents.
-import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import type { FieldIssue } from '../../../contracts/messages.ts';
+import { contractResolver, errorAt } from '../../form.ts';
 import * as api from '../../../contracts/initiatives.ts';
 import type { BodyIn } from '../../../contracts/endpoint.ts';
 import { ApiError } from '../../api.ts';
@@ -171,41 +174,44 @@ export function InitiativeForm({
 }) {
   const { t } = useI18n();
   const org = useOrganisation();
-  const [f, setF] = useState<FormState>(initial);
   const action = useAction();
   const error = action.error;
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const serverErrors = fieldErrorsOf(error);
-  const errors = { ...serverErrors, ...clientErrors };
-  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setF((s) => ({ ...s, [k]: v }));
-  const setRow = <K extends RowKey>(k: K, i: number, patchRow: Partial<FormState[K][number]>) =>
-    setF((s) => ({ ...s, [k]: (s[k] as Array<FormState[K][number]>).map((r, j) => (j === i ? { ...r, ...patchRow } : r)) }));
-  const removeRow = (k: RowKey, i: number) =>
-    setF((s) => ({ ...s, [k]: (s[k] as unknown[]).filter((_, j) => j !== i) }));
-  /** A Control's id, label, hint and error for the field at `path` (the API's path, e.g. "links.0.label"). */
-  const at = (path: string, label: string, hint?: string) => ({ id: fid(path), label, hint, error: errors[path] });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (action.busy) return;
-    const local: Record<string, string> = {};
-    if (f.title.trim().length < 3) local.title = t('Ange ett namn på minst 3 tecken.');
-    setClientErrors(local);
-    action.setError(undefined);
-    if (Object.keys(local).length) {
-      document.getElementById(fid('title'))?.focus();
-      return;
-    }
-    await action.run(() => onSave(bodyOf(f)));
+  // What the shared schema refused, with each field's name, for the summary above the form.
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const { register, handleSubmit, control, formState } = useForm<FormState>({
+    defaultValues: initial,
+    resolver: contractResolver(api.createInitiative.body, bodyOf, setIssues),
+    shouldFocusError: false,
+  });
+  const rows = {
+    links: useFieldArray({ control, name: 'links' }),
+    fundingSources: useFieldArray({ control, name: 'fundingSources' }),
+    risks: useFieldArray({ control, name: 'risks' }),
+    documents: useFieldArray({ control, name: 'documents' }),
   };
+  const serverErrors = fieldErrorsOf(error);
+  const errors: Record<string, string> = { ...serverErrors, ...Object.fromEntries(issues.map((i) => [i.path, i.message])) };
+  /** A Control's id, label, hint and error for the field at `path` (the API's path, e.g. "links.0.label"). */
+  const at = (path: string, label: string, hint?: string) => ({ id: fid(path), label, hint, error: errorAt(formState.errors, path) ?? errors[path] });
+
+  const submit = handleSubmit(
+    async (values) => {
+      if (action.busy) return;
+      await action.run(() => onSave(bodyOf(values)));
+    },
+    () => {
+      action.setError(undefined);
+      document.getElementById(fid(issues[0]?.path ?? 'title'))?.focus();
+    },
+  );
 
   const text = (path: keyof FormState & string, label: string, opts: { hint?: string; multiline?: boolean; inputMode?: 'numeric' } = {}) => (
     <Control {...at(path, label, opts.hint)}>
       {(a) =>
         opts.multiline ? (
-          <textarea {...a} rows={3} value={f[path] as string} onChange={(e) => set(path, e.target.value as never)} />
+          <textarea {...a} rows={3} {...register(path)} />
         ) : (
-          <input {...a} type="text" inputMode={opts.inputMode} value={f[path] as string} onChange={(e) => set(path, e.target.value as never)} />
+          <input {...a} type="text" inputMode={opts.inputMode} {...register(path)} />
         )
       }
     </Control>
@@ -218,8 +224,7 @@ export function InitiativeForm({
           {...a}
           type={opts.type ?? 'text'}
           inputMode={opts.inputMode}
-          value={(f[k][i] as Record<string, string>)[field]}
-          onChange={(e) => setRow(k, i, { [field]: e.target.value })}
+          {...register(`${k}.${i}.${field}` as never)}
         />
       )}
     </Control>
@@ -229,23 +234,23 @@ export function InitiativeForm({
     <Control {...at(benefitPath(k), label, hint)}>
       {(a) =>
         numeric ? (
-          <input {...a} type="text" inputMode="numeric" value={f[k]} onChange={(e) => set(k, e.target.value)} />
+          <input {...a} type="text" inputMode="numeric" {...register(k)} />
         ) : (
-          <textarea {...a} rows={2} value={f[k]} onChange={(e) => set(k, e.target.value)} />
+          <textarea {...a} rows={2} {...register(k)} />
         )
       }
     </Control>
   );
-  const listErrors = Object.entries(errors);
+  const summary: Array<[string, string]> = issues.length ? issues.map((i) => [i.path, i.text]) : Object.entries(serverErrors);
 
   return (
     <form onSubmit={submit} className="narrow-wide" noValidate aria-label={submitLabel}>
-      {(error !== undefined || Object.keys(clientErrors).length > 0) && (
+      {(error !== undefined || issues.length > 0) && (
         <div className="error" role="alert">
           <p>{error instanceof Error ? error.message : t('Formuläret innehåller fel. Rätta fälten nedan.')}</p>
-          {listErrors.length > 0 && (
+          {summary.length > 0 && (
             <ul>
-              {listErrors.map(([path, m]) => (
+              {summary.map(([path, m]) => (
                 <li key={path}>
                   <a href={`#${fid(path)}`}>{m}</a>
                 </li>
@@ -271,14 +276,14 @@ export function InitiativeForm({
         <div className="field-row">
           <Control {...at('area', t('Verksamhetsområde'))}>
             {(a) => (
-              <select {...a} value={f.area} onChange={(e) => set('area', e.target.value)}>
+              <select {...a} {...register('area')}>
                 <Options empty={t('Inte angivet')} entries={org.areas.map((x) => [x.id, x.name])} />
               </select>
             )}
           </Control>
           <Control {...at('scope', t('Omfattning'))}>
             {(a) => (
-              <select {...a} value={f.scope} onChange={(e) => set('scope', e.target.value)}>
+              <select {...a} {...register('scope')}>
                 <Options entries={Object.entries(SCOPE_LABEL).map(([id, label]) => [id, t(label)])} />
               </select>
             )}
@@ -287,14 +292,14 @@ export function InitiativeForm({
         <div className="field-row">
           <Control {...at('proposingMunicipality', t('Föreslagande kommun'), allowNoProposing ? undefined : t('Du kan föreslå initiativ för din egen kommun.'))}>
             {(a) => (
-              <select {...a} value={f.proposingMunicipality} onChange={(e) => set('proposingMunicipality', e.target.value)}>
+              <select {...a} {...register('proposingMunicipality')}>
                 <Options empty={allowNoProposing ? t('Ingen (förbundet)') : undefined} entries={proposingChoices.map((m) => [m.code, m.name])} />
               </select>
             )}
           </Control>
           <Control {...at('collaborationForm', t('Samverkansform'))}>
             {(a) => (
-              <select {...a} value={f.collaborationForm} onChange={(e) => set('collaborationForm', e.target.value)}>
+              <select {...a} {...register('collaborationForm')}>
                 <Options empty={t('Inte angiven')} entries={Object.entries(FORM_LABEL).map(([id, label]) => [id, t(label)])} />
               </select>
             )}
@@ -310,21 +315,21 @@ export function InitiativeForm({
       <RowGroup
         legend={t('Kopplade förmågor och utmaningar')}
         empty={t('Inga kopplade förmågor eller utmaningar.')}
-        rows={f.links}
+        rows={rows.links.fields}
         addLabel={t('Lägg till förmåga eller utmaning')}
-        onAdd={() => set('links', [...f.links, { kind: 'formaga', label: '' }])}
+        onAdd={() => rows.links.append({ kind: 'formaga', label: '' })}
       >
-        {(l, i) => (
+        {(_l, i) => (
           <div className="field-row">
             <Control {...at(`links.${i}.kind`, t('Typ (rad {n})', { n: i + 1 }))}>
               {(a) => (
-                <select {...a} value={l.kind} onChange={(e) => setRow('links', i, { kind: e.target.value as LinkKind })}>
+                <select {...a} {...register(`links.${i}.kind`)}>
                   <Options entries={(Object.keys(LINK_LABEL) as LinkKind[]).map((k) => [k, t(LINK_LABEL[k])])} />
                 </select>
               )}
             </Control>
             {rowText('links', i, 'label', t('Förmåga eller utmaning (rad {n})', { n: i + 1 }))}
-            <RemoveButton onClick={() => removeRow('links', i)} what={t('kopplingen på rad {n}', { n: i + 1 })} />
+            <RemoveButton onClick={() => rows.links.remove(i)} what={t('kopplingen på rad {n}', { n: i + 1 })} />
           </div>
         )}
       </RowGroup>
@@ -343,22 +348,22 @@ export function InitiativeForm({
       <RowGroup
         legend={t('Kostnad och finansiering')}
         before={text('estimatedCost', t('Uppskattad kostnad, kronor'), { inputMode: 'numeric', hint: t('Hela kronor, till exempel 800 000') })}
-        rows={f.fundingSources}
+        rows={rows.fundingSources.fields}
         addLabel={t('Lägg till finansieringskälla')}
-        onAdd={() => set('fundingSources', [...f.fundingSources, { source: 'egen', amount: '', note: '' }])}
+        onAdd={() => rows.fundingSources.append({ source: 'egen', amount: '', note: '' })}
       >
-        {(s, i) => (
+        {(_s, i) => (
           <div className="field-row">
             <Control {...at(`fundingSources.${i}.source`, t('Finansieringskälla (rad {n})', { n: i + 1 }))}>
               {(a) => (
-                <select {...a} value={s.source} onChange={(e) => setRow('fundingSources', i, { source: e.target.value })}>
+                <select {...a} {...register(`fundingSources.${i}.source`)}>
                   <Options entries={Object.entries(FUNDING_LABEL).map(([id, label]) => [id, t(label)])} />
                 </select>
               )}
             </Control>
             {rowText('fundingSources', i, 'amount', t('Belopp, kronor (rad {n})', { n: i + 1 }), { inputMode: 'numeric' })}
             {rowText('fundingSources', i, 'note', t('Anteckning (rad {n})', { n: i + 1 }))}
-            <RemoveButton onClick={() => removeRow('fundingSources', i)} what={t('finansieringskällan på rad {n}', { n: i + 1 })} />
+            <RemoveButton onClick={() => rows.fundingSources.remove(i)} what={t('finansieringskällan på rad {n}', { n: i + 1 })} />
           </div>
         )}
       </RowGroup>
@@ -366,11 +371,11 @@ export function InitiativeForm({
       <RowGroup
         legend={t('Risker')}
         empty={t('Inga identifierade risker.')}
-        rows={f.risks}
+        rows={rows.risks.fields}
         addLabel={t('Lägg till risk')}
-        onAdd={() => set('risks', [...f.risks, { description: '', probability: '', consequence: '' }])}
+        onAdd={() => rows.risks.append({ description: '', probability: '', consequence: '' })}
       >
-        {(r, i) => (
+        {(_r, i) => (
           <div>
             {rowText('risks', i, 'description', t('Risk (rad {n})', { n: i + 1 }))}
             <div className="field-row">
@@ -380,13 +385,13 @@ export function InitiativeForm({
                   {...at(`risks.${i}.${k}`, k === 'probability' ? t('Sannolikhet 1–4 (rad {n})', { n: i + 1 }) : t('Konsekvens 1–4 (rad {n})', { n: i + 1 }))}
                 >
                   {(a) => (
-                    <select {...a} value={r[k]} onChange={(e) => setRow('risks', i, { [k]: e.target.value })}>
+                    <select {...a} {...register(`risks.${i}.${k}`)}>
                       <Options empty={t('Inte bedömd')} entries={[1, 2, 3, 4].map((n) => [n, String(n)])} />
                     </select>
                   )}
                 </Control>
               ))}
-              <RemoveButton onClick={() => removeRow('risks', i)} what={t('risken på rad {n}', { n: i + 1 })} />
+              <RemoveButton onClick={() => rows.risks.remove(i)} what={t('risken på rad {n}', { n: i + 1 })} />
             </div>
           </div>
         )}
@@ -395,15 +400,15 @@ export function InitiativeForm({
       <RowGroup
         legend={t('Dokument och länkar')}
         empty={t('Inga dokument.')}
-        rows={f.documents}
+        rows={rows.documents.fields}
         addLabel={t('Lägg till dokument')}
-        onAdd={() => set('documents', [...f.documents, { title: '', url: '' }])}
+        onAdd={() => rows.documents.append({ title: '', url: '' })}
       >
         {(_d, i) => (
           <div className="field-row">
             {rowText('documents', i, 'title', t('Dokumentets titel (rad {n})', { n: i + 1 }))}
             {rowText('documents', i, 'url', t('Webbadress (rad {n})', { n: i + 1 }), { type: 'url', hint: t('Börjar med https://') })}
-            <RemoveButton onClick={() => removeRow('documents', i)} what={t('dokumentet på rad {n}', { n: i + 1 })} />
+            <RemoveButton onClick={() => rows.documents.remove(i)} what={t('dokumentet på rad {n}', { n: i + 1 })} />
           </div>
         )}
       </RowGroup>
