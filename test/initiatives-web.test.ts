@@ -74,7 +74,7 @@ describe('samverkansinitiativ i Chromium', () => {
     await page.getByRole('heading', { name: 'Nytt initiativ', level: 1 }).waitFor();
     await assertAccessible(page, 'nytt initiativ (tomt)');
     await page.getByRole('button', { name: 'Skapa initiativet' }).click();
-    await page.getByRole('alert').getByText('Ange ett namn på minst 3 tecken.').waitFor();
+    await page.getByRole('alert').getByText('Titeln ska ha minst 3 tecken').waitFor();
     assert.equal(await page.getByLabel('Namn på initiativet').getAttribute('aria-invalid'), 'true');
 
     await page.getByLabel('Namn på initiativet').fill(TITLE);

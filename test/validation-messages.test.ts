@@ -1,12 +1,12 @@
 // Validation messages name the field in Swedish, never a JSON key (issue 9, deliverable 2):
-// parse() (src/server/http.ts) labels every issue from src/server/field-labels.ts; every key of a
+// parse() (src/server/http.ts) labels every issue from src/contracts/field-labels.ts; every key of a
 // route's input schema has a label; the API answers "E-postadress: ange en giltig e-postadress".
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it, test } from 'node:test';
 import { z } from 'zod';
-import { FIELD_LABELS, fieldLabel } from '../src/server/field-labels.ts';
+import { FIELD_LABELS, fieldLabel } from '../src/contracts/field-labels.ts';
 import { AppError } from '../src/domain/errors.ts';
 import { parse } from '../src/server/http.ts';
 import { backends } from './support/db.ts';

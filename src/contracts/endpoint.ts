@@ -47,7 +47,7 @@ export interface EndpointDef {
   /** Success status when it is not 200 (201 for created, 204 for no content). */
   status?: 200 | 201 | 204;
   errors?: readonly ErrorStatus[];
-  /** Field labels for validation messages beyond src/server/field-labels.ts. */
+  /** Field labels for validation messages beyond src/contracts/field-labels.ts. */
   labels?: Readonly<Record<string, string>>;
 }
 

@@ -2,12 +2,9 @@
 // - Förbundsadmin: every round, all of it, every municipality's progress and responses.
 // - Kommunansvarig: rounds with one of their municipalities, with the progress and responses of those.
 // - Läsare: the list of rounds and each round's title, instrument, period and status; nothing more.
-import { canSeeMunicipality, type Role } from './organisation.ts';
+import { canSeeMunicipality, type Viewer } from './organisation.ts';
 
-export interface Viewer {
-  role: Role;
-  municipalities: string[];
-}
+export type { Viewer };
 
 /** How much of a round the viewer sees, or why not at all. */
 export type RoundVisibility = { view: 'public' } | { view: 'full'; municipality: (code: string) => boolean } | { view: 'none'; message: string };
@@ -20,7 +17,7 @@ export function roundVisibility(user: Viewer, round: { municipalities: readonly 
 }
 
 /** The municipalities whose rounds a viewer lists (undefined = all); läsare list all rounds, public fields only. */
-export function listedMunicipalities(user: Viewer): string[] | undefined {
+export function listedMunicipalities(user: Viewer): readonly string[] | undefined {
   return user.role === 'kommunansvarig' ? user.municipalities : undefined;
 }
 

@@ -5,8 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { EndpointDef } from '../contracts/endpoint.ts';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.ts';
-import { fieldLabel } from './field-labels.ts';
-import { AppError, labelledMessage } from './http.ts';
+import { fieldLabel } from '../contracts/field-labels.ts';
+import { AppError } from './http.ts';
+import { labelledMessage } from '../contracts/messages.ts';
 
 export interface RouteEntry {
   method: string;

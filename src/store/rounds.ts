@@ -59,7 +59,7 @@ export async function lockRound(tx: Queryable, id: number): Promise<Round | unde
 }
 
 /** Rounds, newest first; `municipalities` limits to rounds including any of those codes. */
-export async function listRounds(db: Queryable, filter: { municipalities?: string[] } = {}): Promise<Round[]> {
+export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[] } = {}): Promise<Round[]> {
   if (filter.municipalities)
     return (
       await db.query<Round>(
@@ -114,7 +114,7 @@ export async function setRoundStatus(db: Queryable, id: number, status: RoundSta
 }
 
 /** Respondents in the sample and completed, per round, over all municipalities or the given ones (one query). */
-export async function responseTotals(db: Queryable, municipalities?: string[]): Promise<Map<number, { total: number; completed: number }>> {
+export async function responseTotals(db: Queryable, municipalities?: readonly string[]): Promise<Map<number, { total: number; completed: number }>> {
   const rows = (
     await db.query<{ round_id: number; total: number; completed: number }>(
       `SELECT p.round_id, count(*)::int AS total, count(p.completed_at)::int AS completed

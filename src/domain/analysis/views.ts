@@ -24,6 +24,7 @@
 // own n where it differs. Values are unrounded; null means "no value" (shown as "–"), a column key in
 // `suppressed` means "för få svar" — never NaN.
 import { AppError } from '../errors.ts';
+import type { Role, Viewer } from '../organisation.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
 import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec.ts';
 import { itemShortLabel } from '../instruments/short.ts';
@@ -43,12 +44,7 @@ import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerF
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-export type ViewerRole = 'forbundsadmin' | 'kommunansvarig' | 'lasare';
-export interface AnalysisViewer {
-  role: ViewerRole;
-  /** A kommunansvarig's own municipalities (SCB codes). */
-  municipalities: readonly string[];
-}
+export type AnalysisViewer = Viewer;
 
 export type Cell = string | number | null;
 export type ColumnFormat = 'text' | 'pct' | 'value' | 'count' | 'pp';
@@ -131,7 +127,7 @@ export interface AnalysisContext {
 export interface ViewMeta {
   /** `municipalities`: all participating codes for the association, only the own ones for others. */
   round: RoundInfo & { instrumentTitle: string; mode: Instrument['mode']; municipalityCount: number };
-  viewer: { role: ViewerRole; description: string };
+  viewer: { role: Role; description: string };
   filters: Filters & { options: { respondentTypes: { id: string; label: string }[]; areas: { id: string; label: string }[] } };
   summary: {
     respondents: { base: 'respondents'; n: number };
@@ -162,7 +158,7 @@ export interface CompareView {
   kind: 'compare';
   before: RoundInfo;
   after: RoundInfo;
-  viewer: { role: ViewerRole; description: string };
+  viewer: { role: Role; description: string };
   measure: ChangeMeasure & { label: string };
   minMeaningfulChange: number;
   suppressionMin: number;
