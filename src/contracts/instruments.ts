@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { VersionCompatibility } from '../domain/instruments/library.ts';
 import { dimensionSchema, groupSchema, instrumentSchema, itemSchema, scaleSchema } from '../domain/instruments/schema.ts';
+import { ROUND_STATUSES } from '../domain/rounds.ts';
 import { agrees, type Same } from '../domain/schema-agrees.ts';
 import { endpoint, isoDate, timestamp } from './endpoint.ts';
 
@@ -122,7 +123,7 @@ export const getVersion = endpoint({
       z.object({
         id: z.number(),
         title: z.string(),
-        status: z.string(),
+        status: z.enum(ROUND_STATUSES),
         periodStart: isoDate,
         periodEnd: isoDate,
         municipalityCount: z.number(),
