@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
     try {
       const r = await runFuzz({ app: t.app, db: t.db, requests: FUZZ_REQUESTS, seed: FUZZ_SEED });
       const fiveXX = Object.entries(r.byStatus).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
-      console.log(`Fuzz (${backend.name}, seed ${r.seed}): ${r.routes.length} vägar, scheman inlärda för ${r.learnedRoutes}`);
+      console.log(`Fuzz (${backend.name}, seed ${r.seed}): ${r.routes.length} vägar, med kontrakt ${r.declaredRoutes}`);
       report('  förfrågningar skickade', r.sent, 'st');
       report('  förfrågningar per sekund', r.sent / (r.ms / 1000), 'st/s');
       report('  svar 5xx', fiveXX, 'st', { op: '<=', value: 0 });

@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CHART_BACKGROUND, QUADRANT_LETTER_COLOUR } from '../src/web/components/chart-colours.ts';
+import { BACKGROUND as CHART_BACKGROUND, QUADRANT_LETTER as QUADRANT_LETTER_COLOUR } from '../src/domain/charts/palette.ts';
 import { sessionLifetimeSeconds } from '../src/server/auth.ts';
 import { createUser } from '../src/store/accounts.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';

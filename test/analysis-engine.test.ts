@@ -100,10 +100,10 @@ describe('engine ≡ analyseRound', () => {
       mode: 'survey',
       scales: [{ id: 's', label: 'S', options: [1, 2, 3, 4, 5].map((v) => ({ code: String(v), label: String(v), value: v })).concat([{ code: 've', label: 'Vet ej', value: null as never }]) }],
       items: [
-        { id: 'a', type: 'scale', scale: 's', text: 'A', reversed: true },
-        { id: 'b', type: 'capability', scale: 's', text: 'B', target: { level: 4, marker: '**' } },
-        { id: 'c', type: 'capability', scale: 's', text: 'C' },
-        { id: 'n', type: 'number', text: 'N', min: 0, max: 40 },
+        { id: 'a', type: 'scale', scale: 's', text: 'A', short: 'A', reversed: true },
+        { id: 'b', type: 'capability', scale: 's', text: 'B', short: 'B', target: { level: 4, marker: '**' } },
+        { id: 'c', type: 'capability', scale: 's', text: 'C', short: 'C' },
+        { id: 'n', type: 'number', text: 'N', short: 'N', min: 0, max: 40 },
       ],
     });
     const responses = generate(ins, 7, [5, 5, 5, 5, 1]);

@@ -23,10 +23,8 @@ import {
   quadrantOf,
   regionalScores,
   samverkanskandidater,
-  scopeFor,
   scoreMunicipalities,
   scoringSettings,
-  suppressFigure,
   type AnalysisResponse,
 } from '../src/domain/analysis/index.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from '../src/demo/data/mellerud-formagekarta.ts';
@@ -73,6 +71,7 @@ const FORMAGEKARTA = ins({
     id: `f${String(i + 1).padStart(2, '0')}`,
     type: 'capability',
     text: c.name,
+    short: `Förmåga ${i + 1}`,
     description: c.description,
     scale: 'mognad04',
   })),
@@ -99,6 +98,7 @@ const IT_INSTRUMENT = ins({
     id: itId(i),
     type: 'capability',
     text: k.name,
+    short: `Kompetens ${i + 1}`,
     scale: 'kompetens13',
     target: k.marker ? { level: k.target, marker: k.marker } : { level: k.target },
   })),
@@ -136,20 +136,21 @@ const SURVEY = ins({
     },
   ],
   items: [
-    { id: 'portfolj', type: 'scale', text: 'Hur väl etablerad är portföljstyrning i kommunen?', scale: 'etablering' },
+    { id: 'portfolj', type: 'scale', text: 'Hur väl etablerad är portföljstyrning i kommunen?', short: 'Portföljstyrning', scale: 'etablering' },
     {
       id: 'forum',
       type: 'multi',
       text: 'Vilka forum finns?',
+      short: 'Vilka forum finns?',
       options: [
         { code: 'digrad', label: 'Digitaliseringsråd', value: 1 },
         { code: 'itrad', label: 'IT-råd', value: 1 },
         { code: 'israd', label: 'Informationssäkerhetsråd', value: 1 },
       ],
     },
-    { id: 'nojd', type: 'scale', text: 'Påstående', scale: 'instamning' },
-    { id: 'skuld', type: 'scale', text: 'Teknisk skuld (hög = dåligt)', scale: 'instamning', reversed: true },
-    { id: 'mal', type: 'text', text: 'Viktigaste mål?' },
+    { id: 'nojd', type: 'scale', text: 'Påstående', short: 'Påstående', scale: 'instamning' },
+    { id: 'skuld', type: 'scale', text: 'Teknisk skuld (hög = dåligt)', short: 'Teknisk skuld (hög = dåligt)', scale: 'instamning', reversed: true },
+    { id: 'mal', type: 'text', text: 'Viktigaste mål?', short: 'Viktigaste mål?' },
   ],
 });
 
@@ -165,8 +166,8 @@ const MATURITY = ins({
     { id: 'g_arv', label: 'Arv', dimension: 'arv' },
   ],
   items: [
-    { id: 'x1', type: 'number', text: 'Förmåga (0–100)', group: 'g_formaga', min: 0, max: 100 },
-    { id: 'y1', type: 'number', text: 'Arv (0–100)', group: 'g_arv', min: 0, max: 100 },
+    { id: 'x1', type: 'number', text: 'Förmåga (0–100)', short: 'Förmåga (0–100)', group: 'g_formaga', min: 0, max: 100 },
+    { id: 'y1', type: 'number', text: 'Arv (0–100)', short: 'Arv (0–100)', group: 'g_arv', min: 0, max: 100 },
   ],
   scoring: quadrantScoring({
     A: QUADRANT_INFO('A', 'Digitisering'),
@@ -331,17 +332,17 @@ describe('distributions', () => {
   test('multi-select as mentions (base mentions) plus shares of respondents', () => {
     const d = distribution(SURVEY, 'forum', rs);
     assert.equal(d.base, 'mentions');
-    assert.equal(d.n, 5); // 2 + 1 + 2 mentions; the empty selection is not an answer
-    assert.equal(d.respondents, 3);
+    assert.equal(d.n, 5); // 2 + 1 + 2 mentions; the empty selection ("inget av dessa") adds none
+    assert.equal(d.respondents, 4); // but it is an answer (answered.ts): 4 respondents answered
     assert.deepEqual(d.options.map((o) => [o.code, o.count, o.percent]), [
       ['digrad', 3, 60],
       ['itrad', 1, 20],
       ['israd', 1, 20],
     ]);
     assert.equal(d.perRespondent?.base, 'respondents');
-    assert.equal(d.perRespondent?.n, 3);
-    close(d.perRespondent?.options[0].percent, 100);
-    close(d.perRespondent?.options[1].percent, 100 / 3);
+    assert.equal(d.perRespondent?.n, 4);
+    close(d.perRespondent?.options[0].percent, 75); // digrad: 3 of 4 respondents
+    close(d.perRespondent?.options[1].percent, 25);
   });
 
   test('by municipality, respondent type and area', () => {
@@ -453,42 +454,7 @@ describe('quadrant', () => {
   });
 });
 
-describe('suppression and anonymisation', () => {
-  const groupOf = (n: number) =>
-    distribution(SURVEY, 'portfolj', Array.from({ length: n }, () => resp('1435', { portfolj: 'os' })));
-
-  test('n = 2 is suppressed for other municipalities and readers, n = 3 and 4 are not', () => {
-    const min = scoringSettings(SURVEY).suppressionMin; // default 3
-    assert.equal(min, 3);
-    const s2 = suppressFigure(groupOf(2), 'other', min);
-    assert.equal(s2.suppressed, true);
-    assert.equal(s2.n, 2);
-    assert.equal(s2.base, 'respondents');
-    assert.ok(!('options' in s2) && !('dontKnow' in s2) && !('dontKnowTotal' in s2));
-    assert.ok(!JSON.stringify(s2).includes('percent'));
-    assert.equal(suppressFigure(groupOf(2), 'own', min).suppressed, false);
-    assert.equal(suppressFigure(groupOf(2), 'association', min).suppressed, false);
-    const s3 = suppressFigure(groupOf(3), 'other', min);
-    assert.equal(s3.suppressed, false);
-    assert.ok('options' in s3 && s3.options.find((o) => o.code === 'os')?.count === 3);
-    assert.equal(suppressFigure(groupOf(4), 'other', min).suppressed, false);
-  });
-
-  test('a mentions figure is suppressed by its respondents, not its mentions', () => {
-    const d = distribution(SURVEY, 'forum', [resp('1435', { forum: ['digrad', 'itrad', 'israd'] }), resp('1435', { forum: ['digrad', 'itrad'] })]);
-    assert.equal(d.n, 5);
-    assert.equal(d.respondents, 2);
-    assert.equal(suppressFigure(d, 'other').suppressed, true);
-  });
-
-  test('viewer scope', () => {
-    assert.equal(scopeFor({ role: 'association' }, '1461'), 'association');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, '1461'), 'own');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, '1460'), 'other');
-    assert.equal(scopeFor({ role: 'municipality', municipality: '1461' }, null), 'other');
-    assert.equal(scopeFor({ role: 'reader' }, '1461'), 'other');
-  });
-
+describe('anonymisation (suppression: test/viewer-figures.test.ts)', () => {
   test('"Kommun 1…N": bijective, stable, independent of input order, not the code order', () => {
     const codes = ['1460', '1438', '1439', '1484', '1461', '1430', '1421', '1427', '1486', '1435', '1488', '1485', '1487', '1492'];
     const a = anonymiseMunicipalities(codes, 'omgang-2024');
@@ -520,7 +486,7 @@ describe('change between rounds', () => {
     version: '1.0',
     title: 'Förändring',
     mode: 'self-assessment',
-    items: [{ id: 'v', type: 'number', text: 'Mognad %', min: 0, max: 100 }],
+    items: [{ id: 'v', type: 'number', text: 'Mognad %', short: 'Mognad %', min: 0, max: 100 }],
   });
   const V11 = ins({ ...V1, version: '1.1' });
   const r = (m: string, v: number) => resp(m, { v });

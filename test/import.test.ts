@@ -362,7 +362,7 @@ for (const e of envs) {
       assert.equal(show.id, 'statusenkat');
       assert.ok(show.items.some((i: any) => i.id === 'portfoljstyrning'));
       const bad = join(files, 'bad.json');
-      writeFileSync(bad, JSON.stringify({ id: 'x', version: '1', title: 'X', mode: 'survey', items: [{ id: 'a', type: 'scale', text: 'A', scale: 'saknas' }] }));
+      writeFileSync(bad, JSON.stringify({ id: 'x', version: '1', title: 'X', mode: 'survey', items: [{ id: 'a', type: 'scale', text: 'A', short: 'A', scale: 'saknas' }] }));
       const v = await samverka(e.env, 'instruments', 'validate', bad);
       assert.equal(v.code, 1);
       assert.match(v.stdout, /items\[0\]\.scale: Okänd skala "saknas"/);

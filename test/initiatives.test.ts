@@ -489,7 +489,9 @@ for (const backend of backends) {
       assert.equal(await count(), before + 1);
       assert.equal((await mellerud.post('/api/initiatives/from-candidate', { roundId: round, itemId: 'kommunicera-med-medarbetare' })).status, 404);
       assert.equal((await reader.post('/api/initiatives/from-candidate', { roundId: round, itemId: 'folja-upp-avtal' })).status, 403);
-      assert.equal((await admin.post('/api/initiatives/from-candidate', { roundId: 'x', itemId: 'folja-upp-avtal' })).status, 400);
+      const malformed = await admin.post('/api/initiatives/from-candidate', { roundId: 'x', itemId: 'folja-upp-avtal' });
+      assert.equal(malformed.status, 400);
+      assert.equal(malformed.body.error, 'Ange antingen mätomgång och fråga eller ett eget underlag (instrument, fråga, förmåga och kommuner)');
       assert.equal(await count(), before + 1);
     });
 

@@ -20,8 +20,8 @@ const good = [
   '      - { code: ja, label: Ja, value: 1 }',
   '      - { code: nej, label: Nej, value: 0 }',
   'items:',
-  '  - { id: a, type: scale, scale: jn, text: Fråga A }',
-  '  - { id: b, type: text, text: Fråga B }',
+  '  - { id: a, type: scale, scale: jn, text: Fråga A, short: Fråga A }',
+  '  - { id: b, type: text, text: Fråga B, short: Fråga B }',
 ].join('\n');
 const goodFile = join(dir, 'prov.yaml');
 const badFile = join(dir, 'fel.yml');

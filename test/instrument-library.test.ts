@@ -38,11 +38,11 @@ const base = {
     },
   ],
   items: [
-    { id: 'q1', type: 'scale', scale: 's1', text: 'Vi samverkar' },
-    { id: 'q2', type: 'single', text: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'b', label: 'Stor', value: 2 }] },
-    { id: 'q3', type: 'text', text: 'Övrigt' },
-    { id: 'q4', type: 'number', text: 'Timmar', unit: 'timmar per vecka' },
-    { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter' },
+    { id: 'q1', type: 'scale', scale: 's1', text: 'Vi samverkar', short: 'Vi samverkar' },
+    { id: 'q2', type: 'single', text: 'Storlek', short: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'b', label: 'Stor', value: 2 }] },
+    { id: 'q3', type: 'text', text: 'Övrigt', short: 'Övrigt' },
+    { id: 'q4', type: 'number', text: 'Timmar', short: 'Timmar', unit: 'timmar per vecka' },
+    { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter', short: 'Vi mäter' },
   ],
 };
 
@@ -61,6 +61,7 @@ describe('instrumentbiblioteket: domänregler', () => {
       '  - id: q1',
       '    type: text',
       '    text: Övrigt',
+      '    short: Övrigt',
     ].join('\n');
     const r = readInstrumentText(yaml);
     assert.ok(r.ok);
@@ -75,10 +76,10 @@ describe('instrumentbiblioteket: domänregler', () => {
       'title: Prov',
       'mode: survey',
       'items:',
-      '  - { id: q1, type: text, text: A }',
-      '  - { id: q2, type: scale, scale: saknas, text: B }',
-      '  - { id: q3, type: fritext, text: C }',
-      '  - { id: q1, type: single, text: D }',
+      '  - { id: q1, type: text, text: A, short: A }',
+      '  - { id: q2, type: scale, scale: saknas, text: B, short: B }',
+      '  - { id: q3, type: fritext, text: C, short: C }',
+      '  - { id: q1, type: single, text: D, short: D }',
     ].join('\n');
     const r = readInstrumentText(yaml);
     assert.equal(r.ok, false);
@@ -141,11 +142,11 @@ describe('instrumentbiblioteket: domänregler', () => {
         },
       ],
       items: [
-        { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter' },
-        { id: 'q1', type: 'scale', scale: 's1', text: 'Vi samverkar med andra kommuner', description: 'Högt = ofta' },
-        { id: 'q2', type: 'single', text: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'b', label: 'Stor', value: 3 }] },
-        { id: 'q4', type: 'number', text: 'Timmar', unit: 'timmar per månad' },
-        { id: 'q6', type: 'text', text: 'Ny fråga' },
+        { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter', short: 'Vi mäter' },
+        { id: 'q1', type: 'scale', scale: 's1', text: 'Vi samverkar med andra kommuner', short: 'Vi samverkar', description: 'Högt = ofta' },
+        { id: 'q2', type: 'single', text: 'Storlek', short: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'b', label: 'Stor', value: 3 }] },
+        { id: 'q4', type: 'number', text: 'Timmar', short: 'Timmar', unit: 'timmar per månad' },
+        { id: 'q6', type: 'text', text: 'Ny fråga', short: 'Ny fråga' },
       ],
     });
     const c = compareVersions(a, b);
@@ -174,11 +175,11 @@ describe('instrumentbiblioteket: domänregler', () => {
       ...base,
       version: '2.0',
       items: [
-        { id: 'q1', type: 'single', text: 'Vi samverkar', options: [{ code: '1', label: 'Nej', value: 1 }, { code: '2', label: 'Ja', value: 2 }] },
-        { id: 'q2', type: 'single', text: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'c', label: 'Stor', value: 2 }] },
-        { id: 'q3', type: 'text', text: 'Övrigt' },
-        { id: 'q4', type: 'number', text: 'Timmar', unit: 'timmar per vecka' },
-        { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter', respondentTypes: [] },
+        { id: 'q1', type: 'single', text: 'Vi samverkar', short: 'Vi samverkar', options: [{ code: '1', label: 'Nej', value: 1 }, { code: '2', label: 'Ja', value: 2 }] },
+        { id: 'q2', type: 'single', text: 'Storlek', short: 'Storlek', options: [{ code: 'a', label: 'Liten', value: 1 }, { code: 'c', label: 'Stor', value: 2 }] },
+        { id: 'q3', type: 'text', text: 'Övrigt', short: 'Övrigt' },
+        { id: 'q4', type: 'number', text: 'Timmar', short: 'Timmar', unit: 'timmar per vecka' },
+        { id: 'q5', type: 'scale', scale: 's1', text: 'Vi mäter', short: 'Vi mäter', respondentTypes: [] },
       ],
     });
     const c = compareVersions(a, b);
@@ -207,8 +208,8 @@ scales:
       - { code: ja, label: Ja, value: 1 }
       - { code: nej, label: Nej, value: 0 }
 items:
-  - { id: alla, type: scale, scale: jn, text: Fråga till alla }
-  - { id: chefer, type: scale, scale: jn, text: Fråga till chefer, respondentTypes: [chef] }
+  - { id: alla, type: scale, scale: jn, text: Fråga till alla, short: Fråga till alla }
+  - { id: chefer, type: scale, scale: jn, text: Fråga till chefer, short: Fråga till chefer, respondentTypes: [chef] }
 `;
 
 for (const backend of backends) {

@@ -106,7 +106,7 @@ describe('instrumentbiblioteket i Chromium', () => {
     await signIn(page, web.base, DEMO.admin);
     await page.goto(`${web.base}/instrument`);
     await page.getByLabel('… eller klistra in definitionen').fill(
-      ['id: prov', 'version: "1"', 'title: Prov', 'mode: survey', 'items:', '  - { id: a, type: scale, scale: saknas, text: A }', '  - { id: b, type: okand, text: B }'].join('\n'),
+      ['id: prov', 'version: "1"', 'title: Prov', 'mode: survey', 'items:', '  - { id: a, type: scale, scale: saknas, text: A, short: A }', '  - { id: b, type: okand, text: B, short: B }'].join('\n'),
     );
     await page.getByRole('button', { name: 'Ladda upp' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Filen innehåller 2 fel. Inget har sparats.' });

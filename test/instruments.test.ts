@@ -216,9 +216,9 @@ test('en ogiltig definition ger alla fel med sökväg', () => {
     mode: 'survey',
     scales: [{ id: 's', label: 'S', options: [{ code: 'a', label: 'A', value: 1 }, { code: 'b', label: 'B', value: 2 }] }],
     items: [
-      { id: 'q1', type: 'scale', text: 'Fråga 1', scale: 'finns-inte' },
-      { id: 'q2', type: 'scale', text: 'Fråga 2', scale: 's', group: 'okand' },
-      { id: 'q1', type: 'multi', text: 'Fråga 3' },
+      { id: 'q1', type: 'scale', text: 'Fråga 1', short: 'Fråga 1', scale: 'finns-inte' },
+      { id: 'q2', type: 'scale', text: 'Fråga 2', short: 'Fråga 2', scale: 's', group: 'okand' },
+      { id: 'q1', type: 'multi', text: 'Fråga 3', short: 'Fråga 3' },
     ],
   };
   const r = validateInstrument(bad);
@@ -235,9 +235,9 @@ test('en ogiltig definition ger alla fel med sökväg', () => {
 test('loadInstrumentFile kastar med filnamn och sökvägar; loadBuiltInInstruments listar alla ogiltiga filer', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'samverka-instr-'));
   try {
-    const good = JSON.stringify({ id: 'ok', version: '1', title: 'OK', mode: 'survey', items: [{ id: 'q', type: 'text', text: 'Q' }] });
+    const good = JSON.stringify({ id: 'ok', version: '1', title: 'OK', mode: 'survey', items: [{ id: 'q', type: 'text', text: 'Q', short: 'Q' }] });
     writeFileSync(join(dir, 'a-ok.json'), good);
-    writeFileSync(join(dir, 'b-bad.json'), JSON.stringify({ id: 'bad', version: '1', title: 'B', mode: 'survey', items: [{ id: 'q', type: 'scale', text: 'Q', scale: 'x' }] }));
+    writeFileSync(join(dir, 'b-bad.json'), JSON.stringify({ id: 'bad', version: '1', title: 'B', mode: 'survey', items: [{ id: 'q', type: 'scale', text: 'Q', short: 'Q', scale: 'x' }] }));
     writeFileSync(join(dir, 'c-broken.json'), '{ inte json');
     writeFileSync(join(dir, 'readme.txt'), 'ignoreras');
 

@@ -1,4 +1,4 @@
-// Browser tests of the portfolio pages under /portfolj (pages/portfolio.tsx) in Chromium with axe, on
+// Browser tests of the portfolio pages under /portfolj (pages/portfolio/) in Chromium with axe, on
 // the demo data (src/demo/initiatives.ts, src/demo/rounds.ts). Expected values are hand-computed:
 // - Ranking: "Avtalssamverkan för e-arkiv Väst" scores 4,5,3,4,4,4,4 on the criteria weighted
 //   3,2,1,2,1,1,1: (12+10+3+8+4+4+4)/11 = 45/11 = 4,09, the highest; with Risk weighted 2 instead:
@@ -239,6 +239,32 @@ describe('samverkansportföljen i Chromium', () => {
     assert.deepEqual([y2021[2], y2021[3], y2021[5]], ['–', 'Rapporterad uppgift', '–']);
   });
 
+  it('förbundsadmin lägger till ett nätverk: slutår före startår markeras vid fältet, sedan syns nätverket i listan', async () => {
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/portfolj/indikatorer?ar=2025`);
+    await page.locator('caption', { hasText: 'Delregionala nätverk' }).waitFor();
+    await page.locator('summary', { hasText: 'Lägg till nätverk' }).click();
+    const form = page.getByRole('form', { name: 'Lägg till nätverk' });
+    await form.getByLabel('Namn', { exact: true }).fill('Nätverk för e-arkiv');
+    await form.getByLabel('Startår').fill('2026');
+    await form.getByLabel('Slutår').fill('2025');
+    await form.getByRole('button', { name: 'Lägg till nätverket' }).click();
+    await form.locator('.field-error', { hasText: 'Slutåret kan inte vara före startåret' }).waitFor();
+    assert.equal(await form.getByLabel('Slutår').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'nätverksformuläret med fel');
+    const count = async () => (await web.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM networks WHERE name = 'Nätverk för e-arkiv'`)).rows[0].n;
+    assert.equal(await count(), 0);
+
+    await form.getByLabel('Slutår').fill('');
+    await form.getByRole('button', { name: 'Lägg till nätverket' }).click();
+    await form.getByRole('status').filter({ hasText: 'Nätverket Nätverk för e-arkiv är tillagt.' }).waitFor();
+    const row = page.locator('table').filter({ has: page.locator('caption', { hasText: 'Delregionala nätverk' }) }).getByRole('row', { name: /^Nätverk för e-arkiv/ });
+    await row.waitFor();
+    assert.equal(plain(await row.innerText()).replace(/ Markera som inaktivt.*$/, ''), 'Nätverk för e-arkiv – 2026–… Ja');
+    assert.equal(await count(), 1);
+  });
+
   it('läsare och kommunansvarig ser sidorna utan redigering', async () => {
     const reader = await web.newPage();
     await signIn(reader, web.base, DEMO.reader);
@@ -250,6 +276,7 @@ describe('samverkansportföljen i Chromium', () => {
     await reader.locator('tr[data-indicator="andel_okad_mognad"]').waitFor();
     assert.equal(await reader.getByRole('heading', { name: 'Förväntade värden och rapporterade utfall 2025' }).count(), 0);
     assert.equal(await reader.getByRole('button', { name: /Markera som/ }).count(), 0);
+    assert.equal(await reader.locator('summary', { hasText: 'Lägg till nätverk' }).count(), 0);
     await assertAccessible(reader, 'indikatorer (läsare)');
     await reader.goto(`${web.base}/portfolj/handlingsplan?fran=2025&till=2026`);
     await reader.getByRole('heading', { name: 'Förhandsgranskning: Handlingsplan 2025–2026' }).waitFor();

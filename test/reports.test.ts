@@ -540,6 +540,10 @@ describe('rapportsidan i Chromium', () => {
     await page.getByLabel('Mätomgång').selectOption({ label: 'It-kompetenser 4D 2024 (stängd)' });
     await page.getByRole('heading', { name: /regional rapport/, level: 2 }).waitFor();
     assert.match(String(await page.getByRole('link', { name: 'Ladda ned PDF' }).getAttribute('href')), /\/reports\/regional\?format=pdf$/);
+    // The preview draws its charts with ECharts (the same option as the PDF), each named by its text alternative.
+    const chart = page.locator('figure.report-chart [role="img"]').first();
+    await chart.locator('canvas').waitFor();
+    assert.match((await chart.getAttribute('aria-label')) ?? '', /diagram|Värmekarta/i);
     await assertAccessible(page, 'rapportsidan (regional)');
     await page.getByLabel('Rapport', { exact: true }).selectOption({ label: 'Delrapport Mellerud' });
     await page.getByRole('heading', { name: /delrapport Mellerud/, level: 2 }).waitFor();

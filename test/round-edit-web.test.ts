@@ -36,6 +36,13 @@ describe('mätomgångar som strategen styr, i Chromium', () => {
     await page.getByLabel('Introduktion').fill('Vi kartlägger hur kommunerna arbetar med digitalisering.');
     await page.getByLabel('Kontaktperson', { exact: true }).fill('Anna Strateg');
     await page.getByLabel('Kontaktpersonens e-postadress').fill('anna@fyrbodal.example');
+    // The round's schema checks the form: its Swedish message stands beside the field, nothing is sent.
+    await page.getByLabel('Beräknad tid i minuter').fill('601');
+    await page.getByRole('button', { name: 'Skapa mätomgången' }).click();
+    await page.getByText('Beräknad tid: högst 600 minuter').waitFor();
+    assert.equal(await page.getByLabel('Beräknad tid i minuter').getAttribute('aria-invalid'), 'true');
+    assert.equal((await web.t.db.query('SELECT 1 FROM rounds WHERE title = $1', [TITLE])).rows.length, 0);
+    await assertAccessible(page, 'fel bredvid fältet');
     await page.getByLabel('Beräknad tid i minuter').fill('15');
     await assertAccessible(page, 'ny mätomgång med alla fält');
     await page.getByRole('button', { name: 'Skapa mätomgången' }).click();

@@ -130,10 +130,10 @@ for (const backend of backends) {
         title: 'Testenkät',
         mode: 'survey',
         scales: [{ id: 'jn', label: 'Ja/nej', options: [{ code: 'ja', label: 'Ja', value: 1 }, { code: 'nej', label: 'Nej', value: 0 }] }],
-        items: [{ id: 'q1', type: 'scale', scale: 'jn', text: 'Fråga 1' }],
+        items: [{ id: 'q1', type: 'scale', scale: 'jn', text: 'Fråga 1', short: 'Fråga 1' }],
       };
       assert.equal((await mellerud.post('/api/instruments', def)).status, 403);
-      const bad = await admin.post('/api/instruments', { ...def, items: [{ id: 'q1', type: 'scale', scale: 'saknas', text: 'Fråga 1' }] });
+      const bad = await admin.post('/api/instruments', { ...def, items: [{ id: 'q1', type: 'scale', scale: 'saknas', text: 'Fråga 1', short: 'Fråga 1' }] });
       assert.equal(bad.status, 400);
       assert.match(bad.body.error, /items\[0\]\.scale: Okänd skala "saknas"/);
       assert.equal((await admin.post('/api/instruments', def)).status, 201);

@@ -1,12 +1,18 @@
 // CLI: the samverkansportfölj (initiatives, handlingsplan) and the regional indicators.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { STAGE_LABELS, STAGES, SCOPE_LABELS, participating, weightedScore, formatSek, type Stage } from '../domain/portfolio/index.ts';
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { STAGE_LABELS, STAGES, SCOPE_LABELS, formatSek, stageSchema, type Stage } from '../domain/portfolio/index.ts';
+import type { Viewer } from '../domain/portfolio/initiative-policy.ts';
+import { getInitiativeDetail } from '../portfolio/initiatives/get-initiative.ts';
+import { getStageLog } from '../portfolio/initiatives/get-stage-log.ts';
+import { listInitiatives } from '../portfolio/initiatives/list-initiatives.ts';
+import { yearPeriod } from '../domain/portfolio/field-schemas.ts';
 import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../domain/reports/indicators.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
-import { getInitiative, listCriteria, listInitiatives, listStatusReports, stageLog } from '../store/initiatives.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const yearArg = (what: string) => (v: string) => {
@@ -20,9 +26,13 @@ const idArg = (v: string) => {
 };
 
 const stageArg = (v: string): Stage => {
-  if (!(STAGES as readonly string[]).includes(v)) throw new CliError(`Okänt steg "${v}". Steg: ${STAGES.join(', ')}`);
-  return v as Stage;
+  const stage = stageSchema.safeParse(v);
+  if (!stage.success) throw new CliError(`Okänt steg "${v}". Steg: ${STAGES.join(', ')}`);
+  return stage.data;
 };
+
+/** The operator at the command line sees the portfolio as the association does. */
+const OPERATOR: Viewer = { role: 'forbundsadmin', municipalities: [] };
 
 const formatArg = (v: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new CliError('Formatet ska vara pdf, docx eller xlsx');
@@ -38,28 +48,25 @@ export function registerInitiativeCommands(program: Command): void {
     .option('--stage <steg>', `bara initiativ i ett steg (${STAGES.join(', ')})`, stageArg)
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { stage?: Stage; json?: boolean }) => {
-      const rows = await withDb(async (db) => {
-        const criteria = await listCriteria(db);
-        return (await listInitiatives(db))
-          .filter((i) => !opts.stage || i.stage === opts.stage)
-          .map((i) => ({
-            id: i.id,
-            title: i.title,
-            stage: i.stage,
-            stageLabel: STAGE_LABELS[i.stage],
-            scope: i.scope,
-            proposingMunicipality: i.proposingMunicipality,
-            participating: participating(i),
-            interested: i.participations.filter((p) => p.kind === 'intresserad').map((p) => p.municipality),
-            estimatedCost: i.estimatedCost,
-            benefits: i.benefits,
-            startYear: i.startYear,
-            endYear: i.endYear,
-            weightedScore: weightedScore(i.scores, criteria).score,
-            version: i.version,
-            isDemo: i.isDemo,
-          }));
-      });
+      const rows = await withDb(async (db) =>
+        (await listInitiatives(db, OPERATOR, { stage: opts.stage })).map((i) => ({
+          id: i.id,
+          title: i.title,
+          stage: i.stage,
+          stageLabel: i.stageLabel,
+          scope: i.scope,
+          proposingMunicipality: i.proposingMunicipality,
+          participating: i.participating,
+          interested: i.interested,
+          estimatedCost: i.estimatedCost,
+          benefits: i.benefits,
+          startYear: i.startYear,
+          endYear: i.endYear,
+          weightedScore: i.qualification.score,
+          version: i.version,
+          isDemo: i.isDemo,
+        })),
+      );
       print(rows, !!opts.json, () =>
         rows.length === 0
           ? 'Inga initiativ.'
@@ -81,21 +88,23 @@ export function registerInitiativeCommands(program: Command): void {
     .option('--json', 'skriv ut som JSON')
     .action(async (id: number, opts: { json?: boolean }) => {
       const data = await withDb(async (db) => {
-        const i = await getInitiative(db, id);
-        if (!i) throw new CliError(`Initiativet ${id} finns inte`);
-        const criteria = await listCriteria(db);
-        return { initiative: { ...i, qualification: weightedScore(i.scores, criteria) }, reports: await listStatusReports(db, id), log: await stageLog(db, id) };
+        try {
+          const { initiative, reports } = await getInitiativeDetail(db, OPERATOR, id);
+          return { initiative, reports, log: await getStageLog(db, id) };
+        } catch (e) {
+          throw e instanceof AppError ? new CliError(`Initiativet ${id} finns inte`) : e;
+        }
       });
       const i = data.initiative;
       print(data, !!opts.json, () =>
         [
           `${i.title} (id ${i.id}, version ${i.version})`,
           `Steg: ${STAGE_LABELS[i.stage]}; omfattning: ${SCOPE_LABELS[i.scope]}`,
-          `Deltar: ${participating(i).join(', ') || '–'}`,
+          `Deltar: ${i.participating.join(', ') || '–'}`,
           `Kostnad: ${i.estimatedCost === null ? '–' : formatSek(i.estimatedCost)}; nytta: ${i.benefits.sekPerYear === null ? '–' : `${formatSek(i.benefits.sekPerYear)}/år`}`,
           `Viktad poäng: ${i.qualification.score ?? '–'}`,
           'Beslutslogg:',
-          ...data.log.map((e) => `  ${e.at.slice(0, 10)} ${e.from ? STAGE_LABELS[e.from] : '–'} → ${STAGE_LABELS[e.to]} (${e.userName}): ${e.reason}`),
+          ...data.log.map((e) => `  ${e.at.slice(0, 10)} ${e.fromLabel ?? '–'} → ${e.toLabel} (${e.userName}): ${e.reason}`),
         ].join('\n'),
       );
     });
@@ -135,8 +144,8 @@ export function registerInitiativeCommands(program: Command): void {
     .requiredOption('--out <fil>', 'filen som skrivs')
     .option('--json', 'skriv ut en sammanfattning som JSON')
     .action(async (opts: { from: number; to: number; format: ReportFormat; out: string; json?: boolean }) => {
-      if (opts.to < opts.from) throw new CliError('Slutåret kan inte vara före startåret');
-      if (opts.to - opts.from > 10) throw new CliError('Perioden får vara högst tio år');
+      const period = yearPeriod(z.object({ from: z.number(), to: z.number() })).safeParse(opts);
+      if (!period.success) throw new CliError(period.error.issues[0].message);
       const model = await withDb((db) => handlingsplanModel(db, opts.from, opts.to));
       const buf = await renderReport(handlingsplanReport(model), opts.format);
       await writeFile(opts.out, buf);

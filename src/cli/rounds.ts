@@ -6,11 +6,10 @@ import { configFromEnv } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { InstrumentLoadError, loadInstrumentFile } from '../domain/instruments/catalog.ts';
 import { ROUND_STATUS_LABELS, type RoundAction } from '../domain/rounds.ts';
-import { importResponses, ImportRefused, type ImportReport } from '../import/responses.ts';
+import type { ImportReport } from '../import/responses.ts';
+import { importRoundResponses } from '../rounds/import-round-responses.ts';
 import {
   addRespondentsChecked,
-  changeRoundStatus,
-  createRoundChecked,
   mailRespondents,
   rateReport,
   requireRound,
@@ -21,8 +20,10 @@ import {
   syncInstruments,
 } from '../rounds/service.ts';
 import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
+import { changeRoundStatus } from '../rounds/change-round-status.ts';
+import { createRoundChecked } from '../rounds/create-round.ts';
+import { createRoundBody } from '../contracts/rounds.ts';
 import { AppError } from '../domain/errors.ts';
-import { audit } from '../store/audit.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
 import { duplicateVersion, storeDefinition, versionCompatibility } from '../instruments/service.ts';
 import { COMPATIBILITY_CHANGE_LABELS, ITEM_COMPATIBILITY_LABELS } from '../domain/instruments/library.ts';
@@ -39,7 +40,7 @@ async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
       return fn(db);
     });
   } catch (e) {
-    if (e instanceof AppError || e instanceof ImportRefused) throw new CliError(e.message);
+    if (e instanceof AppError) throw new CliError(e.message);
     throw e;
   }
 }
@@ -55,9 +56,11 @@ function municipalityCodeArg(v: string): string {
   return v;
 }
 
-function isoDateArg(v: string): string {
-  if (!z.iso.date().safeParse(v).success) throw new CliError(`"${v}" är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
-  return v;
+/** Input checked with the API's schema (the same Swedish messages); errors become CliError. */
+function validated<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  throw new CliError([...new Set(r.error.issues.map((i) => i.message))].join('; '));
 }
 
 export function formatImportReport(r: ImportReport): string {
@@ -223,22 +226,15 @@ export function registerRoundCommands(program: Command): void {
     .action(
       async (opts: { instrument: string; instrumentVersion?: string; title: string; municipalities: string[]; start: string; end: string; json?: boolean }) => {
         const codes = opts.municipalities.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
-        const municipalities = codes.length === 1 && codes[0].toLowerCase() === 'all' ? 'all' : codes.map(municipalityCodeArg);
-        if (!opts.title.trim()) throw new CliError('Ange en rubrik');
-        const round = await withRounds((db) =>
-          createRoundChecked(
-            db,
-            {
-              instrument: opts.instrument,
-              instrumentVersion: opts.instrumentVersion,
-              title: opts.title.trim(),
-              periodStart: isoDateArg(opts.start),
-              periodEnd: isoDateArg(opts.end),
-              municipalities,
-            },
-            CLI_ACTOR,
-          ),
-        );
+        const input = validated(createRoundBody, {
+          instrument: opts.instrument,
+          instrumentVersion: opts.instrumentVersion,
+          title: opts.title,
+          periodStart: opts.start,
+          periodEnd: opts.end,
+          municipalities: codes.length === 1 && codes[0].toLowerCase() === 'all' ? 'all' : codes,
+        });
+        const round = await withRounds((db) => createRoundChecked(db, input, CLI_ACTOR));
         print(round, !!opts.json, () => `Mätomgång ${round.id} "${round.title}" är skapad (utkast) för ${round.municipalities.length} kommuner.`);
       },
     );
@@ -398,12 +394,9 @@ export function registerRoundCommands(program: Command): void {
       } catch (e) {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
-      const report = await withRounds(async (db) => {
-        const r = await importResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: opts.dryRun, skipInvalid: opts.skipInvalid });
-        if (r.written > 0)
-          await audit(db, { action: 'responses.imported', target: `round:${opts.round}`, details: { file: opts.file, written: r.written, via: 'cli' } });
-        return r;
-      });
+      const { report } = await withRounds((db) =>
+        importRoundResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid }, CLI_ACTOR),
+      );
       print(report, !!opts.json, () => formatImportReport(report));
       if (report.errors.length && (report.dryRun || !report.skipInvalid || report.written === 0)) process.exitCode = 1;
     });

@@ -42,7 +42,7 @@ const compatibility = z.object({
       id: z.string(),
       status: z.enum(['same', 'comparable', 'not-comparable', 'added', 'removed']),
       changes: z.array(
-        z.enum(['type', 'options', 'values', 'reversed', 'unit', 'text', 'description', 'optionLabels', 'group', 'respondentTypes', 'recommendation', 'target']),
+        z.enum(['type', 'options', 'values', 'reversed', 'unit', 'text', 'short', 'description', 'optionLabels', 'group', 'respondentTypes', 'recommendation', 'target']),
       ),
       before: z.string().optional(),
       after: z.string().optional(),

@@ -74,8 +74,15 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: R
   { email: 'lasare@demo.samverka.se', name: 'Demo Läsare', role: 'lasare', municipalities: [] },
 ];
 
+/** A signed-in user as the rules of access see them: a role and, for a kommunansvarig, own municipalities. */
+export interface Viewer {
+  role: Role;
+  /** A kommunansvarig's own municipalities (SCB codes). */
+  municipalities: readonly string[];
+}
+
 /** Who may see a municipality's identifiable data (DOMAIN.md §1). */
-export function canSeeMunicipality(user: { role: Role; municipalities: string[] }, code: string): boolean {
+export function canSeeMunicipality(user: Viewer, code: string): boolean {
   if (user.role === 'forbundsadmin') return true;
   if (user.role === 'kommunansvarig') return user.municipalities.includes(code);
   return false;

@@ -15,6 +15,10 @@ import {
 import { listAreas, listMunicipalities } from '../store/organisation.ts';
 import { maturityChange } from './maturity.ts';
 
+/** The funding projects with their follow-up (applied, requisitioned and remaining per cost type). */
+export async function fundingProjects(db: Queryable) {
+  return (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));
+}
 
 export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date()) {
   const initiatives = await listInitiatives(db);
@@ -60,7 +64,7 @@ export async function indicatorReport(db: Queryable, year: number, now = new Dat
     maturity: maturity && { ...maturity, demo: demoRounds },
     targets: await indicatorTargets(db, year),
   });
-  const funding = (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));
+  const funding = await fundingProjects(db);
   /** Years with stored expected or reported values (the page offers them when the current year has none). */
   const years = await indicatorYears(db);
   return { association: ASSOCIATION, year, generatedAt: now.toISOString(), indicators, funding, years };

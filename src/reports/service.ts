@@ -1,11 +1,13 @@
 // Reports of a round for the HTTP API and the CLI: loads the round (analysis context cached by the
 // analysis service, sample, names), builds the report models (domain/reports) and renders them.
 //
-// Which figures a report shows follows the analysis' privacy rule (domain/analysis/views.ts): the
-// regional report and the region in a delrapport use the region "as others see it" — municipalities
-// with fewer than scoring.suppressionMin counted respondents are left out and counted in a note; a
-// delrapport shows its own municipality in full.
+// Which figures a report shows is the analysis' one privacy rule (domain/analysis/viewer.ts), asked for
+// the report's readers: the regional report and the region in a delrapport use the region "as others see
+// it" — municipalities with fewer than scoring.suppressionMin counted respondents are left out and
+// counted in a note; a delrapport shows its own municipality in full.
 import type { Queryable } from '../db/db.ts';
+import { anonymiseMunicipalities } from '../domain/analysis/privacy.ts';
+import { viewerFigures, type MunicipalityNaming } from '../domain/analysis/viewer.ts';
 import type { AnalysisContext } from '../domain/analysis/views.ts';
 import type { ReportInput } from '../domain/reports/common.ts';
 import { buildDelrapport, NotInRoundError } from '../domain/reports/delrapport.ts';
@@ -27,8 +29,10 @@ export { NotInRoundError };
 export interface RoundReportData {
   round: Round;
   context: AnalysisContext;
-  base: Omit<ReportInput, 'responses' | 'analysis' | 'excludedMunicipalities' | 'regionAnalysis'>;
+  base: Omit<ReportInput, 'responses' | 'analysis' | 'view'>;
   names: Record<string, string>;
+  /** Names and the anonymised "Kommun 1…N" labels (the round's seed, not published). */
+  naming: MunicipalityNaming;
 }
 
 export async function loadRoundReportData(db: Queryable, roundId: number, now = new Date()): Promise<RoundReportData> {
@@ -59,6 +63,7 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
     round,
     context,
     names,
+    naming: { names, labels: anonymiseMunicipalities(round.municipalities, seed) },
     base: {
       round: {
         id: round.id,
@@ -75,7 +80,6 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
       areas,
       association: association ?? ASSOCIATION,
       generatedAt: isoDate(now),
-      anonymisationSeed: seed,
       responseSelection: 'completed',
       municipalityNames: names,
     },
@@ -84,13 +88,8 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
 
 /** The anonymised regional report. */
 export function regionalModel(data: RoundReportData): ReportModel {
-  const { context } = data;
-  return buildRegionalReport({
-    ...data.base,
-    responses: context.responses.filter((r) => !(r.municipality in context.small)),
-    analysis: context.public,
-    excludedMunicipalities: context.small,
-  });
+  const view = viewerFigures(data.context, { kind: 'regional-report' }, data.naming);
+  return buildRegionalReport({ ...data.base, responses: [...view.responses], analysis: view.region, view });
 }
 
 /** The delrapport of one municipality of the round (NotInRoundError when it is not in the round). */
@@ -102,8 +101,7 @@ export function delrapportModel(data: RoundReportData, code: string): ReportMode
     municipality: { code, name: data.names[code] ?? code },
     responses: [...context.responses],
     analysis: context.full,
-    regionAnalysis: context.public,
-    excludedMunicipalities: context.small,
+    view: viewerFigures(context, { kind: 'delrapport', municipality: code }, data.naming),
   });
 }
 

@@ -5,20 +5,12 @@ import type { Config } from '../config.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { loadBuiltInInstruments } from '../domain/instruments/catalog.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
-import {
-  nextStatus,
-  periodError,
-  responseRates,
-  SELF_ASSESSMENT_TYPE,
-  sampleEditableMessage,
-  type ResponseRates,
-  type RoundAction,
-} from '../domain/rounds.ts';
+import { responseRates, SELF_ASSESSMENT_TYPE, sampleEditableMessage, type ResponseRates } from '../domain/rounds.ts';
 import { badRequest, conflict, AppError, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
-import { getInstrument, getInstrumentForRound, syncBuiltInInstruments } from '../store/instruments.ts';
+import { getInstrument, syncBuiltInInstruments } from '../store/instruments.ts';
 import { sendMail } from '../store/mail.ts';
-import { getMunicipality, listAreas, listMunicipalities } from '../store/organisation.ts';
+import { getMunicipality, listAreas } from '../store/organisation.ts';
 import {
   addRespondent,
   ensureSelfAssessmentRespondent,
@@ -30,8 +22,7 @@ import {
 } from '../store/respondents.ts';
 import { respondentTypeRefusal } from '../domain/round-edit.ts';
 import { renderMail, type MailValues } from '../domain/mail-template.ts';
-import { ROUND_DETAIL_FIELDS, unknownRespondentTypes, type RoundDetails } from '../domain/round-details.ts';
-import { createRound, getRound, lockRound, setRoundStatus, type Round } from '../store/rounds.ts';
+import { getRound, lockRound, type Round } from '../store/rounds.ts';
 
 export interface Actor {
   id: number | null;
@@ -67,70 +58,6 @@ export async function requireRound(db: Queryable, id: number): Promise<Round> {
   const round = await getRound(db, id);
   if (!round) throw notFound(`Mätomgång ${id} finns inte`);
   return round;
-}
-
-export interface CreateRoundInput extends Partial<RoundDetails> {
-  instrument: string;
-  instrumentVersion?: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  /** SCB codes, or 'all' for every municipality. */
-  municipalities: string[] | 'all';
-}
-
-export async function createRoundChecked(db: Db, input: CreateRoundInput, actor: Actor): Promise<Round> {
-  const instrument = await getInstrumentForRound(db, input.instrument, input.instrumentVersion);
-  if (!instrument)
-    throw notFound(
-      input.instrumentVersion
-        ? `Instrumentet ${input.instrument} version ${input.instrumentVersion} finns inte`
-        : `Instrumentet ${input.instrument} finns inte`,
-    );
-  const period = periodError(input.periodStart, input.periodEnd);
-  if (period) throw badRequest(period);
-  const unknownTypes = unknownRespondentTypes(input.respondentTypes ?? null, instrument.respondentTypes);
-  if (unknownTypes.length) throw badRequest(`Respondenttyperna finns inte i instrumentet: ${unknownTypes.join(', ')}`);
-  const details = Object.fromEntries(ROUND_DETAIL_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
-  let codes: string[];
-  if (input.municipalities === 'all') codes = (await listMunicipalities(db)).map((m) => m.code);
-  else {
-    codes = [...new Set(input.municipalities)].sort();
-    for (const c of codes) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
-  }
-  if (!codes.length) throw badRequest('Välj minst en kommun');
-  return db.transaction(async (tx) => {
-    const round = await createRound(tx, {
-      instrument: instrument.id,
-      instrumentVersion: instrument.version,
-      title: input.title,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      municipalities: codes,
-      createdBy: actor.id,
-      ...details,
-    });
-    await audit(tx, {
-      actor: actor.id,
-      action: 'round.created',
-      target: `round:${round.id}`,
-      ip: actor.ip,
-      details: { instrument: `${instrument.id}@${instrument.version}`, title: round.title, municipalities: codes },
-    });
-    return round;
-  });
-}
-
-export async function changeRoundStatus(db: Db, id: number, action: RoundAction, actor: Actor): Promise<Round> {
-  return db.transaction(async (tx) => {
-    const round = await lockRound(tx, id);
-    if (!round) throw notFound(`Mätomgång ${id} finns inte`);
-    const next = nextStatus(round.status, action);
-    if (!next.ok) throw conflict(next.message);
-    await setRoundStatus(tx, id, next.status);
-    await audit(tx, { actor: actor.id, action: `round.${action}`, target: `round:${id}`, ip: actor.ip, details: { from: round.status, to: next.status } });
-    return (await getRound(tx, id))!;
-  });
 }
 
 /** The round must include the municipality (404 otherwise). */

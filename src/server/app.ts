@@ -25,7 +25,8 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
-import { initiativeRoutes } from './routes/initiatives.ts';
+import { initiativeRoutes } from './routes/initiative.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -42,7 +43,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

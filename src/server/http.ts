@@ -97,7 +97,6 @@ export function labelledMessage(label: string | null, message: string): string {
  * the field), `label` and the message without the label (shown beside the field).
  */
 export function parse<T extends z.ZodType>(schema: T, data: unknown, opts: { labels?: Record<string, string> } = {}): z.infer<T> {
-  if (parseRecorder && parseRequest) recordParse(schema, data);
   const r = schema.safeParse(data, { error: friendlyError });
   if (r.success) return r.data;
   const errors = r.error.issues.map((i) => {
@@ -109,40 +108,6 @@ export function parse<T extends z.ZodType>(schema: T, data: unknown, opts: { lab
     errors.map(({ text: _text, ...e }) => e),
   );
 }
-
-/** What parse() saw: which route, which input (params, query, body, or something else) and the schema. */
-export interface ParseRecord {
-  method: string;
-  url: string;
-  source: 'params' | 'query' | 'body' | 'other';
-  schema: z.ZodType;
-}
-export type ParseRecorder = (r: ParseRecord) => void;
-
-// Opt-in, for the fuzz test and the bench (test/support/fuzz.ts), which learn each route's schemas
-// by sending requests one at a time: no cost when no recorder is set.
-let parseRecorder: ParseRecorder | undefined;
-let parseRequest: FastifyRequest | undefined;
-
-/** Sets (or with undefined removes) the recorder; only meaningful while requests are sent one at a time. */
-export function setParseRecorder(fn: ParseRecorder | undefined) {
-  parseRecorder = fn;
-  parseRequest = undefined;
-}
-
-/** The request whose handler is about to run (called by the input hygiene hook). */
-export function noteParseRequest(req: FastifyRequest) {
-  if (parseRecorder) parseRequest = req;
-}
-
-function recordParse(schema: z.ZodType, data: unknown) {
-  const req = parseRequest!;
-  const source =
-    data === req.params ? 'params' : data === req.query ? 'query' : data === req.body || (req.body == null && isEmptyObject(data)) ? 'body' : 'other';
-  parseRecorder!({ method: req.method, url: req.routeOptions.url ?? req.url, source, schema });
-}
-
-const isEmptyObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0;
 
 /**
  * The uploaded file of a multipart/form-data request (field "file"). A body cut off mid-way or

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EndpointDef } from '../contracts/endpoint.ts';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../domain/text.ts';
 import { fieldLabel } from './field-labels.ts';
-import { AppError, labelledMessage, noteParseRequest } from './http.ts';
+import { AppError, labelledMessage } from './http.ts';
 
 export interface RouteEntry {
   method: string;
@@ -30,7 +30,6 @@ export function registerInputHygiene(app: FastifyInstance) {
     for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url, endpoint: r.config?.endpoint });
   });
   app.addHook('preValidation', async (req) => {
-    noteParseRequest(req);
     for (const [where, value] of [
       ['params', req.params],
       ['query', req.query],

@@ -2,123 +2,87 @@
 // status reports, indicator values, funding follow-up and networks. SQL only; takes a Queryable.
 import type { Queryable } from '../db/db.ts';
 import {
+  benefitsSchema,
   DEFAULT_GATES,
-  EMPTY_BENEFITS,
   gateConfigSchema,
+  initiativeFieldsSchema,
   type Benefits,
-  type CollaborationForm,
   type CostType,
   type Criterion,
   type CriterionScore,
-  type DocumentLink,
   type FundingProject,
   type FundingSource,
   type GateConfig,
   type IndicatorKey,
   type IndicatorTarget,
-  type InitiativeData,
-  type LinkedItem,
+  type InitiativeFields,
+  type InitiativeRecord,
   type Network,
   type Participation,
   type ParticipationKind,
   type ReportStatus,
-  type Risk,
-  type Scope,
   type Stage,
   type StatusReport,
 } from '../domain/portfolio/index.ts';
 
-export interface InitiativeActor {
+export { EMPTY_INITIATIVE_FIELDS, type InitiativeActor, type InitiativeFields, type InitiativeRecord } from '../domain/portfolio/index.ts';
+
+// ---- The column map: where each editable field of initiativeFieldsSchema is stored ---------------
+// A field is stored in the column named after it in snake_case (area in area_id), the lists in JSON
+// columns, the benefits in one column each (benefit_<field>), the funding sources in a table of their own.
+
+type FieldKey = keyof InitiativeFields;
+const FIELD_KEYS = Object.keys(initiativeFieldsSchema.shape) as FieldKey[];
+const BENEFIT_KEYS = Object.keys(benefitsSchema.shape) as Array<keyof Benefits>;
+const JSON_FIELDS: ReadonlySet<FieldKey> = new Set(['risks', 'documents', 'links']);
+const OWN_TABLE: ReadonlySet<FieldKey> = new Set(['fundingSources']);
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const columnOf = (k: FieldKey) => (k === 'area' ? 'area_id' : snake(k));
+const benefitColumn = (k: keyof Benefits) => `benefit_${snake(k)}`;
+/** Columns of type bigint, which the driver may return as text. */
+const BIGINT_COLUMNS = new Set(['estimated_cost', benefitColumn('hoursPerYear'), benefitColumn('sekPerYear')]);
+
+/** The columns, values and casts of the fields stored in the initiatives table. */
+function fieldColumns(f: InitiativeFields): Array<{ column: string; value: unknown; cast: string }> {
+  return FIELD_KEYS.filter((k) => !OWN_TABLE.has(k)).flatMap((k) =>
+    k === 'benefits'
+      ? BENEFIT_KEYS.map((b) => ({ column: benefitColumn(b), value: f.benefits[b], cast: '' }))
+      : JSON_FIELDS.has(k)
+        ? [{ column: columnOf(k), value: JSON.stringify(f[k]), cast: '::jsonb' }]
+        : [{ column: columnOf(k), value: f[k], cast: '' }],
+  );
+}
+
+type InitiativeRow = Record<string, unknown> & {
   id: number;
-  name: string;
-  kind: string;
-  role: string;
-}
-
-export interface InitiativeRecord extends InitiativeData {
-  origin: string;
-  evidence: Record<string, unknown> | null;
-  actors: InitiativeActor[];
-  scores: Array<CriterionScore & { scoredAt: string }>;
-  version: number;
-  isDemo: boolean;
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The editable fields of an initiative (everything but stage, participations, evidence and version). */
-export interface InitiativeFields {
-  title: string;
-  description: string;
-  need: string;
-  area: string | null;
-  scope: Scope;
-  origin: string;
-  proposingMunicipality: string | null;
-  collaborationForm: CollaborationForm | null;
-  benefits: Benefits;
-  estimatedCost: number | null;
-  fundingSources: FundingSource[];
-  risks: Risk[];
-  documents: DocumentLink[];
-  links: LinkedItem[];
-  startYear: number | null;
-  endYear: number | null;
-}
-
-/** The editable fields with nothing filled in: what a new initiative starts from (besides its title). */
-export const EMPTY_INITIATIVE_FIELDS: Omit<InitiativeFields, 'title'> = {
-  description: '',
-  need: '',
-  area: null,
-  scope: 'delregional',
-  origin: '',
-  proposingMunicipality: null,
-  collaborationForm: null,
-  benefits: EMPTY_BENEFITS,
-  estimatedCost: null,
-  fundingSources: [],
-  risks: [],
-  documents: [],
-  links: [],
-  startYear: null,
-  endYear: null,
-};
-
-interface InitiativeRow {
-  id: number;
-  title: string;
-  description: string;
-  need: string;
-  area_id: string | null;
-  scope: Scope;
-  origin: string;
-  proposing_municipality: string | null;
   stage: Stage;
-  collaboration_form: CollaborationForm | null;
-  benefit_qualitative: string;
-  benefit_economic: string;
-  benefit_operational: string;
-  benefit_hours_per_year: number | null;
-  benefit_sek_per_year: number | null;
-  estimated_cost: number | null;
-  risks: Risk[] | string;
-  documents: DocumentLink[] | string;
-  links: LinkedItem[] | string;
   evidence: Record<string, unknown> | string | null;
-  start_year: number | null;
-  end_year: number | null;
   version: number;
   is_demo: boolean;
   created_by: number | null;
   created_at: Date | string;
   updated_at: Date | string;
-}
+};
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 const ts = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const read = (row: Record<string, unknown>, column: string) => (BIGINT_COLUMNS.has(column) ? num(row[column]) : row[column]);
+
+/** The stored fields of a row (funding sources come from their table). */
+function fieldsOfRow(r: InitiativeRow, fundingSources: FundingSource[]): InitiativeFields {
+  const out: Record<string, unknown> = {};
+  for (const k of FIELD_KEYS)
+    out[k] =
+      k === 'fundingSources'
+        ? fundingSources
+        : k === 'benefits'
+          ? Object.fromEntries(BENEFIT_KEYS.map((b) => [b, read(r, benefitColumn(b))]))
+          : JSON_FIELDS.has(k)
+            ? json(r[columnOf(k)])
+            : read(r, columnOf(k));
+  return out as InitiativeFields;
+}
 
 async function loadInitiatives(db: Queryable, ids?: number[]): Promise<InitiativeRecord[]> {
   const where = ids ? 'WHERE i.id = ANY($1::int[])' : '';
@@ -159,30 +123,12 @@ async function loadInitiatives(db: Queryable, ids?: number[]): Promise<Initiativ
   const s = group(scores.rows);
   return rows.map((r) => ({
     id: r.id,
-    title: r.title,
-    description: r.description,
-    need: r.need,
-    area: r.area_id,
-    scope: r.scope,
-    origin: r.origin,
+    ...fieldsOfRow(
+      r,
+      (f.get(r.id) ?? []).map((x) => ({ source: x.source, amount: num(x.amount), note: x.note })),
+    ),
     stage: r.stage,
-    collaborationForm: r.collaboration_form,
-    proposingMunicipality: r.proposing_municipality,
-    benefits: {
-      qualitative: r.benefit_qualitative,
-      economic: r.benefit_economic,
-      operational: r.benefit_operational,
-      hoursPerYear: num(r.benefit_hours_per_year),
-      sekPerYear: num(r.benefit_sek_per_year),
-    },
-    estimatedCost: num(r.estimated_cost),
-    fundingSources: (f.get(r.id) ?? []).map((x) => ({ source: x.source, amount: num(x.amount), note: x.note })),
-    risks: json(r.risks),
-    documents: json(r.documents),
-    links: json(r.links),
     evidence: r.evidence === null ? null : json(r.evidence),
-    startYear: r.start_year,
-    endYear: r.end_year,
     participations: (p.get(r.id) ?? []).map((x) => ({ municipality: x.municipality_code, kind: x.kind })),
     actors: (a.get(r.id) ?? []).map((x) => ({ id: x.id, name: x.name, kind: x.kind, role: x.role })),
     scores: (s.get(r.id) ?? []).map((x) => ({
@@ -222,28 +168,6 @@ async function replaceFundingSources(tx: Queryable, id: number, sources: Funding
     ]);
 }
 
-const FIELD_PARAMS = (f: InitiativeFields) => [
-  f.title,
-  f.description,
-  f.need,
-  f.area,
-  f.scope,
-  f.origin,
-  f.proposingMunicipality,
-  f.collaborationForm,
-  f.benefits.qualitative,
-  f.benefits.economic,
-  f.benefits.operational,
-  f.benefits.hoursPerYear,
-  f.benefits.sekPerYear,
-  f.estimatedCost,
-  JSON.stringify(f.risks),
-  JSON.stringify(f.documents),
-  JSON.stringify(f.links),
-  f.startYear,
-  f.endYear,
-];
-
 export interface StageLogActor {
   userId: number | null;
   userName: string;
@@ -257,21 +181,19 @@ export async function createInitiative(
   extra: { evidence?: Record<string, unknown> | null; isDemo?: boolean; demoKey?: string; stage?: Stage; reason?: string; at?: string } = {},
 ): Promise<number> {
   const stage = extra.stage ?? 'ide';
+  const cols = [
+    ...fieldColumns(f),
+    { column: 'evidence', value: extra.evidence ? JSON.stringify(extra.evidence) : null, cast: '::jsonb' },
+    { column: 'stage', value: stage, cast: '' },
+    { column: 'is_demo', value: extra.isDemo ?? false, cast: '' },
+    { column: 'demo_key', value: extra.demoKey ?? null, cast: '' },
+    { column: 'created_by', value: by.userId, cast: '' },
+    { column: 'updated_by', value: by.userId, cast: '' },
+  ];
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO initiatives (title, description, need, area_id, scope, origin, proposing_municipality, collaboration_form,
-        benefit_qualitative, benefit_economic, benefit_operational, benefit_hours_per_year, benefit_sek_per_year,
-        estimated_cost, risks, documents, links, start_year, end_year, evidence, stage, is_demo, demo_key, created_by, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18, $19, $20::jsonb,
-             $21, $22, $23, $24, $24)
-     RETURNING id`,
-    [
-      ...FIELD_PARAMS(f),
-      extra.evidence ? JSON.stringify(extra.evidence) : null,
-      stage,
-      extra.isDemo ?? false,
-      extra.demoKey ?? null,
-      by.userId,
-    ],
+    `INSERT INTO initiatives (${cols.map((c) => c.column).join(', ')})
+     VALUES (${cols.map((c, n) => `$${n + 1}${c.cast}`).join(', ')}) RETURNING id`,
+    cols.map((c) => c.value),
   );
   const id = rows[0].id;
   await replaceFundingSources(tx, id, f.fundingSources);
@@ -284,15 +206,14 @@ export async function createInitiative(
  * version. Returns the new version, or null when someone else saved in between.
  */
 export async function updateInitiative(tx: Queryable, id: number, version: number, f: InitiativeFields, userId: number | null): Promise<number | null> {
+  const cols = fieldColumns(f);
+  const n = cols.length;
   const { rows } = await tx.query<{ version: number }>(
-    `UPDATE initiatives SET title = $1, description = $2, need = $3, area_id = $4, scope = $5, origin = $6,
-        proposing_municipality = $7, collaboration_form = $8, benefit_qualitative = $9, benefit_economic = $10,
-        benefit_operational = $11, benefit_hours_per_year = $12, benefit_sek_per_year = $13, estimated_cost = $14,
-        risks = $15::jsonb, documents = $16::jsonb, links = $17::jsonb, start_year = $18, end_year = $19,
-        version = version + 1, updated_by = $20, updated_at = now()
-      WHERE id = $21 AND version = $22
+    `UPDATE initiatives SET ${cols.map((c, i) => `${c.column} = $${i + 1}${c.cast}`).join(', ')},
+        version = version + 1, updated_by = $${n + 1}, updated_at = now()
+      WHERE id = $${n + 2} AND version = $${n + 3}
       RETURNING version`,
-    [...FIELD_PARAMS(f), userId, id, version],
+    [...cols.map((c) => c.value), userId, id, version],
   );
   if (rows.length === 0) return null;
   await replaceFundingSources(tx, id, f.fundingSources);
@@ -574,36 +495,32 @@ export async function saveFundingProject(
 }
 
 
+// A network's fields and their columns, in one place for the statements below.
+const NETWORK_COLUMNS = { name: 'name', description: 'description', active: 'active', startYear: 'start_year', endYear: 'end_year' } as const satisfies Record<
+  keyof Omit<Network, 'id'>,
+  string
+>;
+const NETWORK_FIELDS = Object.keys(NETWORK_COLUMNS) as Array<keyof typeof NETWORK_COLUMNS>;
+const networkValues = (n: Omit<Network, 'id'>) => NETWORK_FIELDS.map((k) => n[k]);
+
 export async function listNetworks(db: Queryable): Promise<Network[]> {
-  return (
-    await db.query<Network>(
-      'SELECT id, name, description, active, start_year AS "startYear", end_year AS "endYear" FROM networks ORDER BY name',
-    )
-  ).rows;
+  const columns = NETWORK_FIELDS.map((k) => `${NETWORK_COLUMNS[k]} AS "${k}"`).join(', ');
+  return (await db.query<Network>(`SELECT id, ${columns} FROM networks ORDER BY name`)).rows;
 }
 
 export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDemo = false): Promise<number | null> {
+  const columns = NETWORK_FIELDS.map((k) => NETWORK_COLUMNS[k]);
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO networks (name, description, active, start_year, end_year, is_demo) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO networks (${columns.join(', ')}, is_demo) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1})
      ON CONFLICT (name) DO NOTHING RETURNING id`,
-    [n.name, n.description, n.active, n.startYear, n.endYear, isDemo],
+    [...networkValues(n), isDemo],
   );
   return rows[0]?.id ?? null;
 }
 
 export async function updateNetwork(tx: Queryable, id: number, n: Omit<Network, 'id'>): Promise<boolean> {
-  return (
-    (
-      await tx.query('UPDATE networks SET name = $2, description = $3, active = $4, start_year = $5, end_year = $6 WHERE id = $1', [
-        id,
-        n.name,
-        n.description,
-        n.active,
-        n.startYear,
-        n.endYear,
-      ])
-    ).rowCount > 0
-  );
+  const set = NETWORK_FIELDS.map((k, i) => `${NETWORK_COLUMNS[k]} = $${i + 2}`).join(', ');
+  return (await tx.query(`UPDATE networks SET ${set} WHERE id = $1`, [id, ...networkValues(n)])).rowCount > 0;
 }
 
 export async function getNetwork(db: Queryable, id: number): Promise<Network | undefined> {

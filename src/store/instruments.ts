@@ -4,6 +4,7 @@ import type { Queryable } from '../db/db.ts';
 import { byVersionDesc, defaultRoundVersion } from '../domain/instruments/library.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
 import type { RoundStatus } from '../domain/rounds.ts';
+import { addsShortNamesOnly, withShortNames, type StoredInstrument } from '../domain/instruments/short.ts';
 
 export interface InstrumentSummary {
   id: string;
@@ -22,13 +23,14 @@ export type StoreResult = 'created' | 'updated' | 'unchanged' | 'in-use';
 
 /**
  * Stores an instrument version. A new (id, version) is inserted; an existing one is updated
- * only while no round uses it ('in-use' otherwise, with the stored definition kept).
+ * only while no round uses it ('in-use' otherwise, with the stored definition kept), or when the
+ * change only adds the short names a legacy definition lacks (short.ts, addsShortNamesOnly).
  */
 export async function storeInstrument(db: Queryable, instrument: Instrument, source: 'builtin' | 'import'): Promise<StoreResult> {
   const def = JSON.stringify(instrument);
   const existing = (
-    await db.query<{ same: boolean; used: boolean }>(
-      `SELECT definition = $3::text::jsonb AS same,
+    await db.query<{ same: boolean; used: boolean; definition: StoredInstrument }>(
+      `SELECT definition = $3::text::jsonb AS same, definition,
               EXISTS (SELECT 1 FROM rounds r WHERE r.instrument_id = i.id AND r.instrument_version = i.version) AS used
          FROM instruments i WHERE i.id = $1 AND i.version = $2`,
       [instrument.id, instrument.version, def],
@@ -43,7 +45,7 @@ export async function storeInstrument(db: Queryable, instrument: Instrument, sou
     return 'created';
   }
   if (existing.same) return 'unchanged';
-  if (existing.used) return 'in-use';
+  if (existing.used && !addsShortNamesOnly(existing.definition, instrument)) return 'in-use';
   await db.query('UPDATE instruments SET definition = $3::text::jsonb, source = $4, updated_at = now() WHERE id = $1 AND version = $2', [
     instrument.id,
     instrument.version,
@@ -87,12 +89,13 @@ export async function listInstruments(db: Queryable): Promise<InstrumentSummary[
 
 /** An instrument version; without `version` the newest one. */
 export async function getInstrument(db: Queryable, id: string, version?: string): Promise<Instrument | undefined> {
-  if (version !== undefined)
-    return (await db.query<{ definition: Instrument }>('SELECT definition FROM instruments WHERE id = $1 AND version = $2', [id, version])).rows[0]
-      ?.definition;
-  const rows = (await db.query<{ version: string; definition: Instrument }>('SELECT version, definition FROM instruments WHERE id = $1', [id])).rows;
+  if (version !== undefined) {
+    const row = (await db.query<{ definition: StoredInstrument }>('SELECT definition FROM instruments WHERE id = $1 AND version = $2', [id, version])).rows[0];
+    return row && withShortNames(row.definition);
+  }
+  const rows = (await db.query<{ version: string; definition: StoredInstrument }>('SELECT version, definition FROM instruments WHERE id = $1', [id])).rows;
   rows.sort((a, b) => byVersionDesc(a.version, b.version));
-  return rows[0]?.definition;
+  return rows[0] && withShortNames(rows[0].definition);
 }
 
 /** The instrument a new round uses: the version named, or else the default of the library's rule (no unfinished draft). */
@@ -150,12 +153,12 @@ export async function getVersion(
     if (!locked.rows.length) return undefined;
   }
   const row = (
-    await db.query<StoredVersion & { definition: Instrument }>(
+    await db.query<StoredVersion & { definition: StoredInstrument }>(
       `SELECT ${versionColumns}, i.definition FROM instruments i WHERE i.id = $1 AND i.version = $2`,
       [id, version],
     )
   ).rows[0];
-  return row && { ...toVersion(row), definition: row.definition };
+  return row && { ...toVersion(row), definition: withShortNames(row.definition) };
 }
 
 /** Inserts a new version (duplicate or upload); false when the (id, version) already exists. */

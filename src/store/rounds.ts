@@ -1,23 +1,10 @@
 // Measurement rounds and their municipalities.
 import type { Queryable } from '../db/db.ts';
 import type { RoundDetails } from '../domain/round-details.ts';
+import type { Round } from '../domain/round-schema.ts';
 import type { RoundStatus } from '../domain/rounds.ts';
 
-export interface Round extends RoundDetails {
-  id: number;
-  instrument: string;
-  instrumentVersion: string;
-  title: string;
-  status: RoundStatus;
-  periodStart: string;
-  periodEnd: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  isDemo: boolean;
-  demoNote: string | null;
-  municipalities: string[];
-}
+export type { Round } from '../domain/round-schema.ts';
 
 const ROUND_SELECT = `
   SELECT r.id, r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", r.title, r.status,
@@ -72,7 +59,7 @@ export async function lockRound(tx: Queryable, id: number): Promise<Round | unde
 }
 
 /** Rounds, newest first; `municipalities` limits to rounds including any of those codes. */
-export async function listRounds(db: Queryable, filter: { municipalities?: string[] } = {}): Promise<Round[]> {
+export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[] } = {}): Promise<Round[]> {
   if (filter.municipalities)
     return (
       await db.query<Round>(
@@ -127,7 +114,7 @@ export async function setRoundStatus(db: Queryable, id: number, status: RoundSta
 }
 
 /** Respondents in the sample and completed, per round, over all municipalities or the given ones (one query). */
-export async function responseTotals(db: Queryable, municipalities?: string[]): Promise<Map<number, { total: number; completed: number }>> {
+export async function responseTotals(db: Queryable, municipalities?: readonly string[]): Promise<Map<number, { total: number; completed: number }>> {
   const rows = (
     await db.query<{ round_id: number; total: number; completed: number }>(
       `SELECT p.round_id, count(*)::int AS total, count(p.completed_at)::int AS completed

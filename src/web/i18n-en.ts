@@ -487,7 +487,7 @@ export const en: Record<string, string> = {
   'Deltar': 'Takes part',
 };
 
-// Samverkansportföljen (pages/portfolio.tsx). Merged with Object.assign so that a Swedish text another
+// Samverkansportföljen (pages/portfolio/). Merged with Object.assign so that a Swedish text another
 // page also translates is not a duplicate property of the literal above.
 Object.assign(en, {
   Portfölj: 'Portfolio',
@@ -512,7 +512,6 @@ Object.assign(en, {
   Summa: 'Sum',
   'Ändra kriterier och vikter': 'Change criteria and weights',
   'Varje kriterium behöver en benämning och en vikt mellan 0 och 100.': 'Every criterion needs a name and a weight between 0 and 100.',
-  'Minst ett kriterium ska ha en vikt större än 0.': 'At least one criterion must have a weight greater than 0.',
   'Vikten är ett tal 0–100 (decimaler med komma). Vikten 0 tar bort kriteriet ur poängen utan att radera bedömningarna.':
     'The weight is a number 0–100 (decimals with a comma). A weight of 0 removes the criterion from the score without deleting the ratings.',
   'Kriterier, beskrivningar och vikter': 'Criteria, descriptions and weights',
@@ -697,6 +696,12 @@ Object.assign(en, {
   'Tills vidare': 'Until further notice',
   'Markera som inaktivt': 'Mark as inactive',
   'Markera som aktivt': 'Mark as active',
+  'Lägg till nätverk': 'Add a network',
+  'Lägg till nätverket': 'Add the network',
+  'Nätverket {name} är tillagt.': 'The network {name} has been added.',
+  'Tomt: tills vidare.': 'Empty: until further notice.',
+  'Rätta de markerade fälten.': 'Correct the marked fields.',
+  'Datum ska skrivas ÅÅÅÅ-MM-DD.': 'Write dates as YYYY-MM-DD.',
   '{name} är markerat som inaktivt.': '{name} has been marked as inactive.',
   '{name} är markerat som aktivt.': '{name} has been marked as active.',
   // Event log (Administration → Logg): column heads and the Swedish event names of src/domain/audit.ts.
@@ -946,6 +951,9 @@ Object.assign(en, {
   'Skalans riktning har ändrats': 'The direction of the scale has changed',
   'Enheten har ändrats': 'The unit has changed',
   'Frågetexten har ändrats': 'The question text has changed',
+  'Kortnamnet har ändrats': 'The short name has changed',
+  Kortnamn: 'Short name',
+  'Högst 40 tecken. Visas i diagram, till exempel som ekrar i spindeldiagram.': 'At most 40 characters. Shown in charts, for example as the spokes of a radar chart.',
   'Hjälptexten har ändrats': 'The help text has changed',
   'Svarsalternativens texter har ändrats': 'The texts of the answer options have changed',
   'Frågan har flyttats till en annan grupp': 'The question has moved to another group',

@@ -23,7 +23,7 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
 }
 const analysis = () => import('./pages/analysis.tsx');
 const initiatives = () => import('./pages/initiatives.tsx');
-const portfolio = () => import('./pages/portfolio.tsx');
+const portfolio = () => import('./pages/portfolio/index.tsx');
 const reports = () => import('./pages/reports.tsx');
 const instruments = () => import('./pages/instruments.tsx');
 

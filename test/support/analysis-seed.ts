@@ -60,10 +60,10 @@ export const TEST_INSTRUMENT: Instrument = instrumentSchema.parse({
     { id: 'g2', label: 'Teknik', dimension: 'arv' },
   ],
   items: [
-    { id: 'q1', type: 'scale', scale: 's04', group: 'g1', text: 'Vi styr våra digitala initiativ i en gemensam portfölj.' },
-    { id: 'q2', type: 'scale', scale: 's04', group: 'g1', text: 'Vi följer upp nyttan av digitala initiativ.' },
-    { id: 'q3', type: 'scale', scale: 's04', group: 'g2', text: 'Vår tekniska infrastruktur möjliggör ny utveckling.' },
-    { id: 't1', type: 'text', group: 'g1', text: 'Vilka initiativ vill ni göra tillsammans med andra kommuner?' },
+    { id: 'q1', type: 'scale', scale: 's04', group: 'g1', text: 'Vi styr våra digitala initiativ i en gemensam portfölj.', short: 'Gemensam portfölj' },
+    { id: 'q2', type: 'scale', scale: 's04', group: 'g1', text: 'Vi följer upp nyttan av digitala initiativ.', short: 'Uppföljning av nytta' },
+    { id: 'q3', type: 'scale', scale: 's04', group: 'g2', text: 'Vår tekniska infrastruktur möjliggör ny utveckling.', short: 'Teknisk infrastruktur' },
+    { id: 't1', type: 'text', group: 'g1', text: 'Vilka initiativ vill ni göra tillsammans med andra kommuner?', short: 'Gemensamma initiativ' },
   ],
   scoring: quadrantScoring({
     A: { label: 'Begränsande arv och låg förmåga', description: 'A-beskrivning', phase: 'Digitisering' },

@@ -3,8 +3,8 @@
 // changed the database.
 //
 // 1. Routes come from the app itself (app.routeList, src/server/input-hygiene.ts): a new route is fuzzed.
-// 2. Each route's zod schemas are learned at run time: probe requests with real ids from the demo
-//    data, while a parse recorder (src/server/http.ts) notes which schema parsed params, query or body.
+// 2. Each route's zod schemas are the ones its endpoint declares (src/contracts, registered by
+//    src/server/route.ts and listed with the route in app.routeList).
 // 3. fast-check (fixed seed) generates each request from those schemas: valid values, boundary and
 //    malformed values, unicode edge cases, raw garbage, oversized bodies, multipart files (also cut
 //    off); path parameters from the demo data or garbage; as förbundsadmin, kommunansvarig or anonymous.
@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import type { Db } from '../../src/db/db.ts';
 import { DB_ERROR_MESSAGES } from '../../src/db/errors.ts';
-import { setParseRecorder } from '../../src/server/http.ts';
+import type { z } from 'zod';
 import { Client, DEMO, loggedIn } from './app.ts';
 import { edgeText, edgeValue, EDGE_STRINGS, jsonSchemaOf, mutate, mutatedArb, validArb, type Hints, type Json, type Mutation } from './schema-arbitrary.ts';
 
@@ -58,8 +58,8 @@ export interface FuzzResult {
   /** Rejected requests that changed the database. */
   dbChanged: FuzzProblem[];
   routes: Array<{ method: string; url: string }>;
-  /** Routes for which at least one schema was learned. */
-  learnedRoutes: number;
+  /** Routes registered through a contract (their schemas are known). */
+  declaredRoutes: number;
   relogins: number;
   ms: number;
 }
@@ -322,7 +322,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const wildcard = app.routeList.filter((r) => r.url.startsWith('/api/') && r.url.includes('*'));
   const clients: Record<'admin' | 'kommun', Client> = { admin: await loggedIn(app, DEMO.admin), kommun: await loggedIn(app, DEMO.mellerud) };
   const personaIds = [(await clients.admin.get('/api/auth/me')).body.user.id, (await clients.kommun.get('/api/auth/me')).body.user.id];
-  const result: FuzzResult = { seed, sent: 0, probes: 0, byStatus: {}, byRoute: {}, fiveHundreds: [], dbRefused: [], dbChanged: [], routes, learnedRoutes: 0, relogins: 0, ms: 0 };
+  const result: FuzzResult = { seed, sent: 0, probes: 0, byStatus: {}, byRoute: {}, fiveHundreds: [], dbRefused: [], dbChanged: [], routes, declaredRoutes: 0, relogins: 0, ms: 0 };
 
   const writeLog = await installWriteLog(db);
   const baseline = new Map<string, string>();
@@ -374,64 +374,39 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     return res.status;
   }
 
-  // ---- Learning: which schema parses params, query and body of each route ----------------------
+  // ---- Schemas: each route's declared params, query and body (src/contracts, src/server/route.ts) --
   const schemas = new Map<string, Schemas>();
-  setParseRecorder((r) => {
-    if (r.source === 'other') return;
-    const key = `${r.method} ${r.url}`;
-    const s = schemas.get(key) ?? { params: [], query: [], body: [] };
-    const js = jsonSchemaOf(r.schema);
-    if (!s[r.source].some((x) => JSON.stringify(x) === JSON.stringify(js))) s[r.source].push(js as object);
-    schemas.set(key, s);
-  });
-  try {
-    for (const route of routes) {
-      const key = `${route.method} ${route.url}`;
-      const names = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
-      const personas: Persona[] = route.url.startsWith('/api/r/') ? ['anon'] : ['admin', 'kommun'];
-      for (let attempt = 0; attempt < 6; attempt++) {
-        const params = pathParams(key, names, pools, initial, attempt, names.map(() => null));
-        const url = route.url.replace(/:([A-Za-z]+)/g, (_, n: string) => encodeParam(params[n]));
-        const hasBody = route.method !== 'GET';
-        await send({
-          method: route.method,
-          url,
-          route: key,
-          persona: personas[attempt % personas.length],
-          ...(hasBody ? { contentType: 'application/json', body: '{}' } : {}),
-        });
-        result.probes++;
-        const s = schemas.get(key);
-        if (s && (!hasBody || s.body.length)) break;
-      }
-    }
-    // POST /api/instruments validates with the instrument schema (not parse): stored definitions as bases of mutants.
-    for (const def of (await db.query<{ d: unknown }>(`SELECT definition AS d FROM instruments ORDER BY id, version LIMIT 3`)).rows) {
-      await send({ method: 'POST', url: '/api/instruments', route: 'POST /api/instruments', persona: 'admin', contentType: 'application/json', body: JSON.stringify(def.d) });
-      result.probes++;
-    }
-    // Answers through respondent links (open rounds): a value of the item's type, so that the corpus holds accepted answers to mutate.
-    const answerable = await db.query<{ token: string; item: string; type: string; min: number | null }>(
-      `SELECT p.token, i.item->>'id' AS item, i.item->>'type' AS type, (i.item->>'min')::float AS min
-         FROM respondents p JOIN rounds r ON r.id = p.round_id AND r.status = 'open'
-         JOIN instruments ins ON ins.id = r.instrument_id AND ins.version = r.instrument_version
-         CROSS JOIN LATERAL jsonb_array_elements(ins.definition->'items') AS i(item)
-        WHERE p.token IS NOT NULL AND p.completed_at IS NULL AND i.item->>'type' IN ('text', 'number', 'yesno_degree')
-        ORDER BY p.id, 2 LIMIT 40`,
-    );
-    for (const a of answerable.rows) {
-      const value = a.type === 'text' ? 'Ett svar' : a.type === 'number' ? (a.min ?? 1) : { answer: 'ja' };
-      const url = `/api/r/${a.token}/answers/${percentEncode(a.item)}`;
-      await send({ method: 'PUT', url, route: 'PUT /api/r/:token/answers/:itemId', persona: 'anon', contentType: 'application/json', body: JSON.stringify({ value }) });
-      result.probes++;
-    }
-  } finally {
-    setParseRecorder(undefined);
+  for (const r of routes) {
+    const ep = r.endpoint;
+    if (!ep) continue;
+    const of = (x: z.ZodType | undefined) => (x ? [jsonSchemaOf(x) as object] : []);
+    schemas.set(`${r.method} ${r.url}`, { params: of(ep.params), query: of(ep.query), body: of(ep.body) });
   }
-  result.learnedRoutes = routes.filter((r) => schemas.has(`${r.method} ${r.url}`)).length;
-  const unlearned = routes.filter((r) => !schemas.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
-  log(`fuzz: no schema learned (no parse() reached, or none) for ${unlearned.join(', ')}`);
-  log(`fuzz: seed ${seed}, ${routes.length} routes, schemas learned for ${result.learnedRoutes}, ${result.probes} probes`);
+  // Seeds of the corpus: accepted requests to mutate.
+  // POST /api/instruments validates with the instrument schema (not parse): stored definitions as bases of mutants.
+  for (const def of (await db.query<{ d: unknown }>(`SELECT definition AS d FROM instruments ORDER BY id, version LIMIT 3`)).rows) {
+    await send({ method: 'POST', url: '/api/instruments', route: 'POST /api/instruments', persona: 'admin', contentType: 'application/json', body: JSON.stringify(def.d) });
+    result.probes++;
+  }
+  // Answers through respondent links (open rounds): a value of the item's type, so that the corpus holds accepted answers to mutate.
+  const answerable = await db.query<{ token: string; item: string; type: string; min: number | null }>(
+    `SELECT p.token, i.item->>'id' AS item, i.item->>'type' AS type, (i.item->>'min')::float AS min
+       FROM respondents p JOIN rounds r ON r.id = p.round_id AND r.status = 'open'
+       JOIN instruments ins ON ins.id = r.instrument_id AND ins.version = r.instrument_version
+       CROSS JOIN LATERAL jsonb_array_elements(ins.definition->'items') AS i(item)
+      WHERE p.token IS NOT NULL AND p.completed_at IS NULL AND i.item->>'type' IN ('text', 'number', 'yesno_degree')
+      ORDER BY p.id, 2 LIMIT 40`,
+  );
+  for (const a of answerable.rows) {
+    const value = a.type === 'text' ? 'Ett svar' : a.type === 'number' ? (a.min ?? 1) : { answer: 'ja' };
+    const url = `/api/r/${a.token}/answers/${percentEncode(a.item)}`;
+    await send({ method: 'PUT', url, route: 'PUT /api/r/:token/answers/:itemId', persona: 'anon', contentType: 'application/json', body: JSON.stringify({ value }) });
+    result.probes++;
+  }
+  result.declaredRoutes = routes.filter((r) => schemas.has(`${r.method} ${r.url}`)).length;
+  const undeclared = routes.filter((r) => !schemas.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
+  if (undeclared.length) log(`fuzz: no contract declared for ${undeclared.join(', ')}`);
+  log(`fuzz: seed ${seed}, ${routes.length} routes, declared schemas for ${result.declaredRoutes}, ${result.probes} probes`);
 
   // ---- Generated requests ---------------------------------------------------------------------
   const arbs = [...routes, ...wildcard.map((w) => ({ method: w.method, url: '/api/fuzz/:x' }))].map((r) => requestArb(r, schemas.get(`${r.method} ${r.url}`), hintsOf(pools)));

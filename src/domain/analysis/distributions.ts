@@ -9,12 +9,13 @@
 // response — there each response is a municipality, and the base is 'municipalities'.
 import type { AnswerValue, Instrument, Item, Option } from '../instruments/schema.ts';
 import type { AnalysisResponse, Base, DistributionFigure, GroupBy, OptionCount } from './types.ts';
-import { findItem, groupByKey, itemOptions, percent, sortedKeys, splitOptions, summary } from './values.ts';
+import { isAnswered, splitOptions } from '../instruments/answered.ts';
+import { findItem, groupByKey, itemOptions, percent, sortedKeys, summary } from './values.ts';
 
 /** Group key for responses without a respondent type or area. */
 export const MISSING_GROUP = '(saknas)';
 
-/** The option codes an answer selects (one for single-choice types, several for multi). */
+/** The option codes an answer selects (one for single-choice types, several for multi; [] for multi "none of these"). */
 function selectedCodes(item: Item, answer: AnswerValue | undefined): string[] | null {
   if (answer === undefined || answer === null) return null;
   switch (item.type) {
@@ -29,16 +30,22 @@ function selectedCodes(item: Item, answer: AnswerValue | undefined): string[] | 
       return typeof answer === 'object' && !Array.isArray(answer) && 'answer' in answer ? [answer.answer] : null;
     case 'multi':
       if (!Array.isArray(answer)) return null;
-      return answer.length ? [...new Set(answer.filter((c): c is string => typeof c === 'string'))] : null;
+      return [...new Set(answer.filter((c): c is string => typeof c === 'string'))];
     default:
       return null;
   }
 }
 
-/** The codes among `known` (the item's options) that an answer selects, or null when it selects none. */
+/**
+ * The codes among `known` (the item's options) that an answer selects: [] for a multi-select answered
+ * "none of these", null when the item is not answered. Agrees with isAnswered (answered.ts) for every
+ * option item; test/answered.test.ts checks it.
+ */
 export function selectedKnownCodes(item: Item, known: ReadonlySet<string>, answer: AnswerValue | undefined): string[] | null {
-  const codes = selectedCodes(item, answer)?.filter((c) => known.has(c));
-  return codes?.length ? codes : null;
+  const selected = selectedCodes(item, answer);
+  if (!selected) return null;
+  const codes = selected.filter((c) => known.has(c));
+  return codes.length || !selected.length ? codes : null;
 }
 
 function counts(options: Option[], tally: Map<string, number>, n: number): OptionCount[] {
@@ -76,10 +83,7 @@ export function distributionFigure<T>(
   const head = { kind: 'distribution', itemId: item.id, itemType: item.type, groupBy, groupKey } as const;
 
   if (item.type === 'number' || item.type === 'text') {
-    const answered = src.rows.filter((r) => {
-      const a = src.answer(r);
-      return item.type === 'number' ? typeof a === 'number' && Number.isFinite(a) : typeof a === 'string' && a.trim() !== '';
-    });
+    const answered = src.rows.filter((r) => isAnswered(instrument, item, src.answer(r)));
     const fig: DistributionFigure = {
       ...head,
       base: baseFor(answered),
@@ -103,7 +107,7 @@ export function distributionFigure<T>(
   let mentions = 0;
   for (const r of src.rows) {
     const codes = codesOf(r);
-    if (!codes?.length) continue;
+    if (!codes) continue;
     answering.push(r);
     for (const c of codes) {
       tally.set(c, (tally.get(c) ?? 0) + 1);

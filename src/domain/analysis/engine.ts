@@ -22,7 +22,8 @@ import type { AnalysisResponse, Aggregation, DistributionFigure, ItemScore, Muni
 import { distributionFigure, selectedKnownCodes } from './distributions.ts';
 import { gapSummaryFromScores, gapsFromScores, improvementCandidatesFromScores, samverkanskandidaterFromScores } from './gaps.ts';
 import { itemScore, regionFromScores, rollUp, scoreStructure, type ScoreStructure, type UnitScores } from './scores.ts';
-import { answeredTarget, isDontKnow, itemOptions, numericValue, orient, scoringSettings, sortedKeys, type Range } from './values.ts';
+import { isDontKnow } from '../instruments/answered.ts';
+import { answeredTarget, itemOptions, numericValue, orient, scoringSettings, sortedKeys, type Range } from './values.ts';
 
 export { regionFromScores } from './scores.ts';
 export { compareScores } from './change.ts';

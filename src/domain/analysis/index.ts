@@ -19,7 +19,6 @@ export {
   answeredTarget,
   defaultLowThreshold,
   findItem,
-  isDontKnow,
   itemOptions,
   itemRange,
   mean,
@@ -28,12 +27,12 @@ export {
   orient,
   percent,
   scoringSettings,
-  splitOptions,
   summary,
   toPct,
   type Range,
   type ScoringSettings,
 } from './values.ts';
+export { answerState, isAnswered, isDontKnow, splitOptions, type AnswerState } from '../instruments/answered.ts';
 export { MISSING_GROUP, distribution, distributionBy, distributions } from './distributions.ts';
 export { compareToRegion, quadrantOf, regionalScores, scoreMunicipalities, scoredItems, type ScoreOptions } from './scores.ts';
 export {
@@ -59,19 +58,8 @@ export {
   type MunicipalityChange,
   type RoundChange,
 } from './change.ts';
-export {
-  anonymise,
-  anonymiseMunicipalities,
-  groupSize,
-  mustSuppress,
-  scopeFor,
-  suppressFigure,
-  suppressFigures,
-  type SuppressedFigure,
-  type SuppressibleFigure,
-  type Viewer,
-  type ViewerScope,
-} from './privacy.ts';
+export { anonymise, anonymiseMunicipalities } from './privacy.ts';
+export { viewerFigures, type FigureViewer, type MunicipalityNaming, type RoundFigures, type ViewerFigures } from './viewer.ts';
 export {
   checkBases,
   checkDistributions,
@@ -104,8 +92,8 @@ export interface RoundAnalysis {
 }
 
 /**
- * Everything for one round in one object (unsuppressed and with municipality codes: apply
- * suppressFigure / anonymise for the viewer before showing it).
+ * Everything for one round in one object (unsuppressed and with municipality codes: show it only
+ * through a viewer's view, viewer.ts).
  */
 export function analyseRound(instrument: Instrument, responses: readonly AnalysisResponse[], opts: ScoreOptions = {}): RoundAnalysis {
   return roundAnalysis(instrument, responses.length, {

@@ -1,13 +1,5 @@
-// Privacy (DOMAIN.md §1, §5): small-group suppression and anonymisation of municipalities.
-//
-// Suppression: a figure whose group has fewer than scoring.suppressionMin (default 3) respondents is
-// suppressed in any view that another municipality or a reader can see (scope 'other'). The
-// association ('association') and the municipality itself ('own') see everything. A suppressed figure
-// keeps its identity (kind, item, group, municipality), its base and n, and gets `suppressed: true`;
-// all counts, percentages and scores are removed.
-// Group size = the figure's `respondents` when it states it; otherwise n for base 'respondents' or
-// 'municipalities' (each municipality has at least one respondent, so this is conservative); a mentions
-// figure without `respondents` is always suppressed for 'other'.
+// Privacy (DOMAIN.md §1, §5): anonymisation of municipalities. Which figures a viewer sees, and which
+// municipalities they may name, is decided in one place: viewer.ts (viewerFigures).
 //
 // Anonymisation: municipality codes become "Kommun 1…N". The order is by a hash of (seed, code), not by
 // code or name, so the numbering reveals neither; the same seed (e.g. the round id) and the same set of
@@ -15,76 +7,6 @@
 // With a seed that is public and only 14 municipalities the mapping can be recomputed by anyone who
 // knows the set — use a seed that is not published (e.g. the round's internal id plus an installation
 // secret) when that matters.
-import type { Base } from './types.ts';
-
-export type ViewerScope = 'association' | 'own' | 'other';
-
-export interface SuppressibleFigure {
-  base: Base;
-  n: number;
-  respondents?: number;
-}
-
-export interface SuppressedFigure {
-  suppressed: true;
-  base: Base;
-  n: number;
-  respondents?: number;
-  kind?: string;
-  id?: string;
-  itemId?: string;
-  groupBy?: string;
-  groupKey?: string | null;
-  municipality?: string;
-}
-
-const IDENTITY_KEYS = ['kind', 'id', 'itemId', 'groupBy', 'groupKey', 'municipality'] as const;
-
-/** Who looks at a figure, relative to the figure's municipality (null = regional figure). */
-export type Viewer = { role: 'association' } | { role: 'municipality'; municipality: string } | { role: 'reader' };
-
-export function scopeFor(viewer: Viewer, figureMunicipality: string | null): ViewerScope {
-  if (viewer.role === 'association') return 'association';
-  if (viewer.role === 'municipality' && figureMunicipality !== null && viewer.municipality === figureMunicipality) return 'own';
-  return 'other';
-}
-
-export function groupSize(fig: SuppressibleFigure): number {
-  if (typeof fig.respondents === 'number') return fig.respondents;
-  return fig.base === 'mentions' ? 0 : fig.n;
-}
-
-export function mustSuppress(fig: SuppressibleFigure, scope: ViewerScope, suppressionMin = 3): boolean {
-  return scope === 'other' && groupSize(fig) < suppressionMin;
-}
-
-/**
- * Returns the figure unchanged (with `suppressed: false`) or its suppressed form.
- * suppressionMin: pass scoringSettings(instrument).suppressionMin (default 3).
- */
-export function suppressFigure<T extends SuppressibleFigure>(
-  fig: T,
-  scope: ViewerScope,
-  suppressionMin = 3,
-): (T & { suppressed: false }) | SuppressedFigure {
-  if (!mustSuppress(fig, scope, suppressionMin)) return { ...fig, suppressed: false };
-  const out: SuppressedFigure = { suppressed: true, base: fig.base, n: fig.n };
-  if (typeof fig.respondents === 'number') out.respondents = fig.respondents;
-  const src = fig as unknown as Record<string, unknown>;
-  const dst = out as unknown as Record<string, unknown>;
-  for (const k of IDENTITY_KEYS) if (k in src) dst[k] = src[k];
-  return out;
-}
-
-export function suppressFigures<T extends SuppressibleFigure>(
-  figs: readonly T[],
-  scope: ViewerScope,
-  suppressionMin = 3,
-): ((T & { suppressed: false }) | SuppressedFigure)[] {
-  return figs.map((f) => suppressFigure(f, scope, suppressionMin));
-}
-
-// --- anonymisation ---
 
 /** cyrb53: a small, fast, well-distributed 53-bit string hash (pure; not cryptographic). */
 function hash53(str: string, seed = 0): number {

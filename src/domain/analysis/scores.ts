@@ -26,11 +26,11 @@ import type {
   RegionalScores,
   RegionalStat,
 } from './types.ts';
+import { isDontKnow } from '../instruments/answered.ts';
 import {
   EPSILON,
   aggregate,
   groupByKey,
-  isDontKnow,
   itemRange,
   mean,
   median,

@@ -37,17 +37,6 @@ export function itemOptions(instrument: Instrument, item: Item): Option[] {
   return scaleOptions(instrument, item);
 }
 
-/**
- * Splits options into answers and non-scored "Vet ej" answers. An option is "Vet ej" when its code is
- * `vet_ej`, or its value is null beside scored options. Nominal options (a multi-select or single choice
- * whose options are all unvalued) are answers, never "Vet ej".
- */
-export function splitOptions<T extends Pick<Option, 'code' | 'value'>>(options: readonly T[]): { answers: T[]; dontKnow: T[] } {
-  const anyScored = options.some((o) => o.value !== null);
-  const isDontKnow = (o: T) => o.code === 'vet_ej' || (anyScored && o.value === null);
-  return { answers: options.filter((o) => !isDontKnow(o)), dontKnow: options.filter(isDontKnow) };
-}
-
 /** The options that carry an item's values: inline options first, else its scale (yesno_degree: the degree scale). */
 function scaleOptions(instrument: Instrument, item: Item): Option[] {
   if (item.type !== 'yesno_degree' && item.options?.length) return item.options;
@@ -107,13 +96,12 @@ export function numericValue(instrument: Instrument, item: Item, answer: AnswerV
         return codeValue(scaleOptions(instrument, item), answer.current);
       return null;
     case 'yesno_degree': {
+      // Only a "ja" or "nej" is scored ("Vet ej" and unknown answers are not: answered.ts).
       if (typeof answer !== 'object' || Array.isArray(answer) || !('answer' in answer)) return null;
-      if (!item.scale) return answer.answer === 'ja' ? 1 : answer.answer === 'nej' ? 0 : null;
+      if (answer.answer !== 'ja' && answer.answer !== 'nej') return null;
+      if (!item.scale) return answer.answer === 'ja' ? 1 : 0;
       const opts = scaleOptions(instrument, item);
-      if (answer.degree !== undefined) {
-        if (answer.answer === 'vet_ej') return null;
-        return codeValue(opts, answer.degree);
-      }
+      if (answer.degree !== undefined) return codeValue(opts, answer.degree);
       if (answer.answer === 'nej') return rangeOf(opts)?.min ?? null;
       return null;
     }
@@ -129,21 +117,6 @@ export function answeredTarget(instrument: Instrument, item: Item, answer: Answe
   if (item.type !== 'capability' || !answer || typeof answer !== 'object' || Array.isArray(answer)) return null;
   if (!('current' in answer) || answer.target === undefined) return null;
   return codeValue(scaleOptions(instrument, item), answer.target);
-}
-
-/** True when the answer was given but is a non-scored option ("Vet ej"). */
-export function isDontKnow(instrument: Instrument, item: Item, answer: AnswerValue | undefined): boolean {
-  if (answer === undefined || answer === null) return false;
-  if (item.type === 'yesno_degree')
-    return typeof answer === 'object' && !Array.isArray(answer) && 'answer' in answer && answer.answer === 'vet_ej';
-  const code =
-    item.type === 'capability'
-      ? typeof answer === 'object' && !Array.isArray(answer) && 'current' in answer
-        ? answer.current
-        : undefined
-      : answer;
-  if (typeof code !== 'string') return false;
-  return splitOptions(scaleOptions(instrument, item)).dontKnow.some((x) => x.code === code);
 }
 
 /** Reversed items are mirrored within their range so that high is always good. */

@@ -2,11 +2,14 @@
 // compare view and for a samverkanskandidat. The types in views.ts stay the builders' types; the checks
 // at the end fail to compile when a schema and its type drift apart.
 import { z } from 'zod';
+import { ROLES } from '../organisation.ts';
+import { ordinalKind, seriesRole } from '../charts/spec-schema.ts';
 import { agrees, type Same } from '../schema-agrees.ts';
 import type { AnalysisView, CandidateEvidence, CompareView, Figure } from './views.ts';
 
 const base = z.enum(['respondents', 'municipalities', 'mentions']);
-const viewerRole = z.enum(['forbundsadmin', 'kommunansvarig', 'lasare']);
+const viewerRole = z.enum(ROLES);
+const quadrantKey = z.enum(['A', 'B', 'C', 'D']);
 
 export const figureSchema = z.object({
   id: z.string(),
@@ -16,7 +19,14 @@ export const figureSchema = z.object({
   n: z.number(),
   notes: z.array(z.string()),
   columns: z.array(
-    z.object({ key: z.string(), label: z.string(), format: z.enum(['text', 'pct', 'value', 'count', 'pp']), series: z.boolean().optional() }),
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      format: z.enum(['text', 'pct', 'value', 'count', 'pp']),
+      series: z.boolean().optional(),
+      role: seriesRole.optional(),
+      level: z.number().optional(),
+    }),
   ),
   rows: z.array(
     z.object({
@@ -25,12 +35,23 @@ export const figureSchema = z.object({
       cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
       suppressed: z.array(z.string()).optional(),
       own: z.boolean().optional(),
+      group: z.string().optional(),
     }),
   ),
   quadrant: z
-    .object({ x: z.string(), y: z.string(), thresholds: z.object({ x: z.number(), y: z.number() }), xLabel: z.string(), yLabel: z.string() })
+    .object({
+      x: z.string(),
+      y: z.string(),
+      thresholds: z.object({ x: z.number(), y: z.number() }),
+      xLabel: z.string(),
+      yLabel: z.string(),
+      fields: z.record(quadrantKey, z.string()).optional(),
+    })
     .optional(),
   max: z.number().optional(),
+  scale: ordinalKind.optional(),
+  sort: z.literal('desc').optional(),
+  reference: z.object({ label: z.string(), value: z.number(), role: seriesRole }).optional(),
 });
 
 export const roundInfoSchema = z.object({
@@ -67,7 +88,7 @@ export const analysisViewSchema = z.object({
       name: z.string(),
       n: z.number(),
       quadrant: z
-        .object({ key: z.enum(['A', 'B', 'C', 'D']), label: z.string(), description: z.string(), phase: z.string(), recommendations: z.array(z.string()) })
+        .object({ key: quadrantKey, label: z.string(), description: z.string(), phase: z.string(), recommendations: z.array(z.string()) })
         .nullable(),
     })
     .optional(),

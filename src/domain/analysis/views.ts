@@ -24,7 +24,10 @@
 // own n where it differs. Values are unrounded; null means "no value" (shown as "–"), a column key in
 // `suppressed` means "för få svar" — never NaN.
 import { AppError } from '../errors.ts';
+import type { Role, Viewer } from '../organisation.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
+import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
 import { evaluate, compareScores, regionFromScores } from './engine.ts';
@@ -33,18 +36,15 @@ import { scoredItems } from './scores.ts';
 import { distributions } from './distributions.ts';
 import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.ts';
 import { EPSILON, itemOptions, scoringSettings } from './values.ts';
+import { splitOptions } from '../instruments/answered.ts';
 import { toCsv } from '../export.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
+import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerFigures } from './viewer.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
 
-export type ViewerRole = 'forbundsadmin' | 'kommunansvarig' | 'lasare';
-export interface AnalysisViewer {
-  role: ViewerRole;
-  /** A kommunansvarig's own municipalities (SCB codes). */
-  municipalities: readonly string[];
-}
+export type AnalysisViewer = Viewer;
 
 export type Cell = string | number | null;
 export type ColumnFormat = 'text' | 'pct' | 'value' | 'count' | 'pp';
@@ -54,6 +54,10 @@ export interface Column {
   format: ColumnFormat;
   /** A data series of the chart. */
   series?: boolean;
+  /** The series' role, which fixes its colour in every chart (default 'value'). */
+  role?: SeriesRole;
+  /** role 'level': the scale step, 0 = weakest. */
+  level?: number;
 }
 export interface Row {
   key: string;
@@ -64,6 +68,8 @@ export interface Row {
   suppressed?: string[];
   /** The viewer's own municipality. */
   own?: boolean;
+  /** The item's group or dimension: where a large radar is split. */
+  group?: string;
 }
 export type ChartKind = 'radar' | 'stacked-bar' | 'bar' | 'heatmap' | 'quadrant' | 'none';
 export interface Figure {
@@ -76,9 +82,15 @@ export interface Figure {
   columns: Column[];
   rows: Row[];
   /** quadrant charts: which columns are x and y, the thresholds and the axis names. */
-  quadrant?: { x: string; y: string; thresholds: { x: number; y: number }; xLabel: string; yLabel: string };
+  quadrant?: { x: string; y: string; thresholds: { x: number; y: number }; xLabel: string; yLabel: string; fields?: Record<QuadrantKey, string> };
   /** Percent scales run 0–100; value scales use this maximum. */
   max?: number;
+  /** stacked-bar: the answer scale's palette. */
+  scale?: OrdinalKind;
+  /** bar: rows sorted by the first series, highest first. */
+  sort?: 'desc';
+  /** bar: a reference line (e.g. the regional mean). */
+  reference?: { label: string; value: number; role: SeriesRole };
 }
 
 export interface RoundInfo {
@@ -115,7 +127,7 @@ export interface AnalysisContext {
 export interface ViewMeta {
   /** `municipalities`: all participating codes for the association, only the own ones for others. */
   round: RoundInfo & { instrumentTitle: string; mode: Instrument['mode']; municipalityCount: number };
-  viewer: { role: ViewerRole; description: string };
+  viewer: { role: Role; description: string };
   filters: Filters & { options: { respondentTypes: { id: string; label: string }[]; areas: { id: string; label: string }[] } };
   summary: {
     respondents: { base: 'respondents'; n: number };
@@ -146,7 +158,7 @@ export interface CompareView {
   kind: 'compare';
   before: RoundInfo;
   after: RoundInfo;
-  viewer: { role: ViewerRole; description: string };
+  viewer: { role: Role; description: string };
   measure: ChangeMeasure & { label: string };
   minMeaningfulChange: number;
   suppressionMin: number;
@@ -224,17 +236,22 @@ function viewerDescription(v: AnalysisViewer): string {
 // ---------------------------------------------------------------------------------------------
 // Labels and helpers
 
-export interface Naming {
-  /** code → name. */
-  names: Record<string, string>;
-  /** code → "Kommun k" (anonymiseMunicipalities over the round's municipalities). */
-  labels: Record<string, string>;
+export type Naming = MunicipalityNaming;
+
+/** What the viewer sees of the round's figures: the one rule of suppression and anonymisation (viewer.ts). */
+function figuresFor(ctx: AnalysisContext, viewer: AnalysisViewer, naming?: Naming): ViewerFigures {
+  const v: FigureViewer =
+    viewer.role === 'forbundsadmin'
+      ? { kind: 'forbundsadmin' }
+      : viewer.role === 'kommunansvarig'
+        ? { kind: 'kommunansvarig', municipalities: viewer.municipalities }
+        : { kind: 'lasare' };
+  return viewerFigures(ctx, v, naming);
 }
 
-function labelFor(viewer: AnalysisViewer, naming: Naming, code: string): string {
-  if (isAssociation(viewer)) return naming.names[code] ?? code;
-  if (isOwn(viewer, code)) return `${naming.names[code] ?? code} (egen kommun)`;
-  return naming.labels[code] ?? 'Kommun';
+/** A municipality's row label: as the viewer may name it, the own one marked. */
+function labelFor(vf: ViewerFigures, code: string): string {
+  return vf.own(code) ? `${vf.label(code)} (egen kommun)` : vf.label(code);
 }
 
 const labelNumber = (s: string) => {
@@ -263,12 +280,17 @@ function suppressionNote(min: number): string {
   return `Grupper med färre än ${min} svarande redovisas inte ("–", ${SUPPRESSED_TEXT}).`;
 }
 
-const pctCol = (key: string, label: string, series = false): Column => ({ key, label, format: 'pct', series });
+const pctCol = (key: string, label: string, series = false, role?: SeriesRole): Column => ({ key, label, format: 'pct', series, ...(role ? { role } : {}) });
 const countCol = (key: string, label: string): Column => ({ key, label, format: 'count' });
 const textCol = (key: string, label: string): Column => ({ key, label, format: 'text' });
 
 function groupLabel(instrument: Instrument, id: string): string {
   return instrument.groups.find((g) => g.id === id)?.label ?? instrument.dimensions.find((d) => d.id === id)?.label ?? id;
+}
+
+/** The label of an item's group, for splitting a large radar. */
+function radarGroup(instrument: Instrument, item: Item): { group?: string } {
+  return item.group ? { group: groupLabel(instrument, item.group) } : {};
 }
 
 function itemText(item: Item): string {
@@ -289,7 +311,7 @@ function quadrantInfo(instrument: Instrument, key: QuadrantKey | null | undefine
 function distributionFigures(
   instrument: Instrument,
   dists: readonly DistributionFigure[],
-  opts: { idPrefix: string; titlePrefix: string; suppressBelow: number },
+  opts: { idPrefix: string; titlePrefix: string; withheld: (respondents: number) => boolean },
 ): Figure[] {
   const out: Figure[] = [];
   const sets = new Map<string, { items: Item[]; figs: DistributionFigure[] }>();
@@ -305,19 +327,22 @@ function distributionFigures(
   for (const [key, set] of sets) {
     const options = itemOptions(instrument, set.items[0]);
     const scale = instrument.scales.find((s) => s.id === key);
+    const { answers, dontKnow } = splitOptions(options);
+    const byValue = [...answers].sort((a, b) => (a.value ?? 0) - (b.value ?? 0));
     const columns: Column[] = [
       textCol('item', 'Fråga'),
-      ...options.map((o) => pctCol(`o:${o.code}`, o.label, true)),
+      ...answers.map((o): Column => ({ ...pctCol(`o:${o.code}`, o.label, true, 'level'), level: byValue.indexOf(o) })),
+      ...dontKnow.map((o) => pctCol(`o:${o.code}`, o.label, true, 'dontKnow')),
       countCol('n', 'n (svarande)'),
     ];
     const rows: Row[] = set.figs.map((fig, i) => {
       const item = set.items[i];
       const cells: Record<string, Cell> = { item: itemText(item), n: fig.n };
-      const suppressed = fig.respondents < opts.suppressBelow;
+      const suppressed = opts.withheld(fig.respondents);
       for (const o of [...fig.options, ...fig.dontKnow]) cells[`o:${o.code}`] = suppressed ? null : o.percent;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells,
         ...(suppressed ? { suppressed: options.map((o) => `o:${o.code}`) } : {}),
       };
@@ -325,8 +350,9 @@ function distributionFigures(
     const n = Math.max(0, ...set.figs.map((f) => f.n));
     out.push({
       id: `${opts.idPrefix}-${key}`,
-      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${short(set.items[0].text, 60)}` : ''}`,
+      title: `${opts.titlePrefix}${scale ? ` – ${scale.label}` : set.items.length === 1 ? ` – ${itemShortLabel(set.items[0])}` : ''}`,
       chart: 'stacked-bar',
+      scale: ordinalKindOf(options.map((o) => o.label)),
       base: set.figs[0]?.base ?? 'respondents',
       n,
       notes: [
@@ -340,13 +366,13 @@ function distributionFigures(
   for (const fig of dists) {
     const item = instrument.items.find((i) => i.id === fig.itemId);
     if (!item || item.type !== 'multi') continue;
-    const suppressed = fig.respondents < opts.suppressBelow;
+    const suppressed = opts.withheld(fig.respondents);
     const options = itemOptions(instrument, item);
     const per = new Map((fig.perRespondent?.options ?? []).map((o) => [o.code, o]));
     const all = new Map([...fig.options, ...fig.dontKnow].map((o) => [o.code, o]));
     out.push({
       id: `${opts.idPrefix}-flerval-${item.id}`,
-      title: `${opts.titlePrefix} – ${short(item.text, 80)}`,
+      title: `${opts.titlePrefix} – ${itemShortLabel(item)}`,
       chart: 'bar',
       base: 'mentions',
       n: fig.n,
@@ -379,11 +405,11 @@ function distributionFigures(
       columns: [textCol('item', 'Fråga'), countCol('n', 'n (svarande)'), { key: 'mean', label: 'Medel', format: 'value' }, { key: 'median', label: 'Median', format: 'value' }, { key: 'min', label: 'Lägsta', format: 'value' }, { key: 'max', label: 'Högsta', format: 'value' }],
       rows: numbers.map((f) => {
         const item = instrument.items.find((i) => i.id === f.itemId)!;
-        const suppressed = f.respondents < opts.suppressBelow;
+        const suppressed = opts.withheld(f.respondents);
         const s = f.numeric;
         return {
           key: item.id,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, n: f.n, mean: suppressed ? null : (s?.mean ?? null), median: suppressed ? null : (s?.median ?? null), min: suppressed ? null : (s?.min ?? null), max: suppressed ? null : (s?.max ?? null) },
           ...(suppressed ? { suppressed: ['mean', 'median', 'min', 'max'] } : {}),
         };
@@ -404,9 +430,9 @@ function statCells(s: RegionalStat, prefix = ''): Record<string, Cell> {
 /** Columns of a regional figure: lowest, mean and highest municipality, n municipalities, and the respondent-weighted mean with its n. */
 function regionStatColumns(): Column[] {
   return [
-    pctCol('min', 'Lägsta kommun', true),
-    pctCol('mean', 'Medel (kommuner)', true),
-    pctCol('max', 'Högsta kommun', true),
+    pctCol('min', 'Lägsta kommun', true, 'lowest'),
+    pctCol('mean', 'Medel (kommuner)', true, 'mean'),
+    pctCol('max', 'Högsta kommun', true, 'highest'),
     countCol('nMunicipalities', 'n (kommuner)'),
     pctCol('respondentMean', 'Medel (alla svarande)'),
     countCol('nRespondents', 'n (svarande)'),
@@ -431,8 +457,9 @@ function roundFor(viewer: AnalysisViewer, round: RoundInfo): RoundInfo & { munic
 }
 
 function meta(ctx: AnalysisContext, viewer: AnalysisViewer, areas: { id: string; label: string }[], used: RoundAnalysis): ViewMeta {
-  const assoc = isAssociation(viewer);
-  const leftOut = assoc ? 0 : Object.keys(ctx.small).filter((c) => !isOwn(viewer, c)).length;
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const leftOut = Object.keys(vf.leftOut).filter((c) => !vf.own(c)).length;
   const notes: string[] = [];
   notes.push(
     `Regionens värden: varje kommun väger lika (kommunens ${used.region.aggregation === 'median' ? 'median' : 'medelvärde'} av respondenternas svar, sedan min, medel och max över kommunerna). Respondentviktat medel redovisas bredvid.`,
@@ -475,8 +502,9 @@ export interface CandidateEvidence {
  * own municipalities count as weak when their own score is at or below the candidate's threshold.
  */
 export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemId: string): CandidateEvidence | null {
-  const assoc = viewer.role === 'forbundsadmin';
-  const c = (assoc ? ctx.full : ctx.public).samverkanskandidater.find((x) => x.itemId === itemId);
+  const vf = figuresFor(ctx, viewer);
+  const assoc = vf.association;
+  const c = vf.region.samverkanskandidater.find((x) => x.itemId === itemId);
   const item = ctx.instrument.items.find((i) => i.id === itemId);
   if (!c || !item) return null;
   const own =
@@ -491,11 +519,10 @@ export function candidateFor(ctx: AnalysisContext, viewer: AnalysisViewer, itemI
 
 export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, naming: Naming, areas: { id: string; label: string }[] = []): AnalysisView {
   assertCanViewRound(viewer, ctx.round);
-  const assoc = isAssociation(viewer);
-  const a = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const a = vf.region;
   const { instrument } = ctx;
-  const min = ctx.suppressionMin;
-  const hide = assoc ? 0 : min;
   const figures: Figure[] = [];
   const scored = scoredItems(instrument);
 
@@ -517,7 +544,8 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       const r = a.region.items[item.id];
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
+        ...radarGroup(instrument, item),
         cells: { item: itemText(item), ...regionStatCells(r.pct) },
       };
     }),
@@ -553,7 +581,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     });
 
   // 3. Distributions (regional).
-  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', suppressBelow: hide }));
+  figures.push(...distributionFigures(instrument, a.distributions, { idPrefix: 'fordelning', titlePrefix: 'Svarsfördelning i regionen', withheld: (n) => vf.withholds(null, n) }));
 
   // 4. Municipalities overview (every municipality of the round; small ones suppressed for others).
   const byCode = new Map(ctx.full.municipalityScores.map((m) => [m.municipality, m]));
@@ -570,14 +598,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
   const valueKeys = overviewCols.filter((c) => c.key !== 'municipality' && c.key !== 'n').map((c) => c.key);
   const overview: { code: string; row: Row }[] = codes.map((code) => {
     const m = byCode.get(code);
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(vf, code);
+    const own = vf.own(code);
     const n = m?.n ?? 0;
-    const small = !assoc && !own && n < min;
+    const small = vf.withholds(code, n);
     const cells: Record<string, Cell> = { municipality: label, n };
     const suppressed: string[] = [];
     const put = (key: string, v: Cell, figN: number) => {
-      if (!assoc && !own && figN < min) {
+      if (vf.withholds(code, figN)) {
         cells[key] = null;
         suppressed.push(key);
       } else cells[key] = v;
@@ -591,10 +619,13 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
     return { code, row: { key: assoc || own ? code : label, label, cells, ...(suppressed.length ? { suppressed } : {}), ...(own ? { own: true } : {}) } };
   });
   const overviewRows = overview.map((o) => o.row);
+  const regionMean = a.region.overall.pct.municipalityWeighted.mean;
   figures.push({
     id: 'kommuner',
     title: 'Kommunerna (procent av skalans maximum)',
     chart: 'bar',
+    sort: 'desc',
+    ...(regionMean !== null ? { reference: { label: 'Regionens medel', value: regionMean, role: 'mean' as const } } : {}),
     base: 'respondents',
     n: a.respondents.n,
     notes: [
@@ -635,7 +666,14 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
           ...(r.own ? { own: true } : {}),
         };
       }),
-      quadrant: { x: 'x', y: 'y', thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 }, xLabel: groupLabel(instrument, q.x), yLabel: groupLabel(instrument, q.y) },
+      quadrant: {
+        x: 'x',
+        y: 'y',
+        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
+        xLabel: groupLabel(instrument, q.x),
+        yLabel: groupLabel(instrument, q.y),
+        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
+      },
     });
     const counts = a.region.quadrantCounts;
     figures.push({
@@ -673,7 +711,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
       columns: [textCol('item', 'Fråga'), ...heatCodes.map((c) => pctCol(`m:${c}`, `${naming.names[c] ?? c} (n = ${byCode.get(c)?.n ?? 0})`, true))],
       rows: scored.map(({ item }) => ({
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: itemText(item), ...Object.fromEntries(heatCodes.map((c) => [`m:${c}`, byCode.get(c)?.items[item.id]?.pct ?? null])) },
       })),
     });
@@ -700,7 +738,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === c.itemId)!;
         return {
           key: c.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: {
             item: item.text,
             count: c.weak.count,
@@ -737,7 +775,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
         const item = instrument.items.find((i) => i.id === g.itemId)!;
         return {
           key: g.itemId,
-          label: short(item.text),
+          label: itemShortLabel(item),
           cells: { item: item.text, target: g.target, marker: g.marker, count: g.belowTarget.count, n: g.belowTarget.n, share: g.belowTarget.percent, meanGap: g.meanGap, maxGap: g.maxGap },
         };
       }),
@@ -783,7 +821,7 @@ function freeTextFigure(
       const v = r.answers[item.id];
       if (typeof v !== 'string' || !v.trim()) continue;
       n++;
-      rows.push({ key: `${item.id}:${r.responseId}`, label: short(item.text), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
+      rows.push({ key: `${item.id}:${r.responseId}`, label: itemShortLabel(item), cells: { municipality: label(r.municipality), item: item.text, text: v.trim() } });
     }
   return {
     id,
@@ -810,8 +848,9 @@ export function municipalityView(
   assertCanViewMunicipality(viewer, code);
   if (!ctx.round.municipalities.includes(code))
     throw new ViewAccessError('not_found', `Kommunen ${naming.names[code] ?? code} ingår inte i mätomgången`);
-  const assoc = isAssociation(viewer);
-  const region = assoc ? ctx.full : ctx.public;
+  const vf = figuresFor(ctx, viewer, naming);
+  const assoc = vf.association;
+  const region = vf.region;
   const { instrument } = ctx;
   const own = ctx.full.municipalityScores.find((m) => m.municipality === code) ?? null;
   const ownResponses = ctx.responses.filter((r) => r.municipality === code);
@@ -833,12 +872,12 @@ export function municipalityView(
     ],
     columns: [
       textCol('item', 'Fråga'),
-      pctCol('own', name, true),
+      pctCol('own', name, true, 'own'),
       countCol('ownN', `n (${name})`),
       countCol('dontKnow', 'Vet ej'),
-      pctCol('min', 'Regionens lägsta', true),
-      pctCol('mean', 'Regionens medel', true),
-      pctCol('max', 'Regionens högsta', true),
+      pctCol('min', 'Regionens lägsta', true, 'lowest'),
+      pctCol('mean', 'Regionens medel', true, 'mean'),
+      pctCol('max', 'Regionens högsta', true, 'highest'),
       countCol('nMunicipalities', 'n (kommuner)'),
       { key: 'difference', label: 'Skillnad mot regionens medel (procentenheter)', format: 'pp' },
     ],
@@ -847,7 +886,8 @@ export function municipalityView(
       const r = region.region.items[item.id].pct;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
+        ...radarGroup(instrument, item),
         cells: {
           item: item.text,
           own: o?.pct ?? null,
@@ -875,10 +915,10 @@ export function municipalityView(
     columns: [
       textCol('name', 'Dimension / grupp'),
       textCol('kind', 'Typ'),
-      pctCol('own', name, true),
+      pctCol('own', name, true, 'own'),
       countCol('ownN', `n (${name})`),
       pctCol('min', 'Regionens lägsta'),
-      pctCol('mean', 'Regionens medel', true),
+      pctCol('mean', 'Regionens medel', true, 'mean'),
       pctCol('max', 'Regionens högsta'),
       countCol('nMunicipalities', 'n (kommuner)'),
       { key: 'difference', label: 'Skillnad (procentenheter)', format: 'pp' },
@@ -897,7 +937,7 @@ export function municipalityView(
     })),
   });
 
-  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, suppressBelow: 0 }));
+  figures.push(...distributionFigures(instrument, distributions(instrument, ownResponses), { idPrefix: 'kommun-fordelning', titlePrefix: `Svarsfördelning i ${name}`, withheld: (n) => vf.withholds(code, n) }));
 
   const q = instrument.scoring?.quadrant;
   if (q) {
@@ -912,8 +952,8 @@ export function municipalityView(
     if (own) rows.push(point(own, name, true));
     for (const c of orderCodes(viewer, naming, others.map((m) => m.municipality))) {
       const m = others.find((x) => x.municipality === c)!;
-      if (!assoc && ((m.dimensions[q.x]?.n ?? 0) < ctx.suppressionMin || (m.dimensions[q.y]?.n ?? 0) < ctx.suppressionMin)) continue;
-      rows.push(point(m, assoc ? (naming.names[c] ?? c) : (naming.labels[c] ?? 'Kommun'), false));
+      if (vf.withholds(c, Math.min(m.dimensions[q.x]?.n ?? 0, m.dimensions[q.y]?.n ?? 0))) continue;
+      rows.push(point(m, vf.label(c), false));
     }
     figures.push({
       id: 'kommun-kvadrant',
@@ -924,7 +964,14 @@ export function municipalityView(
       notes: [`${name} markerad; övriga kommuner ${assoc ? 'med namn' : 'anonymiserade'}. n = antal svarande per kommun.`],
       columns: [textCol('municipality', 'Kommun'), pctCol('x', groupLabel(instrument, q.x), true), pctCol('y', groupLabel(instrument, q.y), true), textCol('quadrant', 'Fält'), countCol('n', 'n (svarande)')],
       rows,
-      quadrant: { x: 'x', y: 'y', thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 }, xLabel: groupLabel(instrument, q.x), yLabel: groupLabel(instrument, q.y) },
+      quadrant: {
+        x: 'x',
+        y: 'y',
+        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
+        xLabel: groupLabel(instrument, q.x),
+        yLabel: groupLabel(instrument, q.y),
+        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
+      },
     });
   }
 
@@ -940,7 +987,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'value', label: 'Värde (skalvärde)', format: 'value' }, pctCol('pct', 'Procent av skalan'), { key: 'threshold', label: 'Tröskel', format: 'value' }, countCol('n', 'n (svarande)')],
       rows: improvements.map((c) => {
         const item = instrument.items.find((i) => i.id === c.itemId)!;
-        return { key: c.itemId, label: short(item.text), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
+        return { key: c.itemId, label: itemShortLabel(item), cells: { item: item.text, value: c.value, pct: c.pct, threshold: c.threshold, n: own?.items[c.itemId]?.n ?? 0 } };
       }),
     });
 
@@ -956,7 +1003,7 @@ export function municipalityView(
       columns: [textCol('item', 'Fråga'), { key: 'current', label: 'Nuläge', format: 'value' }, { key: 'target', label: 'Mål', format: 'value' }, { key: 'gap', label: 'Gap (skalsteg)', format: 'value', series: true }, textCol('marker', 'Markering')],
       rows: gaps.map((g) => {
         const item = instrument.items.find((i) => i.id === g.itemId)!;
-        return { key: g.itemId, label: short(item.text), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
+        return { key: g.itemId, label: itemShortLabel(item), cells: { item: item.text, current: g.current, target: g.target, gap: g.gap, marker: g.marker } };
       }),
     });
 
@@ -1013,10 +1060,10 @@ export function compareView(
 ): CompareView {
   assertCanViewRound(viewer, before.round);
   assertCanViewRound(viewer, after.round);
-  const assoc = isAssociation(viewer);
+  const bv = figuresFor(before, viewer, naming);
+  const av = figuresFor(after, viewer, naming);
+  const assoc = av.association;
   const min = Math.max(before.suppressionMin, after.suppressionMin);
-  // Others: municipalities with too few respondents in either round take no part (suppressed rows).
-  const include = (s: MunicipalityScores) => assoc || isOwn(viewer, s.municipality) || s.n >= min;
   const change = compareScores(
     { instrument: before.instrument, municipalities: before.full.municipalityScores },
     { instrument: after.instrument, municipalities: after.full.municipalityScores },
@@ -1024,7 +1071,8 @@ export function compareView(
   );
   const bN = new Map(before.full.municipalityScores.map((m) => [m.municipality, m.n]));
   const aN = new Map(after.full.municipalityScores.map((m) => [m.municipality, m.n]));
-  const visible = (code: string) => include({ municipality: code, n: Math.min(bN.get(code) ?? 0, aN.get(code) ?? 0) } as MunicipalityScores);
+  // Municipalities with too few respondents in either round take no part for others (suppressed rows).
+  const visible = (code: string) => !bv.withholds(code, bN.get(code) ?? 0) && !av.withholds(code, aN.get(code) ?? 0);
   const shown = change.municipalities.filter((m) => visible(m.municipality));
   const counts = { increased: 0, unchanged: 0, decreased: 0 };
   for (const m of shown) counts[m.classification]++;
@@ -1033,8 +1081,8 @@ export function compareView(
   const byCode = new Map(change.municipalities.map((m) => [m.municipality, m]));
   const rows: Row[] = codes.map((code) => {
     const m = byCode.get(code)!;
-    const label = labelFor(viewer, naming, code);
-    const own = isOwn(viewer, code);
+    const label = labelFor(av, code);
+    const own = av.own(code);
     const ok = visible(code);
     const keys = ['before', 'after', 'difference', 'classification'];
     return {
@@ -1080,8 +1128,8 @@ export function compareView(
   ];
 
   // Per item: the region's municipality-weighted mean in each round.
-  const bRegion = assoc ? before.full : before.public;
-  const aRegion = assoc ? after.full : after.public;
+  const bRegion = bv.region;
+  const aRegion = av.region;
   const items = scoredItems(after.instrument).filter(({ item }) => bRegion.region.items[item.id]);
   figures.push({
     id: 'forandring-fragor',
@@ -1103,7 +1151,7 @@ export function compareView(
       const a = aRegion.region.items[item.id].pct.municipalityWeighted;
       return {
         key: item.id,
-        label: short(item.text),
+        label: itemShortLabel(item),
         cells: { item: item.text, before: b.mean, nBefore: b.n, after: a.mean, nAfter: a.n, difference: b.mean !== null && a.mean !== null ? a.mean - b.mean : null },
       };
     }),

@@ -19,7 +19,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The answer options of an item: inline options, else the options of its scale. */
-export function optionsOf(instrument: Instrument, item: Item): Option[] {
+export function optionsOf(instrument: Pick<Instrument, 'scales'>, item: Item): Option[] {
   if (item.options?.length) return item.options;
   if (item.scale) return instrument.scales.find((s) => s.id === item.scale)?.options ?? [];
   return [];

@@ -4,6 +4,7 @@
 import { parseDocument } from 'yaml';
 import { assertComparable, IncompatibleRoundsError } from '../analysis/change.ts';
 import { optionsOf } from './answers.ts';
+import { itemShortLabel } from './short.ts';
 import { validateInstrument, type Instrument, type Item, type Option, type ValidationError } from './schema.ts';
 
 export type InstrumentFormat = 'json' | 'yaml';
@@ -132,6 +133,7 @@ export type CompatibilityChange =
   | 'reversed'
   | 'unit'
   | 'text'
+  | 'short'
   | 'description'
   | 'optionLabels'
   | 'group'
@@ -146,6 +148,7 @@ export const COMPATIBILITY_CHANGE_LABELS: Record<CompatibilityChange, string> = 
   reversed: 'Skalans riktning har ändrats',
   unit: 'Enheten har ändrats',
   text: 'Frågetexten har ändrats',
+  short: 'Kortnamnet har ändrats',
   description: 'Hjälptexten har ändrats',
   optionLabels: 'Svarsalternativens texter har ändrats',
   group: 'Frågan har flyttats till en annan grupp',
@@ -206,6 +209,7 @@ export function compareItem(before: Instrument, a: Item, after: Instrument, b: I
     if (a.type === 'number' && (a.unit ?? '') !== (b.unit ?? '')) changes.push('unit');
   }
   if (a.text.trim() !== b.text.trim()) changes.push('text');
+  if (itemShortLabel(a) !== itemShortLabel(b)) changes.push('short');
   if ((a.description ?? '').trim() !== (b.description ?? '').trim()) changes.push('description');
   if ((a.group ?? null) !== (b.group ?? null)) changes.push('group');
   if (!same(sortedTypes(a), sortedTypes(b))) changes.push('respondentTypes');

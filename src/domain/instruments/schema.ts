@@ -3,6 +3,7 @@
 // Pure and IO-free. Validation messages are Swedish (zod's sv locale plus our own).
 import { z } from 'zod';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../text.ts';
+import { SHORT_MAX } from './short.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Id får bara innehålla a–z, 0–9, _, . och -');
 
@@ -35,6 +36,12 @@ export const itemSchema = z.object({
   id,
   type: z.enum(itemTypes),
   text: z.string().min(1, 'Frågetexten får inte vara tom'),
+  /** Short name (1–SHORT_MAX characters): the item's label in charts (radar spokes, bars, heatmap rows). See short.ts. */
+  short: z
+    .string({ error: (iss) => (iss.input === undefined ? `Ange ett kortnamn för frågan (högst ${SHORT_MAX} tecken), det visas i diagram` : 'Kortnamnet måste vara en text') })
+    .trim()
+    .min(1, 'Kortnamnet får inte vara tomt')
+    .max(SHORT_MAX, `Kortnamnet får vara högst ${SHORT_MAX} tecken`),
   description: z.string().optional(),
   group: id.optional(),
   /** Routing: only these respondent types see the item; absent = everyone. */

@@ -7,7 +7,8 @@
 // Nyttohemtagning) and its planned years overlap the period's year; it is overdue when `today` is after
 // the due date and no report exists for exactly that period.
 import { z } from 'zod';
-import { overlapsYears, type ReportStatus, type Stage } from './types.ts';
+import { overlapsYears, type Stage } from './types.ts';
+import type { benefitFollowUpSchema, statusReportSchema } from './initiative-schema.ts';
 
 export interface Period {
   label: string;
@@ -109,14 +110,7 @@ export function overdueReports(
     .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
 }
 
-export interface BenefitFollowUp {
-  estimated: { hoursPerYear: number | null; sekPerYear: number | null };
-  realised: { hours: number; sek: number };
-  /** Realised SEK as a share of one year's estimated SEK, percent (null without an estimate). */
-  sekShareOfYearlyEstimate: number | null;
-  hoursShareOfYearlyEstimate: number | null;
-  latest: { period: string; status: string; progress: number } | null;
-}
+export type BenefitFollowUp = z.output<typeof benefitFollowUpSchema>;
 
 /** Realised benefits (summed over all reports) against the yearly estimate. */
 export function benefitFollowUp(
@@ -141,15 +135,4 @@ export function benefitFollowUp(
 }
 
 /** A stored status report of an initiative for one period. */
-export interface StatusReport {
-  id: number;
-  initiativeId: number;
-  period: string;
-  status: ReportStatus;
-  progress: number;
-  comment: string;
-  realisedHours: number | null;
-  realisedSek: number | null;
-  reportedBy: string | null;
-  reportedAt: string;
-}
+export type StatusReport = z.output<typeof statusReportSchema>;

@@ -5,3 +5,4 @@ export * from './qualification.ts';
 export * from './followup.ts';
 export * from './indicators.ts';
 export * from './handlingsplan.ts';
+export * from './initiative-schema.ts';

@@ -23,6 +23,8 @@
 // A computed outcome is *synthesised* when demo data contributes to it (a demo initiative's participation
 // or actors, an active demo network, a demo maturity round): the page and the exports say so. The reported
 // (published) outcome is returned beside it with its source (report title and year).
+import type { z } from 'zod';
+import type { fundingProject, network } from './portfolio-schema.ts';
 import { COST_TYPE_LABELS, COST_TYPES, formatSek as kr, overlapsYears, type CostType, type Scope, type Stage } from './types.ts';
 
 export const INDICATORS = ['aktorer', 'andel_lansgemensamma', 'aktiva_natverk', 'andel_okad_mognad'] as const;
@@ -282,16 +284,8 @@ export function fundingFollowUp(
   return { rows: out, total, requisitionedPercent: applied > 0 ? Math.round((requisitioned / applied) * 1000) / 10 : null, issues };
 }
 
-/** A funding project (e.g. the regional grant) with applied and requisitioned amounts per cost type. */
-export interface FundingProject {
-  id: number;
-  name: string;
-  reference: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  requisitionedUntil: string | null;
-  rows: Array<{ costType: CostType; applied: number; requisitioned: number }>;
-}
+/** A funding project (e.g. the regional grant) with applied and requisitioned amounts per cost type (schema: portfolio-schema.ts). */
+export type FundingProject = z.infer<typeof fundingProject>;
 
 /** A closed round of the maturity instrument (dates YYYY-MM-DD). */
 export interface MaturityRound {
@@ -316,12 +310,5 @@ export function maturityRoundPair<T extends MaturityRound>(closed: readonly T[],
   return { before, after };
 }
 
-/** A sub-regional network (counted by "aktiva nätverk" while active in the year). */
-export interface Network {
-  id: number;
-  name: string;
-  description: string;
-  active: boolean;
-  startYear: number | null;
-  endYear: number | null;
-}
+/** A sub-regional network (counted by "aktiva nätverk" while active in the year; schema: portfolio-schema.ts). */
+export type Network = z.infer<typeof network>;

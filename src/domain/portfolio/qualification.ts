@@ -11,13 +11,13 @@
 // Ranking: fully scored initiatives first, then partly scored, then unscored; within each group by
 // W descending, then by number of participating municipalities descending, then by title (Swedish
 // collation). Ranks are positions 1…n. W and P are rounded to two decimals for display only.
+import type { z } from 'zod';
+import type { criterion } from './portfolio-schema.ts';
 
-export interface Criterion {
-  id: string;
-  label: string;
-  description: string;
-  weight: number;
-}
+import type { weightedScoreSchema } from './initiative-schema.ts';
+
+/** A qualification criterion (its schema: portfolio-schema.ts). */
+export type Criterion = z.infer<typeof criterion>;
 
 export interface CriterionScore {
   criterionId: string;
@@ -35,17 +35,7 @@ export const DEFAULT_CRITERIA: Criterion[] = [
   { id: 'risk', label: 'Risk', description: 'Samlad risk i genomförandet (5 = låg risk, 1 = hög risk)', weight: 1 },
 ];
 
-export interface WeightedScore {
-  /** W on the 1–5 scale, or null when no weighted criterion is scored. */
-  score: number | null;
-  /** P = (W − 1)/4 · 100, or null. */
-  percent: number | null;
-  /** Share of the total weight that is scored, 0–1. */
-  coverage: number;
-  complete: boolean;
-  /** Labels of weighted criteria without a score. */
-  missing: string[];
-}
+export type WeightedScore = z.output<typeof weightedScoreSchema>;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 

@@ -1,5 +1,9 @@
 // The samverkansportfölj's vocabulary (DOMAIN.md §7, §10): stages, scopes, collaboration forms,
 // funding sources, report statuses and cost types, with their Swedish labels. Pure data, no IO.
+// The initiative's own fields and JSON shape are in initiative-schema.ts.
+import type { InitiativeRecord } from './initiative-schema.ts';
+
+export type { Benefits, DocumentLink, FundingSource, LinkedItem, Participation, Risk } from './initiative-schema.ts';
 
 export const STAGES = ['ide', 'kvalificering', 'prioriterad', 'genomforande', 'nyttohemtagning', 'avslutad_utan_genomforande'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -70,71 +74,8 @@ export const COST_TYPE_LABELS: Record<CostType, string> = {
   ovriga: 'Övriga kostnader',
 };
 
-export interface Benefits {
-  qualitative: string;
-  economic: string;
-  operational: string;
-  /** Freed working time, hours per year. */
-  hoursPerYear: number | null;
-  /** Economic benefit, SEK per year (integer). */
-  sekPerYear: number | null;
-}
-
-export interface FundingSource {
-  source: FundingSourceKind;
-  /** SEK (integer ≥ 0); null = not yet known. */
-  amount: number | null;
-  note: string;
-}
-
-export interface Risk {
-  description: string;
-  /** 1–4, as in the risk register (DOMAIN.md §9); null = not assessed. */
-  probability: number | null;
-  consequence: number | null;
-}
-
-export interface DocumentLink {
-  title: string;
-  url: string;
-}
-
-export interface LinkedItem {
-  kind: LinkKind;
-  label: string;
-  instrumentId?: string;
-  itemId?: string;
-}
-
-export interface Participation {
-  municipality: string;
-  kind: ParticipationKind;
-}
-
-/** The fields of an initiative the domain functions look at. */
-export interface InitiativeData {
-  id: number;
-  title: string;
-  description: string;
-  need: string;
-  area: string | null;
-  scope: Scope;
-  stage: Stage;
-  collaborationForm: CollaborationForm | null;
-  proposingMunicipality: string | null;
-  benefits: Benefits;
-  /** Estimated total cost, SEK; null = not estimated. */
-  estimatedCost: number | null;
-  fundingSources: FundingSource[];
-  risks: Risk[];
-  documents: DocumentLink[];
-  links: LinkedItem[];
-  startYear: number | null;
-  endYear: number | null;
-  participations: Participation[];
-}
-
-export const EMPTY_BENEFITS: Benefits = { qualitative: '', economic: '', operational: '', hoursPerYear: null, sekPerYear: null };
+/** The fields of an initiative the domain functions look at (defined in initiative-schema.ts). */
+export type InitiativeData = Omit<InitiativeRecord, 'origin' | 'evidence' | 'actors' | 'scores' | 'version' | 'isDemo' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 
 export const participating = (i: Pick<InitiativeData, 'participations'>) =>
   i.participations.filter((p) => p.kind === 'deltar').map((p) => p.municipality);

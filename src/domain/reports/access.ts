@@ -9,13 +9,10 @@
 //   fewer, "the region" would be one or two municipalities' own results under another name.
 // - A delrapport: the association (every municipality of the round) and a kommunansvarig (own
 //   municipalities in the round); never a läsare. All delrapporter as one zip: the same municipalities.
-import { canSeeMunicipality, type Role } from '../organisation.ts';
+import { canSeeMunicipality, type Viewer } from '../organisation.ts';
 import type { RoundStatus } from '../rounds.ts';
 
-export interface ReportViewer {
-  role: Role;
-  municipalities: readonly string[];
-}
+export type ReportViewer = Viewer;
 
 export interface ReportableRound {
   status: RoundStatus;

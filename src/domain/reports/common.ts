@@ -2,26 +2,28 @@
 // Swedish sentences ("Av 18 svarande i 11 kommuner anger 6 (33 %) …"), the method text that states
 // what every base means, chart specs and the data-quality notes. Pure.
 import type { Instrument, Item, Option } from '../instruments/schema.ts';
+import { itemShortLabel } from '../instruments/short.ts';
 import {
   analyseRound,
   distribution,
+  isAnswered,
   itemOptions,
   itemRange,
   scoringSettings,
   splitOptions,
-  suppressFigure,
   type AnalysisResponse,
   type DistributionFigure,
   type OptionCount,
   type RoundAnalysis,
-  type ViewerScope,
 } from '../analysis/index.ts';
 import { responseRates, ROUND_STATUS_LABELS, SELF_ASSESSMENT_TYPE, type RoundStatus } from '../rounds.ts';
 import { SOURCES } from '../sources.ts';
 import { MIN_REGIONAL_MUNICIPALITIES } from './access.ts';
 import type { Block, ChartBlock, ChartSeries, QuadrantChart, ReportModel, Section, StackedBarsChart, TableBlock } from './model.ts';
 import { PRELIMINARY_NOTE } from './model.ts';
-import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, shortLabel, svarande } from './swedish.ts';
+import { ordinalKindOf } from '../charts/spec.ts';
+import type { ViewerFigures } from '../analysis/viewer.ts';
+import { count, fmtInt, fmtNum, fmtPct, joinSv, kommuner, omnamnanden, q, svarande } from './swedish.ts';
 
 export interface RoundMeta {
   id: number;
@@ -56,19 +58,16 @@ export interface ReportInput {
   association: string;
   /** ISO date of generation. */
   generatedAt: string;
-  /** Seed of the "Kommun 1…N" numbering (not published). */
-  anonymisationSeed: string;
   /** Which responses are in `responses`: only submitted ones, or also started ones. */
   responseSelection?: 'completed' | 'all';
   /** Precomputed analysis of `responses` (computed when absent). */
   analysis?: RoundAnalysis;
   /**
-   * Municipalities with answers that are left out of the regional figures because they have fewer than
-   * scoring.suppressionMin respondents (code → n); `responses` and `analysis` exclude them.
+   * What the report's readers see of the round (analysis/viewer.ts, for the regional report or the
+   * delrapport): the region, the municipalities left out of it, which figures are withheld and how
+   * municipalities are named. The builders ask it and never apply the rule themselves.
    */
-  excludedMunicipalities?: Record<string, number>;
-  /** Delrapport: the region as other municipalities see it (small municipalities left out). */
-  regionAnalysis?: RoundAnalysis;
+  view: ViewerFigures;
   /**
    * Every known municipality (code → name). Names and codes of municipalities a report must not name
    * are redacted from all its texts (instrument texts, sources, titles, free text), see redactMunicipalities.
@@ -96,7 +95,7 @@ export function makeCtx(input: ReportInput): Ctx {
   const answeringMunicipalities = new Map<string, Set<string>>();
   for (const item of ins.items) {
     const set = new Set<string>();
-    for (const r of input.responses) if (hasAnswer(ins, item, r)) set.add(r.municipality);
+    for (const r of input.responses) if (isAnswered(ins, item, r.answers[item.id])) set.add(r.municipality);
     answeringMunicipalities.set(item.id, set);
   }
   return {
@@ -107,28 +106,8 @@ export function makeCtx(input: ReportInput): Ctx {
     selfAssessment: ins.mode === 'self-assessment',
     dist,
     answeringMunicipalities,
-    labels: new Map(ins.items.map((i) => [i.id, shortLabel(i)])),
+    labels: new Map(ins.items.map((i) => [i.id, itemShortLabel(i)])),
   };
-}
-
-/** True when the response answers the item in a way the distribution counts. */
-export function hasAnswer(ins: Instrument, item: Item, r: AnalysisResponse): boolean {
-  const a = r.answers[item.id];
-  if (a === undefined || a === null) return false;
-  switch (item.type) {
-    case 'text':
-      return typeof a === 'string' && a.trim() !== '';
-    case 'number':
-      return typeof a === 'number' && Number.isFinite(a);
-    case 'multi':
-      return Array.isArray(a) && a.some((c) => itemOptions(ins, item).some((o) => o.code === c));
-    case 'capability':
-      return typeof a === 'object' && !Array.isArray(a) && 'current' in a && itemOptions(ins, item).some((o) => o.code === a.current);
-    case 'yesno_degree':
-      return typeof a === 'object' && !Array.isArray(a) && 'answer' in a && ['ja', 'nej', 'vet_ej'].includes(a.answer);
-    default:
-      return typeof a === 'string' && itemOptions(ins, item).some((o) => o.code === a);
-  }
 }
 
 export const isScoredType = (item: Item) => ['scale', 'single', 'capability'].includes(item.type);
@@ -236,10 +215,9 @@ export function degreeLabels(ins: Instrument, item: Item, responses: readonly An
   return out;
 }
 
-/** A figure as the viewer may see it (regional report: scope 'other'). */
-export function visible(ctx: Ctx, fig: DistributionFigure, scope: ViewerScope): DistributionFigure | null {
-  const s = suppressFigure(fig, scope, ctx.suppressionMin);
-  return s.suppressed ? null : fig;
+/** A figure about `municipality` (null: the region) as the report's readers may see it, or null when it is withheld. */
+export function visible(ctx: Ctx, fig: DistributionFigure, municipality: string | null = null): DistributionFigure | null {
+  return ctx.input.view.withholds(municipality, fig.respondents) ? null : fig;
 }
 
 export function suppressedSentence(ctx: Ctx, fig: DistributionFigure): string {
@@ -267,15 +245,6 @@ export function areasOf(ins: Instrument): Area[] {
 
 // --- charts ------------------------------------------------------------------------------------
 
-/** Red → blue diverging palette for ordinal scales (colour-blind safe), n colours from weak to strong. */
-export function ordinalPalette(n: number): string[] {
-  const base = ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'];
-  if (n <= 1) return ['#4393c3'];
-  return Array.from({ length: n }, (_, i) => base[Math.round((i * (base.length - 1)) / (n - 1))]);
-}
-export const DONT_KNOW_COLOR = '#bdbdbd';
-export const SERIES_COLORS = ['#2166ac', '#e08214', '#5aae61', '#8073ac', '#b2182b'];
-
 /** Chart families within an area: items sharing scale and direction go in one stacked-bar chart. */
 export function stackedFamilies(ins: Instrument, items: Item[]): Array<{ options: Option[]; reversed: boolean; items: Item[] }> {
   const out: Array<{ key: string; options: Option[]; reversed: boolean; items: Item[] }> = [];
@@ -297,13 +266,15 @@ export function stackedChart(
   rows: Array<{ item: Item; fig: DistributionFigure }>,
 ): StackedBarsChart {
   const { answers: scored, dontKnow: unscored } = splitOptions(fam.options);
-  const pal = ordinalPalette(scored.length);
   const byValue = [...scored].sort((a, b) => (a.value as number) - (b.value as number));
-  const colorOf = (o: Option) => {
+  const levelOf = (o: Option) => {
     const i = byValue.indexOf(o);
-    return pal[fam.reversed ? pal.length - 1 - i : i];
+    return fam.reversed ? scored.length - 1 - i : i;
   };
-  const series: ChartSeries[] = [...scored.map((o) => ({ label: o.label, color: colorOf(o) })), ...unscored.map((o) => ({ label: o.label, color: DONT_KNOW_COLOR }))];
+  const series: ChartSeries[] = [
+    ...scored.map((o): ChartSeries => ({ label: o.label, role: 'level', level: levelOf(o) })),
+    ...unscored.map((o): ChartSeries => ({ label: o.label, role: 'dontKnow' })),
+  ];
   const codes = [...scored, ...unscored].map((o) => o.code);
   return {
     type: 'stackedBars',
@@ -311,6 +282,8 @@ export function stackedChart(
     series,
     values: rows.map(({ fig }) => codes.map((c) => [...fig.options, ...fig.dontKnow].find((o) => o.code === c)?.percent ?? 0)),
     n: rows.map((r) => r.fig.n),
+    scale: ordinalKindOf(fam.options.map((o) => o.label)),
+    levels: scored.length,
   };
 }
 
@@ -411,7 +384,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
       `Underlaget varierar mellan frågorna (${fmtInt(Math.min(...ns))}–${fmtInt(Math.max(...ns))} ${ctx.selfAssessment ? 'kommuner' : 'svarande'}), eftersom frågor riktas till olika respondenttyper och delvis ifyllda svar räknas för de frågor som besvarats. Varje figur anger sin egen bas.`,
     );
   const withAnswers = new Set(ctx.input.responses.map((r) => r.municipality));
-  const excluded = ctx.input.excludedMunicipalities ?? {};
+  const excluded = ctx.input.view.leftOut;
   const missing = ctx.input.round.municipalities.filter((m) => !withAnswers.has(m) && !(m in excluded)).length;
   if (missing)
     notes.push(`${cap1(count(missing, 'kommun', 'kommuner'))} av ${fmtInt(ctx.input.round.municipalities.length)} i mätomgången saknar svar och ingår inte i de regionala värdena.`);
@@ -420,7 +393,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
   if (scope === 'region') {
     const suppressed = ctx.ins.items.filter((i) => {
       const f = ctx.dist.get(i.id);
-      return f && f.n > 0 && !visible(ctx, f, 'other');
+      return f && f.n > 0 && !visible(ctx, f);
     });
     if (suppressed.length) notes.push(`${cap1(count(suppressed.length, 'fråga', 'frågor'))} har för litet underlag och redovisas inte.`);
   }
@@ -501,6 +474,12 @@ export function quadrantModel(ins: Instrument) {
 }
 
 /** The quadrant matrix chart of the model with the given points. */
+/** The group of each item (for splitting a large radar), or nothing when an item has none. */
+export function radarGroups(ins: Instrument, items: Item[]): { groups?: string[] } {
+  const groups = items.map((i) => ins.groups.find((g) => g.id === i.group)?.label);
+  return groups.every((g) => g !== undefined) ? { groups: groups as string[] } : {};
+}
+
 export function quadrantChart({ quad, xs, ys }: NonNullable<ReturnType<typeof quadrantModel>>, points: QuadrantChart['points']): QuadrantChart {
   return {
     type: 'quadrant',
@@ -531,7 +510,7 @@ const noRegion = new WeakMap<Ctx, RoundAnalysis>();
  * region's, and with one "the region" is itself.
  */
 export function regionOf(ctx: Ctx): RoundAnalysis {
-  const region = ctx.input.regionAnalysis ?? ctx.analysis;
+  const region = ctx.input.view.region;
   if (region.municipalities.n >= MIN_REGIONAL_MUNICIPALITIES) return region;
   if (!noRegion.has(ctx)) noRegion.set(ctx, analyseRound(ctx.ins, []));
   return noRegion.get(ctx)!;

@@ -19,6 +19,7 @@ import {
   makeCtx,
   modelShell,
   quadrantChart,
+  radarGroups,
   quadrantModel,
   qualityBlocks,
   rateTable,
@@ -27,12 +28,11 @@ import {
   regionOf,
   roundParagraph,
   selectionText,
-  SERIES_COLORS,
   type Ctx,
   type ReportInput,
 } from './common.ts';
 import { delrapportFlatData } from './flat.ts';
-import type { Block, ReportModel, Section, TableBlock } from './model.ts';
+import type { Block, QuadrantChart, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtNum, fmtPct, fmtPp, joinSv, kommuner, lowerFirst, q, respondentTypePhrase, svarande, truncate } from './swedish.ts';
 
 export interface DelrapportInput extends ReportInput {
@@ -99,7 +99,7 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
 
 /** Why the delrapport has no regional values (after "…: "), when regionOf is empty. */
 function noRegionReason(ctx: Ctx): string {
-  const n = (ctx.input.regionAnalysis ?? ctx.analysis).municipalities.n;
+  const n = ctx.input.view.region.municipalities.n;
   return n === 0
     ? `ingen kommun har minst ${ctx.suppressionMin} svarande`
     : `färre än ${MIN_REGIONAL_MUNICIPALITIES} kommuner har minst ${ctx.suppressionMin} svarande, och med så få skulle regionens värden visa enskilda kommuners resultat`;
@@ -238,8 +238,8 @@ function compareSection(ctx: Ctx, own: AnalysisResponse[], scores: MunicipalityS
         type: 'bars',
         categories: groupRows.map((r) => r.label),
         series: [
-          { label: 'Er kommun', color: SERIES_COLORS[1] },
-          { label: 'Regionen (medel)', color: SERIES_COLORS[0] },
+          { label: 'Er kommun', role: 'own' },
+          { label: 'Regionen (medel)', role: 'region' },
         ],
         values: groupRows.map((r) => [r.own.pct, r.reg.pct.municipalityWeighted.mean]),
         max: 100,
@@ -257,11 +257,12 @@ function compareSection(ctx: Ctx, own: AnalysisResponse[], scores: MunicipalityS
       chart: {
         type: 'radar',
         axes: items.map(({ item }) => ctx.labels.get(item.id) ?? item.id),
+        ...radarGroups(ctx.ins, items.map(({ item }) => item)),
         max: 100,
         unit: '%',
         series: [
-          { label: 'Regionen (medel)', values: items.map(({ c }) => c.regionPct), color: SERIES_COLORS[0], dashed: true },
-          { label: 'Er kommun', values: items.map(({ c }) => c.ownPct), color: SERIES_COLORS[1], fill: true },
+          { label: 'Regionen (medel)', values: items.map(({ c }) => c.regionPct), role: 'region' },
+          { label: 'Er kommun', values: items.map(({ c }) => c.ownPct), role: 'own' },
         ],
       },
     });
@@ -326,10 +327,10 @@ function quadrantSection(ctx: Ctx, scores: MunicipalityScores | null, recs: stri
     kind: 'paragraph',
     text: `Matrisen har två dimensioner: ${xs.toLowerCase()} (vågrätt) och ${ys.toLowerCase()} (lodrätt). Gränserna går vid ${fmtPct(quad.thresholds.x)} respektive ${fmtPct(quad.thresholds.y)} av skalans maximum och delar matrisen i fyra fält.`,
   });
-  const points: Array<{ label: string; x: number; y: number; emphasis?: boolean }> = [];
-  if (regX !== null && regY !== null) points.push({ label: 'Regionen (medel)', x: regX, y: regY });
+  const points: QuadrantChart['points'] = [];
+  if (regX !== null && regY !== null) points.push({ label: 'Regionen (medel)', x: regX, y: regY, role: 'region' });
   const qp = scores?.quadrant;
-  if (qp && qp.x !== null && qp.y !== null) points.push({ label: 'Er kommun', x: qp.x, y: qp.y, emphasis: true });
+  if (qp && qp.x !== null && qp.y !== null) points.push({ label: 'Er kommun', x: qp.x, y: qp.y, role: 'own' });
   blocks.push({
     kind: 'chart',
     caption: `Matris: er kommun och regionens genomsnitt efter ${xs.toLowerCase()} och ${ys.toLowerCase()}`,
@@ -493,8 +494,8 @@ function gapSection(ctx: Ctx, code: string): Section | null {
         type: 'bars',
         categories: gapItems.map((i) => `${ctx.labels.get(i.id)}${i.target!.marker ? ` ${i.target!.marker}` : ''}`),
         series: [
-          { label: 'Nuläge', color: SERIES_COLORS[1] },
-          { label: 'Målnivå', color: SERIES_COLORS[0] },
+          { label: 'Nuläge', role: 'own' },
+          { label: 'Målnivå', role: 'target' },
         ],
         values: gapItems.map((i) => [scores?.items[i.id]?.value ?? null, i.target!.level]),
         max: Math.max(...gapItems.map((i) => itemRange(ctx.ins, i)?.max ?? i.target!.level)),

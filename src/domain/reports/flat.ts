@@ -80,14 +80,14 @@ export function regionalFlatData(ctx: Ctx, labels: Record<string, string>): Flat
       label: 'Regionen',
       figure: (item) => {
         const f = ctx.dist.get(item.id);
-        return f ? visible(ctx, f, 'other') : null;
+        return f ? visible(ctx, f) : null;
       },
     },
     ...codes.map((c) => ({
       label: labels[c],
       figure: (item: Item) => {
         const f = per.get(c)?.get(item.id);
-        return f ? visible(ctx, f, 'other') : null;
+        return f ? visible(ctx, f, c) : null;
       },
     })),
   ];
@@ -111,7 +111,7 @@ export function delrapportFlatData(ctx: Ctx, name: string, own: readonly Analysi
         label: 'Regionen',
         figure: (item) => {
           const f = regionDist.get(item.id);
-          return f ? visible(ctx, f, 'other') : null;
+          return f ? visible(ctx, f) : null;
         },
       },
     ],

@@ -2,7 +2,8 @@
 // model.ts stay the builders' types; the check at the end fails to compile when schema and type drift.
 import { z } from 'zod';
 import { agrees, type Same } from '../schema-agrees.ts';
-import type { ChartSpec, ReportModel } from './model.ts';
+import { chartSpecSchema } from '../charts/spec-schema.ts';
+import type { ReportModel } from './model.ts';
 
 const cell = z.union([z.string(), z.number(), z.null()]);
 const column = z.object({
@@ -10,38 +11,6 @@ const column = z.object({
   format: z.enum(['text', 'int', 'decimal', 'percent', 'pp', 'sek', 'signed']).optional(),
   width: z.number().optional(),
 });
-const series = z.object({ label: z.string(), color: z.string().optional() });
-const values = z.array(z.array(z.number().nullable()));
-
-export const chartSpecSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('stackedBars'), categories: z.array(z.string()), series: z.array(series), values: z.array(z.array(z.number())), n: z.array(z.number()).optional() }),
-  z.object({ type: z.literal('bars'), categories: z.array(z.string()), series: z.array(series), values, max: z.number(), unit: z.string() }),
-  z.object({
-    type: z.literal('radar'),
-    axes: z.array(z.string()),
-    series: z.array(series.extend({ values: z.array(z.number().nullable()), dashed: z.boolean().optional(), fill: z.boolean().optional() })),
-    max: z.number(),
-    unit: z.string(),
-  }),
-  z.object({
-    type: z.literal('quadrant'),
-    xLabel: z.string(),
-    yLabel: z.string(),
-    thresholds: z.object({ x: z.number(), y: z.number() }),
-    fields: z.object({ A: z.string(), B: z.string(), C: z.string(), D: z.string() }),
-    points: z.array(z.object({ label: z.string(), x: z.number(), y: z.number(), emphasis: z.boolean().optional() })),
-  }),
-  z.object({
-    type: z.literal('heatmap'),
-    rows: z.array(z.string()),
-    columns: z.array(z.string()),
-    values,
-    min: z.number(),
-    max: z.number(),
-    legend: z.array(z.object({ value: z.number(), label: z.string() })),
-  }),
-]);
-
 const block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text: z.string(), style: z.enum(['normal', 'lead', 'note']).optional() }),
   z.object({ kind: z.literal('bullets'), title: z.string().optional(), items: z.array(z.string()) }),
@@ -78,5 +47,4 @@ export const reportModelSchema = z.object({
   data: z.object({ sheet: z.string(), columns: z.array(column), rows: z.array(z.array(cell)), note: z.string().optional() }).optional(),
 });
 
-agrees<Same<z.infer<typeof chartSpecSchema>, ChartSpec>>();
 agrees<Same<z.infer<typeof reportModelSchema>, ReportModel>>();

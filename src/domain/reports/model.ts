@@ -6,6 +6,8 @@
 // (`percent` = 0–100 percentage, shown "33 %", written to Excel as the fraction 0.33 with a % format).
 // Rounding is the renderer's job, so the Excel sheet carries the analysis' exact figures.
 
+import { specTexts, type ChartSpec } from '../charts/spec.ts';
+
 /** `sek`: whole kronor ("1 992 000 kr"); `signed`: a whole number with its sign ("+946 608", "-3 373"). */
 export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'pp' | 'sek' | 'signed';
 
@@ -47,65 +49,8 @@ export interface SubheadingBlock {
   text: string;
 }
 
-export interface ChartSeries {
-  label: string;
-  color?: string;
-}
-
-/** Horizontal 100 % bars: one row per category, one segment per series (answer option). */
-export interface StackedBarsChart {
-  type: 'stackedBars';
-  categories: string[];
-  series: ChartSeries[];
-  /** values[row][series], percentages 0–100. */
-  values: number[][];
-  /** Base per row, shown after the label ("n = 18"). */
-  n?: number[];
-}
-
-/** Horizontal grouped bars (e.g. own municipality vs region). */
-export interface BarsChart {
-  type: 'bars';
-  categories: string[];
-  series: ChartSeries[];
-  /** values[row][series]. */
-  values: (number | null)[][];
-  max: number;
-  unit: string;
-}
-
-/** Spider chart; values on 0…max per axis. */
-export interface RadarChart {
-  type: 'radar';
-  axes: string[];
-  series: Array<ChartSeries & { values: (number | null)[]; dashed?: boolean; fill?: boolean }>;
-  max: number;
-  unit: string;
-}
-
-/** Quadrant matrix: x = capability, y = legacy (0–100 %), four labelled fields. */
-export interface QuadrantChart {
-  type: 'quadrant';
-  xLabel: string;
-  yLabel: string;
-  thresholds: { x: number; y: number };
-  fields: { A: string; B: string; C: string; D: string };
-  points: Array<{ label: string; x: number; y: number; emphasis?: boolean }>;
-}
-
-/** Rows × columns of values coloured from min (weak) to max (strong); null = no value. */
-export interface HeatmapChart {
-  type: 'heatmap';
-  rows: string[];
-  columns: string[];
-  values: (number | null)[][];
-  min: number;
-  max: number;
-  /** Legend entries (value → label), e.g. 0 Obefintlig … 4 Branschledande. */
-  legend: Array<{ value: number; label: string }>;
-}
-
-export type ChartSpec = StackedBarsChart | BarsChart | RadarChart | QuadrantChart | HeatmapChart;
+// Charts: the one chart specification of src/domain/charts (drawn by ECharts everywhere).
+export type { BarsChart, ChartSeries, ChartSpec, HeatmapChart, QuadrantChart, RadarChart, StackedBarsChart } from '../charts/spec.ts';
 
 export interface ChartBlock {
   kind: 'chart';
@@ -192,12 +137,7 @@ export function modelTexts(model: ReportModel): string[] {
           for (const r of b.rows) for (const c of r) if (typeof c === 'string') out.push(c);
           break;
         case 'chart': {
-          out.push(b.caption, b.alt);
-          const c = b.chart;
-          if (c.type === 'stackedBars' || c.type === 'bars') out.push(...c.categories, ...c.series.map((x) => x.label));
-          else if (c.type === 'radar') out.push(...c.axes, ...c.series.map((x) => x.label));
-          else if (c.type === 'quadrant') out.push(c.xLabel, c.yLabel, ...Object.values(c.fields), ...c.points.map((p) => p.label));
-          else out.push(...c.rows, ...c.columns, ...c.legend.map((l) => l.label));
+          out.push(b.caption, b.alt, ...specTexts(b.chart));
           break;
         }
       }

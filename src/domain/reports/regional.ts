@@ -3,9 +3,9 @@
 // figure with its base, "Utmaningar", a summary per area; for maturity instruments the spider chart
 // (regional min / mean / max) and the quadrant matrix; samverkanskandidater; gaps against target;
 // data-quality notes; appendix tables. No municipality name or code appears anywhere: municipalities
-// are "Kommun 1…N" (anonymiseMunicipalities with the round's seed). Pure.
+// are "Kommun 1…N" (the labels of the report's view, analysis/viewer.ts). Pure.
 import { quadrantKey, type Item } from '../instruments/schema.ts';
-import { anonymiseMunicipalities, type DistributionFigure, type RegionalStat } from '../analysis/index.ts';
+import type { DistributionFigure, RegionalStat } from '../analysis/index.ts';
 import {
   areasOf,
   basesBullets,
@@ -18,12 +18,12 @@ import {
   makeCtx,
   modelShell,
   quadrantChart,
+  radarGroups,
   quadrantModel,
   qualityBlocks,
   rateTable,
   roundParagraph,
   selectionText,
-  SERIES_COLORS,
   smallNote,
   stackedChart,
   stackedChartBlock,
@@ -42,7 +42,7 @@ import { cap, count, fmtInt, fmtPct, joinSv, kommuner, q, svarande, truncate } f
 
 export function buildRegionalReport(input: ReportInput): ReportModel {
   const ctx = makeCtx(input);
-  const labels = anonymiseMunicipalities(input.round.municipalities, input.anonymisationSeed);
+  const labels = Object.fromEntries(input.round.municipalities.map((c) => [c, input.view.label(c)]));
   const sections: Section[] = [];
   const areas = areasOf(ctx.ins);
   const challenges = new Map<string, string[]>();
@@ -83,7 +83,7 @@ function summarySection(ctx: Ctx, challenges: Map<string, string[]>): Section {
   const r = ctx.input.round;
   const m = respondingMunicipalities(ctx);
   const blocks: Block[] = [];
-  const small = Object.keys(ctx.input.excludedMunicipalities ?? {}).length;
+  const small = Object.keys(ctx.input.view.leftOut).length;
   const who = ctx.selfAssessment
     ? `${cap(count(m, 'kommun', 'kommuner'))} av ${fmtInt(r.municipalities.length)} i mätomgången har lämnat sin självskattning.`
     : `Av ${kommuner(r.municipalities.length)} i mätomgången har ${fmtInt(m)} lämnat svar, sammanlagt ${svarande(ctx.input.responses.length)}.`;
@@ -117,7 +117,7 @@ function summarySection(ctx: Ctx, challenges: Map<string, string[]>): Section {
 function methodSection(ctx: Ctx): Section {
   const r = ctx.input.round;
   const m = respondingMunicipalities(ctx);
-  const small = Object.keys(ctx.input.excludedMunicipalities ?? {}).length;
+  const small = Object.keys(ctx.input.view.leftOut).length;
   return {
     id: 'metod',
     heading: 'Metod och underlag',
@@ -149,7 +149,7 @@ function areaSection(ctx: Ctx, area: Area, labels: Record<string, string>, chall
   for (const fam of stackedFamilies(ctx.ins, area.items)) {
     const rows = fam.items
       .map((item) => ({ item, fig: ctx.dist.get(item.id) }))
-      .filter((r): r is { item: Item; fig: DistributionFigure } => !!r.fig && r.fig.n > 0 && !!visible(ctx, r.fig, 'other'));
+      .filter((r): r is { item: Item; fig: DistributionFigure } => !!r.fig && r.fig.n > 0 && !!visible(ctx, r.fig));
     for (let i = 0; i < rows.length; i += 20) {
       const chunk = rows.slice(i, i + 20);
       const scaleLabel = ctx.ins.scales.find((s) => s.id === fam.items[0].scale)?.label;
@@ -167,7 +167,7 @@ function areaSection(ctx: Ctx, area: Area, labels: Record<string, string>, chall
     const fig = ctx.dist.get(item.id);
     if (!fig) continue;
     blocks.push({ kind: 'subheading', text: truncate(item.text, 160) });
-    const shown = fig.n > 0 ? visible(ctx, fig, 'other') : fig;
+    const shown = fig.n > 0 ? visible(ctx, fig) : fig;
     if (!shown) {
       blocks.push({ kind: 'paragraph', text: suppressedSentence(ctx, fig) });
       continue;
@@ -182,7 +182,7 @@ function areaSection(ctx: Ctx, area: Area, labels: Record<string, string>, chall
         chart: {
           type: 'bars',
           categories: fig.perRespondent.options.map((o) => o.label),
-          series: [{ label: `Andel av de svarande (n = ${fmtInt(fig.perRespondent.n)})`, color: SERIES_COLORS[0] }],
+          series: [{ label: `Andel av de svarande (n = ${fmtInt(fig.perRespondent.n)})`, role: 'value' }],
           values: fig.perRespondent.options.map((o) => [o.percent]),
           max: 100,
           unit: '%',
@@ -207,7 +207,7 @@ function areaChallenges(ctx: Ctx, area: Area): string[] {
   const out: string[] = [];
   for (const item of area.items) {
     const fig = ctx.dist.get(item.id);
-    if (!fig || fig.n === 0 || !visible(ctx, fig, 'other')) continue;
+    if (!fig || fig.n === 0 || !visible(ctx, fig)) continue;
     const label = ctx.labels.get(item.id) ?? item.id;
     if (isScoredType(item)) {
       const { low, high } = extremes(ctx.ins, item, fig.options);
@@ -278,6 +278,7 @@ function heatmapBlock(ctx: Ctx, area: Area, labels: Record<string, string>): Blo
       min: values.length ? Math.min(...values) : 0,
       max: values.length ? Math.max(...values) : 1,
       legend: scored.map((o) => ({ value: o.value as number, label: o.label })),
+      scale: 'sequential',
     },
   };
 }
@@ -312,12 +313,13 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
       chart: {
         type: 'radar',
         axes: items.map((i) => ctx.labels.get(i.id) ?? i.id),
+        ...radarGroups(ins, items),
         max: 100,
         unit: '%',
         series: [
-          { label: 'Lägst', values: items.map((i) => stat(i).min), color: '#b2182b', dashed: true },
-          { label: 'Genomsnitt', values: items.map((i) => stat(i).mean), color: '#2166ac', fill: true },
-          { label: 'Högst', values: items.map((i) => stat(i).max), color: '#5aae61', dashed: true },
+          { label: 'Lägst', values: items.map((i) => stat(i).min), role: 'lowest' },
+          { label: 'Genomsnitt', values: items.map((i) => stat(i).mean), role: 'mean' },
+          { label: 'Högst', values: items.map((i) => stat(i).max), role: 'highest' },
         ],
       },
     });
@@ -326,7 +328,7 @@ function maturitySection(ctx: Ctx, labels: Record<string, string>): Section | nu
   if (model) {
     const { quad, xs, ys } = model;
     const eligible = ctx.analysis.municipalityScores.filter(
-      (m) => m.quadrant?.key && m.quadrant.x !== null && m.quadrant.y !== null && (ctx.selfAssessment || m.n >= ctx.suppressionMin),
+      (m) => m.quadrant?.key && m.quadrant.x !== null && m.quadrant.y !== null && !ctx.input.view.withholds(m.municipality, m.n),
     );
     const hidden = ctx.analysis.municipalityScores.filter((m) => m.quadrant?.key).length - eligible.length;
     const points = eligible
@@ -440,14 +442,14 @@ function appendixSection(ctx: Ctx): Section {
       'Bas: svarande (kommuner för självskattningar) som besvarat frågan, ”Vet ej” inräknat; för flervalsfrågor andel av de svarande (kan summera till mer än 100 %).',
       (item) => {
         const fig = ctx.dist.get(item.id);
-        return fig && fig.n > 0 && visible(ctx, fig, 'other') ? fig : null;
+        return fig && fig.n > 0 && visible(ctx, fig) ? fig : null;
       },
     ),
   ];
   const numberItems = ctx.ins.items.filter((i) => i.type === 'number');
   for (const item of numberItems) {
     const fig = ctx.dist.get(item.id);
-    if (!fig?.numeric || fig.n === 0 || !visible(ctx, fig, 'other')) continue;
+    if (!fig?.numeric || fig.n === 0 || !visible(ctx, fig)) continue;
     blocks.push({
       kind: 'table',
       caption: `${ctx.labels.get(item.id)}${item.unit ? ` (${item.unit})` : ''}`,

@@ -1,6 +1,5 @@
 // Swedish text helpers for generated report sentences: numbers, percentages, singular/plural,
-// lists ("a, b och c") and short labels of items. Pure.
-import type { Item } from '../instruments/schema.ts';
+// lists ("a, b och c"). Pure.
 
 const NBSP = '\u00a0';
 
@@ -114,68 +113,6 @@ export function respondentTypePhrase(n: number, label: string): string {
   const plural = base.map((w) => pluralWord(w));
   if (plural.some((w) => w === null)) return `${fmtInt(n)} svarande med rollen ${q(label)}`;
   return `${fmtInt(n)} ${plural.join(' ')}`;
-}
-
-// --- short labels for charts -------------------------------------------------------------------
-
-const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', ü: 'u', Å: 'a', Ä: 'a', Ö: 'o', É: 'e' };
-/** Lower-case ASCII folding that keeps the string's length (one character per character). */
-const fold = (s: string) => [...s].map((c) => FOLD[c] ?? c.toLowerCase()).join('');
-
-/**
- * A short label for an item in charts and tables: the item's `short` if the instrument has one, its
- * text when that is short (capabilities), else the item id written back with Swedish letters found in
- * the item's own text ("informationssakerhet-integritet" → "Informationssäkerhet integritet"), else
- * the first words of the text.
- */
-export function shortLabel(item: Item, max = 40): string {
-  const explicit = (item as Item & { short?: unknown }).short;
-  if (typeof explicit === 'string' && explicit.trim()) return explicit.trim();
-  if (item.text.length <= max) return item.text;
-  const source = `${item.text} ${item.description ?? ''}`;
-  const folded = fold(source);
-  const phrase = item.id.toLowerCase().replace(/[-_.]+/g, '[\\s-]');
-  const m = new RegExp(`(^|[^a-z])(${phrase})`).exec(folded);
-  if (m) {
-    const start = m.index + m[1].length;
-    return cap(source.slice(start, start + m[2].length));
-  }
-  const words = item.id.split(/[-_.]+/).map((w) => {
-    const re = new RegExp(`(^|[^a-z])(${w})`);
-    const wm = re.exec(folded);
-    if (!wm) return restoreStems(w);
-    const start = wm.index + wm[1].length;
-    return source.slice(start, start + w.length).toLocaleLowerCase('sv-SE');
-  });
-  const label = cap(words.join(' '));
-  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
-}
-
-// Last resort for id words not found in the item's texts: common stems of the field written with
-// their Swedish letters ("informationssakerhet" → "informationssäkerhet").
-const STEMS: Array<[RegExp, string]> = [
-  [/sakerhet/g, 'säkerhet'],
-  [/^oppen/, 'öppen'],
-  [/^oppna/, 'öppna'],
-  [/forst$/, 'först'],
-  [/forvalt/g, 'förvalt'],
-  [/formag/g, 'förmåg'],
-  [/anvand/g, 'använd'],
-  [/forsorj/g, 'försörj'],
-  [/nojd/g, 'nöjd'],
-  [/miljo/g, 'miljö'],
-  [/oronmark/g, 'öronmärk'],
-  [/overgrip/g, 'övergrip'],
-  [/forandr/g, 'förändr'],
-  [/utvardera/g, 'utvärdera'],
-  [/malbild/g, 'målbild'],
-  [/tjanst/g, 'tjänst'],
-  [/beslut/g, 'beslut'],
-];
-function restoreStems(w: string): string {
-  let out = w;
-  for (const [re, to] of STEMS) out = out.replace(re, to);
-  return out;
 }
 
 /** Shortens a text to at most `max` characters at a word boundary, with "…". */

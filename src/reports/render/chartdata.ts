@@ -1,4 +1,4 @@
-// A chart's underlying figures as a table (the XLSX sheets, and DOCX when PNG labels are unavailable).
+// A chart's underlying figures as a table (the XLSX sheets).
 // Pure and browser-safe.
 import type { ChartBlock, TableBlock } from '../../domain/reports/model.ts';
 

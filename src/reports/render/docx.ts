@@ -3,9 +3,9 @@
 // sections) that Word updates on opening (entries pre-filled for applications that do not update fields), bullet lists,
 // Word tables with a fixed layout, a header row repeated on every page and column widths that never break
 // a word (widths.ts; measured with the Helvetica metrics, wider than Calibri), charts as SVG
-// images with a PNG fallback (Word shows the SVG; LibreOffice shows the PNG, drawn by raster.ts), alt
-// text on every chart, page header with title, "PRELIMINÄR" and "Sida x (n)", and a footer.
-// When no TrueType font is found for the PNG labels, each chart's data follows as a table.
+// images (ECharts' SVG of the one chart option, see echarts.ts) with a PNG fallback rasterised by
+// resvg (Word shows the SVG, LibreOffice the PNG), alt text on every chart, page header with title,
+// "PRELIMINÄR" and "Sida x (n)", and a footer.
 import PDFDocument from 'pdfkit';
 import {
   AlignmentType,
@@ -32,11 +32,8 @@ import {
 } from 'docx';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
-import { chartTable } from './chartdata.ts';
-import { layoutChart } from './charts.ts';
+import { paperCharts, svgToPng } from './echarts.ts';
 import { formatCell } from './format.ts';
-import { rasterHasText, toPng } from './raster.ts';
-import { toSvg } from './svg.ts';
 import { fitColumns, type Measure } from './widths.ts';
 
 // A4 (twips) with 2 cm side margins.
@@ -44,8 +41,8 @@ const A4 = { short: 11906, long: 16838 };
 const SIDE_MARGIN = 1134;
 /** Text width in twips: A4 less 2 cm margins (17 cm portrait, about 25.7 cm landscape). */
 const textWidth = (landscape: boolean) => (landscape ? A4.long : A4.short) - 2 * SIDE_MARGIN;
-const CHART_WIDTH_PT = 480;
-const PX_PER_PT = 96 / 72;
+/** Charts are 640 px (480 pt, 16.9 cm) wide: the text width of a portrait page. */
+const CHART_PX = 640;
 const ACCENT = '1F4E79';
 const MUTED = '5A5A5A';
 const RED = 'B2182B';
@@ -118,28 +115,23 @@ function table(t: TableBlock, width: number): Array<Paragraph | Table> {
   return out;
 }
 
-function chart(b: ChartBlock, width: number): Array<Paragraph | Table> {
-  const d = layoutChart(b.chart, CHART_WIDTH_PT);
-  const svg = Buffer.from(toSvg(d, 1, b.caption), 'utf8');
-  const png = toPng(d, 2.5);
-  const out: Array<Paragraph | Table> = [
+function chart(b: ChartBlock): Paragraph[] {
+  return paperCharts(b.chart, CHART_PX, b.caption).flatMap((r) => [
     new Paragraph({
       keepNext: true,
       alignment: AlignmentType.CENTER,
       children: [
         new ImageRun({
           type: 'svg',
-          data: svg,
-          fallback: { type: 'png', data: png },
-          transformation: { width: Math.round(d.width * PX_PER_PT), height: Math.round(d.height * PX_PER_PT) },
+          data: Buffer.from(r.svg, 'utf8'),
+          fallback: { type: 'png', data: svgToPng(r.svg, 2) },
+          transformation: { width: r.width, height: r.height },
           altText: { name: clean(b.caption).slice(0, 200), title: clean(b.caption), description: clean(b.alt) },
         }),
       ],
     }),
-    para(b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
-  ];
-  if (!rasterHasText()) out.push(...table(chartTable(b), width));
-  return out;
+    para(r.part ? `${b.caption}: ${r.part}` : b.caption, { size: 16, color: MUTED, italics: true, spacingAfter: 160 }),
+  ]);
 }
 
 function block(b: Block, width: number): Array<Paragraph | Table> {
@@ -154,7 +146,7 @@ function block(b: Block, width: number): Array<Paragraph | Table> {
     case 'table':
       return table(b, width);
     case 'chart':
-      return chart(b, width);
+      return chart(b);
   }
 }
 

@@ -1,12 +1,13 @@
 // Report model → PDF (pdfkit). A4, Helvetica (its WinAnsi encoding covers å ä ö Å Ä Ö é – ” …; other
 // characters are replaced by close equivalents, see winAnsi()), headings with PDF bookmarks, tables
-// with repeated header rows, charts drawn as vector graphics from the shared chart layout, and on
+// with repeated header rows, charts as vectors (ECharts' SVG of the one chart option, see echarts.ts), and on
 // every page a header (title, "Sida x (n)") and footer; a round that is not closed is marked
 // "PRELIMINÄR" in the header of every page and with a light watermark.
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
-import { layoutChart, type Drawing } from './charts.ts';
+import { paperCharts } from './echarts.ts';
 import { formatCell } from './format.ts';
 import { fitColumns, type Measure } from './widths.ts';
 
@@ -15,6 +16,8 @@ const INK = '#1a1a1a';
 const MUTED = '#5a5a5a';
 const ACCENT = '#1f4e79';
 const RED = '#b2182b';
+/** Charts are rendered this many px wide and scaled to the column (12 px text → about 9 pt). */
+const CHART_PX = 640;
 
 // Characters of Windows-1252 above 0x7F that are not Latin-1 (pdfkit encodes the standard fonts so).
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
@@ -146,77 +149,25 @@ function table(doc: Doc, t: TableBlock) {
   doc.y += 4;
 }
 
-/** Draws chart primitives with pdfkit at (x0, y0). */
-export function drawPrims(doc: Doc, d: Drawing, x0: number, y0: number) {
-  for (const p of d.prims) {
-    doc.save();
-    switch (p.t) {
-      case 'rect':
-        doc.rect(x0 + p.x, y0 + p.y, p.w, p.h);
-        if (p.fill && p.stroke) doc.lineWidth(p.sw ?? 1).fillAndStroke(p.fill, p.stroke);
-        else if (p.fill) doc.fill(p.fill);
-        else if (p.stroke) doc.lineWidth(p.sw ?? 1).stroke(p.stroke);
-        break;
-      case 'line':
-        doc.moveTo(x0 + p.x1, y0 + p.y1).lineTo(x0 + p.x2, y0 + p.y2).lineWidth(p.sw);
-        if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
-        doc.stroke(p.stroke);
-        doc.undash();
-        break;
-      case 'poly': {
-        const pts = p.pts.map(([x, y]) => [x0 + x, y0 + y] as [number, number]);
-        if (p.fill && p.closed) {
-          doc.polygon(...pts);
-          doc.fillOpacity(p.fillOpacity ?? 1).fill(p.fill);
-          doc.fillOpacity(1);
-        }
-        if (p.stroke) {
-          doc.moveTo(pts[0][0], pts[0][1]);
-          for (const q of pts.slice(1)) doc.lineTo(q[0], q[1]);
-          if (p.closed) doc.closePath();
-          doc.lineWidth(p.sw ?? 1).lineJoin('round');
-          if (p.dash) doc.dash(p.dash[0], { space: p.dash[1] });
-          doc.stroke(p.stroke);
-          doc.undash();
-        }
-        break;
-      }
-      case 'circle':
-        doc.circle(x0 + p.cx, y0 + p.cy, p.r);
-        if (p.fill && p.stroke) doc.lineWidth(p.sw ?? 1).fillAndStroke(p.fill, p.stroke);
-        else if (p.fill) doc.fill(p.fill);
-        else if (p.stroke) doc.lineWidth(p.sw ?? 1).stroke(p.stroke);
-        break;
-      case 'text': {
-        const t = winAnsi(p.text);
-        doc.font(p.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(p.size).fillColor(p.fill);
-        const w = doc.widthOfString(t);
-        const x = x0 + p.x - (p.anchor === 'middle' ? w / 2 : p.anchor === 'end' ? w : 0);
-        doc.text(t, x, y0 + p.y, { lineBreak: false, baseline: 'alphabetic' });
-        break;
-      }
-    }
-    doc.restore();
-  }
-}
+/** Every SVG font is Helvetica in the PDF (bold stays bold). */
+const helvetica = (_family: string, bold: boolean) => (bold ? 'Helvetica-Bold' : 'Helvetica');
 
+/** The chart as vectors: ECharts' SVG (the same option the web draws) embedded with svg-to-pdfkit. */
 function chart(doc: Doc, b: ChartBlock) {
   const width = Math.min(contentWidth(doc), 480);
-  const d = layoutChart(b.chart, width);
   const maxH = bottom(doc) - MARGIN.top - 30;
-  const scale = d.height > maxH ? maxH / d.height : 1;
-  ensureSpace(doc, d.height * scale + 30);
-  const x0 = MARGIN.left + (contentWidth(doc) - width * scale) / 2;
-  const y0 = doc.y + 2;
-  if (scale < 1) {
-    doc.save();
-    doc.translate(x0, y0).scale(scale);
-    drawPrims(doc, d, 0, 0);
-    doc.restore();
-  } else drawPrims(doc, d, x0, y0);
-  doc.x = MARGIN.left;
-  doc.y = y0 + d.height * scale + 4;
-  paragraph(doc, b.caption, { size: 8, color: MUTED, gap: 8 });
+  for (const r of paperCharts(b.chart, CHART_PX, b.caption)) {
+    const scale = Math.min(width / r.width, maxH / r.height);
+    const w = r.width * scale;
+    const h = r.height * scale;
+    ensureSpace(doc, h + 30);
+    const x0 = MARGIN.left + (contentWidth(doc) - w) / 2;
+    const y0 = doc.y + 2;
+    SVGtoPDF(doc, r.svg, x0, y0, { width: w, height: h, assumePt: true, preserveAspectRatio: 'xMidYMid meet', fontCallback: helvetica });
+    doc.x = MARGIN.left;
+    doc.y = y0 + h + 4;
+    paragraph(doc, r.part ? `${b.caption}: ${r.part}` : b.caption, { size: 8, color: MUTED, gap: 8 });
+  }
 }
 
 function block(doc: Doc, b: Block) {

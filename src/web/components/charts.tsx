@@ -3,47 +3,35 @@
 // table alternative (<details> with a real <table>) and a CSV download of the same table. Charts are
 // drawn from the table's rows, so the chart and the table always show the same numbers.
 // ECharts is imported part by part (echarts/core) to keep the bundle small.
-import { useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { BarChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
+import { figureChart } from '../../domain/charts/figure.ts';
+import { chartHeight, chartOption } from '../../domain/charts/option.ts';
+import { ROLE_COLOURS } from '../../domain/charts/palette.ts';
+import type { ChartSpec } from '../../domain/charts/spec.ts';
+import type { Base } from '../../domain/analysis/types.ts';
+import type { Cell, Column, Figure } from '../../domain/analysis/views.ts';
 import { useI18n } from '../i18n.tsx';
-import { QUADRANT_LETTER_COLOUR } from './chart-colours.ts';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
-use([LabelLayout, BarChart, HeatmapChart, RadarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+use([BarChart, HeatmapChart, RadarChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
-// ---- Shapes (mirrors src/domain/analysis/views.ts) --------------------------------------------
+// ---- Shapes (src/domain/analysis/views.ts) ----------------------------------------------------
 
-export type Base = 'respondents' | 'municipalities' | 'mentions';
-export type Cell = string | number | null;
-export interface Column {
-  key: string;
-  label: string;
-  format: 'text' | 'pct' | 'value' | 'count' | 'pp';
-  series?: boolean;
-}
-export interface Row {
-  key: string;
-  label: string;
-  cells: Record<string, Cell>;
-  suppressed?: string[];
-  own?: boolean;
-}
-export interface Figure {
-  id: string;
-  title: string;
-  chart: 'radar' | 'stacked-bar' | 'bar' | 'heatmap' | 'quadrant' | 'none';
-  base: Base;
-  n: number;
-  notes: string[];
-  columns: Column[];
-  rows: Row[];
-  quadrant?: { x: string; y: string; thresholds: { x: number; y: number }; xLabel: string; yLabel: string };
-}
+export type { Figure } from '../../domain/analysis/views.ts';
 
 export const BASE_LABEL: Record<Base, string> = { respondents: 'respondenter', municipalities: 'kommuner', mentions: 'omnämnanden' };
 export const SUPPRESSED_LABEL = 'för få svar (färre än 3)';
@@ -114,149 +102,10 @@ export function FigureTable({ fig, suppressionMin }: { fig: Figure; suppressionM
   );
 }
 
-// ---- Chart options -------------------------------------------------------------------------------
+// ---- Charts ----------------------------------------------------------------------------------------
 
-/** Colour-blind-safe palette with enough contrast on white (Okabe–Ito, darkened). */
-const PALETTE = ['#0b5cad', '#b35c00', '#1d6b32', '#a4161a', '#6a3d9a', '#00726b', '#7a4a00', '#4a5360', '#c2185b', '#2e7d32'];
-
-/** What every chart shares: the palette, no animation, no ECharts aria (the element has its own name), the font. */
-export const CHART_BASE = { color: PALETTE, animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
-
-const num = (v: Cell | undefined): number | '-' => (typeof v === 'number' && Number.isFinite(v) ? v : '-');
-
-function seriesColumns(fig: Figure): Column[] {
-  return fig.columns.filter((c) => c.series);
-}
-
-function chartOption(fig: Figure): EChartsCoreOption | null {
-  const series = seriesColumns(fig);
-  const rows = fig.rows;
-  const labels = rows.map((r) => r.label);
-  const base = CHART_BASE;
-  switch (fig.chart) {
-    case 'radar':
-      if (rows.length < 3) return barOption(fig, series, labels, base);
-      return {
-        ...base,
-        tooltip: { trigger: 'item' },
-        legend: { bottom: 0 },
-        radar: { indicator: rows.map((r) => ({ name: r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label, max: 100, min: 0 })), radius: '66%', axisName: { color: '#1b1f24', fontSize: 11 } },
-        series: [
-          {
-            type: 'radar',
-            data: series.map((c) => ({ name: c.label, value: rows.map((r) => num(r.cells[c.key])) })),
-          },
-        ],
-      };
-    case 'stacked-bar':
-      return {
-        ...base,
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { bottom: 0 },
-        grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
-        xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
-        yAxis: { type: 'category', data: labels, inverse: true },
-        series: series.map((c) => ({ type: 'bar', stack: 'alla', name: c.label, data: rows.map((r) => num(r.cells[c.key])) })),
-      };
-    case 'bar':
-      return barOption(fig, series, labels, base);
-    case 'heatmap': {
-      const data: [number, number, number | '-'][] = [];
-      rows.forEach((r, y) => series.forEach((c, x) => data.push([x, y, num(r.cells[c.key])])));
-      return {
-        ...base,
-        tooltip: { position: 'top' },
-        grid: { left: 8, right: 16, top: 8, bottom: 90, containLabel: true },
-        xAxis: { type: 'category', data: series.map((c) => c.label.replace(/ \(n = \d+\)$/, '')), axisLabel: { rotate: 45, interval: 0 } },
-        yAxis: { type: 'category', data: labels, inverse: true },
-        visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#a4161a', '#f2e6c9', '#1d6b32'] }, text: ['100 %', '0 %'] },
-        series: [{ type: 'heatmap', data, label: { show: rows.length * series.length <= 400, formatter: (p: { value: [number, number, number] }) => (typeof p.value[2] === 'number' ? Math.round(p.value[2]).toString() : '') } }],
-      };
-    }
-    case 'quadrant': {
-      const q = fig.quadrant!;
-      const point = (r: Row) => [num(r.cells[q.x]), num(r.cells[q.y])];
-      const withValues = rows.filter((r) => typeof r.cells[q.x] === 'number' && typeof r.cells[q.y] === 'number');
-      return {
-        ...base,
-        tooltip: { trigger: 'item' },
-        grid: { left: 16, right: 24, top: 24, bottom: 40, containLabel: true },
-        xAxis: { type: 'value', min: 0, max: 100, name: q.xLabel, nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', min: 0, max: 100, name: q.yLabel, nameLocation: 'middle', nameGap: 36 },
-        series: [
-          {
-            // The four fields' letters in the middle of each field.
-            type: 'scatter',
-            silent: true,
-            symbolSize: 0,
-            tooltip: { show: false },
-            data: [
-              { name: 'A', value: [q.thresholds.x / 2, q.thresholds.y / 2] },
-              { name: 'B', value: [q.thresholds.x / 2, (100 + q.thresholds.y) / 2] },
-              { name: 'C', value: [(100 + q.thresholds.x) / 2, q.thresholds.y / 2] },
-              { name: 'D', value: [(100 + q.thresholds.x) / 2, (100 + q.thresholds.y) / 2] },
-            ],
-            label: { show: true, formatter: '{b}', position: 'inside', fontSize: 28, fontWeight: 'bold', color: QUADRANT_LETTER_COLOUR },
-          },
-          {
-            type: 'scatter',
-            symbolSize: 12,
-            itemStyle: { color: '#0b5cad' },
-            labelLayout: { hideOverlap: true },
-            data: withValues.filter((r) => !r.own).map((r) => ({ name: r.label, value: point(r) })),
-            label: { show: withValues.length <= 30, formatter: '{b}', position: 'right', fontSize: 11 },
-            markLine: {
-              silent: true,
-              symbol: 'none',
-              lineStyle: { color: '#4a5360', type: 'dashed' },
-              data: [{ xAxis: q.thresholds.x }, { yAxis: q.thresholds.y }],
-            },
-          },
-          {
-            type: 'scatter',
-            symbol: 'diamond',
-            symbolSize: 18,
-            itemStyle: { color: '#b35c00' },
-            z: 3,
-            data: withValues.filter((r) => r.own).map((r) => ({ name: r.label, value: point(r) })),
-            label: { show: true, formatter: '{b}', position: 'right', fontWeight: 'bold' },
-          },
-        ],
-      };
-    }
-    default:
-      return null;
-  }
-}
-
-function barOption(fig: Figure, series: Column[], labels: string[], base: object): EChartsCoreOption {
-  const pctOnly = series.every((c) => c.format === 'pct');
-  return {
-    ...base,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: series.length > 1 ? { bottom: 0 } : undefined,
-    grid: { left: 8, right: 24, top: 8, bottom: series.length > 1 ? 56 : 24, containLabel: true },
-    xAxis: { type: 'value', ...(pctOnly ? { max: 100, min: 0, axisLabel: { formatter: '{value} %' } } : {}) },
-    yAxis: { type: 'category', data: labels, inverse: true },
-    series: series.map((c) => ({ type: 'bar', name: c.label, data: fig.rows.map((r) => num(r.cells[c.key])) })),
-  };
-}
-
-function chartHeight(fig: Figure): number {
-  const n = fig.rows.length;
-  switch (fig.chart) {
-    case 'radar':
-      return n < 3 ? 160 : 460;
-    case 'quadrant':
-      return 440;
-    case 'heatmap':
-      return Math.max(240, n * 22 + 130);
-    case 'stacked-bar':
-      return Math.max(160, n * 30 + 80);
-    default:
-      return Math.max(140, n * (seriesColumns(fig).length > 1 ? 34 : 24) + 70);
-  }
-}
+/** What every hand-built option shares (the portfolio's funding chart): no animation, no ECharts aria (the element has its own name), the font. */
+export const CHART_BASE = { color: [ROLE_COLOURS.value, ROLE_COLOURS.own], animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
 
 const CHART_NAMES: Record<Figure['chart'], string> = {
   radar: 'Spindeldiagram',
@@ -271,7 +120,7 @@ type Translate = (sv: string, vars?: Record<string, string | number>) => string;
 
 /** The accessible name of a chart: what it shows, its base and n, and its extremes (`t` translates, Swedish by default). */
 export function chartSummary(fig: Figure, t: Translate = (sv, vars) => Object.entries(vars ?? {}).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), sv)): string {
-  const series = seriesColumns(fig);
+  const series = fig.columns.filter((c) => c.series);
   const parts = [`${t(CHART_NAMES[fig.chart])}: ${fig.title}. n = ${fig.n}, ${t('bas')}: ${t(BASE_LABEL[fig.base])}.`];
   if (fig.chart === 'quadrant' && fig.quadrant) {
     const counts = new Map<string, number>();
@@ -322,10 +171,33 @@ export function EChart({ option, label, height }: { option: EChartsCoreOption | 
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
 }
 
+/** A chart specification drawn by ECharts at the element's width (the same option as the PDF and DOCX). */
+export function SpecChart({ spec, label }: { spec: ChartSpec; label: string }) {
+  const { lang } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  const w = width || 640;
+  const height = chartHeight(spec, w);
+  const option = useMemo(() => (width ? (chartOption(spec, { width: w, height, locale: lang === 'en' ? 'en' : 'sv' }) as EChartsCoreOption) : null), [spec, width, w, height, lang]);
+  return (
+    <div ref={ref}>
+      <EChart option={option} label={label} height={height} />
+    </div>
+  );
+}
+
 export function Chart({ fig }: { fig: Figure }) {
   const { t } = useI18n();
-  const option = useMemo(() => chartOption(fig), [fig]);
-  return <EChart option={option} label={chartSummary(fig, t)} height={chartHeight(fig)} />;
+  const spec = useMemo(() => figureChart(fig), [fig]);
+  return <SpecChart spec={spec} label={chartSummary(fig, t)} />;
 }
 
 // ---- The figure -------------------------------------------------------------------------------------

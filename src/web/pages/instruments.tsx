@@ -551,7 +551,7 @@ function ItemsSection({ ins }: { ins: Instrument }) {
                 {item.text}
                 {item.description && <span className="hint block">{item.description}</span>}
                 <span className="hint block">
-                  <code>{item.id}</code>
+                  {t('Kortnamn')}: {item.short} · <code>{item.id}</code>
                   {item.reversed ? ` · ${t('omvänd skala')}` : ''}
                   {item.required ? ` · ${t('obligatorisk')}` : ''}
                 </span>
@@ -774,6 +774,7 @@ function useCompatibilityLabels() {
     reversed: t('Skalans riktning har ändrats'),
     unit: t('Enheten har ändrats'),
     text: t('Frågetexten har ändrats'),
+    short: t('Kortnamnet har ändrats'),
     description: t('Hjälptexten har ändrats'),
     optionLabels: t('Svarsalternativens texter har ändrats'),
     group: t('Frågan har flyttats till en annan grupp'),
@@ -1033,6 +1034,14 @@ function DraftEditor({ d }: { d: VersionDetail }) {
               {t('Fråga {n}', { n: i + 1 })} <code>{item.id}</code> · {typeLabel(item.type)}
             </legend>
             <TextControl path={`items[${i}].text`} label={t('Frågetext')} value={item.text} multiline errors={errorMap} onChange={(v) => update((x) => (x.items[i].text = v))} />
+            <TextControl
+              path={`items[${i}].short`}
+              label={t('Kortnamn')}
+              hint={t('Högst 40 tecken. Visas i diagram, till exempel som ekrar i spindeldiagram.')}
+              value={item.short}
+              errors={errorMap}
+              onChange={(v) => update((x) => (x.items[i].short = v))}
+            />
             <TextControl
               path={`items[${i}].description`}
               label={item.type === 'yesno_degree' ? t('Fråga om grad vid Ja') : t('Hjälptext')}

@@ -1,6 +1,6 @@
 // Rapporter: choose a round and a report (the anonymised regional report, or a delrapport for a
 // municipality the user may see), preview it as HTML from the report model (the same model the PDF,
-// DOCX and XLSX are rendered from; charts from the same layout), download it in the three formats,
+// DOCX and XLSX are rendered from; charts drawn by ECharts from the same chart option as the PDF), download it in the three formats,
 // and create all delrapporter of a round as one zip with a progress bar. The choices come from
 // GET /api/reports/rounds, which applies the same rule as the report routes (domain/reports/access.ts):
 // only rounds that can be reported and reports the user may download are offered, sorted alphabetically.
@@ -9,12 +9,12 @@ import { useSearchParams } from 'react-router-dom';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { downloadReportBatch, getReportBatch, listReportRounds, municipalityReport, regionalReport, startReportBatch } from '../../contracts/reports.ts';
 import { ApiError, call, endpointUrl } from '../api.ts';
+import { SpecChart } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
 import { AsyncView, ErrorMessage, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
-import { layoutChart, type Prim } from '../../reports/render/charts.ts';
 import { formatCell } from '../../reports/render/format.ts';
 
 /** A round with the reports the user may get (GET /api/reports/rounds). */
@@ -24,45 +24,10 @@ type Format = Job['format'];
 
 const STATUS: Record<RoundRow['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
-function Prims({ prims }: { prims: Prim[] }) {
-  return (
-    <>
-      {prims.map((p, i) => {
-        switch (p.t) {
-          case 'rect':
-            return <rect key={i} x={p.x} y={p.y} width={p.w} height={p.h} fill={p.fill ?? 'none'} stroke={p.stroke} strokeWidth={p.sw} />;
-          case 'line':
-            return <line key={i} x1={p.x1} y1={p.y1} x2={p.x2} y2={p.y2} stroke={p.stroke} strokeWidth={p.sw} strokeDasharray={p.dash?.join(' ')} />;
-          case 'poly': {
-            const pts = p.pts.map(([x, y]) => `${x},${y}`).join(' ');
-            const common = { stroke: p.stroke, strokeWidth: p.sw, strokeDasharray: p.dash?.join(' '), strokeLinejoin: 'round' as const };
-            return p.closed ? (
-              <polygon key={i} points={pts} fill={p.fill ?? 'none'} fillOpacity={p.fillOpacity} {...common} />
-            ) : (
-              <polyline key={i} points={pts} fill="none" {...common} />
-            );
-          }
-          case 'circle':
-            return <circle key={i} cx={p.cx} cy={p.cy} r={p.r} fill={p.fill ?? 'none'} stroke={p.stroke} strokeWidth={p.sw} />;
-          case 'text':
-            return (
-              <text key={i} x={p.x} y={p.y} fontSize={p.size} textAnchor={p.anchor} fill={p.fill} fontWeight={p.bold ? 'bold' : undefined}>
-                {p.text}
-              </text>
-            );
-        }
-      })}
-    </>
-  );
-}
-
 function Chart({ block }: { block: ChartBlock }) {
-  const d = layoutChart(block.chart, 480);
   return (
     <figure className="report-chart">
-      <svg viewBox={`0 0 ${d.width} ${d.height}`} width="100%" style={{ maxWidth: `${d.width * 1.4}px` }} role="img" aria-label={block.alt} fontFamily="Helvetica, Arial, sans-serif">
-        <Prims prims={d.prims} />
-      </svg>
+      <SpecChart spec={block.chart} label={block.alt} />
       <figcaption>{block.caption}</figcaption>
     </figure>
   );

@@ -4,6 +4,8 @@
 // resumes from the same link until the round closes.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import { isAnswered, isDontKnowOption } from '../../domain/instruments/answered.ts';
+import { optionsOf } from '../../domain/instruments/answers.ts';
 import type { AnswerValue, Group, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, del, get, post, put } from '../api.ts';
 import { Loading, Page } from '../components/ui.tsx';
@@ -58,34 +60,6 @@ type LoadState =
   | { kind: 'error'; message: string };
 
 type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
-
-const DONT_KNOW = new Set(['vet_ej', 'vet-ej', 'vetej']);
-const isDontKnow = (o: Option) => o.value === null && (DONT_KNOW.has(o.code) || o.label.trim().toLowerCase() === 'vet ej');
-
-function optionsOf(form: RespondentForm, item: Item): Option[] {
-  if (item.options?.length) return item.options;
-  if (item.scale) return form.round.instrument.scales.find((s) => s.id === item.scale)?.options ?? [];
-  return [];
-}
-
-/** Whether a stored value counts as an answer to the item. */
-export function isAnswered(item: Item, v: AnswerValue | undefined): boolean {
-  if (v === undefined || v === null) return false;
-  switch (item.type) {
-    case 'multi':
-      return Array.isArray(v);
-    case 'text':
-      return typeof v === 'string' && v.trim() !== '';
-    case 'number':
-      return typeof v === 'number';
-    case 'yesno_degree':
-      return typeof v === 'object' && !Array.isArray(v) && 'answer' in v;
-    case 'capability':
-      return typeof v === 'object' && !Array.isArray(v) && 'current' in v;
-    default:
-      return typeof v === 'string';
-  }
-}
 
 interface Section {
   id: string;
@@ -194,7 +168,7 @@ function SubmittedView({ form }: { form: RespondentForm }) {
 function SubmittedDetails({ form }: { form: RespondentForm }) {
   const { t, lang } = useI18n();
   const sv = lang === 'sv' ? undefined : 'sv';
-  const answered = form.round.instrument.items.filter((i) => isAnswered(i, form.answers[i.id]));
+  const answered = form.round.instrument.items.filter((i) => isAnswered(form.round.instrument, i, form.answers[i.id]));
   return (
     <>
       <p>{t('Svaren kan inte ändras efter att de har skickats in. Du kan stänga sidan.')}</p>
@@ -267,7 +241,7 @@ function AboutSurvey({ form }: { form: RespondentForm }) {
 type T = (sv: string, vars?: Record<string, string | number>) => string;
 
 function formatAnswer(form: RespondentForm, item: Item, v: AnswerValue | undefined, t: T): string {
-  const opts = optionsOf(form, item);
+  const opts = optionsOf(form.round.instrument, item);
   const label = (code: unknown) => opts.find((o) => o.code === code)?.label ?? String(code);
   if (v === undefined) return '–';
   switch (item.type) {
@@ -437,7 +411,7 @@ function AnswerForm({ form, token }: { form: RespondentForm; token: string }) {
     if (submitted) statusRef.current?.focus();
   }, [submitted]);
 
-  const answeredCount = items.filter((i) => isAnswered(i, saved[i.id])).length;
+  const answeredCount = items.filter((i) => isAnswered(form.round.instrument, i, saved[i.id])).length;
   const onLast = page === sections.length;
   const section = sections[page];
 
@@ -506,7 +480,7 @@ function AnswerForm({ form, token }: { form: RespondentForm; token: string }) {
         <nav aria-label={t('Enkätens delar')} className="survey-steps">
           <ol>
             {sections.map((s, i) => {
-              const answered = s.items.filter((it) => isAnswered(it, saved[it.id])).length;
+              const answered = s.items.filter((it) => isAnswered(form.round.instrument, it, saved[it.id])).length;
               return (
                 <li key={s.id}>
                   <button
@@ -588,7 +562,7 @@ function AnswerForm({ form, token }: { form: RespondentForm; token: string }) {
           {answeredCount < items.length && (
             <ul>
               {sections
-                .map((s, i) => ({ s, i, open: s.items.filter((it) => !isAnswered(it, saved[it.id])).length }))
+                .map((s, i) => ({ s, i, open: s.items.filter((it) => !isAnswered(form.round.instrument, it, saved[it.id])).length }))
                 .filter((x) => x.open > 0)
                 .map(({ s, i, open }) => (
                   <li key={s.id}>
@@ -796,7 +770,7 @@ function OptionList({
   return (
     <div className="options">
       {options.map((o) => (
-        <label key={o.code} className={`option${isDontKnow(o) ? ' dont-know' : ''}`}>
+        <label key={o.code} className={`option${isDontKnowOption(o, options) ? ' dont-know' : ''}`}>
           <input type="radio" name={name} value={o.code} checked={selected === o.code} disabled={disabled} onChange={() => onSelect(o.code)} />
           <span lang={lang}>{numbered ? levelLabel(o) : o.label}</span>
         </label>
@@ -808,7 +782,7 @@ function OptionList({
 function ChoiceAnswer(p: QuestionProps & { name: string; lang?: string }) {
   const { t } = useI18n();
   const refocusAfterRetry = useRefocusAfterRetry(p.error);
-  const options = optionsOf(p.form, p.item);
+  const options = optionsOf(p.form.round.instrument, p.item);
   // Local choice, so that a failed save keeps what was chosen on screen.
   const [value, setValue] = useState<AnswerValue | undefined>(p.saved);
   const give = (v: AnswerValue | null) => {

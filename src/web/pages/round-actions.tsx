@@ -4,30 +4,27 @@
 // self-assessment state per municipality for self-assessment rounds.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { del, get, post } from '../api.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import { closeRound, deleteRound, openRound, previewRoundStatus, reopenRound, type FullRound } from '../../contracts/rounds.ts';
+import { call } from '../api.ts';
 import { ConfirmDialog } from '../components/confirm.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, DataTable } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { SelfAssessmentState, TransitionPreview } from '../../domain/round-edit.ts';
+import { useEndpointMutation } from '../query.ts';
 import type { RoundAction, RoundStatus } from '../../domain/rounds.ts';
 
-export interface RoundForActions {
-  id: number;
-  title: string;
-  status: RoundStatus;
-  mode: 'survey' | 'self-assessment';
-  /** Respondents with at least one answer. */
-  answeredRespondents: number;
-}
+type TransitionPreview = ResponseOf<typeof previewRoundStatus>['preview'];
 
 const ACTION_OF: Record<RoundStatus, RoundAction> = { draft: 'open', open: 'close', closed: 'reopen' };
 
-export function RoundAdminActions({ round, onChanged }: { round: RoundForActions; onChanged: () => void }) {
+export function RoundAdminActions({ round }: { round: Pick<FullRound, 'id' | 'title' | 'status' | 'mode' | 'answeredRespondents'> }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const action = useAction();
   const dialogAction = useAction();
+  const change = { open: useEndpointMutation(openRound), close: useEndpointMutation(closeRound), reopen: useEndpointMutation(reopenRound) };
+  const removal = useEndpointMutation(deleteRound);
   const [preview, setPreview] = useState<TransitionPreview>();
   const [deleting, setDeleting] = useState(false);
   const what = ACTION_OF[round.status];
@@ -36,15 +33,14 @@ export function RoundAdminActions({ round, onChanged }: { round: RoundForActions
   const ask = () =>
     action.run(async () => {
       dialogAction.setError(undefined);
-      setPreview((await get<{ preview: TransitionPreview }>(`/api/rounds/${round.id}/preview/${what}`)).preview);
+      setPreview((await call(previewRoundStatus, { params: { id: round.id, action: what } })).preview);
     });
 
   const confirm = () =>
     dialogAction.run(async () => {
       const p = preview!;
-      await post(`/api/rounds/${round.id}/${p.action}`);
+      await change[p.action].mutateAsync({ params: { id: round.id } });
       setPreview(undefined);
-      onChanged();
       action.setMsg(
         p.action === 'open'
           ? t('Mätomgången är öppnad. Respondenterna kan nu svara.')
@@ -56,7 +52,7 @@ export function RoundAdminActions({ round, onChanged }: { round: RoundForActions
 
   const remove = () =>
     dialogAction.run(async () => {
-      await del(`/api/rounds/${round.id}`);
+      await removal.mutateAsync({ params: { id: round.id } });
       navigate('/matomgangar', { state: { msg: t('Mätomgången {title} är borttagen.', { title: round.title }) } });
     });
 
@@ -168,11 +164,8 @@ function PreviewSummary({ p }: { p: TransitionPreview }) {
 
 // ---- Self-assessment state per municipality -----------------------------------------------------
 
-export interface SelfAssessmentRow {
-  municipality: string;
-  name: string;
-  selfAssessment?: { state: SelfAssessmentState; startedAt: string | null; completedAt: string | null; answerCount: number };
-}
+type SelfAssessmentRow = Pick<FullRound['progress'][number], 'municipality' | 'name' | 'selfAssessment'>;
+type SelfAssessmentState = NonNullable<SelfAssessmentRow['selfAssessment']>['state'];
 
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('sv-SE') : '');
 

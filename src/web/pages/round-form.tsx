@@ -1,20 +1,28 @@
 // Creating and editing a round (förbundsadmin): instrument, title, period, municipalities, the
 // respondent types included, the introduction, the contact person and the estimated time. One
-// form for both; in an open or closed round the fields the rules lock (src/domain/round-edit.ts)
-// are shown disabled with the reason, and the server refuses them with 409 all the same.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+// form for both, through react-hook-form with the round's schema (src/domain/round-schema.ts), so
+// the messages beside the fields are the server's; in an open or closed round the fields the rules
+// lock (src/domain/round-edit.ts) are shown disabled with the reason, and the server refuses them
+// with 409 all the same.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type Path } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { patch, post } from '../api.ts';
+import { z } from 'zod';
+import { createRound, getRound, updateRound, type FullRound } from '../../contracts/rounds.ts';
+import { ApiError } from '../api.ts';
 import { Control } from '../components/forms.tsx';
 import { useAction, useApi, useIsAdmin, useMunicipalities } from '../components/hooks.ts';
 import { versionStatus } from '../components/instrument-version.ts';
 import { AsyncView, ErrorMessage, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { defaultRoundVersion, type VersionState } from '../../domain/instruments/library.ts';
 import { changeAllowed, type RoundChange } from '../../domain/round-edit.ts';
-import type { RoundDetails } from '../../domain/round-details.ts';
+import { roundSettingsSchema } from '../../domain/round-schema.ts';
 import type { RoundStatus } from '../../domain/rounds.ts';
 
+// The instrument library's answers (its contract is the instruments' part).
 interface InstrumentSummary {
   id: string;
   version: string;
@@ -36,33 +44,18 @@ interface InstrumentDetail {
   items: unknown[];
 }
 
-/** The round as GET /api/rounds/:id returns it (the fields the form edits). */
-export interface EditableRound extends RoundDetails {
-  id: number;
-  status: RoundStatus;
-  instrument: string;
-  instrumentVersion: string;
-  instrumentTitle?: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  municipalities: Array<{ code: string; name: string }>;
-  instrumentRespondentTypes: Array<{ id: string; label: string }>;
-}
-
-/** The form's fields: the round's settings with the texts of RoundDetails the form edits. */
-type FormValues = Pick<RoundDetails, 'introduction' | 'contactName' | 'contactEmail'> & {
-  instrument: string;
-  instrumentVersion: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  municipalities: Set<string>;
-  /** Respondent types included (ids of the version's types); null = every type, as the server stores it. */
-  respondentTypes: Set<string> | null;
-  /** As typed; empty = estimated from the number of questions. */
-  estimatedMinutes: string;
-};
+/**
+ * The form's schema: the round's settings as the server validates them, with the selections the form
+ * keeps itself (municipalities; respondent types, null = every type as the server stores it) and
+ * the estimated time as typed (empty = estimated from the number of questions).
+ */
+const roundForm = roundSettingsSchema.extend({
+  instrumentVersion: z.string(),
+  municipalities: z.array(z.string()),
+  respondentTypes: z.array(z.string()).nullable(),
+});
+type FormInput = z.input<typeof roundForm>;
+type FormOutput = z.output<typeof roundForm>;
 
 const isoDate = (d: Date) => d.toLocaleDateString('sv-SE');
 
@@ -79,28 +72,10 @@ export function NewRoundPage() {
   const { t } = useI18n();
   const admin = useIsAdmin();
   const navigate = useNavigate();
-  const action = useAction();
   const instruments = useApi<{ instruments: InstrumentSummary[] }>(admin ? '/api/instruments' : null);
   const municipalities = useMunicipalities();
-  const [values, setValues] = useState<FormValues>();
+  const create = useEndpointMutation(createRound);
   const year = new Date().getFullYear();
-
-  useEffect(() => {
-    const first = instruments.data?.instruments[0];
-    if (!first || values || municipalities.loading) return;
-    setValues({
-      instrument: first.id,
-      instrumentVersion: roundVersionOf(first),
-      title: `${first.title} ${year}`,
-      ...defaultPeriod(),
-      municipalities: new Set(municipalities.list.map((m) => m.code)),
-      respondentTypes: null,
-      introduction: '',
-      contactName: '',
-      contactEmail: '',
-      estimatedMinutes: '',
-    });
-  }, [instruments.data, municipalities.loading, municipalities.list, values, year]);
 
   if (!admin)
     return (
@@ -113,30 +88,36 @@ export function NewRoundPage() {
     <Page title={t('Ny mätomgång')}>
       <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
       <AsyncView state={instruments}>
-        {(d) =>
-          values ? (
+        {(d) => {
+          const first = d.instruments[0];
+          if (!first || municipalities.loading) return <p>{t('Laddar')}…</p>;
+          return (
             <RoundForm
               instruments={d.instruments}
-              values={values}
-              onChange={setValues}
+              defaults={{
+                instrument: first.id,
+                instrumentVersion: roundVersionOf(first),
+                title: `${first.title} ${year}`,
+                ...defaultPeriod(),
+                municipalities: municipalities.list.map((m) => m.code),
+                respondentTypes: null,
+                introduction: '',
+                contactName: '',
+                contactEmail: '',
+                estimatedMinutes: null,
+              }}
               status="draft"
-              busy={action.busy}
-              error={action.message}
               submitLabel={t('Skapa mätomgången')}
-              onInstrumentChosen={(i) =>
-                setValues((v) => v && { ...v, instrument: i.id, instrumentVersion: roundVersionOf(i), title: v.title === '' || d.instruments.some((x) => v.title === `${x.title} ${year}`) ? `${i.title} ${year}` : v.title, respondentTypes: null })
-              }
-              onSubmit={(body) =>
-                action.run(async () => {
-                  const r = await post<{ round: { id: number } }>('/api/rounds', { instrument: values.instrument, instrumentVersion: values.instrumentVersion, ...body });
-                  navigate(`/matomgangar/${r.round.id}`, { state: { msg: t('Mätomgången är skapad som utkast. Den kan ändras tills den öppnas.') } });
-                })
-              }
+              versionOf={roundVersionOf}
+              // The title follows the instrument while it is the suggested one.
+              titleOf={(i, title) => (title === '' || d.instruments.some((x) => title === `${x.title} ${year}`) ? `${i.title} ${year}` : title)}
+              onSubmit={async (body) => {
+                const r = await create.mutateAsync({ body });
+                navigate(`/matomgangar/${r.round.id}`, { state: { msg: t('Mätomgången är skapad som utkast. Den kan ändras tills den öppnas.') } });
+              }}
             />
-          ) : (
-            <p>{t('Laddar')}…</p>
-          )
-        }
+          );
+        }}
       </AsyncView>
     </Page>
   );
@@ -148,29 +129,8 @@ export function EditRoundPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const admin = useIsAdmin();
-  const navigate = useNavigate();
-  const action = useAction();
-  const state = useApi<{ round: EditableRound }>(admin ? `/api/rounds/${encodeURIComponent(id)}` : null);
+  const state = useEndpoint(getRound, admin ? { params: { id } } : null);
   const instruments = useApi<{ instruments: InstrumentSummary[] }>(admin ? '/api/instruments' : null);
-  const [values, setValues] = useState<FormValues>();
-  const round = state.data?.round;
-
-  useEffect(() => {
-    if (!round || values) return;
-    setValues({
-      instrument: round.instrument,
-      instrumentVersion: round.instrumentVersion,
-      title: round.title,
-      periodStart: round.periodStart,
-      periodEnd: round.periodEnd,
-      municipalities: new Set(round.municipalities.map((m) => m.code)),
-      respondentTypes: round.respondentTypes ? new Set(round.respondentTypes) : null,
-      introduction: round.introduction ?? '',
-      contactName: round.contactName ?? '',
-      contactEmail: round.contactEmail ?? '',
-      estimatedMinutes: round.estimatedMinutes ? String(round.estimatedMinutes) : '',
-    });
-  }, [round, values]);
 
   if (!admin)
     return (
@@ -181,65 +141,75 @@ export function EditRoundPage() {
 
   return (
     <AsyncView state={state}>
-      {({ round }) => (
-        <Page title={t('Ändra {title}', { title: round.title })}>
-          <LinkParagraph to={`/matomgangar/${round.id}`}>{t('Tillbaka till mätomgången')}</LinkParagraph>
-          <p className="notice-info">
-            {round.status === 'draft'
-              ? t('Utkastet kan ändras helt. Tas en kommun eller en respondenttyp bort följer respondenter som inte har svarat med.')
-              : round.status === 'open'
-                ? t('Mätomgången är öppen. Rubrik, slutdatum, introduktion, kontaktperson och beräknad tid kan ändras, och kommuner kan läggas till. Instrument, respondenttyper, startdatum och kommuner som redan ingår är låsta: respondenterna svarar redan.')
-                : t('Mätomgången är stängd. Bara rubriken kan ändras; öppna mätomgången igen för att ändra något annat.')}
-          </p>
-          <AsyncView state={instruments}>
-            {(d) =>
-              values ? (
-                <RoundForm
-                  instruments={d.instruments}
-                  values={values}
-                  onChange={setValues}
-                  status={round.status}
-                  included={round.municipalities.map((m) => m.code)}
-                  busy={action.busy}
-                  error={action.message}
-                  submitLabel={t('Spara ändringarna')}
-                  onCancel={() => navigate(`/matomgangar/${round.id}`)}
-                  onInstrumentChosen={(i) =>
-                    setValues((v) => v && { ...v, instrument: i.id, instrumentVersion: i.id === round.instrument ? round.instrumentVersion : roundVersionOf(i), respondentTypes: null })
-                  }
-                  onSubmit={(body) =>
-                    action.run(async () => {
-                      const sameInstrument = values.instrument === round.instrument && values.instrumentVersion === round.instrumentVersion;
-                      const sameTypes = sameInstrument && sameTypeSelection(round.respondentTypes ?? null, values.respondentTypes, round.instrumentRespondentTypes);
-                      const sent: Record<string, unknown> = { ...body };
-                      // Only what changed: an unchanged selection keeps its stored form (null = all types).
-                      if (sameTypes) delete sent.respondentTypes;
-                      if (!sameInstrument) Object.assign(sent, { instrument: values.instrument, instrumentVersion: values.instrumentVersion });
-                      const r = await patch<{ changes: string[]; removedRespondents: number }>(`/api/rounds/${round.id}`, sent);
-                      const msg = !r.changes.length
-                        ? t('Inget ändrades.')
-                        : r.removedRespondents > 0
-                          ? t('Ändringarna är sparade. {n} respondenter utan svar togs bort med kommunerna eller respondenttyperna.', { n: r.removedRespondents })
-                          : t('Ändringarna är sparade.');
-                      navigate(`/matomgangar/${round.id}`, { state: { msg } });
-                    })
-                  }
-                />
-              ) : (
-                <p>{t('Laddar')}…</p>
-              )
-            }
-          </AsyncView>
-        </Page>
-      )}
+      {({ round }) =>
+        'mode' in round && (
+          <Page title={t('Ändra {title}', { title: round.title })}>
+            <LinkParagraph to={`/matomgangar/${round.id}`}>{t('Tillbaka till mätomgången')}</LinkParagraph>
+            <p className="notice-info">
+              {round.status === 'draft'
+                ? t('Utkastet kan ändras helt. Tas en kommun eller en respondenttyp bort följer respondenter som inte har svarat med.')
+                : round.status === 'open'
+                  ? t('Mätomgången är öppen. Rubrik, slutdatum, introduktion, kontaktperson och beräknad tid kan ändras, och kommuner kan läggas till. Instrument, respondenttyper, startdatum och kommuner som redan ingår är låsta: respondenterna svarar redan.')
+                  : t('Mätomgången är stängd. Bara rubriken kan ändras; öppna mätomgången igen för att ändra något annat.')}
+            </p>
+            <AsyncView state={instruments}>{(d) => <EditRoundForm round={round} instruments={d.instruments} />}</AsyncView>
+          </Page>
+        )
+      }
     </AsyncView>
   );
 }
 
+function EditRoundForm({ round, instruments }: { round: FullRound; instruments: InstrumentSummary[] }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const update = useEndpointMutation(updateRound);
+  // Loaded once: a refetch of the round (after saving) must not reset what is being typed.
+  const [defaults] = useState<FormInput>(() => ({
+    instrument: round.instrument,
+    instrumentVersion: round.instrumentVersion,
+    title: round.title,
+    periodStart: round.periodStart,
+    periodEnd: round.periodEnd,
+    municipalities: round.municipalities.map((m) => m.code),
+    respondentTypes: round.respondentTypes,
+    introduction: round.introduction ?? '',
+    contactName: round.contactName ?? '',
+    contactEmail: round.contactEmail ?? '',
+    estimatedMinutes: round.estimatedMinutes,
+  }));
+  return (
+    <RoundForm
+      instruments={instruments}
+      defaults={defaults}
+      status={round.status}
+      included={defaults.municipalities}
+      submitLabel={t('Spara ändringarna')}
+      onCancel={() => navigate(`/matomgangar/${round.id}`)}
+      versionOf={(i) => (i.id === round.instrument ? round.instrumentVersion : roundVersionOf(i))}
+      onSubmit={async ({ instrument, instrumentVersion, ...body }) => {
+        const sameInstrument = instrument === round.instrument && instrumentVersion === round.instrumentVersion;
+        const sameTypes = sameInstrument && sameTypeSelection(round.respondentTypes, body.respondentTypes ?? null, round.instrumentRespondentTypes);
+        // Only what changed: an unchanged selection keeps its stored form (null = all types).
+        const r = await update.mutateAsync({
+          params: { id: round.id },
+          body: { ...body, respondentTypes: sameTypes ? undefined : body.respondentTypes, ...(sameInstrument ? {} : { instrument, instrumentVersion }) },
+        });
+        const msg = !r.changes.length
+          ? t('Inget ändrades.')
+          : r.removedRespondents > 0
+            ? t('Ändringarna är sparade. {n} respondenter utan svar togs bort med kommunerna eller respondenttyperna.', { n: r.removedRespondents })
+            : t('Ändringarna är sparade.');
+        navigate(`/matomgangar/${round.id}`, { state: { msg } });
+      }}
+    />
+  );
+}
+
 /** Whether two selections of respondent types are the same (null = every type of the version). */
-function sameTypeSelection(before: string[] | null, after: Set<string> | null, all: Array<{ id: string }>) {
+function sameTypeSelection(before: string[] | null, after: string[] | null, all: Array<{ id: string }>) {
   const a = new Set(before ?? all.map((x) => x.id));
-  const b = after ?? new Set(all.map((x) => x.id));
+  const b = new Set(after ?? all.map((x) => x.id));
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
@@ -247,32 +217,35 @@ function sameTypeSelection(before: string[] | null, after: Set<string> | null, a
 
 function RoundForm({
   instruments,
-  values,
-  onChange,
+  defaults,
   status,
   included = [],
-  busy,
-  error,
   submitLabel,
   onSubmit,
   onCancel,
-  onInstrumentChosen,
+  versionOf,
+  titleOf,
 }: {
   instruments: InstrumentSummary[];
-  values: FormValues;
-  onChange: (f: (v: FormValues | undefined) => FormValues | undefined) => void;
+  defaults: FormInput;
   status: RoundStatus;
   /** Municipalities in the round before the edit. */
   included?: string[];
-  busy: boolean;
-  error?: string;
   submitLabel: string;
-  onSubmit: (body: Record<string, unknown>) => void;
+  /** Gets the body of the create or edit: the form's values as the schema outputs them. */
+  onSubmit: (body: FormOutput) => Promise<void>;
   onCancel?: () => void;
-  onInstrumentChosen: (i: InstrumentSummary) => void;
+  /** The version the round takes when an instrument is chosen. */
+  versionOf: (i: InstrumentSummary) => string;
+  /** The title after an instrument is chosen (a new round's suggested title follows it). */
+  titleOf?: (i: InstrumentSummary, title: string) => string;
 }) {
   const { t } = useI18n();
   const municipalities = useMunicipalities();
+  const action = useAction();
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(roundForm), defaultValues: defaults });
+  const { register, watch, setValue, getValues, setError, formState } = form;
+  const values = watch();
   const chosen = instruments.find((i) => i.id === values.instrument);
   const version = values.instrumentVersion;
   const detail = useApi<{ instrument: InstrumentDetail }>(
@@ -284,41 +257,44 @@ function RoundForm({
   );
   const [localError, setLocalError] = useState<string>();
   const may = (c: RoundChange) => changeAllowed(status, c);
-  const set = <K extends keyof FormValues>(k: K, v: FormValues[K]) => onChange((f) => f && { ...f, [k]: v });
-
-  const typeChosen = (id: string) => values.respondentTypes === null || values.respondentTypes.has(id);
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    if (busy) return;
-    setLocalError(undefined);
-    if (!values.municipalities.size) return setLocalError(t('Kommuner: välj minst en kommun.'));
-    if (types.length && !types.some((x) => typeChosen(x.id))) return setLocalError(t('Respondenttyper: välj minst en respondenttyp.'));
-    const minutes = values.estimatedMinutes.trim();
-    onSubmit({
-      title: values.title,
-      periodStart: values.periodStart,
-      periodEnd: values.periodEnd,
-      municipalities: [...values.municipalities].sort(),
-      respondentTypes: types.every((x) => typeChosen(x.id)) ? null : types.filter((x) => typeChosen(x.id)).map((x) => x.id),
-      introduction: values.introduction || null,
-      contactName: values.contactName || null,
-      contactEmail: values.contactEmail || null,
-      estimatedMinutes: minutes ? Number(minutes) : null,
-    });
+  const chosenMunicipalities = new Set(values.municipalities);
+  const typeChosen = (id: string) => values.respondentTypes == null || values.respondentTypes.includes(id);
+  /** The error beside a field: the schema's (or the server's) Swedish message. */
+  const fieldError = (name: keyof FormInput) => {
+    const m = formState.errors[name]?.message;
+    return m ? t(m) : undefined;
   };
 
-  const toggle = (k: 'municipalities' | 'respondentTypes', id: string, on: boolean) =>
-    onChange((f) => {
-      if (!f) return f;
-      // A selection of "every type" becomes an explicit one at the first change.
-      const next = new Set(f[k] ?? types.map((x) => x.id));
-      if (on) next.add(id);
-      else next.delete(id);
-      return { ...f, [k]: next };
+  const submit = form.handleSubmit((v) => {
+    setLocalError(undefined);
+    if (!v.municipalities.length) return setLocalError(t('Kommuner: välj minst en kommun.'));
+    if (types.length && !types.some((x) => typeChosen(x.id))) return setLocalError(t('Respondenttyper: välj minst en respondenttyp.'));
+    return action.run(async () => {
+      try {
+        await onSubmit({
+          ...v,
+          municipalities: [...v.municipalities].sort(),
+          respondentTypes: types.every((x) => typeChosen(x.id)) ? null : types.filter((x) => typeChosen(x.id)).map((x) => x.id),
+        });
+      } catch (e) {
+        // The server's messages about a field stand beside it too.
+        if (e instanceof ApiError && Array.isArray(e.details))
+          for (const d of e.details as Array<{ path?: string; message?: string }>)
+            if (d.path && d.message && d.path in defaults) setError(d.path as Path<FormInput>, { message: d.message });
+        throw e;
+      }
     });
+  });
 
-  const message = localError ?? error;
+  const toggle = (k: 'municipalities' | 'respondentTypes', id: string, on: boolean) => {
+    // A selection of "every type" becomes an explicit one at the first change.
+    const next = new Set(getValues(k) ?? types.map((x) => x.id));
+    if (on) next.add(id);
+    else next.delete(id);
+    setValue(k, [...next]);
+  };
+
+  const message = localError ?? action.message;
   return (
     <form onSubmit={submit} className="narrow-wide" noValidate aria-describedby={message ? 'round-form-error' : undefined}>
       <ErrorMessage message={message} id="round-form-error" />
@@ -339,7 +315,11 @@ function RoundForm({
             disabled={!may('instrument')}
             onChange={(e) => {
               const i = instruments.find((x) => x.id === e.target.value);
-              if (i) onInstrumentChosen(i);
+              if (!i) return;
+              setValue('instrument', i.id);
+              setValue('instrumentVersion', versionOf(i));
+              setValue('respondentTypes', null);
+              if (titleOf) setValue('title', titleOf(i, getValues('title')));
             }}
           >
             {instruments.map((i) => (
@@ -363,7 +343,10 @@ function RoundForm({
                 name="instrumentVersion"
                 value={version}
                 disabled={!may('instrument')}
-                onChange={(e) => onChange((f) => f && { ...f, instrumentVersion: e.target.value, respondentTypes: null })}
+                onChange={(e) => {
+                  setValue('instrumentVersion', e.target.value);
+                  setValue('respondentTypes', null);
+                }}
               >
                 {chosen.versionDetails.map((v) => (
                   <option key={v.version} value={v.version}>
@@ -380,17 +363,15 @@ function RoundForm({
           </p>
         </>
       )}
-      <Control id="round-title" label={t('Rubrik')}>
-        {(a) => <input {...a} name="title" required value={values.title} disabled={!may('title')} onChange={(e) => set('title', e.target.value)} />}
+      <Control id="round-title" label={t('Rubrik')} error={fieldError('title')}>
+        {(a) => <input {...a} {...register('title')} required disabled={!may('title')} />}
       </Control>
       <div className="field-row">
-        <Control id="round-start" label={t('Periodens början')} hint={may('periodStart') ? undefined : t('Låst: mätomgången har startat.')}>
-          {(a) => (
-            <input {...a} type="date" name="periodStart" required value={values.periodStart} disabled={!may('periodStart')} onChange={(e) => set('periodStart', e.target.value)} />
-          )}
+        <Control id="round-start" label={t('Periodens början')} hint={may('periodStart') ? undefined : t('Låst: mätomgången har startat.')} error={fieldError('periodStart')}>
+          {(a) => <input {...a} type="date" {...register('periodStart')} required disabled={!may('periodStart')} />}
         </Control>
-        <Control id="round-end" label={t('Periodens slut')} hint={t('Respondenterna kan svara till och med denna dag.')}>
-          {(a) => <input {...a} type="date" name="periodEnd" required value={values.periodEnd} disabled={!may('periodEnd')} onChange={(e) => set('periodEnd', e.target.value)} />}
+        <Control id="round-end" label={t('Periodens slut')} hint={t('Respondenterna kan svara till och med denna dag.')} error={fieldError('periodEnd')}>
+          {(a) => <input {...a} type="date" {...register('periodEnd')} required disabled={!may('periodEnd')} />}
         </Control>
       </div>
       <fieldset>
@@ -401,16 +382,16 @@ function RoundForm({
             type="button"
             className="secondary"
             disabled={!may('addMunicipalities')}
-            onClick={() => set('municipalities', new Set([...values.municipalities, ...municipalities.list.map((m) => m.code)]))}
+            onClick={() => setValue('municipalities', [...new Set([...values.municipalities, ...municipalities.list.map((m) => m.code)])])}
           >
             {t('Välj alla')}
           </button>
           {may('removeMunicipalities') && (
-            <button type="button" className="secondary" onClick={() => set('municipalities', new Set())}>
+            <button type="button" className="secondary" onClick={() => setValue('municipalities', [])}>
               {t('Avmarkera alla')}
             </button>
           )}
-          <span aria-live="polite">{t('{n} av {total} valda', { n: values.municipalities.size, total: municipalities.list.length })}</span>
+          <span aria-live="polite">{t('{n} av {total} valda', { n: chosenMunicipalities.size, total: municipalities.list.length })}</span>
         </div>
         <div className="checkbox-grid">
           {municipalities.list.map((m) => {
@@ -422,7 +403,7 @@ function RoundForm({
                   type="checkbox"
                   name="municipalities"
                   value={m.code}
-                  checked={values.municipalities.has(m.code)}
+                  checked={chosenMunicipalities.has(m.code)}
                   disabled={locked}
                   onChange={(e) => toggle('municipalities', m.code, e.target.checked)}
                 />{' '}
@@ -459,47 +440,38 @@ function RoundForm({
       )}
       <fieldset>
         <legend>{t('Till respondenterna')}</legend>
-        <Control id="round-intro" label={t('Introduktion')} hint={t('Visas överst i enkäten: syftet och vad svaren används till.')}>
-          {(a) => (
-            <textarea {...a} name="introduction" rows={4} value={values.introduction ?? ''} disabled={!may('introduction')} onChange={(e) => set('introduction', e.target.value)} />
-          )}
+        <Control id="round-intro" label={t('Introduktion')} hint={t('Visas överst i enkäten: syftet och vad svaren används till.')} error={fieldError('introduction')}>
+          {(a) => <textarea {...a} {...register('introduction')} rows={4} disabled={!may('introduction')} />}
         </Control>
         <div className="field-row">
-          <Control id="round-contact" label={t('Kontaktperson')}>
-            {(a) => <input {...a} name="contactName" autoComplete="off" value={values.contactName ?? ''} disabled={!may('contactName')} onChange={(e) => set('contactName', e.target.value)} />}
+          <Control id="round-contact" label={t('Kontaktperson')} error={fieldError('contactName')}>
+            {(a) => <input {...a} {...register('contactName')} autoComplete="off" disabled={!may('contactName')} />}
           </Control>
-          <Control id="round-contact-email" label={t('Kontaktpersonens e-postadress')}>
-            {(a) => (
-              <input
-                {...a}
-                type="email"
-                name="contactEmail"
-                autoComplete="off"
-                value={values.contactEmail ?? ''}
-                disabled={!may('contactEmail')}
-                onChange={(e) => set('contactEmail', e.target.value)}
-              />
-            )}
+          <Control id="round-contact-email" label={t('Kontaktpersonens e-postadress')} error={fieldError('contactEmail')}>
+            {(a) => <input {...a} type="email" {...register('contactEmail')} autoComplete="off" disabled={!may('contactEmail')} />}
           </Control>
         </div>
-        <Control id="round-minutes" label={t('Beräknad tid i minuter')} hint={t('Lämna tomt för att räkna fram tiden från antalet frågor.')}>
+        <Control
+          id="round-minutes"
+          label={t('Beräknad tid i minuter')}
+          hint={t('Lämna tomt för att räkna fram tiden från antalet frågor.')}
+          error={fieldError('estimatedMinutes')}
+        >
           {(a) => (
             <input
               {...a}
               type="number"
-              name="estimatedMinutes"
+              {...register('estimatedMinutes', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
               min={1}
               max={600}
               className="count-input"
-              value={values.estimatedMinutes}
               disabled={!may('estimatedMinutes')}
-              onChange={(e) => set('estimatedMinutes', e.target.value)}
             />
           )}
         </Control>
       </fieldset>
       <div className="button-row">
-        <button type="submit" aria-disabled={busy || undefined}>
+        <button type="submit" aria-disabled={action.busy || undefined} onClick={(e) => action.busy && e.preventDefault()}>
           {submitLabel}
         </button>
         {onCancel && (

@@ -3,58 +3,20 @@
 // The server enforces every role; the pages only hide.
 import { useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { api } from '../api.ts';
-import { useAction, useApi } from '../components/hooks.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import { getRound, getRoundRates, importResponses, listRounds, type FullRound, type ImportReport, type RoundListEntry } from '../../contracts/rounds.ts';
+import type { RoundStatus } from '../../domain/rounds.ts';
+import { useAction } from '../components/hooks.ts';
 import { AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { useSession } from '../session.tsx';
-import type { RateRow, ResponseRates } from '../../domain/rounds.ts';
-import type { RoundDetails } from '../../domain/round-details.ts';
-import { RoundAdminActions, SelfAssessmentTable, type SelfAssessmentRow } from './round-actions.tsx';
-import type { ImportReport } from '../../import/responses.ts';
+import { RoundAdminActions, SelfAssessmentTable } from './round-actions.tsx';
 
-// ---- API shapes (src/server/routes/rounds.ts) ------------------------------------------------
-
-type Status = 'draft' | 'open' | 'closed';
-
-export interface RoundSummary {
-  id: number;
-  instrument: string;
-  instrumentVersion?: string;
-  instrumentTitle?: string;
-  title: string;
-  status: Status;
-  periodStart: string;
-  periodEnd: string;
-  isDemo?: boolean;
-  demoNote?: string | null;
-  municipalities?: string[];
-  ownMunicipalities?: string[];
-  /** Completed of the respondents in the sample (admin: all municipalities; kommunansvarig: their own); läsare get none. */
-  responses?: { total: number; completed: number };
-}
-
-interface Progress {
-  municipality: string;
-  name: string;
-  total: number;
-  invited: number;
-  started: number;
-  completed: number;
-}
-
-interface RoundDetail extends Omit<RoundSummary, 'municipalities'>, Partial<RoundDetails> {
-  mode: 'survey' | 'self-assessment';
-  /** The round's selection of respondent types (null = all of the instrument's). */
-  respondentTypes: string[] | null;
-  instrumentRespondentTypes: Array<{ id: string; label: string }>;
-  municipalities: Array<{ code: string; name: string }>;
-  progress: Array<Progress & Pick<SelfAssessmentRow, 'selfAssessment'>>;
-  answeredRespondents: number;
-  openedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-}
+type Status = RoundStatus;
+type Progress = FullRound['progress'][number];
+type ResponseRates = ResponseOf<typeof getRoundRates>['rates'];
+type RateRow = ResponseRates['total'];
 
 const STATUS_LABEL: Record<Status, string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
@@ -102,7 +64,7 @@ function sumProgress(list: Progress[]) {
 export function RoundsPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const state = useApi<{ rounds: RoundSummary[] }>('/api/rounds');
+  const state = useEndpoint(listRounds, undefined);
   const admin = user?.role === 'forbundsadmin';
   const arrived = (useLocation().state as { msg?: string } | null)?.msg;
   return (
@@ -157,7 +119,7 @@ export function RoundsPage() {
 }
 
 /** A kommunansvarig with one municipality in the round goes straight to it. */
-function roundLink(r: RoundSummary, role?: string) {
+function roundLink(r: RoundListEntry, role?: string) {
   if (role === 'kommunansvarig' && r.ownMunicipalities?.length === 1) return `/matomgangar/${r.id}/kommuner/${r.ownMunicipalities[0]}`;
   return `/matomgangar/${r.id}`;
 }
@@ -177,13 +139,14 @@ export function RoundPage() {
   const location = useLocation();
   const admin = user?.role === 'forbundsadmin';
   // keep: a reload after a status change keeps the page (and the focused control) mounted.
-  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`, { keep: true });
-  const rates = useApi<{ rates: ResponseRates }>(admin ? `/api/rounds/${encodeURIComponent(id)}/rates` : null, { keep: true });
+  const state = useEndpoint(getRound, { params: { id } }, { keep: true });
+  const rates = useEndpoint(getRoundRates, admin ? { params: { id } } : null, { keep: true });
   const arrived = (location.state as { msg?: string } | null)?.msg;
 
   return (
     <AsyncView state={state}>
       {({ round }) => {
+        if (!('mode' in round)) return <PublicRound round={round} />;
         const visible = admin ? round.progress : round.progress.filter((p) => user?.municipalities.includes(p.municipality));
         const sum = sumProgress(visible);
         const self = round.mode === 'self-assessment';
@@ -226,13 +189,7 @@ export function RoundPage() {
               )}
             </dl>
             {admin && (
-              <RoundAdminActions
-                round={round}
-                onChanged={() => {
-                  state.reload();
-                  rates.reload();
-                }}
-              />
+<RoundAdminActions round={round} />
             )}
             {self ? (
               <Section id="muni-h" title={admin ? t('Självskattning per kommun') : t('Din kommun')}>
@@ -280,6 +237,26 @@ export function RoundPage() {
         );
       }}
     </AsyncView>
+  );
+}
+
+/** What a läsare sees of a round: its title, instrument, period and status. */
+function PublicRound({ round }: { round: Exclude<ResponseOf<typeof getRound>['round'], FullRound> }) {
+  const { t } = useI18n();
+  return (
+    <Page title={round.title}>
+      <LinkParagraph to="/matomgangar">{t('Tillbaka till mätomgångar')}</LinkParagraph>
+      <dl className="facts">
+        <dt>{t('Instrument')}</dt>
+        <dd>{round.instrumentTitle ?? round.instrument}</dd>
+        <dt>{t('Period')}</dt>
+        <dd>{period(round)}</dd>
+        <dt>{t('Status')}</dt>
+        <dd>
+          <StatusTag status={round.status} />
+        </dd>
+      </dl>
+    </Page>
   );
 }
 
@@ -353,7 +330,8 @@ function RateTable({ caption, groupHeader, rows, total }: { caption: string; gro
 export function ImportPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const state = useApi<{ round: RoundDetail }>(`/api/rounds/${encodeURIComponent(id)}`);
+  const state = useEndpoint(getRound, { params: { id } });
+  const importing = useEndpointMutation(importResponses);
   const [file, setFile] = useState<File>();
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [preview, setPreview] = useState<ImportReport>();
@@ -373,7 +351,7 @@ export function ImportPage() {
     const body = new FormData();
     body.append('file', file, file.name);
     await action.run(async () => {
-      const r = await api<ImportReport>('POST', `/api/rounds/${encodeURIComponent(id)}/import?dryRun=${dryRun}&skipInvalid=${skipInvalid}`, body);
+      const r = await importing.mutateAsync({ params: { id }, query: { dryRun: String(dryRun) as 'true' | 'false', skipInvalid: String(skipInvalid) as 'true' | 'false' }, body });
       if (dryRun) setPreview(r);
       else setResult(r);
     });
@@ -382,6 +360,7 @@ export function ImportPage() {
   return (
     <AsyncView state={state}>
       {({ round }) => {
+        if (!('mode' in round)) return <PublicRound round={round} />;
         const names = new Map(round.municipalities.map((m) => [m.code, m.name]));
         const types = new Map(round.instrumentRespondentTypes.map((r) => [r.id, r.label]));
         const canWrite = !!preview && preview.accepted > 0 && (preview.errors.length === 0 || skipInvalid) && !result;

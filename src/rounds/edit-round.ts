@@ -1,44 +1,22 @@
-// Editing and deleting a round, and the summaries shown before opening, closing or reopening it.
-// The rules are in src/domain/round-edit.ts; this loads the facts, applies the change and writes
-// the audit entry in the same transaction. Shared by the HTTP routes and the CLI.
-import type { Db, Queryable } from '../db/db.ts';
-import {
-  checkRoundEdit,
-  deleteRefusal,
-  excludedTypes,
-  selfAssessmentState,
-  transitionPreview,
-  type RoundChange,
-  type RoundSettings,
-  type TransitionPreview,
-} from '../domain/round-edit.ts';
+// Edits a round (förbundsadmin): what may change depends on its status (src/domain/round-edit.ts,
+// 409 with the reason; 400 for invalid settings). Respondents without answers go with a
+// municipality or respondent type no longer included. Audited in the same transaction.
+import type { Db } from '../db/db.ts';
+import { checkRoundEdit, excludedTypes, type RoundChange, type RoundSettings } from '../domain/round-edit.ts';
 import { ROUND_DETAIL_FIELDS, type RoundDetails } from '../domain/round-details.ts';
-import { nextStatus, type RoundAction } from '../domain/rounds.ts';
-import { conflict, AppError, notFound } from '../domain/errors.ts';
+import type { RoundEditSettings } from '../domain/round-schema.ts';
+import { AppError, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrumentForRound } from '../store/instruments.ts';
 import { listMunicipalities } from '../store/organisation.ts';
-import {
-  answerFacts,
-  deleteRound,
-  removeRoundMunicipalities,
-  removeUnansweredOfTypes,
-  sampleCounts,
-  selfAssessmentRows,
-  setRoundInstrument,
-} from '../store/round-edit.ts';
+import { answerFacts, removeRoundMunicipalities, removeUnansweredOfTypes, setRoundInstrument } from '../store/round-edit.ts';
 import { addRoundMunicipalities, getRound, lockRound, updateRound, updateRoundDetails, type Round } from '../store/rounds.ts';
-import { instrumentOfRound, requireRound, type Actor } from './service.ts';
+import { instrumentOfRound, type Actor } from './service.ts';
 
 /** Today's date in Sweden (YYYY-MM-DD). */
 export const todayInSweden = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
 
-export interface EditRoundInput extends Partial<RoundDetails> {
-  instrument?: string;
-  instrumentVersion?: string;
-  title?: string;
-  periodStart?: string;
-  periodEnd?: string;
+export interface EditRoundInput extends RoundEditSettings {
   /** The complete list of municipalities after the edit. */
   municipalities?: string[];
   addMunicipalities?: string[];
@@ -115,36 +93,3 @@ export async function editRound(db: Db, id: number, input: EditRoundInput, actor
   });
 }
 
-/** Deletes a draft round without answers (409 with the reason otherwise). */
-export async function deleteRoundChecked(db: Db, id: number, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
-    const round = await lockRound(tx, id);
-    if (!round) throw notFound(`Mätomgång ${id} finns inte`);
-    const facts = await answerFacts(tx, id);
-    const refusal = deleteRefusal(round.status, facts.answeredRespondents);
-    if (refusal) throw conflict(refusal);
-    await deleteRound(tx, id);
-    await audit(tx, {
-      actor: actor.id,
-      action: 'round.deleted',
-      target: `round:${id}`,
-      ip: actor.ip,
-      details: { title: round.title, instrument: `${round.instrument}@${round.instrumentVersion}`, respondents: facts.respondents },
-    });
-  });
-}
-
-/** What opening, closing or reopening would do (409 when the change is not possible in the round's status). */
-export async function previewTransition(db: Queryable, id: number, action: RoundAction, today = todayInSweden()): Promise<TransitionPreview> {
-  const round = await requireRound(db, id);
-  const next = nextStatus(round.status, action);
-  if (!next.ok) throw conflict(next.message);
-  const instrument = await instrumentOfRound(db, round);
-  return transitionPreview(action, next.status, { periodEnd: round.periodEnd, mode: instrument.mode }, await sampleCounts(db, id), today);
-}
-
-/** The state of each municipality's self-assessment (self-assessment rounds). */
-export async function selfAssessmentStates(db: Queryable, round: Round) {
-  const rows = new Map((await selfAssessmentRows(db, round.id)).map((r) => [r.municipality, r]));
-  return new Map(round.municipalities.map((code) => [code, selfAssessmentState(rows.get(code))]));
-}

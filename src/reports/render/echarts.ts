@@ -1,0 +1,84 @@
+// A ChartSpec → SVG with ECharts' server-side SVG renderer (the same option the browser draws, from
+// src/domain/charts/option.ts), and that SVG → PNG with resvg (the DOCX fallback image) using the
+// DejaVu Sans (Condensed) font shipped in the dejavu-fonts-ttf package (never system fonts), so the PNG looks the
+// same on every machine. The PDF embeds the SVG as vectors (pdf.ts, svg-to-pdfkit).
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import { BarChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { init, use } from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
+import { SVGRenderer } from 'echarts/renderers';
+import { chartHeight, chartOption, type ChartLocale } from '../../domain/charts/option.ts';
+import { splitRadar, type ChartSpec } from '../../domain/charts/spec.ts';
+
+use([
+  BarChart,
+  HeatmapChart,
+  RadarChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  LabelLayout,
+  SVGRenderer,
+]);
+
+/** The font family written into the SVG: Helvetica in the PDF (pdf.ts), DejaVu Sans Condensed in the PNG. */
+export const SVG_FONT = 'Helvetica, DejaVu Sans Condensed, sans-serif';
+
+const require = createRequire(import.meta.url);
+// DejaVu Sans Condensed: about as wide as Helvetica, whose metrics ECharts lays the text out with.
+const FONT_FILES = [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansCondensed-Bold.ttf')];
+
+export interface RenderedChart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** The chart as an SVG document of `width` px (the height follows the spec unless given). */
+export function chartSvg(spec: ChartSpec, width: number, opts: { height?: number; locale?: ChartLocale; title?: string } = {}): RenderedChart {
+  const height = opts.height ?? chartHeight(spec, width);
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(chartOption(spec, { width, height, locale: opts.locale ?? 'sv', fontFamily: SVG_FONT }));
+    let svg = chart.renderToSVGString();
+    if (opts.title) svg = svg.replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(opts.title)}</title>`);
+    return { svg, width, height };
+  } finally {
+    chart.dispose();
+  }
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The charts of a chart block on paper: a radar with more than RADAR_MAX_AXES axes as one image per part, titled. */
+export function paperCharts(spec: ChartSpec, width: number, title: string): Array<RenderedChart & { part: string }> {
+  const parts = spec.type === 'radar' ? splitRadar(spec) : [{ title: '', chart: spec }];
+  return parts.map((p) => ({ ...chartSvg(p.chart, width, { title: p.title ? `${title}: ${p.title}` : title }), part: p.title }));
+}
+
+/** An SVG rasterised to PNG at `scale` × its size, text in DejaVu Sans. */
+export function svgToPng(svg: string, scale: number): Buffer {
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans Condensed', sansSerifFamily: 'DejaVu Sans Condensed' },
+  });
+  return r.render().asPng();
+}

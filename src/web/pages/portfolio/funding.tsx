@@ -1,0 +1,175 @@
+// Requisitioned funding per cost type: a chart and a table per project, and the association's form
+// for the amounts.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { saveFunding, type FundingProjectView } from '../../../contracts/portfolio.ts';
+import { MONEY, money } from '../../../domain/portfolio/field-schemas.ts';
+import { fundingProjectInput } from '../../../domain/portfolio/portfolio-schema.ts';
+import { COST_TYPES } from '../../../domain/portfolio/types.ts';
+import { CHART_BASE, EChart } from '../../components/charts.tsx';
+import { Control, FormButtons } from '../../components/forms.tsx';
+import { dash, intFormat, kr, pct } from '../../components/format.ts';
+import { useAction } from '../../components/hooks.ts';
+import { ActionMessages, DataTable } from '../../components/ui.tsx';
+import { translate, useI18n } from '../../i18n.tsx';
+import { useEndpointMutation } from '../../query.ts';
+import { NoteList, onFields, typedNumber } from './shared.tsx';
+
+function FundingChart({ project }: { project: FundingProjectView }) {
+  const { t, lang } = useI18n();
+  const rows = project.followUp.rows;
+  const option = useMemo(
+    () => ({
+      ...CHART_BASE,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => kr(typeof v === 'number' ? v : null) },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => intFormat.format(v) } },
+      yAxis: { type: 'category', data: rows.map((r) => translate(lang, r.label)), inverse: true },
+      series: [
+        { type: 'bar', name: translate(lang, 'Ansökan'), data: rows.map((r) => r.applied) },
+        { type: 'bar', name: translate(lang, 'Rekvirerat'), data: rows.map((r) => r.requisitioned) },
+      ],
+    }),
+    [rows, lang],
+  );
+  const top = rows.length ? rows.reduce((a, b) => (b.requisitioned > a.requisitioned ? b : a)) : null;
+  const summary = [
+    t('Stapeldiagram: ansökt och rekvirerat per kostnadsslag i kronor, {name}.', { name: project.name }),
+    top ? t('Mest rekvirerat: {label} ({amount}).', { label: t(top.label), amount: kr(top.requisitioned) }) : '',
+    t('Alla värden finns i tabellen under diagrammet.'),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return <EChart option={option} label={summary} height={Math.max(180, rows.length * 44 + 90)} />;
+}
+
+export function FundingView({ project: p }: { project: FundingProjectView }) {
+  const { t } = useI18n();
+  const id = useId();
+  const f = p.followUp;
+  return (
+    <figure className="result-figure" aria-labelledby={`${id}-t`}>
+      <figcaption>
+        <h3 id={`${id}-t`}>{p.name}</h3>
+        <dl className="facts">
+          {p.reference && (
+            <>
+              <dt>{t('Diarienummer')}</dt>
+              <dd>{p.reference}</dd>
+            </>
+          )}
+          <dt>{t('Projektperiod')}</dt>
+          <dd>{p.periodFrom || p.periodTo ? `${p.periodFrom ?? '…'} – ${p.periodTo ?? '…'}` : dash}</dd>
+          <dt>{t('Rekvirerat till och med')}</dt>
+          <dd>{p.requisitionedUntil ?? dash}</dd>
+          <dt>{t('Rekvirerat av ansökta medel')}</dt>
+          <dd>{pct(f.requisitionedPercent)}</dd>
+        </dl>
+      </figcaption>
+      {f.rows.length > 0 && <FundingChart project={p} />}
+      <DataTable
+        label={t('Medel per kostnadsslag: {name}', { name: p.name })}
+        caption={t('Medel per kostnadsslag: {name} (kronor){until}', {
+          name: p.name,
+          until: p.requisitionedUntil ? t(', rekvirerat till och med {date}', { date: p.requisitionedUntil }) : '',
+        })}
+        columns={[t('Kostnadsslag'), { num: t('Ansökan') }, { num: t('Rekvirerat') }, { num: t('Kvarstår') }]}
+      >
+        <tbody>
+          {f.rows.map((r) => (
+            <tr key={r.costType}>
+              <th scope="row">{t(r.label)}</th>
+              <td className="num">{kr(r.applied)}</td>
+              <td className="num">{kr(r.requisitioned)}</td>
+              <td className="num">
+                {kr(r.remaining)}
+                {r.overspent && <span className="hint"> ({t('överskridet')})</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('Totalt')}</th>
+            <td className="num">{kr(f.total.applied)}</td>
+            <td className="num">{kr(f.total.requisitioned)}</td>
+            <td className="num">{kr(f.total.remaining)}</td>
+          </tr>
+        </tfoot>
+      </DataTable>
+      <NoteList title={t('Att kontrollera')} notes={f.issues} />
+    </figure>
+  );
+}
+
+// The form: the contract's funding project amounts typed as text ("1 100 000") and the date as typed.
+const fundingForm = z.object({
+  requisitionedUntil: z
+    .string()
+    .trim()
+    .transform((s) => s || null)
+    .pipe(fundingProjectInput.shape.requisitionedUntil.unwrap()),
+  rows: z.array(
+    z.object({
+      costType: z.enum(COST_TYPES),
+      label: z.string(),
+      applied: typedNumber(money, MONEY),
+      requisitioned: typedNumber(money, MONEY),
+    }),
+  ),
+});
+type FundingValues = z.input<typeof fundingForm>;
+
+/** The association updates a project's applied and requisitioned amounts per cost type (PUT /api/funding). */
+export function FundingForm({ project: p }: { project: FundingProjectView }) {
+  const { t } = useI18n();
+  const id = useId();
+  const action = useAction();
+  const save = useEndpointMutation(saveFunding);
+  const form = useForm<FundingValues, unknown, z.output<typeof fundingForm>>({
+    resolver: zodResolver(fundingForm),
+    defaultValues: {
+      requisitionedUntil: p.requisitionedUntil ?? '',
+      rows: p.followUp.rows.map((r) => ({ costType: r.costType, label: r.label, applied: String(r.applied), requisitioned: String(r.requisitioned) })),
+    },
+  });
+  const errors = form.formState.errors;
+
+  const submit = form.handleSubmit(
+    ({ requisitionedUntil, rows }) =>
+      action.run(async () => {
+        const body = { name: p.name, reference: p.reference, periodFrom: p.periodFrom, periodTo: p.periodTo, requisitionedUntil, rows: rows.map(({ label: _label, ...r }) => r) };
+        await save.mutateAsync({ body }).catch(onFields(form.setError));
+        return t('Sparat: {label}', { label: p.name });
+      }),
+    () => action.setError(errors.requisitionedUntil && !errors.rows ? t('Datum ska skrivas ÅÅÅÅ-MM-DD.') : t('Ange belopp i kronor, 0 eller större, för varje kostnadsslag.')),
+  );
+
+  return (
+    <details>
+      <summary>{t('Uppdatera belopp: {name}', { name: p.name })}</summary>
+      <form onSubmit={submit} noValidate>
+        <ActionMessages action={action} />
+        <Control id={`${id}-until`} label={t('Rekvirerat till och med (ÅÅÅÅ-MM-DD)')} error={errors.requisitionedUntil?.message}>
+          {(a) => <input {...a} type="text" {...form.register('requisitionedUntil')} />}
+        </Control>
+        {p.followUp.rows.map((r, i) => (
+          <fieldset key={r.costType}>
+            <legend>{t(r.label)}</legend>
+            <div className="field-row">
+              {(['applied', 'requisitioned'] as const).map((k) => (
+                <Control key={k} id={`${id}-${i}-${k}`} label={k === 'applied' ? t('Ansökan (kr)') : t('Rekvirerat (kr)')} error={errors.rows?.[i]?.[k]?.message}>
+                  {(attrs) => <input {...attrs} type="text" inputMode="numeric" {...form.register(`rows.${i}.${k}`)} />}
+                </Control>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        <FormButtons submitLabel={t('Spara beloppen')} busy={action.busy} />
+      </form>
+    </details>
+  );
+}
