@@ -49,7 +49,35 @@ const ROUTE_SCHEMA_FILES = [
   'src/domain/portfolio/stages.ts',
 ];
 
-test('varje fält i rutternas indata har en svensk etikett', () => {
+/** The property names of a JSON schema, at every depth. */
+function jsonKeys(schema: unknown, out: string[] = []): string[] {
+  if (Array.isArray(schema)) for (const s of schema) jsonKeys(s, out);
+  else if (schema && typeof schema === 'object')
+    for (const [k, v] of Object.entries(schema)) {
+      if (k === 'properties' && v && typeof v === 'object') out.push(...Object.keys(v));
+      jsonKeys(v, out);
+    }
+  return out;
+}
+
+/** Every key of the params, query and body of the endpoints declared in src/contracts. */
+async function contractInputKeys(): Promise<Array<[string, string]>> {
+  const keys: Array<[string, string]> = [];
+  for (const f of readdirSync('src/contracts')) {
+    const mod: Record<string, unknown> = await import(`../src/contracts/${f}`);
+    for (const [name, ep] of Object.entries(mod)) {
+      if (!ep || typeof ep !== 'object' || !('path' in ep) || !('method' in ep)) continue;
+      for (const part of ['params', 'query', 'body'] as const) {
+        const schema = (ep as Record<string, unknown>)[part];
+        if (schema instanceof z.ZodType)
+          for (const key of jsonKeys(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }))) keys.push([`${f} ${name}`, key]);
+      }
+    }
+  }
+  return keys;
+}
+
+test('varje fält i rutternas indata har en svensk etikett', async () => {
   const missing: string[] = [];
   let n = 0;
   for (const file of ROUTE_SCHEMA_FILES)
@@ -57,6 +85,10 @@ test('varje fält i rutternas indata har en svensk etikett', () => {
       n++;
       if (!(key in FIELD_LABELS)) missing.push(`${file}: ${key}`);
     }
+  for (const [where, key] of await contractInputKeys()) {
+    n++;
+    if (!(key in FIELD_LABELS)) missing.push(`${where}: ${key}`);
+  }
   // The scan sees the schemas it should: these keys are written by hand from the routes.
   assert.ok(n > 150, `${n} nycklar hittade`);
   assert.deepEqual(missing, []);
