@@ -3,9 +3,11 @@
 // municipality against the region (--municipality) or the change between two rounds (--compare).
 import type { Command } from 'commander';
 import { getCompareView, getMunicipalityView, getRegionalView, parseMeasure } from '../analysis/service.ts';
+import { analysisFilters } from '../contracts/analysis.ts';
+import { municipalityCode } from '../contracts/endpoint.ts';
 import { viewText, type AnalysisViewer } from '../domain/analysis/views.ts';
 import { AppError } from '../domain/errors.ts';
-import { CliError, print, withDb } from './index.ts';
+import { CliError, print, validated, withDb } from './index.ts';
 
 const ASSOCIATION: AnalysisViewer = { role: 'forbundsadmin', municipalities: [] };
 
@@ -27,12 +29,12 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--json', 'skriv ut som JSON')
     .action(
       async (opts: { round: number; municipality?: string; compare?: number; measure: string; respondentType?: string; area?: string; json?: boolean }) => {
-        if (opts.municipality !== undefined && !/^[0-9]{4}$/.test(opts.municipality))
-          throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
+        if (opts.municipality !== undefined) validated(municipalityCode, opts.municipality);
         if (opts.municipality && opts.compare) throw new CliError('Ange antingen --municipality eller --compare, inte båda');
         const measure = parseMeasure(opts.measure);
         if (!measure) throw new CliError('--measure ska vara overall, dimension:<id>, group:<id> eller item:<id>');
-        const filters = { respondentType: opts.respondentType ?? null, area: opts.area ?? null };
+        const q = validated(analysisFilters, { respondentType: opts.respondentType, area: opts.area });
+        const filters = { respondentType: q.respondentType || null, area: q.area || null };
         try {
           const view = await withDb(async (db) => {
             if (opts.compare) return getCompareView(db, ASSOCIATION, { roundId: opts.round, otherId: opts.compare, measure, filters });

@@ -1,11 +1,15 @@
 // `npx samverka …`: the automation interface over the same code as the server.
 import { Command, Option } from 'commander';
+import type { z } from 'zod';
+import { createUserBody } from '../contracts/accounts.ts';
 import { configFromEnv } from '../config.ts';
 import { DbStartError } from '../db/availability.ts';
 import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ROLE_LABELS, ROLES, type Role } from '../domain/organisation.ts';
+import { AppError } from '../domain/errors.ts';
 import { openConfiguredDb } from '../runtime.ts';
+import { parse } from '../server/http.ts';
 import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listMunicipalities } from '../store/organisation.ts';
@@ -13,6 +17,16 @@ import { registerCommands } from './commands.ts';
 import { registerServe } from './serve.ts';
 
 export class CliError extends Error {}
+
+/** Options checked with an endpoint's schema: the same Swedish messages as the API gives, as a CliError. */
+export function validated<T extends z.ZodType>(schema: T, data: unknown): z.output<T> {
+  try {
+    return parse(schema, data);
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.message);
+    throw e;
+  }
+}
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': 'Användning:',
@@ -73,21 +87,14 @@ export function buildCli(): Command {
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { email: string; name: string; password?: string; role: Role; municipality?: string[]; json?: boolean }) => {
       const password = opts.password ?? process.env.SAMVERKA_PASSWORD ?? '';
-      if (password.length < 12) throw new CliError('Lösenordet ska ha minst 12 tecken (--password eller SAMVERKA_PASSWORD)');
-      if (!/^\S+@\S+\.\S+$/.test(opts.email)) throw new CliError('Ange en giltig e-postadress');
-      if (opts.role === 'kommunansvarig' && !opts.municipality?.length)
+      const body = validated(createUserBody, { email: opts.email, name: opts.name, password, role: opts.role, municipalities: opts.municipality ?? [] });
+      if (body.role === 'kommunansvarig' && !body.municipalities.length)
         throw new CliError('En kommunansvarig måste kopplas till minst en kommun (--municipality)');
       const user = await withDb(async (db) => {
-        if (await findUserIdByEmail(db, opts.email)) throw new CliError('Det finns redan ett konto med den e-postadressen');
+        if (await findUserIdByEmail(db, body.email)) throw new CliError('Det finns redan ett konto med den e-postadressen');
         const codes = new Set((await listMunicipalities(db)).map((m) => m.code));
-        for (const c of opts.municipality ?? []) if (!codes.has(c)) throw new CliError(`Kommunen med kod ${c} finns inte`);
-        const u = await createUser(db, {
-          email: opts.email,
-          name: opts.name,
-          password,
-          role: opts.role,
-          municipalities: opts.municipality ?? [],
-        });
+        for (const c of body.municipalities) if (!codes.has(c)) throw new CliError(`Kommunen med kod ${c} finns inte`);
+        const u = await createUser(db, body);
         await audit(db, { action: 'user.created', target: u.email, details: { role: u.role, via: 'cli' } });
         return u;
       });

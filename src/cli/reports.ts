@@ -6,10 +6,12 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeDelrapportZip } from '../reports/batch.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
+import { municipalityCode } from '../contracts/endpoint.ts';
+import { reportFormat } from '../contracts/reports.ts';
+import type { ReportFormat } from '../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, renderModel } from '../reports/service.ts';
 import { AppError } from '../domain/errors.ts';
-import { CliError, print, withDb } from './index.ts';
+import { CliError, print, validated, withDb } from './index.ts';
 
 const positiveInt = (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError('Mätomgångens id ska vara ett positivt heltal');
@@ -29,11 +31,11 @@ export function registerReportCommands(program: Command): void {
     .requiredOption('--round <id>', 'mätomgångens id', positiveInt)
     .option('--municipality <kod>', 'kommunens SCB-kod (fyra siffror): kommunens delrapport')
     .option('--all', 'alla delrapporter i mätomgången, som en zip-fil')
-    .addOption(new Option('--format <format>', 'filformat').choices([...REPORT_FORMATS]).default('pdf'))
+    .addOption(new Option('--format <format>', 'filformat').choices(reportFormat.options).default('pdf'))
     .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')
     .option('--json', 'skriv ut resultatet som JSON')
     .action(async (opts: { round: number; municipality?: string; all?: boolean; format: ReportFormat; out: string; json?: boolean }) => {
-      if (opts.municipality !== undefined && !/^[0-9]{4}$/.test(opts.municipality)) throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
+      if (opts.municipality !== undefined) validated(municipalityCode, opts.municipality);
       if (opts.municipality && opts.all) throw new CliError('Ange antingen --municipality eller --all, inte båda');
       const out = resolve(opts.out);
       try {

@@ -44,8 +44,8 @@ export interface EndpointDef {
   body?: z.ZodType;
   /** The success answer: a zod schema of its JSON, or a file. */
   response: z.ZodType | FileResponse;
-  /** Success status when it is not 200 (201 for created, 204 for no content). */
-  status?: 200 | 201 | 204;
+  /** Success status when it is not 200 (201 for created, 202 for accepted work, 204 for no content). */
+  status?: 200 | 201 | 202 | 204;
   errors?: readonly ErrorStatus[];
   /** Field labels for validation messages beyond src/contracts/field-labels.ts. */
   labels?: Readonly<Record<string, string>>;

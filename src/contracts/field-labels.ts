@@ -62,6 +62,7 @@ export const FIELD_LABELS: Record<string, string> = {
   value: 'Svar',
   dryRun: 'Provkörning',
   skipInvalid: 'Hoppa över ogiltiga rader',
+  figure: 'Figur',
   format: 'Format',
   measure: 'Jämförelsemått',
   // Initiatives

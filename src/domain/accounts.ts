@@ -1,6 +1,29 @@
-// The rules for an account's password: one place for the server's check and the browser's hint.
+// Accounts: the rules of a user's fields (e-mail, password, role, municipalities) and the account as the
+// API shows it. One place for the server's check, the CLI and the browser's hints.
 import { z } from 'zod';
+import { ROLES } from './organisation.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const passwordRule = z.string().min(MIN_PASSWORD_LENGTH, `Lösenordet ska ha minst ${MIN_PASSWORD_LENGTH} tecken`).max(200);
+
+export const emailRule = z.string().trim().email('Ange en giltig e-postadress').max(254);
+
+export const roleRule = z.enum(ROLES, { error: 'Rollen ska vara forbundsadmin, kommunansvarig eller lasare' });
+
+/** A user's municipalities: a code given twice counts once (it would break the unique key otherwise). */
+export const municipalityListRule = z
+  .array(z.string().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB-kod)'))
+  .max(50)
+  .transform((codes) => [...new Set(codes)]);
+
+/** An account as the API shows it (never the password). */
+export const userSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  isDemo: z.boolean(),
+  municipalities: z.array(z.string()).describe('Kommunansvarig: kommunernas SCB-koder'),
+});
+export type User = z.infer<typeof userSchema>;

@@ -71,7 +71,7 @@ function errorStatuses(ep: EndpointDef): number[] {
 function responseSchemas(ep: EndpointDef): Record<number, unknown> {
   const ok = ep.status ?? 200;
   const out: Record<number, unknown> = {};
-  if (ok === 204) out[204] = { description: 'Klart, inget innehåll', content: {} };
+  if (ok === 204) out[204] = z.null().describe('Klart, inget innehåll');
   else if ('kind' in ep.response)
     out[ok] = { description: 'Filen', content: Object.fromEntries(ep.response.types.map((t) => [t, { schema: z.string().meta({ format: 'binary' }) }])) };
   else out[ok] = { description: 'Svaret', content: { 'application/json': { schema: ep.response } } };

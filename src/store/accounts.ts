@@ -7,14 +7,8 @@ import type { Db, Queryable } from '../db/db.ts';
 import type { Role } from '../domain/organisation.ts';
 import { failuresToConsider, SIGN_IN_THROTTLE, signInWaitSeconds } from '../domain/sign-in-throttle.ts';
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  isDemo: boolean;
-  municipalities: string[];
-}
+import type { User } from '../domain/accounts.ts';
+export type { User };
 
 export const SESSION_HOURS = 12;
 export const RESET_LINK_MINUTES = 60;

@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/db.ts';
 import { byVersionDesc, defaultRoundVersion } from '../domain/instruments/library.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
+import type { RoundStatus } from '../domain/rounds.ts';
 import { addsShortNamesOnly, withShortNames, type StoredInstrument } from '../domain/instruments/short.ts';
 
 export interface InstrumentSummary {
@@ -193,9 +194,9 @@ export async function roundsUsingVersion(
   db: Queryable,
   id: string,
   version: string,
-): Promise<Array<{ id: number; title: string; status: string; periodStart: string; periodEnd: string; municipalities: string[] }>> {
+): Promise<Array<{ id: number; title: string; status: RoundStatus; periodStart: string; periodEnd: string; municipalities: string[] }>> {
   const rows = (
-    await db.query<{ id: number; title: string; status: string; periodStart: string; periodEnd: string; municipalities: string[] | null }>(
+    await db.query<{ id: number; title: string; status: RoundStatus; periodStart: string; periodEnd: string; municipalities: string[] | null }>(
       `SELECT r.id, r.title, r.status, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
               (SELECT array_agg(rm.municipality_code ORDER BY rm.municipality_code) FROM round_municipalities rm WHERE rm.round_id = r.id) AS municipalities
          FROM rounds r WHERE r.instrument_id = $1 AND r.instrument_version = $2 ORDER BY r.period_start DESC, r.id DESC`,

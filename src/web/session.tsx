@@ -1,22 +1,14 @@
 import { queryClient } from './query.ts';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { get, post, setCsrf } from './api.ts';
+import * as auth from '../contracts/auth.ts';
+import type { ResponseOf } from '../contracts/endpoint.ts';
+import { call, setCsrf } from './api.ts';
 
-export type Role = 'forbundsadmin' | 'kommunansvarig' | 'lasare';
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  isDemo: boolean;
-  municipalities: string[];
-}
+export type User = ResponseOf<typeof auth.login>['user'];
+export type Role = User['role'];
 
 /** What the server says about the session: seconds left and its full lifetime (GET /api/auth/me, login, extend). */
-export interface SessionTimes {
-  expiresInSeconds: number;
-  lifetimeSeconds: number;
-}
+export type SessionTimes = ResponseOf<typeof auth.extendSession>['session'];
 
 interface Session {
   user?: User;
@@ -42,24 +34,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     // 200 with `user: null` when signed out (no 401 in the console on public pages).
-    get<{ user: User | null; csrfToken?: string; session?: SessionTimes }>('/api/auth/me')
+    call(auth.me)
       .then((r) => {
+        if (!r.user) return;
         setCsrf(r.csrfToken);
-        setUser(r.user ?? undefined);
+        setUser(r.user);
         took(r.session);
       })
       .catch(() => undefined)
       .finally(() => setLoading(false));
   }, []);
   const login = async (email: string, password: string) => {
-    const r = await post<{ user: User; csrfToken: string; session?: SessionTimes }>('/api/auth/login', { email, password });
+    const r = await call(auth.login, { body: { email, password } });
     queryClient.clear();
     setCsrf(r.csrfToken);
     setUser(r.user);
     took(r.session);
   };
   const logout = async () => {
-    await post('/api/auth/logout');
+    await call(auth.logout);
     // Nothing of the last user's data stays in the cache for the next one.
     queryClient.clear();
     setCsrf(undefined);
@@ -67,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     took(undefined);
   };
   const extend = async () => {
-    const r = await post<{ session: SessionTimes }>('/api/auth/session/extend');
+    const r = await call(auth.extendSession);
     took(r.session);
   };
   return (

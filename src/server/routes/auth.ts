@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as api from '../../contracts/auth.ts';
 import {
   completePasswordReset,
   createSession,
@@ -8,21 +8,19 @@ import {
   revokeSession,
   verifyLogin,
 } from '../../store/accounts.ts';
-import { passwordRule } from '../../domain/accounts.ts';
 import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { audit } from '../../store/audit.ts';
 import { queueMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
-import { AppError, parse } from '../http.ts';
-
-const email = z.string().trim().email('Ange en giltig e-postadress').max(254);
+import { AppError } from '../http.ts';
+import { route } from '../route.ts';
 
 export async function authRoutes(app: FastifyInstance) {
   const { db, config } = app;
   const strict = { config: { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } } };
 
-  app.post('/auth/login', strict, async (req, reply) => {
-    const body = parse(z.object({ email, password: z.string().min(1, 'Ange lösenord').max(200) }), req.body);
+  route(app, api.login, async (req, reply) => {
+    const { body } = req;
     const r = await verifyLogin(db, body.email, body.password, req.ip);
     if (!r.ok) {
       const wait = r.reason === 'throttled' ? r.retryAfterSeconds : undefined;
@@ -39,8 +37,7 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   // Renews the signed-in session for a full lifetime from now (the web app offers it before the session ends).
-  app.post('/auth/session/extend', async (req, reply) => {
-    requireUser(req);
+  route(app, api.extendSession, async (req, reply) => {
     const lifetime = sessionLifetimeSeconds(config);
     const token = req.cookies[SESSION_COOKIE]!;
     const left = await extendSession(db, token, lifetime);
@@ -49,18 +46,18 @@ export async function authRoutes(app: FastifyInstance) {
     return { session: { expiresInSeconds: left, lifetimeSeconds: lifetime } };
   });
 
-  app.post('/auth/logout', async (req, reply) => {
+  route(app, api.logout, async (req, reply) => {
     const user = requireUser(req);
     await revokeSession(db, req.cookies[SESSION_COOKIE]!);
     await audit(db, { actor: user.id, action: 'logout', target: user.email, ip: req.ip });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
   // Who is signed in: 200 with `user: null` when nobody is, so the web app's session probe on public
   // pages (sign-in, password reset, respondent links) causes no error in the browser console.
-  app.get('/auth/me', async (req) => {
-    if (!req.user) return { user: null };
+  route(app, api.me, async (req) => {
+    if (!req.user || req.csrfToken === undefined) return { user: null };
     return {
       user: req.user,
       csrfToken: req.csrfToken,
@@ -71,8 +68,8 @@ export async function authRoutes(app: FastifyInstance) {
   // Known and unknown addresses take the same path and get the same answer: a token is made, the same
   // statement runs and an audit entry is written, in one transaction (one commit either way). Only a
   // known address gets the mail; SMTP delivery runs after the answer, so its time reveals nothing.
-  app.post('/auth/password-reset', strict, async (req, reply) => {
-    const body = parse(z.object({ email }), req.body);
+  route(app, api.requestPasswordReset, async (req, reply) => {
+    const { body } = req;
     const send = await db.transaction(async (tx) => {
       const { token, userId } = await requestPasswordReset(tx, body.email);
       const mail =
@@ -93,16 +90,17 @@ export async function authRoutes(app: FastifyInstance) {
       return mail;
     });
     if (send) void send(db).catch((e) => req.log.error(e));
-    return reply.status(202).send({ message: 'Om adressen finns skickas en länk för att återställa lösenordet.' });
-  });
+    reply.status(202);
+    return { message: 'Om adressen finns skickas en länk för att återställa lösenordet.' };
+  }, strict);
 
   // A reset ends every session of the account (the person may be resetting because someone else got in)
   // and lifts the throttle on failed sign-ins from every address.
-  app.post('/auth/password-reset/confirm', strict, async (req) => {
-    const body = parse(z.object({ token: z.string().min(10).max(200), password: passwordRule }), req.body);
+  route(app, api.confirmPasswordReset, async (req) => {
+    const { body } = req;
     const user = await completePasswordReset(db, body.token, body.password);
     if (!user) throw new AppError('invalid', 'Länken är ogiltig, redan använd eller har gått ut. Begär en ny.');
     await audit(db, { actor: user.id, action: 'password.reset', target: user.email, ip: req.ip });
     return { message: 'Lösenordet är bytt. Logga in med ditt nya lösenord.' };
-  });
+  }, strict);
 }

@@ -3,10 +3,9 @@
 // reports, and lets the pure domain function decide. Query: threshold (percent, 0–100, default 50) and
 // today (ÅÅÅÅ-MM-DD, default the server's date; for previews and tests).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { getDashboard } from '../../contracts/dashboard.ts';
 import { buildDashboard, type DashboardRespondent, type DashboardRound } from '../../domain/dashboard.ts';
 import { reportAccess } from '../../domain/reports/access.ts';
-import { todaySchema } from '../../domain/portfolio/followup.ts';
 import { instrumentOfRound } from '../../rounds/service.ts';
 import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { getGates, listCriteria, listInitiatives, listStatusReports } from '../../store/initiatives.ts';
@@ -14,23 +13,14 @@ import { listMunicipalities } from '../../store/organisation.ts';
 import { listRespondents } from '../../store/respondents.ts';
 import { listRounds, roundProgress } from '../../store/rounds.ts';
 import { requireUser } from '../auth.ts';
-import { parse } from '../http.ts';
-
-const query = z.object({
-  threshold: z.coerce
-    .number({ error: 'Svarsfrekvensgränsen ska vara ett tal' })
-    .min(0, 'Svarsfrekvensgränsen ska vara 0–100 procent')
-    .max(100, 'Svarsfrekvensgränsen ska vara 0–100 procent')
-    .default(50),
-  today: todaySchema.optional(),
-});
+import { route } from '../route.ts';
 
 export async function dashboardRoutes(app: FastifyInstance) {
   const { db } = app;
 
-  app.get('/dashboard', async (req) => {
+  route(app, getDashboard, async (req) => {
     const user = requireUser(req);
-    const q = parse(query, req.query);
+    const q = req.query;
     const today = q.today ?? new Date().toISOString().slice(0, 10);
     const own = user.role === 'kommunansvarig' ? user.municipalities : [];
     const names = Object.fromEntries((await listMunicipalities(db)).map((m) => [m.code, m.name]));

@@ -4,7 +4,7 @@
 //   compatibility of two versions).
 // - Förbundsadmin: upload a version (JSON or YAML), duplicate a version as a draft, change or delete a draft.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as api from '../../contracts/instruments.ts';
 import { visibleItems } from '../../domain/instruments/answers.ts';
 import type { Instrument } from '../../domain/instruments/schema.ts';
 import { canSeeMunicipality } from '../../domain/organisation.ts';
@@ -21,13 +21,10 @@ import {
 } from '../../instruments/service.ts';
 import type { User } from '../../store/accounts.ts';
 import { getInstrument, listInstruments, listVersions } from '../../store/instruments.ts';
-import { requireRole, requireUser } from '../auth.ts';
-import { notFound, parse } from '../http.ts';
+import { requireUser } from '../auth.ts';
+import { notFound } from '../http.ts';
+import { route } from '../route.ts';
 import { respondentInstrument } from '../../domain/instruments/answers.ts';
-
-const instrumentId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'Ogiltigt instrument-id').max(100);
-const versionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'Ogiltig version');
-const versionParams = z.object({ id: instrumentId, version: versionId });
 
 /**
  * Previews of the form: the instrument exactly as each kind of respondent receives it from
@@ -50,8 +47,7 @@ export async function instrumentRoutes(app: FastifyInstance) {
   const { db } = app;
   const actorOf = (req: FastifyRequest, user: User): Actor => ({ id: user.id, ip: req.ip });
 
-  app.get('/instruments', async (req) => {
-    requireUser(req);
+  route(app, api.listInstruments, async () => {
     const [instruments, versions] = await Promise.all([listInstruments(db), listVersions(db)]);
     return {
       instruments: instruments.map((i) => ({
@@ -63,19 +59,18 @@ export async function instrumentRoutes(app: FastifyInstance) {
     };
   });
 
-  app.get('/instruments/:id', async (req) => {
-    requireUser(req);
-    const { id } = parse(z.object({ id: instrumentId }), req.params);
-    const { version } = parse(z.object({ version: z.string().max(50).optional() }), req.query);
+  route(app, api.getInstrument, async (req) => {
+    const { id } = req.params;
+    const { version } = req.query;
     const instrument = await getInstrument(db, id, version);
     if (!instrument) throw notFound(version ? `Instrumentet ${id} version ${version} finns inte` : `Instrumentet ${id} finns inte`);
     return { instrument };
   });
 
   /** A version for the library page: definition, respondent previews, the rounds that use it, whether it may be changed. */
-  app.get('/instruments/:id/versions/:version', async (req) => {
-    const user = requireRole(req, 'forbundsadmin', 'kommunansvarig');
-    const { id, version } = parse(versionParams, req.params);
+  route(app, api.getVersion, async (req) => {
+    const user = requireUser(req);
+    const { id, version } = req.params;
     const d = await versionDetail(db, id, version);
     const versions = (await listVersions(db, id)).map((v) => v.version);
     return {
@@ -103,65 +98,44 @@ export async function instrumentRoutes(app: FastifyInstance) {
   });
 
   /** Which items of two versions can be compared across rounds. */
-  app.get('/instruments/:id/compatibility', async (req) => {
-    requireRole(req, 'forbundsadmin', 'kommunansvarig');
-    const { id } = parse(z.object({ id: instrumentId }), req.params);
-    const { from, to } = parse(z.object({ from: versionId, to: versionId }), req.query);
+  route(app, api.getCompatibility, async (req) => {
+    const { id } = req.params;
+    const { from, to } = req.query;
     return { compatibility: await versionCompatibility(db, id, from, to) };
   });
 
   // Adds or revises a version from a definition object (the format of instruments/*.json).
-  app.post('/instruments', async (req, reply) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const r = await storeDefinition(db, req.body, actorOf(req, user));
-    return reply.status(r.result === 'created' ? 201 : 200).send({ result: r.result, instrument: { id: r.instrument.id, version: r.instrument.version } });
+  route(app, api.storeDefinition, async (req, reply) => {
+    const r = await storeDefinition(db, req.body, actorOf(req, requireUser(req)));
+    reply.status(r.result === 'created' ? 201 : 200);
+    return { result: r.result, instrument: { id: r.instrument.id, version: r.instrument.version } };
   });
 
   // Adds or revises a version from the text of a JSON or YAML file.
-  app.post('/instruments/upload', async (req, reply) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const body = parse(
-      z.object({
-        text: z.string().max(900_000, 'Filen är för stor'),
-        format: z.enum(['json', 'yaml'], { error: 'Formatet ska vara json eller yaml' }).optional(),
-        filename: z.string().max(255).optional(),
-      }),
-      req.body,
-    );
-    const r = await uploadInstrument(db, body, actorOf(req, user));
-    return reply
-      .status(r.result === 'created' ? 201 : 200)
-      .send({ result: r.result, format: r.format, instrument: { id: r.instrument.id, version: r.instrument.version } });
+  route(app, api.uploadInstrument, async (req, reply) => {
+    const r = await uploadInstrument(db, req.body, actorOf(req, requireUser(req)));
+    reply.status(r.result === 'created' ? 201 : 200);
+    return { result: r.result, format: r.format, instrument: { id: r.instrument.id, version: r.instrument.version } };
   });
 
   /** Duplicates a version as a draft with a new version id (default: the next free minor version). */
-  app.post('/instruments/:id/versions/:version/duplicate', async (req, reply) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const { id, version } = parse(versionParams, req.params);
-    const body = parse(
-      z.object({
-        version: z.string().trim().min(1, 'Ange en version').max(50, 'Versionen får vara högst 50 tecken').optional(),
-        title: z.string().trim().min(1, 'Ange en titel').max(300, 'Titeln får vara högst 300 tecken').optional(),
-      }),
-      req.body ?? {},
-    );
-    const d = await duplicateVersion(db, id, version, body, actorOf(req, user));
-    return reply.status(201).send({ instrument: { id: d.id, version: d.version, basedOn: d.basedOn } });
+  route(app, api.duplicateVersion, async (req, reply) => {
+    const { id, version } = req.params;
+    const d = await duplicateVersion(db, id, version, req.body, actorOf(req, requireUser(req)));
+    reply.status(201);
+    return { instrument: { id: d.id, version: d.version, basedOn: d.basedOn } };
   });
 
   /** Replaces a draft's definition; 409 with the reason when the version is used by a round or built in. */
-  app.put('/instruments/:id/versions/:version', async (req) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const { id, version } = parse(versionParams, req.params);
-    const { definition } = parse(z.object({ definition: z.unknown() }), req.body);
-    const instrument = await updateDraft(db, id, version, definition, actorOf(req, user));
+  route(app, api.updateDraft, async (req) => {
+    const { id, version } = req.params;
+    const instrument = await updateDraft(db, id, version, req.body.definition, actorOf(req, requireUser(req)));
     return { instrument };
   });
 
-  app.delete('/instruments/:id/versions/:version', async (req) => {
-    const user = requireRole(req, 'forbundsadmin');
-    const { id, version } = parse(versionParams, req.params);
-    await deleteDraft(db, id, version, actorOf(req, user));
+  route(app, api.deleteDraft, async (req) => {
+    const { id, version } = req.params;
+    await deleteDraft(db, id, version, actorOf(req, requireUser(req)));
     return { deleted: { id, version } };
   });
 }

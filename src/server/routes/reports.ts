@@ -16,11 +16,11 @@
 // closed gives reports marked "PRELIMINÄR".
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import * as api from '../../contracts/reports.ts';
 import { notReportableReason, regionalWithheldReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
 import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
-import { CONTENT_TYPES, REPORT_FORMATS, type ReportFormat } from '../../reports/render/index.ts';
+import { CONTENT_TYPES, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
 import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts';
 import { audit } from '../../store/audit.ts';
@@ -30,16 +30,8 @@ import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { listRounds, type Round } from '../../store/rounds.ts';
 import type { User } from '../../store/accounts.ts';
 import { requireMunicipalityAccess, requireUser } from '../auth.ts';
-import { conflict, forbidden, idParam, municipalityCode, notFound, parse } from '../http.ts';
-
-const formatQuery = z.object({
-  format: z.enum(['pdf', 'docx', 'xlsx', 'json'], { error: 'Formatet ska vara pdf, docx, xlsx eller json' }).default('json'),
-});
-const batchBody = z
-  .object({ format: z.enum(REPORT_FORMATS, { error: 'Formatet ska vara pdf, docx eller xlsx' }).default('pdf') })
-  .strict()
-  .default({ format: 'pdf' });
-const jobParams = z.object({ id: idParam, job: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Ogiltigt jobb-id') });
+import { conflict, forbidden, notFound } from '../http.ts';
+import { route } from '../route.ts';
 
 /** Content-Disposition with an ASCII name and the UTF-8 name. */
 function disposition(name: string): string {
@@ -47,14 +39,15 @@ function disposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-async function send(reply: FastifyReply, model: ReportModel, format: ReportFormat | 'json') {
+/** The JSON model, or the rendered file sent on the reply (the sent reply is returned; Fastify sends nothing more). */
+async function send(reply: FastifyReply, model: ReportModel, format: ReportFormat | 'json'): Promise<{ report: ReportModel }> {
   if (format === 'json') return { report: model };
   const body = await renderModel(model, format);
   return reply
     .header('content-type', CONTENT_TYPES[format])
     .header('content-disposition', disposition(reportFileName(model, format)))
     .header('cache-control', 'private, no-store')
-    .send(body);
+    .send(body) as never;
 }
 
 const jobView = (j: BatchJob) => ({ id: j.id, roundId: j.roundId, format: j.format, status: j.status, done: j.done, total: j.total, error: j.error });
@@ -71,7 +64,7 @@ export async function reportRoutes(app: FastifyInstance) {
   };
 
   // The rounds with at least one report the user may download, by title; delrapporter by municipality name.
-  app.get('/reports/rounds', async (req) => {
+  route(app, api.listReportRounds, async (req) => {
     const user = requireUser(req);
     const [rounds, counts, instruments, municipalities] = await Promise.all([listRounds(db), countedResponses(db), listInstruments(db), listMunicipalities(db)]);
     const title = new Map(instruments.map((i) => [i.id, i.title]));
@@ -100,10 +93,10 @@ export async function reportRoutes(app: FastifyInstance) {
     return { rounds: out };
   });
 
-  app.get('/rounds/:id/reports/regional', async (req, reply) => {
+  route(app, api.regionalReport, async (req, reply) => {
     const user = requireUser(req);
-    const { id } = parse(z.object({ id: idParam }), req.params);
-    const { format } = parse(formatQuery, req.query);
+    const { id } = req.params;
+    const { format } = req.query;
     const round = await requireRound(db, id);
     const access = await accessTo(user, round);
     if (access.regionalWithheld) throw conflict(access.regionalWithheld);
@@ -112,10 +105,10 @@ export async function reportRoutes(app: FastifyInstance) {
     return send(reply, model, format);
   });
 
-  app.get('/rounds/:id/reports/municipalities/:code', async (req, reply) => {
+  route(app, api.municipalityReport, async (req, reply) => {
     const user = requireUser(req);
-    const { id, code } = parse(z.object({ id: idParam, code: municipalityCode }), req.params);
-    const { format } = parse(formatQuery, req.query);
+    const { id, code } = req.params;
+    const { format } = req.query;
     const round = await requireRound(db, id);
     requireMunicipalityAccess(req, code);
     requireRoundMunicipality(round, code);
@@ -124,16 +117,17 @@ export async function reportRoutes(app: FastifyInstance) {
     return send(reply, model, format);
   });
 
-  app.post('/rounds/:id/reports/batch', async (req, reply) => {
+  route(app, api.startReportBatch, async (req, reply) => {
     const user = requireUser(req);
-    const { id } = parse(z.object({ id: idParam }), req.params);
-    const { format } = parse(batchBody, req.body ?? {});
+    const { id } = req.params;
+    const { format } = req.body;
     const round = await requireRound(db, id);
     const codes = (await accessTo(user, round)).municipalities;
     if (!codes.length) throw forbidden('Du har inte behörighet till delrapporterna i den här mätomgången');
     const job = await startBatchJob(db, id, user.id, format, codes);
     await audit(db, { actor: user.id, action: 'report.batch', target: `round:${id}`, ip: req.ip, details: { format, municipalities: codes.length } });
-    return reply.status(202).send({ job: jobView(job) });
+    reply.status(202);
+    return { job: jobView(job) };
   });
 
   const ownJob = (userId: number, roundId: number, jobId: string) => {
@@ -142,15 +136,15 @@ export async function reportRoutes(app: FastifyInstance) {
     return job;
   };
 
-  app.get('/rounds/:id/reports/batch/:job', async (req) => {
+  route(app, api.getReportBatch, async (req) => {
     const user = requireUser(req);
-    const { id, job } = parse(jobParams, req.params);
+    const { id, job } = req.params;
     return { job: jobView(ownJob(user.id, id, job)) };
   });
 
-  app.get('/rounds/:id/reports/batch/:job/download', async (req, reply) => {
+  route(app, api.downloadReportBatch, async (req, reply) => {
     const user = requireUser(req);
-    const { id, job: jobId } = parse(jobParams, req.params);
+    const { id, job: jobId } = req.params;
     const job = ownJob(user.id, id, jobId);
     if (job.status === 'running') throw conflict(`Jobbet är inte klart (${job.done} av ${job.total})`);
     if (job.status === 'failed' || !job.file) throw conflict(`Jobbet misslyckades: ${job.error ?? 'okänt fel'}`);

@@ -3,29 +3,23 @@
 // not allow sees only the 403 panel; the page itself is never rendered).
 import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
+import { CLIENT_ERROR_STACK_MAX, reportClientError as reportEndpoint } from '../../contracts/client-errors.ts';
+import { call } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { Loading, Page } from './ui.tsx';
-
-/** The longest stack sent with a report (the server accepts no more either). */
-const STACK_MAX = 4000;
 
 /** Sends a render error to the server log (POST /api/client-errors); failures are ignored. */
 export function reportClientError(error: unknown, route: string): void {
   const e = error instanceof Error ? error : new Error(String(error));
   const body = {
     message: (e.message || e.name || 'Okänt fel').slice(0, 1000),
-    stack: e.stack?.slice(0, STACK_MAX),
+    stack: e.stack?.slice(0, CLIENT_ERROR_STACK_MAX),
     route: route.slice(0, 500),
     userAgent: navigator.userAgent.slice(0, 500),
   };
-  // Plain fetch (no CSRF token needed, the endpoint only logs); never throws.
-  void fetch('/api/client-errors', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify(body),
-  }).catch(() => undefined);
+  // No CSRF token needed (the endpoint only logs); never throws.
+  void call(reportEndpoint, { body }).catch(() => undefined);
 }
 
 /** What a page shows instead of itself when it failed to render. */

@@ -1,44 +1,40 @@
 import { useState, type FormEvent } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
-import { patch, post } from '../api.ts';
+import { createUser, listAudit, listOutbox, listUsers, updateUser } from '../../contracts/accounts.ts';
+import { ROLES } from '../../domain/organisation.ts';
 import { Field, Options, SelectField } from '../components/forms.tsx';
-import { useAction, useApi, useMunicipalities } from '../components/hooks.ts';
+import { useAction, useMunicipalities } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { ROLE_LABEL, type Role, type User } from '../session.tsx';
-
-const ROLES: Role[] = ['forbundsadmin', 'kommunansvarig', 'lasare'];
 
 export function UsersPage() {
   const { t } = useI18n();
-  const users = useApi<{ users: User[] }>('/api/admin/users');
-  const { nameOf } = useMunicipalities();
-  const municipalities = useApi<{ municipalities: Array<{ code: string; name: string }> }>('/api/municipalities');
+  const users = useEndpoint(listUsers, undefined);
+  const { list: municipalities, nameOf, loading: municipalitiesLoading } = useMunicipalities();
+  const create = useEndpointMutation(createUser);
+  const update = useEndpointMutation(updateUser);
   const action = useAction();
   const [role, setRole] = useState<Role>('kommunansvarig');
 
-  const create = (e: FormEvent<HTMLFormElement>) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
+    const text = (name: string) => String(f.get(name) ?? '');
     void action.run(async () => {
-      const r = await post<{ user: User }>('/api/admin/users', {
-        email: f.get('email'),
-        name: f.get('name'),
-        password: f.get('password'),
-        role: f.get('role'),
-        municipalities: f.getAll('municipalities'),
+      const r = await create.mutateAsync({
+        body: { email: text('email'), name: text('name'), password: text('password'), role, municipalities: f.getAll('municipalities').map(String) },
       });
       form.reset();
-      users.reload();
       return t('Kontot {email} är skapat.', { email: r.user.email });
     });
   };
 
   const changeRole = (u: User, newRole: Role) =>
     action.run(async () => {
-      await patch(`/api/admin/users/${u.id}`, { role: newRole });
-      users.reload();
+      await update.mutateAsync({ params: { id: u.id }, body: { role: newRole } });
       return t('Rollen för {email} är ändrad.', { email: u.email });
     });
 
@@ -71,7 +67,7 @@ export function UsersPage() {
         )}
       </AsyncView>
       <h2>{t('Skapa konto')}</h2>
-      <form onSubmit={create} className="narrow" noValidate>
+      <form onSubmit={submit} className="narrow" noValidate>
         <Field label={t('Namn')} name="name" required autoComplete="off" />
         <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
         <Field label={t('Lösenord')} hint={t('Minst {n} tecken', { n: MIN_PASSWORD_LENGTH })} name="password" type="password" required autoComplete="new-password" />
@@ -79,10 +75,10 @@ export function UsersPage() {
         {role === 'kommunansvarig' && (
           <fieldset>
             <legend>{t('Kommuner')}</legend>
-            <AsyncView state={municipalities}>
-              {(d) => (
+            <AsyncView state={{ data: municipalities, loading: municipalitiesLoading }}>
+              {(list) => (
                 <div className="checkbox-grid">
-                  {d.municipalities.map((m) => (
+                  {list.map((m) => (
                     <label key={m.code}>
                       <input type="checkbox" name="municipalities" value={m.code} /> {m.name}
                     </label>
@@ -100,18 +96,7 @@ export function UsersPage() {
 
 export function AuditPage() {
   const { t } = useI18n();
-  const state = useApi<{
-    entries: Array<{
-      id: number;
-      at: string;
-      action: string;
-      actionLabel: string;
-      actorName: string | null;
-      actorEmail: string | null;
-      targetLabel: string;
-      detail: string;
-    }>;
-  }>('/api/admin/audit');
+  const state = useEndpoint(listAudit, undefined);
   return (
     <Page title={t('Händelselogg')}>
       <AsyncView state={state}>
@@ -137,9 +122,7 @@ export function AuditPage() {
 
 export function OutboxPage() {
   const { t } = useI18n();
-  const state = useApi<{ messages: Array<{ id: number; to_address: string; subject: string; body: string; created_at: string; sent_at: string | null }> }>(
-    '/api/admin/outbox',
-  );
+  const state = useEndpoint(listOutbox, undefined);
   return (
     <Page title={t('Utkorg')}>
       <p>{t('Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.')}</p>

@@ -6,76 +6,19 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { FigureView, formatCell, type Figure } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
-import { useApi, useMunicipalities } from '../components/hooks.ts';
+import { compareAnalysis, listAnalysisRounds, municipalityAnalysis, regionalAnalysis } from '../../contracts/analysis.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import { endpointUrl } from '../api.ts';
+import { useMunicipalities } from '../components/hooks.ts';
 import { AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
 
-// ---- API shapes (src/server/routes/analysis.ts) --------------------------------------------------
+// ---- API shapes (src/contracts/analysis.ts) -----------------------------------------------------
 
-interface RoundChoice {
-  id: number;
-  title: string;
-  status: 'draft' | 'open' | 'closed';
-  periodStart: string;
-  periodEnd: string;
-  instrument: string;
-  instrumentVersion: string;
-  instrumentTitle: string;
-  municipalityCount: number;
-  ownMunicipalities: string[];
-}
-
-interface Option {
-  id: string;
-  label: string;
-}
-
-interface View {
-  kind: 'regional' | 'municipality';
-  round: {
-    id: number;
-    title: string;
-    status: string;
-    periodStart: string;
-    periodEnd: string;
-    instrument: string;
-    instrumentTitle: string;
-    mode: 'survey' | 'self-assessment';
-    municipalities: string[];
-    municipalityCount: number;
-  };
-  viewer: { role: string; description: string };
-  filters: { respondentType: string | null; area: string | null; options: { respondentTypes: Option[]; areas: Option[] } };
-  summary: {
-    respondents: { n: number };
-    municipalities: { n: number };
-    leftOut: { n: number };
-    suppressionMin: number;
-    aggregation: string;
-  };
-  notes: string[];
-  municipality?: {
-    code: string;
-    name: string;
-    n: number;
-    quadrant: { key: string; label: string; description: string; phase: string; recommendations: string[] } | null;
-  };
-  figures: Figure[];
-}
-
-interface CompareViewData {
-  kind: 'compare';
-  before: { id: number; title: string };
-  after: { id: number; title: string };
-  viewer: { role: string; description: string };
-  measure: { kind: string; id?: string; label: string };
-  minMeaningfulChange: number;
-  suppressionMin: number;
-  increasedShare: { n: number; count: number; percent: number | null };
-  figures: Figure[];
-  notes: string[];
-}
+type RoundChoice = ResponseOf<typeof listAnalysisRounds>['rounds'][number];
+type View = ResponseOf<typeof regionalAnalysis>;
 
 const STATUS_LABEL: Record<RoundChoice['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
@@ -91,6 +34,13 @@ function useFilterQuery() {
   }
   return q;
 }
+
+/** The filters (and measure) of the current URL as the analysis endpoints take them. */
+const queryInput = (q: URLSearchParams) => ({
+  respondentType: q.get('respondentType') ?? undefined,
+  area: q.get('area') ?? undefined,
+  measure: q.get('measure') ?? undefined,
+});
 
 function withQuery(path: string, q: URLSearchParams, extra: Record<string, string> = {}) {
   const p = new URLSearchParams(q);
@@ -289,7 +239,7 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
 
 function CompareForm({ roundId, instrument }: { roundId: number; instrument: string }) {
   const { t } = useI18n();
-  const rounds = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
+  const rounds = useEndpoint(listAnalysisRounds, undefined);
   const navigate = useNavigate();
   const [other, setOther] = useState('');
   const choices = (rounds.data?.rounds ?? []).filter((r) => r.instrument === instrument && r.id !== roundId);
@@ -320,7 +270,7 @@ function CompareForm({ roundId, instrument }: { roundId: number; instrument: str
 
 export function ResultsPage() {
   const { t } = useI18n();
-  const state = useApi<{ rounds: RoundChoice[] }>('/api/analysis/rounds');
+  const state = useEndpoint(listAnalysisRounds, undefined);
   const { nameOf } = useMunicipalities();
   return (
     <Page title={t('Resultat')}>
@@ -371,8 +321,8 @@ export function RegionalResultsPage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const query = useFilterQuery();
-  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis`;
-  const state = useApi<View>(withQuery(apiPath, query));
+  const apiPath = endpointUrl(regionalAnalysis, { params: { id } });
+  const state = useEndpoint(regionalAnalysis, { params: { id }, query: queryInput(query) });
   return (
     <AsyncView state={state}>
       {(view) => (
@@ -392,8 +342,8 @@ export function MunicipalityResultsPage() {
   const { t } = useI18n();
   const { id = '', code = '' } = useParams();
   const query = useFilterQuery();
-  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/municipalities/${encodeURIComponent(code)}`;
-  const state = useApi<View>(withQuery(apiPath, query));
+  const apiPath = endpointUrl(municipalityAnalysis, { params: { id, code } });
+  const state = useEndpoint(municipalityAnalysis, { params: { id, code }, query: queryInput(query) });
   return (
     <AsyncView state={state}>
       {(view) => (
@@ -436,10 +386,10 @@ export function CompareResultsPage() {
   const { id = '', otherId = '' } = useParams();
   const query = useFilterQuery();
   const [params, setParams] = useSearchParams();
-  const apiPath = `/api/rounds/${encodeURIComponent(id)}/analysis/compare/${encodeURIComponent(otherId)}`;
-  const state = useApi<CompareViewData>(withQuery(apiPath, query));
+  const apiPath = endpointUrl(compareAnalysis, { params: { id, otherId } });
+  const state = useEndpoint(compareAnalysis, { params: { id, otherId }, query: queryInput(query) });
   const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
-  const base = useApi<View>(`/api/rounds/${encodeURIComponent(id)}/analysis`);
+  const base = useEndpoint(regionalAnalysis, { params: { id } });
   const measures = useMemo(() => {
     const out: Array<{ id: string; label: string }> = [{ id: 'overall', label: t('Totalt') }];
     const groups = base.data?.figures.find((f) => f.id === 'region-grupper');

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
-import { ApiError, post } from '../api.ts';
+import { confirmPasswordReset, requestPasswordReset } from '../../contracts/auth.ts';
+import { ApiError, call } from '../api.ts';
 import { Control } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';
@@ -178,7 +179,7 @@ export function ForgotPasswordPage() {
     email.clear();
     void action.run(async () => {
       try {
-        return (await post<{ message: string }>('/api/auth/password-reset', { email: value })).message;
+        return (await call(requestPasswordReset, { body: { email: value } })).message;
       } catch (err) {
         const m = email.fromServer(err);
         if (m) return email.fail(fieldMessage(t('E-postadress'), m));
@@ -218,7 +219,7 @@ export function ResetPasswordPage() {
     password.clear();
     void action.run(async () => {
       try {
-        return (await post<{ message: string }>('/api/auth/password-reset/confirm', { token, password: value })).message;
+        return (await call(confirmPasswordReset, { body: { token, password: value } })).message;
       } catch (err) {
         const m = password.fromServer(err);
         if (m) return password.fail(fieldMessage(t('Nytt lösenord'), m));

@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { CycleStep, Dashboard, NextStep, OpenRoundView, OwnRoundView, ReportDue } from '../../domain/dashboard.ts';
+import { getDashboard } from '../../contracts/dashboard.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { pct } from '../components/format.ts';
-import { useApi } from '../components/hooks.ts';
 import { AsyncView, DataTable, LinkParagraph, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
 
+type Dashboard = ResponseOf<typeof getDashboard>['dashboard'];
+type AdminDashboard = Extract<Dashboard, { role: 'forbundsadmin' }>;
+type OwnDashboard = Extract<Dashboard, { role: 'kommunansvarig' }>;
+type NextStep = AdminDashboard['next'];
+type CycleStep = NextStep['step'];
+type OpenRoundView = AdminDashboard['openRounds'][number];
+type OwnRoundView = OwnDashboard['openRounds'][number];
+type ReportDue = AdminDashboard['overdue']['reports'][number];
 type T = ReturnType<typeof useI18n>['t'];
 const THRESHOLDS = [25, 50, 75, 90];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
@@ -16,7 +25,7 @@ export function HomePage() {
   const { t } = useI18n();
   const { user } = useSession();
   const [threshold, setThreshold] = useState(50);
-  const state = useApi<{ dashboard: Dashboard }>(`/api/dashboard?threshold=${threshold}`, { keep: true });
+  const state = useEndpoint(getDashboard, { query: { threshold } }, { keep: true });
   return (
     <Page title={t('Översikt')}>
       <AsyncView state={state}>
@@ -64,7 +73,7 @@ function dueText(t: T, r: ReportDue): string {
     : t('lämnas senast {date}', { date: r.dueDate });
 }
 
-function AdminView({ d, threshold, onThreshold }: { d: Extract<Dashboard, { role: 'forbundsadmin' }>; threshold: number; onThreshold: (n: number) => void }) {
+function AdminView({ d, threshold, onThreshold }: { d: AdminDashboard; threshold: number; onThreshold: (n: number) => void }) {
   const { t } = useI18n();
   return (
     <>
@@ -198,7 +207,7 @@ function selfLabel(t: T, s: OwnRoundView['selfAssessment']): string {
   return t('Inte påbörjad');
 }
 
-function MunicipalityView({ d }: { d: Extract<Dashboard, { role: 'kommunansvarig' }> }) {
+function MunicipalityView({ d }: { d: OwnDashboard }) {
   const { t } = useI18n();
   return (
     <>

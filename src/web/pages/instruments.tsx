@@ -5,8 +5,11 @@
 import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Group, Instrument, Item, Option, Scale } from '../../domain/instruments/schema.ts';
-import { ApiError, del, post, put } from '../api.ts';
-import { useAction, useApi } from '../components/hooks.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import * as api from '../../contracts/instruments.ts';
+import { ApiError, call } from '../api.ts';
+import { useAction } from '../components/hooks.ts';
+import { useEndpoint, useEndpointMutation } from '../query.ts';
 import { versionStatus } from '../components/instrument-version.ts';
 import { ActionMessages, AsyncView, DataTable, ErrorMessage, LinkParagraph, Loading, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -15,60 +18,16 @@ import { Question, ScaleHelp, sectionsOf, type RespondentForm } from './responde
 
 type T = (sv: string, vars?: Record<string, string | number>) => string;
 
-interface VersionInfo {
-  version: string;
-  title: string;
-  itemCount: number;
-  source: 'builtin' | 'import';
-  basedOn: string | null;
-  usedBy: number;
-  updatedAt: string;
-}
-interface InstrumentEntry {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  mode: Instrument['mode'];
-  itemCount: number;
-  versionDetails: VersionInfo[];
-}
-interface Preview {
-  respondentType: string | null;
-  label: string;
-  instrument: RespondentForm['round']['instrument'];
-}
-interface VersionDetail {
-  version: {
-    id: string;
-    version: string;
-    source: 'builtin' | 'import';
-    basedOn: string | null;
-    createdAt: string;
-    updatedAt: string;
-    usedBy: number;
-    editable: boolean;
-    lockReason: string | null;
-  };
-  instrument: Instrument;
-  versions: string[];
-  previews: Preview[];
-  rounds: Array<{ id: number; title: string; status: 'draft' | 'open' | 'closed'; periodStart: string; periodEnd: string; municipalityCount: number; accessible: boolean }>;
-}
+type VersionDetail = ResponseOf<typeof api.getVersion>;
+type Preview = VersionDetail['previews'][number];
 interface ValidationError {
   path: string;
   message: string;
 }
-type ItemCompatibility = 'same' | 'comparable' | 'not-comparable' | 'added' | 'removed';
-interface Compatibility {
-  roundsComparable: boolean;
-  reason: string | null;
-  items: Array<{ id: string; status: ItemCompatibility; changes: string[]; before?: string; after?: string }>;
-  counts: Record<ItemCompatibility, number>;
-}
+type Compatibility = ResponseOf<typeof api.getCompatibility>['compatibility'];
+type ItemCompatibility = Compatibility['items'][number]['status'];
 
 const versionUrl = (id: string, version: string) => `/instrument/${encodeURIComponent(id)}/${encodeURIComponent(version)}`;
-const apiVersionUrl = (id: string, version: string) => `/api/instruments/${encodeURIComponent(id)}/versions/${encodeURIComponent(version)}`;
 
 /** Source references as the public report is named: internal file references are left out. */
 export function publicSource(text: string): string {
@@ -140,7 +99,7 @@ export function InstrumentsPage() {
   const { user } = useSession();
   const modeLabel = useModeLabel();
   const allowed = user?.role === 'forbundsadmin' || user?.role === 'kommunansvarig';
-  const state = useApi<{ instruments: InstrumentEntry[] }>(allowed ? '/api/instruments' : null);
+  const state = useEndpoint(api.listInstruments, allowed ? undefined : null);
   if (!allowed) return <Forbidden />;
   return (
     <Page title={t('Instrument')}>
@@ -181,13 +140,14 @@ export function InstrumentsPage() {
           </>
         )}
       </AsyncView>
-      {user?.role === 'forbundsadmin' && <UploadForm onUploaded={state.reload} />}
+      {user?.role === 'forbundsadmin' && <UploadForm />}
     </Page>
   );
 }
 
-function UploadForm({ onUploaded }: { onUploaded: () => void }) {
+function UploadForm() {
   const { t } = useI18n();
+  const upload = useEndpointMutation(api.uploadInstrument);
   const fileId = useId();
   const textId = useId();
   const [errors, setErrors] = useState<ValidationError[]>([]);
@@ -210,10 +170,9 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
       }
       if (!text.trim()) throw new Error(t('Välj en fil eller klistra in en instrumentdefinition.'));
       try {
-        const r = await post<{ result: string; instrument: { id: string; version: string } }>('/api/instruments/upload', { text, filename });
+        const r = await upload.mutateAsync({ body: { text, filename } });
         setCreated({ ...r.instrument, result: r.result });
         form.reset();
-        onUploaded();
       } catch (err) {
         const list = errorsOf(err);
         if (list.length) {
@@ -269,7 +228,7 @@ export function InstrumentVersionPage() {
   const { user } = useSession();
   const { id = '', version = '' } = useParams();
   const allowed = user?.role === 'forbundsadmin' || user?.role === 'kommunansvarig';
-  const state = useApi<VersionDetail>(allowed ? apiVersionUrl(id, version) : null);
+  const state = useEndpoint(api.getVersion, allowed ? { params: { id, version } } : null);
   if (!allowed) return <Forbidden />;
   if (state.error)
     return (
@@ -397,13 +356,13 @@ function VersionActions({ d }: { d: VersionDetail }) {
     e.preventDefault();
     const wanted = String(new FormData(e.currentTarget).get('version') ?? '').trim();
     void action.run(async () => {
-      const r = await post<{ instrument: { id: string; version: string } }>(`${apiVersionUrl(d.instrument.id, d.version.version)}/duplicate`, wanted ? { version: wanted } : {});
+      const r = await call(api.duplicateVersion, { params: { id: d.instrument.id, version: d.version.version }, body: wanted ? { version: wanted } : {} });
       navigate(versionUrl(r.instrument.id, r.instrument.version));
     });
   };
   const remove = () =>
     action.run(async () => {
-      await del(apiVersionUrl(d.instrument.id, d.version.version));
+      await call(api.deleteDraft, { params: { id: d.instrument.id, version: d.version.version } });
       navigate('/instrument');
     });
   return (
@@ -834,8 +793,7 @@ function CompatibilitySection({ d }: { d: VersionDetail }) {
   const selectId = useId();
   // Always from the older to the newer version, so that "new" and "removed" read the right way.
   const [from, to] = [other, d.version.version].sort((a, b) => a.localeCompare(b, 'sv', { numeric: true }));
-  const url = `/api/instruments/${encodeURIComponent(d.instrument.id)}/compatibility?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-  const state = useApi<{ compatibility: Compatibility }>(url, { keep: true });
+  const state = useEndpoint(api.getCompatibility, { params: { id: d.instrument.id }, query: { from, to } }, { keep: true });
   return (
     <Section id="compat-h" title={t('Jämförbarhet med en annan version')}>
       <p>
@@ -905,7 +863,7 @@ export function InstrumentEditPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const { id = '', version = '' } = useParams();
-  const state = useApi<VersionDetail>(user?.role === 'forbundsadmin' ? apiVersionUrl(id, version) : null);
+  const state = useEndpoint(api.getVersion, user?.role === 'forbundsadmin' ? { params: { id, version } } : null);
   if (user?.role !== 'forbundsadmin') return <Forbidden />;
   if (state.error)
     return (
@@ -1018,7 +976,7 @@ function DraftEditor({ d }: { d: VersionDetail }) {
     setSaved(undefined);
     void action.run(async () => {
       try {
-        await put(apiVersionUrl(d.instrument.id, d.version.version), { definition: def });
+        await call(api.updateDraft, { params: { id: d.instrument.id, version: d.version.version }, body: { definition: def } });
         setSaved(t('Utkastet är sparat.'));
       } catch (err) {
         const list = errorsOf(err);

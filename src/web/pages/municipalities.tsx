@@ -1,19 +1,13 @@
 import { Link, useParams } from 'react-router-dom';
-import { useApi } from '../components/hooks.ts';
+import { getMunicipality, listMunicipalities, listMunicipalityContacts } from '../../contracts/organisation.ts';
 import { AsyncView, DataTable, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
-
-interface Municipality {
-  code: string;
-  name: string;
-  association: string | null;
-  it_organisations: string[];
-}
 
 export function MunicipalitiesPage() {
   const { t } = useI18n();
-  const state = useApi<{ municipalities: Municipality[] }>('/api/municipalities');
+  const state = useEndpoint(listMunicipalities, undefined);
   return (
     <Page title={t('Kommuner')}>
       <AsyncView state={state}>
@@ -41,9 +35,9 @@ export function MunicipalityPage() {
   const { code = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
-  const state = useApi<{ municipality: Municipality }>(`/api/municipalities/${encodeURIComponent(code)}`);
+  const state = useEndpoint(getMunicipality, { params: { code } });
   const own = user && (user.role === 'forbundsadmin' || user.municipalities.includes(code));
-  const contacts = useApi<{ contacts: Array<{ name: string; email: string }> }>(own ? `/api/municipalities/${code}/contacts` : null);
+  const contacts = useEndpoint(listMunicipalityContacts, own ? { params: { code } } : null);
   return (
     <AsyncView state={state}>
       {({ municipality: m }) => (

@@ -6,34 +6,21 @@
 // only rounds that can be reported and reports the user may download are offered, sorted alphabetically.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, get, post } from '../api.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
+import { downloadReportBatch, getReportBatch, listReportRounds, municipalityReport, regionalReport, startReportBatch } from '../../contracts/reports.ts';
+import { ApiError, call, endpointUrl } from '../api.ts';
 import { SpecChart } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
-import { useApi } from '../components/hooks.ts';
 import { AsyncView, ErrorMessage, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+import { useEndpoint } from '../query.ts';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { formatCell } from '../../reports/render/format.ts';
 
 /** A round with the reports the user may get (GET /api/reports/rounds). */
-interface RoundRow {
-  id: number;
-  title: string;
-  status: 'draft' | 'open' | 'closed';
-  instrumentTitle?: string;
-  regional: boolean;
-  /** Why the regional report is withheld (too few municipalities with answers), in Swedish. */
-  regionalWithheld: string | null;
-  municipalities: Array<{ code: string; name: string }>;
-}
-
-interface Job {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  error?: string;
-}
+type RoundRow = ResponseOf<typeof listReportRounds>['rounds'][number];
+type Job = ResponseOf<typeof getReportBatch>['job'];
+type Format = Job['format'];
 
 const STATUS: Record<RoundRow['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
@@ -139,7 +126,7 @@ export function ReportView({ model }: { model: ReportModel }) {
 
 function BatchPanel({ round }: { round: RoundRow }) {
   const { t } = useI18n();
-  const [format, setFormat] = useState<'pdf' | 'docx' | 'xlsx'>('pdf');
+  const [format, setFormat] = useState<Format>('pdf');
   const [job, setJob] = useState<Job>();
   const [error, setError] = useState<string>();
   const timer = useRef<number | undefined>(undefined);
@@ -155,7 +142,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
   const poll = (id: string) => {
     timer.current = window.setTimeout(async () => {
       try {
-        const r = await get<{ job: Job }>(`/api/rounds/${round.id}/reports/batch/${id}`);
+        const r = await call(getReportBatch, { params: { id: round.id, job: id } });
         setJob(r.job);
         if (r.job.status === 'running') poll(id);
       } catch (e) {
@@ -166,7 +153,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
   const start = async () => {
     setError(undefined);
     try {
-      const r = await post<{ job: Job }>(`/api/rounds/${round.id}/reports/batch`, { format });
+      const r = await call(startReportBatch, { params: { id: round.id }, body: { format } });
       setJob(r.job);
       poll(r.job.id);
     } catch (e) {
@@ -199,7 +186,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
           <progress aria-labelledby={labelId} value={job.done} max={Math.max(job.total, 1)} />
           {job.status === 'done' && (
             <p>
-              <a className="button" href={`/api/rounds/${round.id}/reports/batch/${job.id}/download`} download>
+              <a className="button" href={endpointUrl(downloadReportBatch, { params: { id: round.id, job: job.id } })} download>
                 {t('Ladda ned zip-filen')}
               </a>
             </p>
@@ -215,7 +202,7 @@ function BatchPanel({ round }: { round: RoundRow }) {
 export function ReportsPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
-  const rounds = useApi<{ rounds: RoundRow[] }>('/api/reports/rounds');
+  const rounds = useEndpoint(listReportRounds, undefined);
   const roundId = Number(params.get('omgang')) || undefined;
   const round = rounds.data?.rounds.find((r) => r.id === roundId);
   const wanted = params.get('kommun') ?? '';
@@ -227,8 +214,11 @@ export function ReportsPage() {
         ? ''
         : (round.municipalities[0]?.code ?? '')
     : '';
-  const base = round ? (code ? `/api/rounds/${round.id}/reports/municipalities/${code}` : `/api/rounds/${round.id}/reports/regional`) : null;
-  const report = useApi<{ report: ReportModel }>(base ? `${base}?format=json` : null);
+  const regional = useEndpoint(regionalReport, round && !code ? { params: { id: round.id }, query: { format: 'json' } } : null);
+  const delrapport = useEndpoint(municipalityReport, round && code ? { params: { id: round.id, code }, query: { format: 'json' } } : null);
+  const report = code ? delrapport : regional;
+  const fileUrl = (format: Format) =>
+    round && (code ? endpointUrl(municipalityReport, { params: { id: round.id, code }, query: { format } }) : endpointUrl(regionalReport, { params: { id: round.id }, query: { format } }));
 
   const set = (next: { omgang?: number; kommun?: string }) => {
     const p = new URLSearchParams();
@@ -273,16 +263,16 @@ export function ReportsPage() {
           )
         }
       </AsyncView>
-      {round && base && (
+      {round && (
         <>
           <div className="button-row" role="group" aria-label={t('Ladda ned rapporten')}>
-            <a className="button" href={`${base}?format=pdf`} download>
+            <a className="button" href={fileUrl('pdf')} download>
               {t('Ladda ned PDF')}
             </a>
-            <a className="button secondary" href={`${base}?format=docx`} download>
+            <a className="button secondary" href={fileUrl('docx')} download>
               {t('Ladda ned Word (DOCX)')}
             </a>
-            <a className="button secondary" href={`${base}?format=xlsx`} download>
+            <a className="button secondary" href={fileUrl('xlsx')} download>
               {t('Ladda ned Excel (XLSX)')}
             </a>
           </div>

@@ -1,0 +1,92 @@
+// The association's administration: accounts and roles, the event log, the mail outbox. Förbundsadmin only.
+import { z } from 'zod';
+import { emailRule, municipalityListRule, passwordRule, roleRule, userSchema } from '../domain/accounts.ts';
+import { endpoint, idParam, timestamp } from './endpoint.ts';
+
+const TAG = 'Administration';
+const ADMIN = ['forbundsadmin'] as const;
+
+export const createUserBody = z.object({
+  email: emailRule,
+  name: z.string().trim().min(1, 'Ange ett namn').max(200),
+  password: passwordRule,
+  role: roleRule,
+  municipalities: municipalityListRule.default([]),
+});
+
+export const listUsers = endpoint({
+  method: 'GET',
+  path: '/api/admin/users',
+  summary: 'Alla konton med roll och kommuner',
+  tag: TAG,
+  access: ADMIN,
+  response: z.object({ users: z.array(userSchema) }),
+});
+
+export const createUser = endpoint({
+  method: 'POST',
+  path: '/api/admin/users',
+  summary: 'Skapa ett konto (en kommunansvarig kopplas till minst en kommun)',
+  tag: TAG,
+  access: ADMIN,
+  body: createUserBody,
+  response: z.object({ user: userSchema }),
+  status: 201,
+  errors: [404, 409],
+});
+
+export const updateUser = endpoint({
+  method: 'PATCH',
+  path: '/api/admin/users/:id',
+  summary: 'Ändra ett kontos roll eller kommuner',
+  tag: TAG,
+  access: ADMIN,
+  params: z.object({ id: idParam }),
+  body: z.object({ role: roleRule.optional(), municipalities: municipalityListRule.optional() }),
+  response: z.object({ user: userSchema }),
+  errors: [404],
+});
+
+export const auditEntry = z.object({
+  id: z.number(),
+  at: timestamp,
+  action: z.string().describe('Händelsens kod (för program)'),
+  actionLabel: z.string().describe('Händelsen på svenska'),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  target: z.string().nullable(),
+  targetLabel: z.string(),
+  detail: z.string(),
+  ip: z.string().nullable(),
+});
+
+export const listAudit = endpoint({
+  method: 'GET',
+  path: '/api/admin/audit',
+  summary: 'Händelseloggen, senaste först',
+  tag: TAG,
+  access: ADMIN,
+  query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
+  response: z.object({ entries: z.array(auditEntry) }),
+});
+
+export const listOutbox = endpoint({
+  method: 'GET',
+  path: '/api/admin/outbox',
+  summary: 'Utkorgen: skickade och köade e-postmeddelanden',
+  tag: TAG,
+  access: ADMIN,
+  response: z.object({
+    messages: z.array(
+      z.object({
+        id: z.number(),
+        to_address: z.string(),
+        subject: z.string(),
+        body: z.string(),
+        created_at: timestamp,
+        sent_at: timestamp.nullable(),
+        error: z.string().nullable(),
+      }),
+    ),
+  }),
+});
