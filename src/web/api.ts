@@ -16,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T = any>(method: string, url: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -27,25 +27,22 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
     body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let data: any = undefined;
+  let data: unknown = undefined;
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
     data = text;
   }
-  if (!res.ok) throw new ApiError(res.status, data?.error ?? `Fel ${res.status}`, data?.details);
+  if (!res.ok) {
+    const e = (data && typeof data === 'object' ? data : {}) as { error?: string; details?: unknown };
+    throw new ApiError(res.status, e.error ?? `Fel ${res.status}`, e.details);
+  }
   return data as T;
 }
 
-export const get = <T = any>(url: string) => api<T>('GET', url);
-export const post = <T = any>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const put = <T = any>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
-export const patch = <T = any>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
-export const del = <T = any>(url: string) => api<T>('DELETE', url);
-
 /** Calls an endpoint of the contract: the path filled from `params`, `query` as the query string, `body` as JSON (or a form). */
 export function call<E extends EndpointDef>(ep: E, ...[input]: {} extends CallInput<E> ? [CallInput<E>?] : [CallInput<E>]): Promise<ResponseOf<E>> {
-  return api<ResponseOf<E>>(ep.method, endpointUrl(ep, input as EndpointInput), (input as EndpointInput | undefined)?.body ?? (ep.method === 'GET' || ep.method === 'DELETE' ? undefined : {}));
+  return request<ResponseOf<E>>(ep.method, endpointUrl(ep, input as EndpointInput), (input as EndpointInput | undefined)?.body ?? (ep.method === 'GET' || ep.method === 'DELETE' ? undefined : {}));
 }
 
 interface EndpointInput {

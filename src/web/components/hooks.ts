@@ -1,42 +1,8 @@
-// Hooks shared by the pages: loading JSON from the API, running an action with its messages.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { get } from '../api.ts';
+// Hooks shared by the pages: running an action with its messages, the municipalities and the organisation.
+import { useMemo, useState } from 'react';
 import { getOrganisation, listMunicipalities } from '../../contracts/organisation.ts';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
-
-/**
- * Loads JSON from the API; `reload` fetches again. Only the latest request counts. With `keep`, a
- * reload keeps showing the current data until the new data arrives (forms and their messages stay
- * mounted): only a new URL shows "Laddar".
- */
-export function useApi<T>(url: string | null, { keep = false }: { keep?: boolean } = {}) {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(!!url);
-  const latest = useRef(0);
-  const shown = useRef<string | null>(null);
-  const load = useCallback(() => {
-    const request = ++latest.current;
-    if (!url) {
-      setLoading(false);
-      return;
-    }
-    if (!keep || shown.current !== url) setLoading(true);
-    if (!keep) setError(undefined);
-    get<T>(url)
-      .then((d) => {
-        if (request !== latest.current) return;
-        shown.current = url;
-        setData(d);
-        setError(undefined);
-      })
-      .catch((e: Error) => request === latest.current && setError(e.message))
-      .finally(() => request === latest.current && setLoading(false));
-  }, [url, keep]);
-  useEffect(load, [load]);
-  return { data, error, loading, reload: load };
-}
 
 /**
  * Runs a state-changing call: `busy` while it runs, its returned text as `msg`, what it threw as

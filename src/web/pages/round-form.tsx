@@ -12,37 +12,23 @@ import { z } from 'zod';
 import { createRound, getRound, updateRound, type FullRound } from '../../contracts/rounds.ts';
 import { ApiError } from '../api.ts';
 import { Control } from '../components/forms.tsx';
-import { useAction, useApi, useIsAdmin, useMunicipalities } from '../components/hooks.ts';
+import { useAction, useIsAdmin, useMunicipalities } from '../components/hooks.ts';
+import { getInstrument, listInstruments } from '../../contracts/instruments.ts';
+import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { versionStatus } from '../components/instrument-version.ts';
 import { AsyncView, ErrorMessage, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint, useEndpointMutation } from '../query.ts';
-import { defaultRoundVersion, type VersionState } from '../../domain/instruments/library.ts';
+import { defaultRoundVersion } from '../../domain/instruments/library.ts';
 import { changeAllowed, type RoundChange } from '../../domain/round-edit.ts';
 import { roundSettingsSchema } from '../../domain/round-schema.ts';
 import type { RoundStatus } from '../../domain/rounds.ts';
 
 // The instrument library's answers (its contract is the instruments' part).
-interface InstrumentSummary {
-  id: string;
-  version: string;
-  title: string;
-  mode: 'survey' | 'self-assessment';
-  itemCount: number;
-  versionDetails: Array<VersionState & { version: string }>;
-}
+type InstrumentSummary = ResponseOf<typeof listInstruments>['instruments'][number];
 
 /** The version a round takes when the instrument is chosen: the library's default (never an unfinished draft). */
 const roundVersionOf = (i: InstrumentSummary) => defaultRoundVersion(i.versionDetails)?.version ?? i.version;
-
-interface InstrumentDetail {
-  id: string;
-  version: string;
-  title: string;
-  mode: 'survey' | 'self-assessment';
-  respondentTypes: Array<{ id: string; label: string }>;
-  items: unknown[];
-}
 
 /**
  * The form's schema: the round's settings as the server validates them, with the selections the form
@@ -72,7 +58,7 @@ export function NewRoundPage() {
   const { t } = useI18n();
   const admin = useIsAdmin();
   const navigate = useNavigate();
-  const instruments = useApi<{ instruments: InstrumentSummary[] }>(admin ? '/api/instruments' : null);
+  const instruments = useEndpoint(listInstruments, admin ? undefined : null);
   const municipalities = useMunicipalities();
   const create = useEndpointMutation(createRound);
   const year = new Date().getFullYear();
@@ -130,7 +116,7 @@ export function EditRoundPage() {
   const { t } = useI18n();
   const admin = useIsAdmin();
   const state = useEndpoint(getRound, admin ? { params: { id } } : null);
-  const instruments = useApi<{ instruments: InstrumentSummary[] }>(admin ? '/api/instruments' : null);
+  const instruments = useEndpoint(listInstruments, admin ? undefined : null);
 
   if (!admin)
     return (
@@ -248,9 +234,7 @@ function RoundForm({
   const values = watch();
   const chosen = instruments.find((i) => i.id === values.instrument);
   const version = values.instrumentVersion;
-  const detail = useApi<{ instrument: InstrumentDetail }>(
-    values.instrument ? `/api/instruments/${encodeURIComponent(values.instrument)}${version ? `?version=${encodeURIComponent(version)}` : ''}` : null,
-  );
+  const detail = useEndpoint(getInstrument, values.instrument ? { params: { id: values.instrument }, query: version ? { version } : {} } : null);
   const types = useMemo(
     () => (detail.data?.instrument.id === values.instrument ? detail.data.instrument.respondentTypes : []),
     [detail.data, values.instrument],

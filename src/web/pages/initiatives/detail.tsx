@@ -5,12 +5,13 @@ import * as api from '../../../contracts/initiatives.ts';
 import { canReport as mayReport, ownsMunicipality } from '../../../domain/portfolio/initiative-policy.ts';
 import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { hours, kr } from '../../components/format.ts';
-import { useApi, useMunicipalities, useOrganisation } from '../../components/hooks.ts';
+import { useMunicipalities, useOrganisation } from '../../components/hooks.ts';
+import { getPortfolioConfig } from '../../../contracts/portfolio.ts';
 import { DataTable, DemoBanner, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 
-import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, type Initiative, type Config, StageTag, KeepView, isAdmin, QualificationText } from './shared.tsx';
+import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, type Initiative, StageTag, KeepView, isAdmin, QualificationText } from './shared.tsx';
 import { formStateOf, InitiativeForm, proposingChoicesOf } from './form.tsx';
 import { StageSection } from './stage.tsx';
 import { ParticipationSection } from './participation.tsx';
@@ -28,7 +29,7 @@ export function InitiativePage() {
   const state = useEndpoint(api.getInitiative, { params: { id: Number(id) } }, { keep: true });
   const log = useEndpoint(api.getInitiativeLog, { params: { id: Number(id) } });
   const update = useEndpointMutation(api.updateInitiative);
-  const config = useApi<Config>('/api/portfolio/config');
+  const config = useEndpoint(getPortfolioConfig, undefined);
   const munis = useMunicipalities();
   const org = useOrganisation();
   const [editing, setEditing] = useState(false);

@@ -2,10 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import * as api from '../../../contracts/initiatives.ts';
-import { useEndpointMutation } from '../../query.ts';
+import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { Field, SelectField } from '../../components/forms.tsx';
 import { oneFormat } from '../../components/format.ts';
-import { useAction, useApi, useMunicipalities, useOrganisation } from '../../components/hooks.ts';
+import { useAction, useMunicipalities, useOrganisation } from '../../components/hooks.ts';
+import { getCandidate } from '../../../contracts/analysis.ts';
 import { ErrorMessage, LinkParagraph, Loading, Page, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
@@ -39,7 +40,7 @@ export function NewInitiativePage() {
     <Page title={fromCandidate ? t('Nytt initiativ från en samverkanskandidat') : t('Nytt initiativ')}>
       <LinkParagraph to="/initiativ">{t('Tillbaka till initiativen')}</LinkParagraph>
       {fromCandidate ? (
-        <CandidateProposal roundId={round} itemId={item} filters={filterQueryOf(params)} />
+        <CandidateProposal roundId={round} itemId={item} filters={filtersOf(params)} />
       ) : munis.loading ? (
         <Loading />
       ) : (
@@ -61,30 +62,25 @@ export function NewInitiativePage() {
   );
 }
 
-/** GET /api/rounds/:id/candidates/:itemId: the candidate as this user may see it (src/domain/analysis/views.ts candidateFor). */
-interface CandidateResponse {
-  round: { id: number; title: string; instrument: string; instrumentTitle: string };
-  candidate: { itemId: string; label: string; threshold: number; weak: { count: number; n: number; percent: number | null }; municipalities: string[] };
-}
-
-/** The analysis filters (respondent type, area) the candidate was found with, as a query string ("" or "?…"). */
-function filterQueryOf(params: URLSearchParams): string {
-  const q = new URLSearchParams();
-  for (const k of ['respondentType', 'area']) {
+/** The analysis filters (respondent type, area) the candidate was found with. */
+function filtersOf(params: URLSearchParams): Filters {
+  const f: Filters = {};
+  for (const k of ['respondentType', 'area'] as const) {
     const v = params.get(k);
-    if (v) q.set(k, v);
+    if (v) f[k] = v;
   }
-  const s = q.toString();
-  return s ? `?${s}` : '';
+  return f;
 }
 
-function CandidateProposal({ roundId, itemId, filters }: { roundId: string; itemId: string; filters: string }) {
+type Filters = { respondentType?: string; area?: string };
+
+function CandidateProposal({ roundId, itemId, filters }: { roundId: string; itemId: string; filters: Filters }) {
   const { t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
   const munis = useMunicipalities();
   const org = useOrganisation();
-  const state = useApi<CandidateResponse>(`/api/rounds/${encodeURIComponent(roundId)}/candidates/${encodeURIComponent(itemId)}${filters}`);
+  const state = useEndpoint(getCandidate, { params: { id: roundId, itemId }, query: filters });
   const c = state.data?.candidate;
   const [title, setTitle] = useState('');
   const [area, setArea] = useState('');
@@ -115,7 +111,7 @@ function CandidateProposal({ roundId, itemId, filters }: { roundId: string; item
       const r = await propose.mutateAsync({ body: {
         roundId: round.id,
         itemId: c.itemId,
-        filters: Object.fromEntries(new URLSearchParams(filters)),
+        filters,
         title: title.trim() || undefined,
         area: area || null,
         proposingMunicipality: proposing || null,

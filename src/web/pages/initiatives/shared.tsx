@@ -8,7 +8,7 @@ import type { useAction } from '../../components/hooks.ts';
 import { ErrorMessage, Loading, Notice } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { type User } from '../../session.tsx';
-import type { Criterion, WeightedScore } from '../../../domain/portfolio/qualification.ts';
+import type { WeightedScore } from '../../../domain/portfolio/qualification.ts';
 import { COLLABORATION_FORM_LABELS, FUNDING_SOURCE_LABELS, PARTICIPATION_LABELS, REPORT_STATUS_LABELS, SCOPE_LABELS, STAGE_LABELS, type LinkKind, type Stage } from '../../../domain/portfolio/types.ts';
 
 // Labels of the API's codes (Swedish; `t` translates them). Strings index them: unknown codes show as they are.
@@ -31,11 +31,6 @@ export type Detail = ResponseOf<typeof api.getInitiative>;
 export type Initiative = Detail['initiative'];
 export type LogEntry = ResponseOf<typeof api.getInitiativeLog>['log'][number];
 export type FollowUp = Detail['followUp'];
-
-export interface Config {
-  criteria: Criterion[];
-  stages: Array<{ id: Stage; label: string; gate: Array<{ description: string }> }>;
-}
 
 export interface Municipality {
   code: string;
