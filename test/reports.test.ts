@@ -201,7 +201,7 @@ for (const backend of backends) {
       assert.ok(readFileSync(files['regional.pdf']).subarray(0, 5).toString() === '%PDF-');
       assert.match(text, /Av 10 svarande i 3 kommuner anger 4 \(40 %\) ”4”, ”5” eller ”6 – Mycket hög mognad” och 4 \(40 %\) ”0 – Mycket låg mognad”, ”1” eller ”2”\. 1 \(10 %\) svarar ”Vet ej”\./);
       assert.match(text, /Av 10 svarande i 3 kommuner anger 2 \(20 %\) ”4”, ”5” eller ”6 – Mycket hög mognad” och 8 \(80 %\) ”0 – Mycket låg mognad”, ”1” eller ”2”\./);
-      assert.match(text, /Utmaningar • Infrastruktur: 8 av 10 svarande \(80 %\) anger ”0 – Mycket låg mognad”, ”1” eller ”2”\./);
+      assert.match(text, /Utmaningar • Modern IT-infrastruktur: 8 av 10 svarande \(80 %\) anger ”0 – Mycket låg mognad”, ”1” eller ”2”\./);
       assert.doesNotMatch(text, /Portföljstyrning: \d+ av 10 svarande/);
       assert.match(text, /Metod och underlag/);
       assert.match(text, /5 kommuner ingick i mätomgången och 4 har lämnat svar, varav 3 ingår i de regionala värdena/);
