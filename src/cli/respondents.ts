@@ -4,8 +4,6 @@
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { configFromEnv } from '../config.ts';
-import type { Db } from '../db/db.ts';
-import { AppError } from '../domain/errors.ts';
 import { addRespondentsInput } from '../domain/respondent-schema.ts';
 import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
 import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
@@ -13,23 +11,9 @@ import { addRespondentsChecked } from '../rounds/respondents/add-respondents.ts'
 import { respondentLinks } from '../rounds/respondents/list-respondent-links.ts';
 import { mailRespondents } from '../rounds/respondents/mail-respondents.ts';
 import { selfAssessmentRespondent } from '../rounds/respondents/self-assessment-link.ts';
-import { rateReport, requireRound, requireRoundMunicipality, respondentLink, syncInstruments } from '../rounds/service.ts';
-import { CliError, print, withDb } from './index.ts';
-
-const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
-
-/** Opens the database with the built-in instruments synced; rule violations become CliError. */
-async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  try {
-    return await withDb(async (db) => {
-      await syncInstruments(db);
-      return fn(db);
-    });
-  } catch (e) {
-    if (e instanceof AppError) throw new CliError(e.message);
-    throw e;
-  }
-}
+import { rateReport, requireRound, requireRoundMunicipality, respondentLink } from '../rounds/service.ts';
+import { CliError, print } from './index.ts';
+import { CLI_ACTOR, withRounds } from './rounds.ts';
 
 const positiveInt = (what: string) => (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError(`${what} ska vara ett positivt heltal`);

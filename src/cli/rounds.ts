@@ -21,10 +21,10 @@ import { COMPATIBILITY_CHANGE_LABELS, ITEM_COMPATIBILITY_LABELS } from '../domai
 import { listRounds, roundProgress } from '../store/rounds.ts';
 import { CliError, print, withDb } from './index.ts';
 
-const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
+export const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
 
 /** Opens the database with the built-in instruments synced; rule violations become CliError. */
-async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+export async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   try {
     return await withDb(async (db) => {
       await syncInstruments(db);

@@ -140,31 +140,18 @@ export const newRespondentLink = endpoint({
 /** Absent (no body at all) = everyone who qualifies. */
 const mailIds = z.object({ ids: respondentIds.optional() }).nullish();
 
-export const inviteRespondents = endpoint({
-  method: 'POST',
-  path: '/api/rounds/:id/municipalities/:code/respondents/invite',
-  summary: 'Skickar inbjudan med e-post (till de ej inbjudna, eller de valda)',
-  tag: TAG,
-  access,
-  accessNote,
-  params: scoped,
-  body: mailIds,
-  response: mailReport,
-  errors: [404, 409],
-});
+/** Invitation or reminder by e-mail: the same input and answer. */
+const mailEndpoint = <P extends `/api/${string}`>(path: P, summary: string) =>
+  endpoint({ method: 'POST', path, summary, tag: TAG, access, accessNote, params: scoped, body: mailIds, response: mailReport, errors: [404, 409] });
 
-export const remindRespondents = endpoint({
-  method: 'POST',
-  path: '/api/rounds/:id/municipalities/:code/respondents/remind',
-  summary: 'Skickar påminnelse med e-post till inbjudna som inte skickat in',
-  tag: TAG,
-  access,
-  accessNote,
-  params: scoped,
-  body: mailIds,
-  response: mailReport,
-  errors: [404, 409],
-});
+export const inviteRespondents = mailEndpoint(
+  '/api/rounds/:id/municipalities/:code/respondents/invite',
+  'Skickar inbjudan med e-post (till de ej inbjudna, eller de valda)',
+);
+export const remindRespondents = mailEndpoint(
+  '/api/rounds/:id/municipalities/:code/respondents/remind',
+  'Skickar påminnelse med e-post till inbjudna som inte skickat in',
+);
 
 export const listRespondentLinks = endpoint({
   method: 'GET',

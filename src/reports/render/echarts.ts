@@ -4,39 +4,13 @@
 // same on every machine. The PDF embeds the SVG as vectors (pdf.ts, svg-to-pdfkit).
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { BarChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import { init, use } from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
+import { ECHARTS_PARTS } from '../../domain/charts/echarts-parts.ts';
 import { chartHeight, chartOption, type ChartLocale } from '../../domain/charts/option.ts';
 import { splitRadar, type ChartSpec } from '../../domain/charts/spec.ts';
 
-use([
-  BarChart,
-  HeatmapChart,
-  RadarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  LabelLayout,
-  SVGRenderer,
-]);
+use([...ECHARTS_PARTS, SVGRenderer]);
 
 /** The font family written into the SVG: Helvetica in the PDF (pdf.ts), DejaVu Sans Condensed in the PNG. */
 export const SVG_FONT = 'Helvetica, DejaVu Sans Condensed, sans-serif';

@@ -4,19 +4,9 @@
 // drawn from the table's rows, so the chart and the table always show the same numbers.
 // ECharts is imported part by part (echarts/core) to keep the bundle small.
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { BarChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { ECHARTS_PARTS } from '../../domain/charts/echarts-parts.ts';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
 import { ROLE_COLOURS } from '../../domain/charts/palette.ts';
@@ -27,7 +17,7 @@ import { useI18n } from '../i18n.tsx';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
 
-use([BarChart, HeatmapChart, RadarChart, ScatterChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+use([...ECHARTS_PARTS, CanvasRenderer]);
 
 // ---- Shapes (src/domain/analysis/views.ts) ----------------------------------------------------
 
