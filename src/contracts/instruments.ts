@@ -2,7 +2,8 @@
 // instruments/*.json (src/domain/instruments/schema.ts), validated by the use case with its own messages.
 import { z } from 'zod';
 import type { VersionCompatibility } from '../domain/instruments/library.ts';
-import { dimensionSchema, groupSchema, instrumentSchema, itemSchema, scaleSchema } from '../domain/instruments/schema.ts';
+import { instrumentSchema } from '../domain/instruments/schema.ts';
+import { respondentInstrumentSchema } from '../domain/instruments/answers.ts';
 import { ROUND_STATUSES } from '../domain/rounds.ts';
 import { agrees, type Same } from '../domain/schema-agrees.ts';
 import { endpoint, isoDate, timestamp } from './endpoint.ts';
@@ -18,19 +19,6 @@ const mode = z.enum(['survey', 'self-assessment']);
 const source = z.enum(['builtin', 'import']).describe('builtin: följer med programmet; import: uppladdad');
 const ref = z.object({ id: z.string(), version: z.string() });
 const uploadResult = z.enum(['created', 'updated', 'unchanged']).describe('created ger 201, övriga 200');
-
-/** The instrument as a respondent of one type receives it (GET /api/r/:token): no method notes. */
-export const respondentInstrumentSchema = z.object({
-  id: z.string(),
-  version: z.string(),
-  title: z.string(),
-  description: z.string(),
-  mode,
-  scales: z.array(scaleSchema),
-  dimensions: z.array(dimensionSchema),
-  groups: z.array(groupSchema),
-  items: z.array(itemSchema.omit({ sourceNote: true })),
-});
 
 const compatibility = z.object({
   from: ref,

@@ -32,8 +32,8 @@ import type {
   OverdueReport,
   RankedInitiative,
 } from '../domain/portfolio/index.ts';
-import type { ReportFormat } from '../reports/render/index.ts';
 import { endpoint, fileResponse, idParam, timestamp } from './endpoint.ts';
+import { REPORT_FILE_TYPES, reportFormat, reportOrJsonFormat } from './reports.ts';
 
 const TAG = 'Samverkansportfölj';
 const FOLLOW_UP = 'Regional uppföljning';
@@ -193,12 +193,6 @@ const handlingsplanModel = z.object({
 });
 export type HandlingsplanModel = z.infer<typeof handlingsplanModel>;
 
-const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const satisfies readonly ReportFormat[];
-const FILE_TYPES = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
 
 export const getHandlingsplan = endpoint({
   method: 'GET',
@@ -210,7 +204,7 @@ export const getHandlingsplan = endpoint({
     z.object({
       from: queryYear,
       to: queryYear,
-      format: z.enum([...REPORT_FORMATS, 'json'], { error: 'Formatet ska vara pdf, docx, xlsx eller json' }).default('json'),
+      format: reportOrJsonFormat,
     }),
   ),
   labels: { from: 'Startår', to: 'Slutår' },
@@ -269,8 +263,8 @@ export const exportIndicators = endpoint({
   summary: 'Indikatorerna och rekvirerade medel som PDF, Word (DOCX) eller Excel (XLSX)',
   tag: FOLLOW_UP,
   access: 'signedIn',
-  query: yearQuery.extend({ format: z.enum(REPORT_FORMATS, { error: 'Formatet ska vara pdf, docx eller xlsx' }).default('xlsx') }),
-  response: fileResponse(...FILE_TYPES),
+  query: yearQuery.extend({ format: reportFormat.default('xlsx') }),
+  response: fileResponse(...REPORT_FILE_TYPES),
 });
 
 export const setIndicatorValue = endpoint({

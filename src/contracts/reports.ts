@@ -8,13 +8,20 @@ import { endpoint, fileResponse, idParam, isoDate, municipalityCode } from './en
 
 const TAG = 'Rapporter';
 
-export const reportFormat = z.enum(['pdf', 'docx', 'xlsx'], { error: 'Formatet ska vara pdf, docx eller xlsx' });
+const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export const reportFormat = z.enum(REPORT_FORMATS, { error: 'Formatet ska vara pdf, docx eller xlsx' });
 agrees<Same<z.infer<typeof reportFormat>, ReportFormat>>();
+/** A report as a file or (the default) as its JSON model, e.g. for the web preview. */
+export const reportOrJsonFormat = z.enum([...REPORT_FORMATS, 'json'], { error: 'Formatet ska vara pdf, docx, xlsx eller json' }).default('json');
+/** The media types of a report file. */
+export const REPORT_FILE_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /** format=json (default) answers with the report model; pdf, docx and xlsx with the file. */
-const formatQuery = z.object({
-  format: z.enum(['pdf', 'docx', 'xlsx', 'json'], { error: 'Formatet ska vara pdf, docx, xlsx eller json' }).default('json'),
-});
+const formatQuery = z.object({ format: reportOrJsonFormat });
 const reportAnswer = z.object({ report: reportModelSchema }).describe('format=json; pdf, docx och xlsx ger filen');
 
 export const batchJob = z.object({

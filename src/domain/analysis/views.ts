@@ -288,6 +288,20 @@ function groupLabel(instrument: Instrument, id: string): string {
   return instrument.groups.find((g) => g.id === id)?.label ?? instrument.dimensions.find((d) => d.id === id)?.label ?? id;
 }
 
+type QuadrantSettings = NonNullable<NonNullable<Instrument['scoring']>['quadrant']>;
+
+/** A quadrant figure's axes (columns x and y), thresholds and field names, from the instrument's settings. */
+function quadrantAxes(instrument: Instrument, q: QuadrantSettings): NonNullable<Figure['quadrant']> {
+  return {
+    x: 'x',
+    y: 'y',
+    thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
+    xLabel: groupLabel(instrument, q.x),
+    yLabel: groupLabel(instrument, q.y),
+    fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
+  };
+}
+
 /** The label of an item's group, for splitting a large radar. */
 function radarGroup(instrument: Instrument, item: Item): { group?: string } {
   return item.group ? { group: groupLabel(instrument, item.group) } : {};
@@ -666,14 +680,7 @@ export function regionalView(ctx: AnalysisContext, viewer: AnalysisViewer, namin
           ...(r.own ? { own: true } : {}),
         };
       }),
-      quadrant: {
-        x: 'x',
-        y: 'y',
-        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
-        xLabel: groupLabel(instrument, q.x),
-        yLabel: groupLabel(instrument, q.y),
-        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
-      },
+      quadrant: quadrantAxes(instrument, q),
     });
     const counts = a.region.quadrantCounts;
     figures.push({
@@ -964,14 +971,7 @@ export function municipalityView(
       notes: [`${name} markerad; övriga kommuner ${assoc ? 'med namn' : 'anonymiserade'}. n = antal svarande per kommun.`],
       columns: [textCol('municipality', 'Kommun'), pctCol('x', groupLabel(instrument, q.x), true), pctCol('y', groupLabel(instrument, q.y), true), textCol('quadrant', 'Fält'), countCol('n', 'n (svarande)')],
       rows,
-      quadrant: {
-        x: 'x',
-        y: 'y',
-        thresholds: { x: q.thresholds?.x ?? 50, y: q.thresholds?.y ?? 50 },
-        xLabel: groupLabel(instrument, q.x),
-        yLabel: groupLabel(instrument, q.y),
-        fields: { A: q.quadrants.A.label, B: q.quadrants.B.label, C: q.quadrants.C.label, D: q.quadrants.D.label },
-      },
+      quadrant: quadrantAxes(instrument, q),
     });
   }
 
