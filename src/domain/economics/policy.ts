@@ -100,6 +100,8 @@ export function redactComparison(view: GroupComparisonView, naming: GroupNaming)
     ...view,
     named: false,
     members,
+    // The group's pools join the members' sources: withheld with theirs.
+    pools: view.pools.map((p) => ({ ...p, source: '', note: '' })),
     savings: view.savings.map((s) => ({
       ...s,
       cells: s.cells.map((c) => ({ ...c, municipalityCode: code(c.municipalityCode) })).sort(byName((c) => c.municipality)),
