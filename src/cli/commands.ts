@@ -17,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerReportCommands(program);
   registerBackupCommands(program);
   const economics = registerEconomicsCommands(program);
-  // `economics import`: register its subcommand on `economics` here.
+  // `economics import`: register its subcommand on `economics` here. Options the parent also has (--json)
+  // are parsed by the parent: read them in the subcommand's action with `cmd.optsWithGlobals()`.
   void economics;
 }
