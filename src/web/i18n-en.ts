@@ -755,6 +755,13 @@ Object.assign(en, {
   'Nätverk ändrat': 'Network changed',
   'Indikatorvärde angivet': 'Indicator value entered',
   'Rekvirerade medel sparade': 'Requisitioned funds saved',
+  'It-ekonomi sparad': 'IT economics saved',
+  'It-ekonomi borttagen': 'IT economics deleted',
+  'Riktmärke för it-kostnad sparat': 'IT cost benchmark saved',
+  'Kommungrupp skapad': 'Municipality group created',
+  'Kommungrupp ändrad': 'Municipality group changed',
+  'Besparingsscenario sparat': 'Savings scenario saved',
+  'Kostnadsfördelning sparad': 'Cost sharing saved',
   'Annan händelse': 'Other event',
 });
 
