@@ -18,3 +18,24 @@ export const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : (pa
 
 /** `amount` × `percent` / 100, multiplied first so whole-kronor results stay exact (688 000 000 × 2,5 %). */
 export const atPercent = (amount: number, percent: number) => ore((amount * percent) / 100);
+
+/**
+ * Splits `total` kronor by `weights` into parts rounded to öre that add up to the total exactly
+ * (largest remainder: the öre left over go to the parts whose exact share lost most in rounding).
+ * All weights 0 → all parts 0.
+ */
+export function splitExactly(total: number, weights: readonly number[]): number[] {
+  const cents = Math.round(total * 100);
+  const all = weights.reduce((a, b) => a + b, 0);
+  if (all <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (cents * w) / all);
+  const parts = exact.map(Math.floor);
+  let left = cents - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i] += 1;
+    left -= 1;
+  }
+  return parts.map((c) => c / 100);
+}

@@ -1,8 +1,9 @@
 // Cost sharing in a joint IT organisation (Förstudierapport 4D figur 7): a base amount split equally
 // between the members plus consumption-based charges, each split by a driver's quantity per member
-// (users, devices, inhabitants …). Each part is rounded to öre; a member's total is the sum of its parts.
+// (users, devices, inhabitants …). Each part is rounded to öre so that the parts add up to the model's
+// amounts exactly; a member's total is the sum of its parts.
 // Pure.
-import { ore, sum } from './amounts.ts';
+import { splitExactly, sum } from './amounts.ts';
 import { costSharingFlags } from './quality.ts';
 import type { CostSharingInput } from './schema.ts';
 import type { CostSharingView } from './view.ts';
@@ -13,14 +14,14 @@ export function costSharingView(model: CostSharingInput & { id: number }, member
   const quantityOf = (code: string, driver: string) =>
     sum(model.quantities.filter((q) => q.municipalityCode === code && q.driver === driver).map((q) => q.quantity));
   const driverTotal = new Map(model.charges.map((c) => [c.driver, sum(members.map((m) => quantityOf(m, c.driver)))]));
-  const base = members.length === 0 ? 0 : ore(model.baseAmount / members.length);
-  const rows = members.map((code) => {
-    const byDriver = model.charges.map((c) => {
-      const quantity = quantityOf(code, c.driver);
-      const all = driverTotal.get(c.driver) ?? 0;
-      return { driver: c.driver, quantity, charge: all > 0 ? ore((c.amount * quantity) / all) : 0 };
-    });
-    return { municipalityCode: code, municipality: nameOf(code), base, byDriver, total: sum([base, ...byDriver.map((d) => d.charge)]) };
+  const bases = splitExactly(model.baseAmount, members.map(() => 1));
+  const charges = model.charges.map((c) => {
+    const quantities = members.map((m) => quantityOf(m, c.driver));
+    return { driver: c.driver, quantities, parts: (driverTotal.get(c.driver) ?? 0) > 0 ? splitExactly(c.amount, quantities) : quantities.map(() => 0) };
+  });
+  const rows = members.map((code, i) => {
+    const byDriver = charges.map((c) => ({ driver: c.driver, quantity: c.quantities[i], charge: c.parts[i] }));
+    return { municipalityCode: code, municipality: nameOf(code), base: bases[i], byDriver, total: sum([bases[i], ...byDriver.map((d) => d.charge)]) };
   });
   return {
     modelId: model.id,
