@@ -8,6 +8,7 @@ import { registerRoundCommands } from './rounds.ts';
 import { registerRespondentCommands } from './respondents.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerEconomicsCommands } from './economics.ts';
+import { registerRiskCommands } from './risks.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   // `economics import`: register its subcommand on `economics` here. Options the parent also has (--json)
   // are parsed by the parent: read them in the subcommand's action with `cmd.optsWithGlobals()`.
   void economics;
+  registerRiskCommands(program);
 }
