@@ -8,6 +8,7 @@ import { registerRoundCommands } from './rounds.ts';
 import { registerRespondentCommands } from './respondents.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerEconomicsCommands } from './economics.ts';
+import { registerEconomicsImport } from './economics-import.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -16,7 +17,5 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
-  const economics = registerEconomicsCommands(program);
-  // `economics import`: register its subcommand on `economics` here.
-  void economics;
+  registerEconomicsImport(registerEconomicsCommands(program));
 }

@@ -213,7 +213,7 @@ export async function importEconomics(
 /** A short Swedish summary of a report, every error by sheet, row and column (CLI and 400 messages). */
 export function formatEconomicsImport(r: EconomicsImportReport): string {
   const where = (e: { sheet: string; row: number; column: string | null; cell?: string }) =>
-    [e.sheet ? `Blad ${e.sheet}` : 'Filen', e.row ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null, e.cell ? `(${e.cell})` : null].filter(Boolean).join(', ');
+    [e.sheet ? `Blad ${e.sheet}` : 'Filen', e.row ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null].filter(Boolean).join(', ') + (e.cell ? ` (${e.cell})` : '');
   const lines = [
     `${r.dryRun ? 'Provkörning: ' : ''}${r.years.length} kommunår och ${r.scenarios.length} besparingsscenarier i filen, ${r.warnings.length} anmärkningar, ${r.errors.length} fel.`,
     ...r.sheets.map((s) => `  ${s.sheet}: ${s.label}${s.kind === 'ignored' ? '' : ` – ${s.rows} rader, ${s.accepted} godkända`}`),

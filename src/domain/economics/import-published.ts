@@ -262,13 +262,14 @@ export function readTable5(sheet: SheetRows, headerIndex: number, ctx: ImportCon
 
 /** Tabell 4: the savings per category and municipality and "Besparingspotential" as printed (kept in `published`). */
 export function readTable4(sheet: SheetRows, headerIndex: number, ctx: ImportContext, statements: PublishedStatements, found: Findings): SheetSummary {
-  const t = readTable(sheet, headerIndex, ctx, found);
-  const summary: SheetSummary = { sheet: sheet.name, kind: 'table4', label: 'Publicerad tabell: besparingsscenario (tabell 4)', rows: t.rows.length, accepted: 0 };
-  const headerAt: CellRef = { sheet: sheet.name, row: t.headerRow, column: null };
+  const label = 'Publicerad tabell: besparingsscenario (tabell 4)';
   if (ctx.mayImportScenarios === false) {
-    found.error(headerAt, 'Bara förbundsadmin kan importera ett besparingsscenario för en grupp av kommuner');
-    return summary;
+    found.error({ sheet: sheet.name, row: sheet.rows[headerIndex].row, column: null }, 'Bara förbundsadmin kan importera ett besparingsscenario för en grupp av kommuner');
+    return { sheet: sheet.name, kind: 'table4', label, rows: 0, accepted: 0 };
   }
+  const t = readTable(sheet, headerIndex, ctx, found);
+  const summary: SheetSummary = { sheet: sheet.name, kind: 'table4', label, rows: t.rows.length, accepted: 0 };
+  const headerAt: CellRef = { sheet: sheet.name, row: t.headerRow, column: null };
   if (t.year === null) return summary;
   const st: Table4Statement = { sheet: sheet.name, year: t.year, source: t.source, caption: t.caption, headerAt, cells: [], municipalityTotals: [], total: null, categories: [], members: [...t.municipalities.values()] };
   for (const r of t.rows) {

@@ -299,6 +299,8 @@ export function parseEconomicsWorkbook(sheets: readonly SheetRows[], ctx: Import
       'Filen innehåller inget blad som kan importeras: använd samverkas mall (bladen Budget, Kostnadspooler, Arbetsområden, Nyckeltal) eller en publicerad tabell med rubriken Kostnadskategori, Utgiftspost eller Kategori',
     );
   const scenarios = checkPublished(drafts, statements, found);
+  if (!drafts.byKey.size && !scenarios.length && !found.errors.length)
+    found.error({ sheet: '', row: 0, column: null }, 'Filen innehåller inga siffror att importera: fyll i kommun, år och belopp');
 
   const years: EconomicsYear[] = [];
   const parts: Record<string, YearPart[]> = {};
