@@ -34,7 +34,7 @@ const MUNICIPALITIES = [
 const ctx = (extra: Partial<ImportContext> = {}): ImportContext => ({ municipalities: MUNICIPALITIES, fileName: 'tabeller.xlsx', ...extra });
 
 async function parse(buf: Buffer, c: ImportContext = ctx()): Promise<EconomicsImport> {
-  const read = await readEconomicsWorkbook(buf, 'fil.xlsx');
+  const read = await readEconomicsWorkbook(buf);
   assert.ok(read.ok, JSON.stringify(!read.ok && read.errors));
   return parseEconomicsWorkbook(read.sheets, c);
 }

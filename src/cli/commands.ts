@@ -17,5 +17,8 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  // `economics` has options of its own (--year, --group, --json) and subcommands with the same names:
+  // positional options let each command read the options written after it (the program has only --help).
+  program.enablePositionalOptions();
   registerEconomicsImport(registerEconomicsCommands(program));
 }

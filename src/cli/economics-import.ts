@@ -18,6 +18,8 @@ const yearArg = (v: string) => {
 };
 
 export function registerEconomicsImport(economics: Command): void {
+  // `economics --year/--group/--json` are the listing's; after `import` or `template` the options are the subcommand's.
+  economics.enablePositionalOptions();
   economics
     .command('import')
     .description(

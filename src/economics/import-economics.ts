@@ -125,7 +125,7 @@ export async function importEconomics(
     errors: [],
     written: { years: 0, scenarios: 0 },
   };
-  const read = await readEconomicsWorkbook(file.bytes, file.filename);
+  const read = await readEconomicsWorkbook(file.bytes);
   if (!read.ok) return { report: { ...report, errors: read.errors }, refusal: 'Filen kunde inte läsas; inget har sparats.' };
 
   const run = async (tx: Queryable, write: boolean) => {

@@ -5,9 +5,10 @@
 import ExcelJS from 'exceljs';
 import { columnLetter, type CellValue, type EconomicsImportError, type SheetRows } from '../domain/economics/import-cells.ts';
 import { UNSAFE_TEXT_MESSAGE, unsafeTextReason } from '../domain/text.ts';
-import { detectFormat } from './responses.ts';
 
 const MAX_ROWS = 20000;
+/** An XLSX file is a ZIP archive ("PK\\3\\4"). */
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const MAX_COLUMNS = 200;
 
 function value(cell: ExcelJS.Cell): CellValue {
@@ -27,10 +28,10 @@ function value(cell: ExcelJS.Cell): CellValue {
 }
 
 /** Every worksheet's non-empty rows, or why the file cannot be read. */
-export async function readEconomicsWorkbook(bytes: Uint8Array, filename?: string): Promise<{ ok: true; sheets: SheetRows[] } | { ok: false; errors: EconomicsImportError[] }> {
+export async function readEconomicsWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: SheetRows[] } | { ok: false; errors: EconomicsImportError[] }> {
   const fail = (message: string) => ({ ok: false as const, errors: [{ sheet: '', row: 0, column: null, message }] });
   if (bytes.length === 0) return fail('Filen är tom');
-  if (detectFormat(bytes, filename) !== 'xlsx') return fail('Filen är ingen Excel-fil (XLSX): använd samverkas mall eller en arbetsbok med de publicerade tabellerna');
+  if (!isZip(bytes)) return fail('Filen är ingen Excel-fil (XLSX): använd samverkas mall eller en arbetsbok med de publicerade tabellerna');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
