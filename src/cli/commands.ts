@@ -9,6 +9,7 @@ import { registerRespondentCommands } from './respondents.ts';
 import { registerBackupCommands } from './backup.ts';
 import { registerEconomicsCommands } from './economics.ts';
 import { registerRiskCommands } from './risks.ts';
+import { registerEconomicsImport } from './economics-import.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -17,9 +18,9 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
-  const economics = registerEconomicsCommands(program);
-  // `economics import`: register its subcommand on `economics` here. Options the parent also has (--json)
-  // are parsed by the parent: read them in the subcommand's action with `cmd.optsWithGlobals()`.
-  void economics;
+  // `economics` has options of its own (--year, --group, --json) and subcommands with the same names:
+  // positional options let each command read the options written after it (the program has only --help).
+  program.enablePositionalOptions();
+  registerEconomicsImport(registerEconomicsCommands(program));
   registerRiskCommands(program);
 }
