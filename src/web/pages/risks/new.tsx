@@ -1,0 +1,58 @@
+// A new risk (/risker/ny) in a municipality's register (a kommunansvarig: their own) or a group's register
+// (the association). After saving, the risk's page opens, where it is assessed.
+import { useNavigate } from 'react-router-dom';
+import * as api from '../../../contracts/risks.ts';
+import { listInitiatives } from '../../../contracts/initiatives.ts';
+import { useMunicipalities } from '../../components/hooks.ts';
+import { LinkParagraph, Loading, Page } from '../../components/ui.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { useEndpoint, useEndpointMutation } from '../../query.ts';
+import { useSession } from '../../session.tsx';
+import { RiskForm, type RiskFormState } from './form.tsx';
+
+export function NewRiskPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const munis = useMunicipalities();
+  const themes = useEndpoint(api.listRiskThemes, undefined);
+  const initiatives = useEndpoint(listInitiatives, {});
+  const risks = useEndpoint(api.listRisks, { query: {} });
+  const create = useEndpointMutation(api.createRisk);
+  const admin = user?.role === 'forbundsadmin';
+  const own = admin ? munis.list : munis.list.filter((m) => user?.municipalities.includes(m.code));
+  const groups = admin ? [...new Map((risks.data?.risks ?? []).flatMap((r) => (r.scope.kind === 'group' ? [[r.scope.groupId, r.scope.group] as const] : []))).entries()] : [];
+  const scopes: Array<[string, string]> = [
+    ...groups.map(([id, name]): [string, string] => [`g:${id}`, t('Gruppen {name}', { name })]),
+    ...own.map((m): [string, string] => [`m:${m.code}`, m.name]),
+  ];
+  const themeList = themes.data?.themes ?? [];
+  if (munis.loading || themes.loading || risks.loading) return <Loading />;
+  const initial: RiskFormState = {
+    scope: scopes[0]?.[0] ?? '',
+    title: '',
+    themeId: themeList[0]?.id ?? '',
+    owner: '',
+    measure: '',
+    status: 'identifierad',
+    reviewDate: '',
+    initiativeId: '',
+  };
+  return (
+    <Page title={t('Ny risk')}>
+      <LinkParagraph to="/risker">{t('Tillbaka till riskregistret')}</LinkParagraph>
+      <RiskForm
+        schema={api.createRisk.body}
+        initial={initial}
+        submitLabel={t('Lägg till risken')}
+        scopes={scopes}
+        themes={themeList.map((x) => [x.id, x.name])}
+        initiatives={(initiatives.data?.initiatives ?? []).map((i) => [i.id, i.title])}
+        onSave={async (body) => {
+          const r = await create.mutateAsync({ body: body as never });
+          navigate(`/risker/${r.id}`);
+        }}
+      />
+    </Page>
+  );
+}
