@@ -15,7 +15,7 @@ import { KeepView } from '../initiatives/shared.tsx';
 import { AssessmentForm, RiskForm, type RiskFormState } from './form.tsx';
 import { RiskValue, SynthesisedTag, useAssessmentText, whereOf } from './shared.tsx';
 
-type Risk = ResponseOf<typeof api.getRisk>;
+type Risk = ResponseOf<typeof api.listRisks>['risks'][number];
 
 /** Who may change the risk and for which municipalities they may assess it (the server decides; this only hides). */
 function rightsOf(user: User | undefined, r: Risk, groupMembers: string[]) {
@@ -30,9 +30,12 @@ function rightsOf(user: User | undefined, r: Risk, groupMembers: string[]) {
 
 export function RiskPage() {
   const { id = '' } = useParams();
-  const state = useEndpoint(api.getRisk, { params: { id: Number(id) } }, { keep: true });
+  const { t } = useI18n();
+  // The register's list holds each risk with its history (there is no endpoint for one risk).
+  const state = useEndpoint(api.listRisks, { query: {} }, { keep: true });
+  const risk = state.data?.risks.find((r) => r.id === Number(id));
   return (
-    <KeepView state={state}>
+    <KeepView state={{ ...state, data: state.data && risk, error: state.error ?? (state.data && !risk ? t('Risken finns inte, eller du har inte tillgång till den.') : undefined) }}>
       {(r) => (
         <Page title={r.title} titleLang="sv">
           <RiskDetail r={r} />
@@ -46,7 +49,7 @@ function RiskDetail({ r }: { r: Risk }) {
   const { t } = useI18n();
   const { user } = useSession();
   const munis = useMunicipalities();
-  const themes = useEndpoint(api.listRiskThemes, undefined);
+  const config = useEndpoint(api.getRiskConfig, undefined);
   const initiatives = useEndpoint(listInitiatives, {});
   const update = useEndpointMutation(api.updateRisk);
   const assess = useEndpointMutation(api.assessRisk);
@@ -54,9 +57,9 @@ function RiskDetail({ r }: { r: Risk }) {
   const [saved, setSaved] = useState<string>();
   const text = useAssessmentText();
   const register = r.scope.kind === 'municipality' ? r.scope.municipality : r.scope.group;
-  // A group's members as the viewer sees them: the municipalities of its assessments, and the user's own.
-  const members = [...new Set([...r.current.flatMap((a) => (a.municipalityCode ? [a.municipalityCode] : [])), ...(user?.role === 'kommunansvarig' ? user.municipalities : [])])];
-  const rights = rightsOf(user, r, r.scope.kind === 'group' && user?.role === 'forbundsadmin' && members.length === 0 ? munis.list.map((m) => m.code) : members);
+  const groupId = r.scope.kind === 'group' ? r.scope.groupId : null;
+  const members = config.data?.groups.find((g) => g.id === groupId)?.members ?? [];
+  const rights = rightsOf(user, r, members);
   const initiativeTitle = (n: number) => initiatives.data?.initiatives.find((i) => i.id === n)?.title ?? t('Initiativ {id}', { id: n });
   const initial: RiskFormState = {
     title: r.title,
@@ -90,7 +93,7 @@ function RiskDetail({ r }: { r: Risk }) {
             schema={api.updateRisk.body}
             initial={initial}
             submitLabel={t('Spara ändringarna')}
-            themes={(themes.data?.themes ?? []).map((x) => [x.id, x.name])}
+            themes={(config.data?.themes ?? []).map((x) => [x.id, x.name])}
             initiatives={(initiatives.data?.initiatives ?? []).map((i) => [i.id, i.title])}
             onCancel={() => setEditing(false)}
             onSave={async (body) => {

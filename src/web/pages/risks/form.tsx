@@ -5,6 +5,8 @@ import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../contracts/messages.ts';
+import type { BodyIn } from '../../../contracts/endpoint.ts';
+import type { assessRisk, createRisk } from '../../../contracts/risks.ts';
 import { RISK_STATUSES, RISK_STATUS_LABELS } from '../../../domain/risk/schema.ts';
 import { contractResolver, errorAt } from '../../form.ts';
 import { Control, FormButtons, Options, type OptionEntries } from '../../components/forms.tsx';
@@ -72,8 +74,8 @@ export interface RiskFormState extends Record<string, string> {
   scope: string;
 }
 
-/** The form's fields as the API takes them; `withScope` for a new risk. */
-export function riskBodyOf(f: RiskFormState, withScope: boolean) {
+/** The form's fields as the API takes them (`withScope` for a new risk); what was typed goes as it is, for the schema's message. */
+export function riskBodyOf(f: RiskFormState, withScope: boolean): BodyIn<typeof createRisk> {
   const [kind, ref] = f.scope.split(':');
   return {
     ...(withScope ? { scope: kind === 'g' ? { kind: 'group' as const, groupId: Number(ref) } : { kind: 'municipality' as const, municipalityCode: ref ?? '' } } : {}),
@@ -84,7 +86,7 @@ export function riskBodyOf(f: RiskFormState, withScope: boolean) {
     status: f.status,
     reviewDate: f.reviewDate || null,
     initiativeId: f.initiativeId ? Number(f.initiativeId) : null,
-  };
+  } as BodyIn<typeof createRisk>;
 }
 
 export function RiskForm({
@@ -157,14 +159,14 @@ export interface AssessmentFormState extends Record<string, string> {
   note: string;
 }
 
-function assessmentBodyOf(f: AssessmentFormState) {
+function assessmentBodyOf(f: AssessmentFormState): BodyIn<typeof assessRisk> {
   const assessment =
     f.state === 'assessed'
       ? { state: 'assessed' as const, probability: numberOf(f.probability), consequence: numberOf(f.consequence) }
       : f.state === 'valueOnly'
         ? { state: 'valueOnly' as const, value: numberOf(f.value) }
         : { state: 'notAssessed' as const };
-  return { municipalityCode: f.municipalityCode || null, assessedOn: f.assessedOn, assessment, source: f.source, note: f.note };
+  return { municipalityCode: f.municipalityCode || null, assessedOn: f.assessedOn, assessment, source: f.source, note: f.note } as BodyIn<typeof assessRisk>;
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);

@@ -13,16 +13,16 @@ import { useEndpoint } from '../../query.ts';
 import { useSession } from '../../session.tsx';
 import { csvHref, RiskValue } from './shared.tsx';
 
-type Heatmap = ResponseOf<typeof api.getRiskHeatmap>;
+type Heatmap = ResponseOf<typeof api.getRiskHeatmap>['heatmap'];
 
 export function RiskGroupPage() {
   const { groupId = '' } = useParams();
   const { t } = useI18n();
-  const state = useEndpoint(api.getRiskHeatmap, { params: { id: Number(groupId) } });
+  const state = useEndpoint(api.getRiskHeatmap, { params: { group: Number(groupId) } });
   return (
-    <Page title={state.data ? t('Risker i gruppen {name}', { name: state.data.group }) : t('Risker i gruppen')}>
+    <Page title={state.data ? t('Risker i gruppen {name}', { name: state.data.heatmap.group }) : t('Risker i gruppen')}>
       <LinkParagraph to={`/risker?grupp=${groupId}`}>{t('Tillbaka till riskregistret')}</LinkParagraph>
-      <AsyncView state={state}>{(h) => <HeatmapView h={h} />}</AsyncView>
+      <AsyncView state={state}>{({ heatmap }) => <HeatmapView h={heatmap} />}</AsyncView>
     </Page>
   );
 }

@@ -15,7 +15,7 @@ import { useEndpoint } from '../../query.ts';
 import { useSession } from '../../session.tsx';
 import { csvHref, RiskValue } from './shared.tsx';
 
-type Matrix = ResponseOf<typeof api.getRiskMatrix>;
+type Matrix = ResponseOf<typeof api.getRiskMatrix>['matrix'];
 
 export function RiskMatrixPage() {
   const { code = '' } = useParams();
@@ -23,11 +23,11 @@ export function RiskMatrixPage() {
   const { user } = useSession();
   const navigate = useNavigate();
   const munis = useMunicipalities();
-  const state = useEndpoint(api.getRiskMatrix, { params: { code } });
+  const state = useEndpoint(api.getRiskMatrix, { params: { municipality: code } });
   const risks = useEndpoint(api.listRisks, { query: { municipality: code } });
   const choices = user?.role === 'kommunansvarig' ? munis.list.filter((m) => user.municipalities.includes(m.code)) : munis.list;
   return (
-    <Page title={t('Riskmatris för {name}', { name: state.data?.municipality ?? munis.nameOf(code) })}>
+    <Page title={t('Riskmatris för {name}', { name: state.data?.matrix.municipality ?? munis.nameOf(code) })}>
       <LinkParagraph to={`/risker?kommun=${code}`}>{t('Tillbaka till riskregistret')}</LinkParagraph>
       {choices.length > 1 && (
         <form className="field-row" aria-label={t('Välj kommun')} onSubmit={(e) => e.preventDefault()}>
@@ -35,7 +35,7 @@ export function RiskMatrixPage() {
         </form>
       )}
       <AsyncView state={{ ...state, loading: state.loading || risks.loading }}>
-        {(m) => <MatrixView m={m} titleOf={(id) => risks.data?.risks.find((r) => r.id === id)?.title ?? t('Risk {id}', { id })} />}
+        {({ matrix: m }) => <MatrixView m={m} titleOf={(id) => risks.data?.risks.find((r) => r.id === id)?.title ?? t('Risk {id}', { id })} />}
       </AsyncView>
     </Page>
   );

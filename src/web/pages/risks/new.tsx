@@ -15,19 +15,18 @@ export function NewRiskPage() {
   const { user } = useSession();
   const navigate = useNavigate();
   const munis = useMunicipalities();
-  const themes = useEndpoint(api.listRiskThemes, undefined);
+  const config = useEndpoint(api.getRiskConfig, undefined);
   const initiatives = useEndpoint(listInitiatives, {});
-  const risks = useEndpoint(api.listRisks, { query: {} });
   const create = useEndpointMutation(api.createRisk);
   const admin = user?.role === 'forbundsadmin';
   const own = admin ? munis.list : munis.list.filter((m) => user?.municipalities.includes(m.code));
-  const groups = admin ? [...new Map((risks.data?.risks ?? []).flatMap((r) => (r.scope.kind === 'group' ? [[r.scope.groupId, r.scope.group] as const] : []))).entries()] : [];
+  const groups = admin ? (config.data?.groups ?? []) : [];
   const scopes: Array<[string, string]> = [
-    ...groups.map(([id, name]): [string, string] => [`g:${id}`, t('Gruppen {name}', { name })]),
+    ...groups.map((g): [string, string] => [`g:${g.id}`, t('Gruppen {name}', { name: g.name })]),
     ...own.map((m): [string, string] => [`m:${m.code}`, m.name]),
   ];
-  const themeList = themes.data?.themes ?? [];
-  if (munis.loading || themes.loading || risks.loading) return <Loading />;
+  const themeList = config.data?.themes ?? [];
+  if (munis.loading || config.loading) return <Loading />;
   const initial: RiskFormState = {
     scope: scopes[0]?.[0] ?? '',
     title: '',
@@ -49,8 +48,8 @@ export function NewRiskPage() {
         themes={themeList.map((x) => [x.id, x.name])}
         initiatives={(initiatives.data?.initiatives ?? []).map((i) => [i.id, i.title])}
         onSave={async (body) => {
-          const r = await create.mutateAsync({ body: body as never });
-          navigate(`/risker/${r.id}`);
+          const r = await create.mutateAsync({ body });
+          navigate(`/risker/${r.risk.id}`);
         }}
       />
     </Page>

@@ -36,14 +36,13 @@ export function RisksPage() {
   const { user } = useSession();
   const munis = useMunicipalities();
   const f = useRiskFilters();
-  const themes = useEndpoint(api.listRiskThemes, undefined);
+  const config = useEndpoint(api.getRiskConfig, undefined);
   const query = { ...(f.theme ? { theme: f.theme } : {}), ...(f.municipality ? { municipality: f.municipality } : {}), ...(f.group ? { group: Number(f.group) } : {}) };
   const state = useEndpoint(api.listRisks, { query }, { keep: true });
-  // All risks, unfiltered, name the groups a user can choose among.
-  const all = useEndpoint(api.listRisks, { query: {} });
-  const groups = [...new Map((all.data?.risks ?? []).flatMap((r) => (r.scope.kind === 'group' ? [[r.scope.groupId, r.scope.group] as const] : []))).entries()];
+  const groups = config.data?.groups ?? [];
+  // A kommunansvarig's registers: their own municipalities and the groups they are members of.
   const ownCodes = user?.role === 'kommunansvarig' ? user.municipalities : null;
-  const municipalityChoices = munis.list.filter((m) => !ownCodes || ownCodes.includes(m.code) || (all.data?.counts ?? []).some((c) => c.municipalityCode === m.code));
+  const municipalityChoices = munis.list.filter((m) => !ownCodes || ownCodes.includes(m.code));
 
   return (
     <Page title={t('Risker')}>
@@ -66,7 +65,7 @@ export function RisksPage() {
           value={f.theme}
           onChange={(e) => f.set('tema', e.target.value)}
           empty={t('Alla teman')}
-          entries={(themes.data?.themes ?? []).map((x) => [x.id, x.name])}
+          entries={(config.data?.themes ?? []).map((x) => [x.id, x.name])}
         />
         <SelectField
           label={t('Kommun')}
@@ -80,7 +79,7 @@ export function RisksPage() {
           value={f.group}
           onChange={(e) => f.set('grupp', e.target.value)}
           empty={t('Alla grupper')}
-          entries={groups.map(([id, name]) => [id, name])}
+          entries={groups.map((g) => [g.id, g.name])}
         />
       </form>
       <AsyncView state={{ ...state, loading: state.loading || munis.loading }}>{(d) => <Register d={d} />}</AsyncView>
