@@ -132,6 +132,23 @@ export const FIELD_LABELS: Record<string, string> = {
   applied: 'Ansökt belopp',
   requisitioned: 'Rekvirerat belopp',
   active: 'Aktivt',
+  // Risk register (src/contracts/risks.ts; measure, source, value and scope are relabelled there)
+  theme: 'Tema',
+  themes: 'Teman',
+  themeId: 'Tema',
+  group: 'Grupp',
+  groupId: 'Grupp',
+  initiative: 'Initiativ',
+  initiativeId: 'Initiativ',
+  municipalityCode: 'Kommun',
+  sort: 'Ordning',
+  seriousAbove: 'Gräns för allvarlig risk',
+  owner: 'Riskägare',
+  reviewDate: 'Datum för uppföljning',
+  synthesised: 'Syntetiserad',
+  assessedOn: 'Bedömningsdatum',
+  assessment: 'Bedömning',
+  state: 'Bedömningens typ',
 };
 
 /** The Swedish label of an issue's path: the innermost labelled key, with the row for list items. */
