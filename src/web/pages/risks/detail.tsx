@@ -90,7 +90,7 @@ function RiskDetail({ r }: { r: Risk }) {
       <Section id="facts-h" title={t('Uppgifter')}>
         {editing ? (
           <RiskForm
-            schema={api.updateRisk.body}
+            endpoint={api.updateRisk}
             initial={initial}
             submitLabel={t('Spara ändringarna')}
             themes={(config.data?.themes ?? []).map((x) => [x.id, x.name])}
@@ -175,7 +175,7 @@ function RiskDetail({ r }: { r: Risk }) {
       {rights.assessFor && (r.scope.kind === 'municipality' || rights.assessFor.length > 0) && (
         <Section id="assess-h" title={t('Ny bedömning')}>
           <AssessmentForm
-            schema={api.assessRisk.body}
+            endpoint={api.assessRisk}
             municipalities={rights.assessFor.map((c) => [c, munis.nameOf(c)])}
             onSave={async (body) => {
               await assess.mutateAsync({ params: { id: r.id }, body });

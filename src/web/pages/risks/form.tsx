@@ -40,10 +40,16 @@ function ErrorSummary({ error, issues, idOf }: { error: unknown; issues: FieldIs
 }
 
 /** A form's state and helpers: react-hook-form with the contract's resolver, the action, the errors by path. */
-function useContractForm<F extends Record<string, string>>(prefix: string, schema: z.ZodType, initial: F, toBody: (f: F) => unknown) {
+/** The endpoint a form sends to: its body schema and its field labels. */
+export interface FormEndpoint {
+  body: z.ZodType;
+  labels?: Readonly<Record<string, string>>;
+}
+
+function useContractForm<F extends Record<string, string>>(prefix: string, ep: FormEndpoint, initial: F, toBody: (f: F) => unknown) {
   const action = useAction();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const form = useForm<F>({ defaultValues: initial as never, resolver: contractResolver(schema, toBody, setIssues), shouldFocusError: false });
+  const form = useForm<F>({ defaultValues: initial as never, resolver: contractResolver(ep.body, toBody, setIssues, ep.labels), shouldFocusError: false });
   const idOf = (path: string) => `${prefix}-${path.replace(/\./g, '-')}`;
   const server = fieldErrorsOf(action.error);
   const errors: Record<string, string> = { ...server, ...Object.fromEntries(issues.map((i) => [i.path, i.message])) };
@@ -90,7 +96,7 @@ export function riskBodyOf(f: RiskFormState, withScope: boolean): BodyIn<typeof 
 }
 
 export function RiskForm({
-  schema,
+  endpoint,
   initial,
   submitLabel,
   themes,
@@ -99,7 +105,7 @@ export function RiskForm({
   onSave,
   onCancel,
 }: {
-  schema: z.ZodType;
+  endpoint: FormEndpoint;
   initial: RiskFormState;
   submitLabel: string;
   themes: OptionEntries;
@@ -110,7 +116,7 @@ export function RiskForm({
   onCancel?: () => void;
 }) {
   const { t } = useI18n();
-  const { form, action, at, submit, summary } = useContractForm('risk', schema, initial, (f) => riskBodyOf(f, !!scopes));
+  const { form, action, at, submit, summary } = useContractForm('risk', endpoint, initial, (f) => riskBodyOf(f, !!scopes));
   const { register } = form;
   const text = (path: keyof RiskFormState & string, label: string, opts: { hint?: string; multiline?: boolean; type?: 'date' } = {}) => (
     <Control {...at(path, label, opts.hint)}>
@@ -172,11 +178,11 @@ function assessmentBodyOf(f: AssessmentFormState): BodyIn<typeof assessRisk> {
 export const today = () => new Date().toISOString().slice(0, 10);
 
 export function AssessmentForm({
-  schema,
+  endpoint,
   municipalities,
   onSave,
 }: {
-  schema: z.ZodType;
+  endpoint: FormEndpoint;
   /** A group's register: the members the user may assess for; none for a municipality's own register. */
   municipalities: OptionEntries;
   onSave: (body: ReturnType<typeof assessmentBodyOf>) => Promise<string | void>;
@@ -192,7 +198,7 @@ export function AssessmentForm({
     source: '',
     note: '',
   };
-  const { form, action, at, submit, summary } = useContractForm('assess', schema, initial, assessmentBodyOf);
+  const { form, action, at, submit, summary } = useContractForm('assess', endpoint, initial, assessmentBodyOf);
   const { register, watch, reset } = form;
   const state = watch('state');
   const num = (path: string, field: 'probability' | 'consequence' | 'value', label: string, hint: string) => (

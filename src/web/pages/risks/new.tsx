@@ -41,7 +41,7 @@ export function NewRiskPage() {
     <Page title={t('Ny risk')}>
       <LinkParagraph to="/risker">{t('Tillbaka till riskregistret')}</LinkParagraph>
       <RiskForm
-        schema={api.createRisk.body}
+        endpoint={api.createRisk}
         initial={initial}
         submitLabel={t('Lägg till risken')}
         scopes={scopes}
