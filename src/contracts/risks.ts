@@ -150,7 +150,7 @@ export const listRisks = endpoint({
     group: idParam.optional(),
     initiative: idParam.optional(),
   }),
-  response: z.object({ seriousAbove: z.number(), risks: z.array(riskView), counts: z.array(municipalityCounts) }),
+  response: z.object({ seriousAbove: z.number(), risks: z.array(riskView), counts: z.array(municipalityCounts), qualityFlags: z.array(z.string()) }),
   errors: [404],
 });
 

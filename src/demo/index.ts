@@ -4,11 +4,13 @@ import type { Db } from '../db/db.ts';
 import { loadDemoInitiatives } from './initiatives.ts';
 import { loadDemoOrganisation } from './organisation.ts';
 import { loadDemoRounds } from './rounds.ts';
+import { loadDemoRisks } from './risks.ts';
 
 export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> = [
   { name: 'organisation och demokonton', run: loadDemoOrganisation },
   { name: 'mätomgångar (instrument, svar och en öppen omgång)', run: loadDemoRounds },
   { name: 'samverkansportfölj, indikatorer och rekvirerade medel', run: loadDemoInitiatives },
+  { name: 'riskregister (Förstudierapport 4D, Bilaga 5)', run: loadDemoRisks },
 ];
 
 export async function loadDemo(db: Db, log: (msg: string) => void = () => {}): Promise<void> {

@@ -2,7 +2,7 @@
 // assessments and history, and the counts assessed / serious / not assessed per municipality.
 import { fieldError } from '../contracts/messages.ts';
 import type { Db } from '../db/db.ts';
-import { countAssessments, currentFor } from '../domain/risk/assess.ts';
+import { countAssessments, currentFor, qualityFlags } from '../domain/risk/assess.ts';
 import { canSeeRisk, showsGroupAssessment, type RiskViewer } from '../domain/risk/policy.ts';
 import type { RiskView } from '../domain/risk/view.ts';
 import { listRiskRecords, type RiskFilter } from '../store/risks.ts';
@@ -20,6 +20,8 @@ export interface RiskList {
   seriousAbove: number;
   risks: RiskView[];
   counts: MunicipalityCounts[];
+  /** Data-quality warnings of the assessments shown (e.g. a municipality name matched approximately). */
+  qualityFlags: string[];
 }
 
 export async function listRisks(db: Db, viewer: RiskViewer, filter: RiskFilter): Promise<RiskList> {
@@ -45,5 +47,6 @@ export async function listRisks(db: Db, viewer: RiskViewer, filter: RiskFilter):
       return { municipalityCode: code, municipality: l.municipalities.get(code) ?? code, ...countAssessments(current, l.seriousAbove) };
     })
     .sort((a, b) => a.municipality.localeCompare(b.municipality, 'sv'));
-  return { seriousAbove: l.seriousAbove, risks: records.map((r) => viewFor(viewer, r, l)), counts };
+  const risks = records.map((r) => viewFor(viewer, r, l));
+  return { seriousAbove: l.seriousAbove, risks, counts, qualityFlags: qualityFlags(risks) };
 }

@@ -202,3 +202,13 @@ export function riskHeatmap(input: {
     rows,
   };
 }
+
+/** The prefix of a data-quality warning kept in an assessment's note (e.g. a municipality name matched approximately). */
+export const QUALITY_PREFIX = 'Datakvalitet: ';
+
+/** The distinct data-quality warnings of the assessments shown, so that they appear wherever the figures do. */
+export function qualityFlags(risks: ReadonlyArray<Pick<RiskView, 'history'>>): string[] {
+  const flags = new Set<string>();
+  for (const r of risks) for (const a of r.history) if (a.note.startsWith(QUALITY_PREFIX)) flags.add(a.note.slice(QUALITY_PREFIX.length));
+  return [...flags].sort();
+}
