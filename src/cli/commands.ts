@@ -7,6 +7,7 @@ import { registerReportCommands } from './reports.ts';
 import { registerRoundCommands } from './rounds.ts';
 import { registerRespondentCommands } from './respondents.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerRiskCommands } from './risks.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -15,4 +16,5 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  registerRiskCommands(program);
 }

@@ -40,13 +40,21 @@ export async function riskRoutes(app: FastifyInstance) {
       initiativeId: req.query.initiative,
     }),
   );
-  route(app, api.createRisk, async (req) => ({ risk: await createRisk(db, callerOf(req), req.body) }));
+  route(app, api.createRisk, async (req, reply) => {
+    const risk = await createRisk(db, callerOf(req), req.body);
+    reply.status(201);
+    return { risk };
+  });
   route(app, api.updateRisk, async (req) => ({ risk: await updateRisk(db, callerOf(req), req.params.id, req.body) }));
   route(app, api.deleteRisk, async (req) => {
     await deleteRisk(db, callerOf(req), req.params.id);
     return { id: req.params.id, deleted: true };
   });
-  route(app, api.assessRisk, async (req) => ({ risk: await assessRisk(db, callerOf(req), req.params.id, req.body) }));
+  route(app, api.assessRisk, async (req, reply) => {
+    const risk = await assessRisk(db, callerOf(req), req.params.id, req.body);
+    reply.status(201);
+    return { risk };
+  });
   route(app, api.getRiskMatrix, async (req) => ({ matrix: await getRiskMatrix(db, requireUser(req), req.params.municipality, req.query.theme) }));
   route(app, api.getRiskHeatmap, async (req) => ({ heatmap: await getRiskHeatmap(db, requireUser(req), req.params.group, req.query.theme) }));
 }
