@@ -57,6 +57,12 @@ async function idsFor(api: Client, admin: Client, role: Role): Promise<Ids> {
   assert.ok(survey, 'demo: instrumentet statusenkat');
   ids['instrument:id'] = survey.id;
   ids['instrument:version'] = survey.version;
+  const risks = (await api.get('/api/risks')).body.risks as Array<{ id: number }>;
+  const groups = (await api.get('/api/risks/config')).body.groups as Array<{ id: number }>;
+  assert.ok(risks.length > 0 && groups.length > 0, `demo: risker och grupper för ${role}`);
+  ids['risker:id'] = String(risks[0].id);
+  ids['risker:groupId'] = String(groups[0].id);
+  ids['risker:code'] = MELLERUD;
   const links = (await admin.get(`/api/rounds/${open.id}/municipalities/${MELLERUD}/links`)).body.links as Array<{ link: string }>;
   assert.ok(links.length > 0, 'demo: personliga länkar i den öppna mätomgången');
   ids['svar:token'] = links[0].link.split('/svar/')[1];

@@ -26,6 +26,7 @@ const initiatives = () => import('./pages/initiatives.tsx');
 const portfolio = () => import('./pages/portfolio/index.tsx');
 const reports = () => import('./pages/reports.tsx');
 const instruments = () => import('./pages/instruments.tsx');
+const risks = () => import('./pages/risks.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -71,6 +72,12 @@ export const privateRoutes: AppRoute[] = [
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
   { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage'), roles: STAFF },
   { path: '/initiativ/:id', element: lazyPage(initiatives, 'InitiativePage') },
+  { path: '/risker', element: lazyPage(risks, 'RisksPage') },
+  { path: '/risker/ny', element: lazyPage(risks, 'NewRiskPage'), roles: STAFF },
+  { path: '/risker/installningar', element: lazyPage(risks, 'RiskSettingsPage'), roles: ADMIN },
+  { path: '/risker/matris/:code', element: lazyPage(risks, 'RiskMatrixPage'), roles: STAFF },
+  { path: '/risker/grupp/:groupId', element: lazyPage(risks, 'RiskGroupPage') },
+  { path: '/risker/:id', element: lazyPage(risks, 'RiskPage') },
   { path: '/portfolj', element: lazyPage(portfolio, 'PortfolioIndexPage') },
   { path: '/portfolj/prioritering', element: lazyPage(portfolio, 'PrioritizationPage') },
   { path: '/portfolj/handlingsplan', element: lazyPage(portfolio, 'HandlingsplanPage') },

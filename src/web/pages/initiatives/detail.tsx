@@ -19,6 +19,7 @@ import { ParticipationSection } from './participation.tsx';
 import { ActorsSection } from './actors.tsx';
 import { QualificationSection } from './qualification.tsx';
 import { ReportsSection } from './reports.tsx';
+import { LinkedRisksSection } from '../risks/linked.tsx';
 
 // ---- Initiative detail ---------------------------------------------------------------------------
 
@@ -130,6 +131,7 @@ export function InitiativePage() {
             <ActorsSection i={i} actors={org.actors} />
             <QualificationSection i={i} criteria={config.data?.criteria} />
             <ReportsSection i={i} reports={d.reports} followUp={d.followUp} canReport={canReport} />
+            <LinkedRisksSection initiativeId={i.id} />
           </Page>
         );
       }}
