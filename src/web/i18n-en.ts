@@ -764,6 +764,13 @@ Object.assign(en, {
   'Kommungrupp ändrad': 'Municipality group changed',
   'Besparingsscenario sparat': 'Savings scenario saved',
   'Kostnadsfördelning sparad': 'Cost sharing saved',
+  'It-ekonomi importerad från fil': 'IT economics imported from a file',
+  'Risk registrerad': 'Risk registered',
+  'Risk ändrad': 'Risk changed',
+  'Risk borttagen': 'Risk deleted',
+  'Risk bedömd': 'Risk assessed',
+  'Riskteman ändrade': 'Risk themes changed',
+  'Gränsen för allvarliga risker ändrad': 'Threshold for serious risks changed',
   'Annan händelse': 'Other event',
 });
 
