@@ -56,6 +56,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'network.updated': 'Nätverk ändrat',
   'indicator.set': 'Indikatorvärde angivet',
   'funding.saved': 'Rekvirerade medel sparade',
+  'economics.saved': 'It-ekonomi sparad',
+  'economics.deleted': 'It-ekonomi borttagen',
+  'economics.benchmark_saved': 'Riktmärke för it-kostnad sparat',
+  'economics.group_created': 'Kommungrupp skapad',
+  'economics.group_updated': 'Kommungrupp ändrad',
+  'economics.savings_saved': 'Besparingsscenario sparat',
+  'economics.cost_sharing_saved': 'Kostnadsfördelning sparad',
 };
 
 /** The Swedish name of an action; an unknown code is never shown as it is. */
