@@ -185,7 +185,7 @@ export const getGroupComparison = endpoint({
   access: 'signedIn',
   accessNote: 'Kommuner du inte får se visas som "Kommun N", om inte förbundet publicerat gruppen med namn',
   params: groupParams,
-  query: z.object({ year: queryYear.optional().describe('Förvalt: senaste året med siffror') }),
+  query: z.object({ year: queryYear.optional().describe('Förvalt: året då flest av gruppens kommuner har siffror (det senaste av dem)') }),
   response: z.object({ comparison: groupComparisonViewSchema }),
   errors: [404],
 });

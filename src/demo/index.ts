@@ -1,6 +1,7 @@
 // Loads the whole demo region. Each capability adds its demo data as one step here;
 // every step is idempotent, so `samverka demo load` can run any number of times.
 import type { Db } from '../db/db.ts';
+import { loadDemoEconomics } from './economics.ts';
 import { loadDemoInitiatives } from './initiatives.ts';
 import { loadDemoOrganisation } from './organisation.ts';
 import { loadDemoRounds } from './rounds.ts';
@@ -9,6 +10,7 @@ export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> 
   { name: 'organisation och demokonton', run: loadDemoOrganisation },
   { name: 'mätomgångar (instrument, svar och en öppen omgång)', run: loadDemoRounds },
   { name: 'samverkansportfölj, indikatorer och rekvirerade medel', run: loadDemoInitiatives },
+  { name: 'it-ekonomi (TBM, budgetar 2024, besparingsscenario och kostnadsfördelning)', run: loadDemoEconomics },
 ];
 
 export async function loadDemo(db: Db, log: (msg: string) => void = () => {}): Promise<void> {
