@@ -171,11 +171,12 @@ export function EconomicsYearPage() {
   const { code = '', year: yearParam } = useParams();
   const year = validYear(yearParam) ?? 0;
   const { nameOf } = useMunicipalities();
-  // The year as the list answers it (empty: nothing entered yet, or a municipality the user may not see).
-  const state = useEndpoint(listEconomics, { query: { municipality: code, year } });
+  // Who may enter a municipality's figures sees them (policy.ts); others are not asked for them.
+  const mayEdit = !!user && canEditEconomics(user, code);
+  // The year as the list answers it (empty: nothing entered yet).
+  const state = useEndpoint(listEconomics, mayEdit ? { query: { municipality: code, year } } : null);
   const save = useEndpointMutation(saveEconomicsYear);
   const [editing, setEditing] = useState(false);
-  const mayEdit = !!user && canEditEconomics(user, code);
   const view = state.data?.years.find((y) => y.municipalityCode === code && y.year === year);
   const missing = !!state.data && !view;
   const title = t('IT-ekonomi {name} {year}', { name: view?.municipality ?? nameOf(code), year });
@@ -196,7 +197,8 @@ export function EconomicsYearPage() {
     <EconomicsPage title={title}>
       {state.loading && <Loading />}
       <ErrorMessage message={state.error} />
-      {missing && (mayEdit ? <p>{t('Inga uppgifter om it-ekonomi för året.')}</p> : <p>{t('Du ser it-ekonomin bara för din egen kommun; andra kommuner visas avidentifierade i gruppjämförelserna.')}</p>)}
+      {!mayEdit && <p>{t('Du ser it-ekonomin bara för din egen kommun; andra kommuner visas avidentifierade i gruppjämförelserna.')}</p>}
+      {missing && <p>{t('Inga uppgifter om it-ekonomi för året.')}</p>}
       {view && (
         <>
           {mayEdit && !editing && (
