@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { getEconomicsYearView, listEconomics } from '../economics/get-economics.ts';
 import { getGroupComparison } from '../economics/get-group-comparison.ts';
 import type { CostSharingView, EconomicsYearView, GroupComparisonView, QualityFlag, SavingsView } from '../domain/economics/view.ts';
+import { formatPercent, formatSek, formatSekChange, formatShare } from '../domain/economics/format.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { findGroupByName, getGroup } from '../store/economics.ts';
@@ -24,11 +25,11 @@ const municipalityArg = (v: string) => {
   return v;
 };
 
-const nf0 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
-const nf2 = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const kr = (n: number | null) => (n === null ? '–' : `${nf0.format(Math.round(n))} kr`);
-const signedKr = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${kr(n)}`);
-const pct = (n: number | null) => (n === null ? '–' : `${nf2.format(n)} %`);
+const kr = (n: number | null) => (n === null ? '–' : formatSek(n));
+const signedKr = (n: number | null) => (n === null ? '–' : formatSekChange(n));
+const pct = (n: number | null) => formatShare(n);
+/** A whole number with plain-space grouping, as formatSek writes kronor. */
+const whole = (n: number) => formatSek(n).slice(0, -' kr'.length);
 const table = (rows: string[][]) => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
@@ -44,7 +45,7 @@ function yearText(v: EconomicsYearView): string {
     `  It-kostnad som andel av nettokostnaden: ${pct(v.itShare)} (riktmärke ${pct(v.benchmark.share)}${v.benchmark.researchShare !== null ? `, forskningen ${pct(v.benchmark.researchShare)}` : ''})`,
     `  Budget vid riktmärket: ${kr(v.budgetAtBenchmark)}; förändring: ${signedKr(v.changeToBenchmark)}`,
   ];
-  if (v.population !== null) out.push(`  Invånare: ${nf0.format(v.population)}; it-kostnad per invånare: ${kr(v.costPerInhabitant)}`);
+  if (v.population !== null) out.push(`  Invånare: ${whole(v.population)}; it-kostnad per invånare: ${kr(v.costPerInhabitant)}`);
   if (v.pools.length)
     out.push(
       '  Kostnadspooler:',
@@ -69,7 +70,7 @@ function savingsText(s: SavingsView): string {
     `Besparingsscenario: ${s.name} (${s.year})${s.synthesised ? SYNTH : ''}`,
     table([
       ['Kategori', ...munis.map((m) => m.municipality), 'Totalt'],
-      ...s.perCategory.map((c) => [`${c.label} (${nf0.format(s.percentages.find((p) => p.category === c.category)?.percent ?? 0)} %)`, ...munis.map((m) => kr(cell(m.municipalityCode, c.category))), kr(c.saving)]),
+      ...s.perCategory.map((c) => [`${c.label} (${formatPercent(s.percentages.find((p) => p.category === c.category)?.percent ?? 0)})`, ...munis.map((m) => kr(cell(m.municipalityCode, c.category))), kr(c.saving)]),
       ['Summa', ...munis.map((m) => kr(m.saving)), kr(s.total)],
     ]),
     ...(s.source ? [`  Källa: ${s.source}`] : []),
@@ -101,7 +102,7 @@ function groupText(g: GroupComparisonView): string {
     ...(g.members.some((m) => m.synthesised) ? ['  * syntetiserad demodata'] : []),
     ...(g.pools.length ? ['Kostnadspooler för gruppen:', table([['Pool', 'Belopp', 'Andel'], ...g.pools.map((p) => [p.label, kr(p.amount), pct(p.share)])])] : []),
     ...(g.publishedInsideShares.length
-      ? ['Publicerade andelar inom central it:', ...g.publishedInsideShares.map((s) => `  ${s.label}: ${nf0.format(s.insidePercent)} % inom, ${nf0.format(100 - s.insidePercent)} % utanför (${s.year}; ${s.source})`)]
+      ? ['Publicerade andelar inom central it:', ...g.publishedInsideShares.map((s) => `  ${s.label}: ${formatPercent(s.insidePercent)} inom, ${formatPercent(100 - s.insidePercent)} utanför (${s.year}; ${s.source})`)]
       : []),
     ...flagLines(g.flags),
     ...g.savings.map(savingsText),

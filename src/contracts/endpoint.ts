@@ -90,6 +90,11 @@ export const errorBody = z.object({
 // ---- Parameters shared by many endpoints --------------------------------------------------------
 
 export const municipalityCode = z.string().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB-kod)');
+/** A yes/no query flag (`?dryRun=true`, `1`, `false`, `0` or empty): a boolean. */
+export const queryFlag = z
+  .enum(['true', 'false', '1', '0', ''], { error: 'Ange true eller false' })
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
 /** A row id: a positive integer that fits PostgreSQL's int (serial) columns. */
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
 /** An ISO timestamp as the API sends it (a Date becomes this string in JSON). */

@@ -158,6 +158,7 @@ export const FIELD_LABELS: Record<string, string> = {
   municipalityCode: 'Kommun',
   municipalityTotals: 'Summor per kommun',
   total: 'Totalsumma',
+  group: 'Grupp (nummer eller namn)',
   baseAmount: 'Basbelopp',
   charges: 'Avgifter',
   driver: 'Drivare',

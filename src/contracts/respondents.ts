@@ -2,7 +2,7 @@
 // the sample, personal links, invitations and reminders, import and response rates.
 import { z } from 'zod';
 import { addRespondentsInput, mailKind, respondentInput, respondentSchema } from '../domain/respondent-schema.ts';
-import { endpoint, fileResponse, idParam, municipalityCode } from './endpoint.ts';
+import { endpoint, fileResponse, idParam, municipalityCode, queryFlag } from './endpoint.ts';
 
 const TAG = 'Respondenter';
 const access = ['forbundsadmin', 'kommunansvarig'] as const;
@@ -10,10 +10,7 @@ const accessNote = 'Kommunansvarig: bara egna kommuner. Kommunen ska ingå i mä
 
 const scoped = z.object({ id: idParam, code: municipalityCode });
 const oneRespondent = scoped.extend({ rid: idParam });
-const flag = z
-  .enum(['true', 'false', '1', '0', ''], { error: 'Ange true eller false' })
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
+const flag = queryFlag;
 
 /** Ids of respondents to mail; none = everyone who qualifies. */
 const respondentIds = z.array(idParam).max(5000);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROUND_ACTIONS, ROUND_STATUSES } from '../domain/rounds.ts';
 import { roundAction, roundEditSchema, roundSettingsSchema, roundShape } from '../domain/round-schema.ts';
-import { endpoint, fileResponse, idParam, isoDate, municipalityCode } from './endpoint.ts';
+import { endpoint, fileResponse, idParam, isoDate, municipalityCode, queryFlag } from './endpoint.ts';
 
 const TAG = 'Mätomgångar';
 const ADMIN = ['forbundsadmin'] as const;
@@ -110,10 +110,7 @@ export const editRoundBody = roundEditSchema.extend({
   removeMunicipalities: z.array(municipalityCode).max(500).optional(),
 });
 
-const flag = z
-  .enum(['true', 'false', '1', '0', ''], { error: 'Ange true eller false' })
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
+const flag = queryFlag;
 
 // ---- Endpoints ---------------------------------------------------------------------------------
 

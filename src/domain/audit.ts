@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'economics.group_updated': 'Kommungrupp ändrad',
   'economics.savings_saved': 'Besparingsscenario sparat',
   'economics.cost_sharing_saved': 'Kostnadsfördelning sparad',
+  'economics.imported': 'It-ekonomi importerad från fil',
 };
 
 /** The Swedish name of an action; an unknown code is never shown as it is. */

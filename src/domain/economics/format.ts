@@ -6,7 +6,7 @@ import { formatSek } from '../portfolio/types.ts';
 export { formatSek };
 
 const nf2 = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-const nfMax1 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1, useGrouping: false });
+const nfMax2 = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2, useGrouping: false });
 const plain = (s: string) => s.replace(/\u2212/g, '-');
 
 /** A change in kronor with its sign: "+4 703 257 kr", "-120 kr", "0 kr". */
@@ -21,7 +21,7 @@ export function formatShare(x: number | null | undefined): string {
   return `${plain(nf2.format(x))} %`;
 }
 
-/** A percentage as a rule writes it, at most one decimal: "30 %", "2,5 %". */
+/** A percentage as a rule writes it, at most two decimals: "30 %", "2,5 %", "12,25 %". */
 export function formatPercent(x: number): string {
-  return `${plain(nfMax1.format(x))} %`;
+  return `${plain(nfMax2.format(x))} %`;
 }
