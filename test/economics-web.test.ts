@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO } from './support/app.ts';
+import { publishedTables } from './support/economics-fixture.ts';
 import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 const MELLERUD = '1461';
@@ -110,13 +111,12 @@ describe('IT-ekonomi i Chromium', () => {
     await assertAccessible(page, 'Bengtsfors 2024 (kommunansvarig Mellerud)');
   });
 
-  it('importsidan: mallen och förhandsgranskning', async () => {
+  it('importsidan: mallen, förhandsgranskning med fel per blad, rad och kolumn och "Ämål"-varningen, sedan import', async () => {
     const page = await web.newPage();
     await signIn(page, web.base, DEMO.admin);
     await page.goto(`${web.base}/ekonomi/import`);
     await page.getByRole('heading', { name: 'Importera it-ekonomi från Excel', level: 1 }).waitFor();
-    const template = page.getByRole('link', { name: /Ladda ned mallen/ });
-    const href = await template.getAttribute('href');
+    const href = await page.getByRole('link', { name: 'Ladda ned mallen (XLSX)' }).getAttribute('href');
     assert.ok(href);
     const r = await page.evaluate(async (u) => {
       const res = await fetch(u, { credentials: 'same-origin' });
@@ -125,6 +125,30 @@ describe('IT-ekonomi i Chromium', () => {
     assert.equal(r.status, 200);
     assert.match(r.type, /spreadsheetml/);
     await assertAccessible(page, 'importsidan');
+
+    const mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const upload = async (name: string, buffer: Buffer) => {
+      await page.getByLabel('Excelfil (XLSX)').setInputFiles({ name, mimeType, buffer });
+      await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+      await page.getByRole('heading', { name: 'Förhandsgranskning', level: 3 }).waitFor();
+    };
+    // "Ämål" for Åmål, and a cell that is no amount.
+    const bad = await publishedTables((t) => {
+      t.table3[0][4] = 'Ämål';
+      t.table3[1][1] = 'tre miljoner';
+    });
+    await upload('tabeller-fel.xlsx', bad);
+    const errors = plain(await page.locator('.import-preview .error').innerText());
+    assert.match(errors, /Tabell 3 2024, rad 2, kolumn Bengtsfors/);
+    assert.match(plain(await page.locator('.import-preview').innerText()), /Ämål/);
+    assert.equal(await page.getByRole('button', { name: 'Importera', exact: true }).count(), 0, 'inget kan importeras med fel');
+    await assertAccessible(page, 'förhandsgranskning med fel');
+
+    await upload('tabeller.xlsx', await publishedTables((t) => void (t.table3[0][4] = 'Ämål')));
+    assert.equal(await page.locator('.import-preview .error').count(), 0);
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByText('Importen är klar.').waitFor();
+    assert.match(plain(await page.locator('.import-preview').innerText()), /4 kommunår och 1 besparingsscenarier sparade/);
   });
 
   it('på engelska: sidorna visar engelska rubriker', async () => {
