@@ -88,7 +88,7 @@ export function chartHeight(spec: ChartSpec, width: number): number {
     case 'quadrant':
       return Math.round(Math.min(width, 640) * 0.8) + 40;
     case 'heatmap':
-      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * 2;
+      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * (spec.empty && spec.values.some((r) => r.some((v) => v === null)) ? 3 : 2);
     default:
       return 120;
   }
@@ -176,6 +176,10 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
   const fmt = (v: number) => formatValue(v, c.unit, ctx.locale, c.decimals);
   const refs = [...(c.reference ? [c.reference] : []), ...(c.references ?? [])];
   const showLegend = c.series.length > 1;
+  // Long axis labels (e.g. "1 500 000 kr") get fewer ticks so that they do not run into each other.
+  const top = Math.max(c.max, ...rows.flatMap((r) => r.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.abs(v) : 0))));
+  const labelWidth = (fmt(top).length + 3) * 7;
+  const splitNumber = Math.max(2, Math.min(5, Math.floor((ctx.width * 0.55) / labelWidth)));
   const series: ChartOption[] = c.series.map((s, j) => {
     const colour = seriesColour(s);
     return {
@@ -207,6 +211,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
       ...(showLegend ? {} : { name: c.series[0].label, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: INK } }),
       ...(negative ? {} : { min: 0 }),
       ...(c.max > 0 && !negative ? { max: c.max } : {}),
+      ...(splitNumber < 5 ? { splitNumber } : {}),
       axisLabel: { ...axisLabel, formatter: (v: number) => fmt(v) },
       splitLine,
     },
@@ -430,16 +435,24 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
   c.values.forEach((row, y) =>
     row.forEach((v, x) => {
       if (typeof v === 'number' && Number.isFinite(v)) data.push({ value: [x, y, v], label: { color: textOn(colourOf(v)) } });
-      else if (c.empty !== undefined) empty.push({ value: [x, y, 0] });
+      else if (c.empty) empty.push({ value: [x, y, 0] });
     }),
   );
   const cells = c.rows.length * c.columns.length;
+  // Column labels are turned 45° only when they do not fit side by side; turned, they need room above the legends.
+  const longest = Math.max(...c.columns.map((x) => x.length), 1);
+  const rotate = longest * 7 > (ctx.width * 0.6) / Math.max(c.columns.length, 1);
+  const scale = { type: 'piecewise', dimension: 2, orient: 'horizontal', left: 'center', textStyle: { color: INK }, itemGap: 12 };
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * 2 + 8 },
-    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
+    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * (empty.length ? 2 : 1) + 8 + (rotate ? longest * 5 : LEGEND_ROW) },
+    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: rotate ? 45 : 0, interval: 0 }, splitArea: { show: false } },
     yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
-    visualMap: { type: 'piecewise', dimension: 2, seriesIndex: 0, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
+    // ECharts draws a heatmap series only with a visualMap: the cells without a value get their own (one grey piece).
+    visualMap: [
+      { ...scale, seriesIndex: 0, pieces, bottom: 0 },
+      ...(empty.length ? [{ ...scale, seriesIndex: 1, pieces: [{ value: 0, label: `${c.empty!.text} ${c.empty!.label}`, color: EMPTY_CELL }], bottom: LEGEND_ROW }] : []),
+    ],
     series: [
       {
         type: 'heatmap',
@@ -453,8 +466,8 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
               type: 'heatmap',
               data: empty,
               silent: true,
-              itemStyle: { color: EMPTY_CELL, borderColor: BACKGROUND, borderWidth: 1 },
-              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty },
+              itemStyle: { borderColor: BACKGROUND, borderWidth: 1 },
+              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty!.text },
             },
           ]
         : []),

@@ -14,7 +14,6 @@ import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { useSession } from '../../session.tsx';
 import { BenchmarkSection } from './benchmark.tsx';
 import { ComparisonTable, GroupCharts, GroupScenarios } from './group-view.tsx';
-import { GroupReportLink } from './report-link.tsx';
 import { EconomicsPage, SyntheticLabel, kronor, share, validYear } from './shared.tsx';
 import { EconomicsYearForm, recordOfView } from './year-form.tsx';
 import { YearCharts, YearFigures, YearTables } from './year-view.tsx';
@@ -250,7 +249,6 @@ export function EconomicsGroupPage() {
           <>
             {group?.description && <p lang="sv">{group.description}</p>}
             {!comparison.named && <p className="hint">{t('Kommuner du inte får se visas avidentifierade som "Kommun N".')}</p>}
-            <GroupReportLink groupId={comparison.groupId} year={comparison.year} />
             <ComparisonTable view={comparison} />
             <GroupScenarios view={comparison} />
             <GroupCharts view={comparison} />
