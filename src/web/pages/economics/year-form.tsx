@@ -49,7 +49,7 @@ export function recordOfView(v: EconomicsYearView): EconomicsYear {
     year: v.year,
     netCost: v.netCost === null ? null : { amount: v.netCost, source: v.netCostSource, note: '' },
     population: v.population === null ? null : { amount: v.population, source: '', note: '' },
-    statedTotal: statedTotal === null ? null : { amount: statedTotal, source: v.source, note: '' },
+    statedTotal: statedTotal === null ? null : { amount: statedTotal, source: '', note: '' },
     budgetLines: v.budgetLines.map((l) => ({ ...l })),
     pools: v.pools.map((p) => ({ pool: p.pool, amount: p.amount, insideCentralIt: p.inside, source: p.source, note: p.note })),
     towers: v.towers.map((x) => ({ tower: x.tower, amount: x.amount, source: '', note: '' })),
