@@ -58,14 +58,21 @@ async function idsFor(api: Client, admin: Client, role: Role): Promise<Ids> {
   ids['instrument:id'] = survey.id;
   ids['instrument:version'] = survey.version;
   const risks = (await api.get('/api/risks')).body.risks as Array<{ id: number }>;
-  const groups = (await api.get('/api/risks/config')).body.groups as Array<{ id: number }>;
-  assert.ok(risks.length > 0 && groups.length > 0, `demo: risker och grupper för ${role}`);
+  const riskGroups = (await api.get('/api/risks/config')).body.groups as Array<{ id: number }>;
+  assert.ok(risks.length > 0 && riskGroups.length > 0, `demo: risker och grupper för ${role}`);
   ids['risker:id'] = String(risks[0].id);
-  ids['risker:groupId'] = String(groups[0].id);
+  ids['risker:groupId'] = String(riskGroups[0].id);
   ids['risker:code'] = MELLERUD;
   const links = (await admin.get(`/api/rounds/${open.id}/municipalities/${MELLERUD}/links`)).body.links as Array<{ link: string }>;
   assert.ok(links.length > 0, 'demo: personliga länkar i den öppna mätomgången');
   ids['svar:token'] = links[0].link.split('/svar/')[1];
+  // IT-ekonomi: Mellerud's 2024 budget and the 4D group (demo data as published).
+  ids['ekonomi:code'] = MELLERUD;
+  ids['ekonomi:year'] = '2024';
+  const groups = (await api.get('/api/economics/groups')).body.groups as Array<{ id: number; name: string }>;
+  const group4d = groups.find((g) => g.name.startsWith('4D'));
+  assert.ok(group4d, 'demo: 4D-gruppen');
+  ids['ekonomi:id'] = String(group4d.id);
   return ids;
 }
 

@@ -27,6 +27,7 @@ const portfolio = () => import('./pages/portfolio/index.tsx');
 const reports = () => import('./pages/reports.tsx');
 const instruments = () => import('./pages/instruments.tsx');
 const risks = () => import('./pages/risks.tsx');
+const economics = () => import('./pages/economics/index.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -83,6 +84,10 @@ export const privateRoutes: AppRoute[] = [
   { path: '/portfolj/handlingsplan', element: lazyPage(portfolio, 'HandlingsplanPage') },
   { path: '/portfolj/uppfoljning', element: lazyPage(portfolio, 'FollowUpPage') },
   { path: '/portfolj/indikatorer', element: lazyPage(portfolio, 'IndicatorsPage') },
+  { path: '/ekonomi', element: lazyPage(economics, 'EconomicsOverviewPage') },
+  { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
+  { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },
+  { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
   { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },

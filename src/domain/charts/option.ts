@@ -35,9 +35,10 @@ const EMPTY_TEXT: Record<ChartLocale, { empty: string; unknown: string }> = {
 
 const FONT_SIZE = 12;
 
-/** A number as the locale writes it, with at most one decimal; '%' units get " %". */
-export function formatValue(v: number, unit: string, locale: ChartLocale = 'sv'): string {
-  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: unit === '%' ? 0 : 1 }).format(v).replace('\u2212', '-');
+/** A number as the locale writes it, with at most one decimal (none for '%', or `decimals`); '%' units get " %". */
+export function formatValue(v: number, unit: string, locale: ChartLocale = 'sv', decimals?: number): string {
+  const digits = decimals ?? (unit === '%' ? 0 : 1);
+  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: digits }).format(v).replace('\u2212', '-');
   return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text;
 }
 
@@ -87,7 +88,7 @@ export function chartHeight(spec: ChartSpec, width: number): number {
     case 'quadrant':
       return Math.round(Math.min(width, 640) * 0.8) + 40;
     case 'heatmap':
-      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * 2;
+      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * (spec.empty && spec.values.some((r) => r.some((v) => v === null)) ? 3 : 2);
     default:
       return 120;
   }
@@ -172,8 +173,13 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
   if (c.sort === 'desc') rows.sort((a, b) => (b.values[0] ?? Number.NEGATIVE_INFINITY) - (a.values[0] ?? Number.NEGATIVE_INFINITY));
   const own = new Set(c.own ?? []);
   const negative = rows.some((r) => r.values.some((v) => typeof v === 'number' && v < 0));
-  const fmt = (v: number) => formatValue(v, c.unit, ctx.locale);
+  const fmt = (v: number) => formatValue(v, c.unit, ctx.locale, c.decimals);
+  const refs = [...(c.reference ? [c.reference] : []), ...(c.references ?? [])];
   const showLegend = c.series.length > 1;
+  // Long axis labels (e.g. "1 500 000 kr") get fewer ticks so that they do not run into each other.
+  const top = Math.max(c.max, ...rows.flatMap((r) => r.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.abs(v) : 0))));
+  const labelWidth = (fmt(top).length + 3) * 7;
+  const splitNumber = Math.max(2, Math.min(5, Math.floor((ctx.width * 0.55) / labelWidth)));
   const series: ChartOption[] = c.series.map((s, j) => {
     const colour = seriesColour(s);
     return {
@@ -187,7 +193,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
         const value = typeof v === 'number' && Number.isFinite(v) ? v : '-';
         return own.has(r.label) && c.series.length === 1 ? { value, itemStyle: { color: ROLE_COLOURS.own } } : value;
       }),
-      ...(j === 0 && c.reference ? { markLine: referenceLine(c.reference, fmt) } : {}),
+      ...(j === 0 && refs.length ? { markLine: referenceLines(refs, fmt) } : {}),
     };
   });
   return {
@@ -196,7 +202,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
     grid: {
       left: 8,
       right: 56,
-      top: c.reference ? 28 : 8,
+      top: refs.length ? 14 + refs.length * 14 : 8,
       bottom: (showLegend ? legendRows(c.series.map((s) => s.label), ctx.width) : 1) * LEGEND_ROW + 28,
     },
     xAxis: {
@@ -205,6 +211,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
       ...(showLegend ? {} : { name: c.series[0].label, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: INK } }),
       ...(negative ? {} : { min: 0 }),
       ...(c.max > 0 && !negative ? { max: c.max } : {}),
+      ...(splitNumber < 5 ? { splitNumber } : {}),
       axisLabel: { ...axisLabel, formatter: (v: number) => fmt(v) },
       splitLine,
     },
@@ -213,15 +220,24 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
   };
 }
 
-function referenceLine(ref: { label: string; value: number; role: SeriesRole }, fmt: (v: number) => string): ChartOption {
-  const colour = ref.role === 'level' ? INK : ROLE_COLOURS[ref.role];
+function referenceLines(refs: ReadonlyArray<{ label: string; value: number; role: SeriesRole }>, fmt: (v: number) => string): ChartOption {
+  const colour = (ref: { role: SeriesRole }) => (ref.role === 'level' ? INK : ROLE_COLOURS[ref.role]);
+  const [first, ...more] = refs;
   return {
     silent: true,
     symbol: 'none',
-    lineStyle: { color: colour, type: 'dashed', width: 2 },
+    lineStyle: { color: colour(first), type: 'dashed', width: 2 },
     // The category axis runs top-down (inverse), so the line's start is its top.
-    label: { show: true, position: 'start', color: colour, fontSize: 11, formatter: `${ref.label}: ${fmt(ref.value)}` },
-    data: [{ xAxis: ref.value }],
+    label: { show: true, position: 'start', color: colour(first), fontSize: 11, formatter: `${first.label}: ${fmt(first.value)}` },
+    // Further lines dotted, each label one row higher, so that close lines keep both labels readable.
+    data: [
+      { xAxis: first.value },
+      ...more.map((ref, i) => ({
+        xAxis: ref.value,
+        lineStyle: { color: colour(ref), type: 'dotted', width: 2 },
+        label: { show: true, position: 'start', distance: 5 + (i + 1) * 14, color: colour(ref), fontSize: 11, formatter: `${ref.label}: ${fmt(ref.value)}` },
+      })),
+    ],
   };
 }
 
@@ -384,45 +400,77 @@ export function placeLabels(points: Array<{ x: number; y: number; text: string; 
   });
 }
 
+/** A cell without a value (e.g. a risk not assessed): a light grey fill with the spec's `empty` text. */
+const EMPTY_CELL = '#eeeeee';
+
 function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
   const unit = c.unit ?? '';
-  const steps = c.legend.length ? c.legend.length : 5;
+  const bands = c.bands ?? [];
+  const steps = bands.length || c.legend.length || 5;
   const pal = ordinalPalette(c.scale, steps);
   const span = c.max - c.min || 1;
-  const pieces = c.legend.length
-    ? c.legend.map((l, i) => ({ value: l.value, label: `${formatValue(l.value, '', ctx.locale)} ${l.label}`, color: pal[i] }))
-    : pal.map((colour, i) => {
-        const lo = c.min + (span * i) / steps;
-        const hi = c.min + (span * (i + 1)) / steps;
-        return { gte: lo, ...(i === steps - 1 ? { lte: hi } : { lt: hi }), label: `${formatValue(lo, '', ctx.locale)}–${formatValue(hi, unit, ctx.locale)}`, color: colour };
-      });
+  const pieces = bands.length
+    ? bands.map((b, i) => ({ gte: b.min, lte: b.max, label: b.label, color: pal[i] }))
+    : c.legend.length
+      ? c.legend.map((l, i) => ({ value: l.value, label: `${formatValue(l.value, '', ctx.locale)} ${l.label}`, color: pal[i] }))
+      : pal.map((colour, i) => {
+          const lo = c.min + (span * i) / steps;
+          const hi = c.min + (span * (i + 1)) / steps;
+          return { gte: lo, ...(i === steps - 1 ? { lte: hi } : { lt: hi }), label: `${formatValue(lo, '', ctx.locale)}–${formatValue(hi, unit, ctx.locale)}`, color: colour };
+        });
   const colourOf = (v: number) => {
+    if (bands.length) {
+      const k = bands.findIndex((b) => v >= b.min && v <= b.max);
+      if (k >= 0) return pal[k];
+    }
     if (c.legend.length) {
       const k = c.legend.reduce((best, l, i) => (Math.abs(l.value - v) < Math.abs(c.legend[best].value - v) ? i : best), 0);
       return pal[k];
     }
     return pal[Math.max(0, Math.min(steps - 1, Math.floor(((v - c.min) / span) * steps)))];
   };
+  const text = (x: number, y: number, v: number) => c.labels?.[y]?.[x] ?? formatValue(v, '', ctx.locale);
   const data: ChartOption[] = [];
+  const empty: ChartOption[] = [];
   c.values.forEach((row, y) =>
     row.forEach((v, x) => {
       if (typeof v === 'number' && Number.isFinite(v)) data.push({ value: [x, y, v], label: { color: textOn(colourOf(v)) } });
+      else if (c.empty) empty.push({ value: [x, y, 0] });
     }),
   );
   const cells = c.rows.length * c.columns.length;
+  // Column labels are turned 45° only when they do not fit side by side; turned, they need room above the legends.
+  const longest = Math.max(...c.columns.map((x) => x.length), 1);
+  const rotate = longest * 7 > (ctx.width * 0.6) / Math.max(c.columns.length, 1);
+  const scale = { type: 'piecewise', dimension: 2, orient: 'horizontal', left: 'center', textStyle: { color: INK }, itemGap: 12 };
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * 2 + 8 },
-    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
+    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * (empty.length ? 2 : 1) + 8 + (rotate ? longest * 5 : LEGEND_ROW) },
+    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: rotate ? 45 : 0, interval: 0 }, splitArea: { show: false } },
     yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
-    visualMap: { type: 'piecewise', dimension: 2, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
+    // ECharts draws a heatmap series only with a visualMap: the cells without a value get their own (one grey piece).
+    visualMap: [
+      { ...scale, seriesIndex: 0, pieces, bottom: 0 },
+      ...(empty.length ? [{ ...scale, seriesIndex: 1, pieces: [{ value: 0, label: `${c.empty!.text} ${c.empty!.label}`, color: EMPTY_CELL }], bottom: LEGEND_ROW }] : []),
+    ],
     series: [
       {
         type: 'heatmap',
         data,
         itemStyle: { borderColor: BACKGROUND, borderWidth: 1 },
-        label: { show: cells <= 400, fontSize: 10, formatter: (p: { value: [number, number, number] }) => formatValue(p.value[2], '', ctx.locale) },
+        label: { show: cells <= 400, fontSize: 10, formatter: (p: { value: [number, number, number] }) => text(p.value[0], p.value[1], p.value[2]) },
       },
+      ...(empty.length
+        ? [
+            {
+              type: 'heatmap',
+              data: empty,
+              silent: true,
+              itemStyle: { borderColor: BACKGROUND, borderWidth: 1 },
+              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty!.text },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -47,8 +47,12 @@ export interface BarsChart {
   sort?: 'desc';
   /** A vertical reference line, e.g. the regional mean. */
   reference?: { label: string; value: number; role: SeriesRole };
+  /** Further reference lines after `reference` (e.g. the benchmark share and the research figure). */
+  references?: Array<{ label: string; value: number; role: SeriesRole }>;
   /** Categories drawn in the own municipality's colour (single-series bars). */
   own?: string[];
+  /** Decimals of the value labels (default: none for '%', one otherwise), e.g. 2 for an IT share "1,82 %". */
+  decimals?: number;
 }
 
 /** Spider chart; values on 0…max per axis. More than RADAR_MAX_AXES axes are drawn as several radars, split by `groups`. */
@@ -85,6 +89,18 @@ export interface HeatmapChart {
   /** Legend entries (value → label), e.g. 0 Obefintlig … 4 Branschledande; empty: a continuous scale. */
   legend: Array<{ value: number; label: string }>;
   unit?: string;
+  /**
+   * Value bands coloured in this order along the ordinal palette (instead of `legend`), e.g. a risk value
+   * over 7 "Allvarlig risk" and 1–7 "Ej allvarlig": each band is min ≤ value ≤ max.
+   */
+  bands?: Array<{ min: number; max: number; label: string }>;
+  /**
+   * Cells without a value are drawn grey with `text` (e.g. "–" for a risk not assessed) and a legend entry
+   * `label` ("Inte bedömd"); without it they are left blank.
+   */
+  empty?: { text: string; label: string };
+  /** Text in each cell instead of its value (e.g. the number of risks in a matrix cell); '' shows nothing. */
+  labels?: string[][];
 }
 
 export type ChartSpec = StackedBarsChart | BarsChart | RadarChart | QuadrantChart | HeatmapChart;
@@ -97,13 +113,13 @@ export function specTexts(c: ChartSpec): string[] {
   switch (c.type) {
     case 'stackedBars':
     case 'bars':
-      return [...c.categories, ...c.series.map((x) => x.label), ...(c.type === 'bars' && c.reference ? [c.reference.label] : [])];
+      return [...c.categories, ...c.series.map((x) => x.label), ...(c.type === 'bars' && c.reference ? [c.reference.label] : []), ...(c.type === 'bars' ? (c.references ?? []).map((r) => r.label) : [])];
     case 'radar':
       return [...c.axes, ...c.series.map((x) => x.label)];
     case 'quadrant':
       return [c.xLabel, c.yLabel, ...Object.values(c.fields), ...c.points.map((p) => p.label)];
     case 'heatmap':
-      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label)];
+      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label), ...(c.bands ?? []).map((b) => b.label), ...(c.empty ? [c.empty.label] : [])];
   }
 }
 
