@@ -35,9 +35,10 @@ const EMPTY_TEXT: Record<ChartLocale, { empty: string; unknown: string }> = {
 
 const FONT_SIZE = 12;
 
-/** A number as the locale writes it, with at most one decimal; '%' units get " %". */
-export function formatValue(v: number, unit: string, locale: ChartLocale = 'sv'): string {
-  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: unit === '%' ? 0 : 1 }).format(v).replace('\u2212', '-');
+/** A number as the locale writes it, with at most one decimal (none for '%', or `decimals`); '%' units get " %". */
+export function formatValue(v: number, unit: string, locale: ChartLocale = 'sv', decimals?: number): string {
+  const digits = decimals ?? (unit === '%' ? 0 : 1);
+  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: digits }).format(v).replace('\u2212', '-');
   return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text;
 }
 
@@ -172,7 +173,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
   if (c.sort === 'desc') rows.sort((a, b) => (b.values[0] ?? Number.NEGATIVE_INFINITY) - (a.values[0] ?? Number.NEGATIVE_INFINITY));
   const own = new Set(c.own ?? []);
   const negative = rows.some((r) => r.values.some((v) => typeof v === 'number' && v < 0));
-  const fmt = (v: number) => formatValue(v, c.unit, ctx.locale);
+  const fmt = (v: number) => formatValue(v, c.unit, ctx.locale, c.decimals);
   const showLegend = c.series.length > 1;
   const series: ChartOption[] = c.series.map((s, j) => {
     const colour = seriesColour(s);
@@ -384,29 +385,42 @@ export function placeLabels(points: Array<{ x: number; y: number; text: string; 
   });
 }
 
+/** A cell without a value (e.g. a risk not assessed): a light grey fill with the spec's `empty` text. */
+const EMPTY_CELL = '#eeeeee';
+
 function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
   const unit = c.unit ?? '';
-  const steps = c.legend.length ? c.legend.length : 5;
+  const bands = c.bands ?? [];
+  const steps = bands.length || c.legend.length || 5;
   const pal = ordinalPalette(c.scale, steps);
   const span = c.max - c.min || 1;
-  const pieces = c.legend.length
-    ? c.legend.map((l, i) => ({ value: l.value, label: `${formatValue(l.value, '', ctx.locale)} ${l.label}`, color: pal[i] }))
-    : pal.map((colour, i) => {
-        const lo = c.min + (span * i) / steps;
-        const hi = c.min + (span * (i + 1)) / steps;
-        return { gte: lo, ...(i === steps - 1 ? { lte: hi } : { lt: hi }), label: `${formatValue(lo, '', ctx.locale)}–${formatValue(hi, unit, ctx.locale)}`, color: colour };
-      });
+  const pieces = bands.length
+    ? bands.map((b, i) => ({ gte: b.min, lte: b.max, label: b.label, color: pal[i] }))
+    : c.legend.length
+      ? c.legend.map((l, i) => ({ value: l.value, label: `${formatValue(l.value, '', ctx.locale)} ${l.label}`, color: pal[i] }))
+      : pal.map((colour, i) => {
+          const lo = c.min + (span * i) / steps;
+          const hi = c.min + (span * (i + 1)) / steps;
+          return { gte: lo, ...(i === steps - 1 ? { lte: hi } : { lt: hi }), label: `${formatValue(lo, '', ctx.locale)}–${formatValue(hi, unit, ctx.locale)}`, color: colour };
+        });
   const colourOf = (v: number) => {
+    if (bands.length) {
+      const k = bands.findIndex((b) => v >= b.min && v <= b.max);
+      if (k >= 0) return pal[k];
+    }
     if (c.legend.length) {
       const k = c.legend.reduce((best, l, i) => (Math.abs(l.value - v) < Math.abs(c.legend[best].value - v) ? i : best), 0);
       return pal[k];
     }
     return pal[Math.max(0, Math.min(steps - 1, Math.floor(((v - c.min) / span) * steps)))];
   };
+  const text = (x: number, y: number, v: number) => c.labels?.[y]?.[x] ?? formatValue(v, '', ctx.locale);
   const data: ChartOption[] = [];
+  const empty: ChartOption[] = [];
   c.values.forEach((row, y) =>
     row.forEach((v, x) => {
       if (typeof v === 'number' && Number.isFinite(v)) data.push({ value: [x, y, v], label: { color: textOn(colourOf(v)) } });
+      else if (c.empty !== undefined) empty.push({ value: [x, y, 0] });
     }),
   );
   const cells = c.rows.length * c.columns.length;
@@ -415,14 +429,25 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
     grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * 2 + 8 },
     xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
     yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
-    visualMap: { type: 'piecewise', dimension: 2, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
+    visualMap: { type: 'piecewise', dimension: 2, seriesIndex: 0, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
     series: [
       {
         type: 'heatmap',
         data,
         itemStyle: { borderColor: BACKGROUND, borderWidth: 1 },
-        label: { show: cells <= 400, fontSize: 10, formatter: (p: { value: [number, number, number] }) => formatValue(p.value[2], '', ctx.locale) },
+        label: { show: cells <= 400, fontSize: 10, formatter: (p: { value: [number, number, number] }) => text(p.value[0], p.value[1], p.value[2]) },
       },
+      ...(empty.length
+        ? [
+            {
+              type: 'heatmap',
+              data: empty,
+              silent: true,
+              itemStyle: { color: EMPTY_CELL, borderColor: BACKGROUND, borderWidth: 1 },
+              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -30,6 +30,7 @@ export const chartSpecSchema = z.discriminatedUnion('type', [
     sort: z.literal('desc').optional(),
     reference: z.object({ label: z.string(), value: z.number(), role: seriesRole }).optional(),
     own: z.array(z.string()).optional(),
+    decimals: z.number().optional(),
   }),
   z.object({
     type: z.literal('radar'),
@@ -57,6 +58,9 @@ export const chartSpecSchema = z.discriminatedUnion('type', [
     scale: ordinalKind,
     legend: z.array(z.object({ value: z.number(), label: z.string() })),
     unit: z.string().optional(),
+    bands: z.array(z.object({ min: z.number(), max: z.number(), label: z.string() })).optional(),
+    empty: z.string().optional(),
+    labels: z.array(z.array(z.string())).optional(),
   }),
 ]);
 

@@ -49,6 +49,8 @@ export interface BarsChart {
   reference?: { label: string; value: number; role: SeriesRole };
   /** Categories drawn in the own municipality's colour (single-series bars). */
   own?: string[];
+  /** Decimals of the value labels (default: none for '%', one otherwise), e.g. 2 for an IT share "1,82 %". */
+  decimals?: number;
 }
 
 /** Spider chart; values on 0…max per axis. More than RADAR_MAX_AXES axes are drawn as several radars, split by `groups`. */
@@ -85,6 +87,15 @@ export interface HeatmapChart {
   /** Legend entries (value → label), e.g. 0 Obefintlig … 4 Branschledande; empty: a continuous scale. */
   legend: Array<{ value: number; label: string }>;
   unit?: string;
+  /**
+   * Value bands coloured in this order along the ordinal palette (instead of `legend`), e.g. a risk value
+   * over 7 "Allvarlig risk" and 1–7 "Ej allvarlig": each band is min ≤ value ≤ max.
+   */
+  bands?: Array<{ min: number; max: number; label: string }>;
+  /** Cells without a value are drawn (grey) with this text, e.g. "–" for a risk not assessed; else left blank. */
+  empty?: string;
+  /** Text in each cell instead of its value (e.g. the number of risks in a matrix cell); '' shows nothing. */
+  labels?: string[][];
 }
 
 export type ChartSpec = StackedBarsChart | BarsChart | RadarChart | QuadrantChart | HeatmapChart;
@@ -103,7 +114,7 @@ export function specTexts(c: ChartSpec): string[] {
     case 'quadrant':
       return [c.xLabel, c.yLabel, ...Object.values(c.fields), ...c.points.map((p) => p.label)];
     case 'heatmap':
-      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label)];
+      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label), ...(c.bands ?? []).map((b) => b.label)];
   }
 }
 
