@@ -88,7 +88,7 @@ export function chartHeight(spec: ChartSpec, width: number): number {
     case 'quadrant':
       return Math.round(Math.min(width, 640) * 0.8) + 40;
     case 'heatmap':
-      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * 2;
+      return spec.rows.length * 24 + 90 + Math.max(...spec.columns.map((c) => c.length), 4) * 5 + LEGEND_ROW * (spec.empty && spec.values.some((r) => r.some((v) => v === null)) ? 3 : 2);
     default:
       return 120;
   }
@@ -420,16 +420,21 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
   c.values.forEach((row, y) =>
     row.forEach((v, x) => {
       if (typeof v === 'number' && Number.isFinite(v)) data.push({ value: [x, y, v], label: { color: textOn(colourOf(v)) } });
-      else if (c.empty !== undefined) empty.push({ value: [x, y, 0] });
+      else if (c.empty) empty.push({ value: [x, y, 0] });
     }),
   );
   const cells = c.rows.length * c.columns.length;
+  const scale = { type: 'piecewise', dimension: 2, orient: 'horizontal', left: 'center', textStyle: { color: INK }, itemGap: 12 };
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * 2 + 8 },
+    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * (empty.length ? 3 : 2) + 8 },
     xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
     yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
-    visualMap: { type: 'piecewise', dimension: 2, seriesIndex: 0, pieces, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: INK }, itemGap: 12 },
+    // ECharts draws a heatmap series only with a visualMap: the cells without a value get their own (one grey piece).
+    visualMap: [
+      { ...scale, seriesIndex: 0, pieces, bottom: 0 },
+      ...(empty.length ? [{ ...scale, seriesIndex: 1, pieces: [{ value: 0, label: `${c.empty!.text} ${c.empty!.label}`, color: EMPTY_CELL }], bottom: LEGEND_ROW }] : []),
+    ],
     series: [
       {
         type: 'heatmap',
@@ -443,8 +448,8 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
               type: 'heatmap',
               data: empty,
               silent: true,
-              itemStyle: { color: EMPTY_CELL, borderColor: BACKGROUND, borderWidth: 1 },
-              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty },
+              itemStyle: { borderColor: BACKGROUND, borderWidth: 1 },
+              label: { show: true, fontSize: 10, color: INK, formatter: () => c.empty!.text },
             },
           ]
         : []),

@@ -59,7 +59,7 @@ export const chartSpecSchema = z.discriminatedUnion('type', [
     legend: z.array(z.object({ value: z.number(), label: z.string() })),
     unit: z.string().optional(),
     bands: z.array(z.object({ min: z.number(), max: z.number(), label: z.string() })).optional(),
-    empty: z.string().optional(),
+    empty: z.object({ text: z.string(), label: z.string() }).optional(),
     labels: z.array(z.array(z.string())).optional(),
   }),
 ]);

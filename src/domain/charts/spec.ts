@@ -92,8 +92,11 @@ export interface HeatmapChart {
    * over 7 "Allvarlig risk" and 1–7 "Ej allvarlig": each band is min ≤ value ≤ max.
    */
   bands?: Array<{ min: number; max: number; label: string }>;
-  /** Cells without a value are drawn (grey) with this text, e.g. "–" for a risk not assessed; else left blank. */
-  empty?: string;
+  /**
+   * Cells without a value are drawn grey with `text` (e.g. "–" for a risk not assessed) and a legend entry
+   * `label` ("Inte bedömd"); without it they are left blank.
+   */
+  empty?: { text: string; label: string };
   /** Text in each cell instead of its value (e.g. the number of risks in a matrix cell); '' shows nothing. */
   labels?: string[][];
 }
@@ -114,7 +117,7 @@ export function specTexts(c: ChartSpec): string[] {
     case 'quadrant':
       return [c.xLabel, c.yLabel, ...Object.values(c.fields), ...c.points.map((p) => p.label)];
     case 'heatmap':
-      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label), ...(c.bands ?? []).map((b) => b.label)];
+      return [...c.rows, ...c.columns, ...c.legend.map((l) => l.label), ...(c.bands ?? []).map((b) => b.label), ...(c.empty ? [c.empty.label] : [])];
   }
 }
 
