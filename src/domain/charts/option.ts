@@ -175,6 +175,10 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
   const negative = rows.some((r) => r.values.some((v) => typeof v === 'number' && v < 0));
   const fmt = (v: number) => formatValue(v, c.unit, ctx.locale, c.decimals);
   const showLegend = c.series.length > 1;
+  // Long axis labels (e.g. "1 500 000 kr") get fewer ticks so that they do not run into each other.
+  const top = Math.max(c.max, ...rows.flatMap((r) => r.values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.abs(v) : 0))));
+  const labelWidth = (fmt(top).length + 3) * 7;
+  const splitNumber = Math.max(2, Math.min(5, Math.floor((ctx.width * 0.55) / labelWidth)));
   const series: ChartOption[] = c.series.map((s, j) => {
     const colour = seriesColour(s);
     return {
@@ -206,6 +210,7 @@ function bars(c: BarsChart, ctx: Ctx): ChartOption {
       ...(showLegend ? {} : { name: c.series[0].label, nameLocation: 'middle', nameGap: 26, nameTextStyle: { color: INK } }),
       ...(negative ? {} : { min: 0 }),
       ...(c.max > 0 && !negative ? { max: c.max } : {}),
+      ...(splitNumber < 5 ? { splitNumber } : {}),
       axisLabel: { ...axisLabel, formatter: (v: number) => fmt(v) },
       splitLine,
     },
@@ -424,11 +429,14 @@ function heatmap(c: HeatmapChart, ctx: Ctx): ChartOption {
     }),
   );
   const cells = c.rows.length * c.columns.length;
+  // Column labels are turned 45° only when they do not fit side by side; turned, they need room above the legends.
+  const longest = Math.max(...c.columns.map((x) => x.length), 1);
+  const rotate = longest * 7 > (ctx.width * 0.6) / Math.max(c.columns.length, 1);
   const scale = { type: 'piecewise', dimension: 2, orient: 'horizontal', left: 'center', textStyle: { color: INK }, itemGap: 12 };
   return {
     tooltip: { position: 'top' },
-    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * (empty.length ? 3 : 2) + 8 },
-    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: c.columns.some((x) => x.length > 4) ? 45 : 0, interval: 0 }, splitArea: { show: false } },
+    grid: { left: 8, right: 16, top: 8, bottom: LEGEND_ROW * (empty.length ? 2 : 1) + 8 + (rotate ? longest * 5 : LEGEND_ROW) },
+    xAxis: { type: 'category', data: c.columns, axisLabel: { ...axisLabel, rotate: rotate ? 45 : 0, interval: 0 }, splitArea: { show: false } },
     yAxis: { type: 'category', data: c.rows, inverse: true, axisLabel: { ...axisLabel, width: Math.round(ctx.width * 0.34), overflow: 'break', lineHeight: 14, interval: 0 } },
     // ECharts draws a heatmap series only with a visualMap: the cells without a value get their own (one grey piece).
     visualMap: [
