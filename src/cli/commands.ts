@@ -7,6 +7,8 @@ import { registerReportCommands } from './reports.ts';
 import { registerRoundCommands } from './rounds.ts';
 import { registerRespondentCommands } from './respondents.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerEconomicsCommands } from './economics.ts';
+import { registerRiskCommands } from './risks.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -15,4 +17,8 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  const economics = registerEconomicsCommands(program);
+  // `economics import`: register its subcommand on `economics` here.
+  void economics;
+  registerRiskCommands(program);
 }

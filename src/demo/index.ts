@@ -1,14 +1,18 @@
 // Loads the whole demo region. Each capability adds its demo data as one step here;
 // every step is idempotent, so `samverka demo load` can run any number of times.
 import type { Db } from '../db/db.ts';
+import { loadDemoEconomics } from './economics.ts';
 import { loadDemoInitiatives } from './initiatives.ts';
 import { loadDemoOrganisation } from './organisation.ts';
 import { loadDemoRounds } from './rounds.ts';
+import { loadDemoRisks } from './risks.ts';
 
 export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> = [
   { name: 'organisation och demokonton', run: loadDemoOrganisation },
   { name: 'mätomgångar (instrument, svar och en öppen omgång)', run: loadDemoRounds },
   { name: 'samverkansportfölj, indikatorer och rekvirerade medel', run: loadDemoInitiatives },
+  { name: 'it-ekonomi (TBM, budgetar 2024, besparingsscenario och kostnadsfördelning)', run: loadDemoEconomics },
+  { name: 'riskregister (Förstudierapport 4D, Bilaga 5)', run: loadDemoRisks },
 ];
 
 export async function loadDemo(db: Db, log: (msg: string) => void = () => {}): Promise<void> {

@@ -53,9 +53,22 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'portfolio.gates_changed': 'Krav för stegen ändrade',
   'actor.created': 'Aktör registrerad',
   'network.created': 'Nätverk registrerat',
+  'risk.created': 'Risk registrerad',
+  'risk.updated': 'Risk ändrad',
+  'risk.deleted': 'Risk borttagen',
+  'risk.assessed': 'Risk bedömd',
+  'risk.themes_changed': 'Riskteman ändrade',
+  'risk.threshold_changed': 'Gränsen för allvarliga risker ändrad',
   'network.updated': 'Nätverk ändrat',
   'indicator.set': 'Indikatorvärde angivet',
   'funding.saved': 'Rekvirerade medel sparade',
+  'economics.saved': 'It-ekonomi sparad',
+  'economics.deleted': 'It-ekonomi borttagen',
+  'economics.benchmark_saved': 'Riktmärke för it-kostnad sparat',
+  'economics.group_created': 'Kommungrupp skapad',
+  'economics.group_updated': 'Kommungrupp ändrad',
+  'economics.savings_saved': 'Besparingsscenario sparat',
+  'economics.cost_sharing_saved': 'Kostnadsfördelning sparad',
 };
 
 /** The Swedish name of an action; an unknown code is never shown as it is. */

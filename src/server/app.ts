@@ -27,6 +27,7 @@ import { clientErrorRoutes } from './routes/client-errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiative.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
+import { economicsRoutes } from './routes/economics.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
 import { municipalityRespondentRoutes } from './routes/municipality-respondents.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -34,6 +35,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { respondentRoutes } from './routes/respondent.ts';
 import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
+import { riskRoutes } from './routes/risks.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,7 +47,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

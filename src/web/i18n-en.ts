@@ -380,6 +380,8 @@ export const en: Record<string, string> = {
   'Risk': 'Risk',
   'Sannolikhet (1–4)': 'Probability (1–4)',
   'Konsekvens (1–4)': 'Consequence (1–4)',
+  'Riskvärde': 'Risk value',
+  '{v} (allvarlig)': '{v} (serious)',
   'Underlag: samverkanskandidat i analysen': 'Evidence: collaboration candidate in the analysis',
   'Svaga kommuner (föreslagna deltagare)': 'Weak municipalities (suggested participants)',
   'Svaga kommuner i underlaget': 'Weak municipalities in the evidence',

@@ -16,10 +16,12 @@ import {
 } from './types.ts';
 import { parsePeriod } from './followup.ts';
 import { hours, money, text, year } from './field-schemas.ts';
+import { level } from '../risk/schema.ts';
 
 // ---- Building blocks: amounts, hours, text and years are the portfolio's (field-schemas.ts) --------
 
-const level14 = z.number().int().min(1, 'ska vara 1–4').max(4, 'ska vara 1–4').nullable();
+// An initiative's risks use the risk register's levels (and its value and serious rule: src/domain/risk/assess.ts).
+const level14 = level.nullable();
 const httpUrl = z
   .string()
   .trim()

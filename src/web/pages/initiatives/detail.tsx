@@ -9,6 +9,7 @@ import { useMunicipalities, useOrganisation } from '../../components/hooks.ts';
 import { getPortfolioConfig } from '../../../contracts/portfolio.ts';
 import { DataTable, DemoBanner, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
+import { initiativeRiskValue, isSerious } from '../../../domain/risk/assess.ts';
 import { useSession } from '../../session.tsx';
 
 import { SCOPE_LABEL, FORM_LABEL, FUNDING_LABEL, LINK_LABEL, type Initiative, StageTag, KeepView, isAdmin, QualificationText } from './shared.tsx';
@@ -226,7 +227,7 @@ function InitiativeFacts({ i, nameOf, areaNames }: { i: Initiative; nameOf: (c: 
         <DataTable
           label={t('Risker')}
           caption={t('Risker ({n})', { n: i.risks.length })}
-          columns={[t('Risk'), { num: t('Sannolikhet (1–4)') }, { num: t('Konsekvens (1–4)') }]}
+          columns={[t('Risk'), { num: t('Sannolikhet (1–4)') }, { num: t('Konsekvens (1–4)') }, { num: t('Riskvärde') }]}
         >
           <tbody>
             {i.risks.map((r, n) => (
@@ -234,6 +235,7 @@ function InitiativeFacts({ i, nameOf, areaNames }: { i: Initiative; nameOf: (c: 
                 <th scope="row">{r.description}</th>
                 <td className="num">{r.probability ?? '–'}</td>
                 <td className="num">{r.consequence ?? '–'}</td>
+                <td className="num"><RiskValue r={r} /></td>
               </tr>
             ))}
           </tbody>
@@ -242,6 +244,14 @@ function InitiativeFacts({ i, nameOf, areaNames }: { i: Initiative; nameOf: (c: 
       {ev && ev.source === 'samverkanskandidat' && <EvidenceView ev={ev} nameOf={nameOf} />}
     </>
   );
+}
+
+/** An initiative risk's value by the risk register's rule (probability × consequence; serious above 7), "–" until both are given. */
+function RiskValue({ r }: { r: { probability: number | null; consequence: number | null } }) {
+  const { t } = useI18n();
+  const v = initiativeRiskValue(r);
+  if (v === null) return <>–</>;
+  return <>{isSerious(v) ? t('{v} (allvarlig)', { v }) : v}</>;
 }
 
 /** The samverkanskandidat the initiative was created from (names only for the association: the server redacts). */

@@ -1,0 +1,38 @@
+// The groups of municipalities compared together, with their members and the years that have figures.
+// Every signed-in user sees the groups (membership is not a figure); the figures are in the comparison.
+import type { Db, Queryable } from '../db/db.ts';
+import { POOL_LABELS, type TbmPool } from '../domain/economics/schema.ts';
+import { groupYears, listGroups as storeGroups, type GroupRecord } from '../store/economics.ts';
+import { municipalityNames } from './common.ts';
+
+export interface GroupSummary {
+  id: number;
+  name: string;
+  description: string;
+  namedPublished: boolean;
+  members: Array<{ code: string; name: string }>;
+  insideShares: Array<{ pool: TbmPool; label: string; insidePercent: number; year: number; source: string }>;
+  years: number[];
+}
+
+export async function groupSummary(tx: Queryable, g: GroupRecord, names?: Readonly<Record<string, string>>): Promise<GroupSummary> {
+  const n = names ?? (await municipalityNames(tx));
+  return {
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    namedPublished: g.namedPublished,
+    members: g.members.map((code) => ({ code, name: n[code] ?? code })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    insideShares: g.insideShares.map((s) => ({ ...s, label: POOL_LABELS[s.pool] })),
+    years: await groupYears(tx, g.id),
+  };
+}
+
+export async function listGroups(db: Db): Promise<GroupSummary[]> {
+  return db.transaction(async (tx) => {
+    const names = await municipalityNames(tx);
+    const out: GroupSummary[] = [];
+    for (const g of await storeGroups(tx)) out.push(await groupSummary(tx, g, names));
+    return out;
+  });
+}
