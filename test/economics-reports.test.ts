@@ -64,10 +64,11 @@ function assertSeedFigures(m: ReportModel, names: string[]) {
   assert.deepEqual(row(b5, 'Antal bedömda risker'), ['Antal bedömda risker', 11, 12, 14, 13]);
   assert.deepEqual(row(b5, 'Varav allvarliga (riskvärde över 7)'), ['Varav allvarliga (riskvärde över 7)', 8, 11, 13, 13]);
   // "–" for not assessed, never 0; serious marked.
-  assert.deepEqual(row(b5, BILAGA_5[0].title), [BILAGA_5[0].title, '6', '12*', '16*', '9*']);
-  assert.deepEqual(row(b5, BILAGA_5[2].title), [BILAGA_5[2].title, '–', '–', '12*', '12*']);
-  assert.deepEqual(row(b5, BILAGA_5[17].title), [BILAGA_5[17].title, '–', '6', '–', '–']);
-  assert.equal(b5.rows.filter((r) => BILAGA_5.some((x) => x.title === r[0])).length, 18);
+  const risk = (k: number) => `${k + 1}. ${BILAGA_5[k].title}`;
+  assert.deepEqual(row(b5, risk(0)), [risk(0), '6', '12*', '16*', '9*']);
+  assert.deepEqual(row(b5, risk(2)), [risk(2), '–', '–', '12*', '12*']);
+  assert.deepEqual(row(b5, risk(17)), [risk(17), '–', '6', '–', '–']);
+  assert.equal(b5.rows.filter((r) => BILAGA_5.some((_, k) => risk(k) === r[0])).length, 18);
   assert.ok(row(b5, 'Resurs- och kompetenshantering'), 'temarad');
 }
 

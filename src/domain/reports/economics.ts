@@ -12,6 +12,8 @@ export const SYNTHESISED_LABEL = 'syntetiska uppgifter';
 export const SYNTHESISED_ECONOMICS_NOTE =
   'Syntetiska uppgifter: siffror markerade så är påhittade för demonstrationen (inte publicerade) och visar hur beräkningen görs, inte verkliga förhållanden.';
 
+/** A benchmark share as published: "2,5 %", "2 %". */
+const pctText = (v: number) => `${fmtNum(v)}\u00a0%`;
 const kr = (v: number | null) => (v === null ? '–' : `${fmtInt(v)}\u00a0kr`);
 const whole = (v: number | null) => (v === null ? null : Math.round(v));
 /** " (syntetiska uppgifter)" after a caption whose figures are (partly) synthesised. */
@@ -82,7 +84,7 @@ export function shareChart(members: readonly EconomicsYearView[], group: { label
   return {
     kind: 'chart',
     caption,
-    alt: `It-kostnaden som andel av verksamhetens nettokostnad: ${joinSv(parts)}${b ? `; riktmärket ${fmtPct2(b.share)} (${b.year})` : ''}.`,
+    alt: `It-kostnaden som andel av verksamhetens nettokostnad: ${joinSv(parts)}${b ? `; riktmärket ${pctText(b.share)} (${b.year})` : ''}.`,
     chart,
   };
 }
@@ -91,6 +93,15 @@ export function shareChart(members: readonly EconomicsYearView[], group: { label
 export function poolMixChart(members: readonly EconomicsYearView[], caption: string): ChartBlock | null {
   const withPools = members.filter((m) => m.pools.length);
   if (!withPools.length) return null;
+  const alt = `Andel av it-kostnaden per kostnadspool: ${withPools
+    .map((m) => `${m.municipality}: ${m.pools.map((p) => `${p.label.toLowerCase()} ${fmtPct2(p.share)}`).join(', ')}`)
+    .join('; ')}.`;
+  if (withPools.length === 1) {
+    // One municipality: its pools as bars, largest first.
+    const only = withPools[0];
+    const chart: BarsChart = { type: 'bars', categories: only.pools.map((p) => p.label), series: [{ label: 'Andel av it-kostnaden', role: 'value' }], values: only.pools.map((p) => [p.share]), max: 0, unit: '%', sort: 'desc' };
+    return { kind: 'chart', caption, alt, chart };
+  }
   const pools = [...new Map(withPools.flatMap((m) => m.pools.map((p) => [p.pool, p.label] as const))).entries()];
   const chart: StackedBarsChart = {
     type: 'stackedBars',
@@ -100,14 +111,7 @@ export function poolMixChart(members: readonly EconomicsYearView[], caption: str
     scale: 'sequential',
     levels: pools.length,
   };
-  return {
-    kind: 'chart',
-    caption,
-    alt: `Andel av it-kostnaden per kostnadspool: ${withPools
-      .map((m) => `${m.municipality}: ${m.pools.map((p) => `${p.label.toLowerCase()} ${fmtPct2(p.share)}`).join(', ')}`)
-      .join('; ')}.`,
-    chart,
-  };
+  return { kind: 'chart', caption, alt, chart };
 }
 
 /** Inside vs outside central IT per pool: the municipality's own split where known, else the group's published shares. */
@@ -184,8 +188,8 @@ export function economicsSection({ view, group, roundYear }: EconomicsSectionInp
       : ` Det är ${fmtPct2(view.itShare)} av verksamhetens nettokostnad (${kr(view.netCost)}${view.netCostSource ? `, ${view.netCostSource}` : ''}).`;
   const bench =
     view.budgetAtBenchmark !== null && view.changeToBenchmark !== null
-      ? ` Vid riktmärket ${fmtPct2(view.benchmark.share)} (${view.benchmark.year}) vore it-budgeten ${kr(view.budgetAtBenchmark)}, en förändring med ${signedKr(Math.round(view.changeToBenchmark))}${
-          view.budgetAtResearch !== null && view.benchmark.researchShare !== null ? `; vid forskningens ungefärliga ${fmtPct2(view.benchmark.researchShare)} ${kr(view.budgetAtResearch)}` : ''
+      ? ` Vid riktmärket ${pctText(view.benchmark.share)} (${view.benchmark.year}) vore it-budgeten ${kr(view.budgetAtBenchmark)}, en förändring med ${signedKr(Math.round(view.changeToBenchmark))}${
+          view.budgetAtResearch !== null && view.benchmark.researchShare !== null ? `; vid forskningens ungefärliga ${pctText(view.benchmark.researchShare)} ${kr(view.budgetAtResearch)}` : ''
         }.`
       : '';
   const perInhabitant = view.costPerInhabitant !== null && view.population !== null ? ` Per invånare (${fmtInt(view.population)} invånare) är it-kostnaden ${kr(view.costPerInhabitant)}.` : '';

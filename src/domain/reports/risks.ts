@@ -3,7 +3,7 @@
 // heatmap, the risk values against the threshold, counts; and the risk × municipality table and heatmap
 // of a group with "–" for not assessed (never 0) and the counts assessed / serious per municipality. Pure.
 import type { BarsChart, HeatmapChart } from '../charts/spec.ts';
-import { DEFAULT_SERIOUS_ABOVE } from '../risk/schema.ts';
+import { DEFAULT_SERIOUS_ABOVE, DEFAULT_THEMES } from '../risk/schema.ts';
 import type { AssessmentView, RiskHeatmapView, RiskMatrixView, RiskView } from '../risk/view.ts';
 import type { Block, Cell, ChartBlock, Section, TableBlock } from './model.ts';
 import { count, fmtInt, truncate } from './swedish.ts';
@@ -31,6 +31,12 @@ export const riskLabel = (i: number, title: string) => `${i + 1}. ${truncate(tit
 
 const seriousNote = (seriousAbove: number) =>
   `Riskvärde = sannolikhet × konsekvens (1–4 vardera). ${SERIOUS_MARK} = allvarlig risk (riskvärde över ${seriousAbove}). ${NOT_ASSESSED} = inte bedömd (inte samma sak som 0).`;
+
+/** The default themes first, in Bilaga 5's order; others after them. */
+const themeRank = (r: RiskView) => {
+  const i = DEFAULT_THEMES.findIndex((t) => t.id === r.themeId);
+  return i < 0 ? DEFAULT_THEMES.length : i;
+};
 
 /** The municipality's current assessment of a risk (a group's risk: the member's; its own register: the one). */
 function currentFor(r: RiskView, code: string): AssessmentView | null {
@@ -78,7 +84,7 @@ export function matrixChart(matrix: RiskMatrixView, seriousAbove: number, captio
 export function risksSection({ municipality, risks, matrix, seriousAbove = DEFAULT_SERIOUS_ABOVE }: RisksSectionInput): Section {
   const rows = risks
     .map((r) => ({ r, a: currentFor(r, municipality.code) }))
-    .sort((x, y) => x.r.theme.localeCompare(y.r.theme, 'sv') || (y.a?.value ?? -1) - (x.a?.value ?? -1) || x.r.id - y.r.id);
+    .sort((x, y) => themeRank(x.r) - themeRank(y.r) || x.r.theme.localeCompare(y.r.theme, 'sv') || (y.a?.value ?? -1) - (x.a?.value ?? -1) || x.r.id - y.r.id);
   const assessed = rows.filter((x) => x.a?.value !== null && x.a?.value !== undefined);
   const serious = assessed.filter((x) => x.a!.serious);
   const notAssessed = rows.length - assessed.length;
@@ -110,9 +116,9 @@ export function risksSection({ municipality, risks, matrix, seriousAbove = DEFAU
       { label: 'Status', width: 0.8 },
       { label: 'Bedömd', width: 0.8 },
     ],
-    rows: rows.map(({ r, a }): Cell[] => [
+    rows: rows.map(({ r, a }, i): Cell[] => [
       r.theme,
-      `${r.title}${r.synthesised ? ' (syntetiska uppgifter)' : ''}`,
+      `${i + 1}. ${r.title}${r.synthesised ? ' (syntetiska uppgifter)' : ''}`,
       a?.assessment.state === 'assessed' ? a.assessment.probability : null,
       a?.assessment.state === 'assessed' ? a.assessment.consequence : null,
       valueCell(a?.value ?? null, a?.serious ?? false),
@@ -135,7 +141,7 @@ export function risksSection({ municipality, risks, matrix, seriousAbove = DEFAU
   if (assessed.length) {
     const chart: BarsChart = {
       type: 'bars',
-      categories: assessed.map((x, i) => riskLabel(i, x.r.title)),
+      categories: assessed.map((x) => riskLabel(rows.indexOf(x), x.r.title)),
       series: [{ label: 'Riskvärde', role: 'value' }],
       values: assessed.map((x) => [x.a!.value]),
       max: 16,
@@ -177,7 +183,7 @@ export function riskGroupBlocks(h: RiskHeatmapView): Block[] {
     rows.push([t.theme, ...names.map(() => '')]);
     for (const r of risks) {
       ordered.push(r);
-      rows.push([r.title, ...h.municipalities.map((m) => {
+      rows.push([`${ordered.length}. ${r.title}`, ...h.municipalities.map((m) => {
         const v = r.values.find((x) => x.municipalityCode === m.municipalityCode);
         return !v || v.notAssessed ? NOT_ASSESSED : valueCell(v.value, v.serious);
       })]);
@@ -186,7 +192,7 @@ export function riskGroupBlocks(h: RiskHeatmapView): Block[] {
   // Risks of a theme the view does not list (none expected): after the themes.
   for (const r of h.rows.filter((x) => !ordered.includes(x))) {
     ordered.push(r);
-    rows.push([r.title, ...h.municipalities.map((m) => {
+    rows.push([`${ordered.length}. ${r.title}`, ...h.municipalities.map((m) => {
       const v = r.values.find((x) => x.municipalityCode === m.municipalityCode);
       return !v || v.notAssessed ? NOT_ASSESSED : valueCell(v.value, v.serious);
     })]);
