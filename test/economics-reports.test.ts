@@ -21,6 +21,8 @@ import { chartSvg } from '../src/reports/render/echarts.ts';
 import { formatCell } from '../src/reports/render/format.ts';
 import { renderReport } from '../src/reports/render/index.ts';
 import { BILAGA_5, comparison, heatmap, MEMBERS, memberView } from './support/economics-fixture.ts';
+import { DEMO, loggedIn, startApp, type Client, type TestApp } from './support/app.ts';
+import { backends } from './support/db.ts';
 import { readXlsx, tableAt } from './support/xlsx.ts';
 
 const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
@@ -34,41 +36,53 @@ function groupModel(named = true): ReportModel {
   return buildGroupReport({ comparison: comparison(named), heatmap: heatmap(named), association: 'Fyrbodals kommunalförbund', generatedAt: '2026-12-01', memberNames: NAMES });
 }
 
-/** The group report's seed figures, checked on a model (named or anonymised: same numbers). */
+/** A table row as column label → cell. */
+const byColumn = (t: TableBlock, first: string) => {
+  const r = row(t, first);
+  assert.ok(r, `raden ${first} saknas i ${t.caption}`);
+  return Object.fromEntries(t.columns.map((c, i) => [c.label, r[i]]));
+};
+const pick = (o: Record<string, unknown>, keys: string[]) => keys.map((k) => o[k]);
+
+/** The group report's seed figures, checked on a model; `names` are the columns of Bengtsfors, Färgelanda, Mellerud and Åmål. */
 function assertSeedFigures(m: ReportModel, names: string[]) {
   const [t3] = tables(m, 'tabell-3');
-  assert.deepEqual(t3.columns.map((c) => c.label), ['Kostnadskategori', 'TBM-kostnadspool', ...names, 'Totalt']);
-  assert.deepEqual(shown(t3, 'It-tjänster'), ['It-tjänster', 'Externa tjänster', '3 245 000 kr', '2 538 000 kr', '3 150 000 kr', '2 400 000 kr', '11 333 000 kr']);
-  assert.deepEqual(shown(t3, 'Fiber'), ['Fiber', 'Telekom', '–', '–', '–', '1 210 000 kr', '1 210 000 kr']);
-  assert.deepEqual(row(t3, 'Totalsumma'), ['Totalsumma', '', 12_496_743, 8_376_000, 12_536_252, 12_531_000, 45_939_995]);
+  assert.deepEqual(t3.columns.map((c) => c.label).sort(), ['Kostnadskategori', 'TBM-kostnadspool', ...names, 'Totalt'].sort());
+  assert.deepEqual(pick(byColumn(t3, 'It-tjänster'), [...names, 'Totalt']), [3_245_000, 2_538_000, 3_150_000, 2_400_000, 11_333_000]);
+  assert.deepEqual(pick(byColumn(t3, 'Fiber'), [...names, 'Totalt']), [null, null, null, 1_210_000, 1_210_000]);
+  assert.equal(byColumn(t3, 'Fiber')['TBM-kostnadspool'], 'Telekom');
+  assert.deepEqual(pick(byColumn(t3, 'Totalsumma'), [...names, 'Totalt']), [12_496_743, 8_376_000, 12_536_252, 12_531_000, 45_939_995]);
 
   const [t4] = tables(m, 'tabell-4');
-  assert.deepEqual(row(t4, 'It-tjänster (30 %)'), ['It-tjänster (30 %)', 973_500, 761_400, 945_000, 720_000, 3_399_900]);
-  assert.deepEqual(row(t4, 'It-utrustning (30 %)')?.at(-1), 1_227_420);
-  assert.deepEqual(row(t4, 'It-kommunikation (30 %)')?.at(-1), 1_257_000);
-  assert.deepEqual(row(t4, 'Konsultstöd (30 %)'), ['Konsultstöd (30 %)', 129_000, 446_400, 89_629, 450_000, 1_115_029]);
-  assert.deepEqual(row(t4, 'Besparingspotential (summan av cellerna)'), ['Besparingspotential (summan av cellerna)', 1_669_200, 1_820_700, 1_925_449, 1_584_000, 6_999_349]);
-  assert.deepEqual(row(t4, 'Besparingspotential (publicerad)'), ['Besparingspotential (publicerad)', 2_782_000, 3_034_500, 3_209_082, 2_640_000, 6_999_349]);
+  const t4row = (first: string) => pick(byColumn(t4, first), [...names, 'Totalsumma']);
+  assert.deepEqual(t4row('It-tjänster (30 %)'), [973_500, 761_400, 945_000, 720_000, 3_399_900]);
+  assert.equal(t4row('It-utrustning (30 %)').at(-1), 1_227_420);
+  assert.equal(t4row('It-kommunikation (30 %)').at(-1), 1_257_000);
+  assert.deepEqual(t4row('Konsultstöd (30 %)'), [129_000, 446_400, 89_629, 450_000, 1_115_029]);
+  assert.deepEqual(t4row('Besparingspotential (summan av cellerna)'), [1_669_200, 1_820_700, 1_925_449, 1_584_000, 6_999_349]);
+  assert.deepEqual(t4row('Besparingspotential (publicerad)'), [2_782_000, 3_034_500, 3_209_082, 2_640_000, 6_999_349]);
   // The flag names both figures.
   assert.match(norm(t4.note ?? ''), new RegExp(`${names[0]}: publicerad 2 782 000 kr, summan av cellerna 1 669 200 kr`));
 
   const [t5] = tables(m, 'tabell-5');
-  assert.deepEqual(row(t5, names[0]), [names[0], '2024', 12_496_743, 688_000_000, (12_496_743 / 688_000_000) * 100, 17_200_000, 4_703_257]);
-  assert.deepEqual(shown(t5, names[0])?.[4], '1,82 %');
-  assert.deepEqual(shown(t5, names[1])?.slice(4), ['1,61 %', '12 983 750 kr', '4 607 750 kr']);
-  assert.deepEqual(shown(t5, names[2])?.slice(4), ['1,74 %', '18 000 000 kr', '5 463 748 kr']);
-  assert.deepEqual(shown(t5, names[3])?.slice(4), ['1,26 %', '24 950 000 kr', '12 419 000 kr']);
-  assert.deepEqual(row(t5, 'Totalt')?.filter((_, i) => i !== 4), ['Totalt', '2024', 45_939_995, 2_925_350_000, 73_133_750, 27_193_755]);
+  const t5row = (first: string) => t5.rows.find((r) => r[0] === first)!;
+  assert.deepEqual(t5row(names[0]).filter((_, i) => i !== 4), [names[0], '2024', 12_496_743, 688_000_000, 17_200_000, 4_703_257]);
+  const shownRow = (first: string) => shown(t5, first)!.slice(4);
+  assert.deepEqual(shownRow(names[0]), ['1,82 %', '17 200 000 kr', '4 703 257 kr']);
+  assert.deepEqual(shownRow(names[1]), ['1,61 %', '12 983 750 kr', '4 607 750 kr']);
+  assert.deepEqual(shownRow(names[2]), ['1,74 %', '18 000 000 kr', '5 463 748 kr']);
+  assert.deepEqual(shownRow(names[3]), ['1,26 %', '24 950 000 kr', '12 419 000 kr']);
+  assert.deepEqual(t5row('Totalt').filter((_, i) => i !== 4), ['Totalt', '2024', 45_939_995, 2_925_350_000, 73_133_750, 27_193_755]);
 
   const [b5] = tables(m, 'bilaga-5');
-  assert.deepEqual(row(b5, 'Antal bedömda risker'), ['Antal bedömda risker', 11, 12, 14, 13]);
-  assert.deepEqual(row(b5, 'Varav allvarliga (riskvärde över 7)'), ['Varav allvarliga (riskvärde över 7)', 8, 11, 13, 13]);
+  assert.deepEqual(pick(byColumn(b5, 'Antal bedömda risker'), names), [11, 12, 14, 13]);
+  assert.deepEqual(pick(byColumn(b5, 'Varav allvarliga (riskvärde över 7)'), names), [8, 11, 13, 13]);
   // "–" for not assessed, never 0; serious marked.
-  const risk = (k: number) => `${k + 1}. ${BILAGA_5[k].title}`;
-  assert.deepEqual(row(b5, risk(0)), [risk(0), '6', '12*', '16*', '9*']);
-  assert.deepEqual(row(b5, risk(2)), [risk(2), '–', '–', '12*', '12*']);
-  assert.deepEqual(row(b5, risk(17)), [risk(17), '–', '6', '–', '–']);
-  assert.equal(b5.rows.filter((r) => BILAGA_5.some((_, k) => risk(k) === r[0])).length, 18);
+  const risk = (k: number) => b5.rows.find((r) => typeof r[0] === 'string' && r[0].includes(BILAGA_5[k].title.slice(0, 40)))?.[0] as string;
+  assert.deepEqual(pick(byColumn(b5, risk(0)), names), ['6', '12*', '16*', '9*']);
+  assert.deepEqual(pick(byColumn(b5, risk(2)), names), ['–', '–', '12*', '12*']);
+  assert.deepEqual(pick(byColumn(b5, risk(17)), names), ['–', '6', '–', '–']);
+  assert.equal(b5.rows.filter((r) => /^\d+\. /.test(String(r[0]))).length, 18);
   assert.ok(row(b5, 'Resurs- och kompetenshantering'), 'temarad');
 }
 
@@ -92,7 +106,7 @@ describe('grupprapporten (ren modell ur de publicerade tabellerna)', () => {
     const m = groupModel(false);
     assertSeedFigures(m, ['Kommun 1', 'Kommun 2', 'Kommun 3', 'Kommun 4']);
     // Citations of the published source reports stay as published (their titles name municipalities).
-    const text = Object.values(SOURCES).reduce((t, s) => t.replaceAll(s.title, ''), modelTexts(m).join('\n'));
+    const text = uncited(m);
     for (const n of ['Bengtsfors', 'Färgelanda', 'Mellerud', 'Åmål']) assert.ok(!text.includes(n), `${n} nämns`);
     assert.match(text, /anonymiserade/);
   });
@@ -238,3 +252,117 @@ describe('grupprapporten som PDF, DOCX och XLSX', () => {
     assert.deepEqual(b5.find((r) => r[0] === 'Antal bedömda risker')?.slice(1), [11, 12, 14, 13]);
   });
 });
+
+const GROUP_4D = '4D – Bengtsfors, Färgelanda, Mellerud och Åmål';
+const SEED_NAMES = ['Bengtsfors', 'Färgelanda', 'Mellerud', 'Åmål'];
+/** A model's texts without the citations of the published source reports (their titles name municipalities). */
+const uncited = (m: ReportModel) => Object.values(SOURCES).reduce((t, s) => t.replaceAll(s.title, '').replaceAll(s.publisher, ''), modelTexts(m).join('\n'));
+
+for (const backend of backends) {
+  describe(`grupprapporten och delrapporten ur demodata (${backend.name})`, () => {
+    let t: TestApp;
+    let admin: Client;
+    let reader: Client;
+    let mellerud: Client;
+    let id4d = 0;
+    before(async () => {
+      t = await startApp(backend, { demo: true });
+      admin = await loggedIn(t.app, DEMO.admin);
+      reader = await loggedIn(t.app, DEMO.reader);
+      mellerud = await loggedIn(t.app, DEMO.mellerud);
+      id4d = (await admin.get('/api/economics/groups')).body.groups.find((g: { name: string }) => g.name === GROUP_4D).id;
+    });
+    after(() => t?.close());
+
+    it('förbundet: tabell 3, 4, 5 och bilaga 5 exakt som publicerat, med flaggorna', async () => {
+      const r = await admin.get(`/api/reports/groups/${id4d}?year=2024`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const m = r.body.report as ReportModel;
+      assert.equal(m.title, 'Jämförelse för en grupp kommuner');
+      assertSeedFigures(m, SEED_NAMES);
+      assert.ok(m.sections.some((s) => s.id === 'kostnadsfordelning'), 'kostnadsfördelningen');
+      assert.match(uncited(m), /syntetiska uppgifter/, 'den syntetiska kostnadsfördelningen är märkt');
+    });
+
+    it('PDF, DOCX och XLSX innehåller tabellerna', async () => {
+      const pdf = await admin.request('GET', `/api/reports/groups/${id4d}?year=2024&format=pdf`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.match(String(pdf.headers['content-disposition']), /jamforelse-4d-bengtsfors-fargelanda-mellerud-och-amal-2024\.pdf/);
+      const dir = mkdtempSync(join(tmpdir(), 'grupprapport-api-'));
+      try {
+        const raw = await t.app.inject({ method: 'GET', url: `/api/reports/groups/${id4d}?year=2024&format=pdf`, headers: { cookie: admin.cookie! } });
+        writeFileSync(join(dir, 'g.pdf'), raw.rawPayload);
+        const text = norm(execFileSync('pdftotext', [join(dir, 'g.pdf'), '-'], { encoding: 'utf8' }));
+        for (const s of ['45 939 995', '6 999 349', '2 782 000', '1 669 200', '27 193 755', 'Antal bedömda risker']) assert.ok(text.includes(s), `PDF saknar ${s}`);
+        const docx = await t.app.inject({ method: 'GET', url: `/api/reports/groups/${id4d}?year=2024&format=docx`, headers: { cookie: admin.cookie! } });
+        writeFileSync(join(dir, 'g.docx'), docx.rawPayload);
+        const xml = norm(execFileSync('unzip', ['-p', join(dir, 'g.docx'), 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/<[^>]+>/g, ' '));
+        for (const s of ['Totalsumma', '12 496 743 kr', '6 999 349 kr', '2 782 000 kr', '1 669 200 kr', '73 133 750 kr']) assert.ok(xml.includes(s), `DOCX saknar ${s}`);
+        const xlsx = await t.app.inject({ method: 'GET', url: `/api/reports/groups/${id4d}?year=2024&format=xlsx`, headers: { cookie: admin.cookie! } });
+        const wb = await readXlsx(xlsx.rawPayload);
+        const t3 = tableAt(wb, 'Tabell 3', 'Kostnadskategori');
+        assert.equal(t3.find((r) => r[0] === 'Totalsumma')?.at(-1), 45_939_995);
+        const t4 = tableAt(wb, 'Tabell 4', 'Utgiftspost');
+        assert.equal(t4.find((r) => r[0] === 'Besparingspotential (summan av cellerna)')?.at(-1), 6_999_349);
+        const b5 = tableAt(wb, 'Bilaga 5', 'Identifierade risker');
+        assert.deepEqual([...(b5.find((r) => r[0] === 'Antal bedömda risker')!.slice(1) as number[])].sort((a, b) => a - b), [11, 12, 13, 14]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('en grupp som inte är publicerad med namn: läsaren ser "Kommun N", kommunansvarig sin egen kommun', async () => {
+      await t.db.query('UPDATE municipality_groups SET named_published = false WHERE id = $1', [id4d]);
+      try {
+        const m = (await reader.get(`/api/reports/groups/${id4d}?year=2024`)).body.report as ReportModel;
+        const [t3] = tables(m, 'tabell-3');
+        assert.deepEqual(t3.columns.slice(2, 6).map((c) => c.label).sort(), ['Kommun 1', 'Kommun 2', 'Kommun 3', 'Kommun 4']);
+        const text = uncited(m);
+        for (const n of SEED_NAMES) assert.ok(!text.includes(n), `${n} nämns för läsaren`);
+        assert.equal(byColumn(t3, 'Totalsumma').Totalt, 45_939_995);
+        const [b5] = tables(m, 'bilaga-5');
+        assert.deepEqual(b5.columns.slice(1).map((c) => c.label), t3.columns.slice(2, 6).map((c) => c.label), 'samma Kommun N i bilaga 5 som i tabell 3');
+        const own = (await mellerud.get(`/api/reports/groups/${id4d}?year=2024`)).body.report as ReportModel;
+        const labels = tables(own, 'tabell-3')[0].columns.slice(2, 6).map((c) => c.label);
+        assert.ok(labels.includes('Mellerud') && labels.filter((l) => /^Kommun \d$/.test(l)).length === 3, labels.join(', '));
+        assert.equal(byColumn(tables(own, 'tabell-3')[0], 'Totalsumma').Mellerud, 12_536_252);
+        for (const n of ['Bengtsfors', 'Färgelanda', 'Åmål']) assert.ok(!uncited(own).includes(n), `${n} nämns för Mellerud`);
+      } finally {
+        await t.db.query('UPDATE municipality_groups SET named_published = true WHERE id = $1', [id4d]);
+      }
+    });
+
+    it('okänd grupp 404, fel format 400 med svenskt meddelande', async () => {
+      assert.equal((await admin.get('/api/reports/groups/99999')).status, 404);
+      const bad = await admin.get(`/api/reports/groups/${id4d}?format=odt`);
+      assert.equal(bad.status, 400);
+      assert.match(JSON.stringify(bad.body), /Formatet ska vara pdf, docx, xlsx eller json/);
+    });
+
+    it('Melleruds delrapport har avsnitten IT-ekonomi (2024, mot riktmärket och gruppen) och Risker', async () => {
+      const rounds = (await admin.get('/api/reports/rounds')).body.rounds as Array<{ id: number; periodEnd: string; municipalities: Array<{ code: string }> }>;
+      const round = rounds.find((r) => r.periodEnd.startsWith('2024') && r.municipalities.some((m) => m.code === '1461'))!;
+      assert.ok(round, 'en mätomgång 2024 med Mellerud');
+      const m = (await admin.get(`/api/rounds/${round.id}/reports/municipalities/1461`)).body.report as ReportModel;
+      const eco = m.sections.find((s) => s.heading === 'IT-ekonomi');
+      assert.ok(eco, m.sections.map((s) => s.heading).join(', '));
+      const text = norm(eco.blocks.map((b) => ('text' in b ? b.text : '')).join(' '));
+      assert.match(text, /It-kostnaden för Mellerud 2024 är 12 536 252 kr/);
+      assert.match(text, /1,74 % av verksamhetens nettokostnad \(720 000 000 kr/);
+      assert.match(text, /vore it-budgeten 18 000 000 kr, en förändring med \+5 463 748 kr/);
+      const share = eco.blocks.find((b): b is TableBlock => b.kind === 'table' && b.caption.startsWith('It-kostnad som andel'))!;
+      assert.equal(share.rows.length, 5, 'Mellerud, tre andra kommuner och gruppens summa');
+      assert.ok(m.sections.some((s) => s.heading === 'Risker'));
+      const pdf = await t.app.inject({ method: 'GET', url: `/api/rounds/${round.id}/reports/municipalities/1461?format=pdf`, headers: { cookie: admin.cookie! } });
+      const dir = mkdtempSync(join(tmpdir(), 'delrapport-'));
+      try {
+        writeFileSync(join(dir, 'd.pdf'), pdf.rawPayload);
+        const pt = norm(execFileSync('pdftotext', [join(dir, 'd.pdf'), '-'], { encoding: 'utf8' }));
+        for (const s of ['IT-ekonomi', 'Risker', '12 536 252']) assert.ok(pt.includes(s), `PDF saknar ${s}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
