@@ -73,7 +73,8 @@ export function shareChart(members: readonly EconomicsYearView[], group: { label
     categories,
     series: [{ label: 'It-kostnad som andel av nettokostnaden', role: 'value' }],
     values,
-    max: 0,
+    // Room for the benchmark line even when every share is below it.
+    max: Math.ceil(Math.max(b?.share ?? 0, ...values.map((v) => v[0] ?? 0)) * 1.2 * 2) / 2,
     unit: '%',
     decimals: 2,
     ...(b ? { reference: { label: 'Riktmärke', value: b.share, role: 'target' as const } } : {}),
