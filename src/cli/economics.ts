@@ -16,7 +16,7 @@ import { CliError, print, withDb } from './index.ts';
 /** The operator at the command line sees economics as the association does (names, all municipalities). */
 const OPERATOR: Viewer = { role: 'forbundsadmin', municipalities: [] };
 
-const yearArg = (v: string) => {
+export const yearArg = (v: string) => {
   if (!/^[0-9]{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) throw new CliError('Året ska vara ett årtal 2000–2100');
   return Number(v);
 };
@@ -111,7 +111,7 @@ function groupText(g: GroupComparisonView): string {
 }
 
 /** A group by id, or by its exact name. */
-async function groupIdOf(db: Db, arg: string): Promise<number> {
+export async function groupIdOf(db: Db, arg: string): Promise<number> {
   const g = /^[0-9]+$/.test(arg) ? await getGroup(db, Number(arg)) : await findGroupByName(db, arg);
   if (!g) throw new CliError(`Gruppen "${arg}" finns inte (ange gruppens nummer eller exakta namn)`);
   return g.id;

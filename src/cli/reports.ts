@@ -1,7 +1,7 @@
 // CLI: `samverka report` – a round's regional report, one municipality's delrapport (--municipality)
 // or all delrapporter as one zip (--all), as PDF, DOCX or XLSX. Output goes to "<out>.part" and is
 // renamed when complete, so an interrupted run never leaves a half-written file under the given name.
-// Progress of --all is written to stderr.
+// Progress of --all is written to stderr. `samverka group-report` writes a group's comparison report.
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -11,6 +11,9 @@ import { reportFormat } from '../contracts/reports.ts';
 import type { ReportFormat } from '../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, renderModel } from '../reports/service.ts';
 import { AppError } from '../domain/errors.ts';
+import type { Viewer } from '../domain/organisation.ts';
+import { groupReportModel } from '../reports/group-report.ts';
+import { groupIdOf, yearArg } from './economics.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 const positiveInt = (v: string) => {
@@ -24,7 +27,50 @@ function progressLine(done: number, total: number, current?: string): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${current ? ` ${current}` : ''}`;
 }
 
+/** Writes to "<file>.part" and renames it when complete. */
+async function writeAtomically(out: string, body: Buffer): Promise<void> {
+  const part = `${out}.part`;
+  try {
+    await writeFile(part, body);
+    await rename(part, out);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
+}
+
+/** The operator sees a group report as the association does; --anonymised as a läsare does. */
+const ASSOCIATION_VIEW: Viewer = { role: 'forbundsadmin', municipalities: [] };
+const READER_VIEW: Viewer = { role: 'lasare', municipalities: [] };
+
 export function registerReportCommands(program: Command): void {
+  program
+    .command('group-report')
+    .description('Skapar rapporten "Jämförelse för en grupp kommuner" (it-budget, besparingspotential, it-kostnad mot riktmärket, kostnadsfördelning, risker) som PDF, DOCX eller XLSX')
+    .requiredOption('--group <id>', 'gruppens nummer eller exakta namn')
+    .option('--year <år>', 'året (förvalt: året då flest av gruppens kommuner har siffror)', yearArg)
+    .option('--anonymised', 'som en läsare ser den: kommunerna som "Kommun N" om gruppen inte är publicerad med namn')
+    .addOption(new Option('--format <format>', 'filformat').choices(reportFormat.options).default('pdf'))
+    .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')
+    .option('--json', 'skriv ut resultatet som JSON')
+    .action(async (opts: { group: string; year?: number; anonymised?: boolean; format: ReportFormat; out: string; json?: boolean }) => {
+      const out = resolve(opts.out);
+      try {
+        const result = await withDb(async (db) => {
+          const model = await groupReportModel(db, opts.anonymised ? READER_VIEW : ASSOCIATION_VIEW, await groupIdOf(db, opts.group), opts.year);
+          const body = await renderModel(model, opts.format);
+          await writeAtomically(out, body);
+          return { file: out, format: opts.format, report: model.title, group: model.meta.facts?.find(([k]) => k === 'Grupp')?.[1] ?? '', bytes: body.length };
+        });
+        print(result, !!opts.json, () => `${result.report} (${result.group}) skriven till ${result.file}.`);
+      } catch (e) {
+        if (e instanceof AppError) throw new CliError(e.message);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EACCES')
+          throw new CliError(`Filen kunde inte skrivas: ${(e as Error).message}`);
+        throw e;
+      }
+    });
+
   program
     .command('report')
     .description('Skapar rapporter för en mätomgång: regional rapport, en kommuns delrapport (--municipality) eller alla delrapporter som zip (--all)')
@@ -56,14 +102,7 @@ export function registerReportCommands(program: Command): void {
           const data = await loadRoundReportData(db, opts.round);
           const model = opts.municipality ? delrapportModel(data, opts.municipality) : regionalModel(data);
           const body = await renderModel(model, opts.format);
-          const part = `${out}.part`;
-          try {
-            await writeFile(part, body);
-            await rename(part, out);
-          } catch (e) {
-            await rm(part, { force: true });
-            throw e;
-          }
+          await writeAtomically(out, body);
           return { file: out, format: opts.format, report: model.title, preliminary: model.preliminary, bytes: body.length };
         });
         print(result, !!opts.json, () =>

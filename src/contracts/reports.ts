@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { reportModelSchema } from '../domain/reports/model-schema.ts';
 import type { ReportFormat } from '../reports/render/index.ts';
 import { agrees, type Same } from '../domain/schema-agrees.ts';
+import { queryYear } from '../domain/portfolio/field-schemas.ts';
 import { endpoint, fileResponse, idParam, isoDate, municipalityCode } from './endpoint.ts';
 
 const TAG = 'Rapporter';
@@ -82,6 +83,19 @@ export const municipalityReport = endpoint({
   query: formatQuery,
   response: reportAnswer,
   errors: [404, 409],
+});
+
+export const groupReport = endpoint({
+  method: 'GET',
+  path: '/api/reports/groups/:id',
+  summary: 'Jämförelse för en grupp kommuner: it-budget, besparingspotential, it-kostnad mot riktmärket, kostnadsfördelning och risker (JSON-modell eller fil)',
+  tag: TAG,
+  access: 'signedIn',
+  accessNote: 'Alla inloggade; kommuner du inte får se med namn visas som "Kommun N", om inte förbundet publicerat gruppen med namn.',
+  params: z.object({ id: idParam }),
+  query: formatQuery.extend({ year: queryYear.optional().describe('Förvalt: året då flest av gruppens kommuner har siffror') }),
+  response: reportAnswer,
+  errors: [404],
 });
 
 export const startReportBatch = endpoint({

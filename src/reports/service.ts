@@ -21,6 +21,8 @@ import { anonymisationSeed, municipalityNames } from '../store/analysis.ts';
 import { listAreas } from '../store/organisation.ts';
 import { roundAssociation, roundSample } from '../store/reports.ts';
 import type { Round } from '../store/rounds.ts';
+import { groupReportFileName } from './group-report.ts';
+import { loadMunicipalitySections, type MunicipalitySections } from './municipality-sections.ts';
 import { renderReport, slug, type ReportFormat } from './render/index.ts';
 
 export { NotInRoundError };
@@ -33,6 +35,8 @@ export interface RoundReportData {
   names: Record<string, string>;
   /** Names and the anonymised "Kommun 1…N" labels (the round's seed, not published). */
   naming: MunicipalityNaming;
+  /** Per municipality of the round: the delrapport's "IT-ekonomi" and "Risker" sections' data, where there is any. */
+  sections: Record<string, MunicipalitySections>;
 }
 
 export async function loadRoundReportData(db: Queryable, roundId: number, now = new Date()): Promise<RoundReportData> {
@@ -59,10 +63,12 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
     anonymisationSeed(db, round.id),
     municipalityNames(db),
   ]);
+  const sections = await loadMunicipalitySections(db, round.municipalities, Number(round.periodEnd.slice(0, 4)), names);
   return {
     round,
     context,
     names,
+    sections,
     naming: { names, labels: anonymiseMunicipalities(round.municipalities, seed) },
     base: {
       round: {
@@ -102,11 +108,14 @@ export function delrapportModel(data: RoundReportData, code: string): ReportMode
     responses: [...context.responses],
     analysis: context.full,
     view: viewerFigures(context, { kind: 'delrapport', municipality: code }, data.naming),
+    economics: data.sections[code]?.economics ?? null,
+    risks: data.sections[code]?.risks ?? null,
   });
 }
 
 /** "regional-rapport-omgang-3.pdf", "delrapport-mellerud-omgang-3.pdf". */
 export function reportFileName(model: ReportModel, format: ReportFormat | 'json'): string {
+  if (model.kind === 'group') return groupReportFileName(model, format);
   const who = model.municipality ? `delrapport-${slug(model.municipality.name)}` : 'regional-rapport';
   return `${who}-omgang-${model.meta.roundId ?? 0}.${format}`;
 }

@@ -31,12 +31,18 @@ import {
   type Ctx,
   type ReportInput,
 } from './common.ts';
+import { economicsSection, type EconomicsSectionInput } from './economics.ts';
 import { delrapportFlatData } from './flat.ts';
+import { risksSection, type RisksSectionInput } from './risks.ts';
 import type { Block, QuadrantChart, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtNum, fmtPct, fmtPp, joinSv, kommuner, lowerFirst, q, respondentTypePhrase, svarande, truncate } from './swedish.ts';
 
 export interface DelrapportInput extends ReportInput {
   municipality: { code: string; name: string };
+  /** The municipality's IT economics (and its group's comparison): the "IT-ekonomi" section. */
+  economics?: EconomicsSectionInput | null;
+  /** The municipality's risks and matrix: the "Risker" section. */
+  risks?: RisksSectionInput | null;
 }
 
 /** Thrown when the municipality is not part of the round (routes answer 404). */
@@ -78,6 +84,8 @@ export function buildDelrapport(input: DelrapportInput): ReportModel {
   if (gaps) sections.push(gaps);
   const sec = securitySection(ctx, own, recommendations);
   if (sec) sections.push(sec);
+  if (input.economics) sections.push(economicsSection(input.economics));
+  if (input.risks) sections.push(risksSection(input.risks));
   sections.push(recommendationSection(ctx, code, scores, recommendations));
   sections.push({ id: 'datakvalitet', heading: 'Datakvalitet', blocks: qualityBlocks(ctx, 'own', own) });
   sections.push(appendixSection(ctx, own));

@@ -8,7 +8,7 @@ import type { ReportModel } from './model.ts';
 const cell = z.union([z.string(), z.number(), z.null()]);
 const column = z.object({
   label: z.string(),
-  format: z.enum(['text', 'int', 'decimal', 'percent', 'pp', 'sek', 'signed']).optional(),
+  format: z.enum(['text', 'int', 'decimal', 'percent', 'percent2', 'pp', 'sek', 'signed']).optional(),
   width: z.number().optional(),
 });
 const block = z.discriminatedUnion('kind', [
@@ -27,7 +27,7 @@ const block = z.discriminatedUnion('kind', [
 ]);
 
 export const reportModelSchema = z.object({
-  kind: z.enum(['regional', 'delrapport', 'handlingsplan', 'indicators']),
+  kind: z.enum(['regional', 'delrapport', 'handlingsplan', 'indicators', 'group']),
   title: z.string(),
   subtitle: z.string(),
   landscape: z.boolean().optional(),

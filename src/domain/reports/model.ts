@@ -8,8 +8,11 @@
 
 import { specTexts, type ChartSpec } from '../charts/spec.ts';
 
-/** `sek`: whole kronor ("1 992 000 kr"); `signed`: a whole number with its sign ("+946 608", "-3 373"). */
-export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'pp' | 'sek' | 'signed';
+/**
+ * `sek`: whole kronor ("1 992 000 kr"); `signed`: a whole number with its sign ("+946 608", "-3 373");
+ * `percent2`: a 0–100 percentage with two decimals ("1,82 %", an IT share of net cost).
+ */
+export type ColumnFormat = 'text' | 'int' | 'decimal' | 'percent' | 'percent2' | 'pp' | 'sek' | 'signed';
 
 export interface Column {
   label: string;
@@ -86,7 +89,7 @@ export interface FlatData {
 }
 
 export interface ReportModel {
-  kind: 'regional' | 'delrapport' | 'handlingsplan' | 'indicators';
+  kind: 'regional' | 'delrapport' | 'handlingsplan' | 'indicators' | 'group';
   title: string;
   subtitle: string;
   /** Wide tables (e.g. the handlingsplan): A4 landscape in PDF and DOCX. */

@@ -31,6 +31,14 @@ export function fmtPct(x: number | null | undefined): string {
   return `${fmtInt(x)}${NBSP}%`;
 }
 
+const nf2 = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A 0–100 percentage with two decimals: "1,82 %" (an IT share of net cost). */
+export function fmtPct2(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return `${plain(nf2.format(x))}${NBSP}%`;
+}
+
 /** A difference in percentage points with sign: "+5 p.e.", "-12 p.e.", "±0 p.e.". */
 export function fmtPp(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';

@@ -1,6 +1,6 @@
 // Text form of a table cell by its column format (PDF, DOCX, web preview). Pure and browser-safe.
 import type { Cell, ColumnFormat } from '../../domain/reports/model.ts';
-import { fmtDec, fmtInt, fmtNum, fmtPct, fmtPp } from '../../domain/reports/swedish.ts';
+import { fmtDec, fmtInt, fmtNum, fmtPct, fmtPct2, fmtPp } from '../../domain/reports/swedish.ts';
 
 export function formatCell(v: Cell, format: ColumnFormat = 'text'): string {
   if (v === null || v === undefined) return '–';
@@ -10,6 +10,8 @@ export function formatCell(v: Cell, format: ColumnFormat = 'text'): string {
       return fmtInt(v);
     case 'percent':
       return fmtPct(v);
+    case 'percent2':
+      return fmtPct2(v);
     case 'pp':
       return fmtPp(v);
     case 'sek':

@@ -16,6 +16,7 @@ const NUM_FMT: Partial<Record<ColumnFormat, string>> = {
   int: '0',
   decimal: '0.0#',
   percent: '0.0%',
+  percent2: '0.00%',
   pp: '+0.0;-0.0;0.0',
   sek: '#,##0 "kr"',
   signed: '+#,##0;-#,##0;0',
@@ -36,7 +37,7 @@ export function sheetName(heading: string, used: Set<string>): string {
 function cellValue(v: Cell, format: ColumnFormat | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return neutraliseCell(v);
-  if (format === 'percent') return v / 100;
+  if (format === 'percent' || format === 'percent2') return v / 100;
   return v;
 }
 

@@ -6,6 +6,7 @@
 //   POST /api/rounds/:id/reports/batch            {format}                     all delrapporter as one zip (job)
 //   GET  /api/rounds/:id/reports/batch/:job                                    progress {status, done, total}
 //   GET  /api/rounds/:id/reports/batch/:job/download                           the finished zip
+//   GET  /api/reports/groups/:id?year=&format=…                                 a group's comparison report
 //
 // Who (domain/reports/access.ts, the rule the reports page follows too): a draft round or a round without
 // counted responses has no reports (409 with the reason). The regional report — the association; a
@@ -20,6 +21,7 @@ import * as api from '../../contracts/reports.ts';
 import { notReportableReason, regionalWithheldReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
 import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
+import { groupReportModel } from '../../reports/group-report.ts';
 import { CONTENT_TYPES, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
 import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts';
@@ -115,6 +117,13 @@ export async function reportRoutes(app: FastifyInstance) {
     if (!(await accessTo(user, round)).municipalities.includes(code)) throw forbidden('Du har inte behörighet till den här kommunens delrapport');
     const model = delrapportModel(await loadRoundReportData(db, id), code);
     return send(reply, model, format);
+  });
+
+  // A group's comparison: every signed-in user; the use case names members only where the viewer may see them.
+  route(app, api.groupReport, async (req, reply) => {
+    const user = requireUser(req);
+    const model = await groupReportModel(db, user, req.params.id, req.query.year);
+    return send(reply, model, req.query.format);
   });
 
   route(app, api.startReportBatch, async (req, reply) => {
