@@ -138,6 +138,9 @@ for (const backend of backends) {
       assert.equal(v.pools.find((p: any) => p.pool === 'mjukvara').amount, 7_194_000);
       assert.equal(v.flags.filter((f: any) => f.code === 'total_mismatch').length, 0);
       assert.match(v.source, /Delrapport Mellerud/);
+      // The record as stored, for the entry form: the stated total keeps its own source.
+      assert.equal(r.body.record.statedTotal.amount, 18_098_000);
+      assert.match(r.body.record.statedTotal.source, /figur 10 \(Total kostnad\)/);
     });
 
     it('läsaren ser en opublicerad grupp avidentifierad; kommunansvarig ser sin egen kommun med namn', async () => {

@@ -120,8 +120,13 @@ for (const backend of backends)
       const matrix = (await mellerud.get('/api/risks/matrix/1461')).body.matrix;
       assert.ok(matrix.cells[3][2].riskIds.includes(id));
       assert.equal((await mellerud.request('DELETE', `/api/risks/${id}`)).status, 200);
-      // Bengtsfors' own register is not listed for Mellerud's kommunansvarig.
+      // Bengtsfors' own register is not listed for Mellerud's kommunansvarig, nor shown as one risk.
       assert.ok(!(await mellerud.get('/api/risks')).body.risks.some((x: any) => x.id === bengtsforsRisk.id));
+      assert.equal((await mellerud.get(`/api/risks/${bengtsforsRisk.id}`)).status, 404);
+      const one = await mellerud.get(`/api/risks/${groupRisk.id}`);
+      assert.equal(one.status, 200);
+      assert.equal(one.body.risk.title, groupRisk.title);
+      assert.deepEqual([...new Set(one.body.risk.history.map((x: any) => x.municipalityCode))], ['1461']);
     });
 
     it('läsare: värmekartan anonymiserad ("Kommun N") tills gruppen publiceras med namn', async () => {

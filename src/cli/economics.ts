@@ -147,7 +147,7 @@ export function registerEconomicsCommands(program: Command): Command {
             }
             return { comparison };
           }
-          if (opts.municipality !== undefined && opts.year !== undefined) return { years: [await getEconomicsYearView(db, OPERATOR, opts.municipality, opts.year)] };
+          if (opts.municipality !== undefined && opts.year !== undefined) return { years: [(await getEconomicsYearView(db, OPERATOR, opts.municipality, opts.year)).economics] };
           return { years: await listEconomics(db, OPERATOR, { municipality: opts.municipality, year: opts.year }) };
         }),
       );

@@ -91,7 +91,8 @@ export const getEconomicsYear = endpoint({
   access: ENTERERS,
   accessNote: OWN,
   params: yearParams,
-  response: z.object({ economics: economicsYearViewSchema }),
+  /** `record`: the figures as stored, for the entry form (every source and note kept). */
+  response: z.object({ economics: economicsYearViewSchema, record: economicsYearInput }),
   errors: [404],
 });
 

@@ -167,6 +167,18 @@ export const createRisk = endpoint({
   status: 201,
 });
 
+export const getRisk = endpoint({
+  method: 'GET',
+  path: '/api/risks/:id',
+  summary: 'En risk med aktuella bedömningar och historik',
+  tag: TAG,
+  access: 'signedIn',
+  accessNote: 'Som registret: kommunansvarig ser egna kommunens risker och gruppers risker; andra kommuners bedömningar avidentifierade om gruppen inte är publicerad med namn.',
+  params: z.object({ id: idParam }),
+  response: z.object({ risk: riskView }),
+  errors: [404],
+});
+
 export const updateRisk = endpoint({
   method: 'PATCH',
   path: '/api/risks/:id',

@@ -22,14 +22,15 @@ export async function namedViews(tx: Queryable, records: readonly EconomicsYear[
   return out;
 }
 
-export async function getEconomicsYearView(db: Db, viewer: Viewer, municipalityCode: string, year: number): Promise<EconomicsYearView> {
+/** One municipality-year computed, and the record as stored (the entry form starts from it). */
+export async function getEconomicsYearView(db: Db, viewer: Viewer, municipalityCode: string, year: number): Promise<{ economics: EconomicsYearView; record: EconomicsYear }> {
   return db.transaction(async (tx) => {
     const names = await municipalityNames(tx);
     requireKnownMunicipalities(names, [municipalityCode], 'municipality');
     if (!canSeeEconomics(viewer, municipalityCode)) throw forbidden(NOT_OWN_MUNICIPALITY);
     const record = await getEconomicsYear(tx, municipalityCode, year);
     if (!record) throw notFound(`${names[municipalityCode]} har ingen it-ekonomi för ${year}`);
-    return (await namedViews(tx, [record], names))[0];
+    return { economics: (await namedViews(tx, [record], names))[0], record };
   });
 }
 

@@ -23,7 +23,7 @@ export async function economicsRoutes(app: FastifyInstance) {
 
   route(app, api.getEconomicsConfig, async () => api.economicsConfig());
   route(app, api.listEconomics, async (req) => ({ years: await listEconomics(db, requireUser(req), req.query) }));
-  route(app, api.getEconomicsYear, async (req) => ({ economics: await getEconomicsYearView(db, requireUser(req), req.params.municipality, req.params.year) }));
+  route(app, api.getEconomicsYear, (req) => getEconomicsYearView(db, requireUser(req), req.params.municipality, req.params.year));
   route(app, api.saveEconomicsYear, async (req) => ({
     economics: await saveEconomicsYear(db, caller(req), { ...req.body, municipalityCode: req.params.municipality, year: req.params.year }),
   }));

@@ -7,6 +7,7 @@ import { assessRisk } from '../../risks/assess-risk.ts';
 import { themesOrDefault } from '../../risks/common.ts';
 import { createRisk } from '../../risks/create-risk.ts';
 import { deleteRisk } from '../../risks/delete-risk.ts';
+import { getRisk } from '../../risks/get-risk.ts';
 import { getRiskHeatmap } from '../../risks/get-risk-heatmap.ts';
 import { getRiskMatrix } from '../../risks/get-risk-matrix.ts';
 import { listRisks } from '../../risks/list-risks.ts';
@@ -45,6 +46,7 @@ export async function riskRoutes(app: FastifyInstance) {
     reply.status(201);
     return { risk };
   });
+  route(app, api.getRisk, async (req) => ({ risk: await getRisk(db, requireUser(req), req.params.id) }));
   route(app, api.updateRisk, async (req) => ({ risk: await updateRisk(db, callerOf(req), req.params.id, req.body) }));
   route(app, api.deleteRisk, async (req) => {
     await deleteRisk(db, callerOf(req), req.params.id);

@@ -4,7 +4,7 @@
 // first use (routes.tsx). Everything through the contracts in src/contracts/economics.ts.
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { getGroupComparison, listEconomics, listGroups, saveEconomicsYear } from '../../../contracts/economics.ts';
+import { getEconomicsYear, getGroupComparison, listEconomics, listGroups, saveEconomicsYear } from '../../../contracts/economics.ts';
 import { canEditEconomics } from '../../../domain/economics/policy.ts';
 import { Control, Options } from '../../components/forms.tsx';
 import { useMunicipalities } from '../../components/hooks.ts';
@@ -15,7 +15,7 @@ import { useSession } from '../../session.tsx';
 import { BenchmarkSection } from './benchmark.tsx';
 import { ComparisonTable, GroupCharts, GroupScenarios } from './group-view.tsx';
 import { EconomicsPage, SyntheticLabel, kronor, share, validYear } from './shared.tsx';
-import { EconomicsYearForm, recordOfView } from './year-form.tsx';
+import { EconomicsYearForm } from './year-form.tsx';
 import { YearCharts, YearFigures, YearTables } from './year-view.tsx';
 
 export { EconomicsImportPage } from './import.tsx';
@@ -178,11 +178,13 @@ export function EconomicsYearPage() {
   const [editing, setEditing] = useState(false);
   const view = state.data?.years.find((y) => y.municipalityCode === code && y.year === year);
   const missing = !!state.data && !view;
+  // The figures as stored (every source and note), so that saving the form loses nothing.
+  const stored = useEndpoint(getEconomicsYear, view ? { params: { municipality: code, year } } : null);
   const title = t('IT-ekonomi {name} {year}', { name: view?.municipality ?? nameOf(code), year });
   const form = (
     <Section id="ekonomi-formular" title={view ? t('Ändra uppgifterna') : t('Ange uppgifterna')}>
       <EconomicsYearForm
-        initial={view ? recordOfView(view) : null}
+        initial={stored.data?.record ?? null}
         base={{ synthesised: view?.synthesised ?? false }}
         onSave={async (body) => {
           await save.mutateAsync({ params: { municipality: code, year }, body });
@@ -200,7 +202,7 @@ export function EconomicsYearPage() {
       {missing && <p>{t('Inga uppgifter om it-ekonomi för året.')}</p>}
       {view && (
         <>
-          {mayEdit && !editing && (
+          {mayEdit && !editing && stored.data && (
             <p>
               <button type="button" className="secondary" onClick={() => setEditing(true)}>
                 {t('Ändra uppgifterna')}

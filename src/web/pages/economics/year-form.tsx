@@ -9,7 +9,6 @@ import type { BodyIn } from '../../../contracts/endpoint.ts';
 import { saveEconomicsYear } from '../../../contracts/economics.ts';
 import { validate, type FieldIssue } from '../../../contracts/messages.ts';
 import { DEFAULT_CATEGORIES, POOL_LABELS, TBM_POOLS, TOWER_LABELS, TOWERS, type EconomicsYear, type TbmPool } from '../../../domain/economics/schema.ts';
-import type { EconomicsYearView } from '../../../domain/economics/view.ts';
 import { ApiError } from '../../api.ts';
 import { Control, FormButtons, Options } from '../../components/forms.tsx';
 import { useAction } from '../../components/hooks.ts';
@@ -35,29 +34,6 @@ interface FormState {
 }
 
 const stated = (f: { amount: number; source?: string; note?: string } | null | undefined): Stated => ({ amount: shownNumber(f?.amount ?? null), source: f?.source ?? '', note: f?.note ?? '' });
-
-/**
- * The record as the form shows it, from the computed view (the API answers with the view): the net
- * cost's and population's notes and the towers' sources are not part of the view and start empty; the
- * stated total is known where it is the basis of the IT cost or a flag names it.
- */
-export function recordOfView(v: EconomicsYearView): EconomicsYear {
-  const mismatch = v.flags.find((f) => f.code === 'total_mismatch' && f.stated !== undefined);
-  const statedTotal = v.itCostBasis === 'stated' && v.itCost !== null ? v.itCost : (mismatch?.stated ?? null);
-  return {
-    municipalityCode: v.municipalityCode,
-    year: v.year,
-    netCost: v.netCost === null ? null : { amount: v.netCost, source: v.netCostSource, note: '' },
-    population: v.population === null ? null : { amount: v.population, source: '', note: '' },
-    statedTotal: statedTotal === null ? null : { amount: statedTotal, source: '', note: '' },
-    budgetLines: v.budgetLines.map((l) => ({ ...l })),
-    pools: v.pools.map((p) => ({ pool: p.pool, amount: p.amount, insideCentralIt: p.inside, source: p.source, note: p.note })),
-    towers: v.towers.map((x) => ({ tower: x.tower, amount: x.amount, source: '', note: '' })),
-    source: v.source,
-    note: v.note,
-    synthesised: v.synthesised,
-  };
-}
 
 type Body = BodyIn<typeof saveEconomicsYear>;
 

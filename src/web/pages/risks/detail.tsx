@@ -31,11 +31,10 @@ function rightsOf(user: User | undefined, r: Risk, groupMembers: string[]) {
 export function RiskPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  // The register's list holds each risk with its history (there is no endpoint for one risk).
-  const state = useEndpoint(api.listRisks, { query: {} }, { keep: true });
-  const risk = state.data?.risks.find((r) => r.id === Number(id));
+  const riskId = Number(id);
+  const state = useEndpoint(api.getRisk, Number.isInteger(riskId) && riskId > 0 ? { params: { id: riskId } } : null, { keep: true });
   return (
-    <KeepView state={{ ...state, data: state.data && risk, error: state.error ?? (state.data && !risk ? t('Risken finns inte, eller du har inte tillgång till den.') : undefined) }}>
+    <KeepView state={{ ...state, data: state.data?.risk, error: state.error ?? (!(riskId > 0) ? t('Risken finns inte, eller du har inte tillgång till den.') : undefined) }}>
       {(r) => (
         <Page title={r.title} titleLang="sv">
           <RiskDetail r={r} />
