@@ -220,7 +220,7 @@ for (const e of envs)
       assert.deepEqual(out.counts.map((c: any) => [c.municipality, c.assessed, c.serious]), EXPECTED);
       assert.equal(out.risks.length, 18);
       assert.equal(out.qualityFlags.length, 1);
-      const text = await samverka(e.env, 'risks', '--group', String(groupId));
+      const text = await samverka(e.env, 'risks', '--group', GROUP_NAME);
       assert.match(text.stdout, /Bengtsfors\s+11 bedömda, 8 allvarliga/);
       assert.match(text.stdout, /Ämål/);
       const bad = await samverka(e.env, 'risks', '--municipality', '12');

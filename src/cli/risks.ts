@@ -8,6 +8,7 @@ import type { RiskHeatmapView, RiskMatrixView } from '../domain/risk/view.ts';
 import { getRiskHeatmap } from '../risks/get-risk-heatmap.ts';
 import { getRiskMatrix } from '../risks/get-risk-matrix.ts';
 import { listRisks, type RiskList } from '../risks/list-risks.ts';
+import { groupIdOf } from './economics.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 /** The operator at the command line sees the register as the association does. */
@@ -52,14 +53,15 @@ export function registerRiskCommands(program: Command): void {
     .command('risks')
     .description('Riskregistret: risker med aktuella bedömningar, antal bedömda/allvarliga per kommun, matris och värmekarta')
     .option('--municipality <scb>', 'en kommuns risker (eget register och grupper den ingår i) och dess riskmatris')
-    .option('--group <id>', 'en grupps register och dess värmekarta risk × kommun')
+    .option('--group <id>', 'en grupps register och dess värmekarta risk × kommun (gruppens nummer eller exakta namn)')
     .option('--theme <id>', 'bara ett tema')
     .option('--initiative <id>', 'bara risker kopplade till ett initiativ')
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { municipality?: string; group?: string; theme?: string; initiative?: string; json?: boolean }) => {
-      const q = validated(api.listRisks.query, { municipality: opts.municipality, group: opts.group, theme: opts.theme, initiative: opts.initiative });
       try {
         const result = await withDb(async (db) => {
+          const group = opts.group === undefined ? undefined : String(await groupIdOf(db, opts.group));
+          const q = validated(api.listRisks.query, { municipality: opts.municipality, group, theme: opts.theme, initiative: opts.initiative });
           const list = await listRisks(db, OPERATOR, { municipalityCode: q.municipality, groupId: q.group, themeId: q.theme, initiativeId: q.initiative });
           return {
             ...list,
