@@ -7,15 +7,11 @@ import type { Viewer } from '../domain/organisation.ts';
 import { formatEconomicsImport, importEconomics } from '../economics/import-economics.ts';
 import { economicsTemplate } from '../import/economics-template.ts';
 import { listMunicipalities } from '../store/organisation.ts';
+import { yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 /** The operator at the command line imports as the association does. */
 const OPERATOR: Viewer & { id: null } = { role: 'forbundsadmin', municipalities: [], id: null };
-
-const yearArg = (v: string) => {
-  if (!/^[0-9]{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) throw new CliError('Året ska vara ett årtal 2000–2100');
-  return Number(v);
-};
 
 export function registerEconomicsImport(economics: Command): void {
   // `economics --year/--group/--json` are the listing's; after `import` or `template` the options are the subcommand's.
@@ -28,7 +24,7 @@ export function registerEconomicsImport(economics: Command): void {
     .requiredOption('--file <xlsx>', 'XLSX-filen')
     .option('--dry-run', 'kontrollera bara: visa vad som skulle sparas, anmärkningar och fel, utan att spara')
     .option('--skip-invalid', 'spara det som är godkänt även om andra rader har fel')
-    .option('--year <år>', 'året för blad som inte anger något (ersätter året i en publicerad tabell)', yearArg)
+    .option('--year <år>', 'året för blad som inte anger något (ersätter året i en publicerad tabell)', yearArg())
     .option('--group <id|namn>', 'gruppen som ett besparingsscenario gäller (annars den minsta grupp som har alla kommunerna)')
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { file: string; dryRun?: boolean; skipInvalid?: boolean; year?: number; group?: string; json?: boolean }) => {
@@ -54,7 +50,7 @@ export function registerEconomicsImport(economics: Command): void {
     .command('template')
     .description('Skriver samverkas XLSX-mall för import av it-ekonomi (med instruktioner och listor över pooler, kategorier och kommuner)')
     .requiredOption('--out <fil>', 'filen att skriva')
-    .option('--year <år>', 'förifyllt år', yearArg)
+    .option('--year <år>', 'förifyllt år', yearArg())
     .action(async (opts: { out: string; year?: number }) => {
       const municipalities = await withDb(listMunicipalities);
       await writeFile(opts.out, await economicsTemplate({ municipalities, year: opts.year }));

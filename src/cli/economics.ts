@@ -9,17 +9,12 @@ import type { CostSharingView, EconomicsYearView, GroupComparisonView, QualityFl
 import { formatPercent, formatSek, formatSekChange, formatShare } from '../domain/economics/format.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
-import { findGroupByName, getGroup } from '../store/economics.ts';
-import type { Db } from '../db/db.ts';
+import { groupIdOf, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 /** The operator at the command line sees economics as the association does (names, all municipalities). */
 const OPERATOR: Viewer = { role: 'forbundsadmin', municipalities: [] };
 
-export const yearArg = (v: string) => {
-  if (!/^[0-9]{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) throw new CliError('Året ska vara ett årtal 2000–2100');
-  return Number(v);
-};
 const municipalityArg = (v: string) => {
   if (!/^[0-9]{4}$/.test(v)) throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
   return v;
@@ -111,12 +106,6 @@ function groupText(g: GroupComparisonView): string {
 }
 
 /** A group by id, or by its exact name. */
-export async function groupIdOf(db: Db, arg: string): Promise<number> {
-  const g = /^[0-9]+$/.test(arg) ? await getGroup(db, Number(arg)) : await findGroupByName(db, arg);
-  if (!g) throw new CliError(`Gruppen "${arg}" finns inte (ange gruppens nummer eller exakta namn)`);
-  return g.id;
-}
-
 const asCliError = async <T>(fn: () => Promise<T>): Promise<T> => {
   try {
     return await fn();
@@ -132,7 +121,7 @@ export function registerEconomicsCommands(program: Command): Command {
     .command('economics')
     .description('It-ekonomi (TBM): pooler, arbetsområden, inom/utanför central it, andel av nettokostnaden mot riktmärket, besparingar och kostnadsfördelning')
     .option('--municipality <scb>', 'en kommun (SCB-kod)', municipalityArg)
-    .option('--year <år>', 'ett år', yearArg)
+    .option('--year <år>', 'ett år', yearArg())
     .option('--group <id>', 'en grupps jämförelse (gruppens nummer eller namn), med besparingsscenarier och kostnadsfördelning')
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { municipality?: string; year?: number; group?: string; json?: boolean }) => {

@@ -13,12 +13,8 @@ import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../domain/reports/indicators.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
+import { yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
-
-const yearArg = (what: string) => (v: string) => {
-  if (!/^[0-9]{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) throw new CliError(`${what} ska vara ett årtal 2000–2100`);
-  return Number(v);
-};
 
 const idArg = (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError('Initiativets id ska vara ett positivt heltal');

@@ -13,7 +13,7 @@ import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, r
 import { AppError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { groupReportModel } from '../reports/group-report.ts';
-import { groupIdOf, yearArg } from './economics.ts';
+import { groupIdOf, yearArg } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 const positiveInt = (v: string) => {
@@ -48,7 +48,7 @@ export function registerReportCommands(program: Command): void {
     .command('group-report')
     .description('Skapar rapporten "Jämförelse för en grupp kommuner" (it-budget, besparingspotential, it-kostnad mot riktmärket, kostnadsfördelning, risker) som PDF, DOCX eller XLSX')
     .requiredOption('--group <id>', 'gruppens nummer eller exakta namn')
-    .option('--year <år>', 'året (förvalt: året då flest av gruppens kommuner har siffror)', yearArg)
+    .option('--year <år>', 'året (förvalt: året då flest av gruppens kommuner har siffror)', yearArg())
     .option('--anonymised', 'som en läsare ser den: kommunerna som "Kommun N" om gruppen inte är publicerad med namn')
     .addOption(new Option('--format <format>', 'filformat').choices(reportFormat.options).default('pdf'))
     .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')

@@ -8,7 +8,7 @@ import type { RiskHeatmapView, RiskMatrixView } from '../domain/risk/view.ts';
 import { getRiskHeatmap } from '../risks/get-risk-heatmap.ts';
 import { getRiskMatrix } from '../risks/get-risk-matrix.ts';
 import { listRisks, type RiskList } from '../risks/list-risks.ts';
-import { groupIdOf } from './economics.ts';
+import { groupIdOf } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 /** The operator at the command line sees the register as the association does. */
