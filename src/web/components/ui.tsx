@@ -102,6 +102,18 @@ export function LinkParagraph({ to, children }: { to: string; children: ReactNod
   );
 }
 
+/** The button that opens a page's edit form ("Ändra uppgifterna"), in a paragraph of its own. */
+export function EditButton({ onClick, secondary }: { onClick: () => void; secondary?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      <button type="button" className={secondary ? 'secondary' : undefined} onClick={onClick}>
+        {t('Ändra uppgifterna')}
+      </button>
+    </p>
+  );
+}
+
 /** The note that what the page shows is demo data. */
 export function DemoBanner({ children }: { children: ReactNode }) {
   return (

@@ -8,7 +8,7 @@ import { getEconomicsYear, getGroupComparison, listEconomics, listGroups, saveEc
 import { canEditEconomics } from '../../../domain/economics/policy.ts';
 import { Control, Options } from '../../components/forms.tsx';
 import { useMunicipalities } from '../../components/hooks.ts';
-import { AsyncView, DataTable, ErrorMessage, Loading, Section } from '../../components/ui.tsx';
+import { AsyncView, DataTable, EditButton, ErrorMessage, Loading, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { useSession } from '../../session.tsx';
@@ -202,13 +202,7 @@ export function EconomicsYearPage() {
       {missing && <p>{t('Inga uppgifter om it-ekonomi för året.')}</p>}
       {view && (
         <>
-          {mayEdit && !editing && stored.data && (
-            <p>
-              <button type="button" className="secondary" onClick={() => setEditing(true)}>
-                {t('Ändra uppgifterna')}
-              </button>
-            </p>
-          )}
+          {mayEdit && !editing && stored.data && <EditButton secondary onClick={() => setEditing(true)} />}
           {editing && form}
           <YearFigures view={view} />
           <YearCharts view={view} />

@@ -7,7 +7,7 @@ import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { hours, kr } from '../../components/format.ts';
 import { useMunicipalities, useOrganisation } from '../../components/hooks.ts';
 import { getPortfolioConfig } from '../../../contracts/portfolio.ts';
-import { DataTable, DemoBanner, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
+import { DataTable, DemoBanner, EditButton, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { initiativeRiskValue, isSerious } from '../../../domain/risk/assess.ts';
 import { useSession } from '../../session.tsx';
@@ -106,17 +106,12 @@ export function InitiativePage() {
               ) : (
                 <>
                   {i.canEdit && (
-                    <p>
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setSaved(undefined);
-                          setEditing(true);
-                        }}
-                      >
-                        {t('Ändra uppgifterna')}
-                      </button>
-                    </p>
+                    <EditButton
+                      onClick={() => {
+                        setSaved(undefined);
+                        setEditing(true);
+                      }}
+                    />
                   )}
                   {!i.canEdit && ownsMunicipality(user ?? null, i.proposingMunicipality) && (
                     <p className="notice-info">{t('Förslaget kan bara ändras av kommunen medan det är i steget Idé; därefter ändrar förbundet.')}</p>

@@ -7,7 +7,7 @@ import * as api from '../../../contracts/risks.ts';
 import { listInitiatives } from '../../../contracts/initiatives.ts';
 import type { ResponseOf } from '../../../contracts/endpoint.ts';
 import { useMunicipalities } from '../../components/hooks.ts';
-import { DataTable, DemoBanner, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
+import { DataTable, DemoBanner, EditButton, LinkParagraph, Notice, Page, Section } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useEndpoint, useEndpointMutation } from '../../query.ts';
 import { useSession, type User } from '../../session.tsx';
@@ -104,17 +104,12 @@ function RiskDetail({ r }: { r: Risk }) {
         ) : (
           <>
             {rights.edit && (
-              <p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setSaved(undefined);
-                    setEditing(true);
-                  }}
-                >
-                  {t('Ändra uppgifterna')}
-                </button>
-              </p>
+              <EditButton
+                onClick={() => {
+                  setSaved(undefined);
+                  setEditing(true);
+                }}
+              />
             )}
             <dl className="facts">
               <dt>{t('Register')}</dt>
