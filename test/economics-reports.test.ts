@@ -82,6 +82,9 @@ function assertSeedFigures(m: ReportModel, names: string[]) {
   assert.deepEqual(pick(byColumn(b5, risk(0)), names), ['6', '12*', '16*', '9*']);
   assert.deepEqual(pick(byColumn(b5, risk(2)), names), ['–', '–', '12*', '12*']);
   assert.deepEqual(pick(byColumn(b5, risk(17)), names), ['–', '6', '–', '–']);
+  // Mellerud's 2024 values, also where the demo has a (synthesised) follow-up in 2025: the report is of 2024.
+  assert.deepEqual(pick(byColumn(b5, risk(12)), names), ['–', '–', '16*', '–']);
+  assert.deepEqual(pick(byColumn(b5, risk(13)), names), ['16*', '16*', '12*', '16*']);
   assert.equal(b5.rows.filter((r) => /^\d+\. /.test(String(r[0]))).length, 18);
   assert.ok(row(b5, 'Resurs- och kompetenshantering'), 'temarad');
 }

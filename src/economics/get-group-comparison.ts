@@ -21,12 +21,15 @@ export function defaultComparisonYear(records: ReadonlyArray<{ year: number }>):
 export async function getGroupComparison(db: Db, viewer: Viewer, id: number, year?: number): Promise<GroupComparisonView> {
   return db.transaction(async (tx) => {
     const group = await requireGroup(tx, id);
-    const y = year ?? defaultComparisonYear(await getEconomicsYears(tx, { municipalityCodes: group.members }));
-    const naming = groupNaming(viewer, group, y, await municipalityNames(tx));
+    const names = await municipalityNames(tx);
+    // Members in Swedish alphabetical order, as the source reports list them (Bengtsfors, Färgelanda, Mellerud, Åmål).
+    const members = [...group.members].sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b, 'sv'));
+    const y = year ?? defaultComparisonYear(await getEconomicsYears(tx, { municipalityCodes: members }));
+    const naming = groupNaming(viewer, group, y, names);
     const view = groupComparison({
-      group: { id: group.id, name: group.name, members: group.members, insideShares: group.insideShares },
+      group: { id: group.id, name: group.name, members, insideShares: group.insideShares },
       year: y,
-      records: await getEconomicsYears(tx, { municipalityCodes: group.members, year: y }),
+      records: await getEconomicsYears(tx, { municipalityCodes: members, year: y }),
       benchmark: await getBenchmark(tx, y),
       scenarios: await listSavingsScenarios(tx, id, y),
       costSharing: await listCostSharing(tx, id, y),

@@ -30,7 +30,9 @@ export async function groupReportModel(db: Db, viewer: Viewer, groupId: number, 
     .map((code) => ({ code, label: naming.nameOf(code), displayCode: naming.visible(code) ? code : naming.nameOf(code) }))
     .sort((a, b) => (order.get(a.label) ?? 1e9) - (order.get(b.label) ?? 1e9) || a.label.localeCompare(b.label, 'sv', { numeric: true }));
   const l = await lookup(db);
-  const risks = await listRiskRecords(db, { groupId });
+  // The assessments as they stood at the end of the report's year (a later follow-up belongs to a later report).
+  const yearEnd = `${comparison.year}-12-31`;
+  const risks = (await listRiskRecords(db, { groupId })).map((r) => ({ ...r, assessments: r.assessments.filter((a) => a.assessedOn <= yearEnd) }));
   const heatmap: RiskHeatmapView | null = risks.length
     ? riskHeatmap({ groupId, group: group.name, named: comparison.named, seriousAbove: l.seriousAbove, members, themes: l.themes, risks })
     : null;
