@@ -285,6 +285,8 @@ for (const backend of backends) {
       assertSeedFigures(m, SEED_NAMES);
       assert.ok(m.sections.some((s) => s.id === 'kostnadsfordelning'), 'kostnadsfördelningen');
       assert.match(uncited(m), /syntetiska uppgifter/, 'den syntetiska kostnadsfördelningen är märkt');
+      const quality = m.sections.find((x) => x.id === 'datakvalitet')!;
+      assert.ok(JSON.stringify(quality).includes('Kommunnamnet \\"Ämål\\" stämmer inte exakt'), 'källans stavning "Ämål" flaggas i rapporten');
     });
 
     it('PDF, DOCX och XLSX innehåller tabellerna', async () => {

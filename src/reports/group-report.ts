@@ -11,7 +11,7 @@ import { ASSOCIATION, type Viewer } from '../domain/organisation.ts';
 import { buildGroupReport } from '../domain/reports/group.ts';
 import type { ReportModel } from '../domain/reports/model.ts';
 import { isoDate } from '../domain/reports/swedish.ts';
-import { riskHeatmap } from '../domain/risk/assess.ts';
+import { qualityFlagsOfNotes, riskHeatmap } from '../domain/risk/assess.ts';
 import type { RiskHeatmapView } from '../domain/risk/view.ts';
 import { lookup } from '../risks/common.ts';
 import { roundAssociation } from '../store/reports.ts';
@@ -43,6 +43,8 @@ export async function groupReportModel(db: Db, viewer: Viewer, groupId: number, 
     association: (await roundAssociation(db, [...group.members])) ?? ASSOCIATION,
     generatedAt: isoDate(now),
     memberNames: hidden,
+    // The warnings name municipalities as the source spells them: only where names are shown.
+    riskFlags: comparison.named ? qualityFlagsOfNotes(risks.flatMap((r) => r.assessments.map((a) => a.note))) : [],
   });
 }
 

@@ -25,6 +25,8 @@ export interface GroupReportInput {
   generatedAt: string;
   /** Every member's real name by code: redacted from all texts when the comparison is not named. */
   memberNames: Record<string, string>;
+  /** Data-quality warnings of the risk assessments (e.g. a municipality name the source misspells). */
+  riskFlags?: readonly string[];
 }
 
 const kr = (v: number) => `${fmtInt(v)}\u00a0kr`;
@@ -229,7 +231,13 @@ export function buildGroupReport(input: GroupReportInput): ReportModel {
   sections.push({
     id: 'datakvalitet',
     heading: 'Datakvalitet',
-    blocks: flags.length ? flagNotes(flags).map((p) => ({ ...p, style: 'normal' as const })) : [{ kind: 'paragraph', text: 'Inga avvikelser i underlaget har upptäckts: totalsummorna stämmer med sina delar.' }],
+    blocks:
+      flags.length || input.riskFlags?.length
+        ? [
+            ...flagNotes(flags).map((p) => ({ ...p, style: 'normal' as const })),
+            ...(input.riskFlags ?? []).map((text) => ({ kind: 'paragraph' as const, text: `Att observera (risker): ${text.replace(/\.?$/, '.')}` })),
+          ]
+        : [{ kind: 'paragraph', text: 'Inga avvikelser i underlaget har upptäckts: totalsummorna stämmer med sina delar.' }],
   });
 
   const model: ReportModel = {

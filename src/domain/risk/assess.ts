@@ -208,7 +208,12 @@ export const QUALITY_PREFIX = 'Datakvalitet: ';
 
 /** The distinct data-quality warnings of the assessments shown, so that they appear wherever the figures do. */
 export function qualityFlags(risks: ReadonlyArray<Pick<RiskView, 'history'>>): string[] {
+  return qualityFlagsOfNotes(risks.flatMap((r) => r.history.map((a) => a.note)));
+}
+
+/** The distinct data-quality warnings among assessments' notes. */
+export function qualityFlagsOfNotes(notes: Iterable<string>): string[] {
   const flags = new Set<string>();
-  for (const r of risks) for (const a of r.history) if (a.note.startsWith(QUALITY_PREFIX)) flags.add(a.note.slice(QUALITY_PREFIX.length));
+  for (const note of notes) if (note.startsWith(QUALITY_PREFIX)) flags.add(note.slice(QUALITY_PREFIX.length));
   return [...flags].sort();
 }
