@@ -70,7 +70,9 @@ export async function loadMunicipalitySections(
       const c = comparisons.get(key) ?? null;
       if (c && (!best || c.members.length > best.members.length)) best = c;
     }
-    return best;
+    // A delrapport names only its own municipality: a group named after other members is "jämförelsegruppen".
+    const namesOthers = (group: string) => Object.entries(names).some(([c, n]) => c !== code && group.includes(n));
+    return best && namesOthers(best.group) ? { ...best, group: 'jämförelsegruppen' } : best;
   };
   const l = await lookup(db);
   for (const code of codes) {
