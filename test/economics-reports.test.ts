@@ -358,6 +358,9 @@ for (const backend of backends) {
       assert.match(text, /vore it-budgeten 18 000 000 kr, en förändring med \+5 463 748 kr/);
       const share = eco.blocks.find((b): b is TableBlock => b.kind === 'table' && b.caption.startsWith('It-kostnad som andel'))!;
       assert.equal(share.rows.length, 5, 'Mellerud, tre andra kommuner och gruppens summa');
+      // The group is named after the other members: "jämförelsegruppen", never a half-redacted "4D – (kommun), …".
+      assert.ok(!JSON.stringify(eco).includes('(kommun)'), 'inga halvt maskerade namn i IT-ekonomi');
+      assert.match(text, /I jämförelsegruppen \(4 kommuner, 2024\)/);
       assert.ok(m.sections.some((s) => s.heading === 'Risker'));
       const pdf = await t.app.inject({ method: 'GET', url: `/api/rounds/${round.id}/reports/municipalities/1461?format=pdf`, headers: { cookie: admin.cookie! } });
       const dir = mkdtempSync(join(tmpdir(), 'delrapport-'));
