@@ -153,7 +153,7 @@ export const DEFAULT_BENCHMARK: Omit<Benchmark, 'year'> = {
   share: 2.5,
   source: 'Förstudierapport: Gemensam it-organisation för Bengtsfors, Färgelanda, Mellerud och Åmåls kommun (2024), tabell 5 (rikssnittet 2021)',
   researchShare: 2,
-  researchSource: 'Digital motor Fyrbodal – Delrapport Mellerud (2021), §3.3',
+  researchSource: 'Digital motor Fyrbodal – Delrapport Mellerud (2021), avsnitt 3.3',
   note: '',
 };
 

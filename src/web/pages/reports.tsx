@@ -36,7 +36,7 @@ function Chart({ block }: { block: ChartBlock }) {
 function Table({ block }: { block: TableBlock }) {
   const numeric = (i: number) => !!block.columns[i].format && block.columns[i].format !== 'text';
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={block.caption}>
       <table>
         <caption>{block.caption}</caption>
         <thead>
