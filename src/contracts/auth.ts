@@ -22,7 +22,7 @@ export const login = endpoint({
   access: 'public',
   body: loginBody,
   response: signedIn,
-  errors: [429],
+  errors: [403, 429],
 });
 
 export const me = endpoint({

@@ -26,7 +26,7 @@ export interface FileResponse {
 export const fileResponse = (...types: string[]): FileResponse => ({ kind: 'file', types });
 
 /** Statuses an endpoint can answer with besides success, beyond those its access and input imply. */
-export type ErrorStatus = 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
 
 export interface EndpointDef {
   method: Method;

@@ -1,6 +1,7 @@
 // Accounts: the rules of a user's fields (e-mail, password, role, municipalities) and the account as the
 // API shows it. One place for the server's check, the CLI and the browser's hints.
 import { z } from 'zod';
+import { ACCOUNT_STATES } from './identity/policy.ts';
 import { ROLES } from './organisation.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -25,5 +26,9 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   isDemo: z.boolean(),
   municipalities: z.array(z.string()).describe('Kommunansvarig: kommunernas SCB-koder'),
+  status: z.enum(ACCOUNT_STATES).describe('Inbjuden (har inte tagit emot inbjudan), aktivt eller avaktiverat'),
+  hasPassword: z.boolean(),
+  totpEnabled: z.boolean().describe('Tvåstegsverifiering med app (TOTP) är påslagen'),
+  ssoProviders: z.array(z.string()).describe('Identitetsleverantörer kontot är kopplat till'),
 });
 export type User = z.infer<typeof userSchema>;

@@ -70,6 +70,30 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'economics.savings_saved': 'Besparingsscenario sparat',
   'economics.cost_sharing_saved': 'Kostnadsfördelning sparad',
   'economics.imported': 'It-ekonomi importerad från fil',
+  'login.refused': 'Inloggning nekad',
+  'login.second_factor_failed': 'Fel kod vid tvåstegsverifiering',
+  'sso.account_created': 'Konto skapat vid första SSO-inloggning',
+  'sso.identity_linked': 'SSO-identitet kopplad till konto',
+  'sso.refused': 'SSO-inloggning nekad',
+  'invitation.created': 'Inbjudan skickad',
+  'invitation.resent': 'Inbjudan skickad igen',
+  'invitation.revoked': 'Inbjudan återkallad',
+  'invitation.accepted': 'Inbjudan mottagen',
+  'user.deactivated': 'Konto avaktiverat',
+  'user.reactivated': 'Konto återaktiverat',
+  'password.changed': 'Eget lösenord bytt',
+  'session.ended': 'Inloggning avslutad',
+  'totp.enabled': 'Tvåstegsverifiering påslagen',
+  'totp.disabled': 'Tvåstegsverifiering avslagen',
+  'totp.recovery_used': 'Reservkod använd',
+  'totp.recovery_regenerated': 'Nya reservkoder skapade',
+  'totp.reset': 'Tvåstegsverifiering nollställd av administratör',
+  'security.settings_changed': 'Säkerhetsinställningar ändrade',
+  'sign_in_domain.saved': 'Regel för e-postdomän sparad',
+  'sign_in_domain.deleted': 'Regel för e-postdomän borttagen',
+  'audit.exported': 'Händelseloggen exporterad',
+  'audit.pruned': 'Gamla händelser raderade',
+  'personal_data.exported': 'Personuppgifter exporterade',
 };
 
 /** The Swedish name of an action; an unknown code is never shown as it is. */
@@ -101,7 +125,7 @@ export function parseAuditTarget(action: string, target: string | null): AuditTa
   }
   m = /^(\d{4})\/([a-z_]+)$/.exec(target);
   if (action === 'indicator.set' && m) return { kind: 'indicator', year: Number(m[1]), indicator: m[2] };
-  if (/^(login|logout|password\.|user\.)/.test(action) && target.includes('@')) return { kind: 'user', email: target };
+  if (/^(login|logout|password\.|user\.|invitation\.|sso\.|totp\.|session\.)/.test(action) && target.includes('@')) return { kind: 'user', email: target };
   return { kind: 'text', text: target };
 }
 

@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Role } from '../domain/organisation.ts';
 import { failuresToConsider, SIGN_IN_THROTTLE, signInWaitSeconds } from '../domain/sign-in-throttle.ts';
+import { ruleForEmail, signInRefusal, type SignInMethod, type SignInRefusal } from '../domain/identity/policy.ts';
+import { getAccountFacts, listDomainRules } from './identity.ts';
 
 import type { User } from '../domain/accounts.ts';
 export type { User };
@@ -22,7 +24,11 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 const USER_SELECT = `
   SELECT u.id, u.email, u.name, u.role, u.is_demo AS "isDemo",
-         COALESCE(array_agg(um.municipality_code ORDER BY um.municipality_code) FILTER (WHERE um.municipality_code IS NOT NULL), '{}') AS municipalities
+         COALESCE(array_agg(um.municipality_code ORDER BY um.municipality_code) FILTER (WHERE um.municipality_code IS NOT NULL), '{}') AS municipalities,
+         CASE WHEN u.deactivated_at IS NOT NULL THEN 'deactivated' WHEN u.activated_at IS NULL THEN 'invited' ELSE 'active' END AS status,
+         u.password_hash IS NOT NULL AS "hasPassword",
+         u.totp_enabled_at IS NOT NULL AS "totpEnabled",
+         ARRAY(SELECT DISTINCT ui.provider FROM user_identities ui WHERE ui.user_id = u.id ORDER BY ui.provider) AS "ssoProviders"
     FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id`;
 
 export async function getUser(db: Queryable, id: number): Promise<User | undefined> {
@@ -33,14 +39,19 @@ export async function listUsers(db: Queryable): Promise<User[]> {
   return (await db.query<User>(`${USER_SELECT} GROUP BY u.id ORDER BY u.email`)).rows;
 }
 
+/**
+ * Creates an account. Without a password it signs in by SSO only; `invited` leaves it unactivated
+ * until the person accepts the invitation (src/domain/identity/policy.ts).
+ */
 export async function createUser(
   db: Queryable,
-  u: { email: string; name: string; password: string; role: Role; municipalities?: string[]; isDemo?: boolean },
+  u: { email: string; name: string; password?: string; role: Role; municipalities?: string[]; isDemo?: boolean; invited?: boolean },
 ): Promise<User> {
-  const hash = await hashPassword(u.password);
+  const hash = u.password === undefined ? null : await hashPassword(u.password);
   const { rows } = await db.query<{ id: number }>(
-    'INSERT INTO users (email, name, password_hash, role, is_demo) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [u.email.trim(), u.name, hash, u.role, u.isDemo ?? false],
+    `INSERT INTO users (email, name, password_hash, role, is_demo, activated_at)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN NULL ELSE now() END) RETURNING id`,
+    [u.email.trim(), u.name, hash, u.role, u.isDemo ?? false, u.invited ?? false],
   );
   await setUserMunicipalities(db, rows[0].id, u.municipalities ?? []);
   return (await getUser(db, rows[0].id))!;
@@ -82,6 +93,7 @@ const getDummyHash = () => (dummyHash ??= hashPassword(newToken()));
 export type LoginResult =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'refused'; refusal: SignInRefusal }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -130,6 +142,9 @@ export async function verifyLogin(db: Db, email: string, password: string, ip: s
   const ok = (await argon2.verify(hash, password).catch(() => false)) && row !== undefined;
   if (!ok || !row) return { ok: false, reason: 'invalid' };
   await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1) AND ip = $2', [address, ip]);
+  // Told only to someone who knows the password: a deactivated account, or a domain that signs in by SSO.
+  const refusal = signInRefusal((await getAccountFacts(db, row.id))!, 'password', ruleForEmail(address, await listDomainRules(db)));
+  if (refusal) return { ok: false, reason: 'refused', refusal };
   return { ok: true, user: (await getUser(db, row.id))! };
 }
 
@@ -138,16 +153,25 @@ async function clearLoginFailures(db: Queryable, email: string) {
   await db.query('DELETE FROM login_failures WHERE lower(email) = lower($1)', [email.trim()]);
 }
 
+/** Where a session came from: shown to its owner under Mitt konto → Inloggningar. */
+export interface SessionOrigin {
+  method?: SignInMethod;
+  ip?: string;
+  userAgent?: string;
+}
+
 export async function createSession(
   db: Queryable,
   userId: number,
   lifetimeSeconds = SESSION_HOURS * 3600,
+  origin: SessionOrigin = {},
 ): Promise<{ token: string; csrfToken: string; expiresInSeconds: number }> {
   const token = newToken();
   const csrfToken = newToken();
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-    [hashToken(token), userId, csrfToken, lifetimeSeconds],
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, method, ip, user_agent, last_seen_at)
+     VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6, $7, now())`,
+    [hashToken(token), userId, csrfToken, lifetimeSeconds, origin.method ?? 'password', origin.ip ?? null, origin.userAgent?.slice(0, 300) ?? null],
   );
   return { token, csrfToken, expiresInSeconds: lifetimeSeconds };
 }
@@ -157,13 +181,17 @@ export async function getSession(
   token: string,
 ): Promise<{ user: User; csrfToken: string; expiresInSeconds: number } | undefined> {
   const s = (
-    await db.query<{ user_id: number; csrf_token: string; seconds_left: number }>(
-      `SELECT user_id, csrf_token, EXTRACT(EPOCH FROM (expires_at - now()))::float8 AS seconds_left
-         FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    await db.query<{ user_id: number; csrf_token: string; seconds_left: number; stale: boolean }>(
+      `SELECT s.user_id, s.csrf_token, EXTRACT(EPOCH FROM (s.expires_at - now()))::float8 AS seconds_left,
+              (s.last_seen_at IS NULL OR s.last_seen_at < now() - interval '1 minute') AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL`,
       [hashToken(token)],
     )
   ).rows[0];
   if (!s) return undefined;
+  // Last use, for the owner's list of sessions: written at most once a minute.
+  if (s.stale) await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [hashToken(token)]);
   const user = await getUser(db, s.user_id);
   return user ? { user, csrfToken: s.csrf_token, expiresInSeconds: Math.max(0, Math.floor(Number(s.seconds_left))) } : undefined;
 }

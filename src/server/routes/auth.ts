@@ -9,6 +9,7 @@ import {
   verifyLogin,
 } from '../../store/accounts.ts';
 import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
+import { SIGN_IN_REFUSAL_MESSAGES } from '../../domain/identity/policy.ts';
 import { audit } from '../../store/audit.ts';
 import { queueMail } from '../../store/mail.ts';
 import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
@@ -22,6 +23,10 @@ export async function authRoutes(app: FastifyInstance) {
   route(app, api.login, async (req, reply) => {
     const { body } = req;
     const r = await verifyLogin(db, body.email, body.password, req.ip);
+    if (!r.ok && r.reason === 'refused') {
+      await audit(db, { action: 'login.refused', target: body.email, ip: req.ip, details: { method: 'password', reason: r.refusal } });
+      throw new AppError('forbidden', SIGN_IN_REFUSAL_MESSAGES[r.refusal]);
+    }
     if (!r.ok) {
       const wait = r.reason === 'throttled' ? r.retryAfterSeconds : undefined;
       await audit(db, { action: 'login.failed', target: body.email, ip: req.ip, details: { reason: r.reason, ...(wait ? { waitSeconds: wait } : {}) } });
@@ -30,8 +35,8 @@ export async function authRoutes(app: FastifyInstance) {
       throw new AppError('rate_limited', signInThrottledMessage(wait));
     }
     const lifetime = sessionLifetimeSeconds(config);
-    const s = await createSession(db, r.user.id, lifetime);
-    await audit(db, { actor: r.user.id, action: 'login', target: r.user.email, ip: req.ip });
+    const s = await createSession(db, r.user.id, lifetime, { method: 'password', ip: req.ip, userAgent: req.headers['user-agent'] });
+    await audit(db, { actor: r.user.id, action: 'login', target: r.user.email, ip: req.ip, details: { method: 'password' } });
     setSessionCookie(reply, s.token, config.secureCookies, lifetime);
     return { user: r.user, csrfToken: s.csrfToken, session: { expiresInSeconds: s.expiresInSeconds, lifetimeSeconds: lifetime } };
   });
