@@ -2,7 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { canSeeMunicipality, type Role } from '../domain/organisation.ts';
-import { getSession, SESSION_HOURS, type User } from '../store/accounts.ts';
+import type { SignInMethod } from '../domain/identity/policy.ts';
+import { createSession, getSession, SESSION_HOURS, type User } from '../store/accounts.ts';
+import { audit } from '../store/audit.ts';
 import { forbidden, AppError } from './http.ts';
 
 export const SESSION_COOKIE = 'samverka_sid';
@@ -73,4 +75,18 @@ export function requireMunicipalityAccess(req: FastifyRequest, code: string): Us
   const user = requireUser(req);
   if (!canSeeMunicipality(user, code)) throw forbidden('Du har inte behörighet till den här kommunens uppgifter');
   return user;
+}
+
+/**
+ * Starts a samverka session for an account that passed every check of its sign-in method (password
+ * and second factor, OpenID Connect, an invitation or reset link): the one place that creates the
+ * session, writes the `login` audit entry with the method and sets the cookie. The caller has already
+ * asked src/domain/identity/policy.ts whether the account may sign in.
+ */
+export async function startSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, user: User, method: SignInMethod, details: Record<string, unknown> = {}) {
+  const lifetime = sessionLifetimeSeconds(app.config);
+  const s = await createSession(app.db, user.id, lifetime, { method, ip: req.ip, userAgent: req.headers['user-agent'] });
+  await audit(app.db, { actor: user.id, action: 'login', target: user.email, ip: req.ip, details: { method, ...details } });
+  setSessionCookie(reply, s.token, app.config.secureCookies, lifetime);
+  return { user, csrfToken: s.csrfToken, session: { expiresInSeconds: s.expiresInSeconds, lifetimeSeconds: lifetime } };
 }

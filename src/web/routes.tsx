@@ -1,6 +1,8 @@
 // The web app's pages. Each capability adds its routes here (and menu entries in nav.ts).
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
-import { AuditPage, OutboxPage, UsersPage } from './pages/admin.tsx';
+import { AuditPage } from './pages/admin/audit.tsx';
+import { OutboxPage } from './pages/admin/outbox.tsx';
+import { UsersPage } from './pages/admin/users.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';

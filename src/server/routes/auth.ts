@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import * as api from '../../contracts/auth.ts';
 import {
   completePasswordReset,
-  createSession,
   extendSession,
   requestPasswordReset,
   revokeSession,
@@ -12,7 +11,7 @@ import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { SIGN_IN_REFUSAL_MESSAGES } from '../../domain/identity/policy.ts';
 import { audit } from '../../store/audit.ts';
 import { queueMail } from '../../store/mail.ts';
-import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie } from '../auth.ts';
+import { requireUser, SESSION_COOKIE, sessionLifetimeSeconds, setSessionCookie, startSession } from '../auth.ts';
 import { AppError } from '../http.ts';
 import { route } from '../route.ts';
 
@@ -34,11 +33,7 @@ export async function authRoutes(app: FastifyInstance) {
       reply.header('retry-after', String(wait));
       throw new AppError('rate_limited', signInThrottledMessage(wait));
     }
-    const lifetime = sessionLifetimeSeconds(config);
-    const s = await createSession(db, r.user.id, lifetime, { method: 'password', ip: req.ip, userAgent: req.headers['user-agent'] });
-    await audit(db, { actor: r.user.id, action: 'login', target: r.user.email, ip: req.ip, details: { method: 'password' } });
-    setSessionCookie(reply, s.token, config.secureCookies, lifetime);
-    return { user: r.user, csrfToken: s.csrfToken, session: { expiresInSeconds: s.expiresInSeconds, lifetimeSeconds: lifetime } };
+    return startSession(app, req, reply, r.user, 'password');
   });
 
   // Renews the signed-in session for a full lifetime from now (the web app offers it before the session ends).

@@ -1,13 +1,14 @@
+// Administration → Konton: accounts, roles and municipalities.
 import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
-import { createUser, listAudit, listOutbox, listUsers, updateUser } from '../../contracts/accounts.ts';
-import { ROLES } from '../../domain/organisation.ts';
-import { Field, Options, SelectField } from '../components/forms.tsx';
-import { useAction, useMunicipalities } from '../components/hooks.ts';
-import { ActionMessages, AsyncView, DataTable, Page } from '../components/ui.tsx';
-import { useI18n } from '../i18n.tsx';
-import { useEndpoint, useEndpointMutation } from '../query.ts';
-import { ROLE_LABEL, type Role, type User } from '../session.tsx';
+import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts.ts';
+import { createUser, listUsers, updateUser } from '../../../contracts/accounts.ts';
+import { ROLES } from '../../../domain/organisation.ts';
+import { Field, Options, SelectField } from '../../components/forms.tsx';
+import { useAction, useMunicipalities } from '../../components/hooks.ts';
+import { ActionMessages, AsyncView, DataTable, Page } from '../../components/ui.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { useEndpoint, useEndpointMutation } from '../../query.ts';
+import { ROLE_LABEL, type Role, type User } from '../../session.tsx';
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -90,60 +91,6 @@ export function UsersPage() {
         )}
         <button type="submit">{t('Skapa konto')}</button>
       </form>
-    </Page>
-  );
-}
-
-export function AuditPage() {
-  const { t } = useI18n();
-  const state = useEndpoint(listAudit, undefined);
-  return (
-    <Page title={t('Händelselogg')}>
-      <AsyncView state={state}>
-        {(d) => (
-          <DataTable caption={t('Händelser, senaste först')} columns={[t('Tid'), t('Händelse'), t('Vem'), t('Gäller'), t('Uppgifter')]}>
-            <tbody>
-              {d.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString('sv-SE')}</td>
-                  <td>{t(e.actionLabel)}</td>
-                  <td>{e.actorName ?? e.actorEmail ?? t('Systemet')}</td>
-                  <td>{e.targetLabel}</td>
-                  <td>{e.detail || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
-      </AsyncView>
-    </Page>
-  );
-}
-
-export function OutboxPage() {
-  const { t } = useI18n();
-  const state = useEndpoint(listOutbox, undefined);
-  return (
-    <Page title={t('Utkorg')}>
-      <p>{t('Alla e-postmeddelanden som samverka skapar. Utan SMTP-inställningar skickas de inte utan kan läsas här.')}</p>
-      <AsyncView state={state}>
-        {(d) =>
-          d.messages.length === 0 ? (
-            <p>{t('Utkorgen är tom.')}</p>
-          ) : (
-            d.messages.map((m) => (
-              <article key={m.id} className="card">
-                <h2>{m.subject}</h2>
-                <p>
-                  {t('Till')}: {m.to_address} · {new Date(m.created_at).toLocaleString('sv-SE')} ·{' '}
-                  {m.sent_at ? t('Skickat') : t('Inte skickat (utkorg)')}
-                </p>
-                <pre>{m.body}</pre>
-              </article>
-            ))
-          )
-        }
-      </AsyncView>
     </Page>
   );
 }
