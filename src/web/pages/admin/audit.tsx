@@ -1,5 +1,5 @@
 // Administration → Logg: the event log as people read it.
-import { listAudit } from '../../../contracts/accounts.ts';
+import { listAudit } from '../../../contracts/audit.ts';
 import { AsyncView, DataTable, Page } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useEndpoint } from '../../query.ts';
