@@ -23,7 +23,7 @@ function auditActionExpressions(): Array<{ file: string; expr: string }> {
   const out: Array<{ file: string; expr: string }> = [];
   for (const file of sources('src')) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\baudit\(\s*(?:db|tx|[a-z]+)\s*,\s*\{/g)) {
+    for (const m of text.matchAll(/\baudit\(\s*(?:[a-z]+\.)?(?:db|tx|[a-z]+)\s*,\s*\{/g)) {
       // The object literal of the call: up to the brace that closes it.
       let depth = 0;
       let end = m.index! + m[0].length - 1;

@@ -38,6 +38,7 @@ describe('webbgränssnittet i Chromium', () => {
       ['Kommuner', 'Kommuner'],
       ['Konton', 'Konton'],
       ['Händelselogg', 'Händelselogg'],
+      ['Säkerhet', 'Säkerhet'],
       ['Utkorg', 'Utkorg'],
     ]) {
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
@@ -52,6 +53,32 @@ describe('webbgränssnittet i Chromium', () => {
     assert.ok(await page.getByText('1461').isVisible());
     await page.getByRole('heading', { name: 'Kontaktpersoner' }).waitFor();
     await assertAccessible(page, 'kommunsida');
+  });
+
+  it('händelseloggen filtreras och exporteras, säkerhetsinställningarna sparas (axe)', async () => {
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/admin/logg`);
+    await page.getByRole('table', { name: 'Händelser, senaste först' }).waitFor();
+    await page.getByLabel('Händelse', { exact: true }).selectOption({ label: 'Inloggning: alla' });
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    // The demo admin's own sign-ins (this test's and the earlier ones): every row is a sign-in.
+    await page.getByText(/^Visar 1–\d+ av \d+ händelser$/).waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(2)')].every((td) => td.textContent === 'Inloggning'));
+    assert.match((await page.getByRole('link', { name: 'Exportera som Excel' }).getAttribute('href')) ?? '', /format=xlsx.*category=inloggning|category=inloggning.*format=xlsx/);
+    await page.getByText('Händelser äldre än 730 dagar raderas automatiskt.').waitFor();
+    await assertAccessible(page, 'händelseloggen filtrerad');
+
+    await page.goto(`${web.base}/admin/sakerhet`);
+    const days = page.getByLabel('Spara händelser i antal dagar');
+    await days.fill('29');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByRole('alert').getByText(/minst 30 dagar/).waitFor();
+    await days.fill('365');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText('Säkerhetsinställningarna är sparade.').waitFor();
+    await page.getByText(/äldre än 365 dagar raderas vid nästa rensning/).waitFor();
+    await assertAccessible(page, 'säkerhetsinställningar');
   });
 
   it('kommunansvarig ser inte administrationen och inte andra kommuners kontakter', async () => {

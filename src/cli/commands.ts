@@ -1,6 +1,7 @@
 // Command groups of the capabilities built on the foundation (instruments, rounds,
 // analysis, reports, initiatives). Each adds its own `register…` call here.
 import type { Command } from 'commander';
+import { registerAuditCommands } from './audit.ts';
 import { registerInitiativeCommands } from './initiatives.ts';
 import { registerAnalysisCommands } from './analysis.ts';
 import { registerReportCommands } from './reports.ts';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerInitiativeCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
+  registerAuditCommands(program);
   // `economics` has options of its own (--year, --group, --json) and subcommands with the same names:
   // positional options let each command read the options written after it (the program has only --help).
   program.enablePositionalOptions();

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { configFromEnv } from '../config.ts';
 import { addRespondentsInput } from '../domain/respondent-schema.ts';
 import { formatRespondentImport, importRespondents } from '../import/respondents.ts';
-import { linksCsv, linksTable, linksXlsx } from '../rounds/links-export.ts';
+import { exportLinks } from '../rounds/links-export.ts';
 import { addRespondentsChecked } from '../rounds/respondents/add-respondents.ts';
 import { respondentLinks } from '../rounds/respondents/list-respondent-links.ts';
 import { mailRespondents } from '../rounds/respondents/mail-respondents.ts';
@@ -67,8 +67,7 @@ export function registerRespondentCommands(program: Command): void {
         const data = await withRounds(async (db) => {
           const round = await requireRound(db, opts.round);
           requireRoundMunicipality(round, opts.municipality);
-          const table = await linksTable(db, config, round, opts.municipality);
-          return format === 'csv' ? Buffer.from(linksCsv(table), 'utf8') : await linksXlsx(table);
+          return exportLinks(db, config, round, opts.municipality, format, null);
         });
         if (opts.out) {
           await writeFile(opts.out, data);

@@ -1,12 +1,14 @@
 // `samverka serve`: the web server. Waits for PostgreSQL at start (runtime.ts), loads the demo region
 // into an empty database, and shuts down gracefully on SIGTERM/SIGINT: it stops accepting connections,
 // lets in-flight requests finish (at most SAMVERKA_SHUTDOWN_S seconds), waits for a nightly backup in
-// progress (SAMVERKA_BACKUP_DIR), then closes the pool or PGlite.
+// progress (SAMVERKA_BACKUP_DIR), then closes the pool or PGlite. Deletes event-log entries older than
+// the retention at start and daily (ops/audit-retention.ts).
 import type { Command } from 'commander';
 import { configFromEnv } from '../config.ts';
 import { isEmpty, loadDemo } from '../demo/index.ts';
 import { openConfiguredDb } from '../runtime.ts';
 import { nextBackupAt } from '../domain/backup-schedule.ts';
+import { startAuditRetention } from '../ops/audit-retention.ts';
 import { startBackupSchedule } from '../ops/scheduled-backup.ts';
 import { buildApp } from '../server/app.ts';
 import { loggerOptions } from '../server/logging.ts';
@@ -35,6 +37,7 @@ export function registerServe(program: Command) {
       const stopBackups = config.backup
         ? startBackupSchedule(db, config.backup, (level, msg) => app.log[level](msg))
         : async () => undefined;
+      const stopRetention = startAuditRetention(db, (level, msg) => app.log[level](msg));
       let stopping = false;
       const shutdown = async (signal: string) => {
         if (stopping) return;
@@ -48,6 +51,7 @@ export function registerServe(program: Command) {
         try {
           await app.close();
           await stopBackups();
+          await stopRetention();
           await db.close();
         } catch (e) {
           console.error(`Fel vid avslut: ${(e as Error).message}`);

@@ -1,4 +1,4 @@
-// The association's administration: accounts and roles, the event log, the mail outbox. Förbundsadmin only.
+// The association's administration: accounts and roles, the mail outbox (the event log: audit.ts). Förbundsadmin only.
 import { z } from 'zod';
 import { emailRule, municipalityListRule, passwordRule, roleRule, userSchema } from '../domain/accounts.ts';
 import { endpoint, idParam, timestamp } from './endpoint.ts';
@@ -45,29 +45,6 @@ export const updateUser = endpoint({
   body: z.object({ role: roleRule.optional(), municipalities: municipalityListRule.optional() }),
   response: z.object({ user: userSchema }),
   errors: [404],
-});
-
-export const auditEntry = z.object({
-  id: z.number(),
-  at: timestamp,
-  action: z.string().describe('Händelsens kod (för program)'),
-  actionLabel: z.string().describe('Händelsen på svenska'),
-  actorName: z.string().nullable(),
-  actorEmail: z.string().nullable(),
-  target: z.string().nullable(),
-  targetLabel: z.string(),
-  detail: z.string(),
-  ip: z.string().nullable(),
-});
-
-export const listAudit = endpoint({
-  method: 'GET',
-  path: '/api/admin/audit',
-  summary: 'Händelseloggen, senaste först',
-  tag: TAG,
-  access: ADMIN,
-  query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-  response: z.object({ entries: z.array(auditEntry) }),
 });
 
 export const listOutbox = endpoint({

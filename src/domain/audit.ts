@@ -1,6 +1,7 @@
 // The event log as people read it (Administration → Logg): Swedish event names, people's names and
 // the titles of what an event concerns, never action codes such as `self_assessment.created` or
 // targets such as `round:7/1461`. The codes stay in the database for programs. Pure and IO-free.
+import { SIGN_IN_METHOD_LABELS, type SignInRefusal } from './identity/policy.ts';
 import { INDICATOR_LABELS } from './portfolio/indicators.ts';
 import { PARTICIPATION_LABELS, STAGE_LABELS } from './portfolio/types.ts';
 import { ROUND_STATUS_LABELS } from './rounds.ts';
@@ -94,7 +95,50 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.exported': 'Händelseloggen exporterad',
   'audit.pruned': 'Gamla händelser raderade',
   'personal_data.exported': 'Personuppgifter exporterade',
+  'report.generated': 'Rapport skapad som fil',
 };
+
+/**
+ * The groups of events people filter the log by (Administration → Logg, `?category=`). Every labelled
+ * action belongs to exactly one (test/audit-log.test.ts); the exports of personal data, the event log's
+ * own included, are one group so that an auditor finds them all in one place.
+ */
+export const AUDIT_CATEGORIES = {
+  inloggning: 'Inloggning',
+  konton: 'Konton',
+  sakerhet: 'Säkerhet',
+  matomgangar: 'Mätomgångar',
+  instrument: 'Instrument',
+  initiativ: 'Initiativ och uppföljning',
+  risker: 'Risker',
+  ekonomi: 'It-ekonomi',
+  rapporter: 'Rapporter',
+  export: 'Export av personuppgifter',
+} as const;
+export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
+export const AUDIT_CATEGORY_IDS = Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]];
+
+const CATEGORY_RULES: Array<[RegExp, AuditCategory]> = [
+  [/^(audit\.exported|personal_data\.)/, 'export'],
+  [/^(login|logout|password\.|session\.|sso\.|totp\.)/, 'inloggning'],
+  [/^(user\.|invitation\.)/, 'konton'],
+  [/^(security\.|sign_in_domain\.|audit\.)/, 'sakerhet'],
+  [/^(round\.|respondents?\.|self_assessment\.|responses\.)/, 'matomgangar'],
+  [/^instrument\./, 'instrument'],
+  [/^(initiative\.|portfolio\.|actor\.|network\.|indicator\.|funding\.)/, 'initiativ'],
+  [/^risk\./, 'risker'],
+  [/^economics\./, 'ekonomi'],
+  [/^report\./, 'rapporter'],
+];
+
+export function auditCategoryOf(action: string): AuditCategory | undefined {
+  return CATEGORY_RULES.find(([re]) => re.test(action))?.[1];
+}
+
+/** The labelled action codes of a category (what `?category=` filters on). */
+export function auditActionsOf(category: AuditCategory): string[] {
+  return Object.keys(AUDIT_ACTION_LABELS).filter((a) => auditCategoryOf(a) === category);
+}
 
 /** The Swedish name of an action; an unknown code is never shown as it is. */
 export function auditActionLabel(action: string): string {
@@ -174,6 +218,32 @@ export function describeAuditTarget(ref: AuditTargetRef, l: AuditLookups): strin
 
 const label = <T extends string>(labels: Record<T, string>, v: unknown) => (typeof v === 'string' && v in labels ? labels[v as T] : null);
 
+const SECOND_FACTOR_LABELS = { totp: 'kod från autentiseringsapp', recovery_code: 'reservkod' };
+const REFUSAL_LABELS: Record<SignInRefusal, string> = {
+  deactivated: 'Kontot är avaktiverat',
+  not_activated: 'Kontot är inte aktiverat',
+  password_disabled: 'Organisationen loggar in med sitt eget konto',
+  no_password: 'Kontot har inget lösenord',
+};
+const REPORT_KIND_LABELS = { regional: 'Regional rapport', delrapport: 'Delrapport', group: 'Jämförelserapport för en grupp' };
+/** What a `personal_data.exported` entry exported (details.what). */
+export const PERSONAL_DATA_EXPORT_LABELS = {
+  respondent_links: 'Respondenternas namn, e-post och personliga länkar',
+  responses: 'Svar, med fritextsvar',
+};
+
+/** "Lösenord + kod från autentiseringsapp", "Inloggning med organisationens konto (SSO) via microsoft". */
+function signInMethod(d: Record<string, unknown>): string {
+  const method = label(SIGN_IN_METHOD_LABELS, d.method);
+  if (!method) return '';
+  const provider = typeof d.provider === 'string' && d.provider ? ` via ${d.provider}` : '';
+  const second = label(SECOND_FACTOR_LABELS, d.secondFactor);
+  return `${method}${provider}${second ? ` + ${second}` : ''}`;
+}
+
+const joined = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(', ');
+const format = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : null);
+
 /** A short Swedish summary of an entry's details where they say more than the event name. */
 export function describeAuditDetails(action: string, details: unknown, l: AuditLookups): string {
   const d = (details && typeof details === 'object' ? details : {}) as Record<string, unknown>;
@@ -208,12 +278,43 @@ export function describeAuditDetails(action: string, details: unknown, l: AuditL
       const n = [d.count, d.sent, d.added, d.written, d.municipalities].find((x) => typeof x === 'number');
       return typeof n === 'number' ? `Antal: ${n}` : '';
     }
-    case 'login.failed':
+    case 'login':
+      return signInMethod(d);
+    case 'login.refused':
+      return [signInMethod(d), label(REFUSAL_LABELS, d.reason)].filter(Boolean).join(': ');
+    case 'login.failed': {
       // 'locked' is written by entries from before sign-ins were throttled per address.
-      if (d.reason === 'throttled')
-        return typeof d.waitSeconds === 'number' ? `För många försök, fick vänta ${d.waitSeconds} s` : 'För många försök';
-      if (d.reason === 'locked') return 'Kontot var spärrat';
-      return d.reason === 'invalid' ? 'Fel e-postadress eller lösenord' : '';
+      const why =
+        d.reason === 'throttled'
+          ? typeof d.waitSeconds === 'number'
+            ? `För många försök, fick vänta ${d.waitSeconds} s`
+            : 'För många försök'
+          : d.reason === 'locked'
+            ? 'Kontot var spärrat'
+            : d.reason === 'invalid'
+              ? 'Fel e-postadress eller lösenord'
+              : '';
+      return [signInMethod(d), why].filter(Boolean).join(': ');
+    }
+    case 'report.generated':
+      return joined(label(REPORT_KIND_LABELS, d.report), format(d.format));
+    case 'personal_data.exported':
+    case 'audit.exported': {
+      const what = action === 'audit.exported' ? 'Händelseloggen' : label(PERSONAL_DATA_EXPORT_LABELS, d.what);
+      // The round and municipality are the entry's target.
+      return joined(what, typeof d.rows === 'number' ? `${d.rows} rader` : null, format(d.format));
+    }
+    case 'security.settings_changed': {
+      const b = (d.before ?? {}) as Record<string, unknown>;
+      const a = (d.after ?? {}) as Record<string, unknown>;
+      const onOff = (v: unknown) => (v ? 'på' : 'av');
+      return joined(
+        b.requireTotpForAdmins !== a.requireTotpForAdmins && `Tvåstegsverifiering för förbundsadmin: ${onOff(b.requireTotpForAdmins)} → ${onOff(a.requireTotpForAdmins)}`,
+        b.auditRetentionDays !== a.auditRetentionDays && `Loggen sparas: ${b.auditRetentionDays} → ${a.auditRetentionDays} dagar`,
+      );
+    }
+    case 'audit.pruned':
+      return typeof d.count === 'number' ? `${d.count} händelser äldre än ${d.retentionDays} dagar` : '';
     case 'password.reset_requested':
       return d.unknownAddress === true ? 'Adressen hör inte till något konto; inget mejl skickades' : '';
     case 'user.created':

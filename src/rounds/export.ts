@@ -1,7 +1,6 @@
-// Export of a round's stored answers as CSV in the import format (one row per respondent,
+// Export of a round's stored answers (as CSV: export-round-responses.ts) in the import format (one row per respondent,
 // option codes), so an export can be imported again. Every cell is neutralised (domain/export.ts).
 import type { Queryable } from '../db/db.ts';
-import { toCsv } from '../domain/export.ts';
 import { valueToCell } from '../domain/import.ts';
 import type { AnswerValue } from '../domain/instruments/schema.ts';
 import { roundAnswers } from '../store/respondents.ts';
@@ -34,8 +33,4 @@ export async function roundAnswersRows(db: Queryable, round: Round, municipality
       ...instrument.items.map((i) => valueToCell(i, r.answers[i.id])),
     ]);
   return rows;
-}
-
-export async function roundAnswersCsv(db: Queryable, round: Round, municipality?: string): Promise<string> {
-  return toCsv(await roundAnswersRows(db, round, municipality));
 }

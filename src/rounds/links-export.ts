@@ -1,9 +1,10 @@
 // Every personal link of a municipality's respondents as CSV or XLSX: name, e-mail, type, area,
 // link, invited, last reminded, status. Every cell is neutralised against formula injection.
-import ExcelJS from 'exceljs';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../db/db.ts';
 import { neutraliseCell, toCsv } from '../domain/export.ts';
+import { tableXlsx } from '../reports/render/table-xlsx.ts';
+import { audit } from '../store/audit.ts';
 import { listAreas } from '../store/organisation.ts';
 import type { Round } from '../store/rounds.ts';
 import { respondentLinks, type LinkRow } from './respondents/list-respondent-links.ts';
@@ -46,18 +47,28 @@ export async function linksTable(db: Queryable, config: Pick<Config, 'baseUrl'>,
 
 export const linksCsv = (table: string[][]) => toCsv(table);
 
-export async function linksXlsx(table: string[][], sheetName = 'Personliga länkar'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'samverka';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  table.forEach((row, i) => {
-    const r = ws.addRow(row.map((c, j) => (i > 0 && j === 7 ? Number(c) : neutraliseCell(c))));
-    if (i === 0) r.font = { bold: true };
+export const linksXlsx = (table: string[][]) => tableXlsx(table, 'Personliga länkar', (c, j) => (j === 7 ? Number(c) : neutraliseCell(c)));
+
+/**
+ * The links as a file, and the export logged as `personal_data.exported` (names and e-mail addresses;
+ * `actor` null at the command line).
+ */
+export async function exportLinks(
+  db: Queryable,
+  config: Pick<Config, 'baseUrl'>,
+  round: Round,
+  code: string,
+  format: 'csv' | 'xlsx',
+  actor: { id: number | null; ip?: string } | null,
+): Promise<Buffer> {
+  const table = await linksTable(db, config, round, code);
+  const body = format === 'csv' ? Buffer.from(linksCsv(table), 'utf8') : await linksXlsx(table);
+  await audit(db, {
+    actor: actor?.id,
+    action: 'personal_data.exported',
+    target: `round:${round.id}/${code}`,
+    ip: actor?.ip,
+    details: { what: 'respondent_links', roundId: round.id, municipality: code, rows: table.length - 1, format, ...(actor ? {} : { via: 'cli' }) },
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LINK_COLUMNS.length } };
-  ws.columns.forEach((col, j) => {
-    const longest = Math.max(...table.map((r) => (r[j] ?? '').length));
-    col.width = Math.min(80, Math.max(10, longest + 2));
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return body;
 }

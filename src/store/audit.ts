@@ -1,5 +1,15 @@
-import type { Queryable } from '../db/db.ts';
-import { auditActionLabel, describeAuditDetails, describeAuditTarget, parseAuditTarget, type AuditLookups } from '../domain/audit.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import {
+  auditActionLabel,
+  auditActionsOf,
+  describeAuditDetails,
+  describeAuditTarget,
+  parseAuditTarget,
+  type AuditCategory,
+  type AuditLookups,
+} from '../domain/audit.ts';
+import { auditPeriod, auditRetentionCutoff } from '../domain/audit-period.ts';
+import { getSecuritySettings } from './identity.ts';
 
 export async function audit(
   db: Queryable,
@@ -44,14 +54,79 @@ export interface AuditEntryView {
 
 const nums = (xs: Array<number | undefined>) => [...new Set(xs.filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x)))];
 
-/** The latest entries with names and titles resolved (one query per kind of target). */
-export async function listAuditEntries(db: Queryable, limit = 200): Promise<AuditEntryView[]> {
+/** What the event log is filtered by (Administration → Logg, `samverka audit list`); every field optional. */
+export interface AuditFilter {
+  /** The actor's user id. */
+  person?: number;
+  /** One action code. */
+  action?: string;
+  category?: AuditCategory;
+  /** A municipality code: the entries that concern it (see MUNICIPALITY_RULE). */
+  municipality?: string;
+  /** Swedish days 'ÅÅÅÅ-MM-DD', both included. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * THE rule for "entries that concern a municipality" ($m is its code). An entry concerns it when
+ *  1. its target is the municipality in a round (`round:7/1461`), or a respondent of the municipality
+ *     (`respondent:12`, the respondent's row; a deleted respondent's municipality is in its details);
+ *  2. its details name it: `municipality`, `municipalityCode`, or a list `municipalities` (also under
+ *     `before`/`after`, as when an account's municipalities change);
+ *  3. its actor is bound to it (a kommunansvarig of the municipality did it), or its target is the
+ *     e-mail address of an account bound to it (the municipality's own people signing in, invited, …).
+ * docs/audit.md says the same in Swedish.
+ */
+const MUNICIPALITY_RULE = `(
+     a.target LIKE 'round:%/' || $m
+  OR EXISTS (SELECT 1 FROM respondents r WHERE a.target = 'respondent:' || r.id AND r.municipality_code = $m)
+  OR a.details->>'municipality' = $m
+  OR a.details->>'municipalityCode' = $m
+  OR a.details->'municipalities' @> to_jsonb($m::text)
+  OR a.details->'before'->'municipalities' @> to_jsonb($m::text)
+  OR a.details->'after'->'municipalities' @> to_jsonb($m::text)
+  OR EXISTS (SELECT 1 FROM user_municipalities um WHERE um.user_id = a.actor_user_id AND um.municipality_code = $m)
+  OR EXISTS (SELECT 1 FROM users tu JOIN user_municipalities tm ON tm.user_id = tu.id
+              WHERE lower(tu.email) = lower(a.target) AND tm.municipality_code = $m)
+)`;
+
+/** The WHERE clause of a filter and its parameters (numbered from 1). */
+function whereOf(f: AuditFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const conds: string[] = [];
+  if (f.person !== undefined) conds.push(`a.actor_user_id = ${p(f.person)}`);
+  if (f.action) conds.push(`a.action = ${p(f.action)}`);
+  if (f.category) conds.push(`a.action = ANY(${p(auditActionsOf(f.category))}::text[])`);
+  if (f.municipality) conds.push(MUNICIPALITY_RULE.replaceAll('$m', () => `${p(f.municipality)}::text`));
+  const { since, until } = auditPeriod(f.from, f.to);
+  if (since) conds.push(`a.at >= ${p(since.toISOString())}::timestamptz`);
+  if (until) conds.push(`a.at < ${p(until.toISOString())}::timestamptz`);
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+/** The number of entries a filter matches. */
+export async function countAuditEntries(db: Queryable, f: AuditFilter = {}): Promise<number> {
+  const w = whereOf(f);
+  return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log a ${w.sql}`, w.params)).rows[0].n);
+}
+
+/**
+ * A page of the entries a filter matches, newest first, with names and titles resolved (one query per
+ * kind of target). Without `limit`, every matching entry (the export).
+ */
+export async function listAuditEntries(db: Queryable, f: AuditFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<AuditEntryView[]> {
+  const w = whereOf(f);
+  const limit = page.limit === undefined ? '' : `LIMIT $${w.params.push(page.limit)}`;
+  const offset = page.offset ? `OFFSET $${w.params.push(page.offset)}` : '';
   const rows = (
     await db.query<{ id: number; at: string; actor_email: string | null; actor_name: string | null; action: string; target: string | null; details: unknown; ip: string | null }>(
       `SELECT a.id, a.at, u.email AS actor_email, u.name AS actor_name, a.action, a.target, a.details, a.ip
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-        ORDER BY a.at DESC, a.id DESC LIMIT $1`,
-      [limit],
+        ${w.sql}
+        ORDER BY a.at DESC, a.id DESC ${limit} ${offset}`,
+      w.params,
     )
   ).rows;
   const refs = rows.map((r) => parseAuditTarget(r.action, r.target));
@@ -111,4 +186,19 @@ export async function listAuditEntries(db: Queryable, limit = 200): Promise<Audi
     detail: describeAuditDetails(r.action, r.details, lookups),
     ip: r.ip,
   }));
+}
+
+/**
+ * Deletes the entries older than the association's retention (Administration → Säkerhet) and, when any
+ * were deleted, logs `audit.pruned` with their number, in one transaction. Run at server start and daily
+ * (src/ops/audit-retention.ts) and by `samverka audit prune`.
+ */
+export async function pruneAuditLog(db: Db, now = new Date()): Promise<{ deleted: number; before: Date; retentionDays: number }> {
+  return db.transaction(async (tx) => {
+    const { auditRetentionDays: retentionDays } = await getSecuritySettings(tx);
+    const before = auditRetentionCutoff(now, retentionDays);
+    const deleted = (await tx.query('DELETE FROM audit_log WHERE at < $1::timestamptz', [before.toISOString()])).rowCount;
+    if (deleted > 0) await audit(tx, { action: 'audit.pruned', details: { count: deleted, retentionDays, before: before.toISOString() } });
+    return { deleted, before, retentionDays };
+  });
 }

@@ -15,5 +15,6 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/risker', label: 'Risker' },
   { to: '/admin/konton', label: 'Konton' },
   { to: '/admin/logg', label: 'Händelselogg' },
+  { to: '/admin/sakerhet', label: 'Säkerhet' },
   { to: '/admin/utkorg', label: 'Utkorg' },
 ];

@@ -2,6 +2,7 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { AuditPage } from './pages/admin/audit.tsx';
 import { OutboxPage } from './pages/admin/outbox.tsx';
+import { SecurityPage } from './pages/admin/security.tsx';
 import { UsersPage } from './pages/admin/users.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -92,6 +93,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
+  { path: '/admin/sakerhet', element: <SecurityPage />, roles: ADMIN },
   { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
 ];
 

@@ -1,8 +1,8 @@
-// Association administration: accounts and roles, audit log, mail outbox. Förbundsadmin only.
+// Association administration: accounts and roles, mail outbox (the event log: audit.ts). Förbundsadmin only.
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../contracts/accounts.ts';
 import { createUser, findUserIdByEmail, getUser, listUsers, setUserMunicipalities, setUserRole } from '../../store/accounts.ts';
-import { audit, listAuditEntries } from '../../store/audit.ts';
+import { audit } from '../../store/audit.ts';
 import { listOutbox } from '../../store/mail.ts';
 import { getMunicipality } from '../../store/organisation.ts';
 import { requireUser } from '../auth.ts';
@@ -61,12 +61,6 @@ export async function adminRoutes(app: FastifyInstance) {
       return after;
     });
     return { user };
-  });
-
-  route(app, api.listAudit, async (req) => {
-    const q = req.query;
-    // Swedish event names, people's names and object titles (domain/audit.ts); codes kept for programs.
-    return { entries: await listAuditEntries(db, q.limit) };
   });
 
   route(app, api.listOutbox, async () => {

@@ -16,7 +16,7 @@
 // municipalities in the round); a job is only visible to the user who started it. A round that is not
 // closed gives reports marked "PRELIMINÄR".
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/reports.ts';
 import { notReportableReason, regionalWithheldReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
@@ -56,6 +56,11 @@ const jobView = (j: BatchJob) => ({ id: j.id, roundId: j.roundId, format: j.form
 
 export async function reportRoutes(app: FastifyInstance) {
   const { db } = app;
+
+  /** A report made as a file (not the web preview) is logged as `report.generated`. */
+  const logFile = async (req: FastifyRequest, user: User, format: ReportFormat | 'json', target: string, details: Record<string, unknown>) => {
+    if (format !== 'json') await audit(db, { actor: user.id, action: 'report.generated', target, ip: req.ip, details: { ...details, format } });
+  };
 
   /** The round's reports the user may get; 409 when the round has no reports (draft, no responses). */
   const accessTo = async (user: User, round: Round) => {
@@ -104,6 +109,7 @@ export async function reportRoutes(app: FastifyInstance) {
     if (access.regionalWithheld) throw conflict(access.regionalWithheld);
     if (!access.regional) throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
     const model = regionalModel(await loadRoundReportData(db, id));
+    await logFile(req, user, format, `round:${id}`, { report: 'regional', preliminary: model.preliminary });
     return send(reply, model, format);
   });
 
@@ -116,6 +122,7 @@ export async function reportRoutes(app: FastifyInstance) {
     requireRoundMunicipality(round, code);
     if (!(await accessTo(user, round)).municipalities.includes(code)) throw forbidden('Du har inte behörighet till den här kommunens delrapport');
     const model = delrapportModel(await loadRoundReportData(db, id), code);
+    await logFile(req, user, format, `round:${id}/${code}`, { report: 'delrapport', municipality: code, preliminary: model.preliminary });
     return send(reply, model, format);
   });
 
@@ -123,6 +130,7 @@ export async function reportRoutes(app: FastifyInstance) {
   route(app, api.groupReport, async (req, reply) => {
     const user = requireUser(req);
     const model = await groupReportModel(db, user, req.params.id, req.query.year);
+    await logFile(req, user, req.query.format, model.title, { report: 'group', groupId: req.params.id });
     return send(reply, model, req.query.format);
   });
 

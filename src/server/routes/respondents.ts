@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../contracts/respondents.ts';
 import { importRespondents, type RespondentInputSource } from '../../import/respondents.ts';
-import { linksCsv, linksTable, linksXlsx } from '../../rounds/links-export.ts';
+import { exportLinks } from '../../rounds/links-export.ts';
 import { mailRespondents } from '../../rounds/respondents/mail-respondents.ts';
 import { previewMail } from '../../rounds/respondents/preview-mail.ts';
 import { requireMunicipalityScope } from '../../rounds/respondents/scope.ts';
@@ -44,11 +44,11 @@ export async function respondentImportRoutes(app: FastifyInstance) {
     [api.linksXlsx, 'xlsx'],
   ] as const)
     route(app, ep, async (req, reply) => {
-      const { round, code } = await requireMunicipalityScope(db, scopeUser(req), req.params.id, req.params.code);
-      const table = await linksTable(db, config, round, code);
+      const user = scopeUser(req);
+      const { round, code } = await requireMunicipalityScope(db, user, req.params.id, req.params.code);
+      const body = await exportLinks(db, config, round, code, format, user);
       reply.header('content-disposition', `attachment; filename="lankar-matomgang-${round.id}-${code}.${format}"`).header('cache-control', 'no-store');
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(linksCsv(table));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await linksXlsx(table));
+      return reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
     });
 
   route(app, api.mailPreview, async (req) => previewMail(db, config, scopeUser(req), req.params.id, req.params.code, req.body));

@@ -70,7 +70,8 @@ export async function roundRoutes(app: FastifyInstance) {
   });
 
   route(app, api.roundResponsesCsv, async (req, reply) => {
-    const { csv, filename } = await exportRoundResponses(db, requireUser(req), req.params.id, req.query.municipality);
+    const user = requireUser(req);
+    const { csv, filename } = await exportRoundResponses(db, user, actorOf(req, user), req.params.id, req.query.municipality);
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
   });
 }
