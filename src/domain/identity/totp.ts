@@ -47,7 +47,7 @@ export function checkTotp(
     epoch: opts.epochSeconds,
     epochTolerance: TOTP_DRIFT_STEPS * TOTP_PERIOD,
   });
-  if (!r.valid) return { ok: false, reason: 'wrong' };
+  if (!r.valid || !('timeStep' in r)) return { ok: false, reason: 'wrong' };
   if (opts.lastStep !== null && r.timeStep <= opts.lastStep) return { ok: false, reason: 'replayed' };
   return { ok: true, step: r.timeStep };
 }
