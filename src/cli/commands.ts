@@ -11,6 +11,7 @@ import { registerBackupCommands } from './backup.ts';
 import { registerEconomicsCommands } from './economics.ts';
 import { registerRiskCommands } from './risks.ts';
 import { registerEconomicsImport } from './economics-import.ts';
+import { registerTwoFactorCommands } from './two-factor.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   program.enablePositionalOptions();
   registerEconomicsImport(registerEconomicsCommands(program));
   registerRiskCommands(program);
+  registerTwoFactorCommands(program);
 }

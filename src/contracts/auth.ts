@@ -9,19 +9,24 @@ const session = z.object({
   expiresInSeconds: z.number().describe('Sekunder kvar av sessionen'),
   lifetimeSeconds: z.number().describe('En hel sessions längd i sekunder'),
 });
-const signedIn = z.object({ user: userSchema, csrfToken: z.string().describe('Skickas i x-csrf-token vid ändringar'), session });
+export const signedIn = z.object({ user: userSchema, csrfToken: z.string().describe('Skickas i x-csrf-token vid ändringar'), session });
 const message = z.object({ message: z.string() });
+/** The right password, but the account needs a second step first (src/contracts/two-factor.ts): no session yet. */
+const secondFactorStep = z.object({
+  secondFactor: z.enum(['totp', 'totp_setup']).describe('totp: en kod från appen; totp_setup: lägg först till en app (förbundet kräver det)'),
+  challenge: z.string().describe('Skickas med i andra steget; gäller 5 minuter och 5 försök'),
+});
 
 export const loginBody = z.object({ email: emailRule, password: z.string().min(1, 'Ange lösenord').max(200) });
 
 export const login = endpoint({
   method: 'POST',
   path: '/api/auth/login',
-  summary: 'Logga in med e-post och lösenord (sätter sessionskakan)',
+  summary: 'Logga in med e-post och lösenord (sätter sessionskakan, eller svarar med ett andra steg för tvåstegsverifiering)',
   tag: TAG,
   access: 'public',
   body: loginBody,
-  response: signedIn,
+  response: z.union([signedIn, secondFactorStep]),
   errors: [403, 429],
 });
 

@@ -38,6 +38,7 @@ import { respondentRoutes } from './routes/respondent.ts';
 import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { riskRoutes } from './routes/risks.ts';
+import { twoFactorRoutes } from './routes/two-factor.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,7 +50,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, twoFactorRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

@@ -4,7 +4,11 @@ import * as auth from '../contracts/auth.ts';
 import type { ResponseOf } from '../contracts/endpoint.ts';
 import { call, setCsrf } from './api.ts';
 
-export type User = ResponseOf<typeof auth.login>['user'];
+/** The answer of a sign-in that started a session. */
+export type SignedIn = Extract<ResponseOf<typeof auth.login>, { csrfToken: string }>;
+export type User = SignedIn['user'];
+/** The right password, but a second step is needed first (a code, or enrolling an app). */
+export type SecondStep = Exclude<ResponseOf<typeof auth.login>, SignedIn>;
 export type Role = User['role'];
 
 /** What the server says about the session: seconds left and its full lifetime (GET /api/auth/me, login, extend). */
@@ -17,7 +21,10 @@ interface Session {
   expiresAt?: number;
   /** Its full lifetime in milliseconds. */
   lifetimeMs?: number;
-  login(email: string, password: string): Promise<void>;
+  /** Signs in with e-mail and password; the second step when the account needs one (no session yet). */
+  login(email: string, password: string): Promise<SecondStep | undefined>;
+  /** Takes the session a sign-in's last step started. */
+  signedIn(r: SignedIn): void;
   logout(): Promise<void>;
   /** Renews the session for a full lifetime (POST /api/auth/session/extend). */
   extend(): Promise<void>;
@@ -44,12 +51,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => undefined)
       .finally(() => setLoading(false));
   }, []);
-  const login = async (email: string, password: string) => {
-    const r = await call(auth.login, { body: { email, password } });
+  const signedIn = (r: SignedIn) => {
     queryClient.clear();
     setCsrf(r.csrfToken);
     setUser(r.user);
     took(r.session);
+  };
+  const login = async (email: string, password: string) => {
+    const r = await call(auth.login, { body: { email, password } });
+    if ('secondFactor' in r) return r;
+    signedIn(r);
+    return undefined;
   };
   const logout = async () => {
     await call(auth.logout);
@@ -64,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     took(r.session);
   };
   return (
-    <Ctx.Provider value={{ user, loading, expiresAt: times?.expiresAt, lifetimeMs: times?.lifetimeMs, login, logout, extend }}>
+    <Ctx.Provider value={{ user, loading, expiresAt: times?.expiresAt, lifetimeMs: times?.lifetimeMs, login, signedIn, logout, extend }}>
       {children}
     </Ctx.Provider>
   );

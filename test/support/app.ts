@@ -69,7 +69,8 @@ export class Client {
 
   async login(email: string, password = DEMO_PASSWORD): Promise<Response> {
     const r = await this.post('/api/auth/login', { email, password });
-    if (r.status === 200) this.csrf = r.body.csrfToken;
+    // A second step (two-factor) answers 200 with a challenge and no session yet.
+    if (r.status === 200 && r.body.csrfToken) this.csrf = r.body.csrfToken;
     return r;
   }
 }
@@ -84,6 +85,6 @@ export const DEMO = {
 export async function loggedIn(app: FastifyInstance, email: string): Promise<Client> {
   const c = new Client(app);
   const r = await c.login(email);
-  if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 200 || !r.body.csrfToken) throw new Error(`login ${email}: ${r.status} ${JSON.stringify(r.body)}`);
   return c;
 }

@@ -7,6 +7,7 @@ import {
   revokeSession,
   verifyLogin,
 } from '../../store/accounts.ts';
+import { secondFactorStep } from '../../accounts/second-factor-sign-in.ts';
 import { signInThrottledMessage } from '../../domain/sign-in-throttle.ts';
 import { SIGN_IN_REFUSAL_MESSAGES } from '../../domain/identity/policy.ts';
 import { audit } from '../../store/audit.ts';
@@ -33,7 +34,8 @@ export async function authRoutes(app: FastifyInstance) {
       reply.header('retry-after', String(wait));
       throw new AppError('rate_limited', signInThrottledMessage(wait));
     }
-    return startSession(app, req, reply, r.user, 'password');
+    // Two-factor: no session yet, a challenge for the second step (src/server/routes/two-factor.ts).
+    return (await secondFactorStep(db, r.user)) ?? startSession(app, req, reply, r.user, 'password');
   });
 
   // Renews the signed-in session for a full lifetime from now (the web app offers it before the session ends).

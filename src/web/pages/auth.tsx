@@ -7,7 +7,8 @@ import { Control } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
+import { useSession, type SecondStep } from '../session.tsx';
+import { SecondStepForm } from './two-factor-sign-in.tsx';
 
 type LoginField = 'email' | 'password';
 const LOGIN_FIELDS: Record<LoginField, { id: string; label: string }> = {
@@ -63,6 +64,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [errors, setErrors] = useState<LoginErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
+  // Two-factor: after the right password, the second step instead of the form.
+  const [secondStep, setSecondStep] = useState<SecondStep>();
   const summary = useFocusAfterFailure<HTMLDivElement>();
   const fail = (e: LoginErrors) => {
     setErrors(e);
@@ -81,8 +84,9 @@ export function LoginPage() {
     if (Object.keys(local).length) return fail({ fields: local });
     setBusy(true);
     try {
-      await login(email, password);
-      navigate('/');
+      const step = await login(email, password);
+      if (step) setSecondStep(step);
+      else navigate('/');
     } catch (err) {
       const fields = serverFieldErrors<LoginField>(err, ['email', 'password']);
       if (Object.keys(fields).length) fail({ fields });
@@ -104,6 +108,7 @@ export function LoginPage() {
     };
   };
   const serverLang = lang === 'sv' ? undefined : 'sv';
+  if (secondStep) return <SecondStepForm step={secondStep} onRestart={() => setSecondStep(undefined)} />;
   return (
     <Page title={t('Logga in')}>
       <form onSubmit={submit} className="narrow" noValidate>
