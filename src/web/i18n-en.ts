@@ -37,6 +37,7 @@ export const en: Record<string, string> = {
   'E-postadress': 'Email address',
   Lösenord: 'Password',
   'Glömt lösenordet?': 'Forgot your password?',
+  'Eller logga in med e-post och lösenord:': 'Or sign in with e-mail and password:',
   'Återställ lösenord': 'Reset password',
   'Nytt lösenord': 'New password',
   'Skicka länk': 'Send link',
