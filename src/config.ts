@@ -36,6 +36,9 @@ export interface OidcProviderConfig {
   label: string;
 }
 
+/** A setting in the environment that is wrong; the message says which, in Swedish. */
+export class ConfigError extends Error {}
+
 export const DEFAULT_OIDC_LABEL = 'Logga in med organisationens konto';
 
 /** http is allowed only for a provider on this machine (the tests'); every other issuer must be https. */
@@ -49,12 +52,12 @@ export const isLocalHttpIssuer = (issuer: string) => /^http:\/\/(localhost|127\.
 export function oidcProvidersFromEnv(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
   const named = (env.SAMVERKA_OIDC_PROVIDERS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const sources = named.length ? named.map((id) => ({ id, prefix: `SAMVERKA_OIDC_${id.toUpperCase().replace(/-/g, '_')}_` })) : env.SAMVERKA_OIDC_ISSUER ? [{ id: 'default', prefix: 'SAMVERKA_OIDC_' }] : [];
-  if (new Set(named).size !== named.length) throw new Error('SAMVERKA_OIDC_PROVIDERS nämner samma leverantör två gånger');
+  if (new Set(named).size !== named.length) throw new ConfigError('SAMVERKA_OIDC_PROVIDERS nämner samma leverantör två gånger');
   return sources.map(({ id, prefix }) => {
-    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new Error(`SAMVERKA_OIDC_PROVIDERS: "${id}" är inget giltigt namn (små bokstäver a–z, siffror och bindestreck)`);
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new ConfigError(`SAMVERKA_OIDC_PROVIDERS: "${id}" är inget giltigt namn (små bokstäver a–z, siffror och bindestreck)`);
     const get = (suffix: string) => {
       const v = env[prefix + suffix]?.trim();
-      if (!v) throw new Error(`${prefix}${suffix} saknas: inloggning med organisationens konto kräver utfärdare, klient-id och klienthemlighet`);
+      if (!v) throw new ConfigError(`${prefix}${suffix} saknas: inloggning med organisationens konto kräver utfärdare, klient-id och klienthemlighet`);
       return v;
     };
     const issuer = get('ISSUER');
@@ -62,10 +65,10 @@ export function oidcProvidersFromEnv(env: NodeJS.ProcessEnv): OidcProviderConfig
     try {
       url = new URL(issuer);
     } catch {
-      throw new Error(`${prefix}ISSUER är ingen giltig adress: ${issuer}`);
+      throw new ConfigError(`${prefix}ISSUER är ingen giltig adress: ${issuer}`);
     }
     if (url.protocol !== 'https:' && !isLocalHttpIssuer(issuer))
-      throw new Error(`${prefix}ISSUER måste börja med https:// (bara http://localhost tillåts, för tester): ${issuer}`);
+      throw new ConfigError(`${prefix}ISSUER måste börja med https:// (bara http://localhost tillåts, för tester): ${issuer}`);
     return { id, issuer, clientId: get('CLIENT_ID'), clientSecret: get('CLIENT_SECRET'), label: env[prefix + 'LABEL']?.trim() || DEFAULT_OIDC_LABEL };
   });
 }

@@ -25,7 +25,8 @@ function configuration(p: OidcProviderConfig): Promise<client.Configuration> {
   if (!c) {
     c = client
       .discovery(new URL(p.issuer), p.clientId, undefined, client.ClientSecretBasic(p.clientSecret), {
-        execute: isLocalHttpIssuer(p.issuer) ? [client.allowInsecureRequests] : [],
+        // Non-repudiation: the ID token's signature is checked against the JWKS even though it came straight from the token endpoint.
+        execute: [client.enableNonRepudiationChecks, ...(isLocalHttpIssuer(p.issuer) ? [client.allowInsecureRequests] : [])],
         timeout: 10,
       })
       .catch((e: unknown) => {

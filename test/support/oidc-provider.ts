@@ -4,7 +4,16 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+
+// oidc-provider's development notices (in-memory adapter, default lifetimes, Node version) say nothing about the tests.
+for (const level of ['info', 'warn'] as const) {
+  const print = console[level];
+  console[level] = (...args: unknown[]) => {
+    if (typeof args[0] !== 'string' || !args[0].startsWith('oidc-provider ')) print(...args);
+  };
+}
+const { default: Provider } = await import('oidc-provider');
 
 export interface TestPerson {
   sub: string;
@@ -125,7 +134,7 @@ export async function startTestOp(redirectUris: string[]): Promise<TestOp> {
 }
 
 /** The JWKS the first instance publishes (fetched through its own handler, before the server routes). */
-async function publishedJwks(p: Provider): Promise<string> {
+async function publishedJwks(p: InstanceType<typeof Provider>): Promise<string> {
   const s = createServer(p.callback());
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   try {

@@ -1,15 +1,17 @@
 // Single sign-on with OpenID Connect (issue 13): the providers for the sign-in page, the redirect to the
 // provider and its callback. A failed callback answers with a plain Swedish page (simple-page.ts) and
 // creates neither a session nor an account.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OidcProviderConfig } from '../../config.ts';
 import * as api from '../../contracts/sso.ts';
 import { finishAuthorization, OidcError, startAuthorization } from '../../identity/oidc-client.ts';
+import { deleteSignInDomain, saveSignInDomain } from '../../identity/domain-rules.ts';
 import { signInWithOidc } from '../../identity/sign-in-with-oidc.ts';
 import { listUsers } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
 import { OIDC_FLOW_MINUTES, saveOidcFlow, takeOidcFlow } from '../../store/oidc.ts';
-import { startSession } from '../auth.ts';
+import { listDomainRules } from '../../store/identity.ts';
+import { requireUser, startSession } from '../auth.ts';
 import { route } from '../route.ts';
 import { simplePage, type SimplePage } from '../simple-page.ts';
 
@@ -93,15 +95,32 @@ export async function ssoRoutes(app: FastifyInstance) {
         return page(reply, 401, { title: 'Inloggningen kunde inte bekräftas', paragraphs: [e.message] });
       }
       const r = await signInWithOidc(db, provider.id, claims, req.ip);
-      if (!r.ok) return page(reply, 403, { title: 'Du kan inte logga in i samverka', paragraphs: [r.message], contacts: await associationAdmins(req) });
+      if (!r.ok) return page(reply, 403, { title: 'Du kan inte logga in i samverka', paragraphs: [r.message], contacts: await associationAdmins() });
       await startSession(app, req, reply, r.user, 'oidc', { provider: provider.id });
       return reply.redirect(flow.returnTo ?? '/', 302);
     },
     strict,
   );
 
+  // Administration → Inloggning: the providers (never their secrets) and the rules per e-mail domain.
+  route(app, api.getSignInSettings, async () => ({
+    providers: config.oidcProviders.map((p) => ({ id: p.id, label: p.label, issuer: p.issuer, clientId: p.clientId })),
+    domains: await listDomainRules(db),
+  }));
+
+  route(app, api.saveSignInDomain, async (req) => {
+    const admin = requireUser(req);
+    return saveSignInDomain(db, { ...req.body, domain: req.params.domain }, { id: admin.id, ip: req.ip });
+  });
+
+  route(app, api.deleteSignInDomain, async (req) => {
+    const admin = requireUser(req);
+    await deleteSignInDomain(db, req.params.domain, { id: admin.id, ip: req.ip });
+    return { ok: true as const };
+  });
+
   /** Whom a refused person can ask: the association's active förbundsadmin accounts (at most three). */
-  async function associationAdmins(_req: FastifyRequest) {
+  async function associationAdmins() {
     return (await listUsers(db))
       .filter((u) => u.role === 'forbundsadmin' && u.status === 'active')
       .slice(0, 3)
