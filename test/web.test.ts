@@ -39,6 +39,7 @@ describe('webbgränssnittet i Chromium', () => {
       ['Konton', 'Konton'],
       ['Händelselogg', 'Händelselogg'],
       ['Utkorg', 'Utkorg'],
+      ['Inloggning', 'Inloggning'],
     ]) {
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -16,4 +16,5 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/admin/konton', label: 'Konton' },
   { to: '/admin/logg', label: 'Händelselogg' },
   { to: '/admin/utkorg', label: 'Utkorg' },
+  { to: '/admin/inloggning', label: 'Inloggning' },
 ];

@@ -2,6 +2,7 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { AuditPage } from './pages/admin/audit.tsx';
 import { OutboxPage } from './pages/admin/outbox.tsx';
+import { SignInSettingsPage } from './pages/admin/sign-in.tsx';
 import { UsersPage } from './pages/admin/users.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -93,6 +94,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
   { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
+  { path: '/admin/inloggning', element: <SignInSettingsPage />, roles: ADMIN },
 ];
 
 /** The route a menu link or address opens (exact paths before parameterised ones). */
