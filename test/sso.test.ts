@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from '../src/store/accounts.ts';
 import { issueInvitation } from '../src/store/invitations.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
-import { browserSuite } from './support/browser.ts';
+import { assertAccessible, browserSuite, signIn as signInWithPassword } from './support/browser.ts';
 import { backends } from './support/db.ts';
 import { startTestOp, type TestOp, type TestPerson } from './support/oidc-provider.ts';
 
@@ -204,11 +204,15 @@ for (const backend of backends) {
       const nobody = { sub: 'nora', email: 'nora@mellerud.se', email_verified: true };
       const rejected = () => count(t, "audit_log WHERE action = 'login.failed' AND details->>'reason' = 'token_rejected'");
       const rejectedBefore = await rejected();
+      /** Why openid-client refused the last callback (the audit entry's detail). */
+      const why = async () =>
+        (await t.db.query<{ d: string }>("SELECT details->>'detail' AS d FROM audit_log WHERE details->>'reason' = 'token_rejected' ORDER BY id DESC LIMIT 1")).rows[0].d;
       const tampered = await throughProvider(t.app, op, nobody);
       await t.db.query("UPDATE oidc_flows SET nonce = 'ändrad' WHERE used_at IS NULL");
       const nonce = await callback(t.app, tampered);
       assert.deepEqual([nonce.status, nonce.sid], [401, undefined]);
       assert.match(nonce.body, /kunde inte bekräftas/);
+      assert.match(await why(), /\(nonce\)/);
 
       const denied = await throughProvider(t.app, op, nobody);
       const error = await callback(t.app, { cookie: denied.cookie, callback: `${CALLBACK}?error=access_denied&state=${denied.state}&iss=${encodeURIComponent(op.issuer)}` });
@@ -220,6 +224,7 @@ for (const backend of backends) {
       try {
         const audience = await signIn(t.app, op, nobody, 'other');
         assert.deepEqual([audience.status, audience.sid], [401, undefined]);
+        assert.match(await why(), /\(aud\)/);
       } finally {
         op.aliasClient(undefined);
       }
@@ -228,6 +233,7 @@ for (const backend of backends) {
       try {
         const unknownKey = await signIn(t.app, op, nobody);
         assert.deepEqual([unknownKey.status, unknownKey.sid], [401, undefined]);
+        assert.match(await why(), /no applicable keys found/);
       } finally {
         op.useUnknownKey(false);
       }
@@ -282,6 +288,10 @@ describe('SSO i webbläsaren', () => {
       op.signInAs(person);
       const page = await suite.newPage();
       await page.goto(`${suite.base}/logga-in`);
+      if (round === 0) {
+        await page.getByRole('link', { name: 'Logga in med kommunens konto' }).waitFor();
+        await assertAccessible(page, 'inloggningen med knappen för organisationens konto');
+      }
       await page.getByRole('link', { name: 'Logga in med kommunens konto' }).click();
       await page.getByRole('heading', { name: 'Översikt', level: 1 }).waitFor();
       ids.push((await (await page.request.get(`${suite.base}/api/auth/me`)).json()).user.id);
@@ -296,6 +306,23 @@ describe('SSO i webbläsaren', () => {
     await page.getByRole('heading', { name: 'Du kan inte logga in i samverka', level: 1 }).waitFor();
     assert.match(await page.locator('main').innerText(), /Kontakta förbundets administratör/);
     assert.equal((await page.context().cookies()).some((c) => c.name === 'samverka_sid'), false);
+    await assertAccessible(page, 'sidan för en nekad inloggning');
+    await page.context().close();
+  });
+
+  test('Administration → Inloggning visar leverantören och domänreglerna', async () => {
+    const page = await suite.newPage();
+    await signInWithPassword(page, suite.base, DEMO.admin);
+    await page.goto(`${suite.base}/admin/inloggning`);
+    await page.getByRole('rowheader', { name: 'mellerud.se' }).waitFor();
+    assert.ok(await page.getByRole('cell', { name: 'Logga in med kommunens konto' }).isVisible());
+    await page.getByLabel('Domän', { exact: true }).fill('amal.se');
+    await page.getByLabel('Lösenordsinloggning tillåten för domänens konton').uncheck();
+    await page.getByRole('button', { name: 'Spara regeln' }).click();
+    await page.getByRole('rowheader', { name: 'amal.se' }).waitFor();
+    await assertAccessible(page, 'Administration → Inloggning');
+    const rule = (await suite.t.db.query('SELECT provisioning, password_sign_in FROM sign_in_domains WHERE domain = $1', ['amal.se'])).rows[0];
+    assert.deepEqual(rule, { provisioning: 'refuse', password_sign_in: false });
     await page.context().close();
   });
 });

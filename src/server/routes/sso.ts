@@ -88,7 +88,10 @@ export async function ssoRoutes(app: FastifyInstance) {
         claims = await finishAuthorization(provider, new URL(req.url, config.baseUrl), { state, codeVerifier: flow.codeVerifier, nonce: flow.nonce });
       } catch (e) {
         if (!(e instanceof OidcError)) throw e;
-        const detail = e.detail instanceof Error ? e.detail.message : String(e.detail ?? '');
+        // openid-client's reason, with the claim that failed (nonce, aud, …) when it names one.
+        let claim: unknown;
+        for (let c = e.detail as { cause?: unknown; claim?: unknown } | undefined; c && typeof c === 'object' && claim === undefined; c = c.cause as typeof c) claim = c.claim;
+        const detail = `${e.detail instanceof Error ? e.detail.message : String(e.detail ?? '')}${typeof claim === 'string' ? ` (${claim})` : ''}`;
         req.log.warn({ err: e.detail, provider: provider.id }, 'OpenID-inloggningen avvisades');
         if (e.kind === 'unavailable') return failed(503, 'provider_unavailable', 'Inloggningen fungerar inte just nu', [e.message], provider.id);
         await audit(db, { action: 'login.failed', ip: req.ip, details: { method: 'oidc', reason: 'token_rejected', provider: provider.id, detail: detail.slice(0, 300) } });
