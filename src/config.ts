@@ -21,6 +21,56 @@ export interface Config {
   shutdownSeconds: number;
   /** The server's nightly backup (SAMVERKA_BACKUP_DIR, _AT "HH:MM" default 02:00, _KEEP default 35); off without a directory. */
   backup?: { dir: string; at: string; keep: number };
+  /** OpenID Connect providers for single sign-on (SAMVERKA_OIDC_…); empty when none is configured. */
+  oidcProviders: OidcProviderConfig[];
+}
+
+/** One OpenID Provider samverka signs people in through (an Entra ID tenant, a federation …). */
+export interface OidcProviderConfig {
+  /** Names it in addresses and in user_identities: `default`, or a name from SAMVERKA_OIDC_PROVIDERS. */
+  id: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in button's text. */
+  label: string;
+}
+
+/** A setting in the environment that is wrong; the message says which, in Swedish. */
+export class ConfigError extends Error {}
+
+export const DEFAULT_OIDC_LABEL = 'Logga in med organisationens konto';
+
+/** http is allowed only for a provider on this machine (the tests'); every other issuer must be https. */
+export const isLocalHttpIssuer = (issuer: string) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i.test(issuer);
+
+/**
+ * The OpenID providers of the environment: one with SAMVERKA_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and
+ * _LABEL (id `default`), or several named in SAMVERKA_OIDC_PROVIDERS=mellerud,amal, each with
+ * SAMVERKA_OIDC_MELLERUD_ISSUER … Throws a Swedish message naming the variable that is wrong.
+ */
+export function oidcProvidersFromEnv(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const named = (env.SAMVERKA_OIDC_PROVIDERS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const sources = named.length ? named.map((id) => ({ id, prefix: `SAMVERKA_OIDC_${id.toUpperCase().replace(/-/g, '_')}_` })) : env.SAMVERKA_OIDC_ISSUER ? [{ id: 'default', prefix: 'SAMVERKA_OIDC_' }] : [];
+  if (new Set(named).size !== named.length) throw new ConfigError('SAMVERKA_OIDC_PROVIDERS nämner samma leverantör två gånger');
+  return sources.map(({ id, prefix }) => {
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new ConfigError(`SAMVERKA_OIDC_PROVIDERS: "${id}" är inget giltigt namn (små bokstäver a–z, siffror och bindestreck)`);
+    const get = (suffix: string) => {
+      const v = env[prefix + suffix]?.trim();
+      if (!v) throw new ConfigError(`${prefix}${suffix} saknas: inloggning med organisationens konto kräver utfärdare, klient-id och klienthemlighet`);
+      return v;
+    };
+    const issuer = get('ISSUER');
+    let url: URL;
+    try {
+      url = new URL(issuer);
+    } catch {
+      throw new ConfigError(`${prefix}ISSUER är ingen giltig adress: ${issuer}`);
+    }
+    if (url.protocol !== 'https:' && !isLocalHttpIssuer(issuer))
+      throw new ConfigError(`${prefix}ISSUER måste börja med https:// (bara http://localhost tillåts, för tester): ${issuer}`);
+    return { id, issuer, clientId: get('CLIENT_ID'), clientSecret: get('CLIENT_SECRET'), label: env[prefix + 'LABEL']?.trim() || DEFAULT_OIDC_LABEL };
+  });
 }
 
 /** A non-negative number from the environment, else the default. */
@@ -56,5 +106,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     backup: env.SAMVERKA_BACKUP_DIR
       ? { dir: env.SAMVERKA_BACKUP_DIR, at: env.SAMVERKA_BACKUP_AT ?? '02:00', keep: Math.max(1, Math.floor(nonNegative(env.SAMVERKA_BACKUP_KEEP, 35))) }
       : undefined,
+    oidcProviders: oidcProvidersFromEnv(env),
   };
 }

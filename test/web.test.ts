@@ -40,6 +40,7 @@ describe('webbgränssnittet i Chromium', () => {
       ['Händelselogg', 'Händelselogg'],
       ['Säkerhet', 'Säkerhet'],
       ['Utkorg', 'Utkorg'],
+      ['Inloggning', 'Inloggning'],
     ]) {
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -12,6 +12,7 @@ import { registerEconomicsCommands } from './economics.ts';
 import { registerRiskCommands } from './risks.ts';
 import { registerEconomicsImport } from './economics-import.ts';
 import { registerTwoFactorCommands } from './two-factor.ts';
+import { registerSsoCommands } from './sso.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -27,4 +28,5 @@ export function registerCommands(program: Command): void {
   registerEconomicsImport(registerEconomicsCommands(program));
   registerRiskCommands(program);
   registerTwoFactorCommands(program);
+  registerSsoCommands(program);
 }

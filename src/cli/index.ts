@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import type { z } from 'zod';
 import { createUserBody } from '../contracts/accounts.ts';
-import { configFromEnv } from '../config.ts';
+import { ConfigError, configFromEnv } from '../config.ts';
 import { DbStartError } from '../db/availability.ts';
 import type { Db } from '../db/db.ts';
 import { loadDemo } from '../demo/index.ts';
@@ -118,7 +118,7 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (e) {
-    if (e instanceof CliError || e instanceof DbStartError) {
+    if (e instanceof CliError || e instanceof DbStartError || e instanceof ConfigError) {
       process.stderr.write(`Fel: ${e.message}\n`);
       process.exitCode = 1;
       return;

@@ -39,6 +39,7 @@ import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { riskRoutes } from './routes/risks.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
+import { ssoRoutes } from './routes/sso.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,7 +51,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, twoFactorRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, twoFactorRoutes, ssoRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

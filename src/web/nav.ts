@@ -17,4 +17,5 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/admin/logg', label: 'Händelselogg' },
   { to: '/admin/sakerhet', label: 'Säkerhet' },
   { to: '/admin/utkorg', label: 'Utkorg' },
+  { to: '/admin/inloggning', label: 'Inloggning' },
 ];

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { AuditPage } from './pages/admin/audit.tsx';
 import { OutboxPage } from './pages/admin/outbox.tsx';
 import { SecurityPage } from './pages/admin/security.tsx';
+import { SignInSettingsPage } from './pages/admin/sign-in.tsx';
 import { UsersPage } from './pages/admin/users.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
@@ -95,6 +96,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
   { path: '/admin/sakerhet', element: <SecurityPage />, roles: ADMIN },
   { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
+  { path: '/admin/inloggning', element: <SignInSettingsPage />, roles: ADMIN },
 ];
 
 /** The route a menu link or address opens (exact paths before parameterised ones). */

@@ -124,3 +124,49 @@ export function secondFactorNeeded(a: Pick<AccountFacts, 'role' | 'totpEnabled'>
 
 /** Days an invitation link is valid. */
 export const INVITATION_DAYS = 7;
+
+/** The claims of a validated ID token the sign-in rules read (the rest are ignored; roles never come from claims). */
+export interface OidcClaims {
+  sub: string;
+  email?: unknown;
+  email_verified?: unknown;
+  /** Entra ID: true when the tenant has verified that it owns the address's domain (optional claim). */
+  xms_edov?: unknown;
+  name?: unknown;
+}
+
+/**
+ * The address an ID token vouches for: `email` with `email_verified: true`, or with Entra ID's
+ * `xms_edov: true` (Entra sends no email_verified). Undefined otherwise: such an address may neither
+ * link an account nor have one created. `preferred_username` is never trusted.
+ */
+export function verifiedEmail(c: OidcClaims): string | undefined {
+  if (typeof c.email !== 'string' || !emailDomain(c.email)) return undefined;
+  return c.email_verified === true || c.xms_edov === true ? c.email.trim().toLowerCase() : undefined;
+}
+
+export type OidcRefusal = 'email_unverified' | 'domain_refused';
+export const OIDC_REFUSAL_MESSAGES: Record<OidcRefusal, string> = {
+  email_unverified:
+    'Din organisation har inte bekräftat e-postadressen på ditt konto, så samverka kan inte koppla inloggningen till ett konto. Kontakta förbundets administratör.',
+  domain_refused: 'Din e-postdomän har inte tillgång till samverka. Kontakta förbundets administratör om du behöver ett konto.',
+};
+
+export type OidcAccountDecision =
+  | { kind: 'existing'; userId: number }
+  | { kind: 'link'; userId: number }
+  | { kind: 'create'; municipalityCode: string | null }
+  | { kind: 'refuse'; reason: OidcRefusal };
+
+/**
+ * Which account an OpenID sign-in is: the one its (provider, subject) identity is bound to; else, on a
+ * first sign-in, the account with its verified address (linked); else a new läsare when the domain's
+ * rule says create; else none. Whether that account may then sign in is signInRefusal's question.
+ */
+export function oidcAccountDecision(x: { identityUserId?: number; verifiedEmail?: string; emailUserId?: number; rule?: DomainRule }): OidcAccountDecision {
+  if (x.identityUserId !== undefined) return { kind: 'existing', userId: x.identityUserId };
+  if (!x.verifiedEmail) return { kind: 'refuse', reason: 'email_unverified' };
+  if (x.emailUserId !== undefined) return { kind: 'link', userId: x.emailUserId };
+  if (x.rule?.provisioning === 'create') return { kind: 'create', municipalityCode: x.rule.municipalityCode };
+  return { kind: 'refuse', reason: 'domain_refused' };
+}

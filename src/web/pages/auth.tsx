@@ -8,6 +8,7 @@ import { useAction } from '../components/hooks.ts';
 import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession, type SecondStep } from '../session.tsx';
+import { SsoButtons } from './sso-buttons.tsx';
 import { SecondStepForm } from './two-factor-sign-in.tsx';
 
 type LoginField = 'email' | 'password';
@@ -111,6 +112,7 @@ export function LoginPage() {
   if (secondStep) return <SecondStepForm step={secondStep} onRestart={() => setSecondStep(undefined)} />;
   return (
     <Page title={t('Logga in')}>
+      <SsoButtons />
       <form onSubmit={submit} className="narrow" noValidate>
         {/* The summary's alert region is in the page from the start; focus moves to it on every failed attempt. */}
         <div className="error-summary-region" role="alert" ref={summary.ref} tabIndex={invalid ? -1 : undefined} aria-labelledby={invalid ? 'login-summary-h' : undefined}>

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { getMunicipality, listMunicipalities, listMunicipalityContacts } from '../../contracts/organisation.ts';
+import { canSeeMunicipality } from '../../domain/organisation.ts';
 import { AsyncView, DataTable, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
@@ -36,7 +37,8 @@ export function MunicipalityPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const state = useEndpoint(getMunicipality, { params: { code } });
-  const own = user && (user.role === 'forbundsadmin' || user.municipalities.includes(code));
+  // A läsare may be bound to a municipality (an SSO account of its domain) without seeing its contacts.
+  const own = user && canSeeMunicipality(user, code);
   const contacts = useEndpoint(listMunicipalityContacts, own ? { params: { code } } : null);
   return (
     <AsyncView state={state}>
