@@ -3,6 +3,7 @@
 // targets such as `round:7/1461`. The codes stay in the database for programs. Pure and IO-free.
 import { INDICATOR_LABELS } from './portfolio/indicators.ts';
 import { PARTICIPATION_LABELS, STAGE_LABELS } from './portfolio/types.ts';
+import { ROLE_LABELS } from './organisation.ts';
 import { ROUND_STATUS_LABELS } from './rounds.ts';
 
 /**
@@ -172,6 +173,8 @@ export function describeAuditTarget(ref: AuditTargetRef, l: AuditLookups): strin
   }
 }
 
+const reasonText = (r: unknown) => (typeof r === 'string' && r.trim() ? `Motivering: ${r.trim()}` : '');
+
 const label = <T extends string>(labels: Record<T, string>, v: unknown) => (typeof v === 'string' && v in labels ? labels[v as T] : null);
 
 /** A short Swedish summary of an entry's details where they say more than the event name. */
@@ -216,9 +219,21 @@ export function describeAuditDetails(action: string, details: unknown, l: AuditL
       return d.reason === 'invalid' ? 'Fel e-postadress eller lösenord' : '';
     case 'password.reset_requested':
       return d.unknownAddress === true ? 'Adressen hör inte till något konto; inget mejl skickades' : '';
-    case 'user.created':
-    case 'user.permissions_changed':
-      return '';
+    case 'user.permissions_changed': {
+      const side = (x: unknown) => {
+        const p = (x && typeof x === 'object' ? x : {}) as { role?: unknown; municipalities?: unknown };
+        const role = label(ROLE_LABELS, p.role);
+        const munis = Array.isArray(p.municipalities) ? p.municipalities.filter((m): m is string => typeof m === 'string').map((m) => municipalityName(m, l)) : [];
+        return role ? `${role}${munis.length ? ` (${munis.join(', ')})` : ''}` : null;
+      };
+      const from = side(d.before);
+      const to = side(d.after);
+      const change = from && to ? `${from} → ${to}` : '';
+      return [change, reasonText(d.reason)].filter(Boolean).join('. ');
+    }
+    case 'user.deactivated':
+    case 'user.reactivated':
+      return reasonText(d.reason);
     default:
       return '';
   }

@@ -67,6 +67,28 @@ export async function setUserRole(db: Queryable, userId: number, role: Role) {
   await db.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
 }
 
+/** Deactivates (every session ends in the same statement's transaction) or reactivates an account. */
+export async function setDeactivated(db: Queryable, userId: number, deactivated: boolean) {
+  await db.query('UPDATE users SET deactivated_at = CASE WHEN $2::boolean THEN now() ELSE NULL END WHERE id = $1', [userId, deactivated]);
+  if (deactivated) await revokeUserSessions(db, userId);
+}
+
+/** Deletes an account (an invitation that was never accepted: the account holds nothing else). */
+export async function deleteUser(db: Queryable, userId: number) {
+  await db.query('DELETE FROM users WHERE id = $1', [userId]);
+}
+
+/** Active förbundsadmin accounts other than `exceptId`. */
+export async function countOtherActiveAdmins(db: Queryable, exceptId: number): Promise<number> {
+  return (
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users
+        WHERE role = 'forbundsadmin' AND activated_at IS NOT NULL AND deactivated_at IS NULL AND id <> $1`,
+      [exceptId],
+    )
+  ).rows[0].n;
+}
+
 /**
  * Sets a new password and ends the account's sessions: all of them, or all but `keepSession`
  * (the token of the session that changed its own password).

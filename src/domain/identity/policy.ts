@@ -124,3 +124,32 @@ export function secondFactorNeeded(a: Pick<AccountFacts, 'role' | 'totpEnabled'>
 
 /** Days an invitation link is valid. */
 export const INVITATION_DAYS = 7;
+
+/** The account the lifecycle rules look at. */
+export interface LifecycleTarget {
+  id: number;
+  role: Role;
+  state: AccountState;
+}
+
+/**
+ * Why an account may not be deactivated, or undefined when it may: nobody deactivates themselves,
+ * and the association keeps at least one active förbundsadmin (`otherActiveAdmins` counts the
+ * active förbundsadmin accounts besides the target).
+ */
+export function deactivationRefusal(target: LifecycleTarget, actorId: number | null, otherActiveAdmins: number): string | undefined {
+  if (target.id === actorId) return 'Du kan inte avaktivera ditt eget konto';
+  if (target.state === 'deactivated') return 'Kontot är redan avaktiverat';
+  if (target.role === 'forbundsadmin' && target.state === 'active' && otherActiveAdmins === 0)
+    return 'Det sista aktiva förbundsadmin-kontot kan inte avaktiveras';
+  return undefined;
+}
+
+/**
+ * Why a signed-in person may not choose their own password, or undefined when they may: a domain
+ * that signs in only through its provider uses no passwords. An SSO account without a password may
+ * choose one when its domain allows password sign-in (it then has both ways in).
+ */
+export function ownPasswordRefusal(rule: DomainRule | undefined): string | undefined {
+  return rule && !rule.passwordSignIn ? 'Din organisation loggar in med sitt eget konto; lösenord används inte för din e-postdomän.' : undefined;
+}
