@@ -3,6 +3,8 @@ import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { AuditPage } from './pages/admin/audit.tsx';
 import { OutboxPage } from './pages/admin/outbox.tsx';
 import { UsersPage } from './pages/admin/users.tsx';
+import { AccountPage } from './pages/account/index.tsx';
+import { InvitationPage } from './pages/account/invitation.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
@@ -46,6 +48,7 @@ export const publicRoutes: AppRoute[] = [
   { path: '/logga-in', element: <LoginPage /> },
   { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
   { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
+  { path: '/inbjudan', element: <InvitationPage /> },
   { path: '/svar/:token', element: <RespondentPage /> },
 ];
 
@@ -90,6 +93,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
   { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },
   { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
+  { path: '/mitt-konto', element: <AccountPage /> },
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
   { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
