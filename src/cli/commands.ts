@@ -10,6 +10,7 @@ import { registerBackupCommands } from './backup.ts';
 import { registerEconomicsCommands } from './economics.ts';
 import { registerRiskCommands } from './risks.ts';
 import { registerEconomicsImport } from './economics-import.ts';
+import { registerUserCommands } from './users.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   program.enablePositionalOptions();
   registerEconomicsImport(registerEconomicsCommands(program));
   registerRiskCommands(program);
+  registerUserCommands(program);
 }
