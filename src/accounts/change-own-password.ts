@@ -1,18 +1,18 @@
 // A signed-in person changes their own password. With a password already, the current one must be
-// given (checked like a sign-in: failures are throttled per address). An SSO account without one may
-// choose one when its e-mail domain allows password sign-in (ownPasswordRefusal). The account's other
-// sessions end; the one that asked is kept.
+// given (guessing is held back by the route's strict rate limit, like password reset; a wrong guess
+// does not slow the person's own sign-in). An SSO account without one may choose one when its e-mail
+// domain allows password sign-in (ownPasswordRefusal). The account's other sessions end; the one
+// that asked is kept.
 import type { Db } from '../db/db.ts';
 import type { User } from '../domain/accounts.ts';
-import { AppError, badRequest, forbidden } from '../domain/errors.ts';
-import { ownPasswordRefusal, ruleForEmail, SIGN_IN_REFUSAL_MESSAGES } from '../domain/identity/policy.ts';
-import { signInThrottledMessage } from '../domain/sign-in-throttle.ts';
-import { setPassword, verifyLogin } from '../store/accounts.ts';
+import { badRequest, forbidden } from '../domain/errors.ts';
+import { ownPasswordRefusal, ruleForEmail } from '../domain/identity/policy.ts';
+import { checkPassword, setPassword } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listDomainRules } from '../store/identity.ts';
 import { endOtherSessions } from '../store/sessions.ts';
 
-export const WRONG_CURRENT_PASSWORD = 'Nuvarande lösenord: lösenordet stämmer inte';
+const WRONG_CURRENT_PASSWORD = 'Nuvarande lösenord: lösenordet stämmer inte';
 
 export async function changeOwnPassword(
   db: Db,
@@ -24,10 +24,8 @@ export async function changeOwnPassword(
   if (refusal) throw forbidden(refusal);
   if (user.hasPassword) {
     if (!input.currentPassword) throw badRequest('Nuvarande lösenord: ange ditt nuvarande lösenord', [{ path: 'currentPassword', label: 'Nuvarande lösenord', message: 'Ange ditt nuvarande lösenord' }]);
-    const r = await verifyLogin(db, user.email, input.currentPassword, caller.ip);
-    if (!r.ok && r.reason === 'throttled') throw new AppError('rate_limited', signInThrottledMessage(r.retryAfterSeconds));
-    if (!r.ok && r.reason === 'refused') throw forbidden(SIGN_IN_REFUSAL_MESSAGES[r.refusal]);
-    if (!r.ok) throw badRequest(WRONG_CURRENT_PASSWORD, [{ path: 'currentPassword', label: 'Nuvarande lösenord', message: 'Lösenordet stämmer inte' }]);
+    if (!(await checkPassword(db, user.id, input.currentPassword)))
+      throw badRequest(WRONG_CURRENT_PASSWORD, [{ path: 'currentPassword', label: 'Nuvarande lösenord', message: 'Lösenordet stämmer inte' }]);
   }
   return db.transaction(async (tx) => {
     const ended = await endOtherSessions(tx, user.id, caller.sessionToken);

@@ -106,6 +106,12 @@ export async function findUserIdByEmail(db: Queryable, email: string): Promise<n
   return (await db.query<{ id: number }>('SELECT id FROM users WHERE lower(email) = lower($1)', [email.trim()])).rows[0]?.id;
 }
 
+/** Whether `password` is the account's password (false for an account without one). */
+export async function checkPassword(db: Queryable, userId: number, password: string): Promise<boolean> {
+  const hash = (await db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [userId])).rows[0]?.password_hash;
+  return !!hash && (await argon2.verify(hash, password).catch(() => false));
+}
+
 // Unknown addresses are checked against this hash, made once with the parameters of real ones, so a
 // wrong password takes as long for an unknown account as for an existing one. It is started by the
 // first sign-in attempt of any kind, so not even the first unknown address stands out.

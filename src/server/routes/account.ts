@@ -15,7 +15,7 @@ const selfOf = (req: FastifyRequest) => ({ user: requireUser(req), sessionToken:
 
 export async function accountRoutes(app: FastifyInstance) {
   const { db, config } = app;
-  // Public links are guessed at like password-reset links: the same strict limit.
+  // Public links and the current password are guessed at like password-reset links: the same strict limit.
   const strict = { config: { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } } };
 
   route(app, api.describeInvitation, (req) => describeInvitation(db, req.query.token), strict);
@@ -29,7 +29,7 @@ export async function accountRoutes(app: FastifyInstance) {
   route(app, api.changeOwnPassword, async (req) => {
     const r = await changeOwnPassword(db, selfOf(req), req.body);
     return { message: 'Lösenordet är bytt. Dina andra inloggningar är avslutade.', endedSessions: r.endedSessions };
-  });
+  }, strict);
   route(app, api.listOwnSessions, async (req) => {
     const self = selfOf(req);
     return { sessions: await listUserSessions(db, self.user.id, self.sessionToken) };
