@@ -302,6 +302,49 @@ describe('tillgänglighet bortom axe i Chromium', () => {
     await page.close();
   });
 
+  it('inbjudan, Mitt konto och avaktivering med motivering: axe, fokus i dialogen, statusmeddelanden', async () => {
+    const admin = await loggedIn(web.t.app, DEMO.admin);
+    const invited = await admin.post('/api/admin/invitations', { email: 'inbjuden@a11y.example.se', name: 'Inbjuden Person', role: 'lasare' });
+    assert.equal(invited.status, 201);
+    const mail = (await web.t.db.query<{ body: string }>(`SELECT body FROM outbox WHERE to_address = 'inbjuden@a11y.example.se'`)).rows[0].body;
+    const link = /\/inbjudan\?token=[A-Za-z0-9_-]+/.exec(mail)![0];
+    const page = await web.newPage();
+    await page.goto(`${web.base}${link}`);
+    await page.getByText('Välkommen, Inbjuden Person!').waitFor();
+    await assertAccessible(page, 'inbjudan');
+    await page.getByLabel('Lösenord', { exact: true }).fill('ett-långt-lösenord-9');
+    await page.getByRole('button', { name: 'Spara lösenordet och logga in' }).click();
+    await page.getByText('Du är inloggad som Inbjuden Person (Läsare).').waitFor();
+    await page.getByRole('link', { name: 'Mitt konto' }).click();
+    await page.getByRole('heading', { name: 'Mitt konto', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Aktiva inloggningar' }).getByText('Den här').waitFor();
+    assert.ok(await page.getByRole('cell', { name: 'Inbjudningslänk' }).isVisible());
+    await assertAccessible(page, 'mitt konto');
+    await page.getByLabel('Nuvarande lösenord').fill('fel-lösenord-123');
+    await page.getByLabel('Nytt lösenord').fill('ett-annat-långt-lösenord');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.getByRole('alert').filter({ hasText: 'lösenordet stämmer inte' }).waitFor();
+
+    const adminPage = await web.newPage();
+    await signIn(adminPage, web.base, DEMO.admin);
+    await adminPage.goto(`${web.base}/admin/konton`);
+    await adminPage.getByRole('button', { name: 'Avaktivera Inbjuden Person' }).click();
+    const dialog = adminPage.getByRole('alertdialog', { name: 'Avaktivera Inbjuden Person?' });
+    await dialog.waitFor();
+    await adminPage.waitForFunction(() => document.activeElement?.getAttribute('name') === 'reason');
+    await assertAccessible(adminPage, 'avaktivera-dialogen');
+    await dialog.getByRole('button', { name: 'Avaktivera' }).click();
+    await dialog.getByText('Ange en motivering; den sparas i händelseloggen.').waitFor();
+    await adminPage.keyboard.type('Testar avaktivering');
+    await dialog.getByRole('button', { name: 'Avaktivera' }).click();
+    await adminPage.getByRole('status').filter({ hasText: 'inbjuden@a11y.example.se är avaktiverat och utloggat.' }).waitFor();
+    await adminPage.getByRole('button', { name: 'Återaktivera Inbjuden Person' }).waitFor();
+    await assertAccessible(adminPage, 'konton efter avaktivering');
+    // The invited person's page stops working at once: the next request is refused.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  });
+
   it('förbundsadmin skapar ett initiativ med tangentbordet: Ta bort flyttar fokus, efter Skapa står fokus på initiativets rubrik', async () => {
     const title = 'Gemensam kontaktcenterlösning (tangentbordstest)';
     const page = await web.newPage({ width: 1280, height: 900 });

@@ -48,5 +48,25 @@ for (const e of envs) {
       assert.equal(noMunicipality.code, 1);
       assert.match(noMunicipality.stderr, /minst en kommun/);
     });
+
+    // Few runs of the CLI (each starts a process): duplicates and missing reasons are tested through the API.
+    it('users: bjud in (länken skrivs ut utan SMTP), lista, ändra roll, avaktivera och återaktivera med motivering', async () => {
+      const inv = await samverka(e.env, 'users', 'invite', '--email', 'ny@vanersborg.example.se', '--name', 'Ny Person', '--role', 'kommunansvarig', '--municipality', '1487', '--json');
+      assert.equal(inv.code, 0, inv.stderr);
+      const sent = JSON.parse(inv.stdout);
+      assert.equal(sent.user.status, 'invited');
+      assert.match(sent.link, /\/inbjudan\?token=[A-Za-z0-9_-]{40,}$/);
+      const role = await samverka(e.env, 'users', 'set-role', 'ny@vanersborg.example.se', '--role', 'lasare', '--reason', 'Bara läsbehörighet');
+      assert.equal(role.code, 0, role.stderr);
+      assert.equal(role.stdout.trim(), 'ny@vanersborg.example.se: Läsare.');
+      assert.equal((await samverka(e.env, 'users', 'deactivate', 'strateg@fyrbodal.example.se', '--reason', 'Slutat')).code, 0);
+      const list = JSON.parse((await samverka(e.env, 'users', 'list', '--json')).stdout) as Array<{ email: string; status: string; role: string }>;
+      assert.equal(list.find((u) => u.email === 'strateg@fyrbodal.example.se')?.status, 'deactivated');
+      assert.deepEqual(list.find((u) => u.email === 'ny@vanersborg.example.se'), { ...list.find((u) => u.email === 'ny@vanersborg.example.se'), status: 'invited', role: 'lasare' });
+      const back = await samverka(e.env, 'users', 'reactivate', 'strateg@fyrbodal.example.se', '--reason', 'Tillbaka');
+      assert.deepEqual([back.code, back.stdout.trim()], [0, 'strateg@fyrbodal.example.se är återaktiverat (aktivt).']);
+      const unknown = await samverka(e.env, 'users', 'reactivate', 'finns-inte@example.se', '--reason', 'x');
+      assert.deepEqual([unknown.code, unknown.stderr.trim()], [1, 'Fel: Det finns inget konto med e-postadressen finns-inte@example.se']);
+    });
   });
 }

@@ -117,10 +117,10 @@ for (const backend of backends) {
       assert.equal(created.status, 201);
       const dup = await c.post('/api/admin/users', { email: 'IT-CHEF@amal.example.se', name: 'X', password: 'ett-långt-lösenord', role: 'lasare' });
       assert.equal(dup.status, 409);
-      const upd = await c.patch(`/api/admin/users/${created.body.user.id}`, { municipalities: ['1492', '1460'] });
+      const upd = await c.patch(`/api/admin/users/${created.body.user.id}`, { municipalities: ['1492', '1460'], reason: 'Ansvarar även för Bengtsfors' });
       assert.equal(upd.status, 200);
       assert.deepEqual(upd.body.user.municipalities, ['1460', '1492']);
-      const unknownMunicipality = await c.patch(`/api/admin/users/${created.body.user.id}`, { municipalities: ['9999'] });
+      const unknownMunicipality = await c.patch(`/api/admin/users/${created.body.user.id}`, { municipalities: ['9999'], reason: 'Test' });
       assert.equal(unknownMunicipality.status, 404);
       const log = (await c.get('/api/admin/audit')).body.entries.map((e: any) => e.action);
       assert.ok(log.includes('user.created'));

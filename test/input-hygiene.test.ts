@@ -145,7 +145,7 @@ for (const backend of backends) {
       const r = await admin.post('/api/admin/users', { email: 'dubbel@fuzz.test', name: 'Dubbel', password: 'ett-langt-losenord-1', role: 'kommunansvarig', municipalities: ['1461', '1461'] });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.deepEqual(r.body.user.municipalities, ['1461']);
-      const p = await admin.patch(`/api/admin/users/${r.body.user.id}`, { municipalities: ['1460', '1460', '1461'] });
+      const p = await admin.patch(`/api/admin/users/${r.body.user.id}`, { municipalities: ['1460', '1460', '1461'], reason: 'Test' });
       assert.equal(p.status, 200, JSON.stringify(p.body));
       assert.deepEqual([...p.body.user.municipalities].sort(), ['1460', '1461']);
     });

@@ -31,7 +31,7 @@ describe('felpanel och 403-panel i Chromium', () => {
     await signIn(page, web.base, DEMO.mellerud);
     await page.goto(`${web.base}/admin/konton`);
     await page.getByRole('heading', { name: 'Ingen behörighet', level: 1 }).waitFor();
-    assert.equal(await page.getByRole('heading', { name: 'Skapa konto' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Bjud in en person' }).count(), 0);
     assert.equal(await page.locator('main').locator('input, select, textarea, button, form').count(), 0);
     await assertAccessible(page, '403-panelen');
   });

@@ -13,6 +13,7 @@ import { registerRiskCommands } from './risks.ts';
 import { registerEconomicsImport } from './economics-import.ts';
 import { registerTwoFactorCommands } from './two-factor.ts';
 import { registerSsoCommands } from './sso.ts';
+import { registerUserCommands } from './users.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -29,4 +30,5 @@ export function registerCommands(program: Command): void {
   registerRiskCommands(program);
   registerTwoFactorCommands(program);
   registerSsoCommands(program);
+  registerUserCommands(program);
 }

@@ -1,6 +1,6 @@
 // The association's administration: accounts and roles, the mail outbox (the event log: audit.ts). Förbundsadmin only.
 import { z } from 'zod';
-import { emailRule, municipalityListRule, passwordRule, roleRule, userSchema } from '../domain/accounts.ts';
+import { emailRule, municipalityListRule, passwordRule, reasonRule, roleRule, userSchema } from '../domain/accounts.ts';
 import { endpoint, idParam, timestamp } from './endpoint.ts';
 
 const TAG = 'Administration';
@@ -20,13 +20,18 @@ export const listUsers = endpoint({
   summary: 'Alla konton med roll och kommuner',
   tag: TAG,
   access: ADMIN,
-  response: z.object({ users: z.array(userSchema) }),
+  response: z.object({
+    users: z.array(userSchema),
+    invitations: z
+      .array(z.object({ userId: z.number(), createdAt: timestamp, expiresAt: timestamp, acceptedAt: timestamp.nullable(), revokedAt: timestamp.nullable() }))
+      .describe('Varje kontos senaste inbjudan'),
+  }),
 });
 
 export const createUser = endpoint({
   method: 'POST',
   path: '/api/admin/users',
-  summary: 'Skapa ett konto (en kommunansvarig kopplas till minst en kommun)',
+  summary: 'Skapa ett konto med lösenord (för automatisering; webben bjuder in i stället)',
   tag: TAG,
   access: ADMIN,
   body: createUserBody,
@@ -38,13 +43,87 @@ export const createUser = endpoint({
 export const updateUser = endpoint({
   method: 'PATCH',
   path: '/api/admin/users/:id',
-  summary: 'Ändra ett kontos roll eller kommuner',
+  summary: 'Ändra ett kontos roll eller kommuner, med motivering (sparas i händelseloggen)',
   tag: TAG,
   access: ADMIN,
   params: z.object({ id: idParam }),
-  body: z.object({ role: roleRule.optional(), municipalities: municipalityListRule.optional() }),
+  body: z.object({ role: roleRule.optional(), municipalities: municipalityListRule.optional(), reason: reasonRule }),
   response: z.object({ user: userSchema }),
   errors: [404],
+});
+
+export const inviteUserBody = z.object({
+  email: emailRule,
+  name: z.string().trim().min(1, 'Ange ett namn').max(200),
+  role: roleRule,
+  municipalities: municipalityListRule.default([]),
+});
+
+const invited = z.object({
+  user: userSchema,
+  expiresAt: timestamp.describe('Länken gäller till'),
+});
+
+export const inviteUser = endpoint({
+  method: 'POST',
+  path: '/api/admin/invitations',
+  summary: 'Bjud in en person: kontot skapas utan lösenord och en länk (giltig 7 dagar) mejlas',
+  tag: TAG,
+  access: ADMIN,
+  body: inviteUserBody,
+  response: invited,
+  status: 201,
+  errors: [404, 409],
+});
+
+const userParams = z.object({ id: idParam });
+
+export const resendInvitation = endpoint({
+  method: 'POST',
+  path: '/api/admin/users/:id/invitation/resend',
+  summary: 'Skicka inbjudan igen med en ny länk (den gamla slutar gälla)',
+  tag: TAG,
+  access: ADMIN,
+  params: userParams,
+  response: invited,
+  errors: [404, 409],
+});
+
+export const revokeInvitation = endpoint({
+  method: 'POST',
+  path: '/api/admin/users/:id/invitation/revoke',
+  summary: 'Återkalla en inbjudan: länken slutar gälla och kontot, som aldrig använts, tas bort',
+  tag: TAG,
+  access: ADMIN,
+  params: userParams,
+  response: z.object({ id: z.number(), deleted: z.literal(true) }),
+  errors: [404, 409],
+});
+
+const reasonBody = z.object({ reason: reasonRule });
+
+export const deactivateUser = endpoint({
+  method: 'POST',
+  path: '/api/admin/users/:id/deactivate',
+  summary: 'Avaktivera ett konto: alla dess sessioner avslutas och det kan inte logga in på något sätt',
+  tag: TAG,
+  access: ADMIN,
+  params: userParams,
+  body: reasonBody,
+  response: z.object({ user: userSchema }),
+  errors: [404, 409],
+});
+
+export const reactivateUser = endpoint({
+  method: 'POST',
+  path: '/api/admin/users/:id/reactivate',
+  summary: 'Återaktivera ett avaktiverat konto',
+  tag: TAG,
+  access: ADMIN,
+  params: userParams,
+  body: reasonBody,
+  response: z.object({ user: userSchema }),
+  errors: [404, 409],
 });
 
 export const listOutbox = endpoint({

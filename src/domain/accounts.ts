@@ -32,3 +32,10 @@ export const userSchema = z.object({
   ssoProviders: z.array(z.string()).describe('Identitetsleverantörer kontot är kopplat till'),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** Why an admin changed an account (role, municipalities, deactivation): required, kept in the event log. */
+export const reasonRule = z
+  .string({ error: 'Ange en motivering; den sparas i händelseloggen' })
+  .trim()
+  .min(1, 'Ange en motivering; den sparas i händelseloggen')
+  .max(500);

@@ -4,6 +4,7 @@
 import { SIGN_IN_METHOD_LABELS, type SignInRefusal } from './identity/policy.ts';
 import { INDICATOR_LABELS } from './portfolio/indicators.ts';
 import { PARTICIPATION_LABELS, STAGE_LABELS } from './portfolio/types.ts';
+import { ROLE_LABELS } from './organisation.ts';
 import { ROUND_STATUS_LABELS } from './rounds.ts';
 
 /**
@@ -216,6 +217,8 @@ export function describeAuditTarget(ref: AuditTargetRef, l: AuditLookups): strin
   }
 }
 
+const reasonText = (r: unknown) => (typeof r === 'string' && r.trim() ? `Motivering: ${r.trim()}` : '');
+
 const label = <T extends string>(labels: Record<T, string>, v: unknown) => (typeof v === 'string' && v in labels ? labels[v as T] : null);
 
 const SECOND_FACTOR_LABELS = { totp: 'kod från autentiseringsapp', recovery_code: 'reservkod' };
@@ -317,9 +320,21 @@ export function describeAuditDetails(action: string, details: unknown, l: AuditL
       return typeof d.count === 'number' ? `${d.count} händelser äldre än ${d.retentionDays} dagar` : '';
     case 'password.reset_requested':
       return d.unknownAddress === true ? 'Adressen hör inte till något konto; inget mejl skickades' : '';
-    case 'user.created':
-    case 'user.permissions_changed':
-      return '';
+    case 'user.permissions_changed': {
+      const side = (x: unknown) => {
+        const p = (x && typeof x === 'object' ? x : {}) as { role?: unknown; municipalities?: unknown };
+        const role = label(ROLE_LABELS, p.role);
+        const munis = Array.isArray(p.municipalities) ? p.municipalities.filter((m): m is string => typeof m === 'string').map((m) => municipalityName(m, l)) : [];
+        return role ? `${role}${munis.length ? ` (${munis.join(', ')})` : ''}` : null;
+      };
+      const from = side(d.before);
+      const to = side(d.after);
+      const change = from && to ? `${from} → ${to}` : '';
+      return [change, reasonText(d.reason)].filter(Boolean).join('. ');
+    }
+    case 'user.deactivated':
+    case 'user.reactivated':
+      return reasonText(d.reason);
     default:
       return '';
   }

@@ -67,6 +67,28 @@ export async function setUserRole(db: Queryable, userId: number, role: Role) {
   await db.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
 }
 
+/** Deactivates (every session ends in the same statement's transaction) or reactivates an account. */
+export async function setDeactivated(db: Queryable, userId: number, deactivated: boolean) {
+  await db.query('UPDATE users SET deactivated_at = CASE WHEN $2::boolean THEN now() ELSE NULL END WHERE id = $1', [userId, deactivated]);
+  if (deactivated) await revokeUserSessions(db, userId);
+}
+
+/** Deletes an account (an invitation that was never accepted: the account holds nothing else). */
+export async function deleteUser(db: Queryable, userId: number) {
+  await db.query('DELETE FROM users WHERE id = $1', [userId]);
+}
+
+/** Active förbundsadmin accounts other than `exceptId`. */
+export async function countOtherActiveAdmins(db: Queryable, exceptId: number): Promise<number> {
+  return (
+    await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users
+        WHERE role = 'forbundsadmin' AND activated_at IS NOT NULL AND deactivated_at IS NULL AND id <> $1`,
+      [exceptId],
+    )
+  ).rows[0].n;
+}
+
 /**
  * Sets a new password and ends the account's sessions: all of them, or all but `keepSession`
  * (the token of the session that changed its own password).
@@ -82,6 +104,12 @@ async function setPasswordHash(db: Queryable, userId: number, hash: string, keep
 
 export async function findUserIdByEmail(db: Queryable, email: string): Promise<number | undefined> {
   return (await db.query<{ id: number }>('SELECT id FROM users WHERE lower(email) = lower($1)', [email.trim()])).rows[0]?.id;
+}
+
+/** Whether `password` is the account's password (false for an account without one). */
+export async function checkPassword(db: Queryable, userId: number, password: string): Promise<boolean> {
+  const hash = (await db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [userId])).rows[0]?.password_hash;
+  return !!hash && (await argon2.verify(hash, password).catch(() => false));
 }
 
 // Unknown addresses are checked against this hash, made once with the parameters of real ones, so a

@@ -5,6 +5,8 @@ import { OutboxPage } from './pages/admin/outbox.tsx';
 import { SecurityPage } from './pages/admin/security.tsx';
 import { SignInSettingsPage } from './pages/admin/sign-in.tsx';
 import { UsersPage } from './pages/admin/users.tsx';
+import { AccountPage } from './pages/account/index.tsx';
+import { InvitationPage } from './pages/account/invitation.tsx';
 import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
 import { HomePage } from './pages/home.tsx';
 import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
@@ -48,6 +50,7 @@ export const publicRoutes: AppRoute[] = [
   { path: '/logga-in', element: <LoginPage /> },
   { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
   { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
+  { path: '/inbjudan', element: <InvitationPage /> },
   { path: '/svar/:token', element: <RespondentPage /> },
 ];
 
@@ -92,6 +95,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
   { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },
   { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
+  { path: '/mitt-konto', element: <AccountPage /> },
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
   { path: '/admin/sakerhet', element: <SecurityPage />, roles: ADMIN },

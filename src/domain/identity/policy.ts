@@ -170,3 +170,32 @@ export function oidcAccountDecision(x: { identityUserId?: number; verifiedEmail?
   if (x.rule?.provisioning === 'create') return { kind: 'create', municipalityCode: x.rule.municipalityCode };
   return { kind: 'refuse', reason: 'domain_refused' };
 }
+
+/** The account the lifecycle rules look at. */
+export interface LifecycleTarget {
+  id: number;
+  role: Role;
+  state: AccountState;
+}
+
+/**
+ * Why an account may not be deactivated, or undefined when it may: nobody deactivates themselves,
+ * and the association keeps at least one active förbundsadmin (`otherActiveAdmins` counts the
+ * active förbundsadmin accounts besides the target).
+ */
+export function deactivationRefusal(target: LifecycleTarget, actorId: number | null, otherActiveAdmins: number): string | undefined {
+  if (target.id === actorId) return 'Du kan inte avaktivera ditt eget konto';
+  if (target.state === 'deactivated') return 'Kontot är redan avaktiverat';
+  if (target.role === 'forbundsadmin' && target.state === 'active' && otherActiveAdmins === 0)
+    return 'Det sista aktiva förbundsadmin-kontot kan inte avaktiveras';
+  return undefined;
+}
+
+/**
+ * Why a signed-in person may not choose their own password, or undefined when they may: a domain
+ * that signs in only through its provider uses no passwords. An SSO account without a password may
+ * choose one when its domain allows password sign-in (it then has both ways in).
+ */
+export function ownPasswordRefusal(rule: DomainRule | undefined): string | undefined {
+  return rule && !rule.passwordSignIn ? 'Din organisation loggar in med sitt eget konto; lösenord används inte för din e-postdomän.' : undefined;
+}

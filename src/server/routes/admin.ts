@@ -1,31 +1,41 @@
-// Association administration: accounts and roles, mail outbox (the event log: audit.ts). Förbundsadmin only.
-import type { FastifyInstance } from 'fastify';
+// Association administration: accounts and roles, invitations, mail outbox (the event log: audit.ts). Förbundsadmin only.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { changePermissions } from '../../accounts/change-permissions.ts';
+import { checkPermissions, type AccountCaller } from '../../accounts/common.ts';
+import { deactivateUser } from '../../accounts/deactivate-user.ts';
+import { inviteUser, type InvitationSent } from '../../accounts/invite-user.ts';
+import { reactivateUser } from '../../accounts/reactivate-user.ts';
+import { resendInvitation } from '../../accounts/resend-invitation.ts';
+import { revokeInvitation } from '../../accounts/revoke-invitation.ts';
 import * as api from '../../contracts/accounts.ts';
-import { createUser, findUserIdByEmail, getUser, listUsers, setUserMunicipalities, setUserRole } from '../../store/accounts.ts';
+import { createUser, findUserIdByEmail, listUsers } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
+import { latestInvitations } from '../../store/invitations.ts';
 import { listOutbox } from '../../store/mail.ts';
-import { getMunicipality } from '../../store/organisation.ts';
 import { requireUser } from '../auth.ts';
-import { badRequest, conflict, notFound } from '../http.ts';
+import { conflict } from '../http.ts';
 import { route } from '../route.ts';
 
-export async function adminRoutes(app: FastifyInstance) {
-  const { db } = app;
+const callerOf = (req: FastifyRequest): AccountCaller => ({ userId: requireUser(req).id, ip: req.ip });
 
-  async function checkMunicipalities(codes: string[]) {
-    for (const c of codes) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
-  }
+export async function adminRoutes(app: FastifyInstance) {
+  const { db, config } = app;
+
+  /** The invitation mail goes by SMTP after the answer; the link itself is never in the answer. */
+  const sent = (req: FastifyRequest, r: InvitationSent) => {
+    void r.send(db).catch((e) => req.log.error(e));
+    return { user: r.user, expiresAt: r.expiresAt };
+  };
 
   route(app, api.listUsers, async () => {
-    return { users: await listUsers(db) };
+    return { users: await listUsers(db), invitations: await latestInvitations(db) };
   });
 
+  // With a password, for automation (the CLI's `admin create` is the usual way); the web invites.
   route(app, api.createUser, async (req, reply) => {
     const admin = requireUser(req);
     const { body } = req;
-    if (body.role === 'kommunansvarig' && body.municipalities.length === 0)
-      throw badRequest('En kommunansvarig måste kopplas till minst en kommun');
-    await checkMunicipalities(body.municipalities);
+    await checkPermissions(db, body.role, body.municipalities);
     if (await findUserIdByEmail(db, body.email)) throw conflict('Det finns redan ett konto med den e-postadressen');
     const user = await db.transaction(async (tx) => {
       const u = await createUser(tx, body);
@@ -36,32 +46,20 @@ export async function adminRoutes(app: FastifyInstance) {
     return { user };
   });
 
-  route(app, api.updateUser, async (req) => {
-    const admin = requireUser(req);
-    const { params: { id }, body } = req;
-    const before = await getUser(db, id);
-    if (!before) throw notFound('Kontot finns inte');
-    if (body.municipalities) await checkMunicipalities(body.municipalities);
-    const role = body.role ?? before.role;
-    const municipalities = body.municipalities ?? before.municipalities;
-    if (role === 'kommunansvarig' && municipalities.length === 0)
-      throw badRequest('En kommunansvarig måste kopplas till minst en kommun');
-    if (before.id === admin.id && role !== 'forbundsadmin') throw badRequest('Du kan inte ta bort din egen administratörsroll');
-    const user = await db.transaction(async (tx) => {
-      await setUserRole(tx, id, role);
-      await setUserMunicipalities(tx, id, role === 'kommunansvarig' ? municipalities : []);
-      const after = (await getUser(tx, id))!;
-      await audit(tx, {
-        actor: admin.id,
-        action: 'user.permissions_changed',
-        target: after.email,
-        ip: req.ip,
-        details: { before: { role: before.role, municipalities: before.municipalities }, after: { role: after.role, municipalities: after.municipalities } },
-      });
-      return after;
-    });
-    return { user };
+  route(app, api.updateUser, async (req) => ({ user: await changePermissions(db, callerOf(req), req.params.id, req.body) }));
+
+  route(app, api.inviteUser, async (req, reply) => {
+    const r = await inviteUser(db, config, callerOf(req), req.body);
+    reply.status(201);
+    return sent(req, r);
   });
+  route(app, api.resendInvitation, async (req) => sent(req, await resendInvitation(db, config, callerOf(req), req.params.id)));
+  route(app, api.revokeInvitation, async (req) => {
+    await revokeInvitation(db, callerOf(req), req.params.id);
+    return { id: req.params.id, deleted: true as const };
+  });
+  route(app, api.deactivateUser, async (req) => ({ user: await deactivateUser(db, callerOf(req), req.params.id, req.body.reason) }));
+  route(app, api.reactivateUser, async (req) => ({ user: await reactivateUser(db, callerOf(req), req.params.id, req.body.reason) }));
 
   route(app, api.listOutbox, async () => {
     return { messages: await listOutbox(db) };

@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
@@ -25,6 +25,11 @@ export function Layout() {
           <button type="button" className="link-button" onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')} lang={lang === 'sv' ? 'en' : 'sv'}>
             {lang === 'sv' ? 'English' : 'Svenska'}
           </button>
+          {user && (
+            <Link className="header-link" to="/mitt-konto">
+              {t('Mitt konto')}
+            </Link>
+          )}
           {user && (
             <button
               type="button"

@@ -1,8 +1,8 @@
 // A confirmation dialog (WAI-ARIA alertdialog): it names what will happen before a consequential
-// action. Focus moves into the dialog (to Avbryt for a destructive action, else to the confirm
-// button), Tab stays inside it, buttons stay focusable while busy (aria-disabled), Escape and Avbryt cancel, and focus returns to the control that
+// action. Focus moves into the dialog (to `initialFocus`, else to Avbryt for a destructive action, else
+// to the confirm button), Tab stays inside it, buttons stay focusable while busy (aria-disabled), Escape and Avbryt cancel, and focus returns to the control that
 // opened it. Render it while the question is open; the parent removes it on confirm or cancel.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { ErrorMessage } from './ui.tsx';
 
@@ -16,6 +16,7 @@ export function ConfirmDialog({
   busy = false,
   danger = false,
   error,
+  initialFocus,
 }: {
   title: string;
   /** What will happen (the summary). */
@@ -29,6 +30,8 @@ export function ConfirmDialog({
   danger?: boolean;
   /** An error from the action, shown in the dialog. */
   error?: string;
+  /** A field in the dialog to start on (e.g. the reason to give), instead of a button. */
+  initialFocus?: RefObject<HTMLElement | null>;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -38,7 +41,7 @@ export function ConfirmDialog({
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    (danger ? cancelRef : confirmRef).current?.focus();
+    (initialFocus ?? (danger ? cancelRef : confirmRef)).current?.focus();
     return () => {
       // Back to the control that opened the dialog, if it is still on the page.
       if (opener && opener.isConnected) opener.focus();

@@ -1,96 +1,115 @@
-// Administration → Konton: accounts, roles and municipalities.
-import { useState, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts.ts';
-import { createUser, listUsers, updateUser } from '../../../contracts/accounts.ts';
-import { ROLES } from '../../../domain/organisation.ts';
-import { Field, Options, SelectField } from '../../components/forms.tsx';
+// Administration → Konton: accounts with their status, role and municipalities; invitations instead
+// of typed passwords; deactivation and role changes with a reason (user-dialogs.tsx).
+import { useState } from 'react';
+import { listUsers, resendInvitation } from '../../../contracts/accounts.ts';
+import { ACCOUNT_STATE_LABELS } from '../../../domain/identity/policy.ts';
 import { useAction, useMunicipalities } from '../../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, Page } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useEndpoint, useEndpointMutation } from '../../query.ts';
-import { ROLE_LABEL, type Role, type User } from '../../session.tsx';
+import { ROLE_LABEL, useSession, type User } from '../../session.tsx';
+import { AccountDialog, type AccountChange } from './user-dialogs.tsx';
+import { InviteForm } from './user-forms.tsx';
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('sv-SE');
 
 export function UsersPage() {
   const { t } = useI18n();
+  const { user: me } = useSession();
   const users = useEndpoint(listUsers, undefined);
-  const { list: municipalities, nameOf, loading: municipalitiesLoading } = useMunicipalities();
-  const create = useEndpointMutation(createUser);
-  const update = useEndpointMutation(updateUser);
+  const { nameOf } = useMunicipalities();
+  const resend = useEndpointMutation(resendInvitation);
   const action = useAction();
-  const [role, setRole] = useState<Role>('kommunansvarig');
+  const [change, setChange] = useState<AccountChange>();
 
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const text = (name: string) => String(f.get(name) ?? '');
-    void action.run(async () => {
-      const r = await create.mutateAsync({
-        body: { email: text('email'), name: text('name'), password: text('password'), role, municipalities: f.getAll('municipalities').map(String) },
-      });
-      form.reset();
-      return t('Kontot {email} är skapat.', { email: r.user.email });
-    });
-  };
-
-  const changeRole = (u: User, newRole: Role) =>
+  const resendTo = (u: User) =>
     action.run(async () => {
-      await update.mutateAsync({ params: { id: u.id }, body: { role: newRole } });
-      return t('Rollen för {email} är ändrad.', { email: u.email });
+      const r = await resend.mutateAsync({ params: { id: u.id } });
+      return t('En ny inbjudan är skickad till {email}; den gamla länken gäller inte längre. Den nya gäller till {date}.', { email: u.email, date: day(r.expiresAt) });
     });
+  const who = (u: User) => <span className="visually-hidden"> {u.name}</span>;
 
   return (
     <Page title={t('Konton')}>
       <ActionMessages action={action} />
       <AsyncView state={users}>
-        {(d) => (
-          <DataTable caption={t('Konton')} columns={[t('Namn'), t('E-postadress'), t('Roll'), t('Kommuner')]}>
-            <tbody>
-              {d.users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
-                    {u.name} {u.isDemo && <span className="tag">DEMO</span>}
-                  </th>
-                  <td>{u.email}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                      {t('Roll')} {u.name}
-                    </label>
-                    <select id={`role-${u.id}`} value={u.role} onChange={(e) => changeRole(u, e.target.value as Role)}>
-                      <Options entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
-                    </select>
-                  </td>
-                  <td>{u.municipalities.map(nameOf).join(', ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
-        )}
+        {(d) => {
+          const invitation = new Map(d.invitations.map((i) => [i.userId, i]));
+          return (
+            <DataTable caption={t('Konton')} columns={[t('Namn'), t('E-postadress'), t('Roll'), t('Kommuner'), t('Status'), t('Åtgärder')]}>
+              <tbody>
+                {d.users.map((u) => {
+                  const inv = invitation.get(u.id);
+                  const expired = inv && !inv.acceptedAt && !inv.revokedAt && new Date(inv.expiresAt).getTime() < Date.now();
+                  return (
+                    <tr key={u.id}>
+                      <th scope="row">
+                        {u.name} {u.isDemo && <span className="tag">DEMO</span>}
+                      </th>
+                      <td>{u.email}</td>
+                      <td>{t(ROLE_LABEL[u.role])}</td>
+                      <td>{u.municipalities.map(nameOf).join(', ') || '–'}</td>
+                      <td>
+                        {t(ACCOUNT_STATE_LABELS[u.status])}
+                        {u.status === 'invited' && inv && (
+                          <> ({expired ? t('länken har gått ut') : t('länken gäller till {date}', { date: day(inv.expiresAt) })})</>
+                        )}
+                        {u.ssoProviders.length > 0 && <> <span className="tag">SSO</span></>}
+                        {u.totpEnabled && <> <span className="tag">{t('Tvåsteg')}</span></>}
+                      </td>
+                      <td>
+                        <div className="button-row">
+                          {u.status !== 'deactivated' && u.id !== me?.id && (
+                            <button type="button" className="secondary" onClick={() => setChange({ kind: 'permissions', user: u })}>
+                              {t('Ändra roll')}
+                              {who(u)}
+                            </button>
+                          )}
+                          {u.status === 'invited' && (
+                            <>
+                              <button type="button" className="secondary" aria-disabled={action.busy || undefined} onClick={() => !action.busy && void resendTo(u)}>
+                                {t('Skicka igen')}
+                                {who(u)}
+                              </button>
+                              <button type="button" className="secondary" onClick={() => setChange({ kind: 'revoke', user: u })}>
+                                {t('Återkalla')}
+                                {who(u)}
+                              </button>
+                            </>
+                          )}
+                          {u.status === 'active' && u.id !== me?.id && (
+                            <button type="button" className="secondary" onClick={() => setChange({ kind: 'deactivate', user: u })}>
+                              {t('Avaktivera')}
+                              {who(u)}
+                            </button>
+                          )}
+                          {u.status === 'deactivated' && (
+                            <button type="button" className="secondary" onClick={() => setChange({ kind: 'reactivate', user: u })}>
+                              {t('Återaktivera')}
+                              {who(u)}
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+          );
+        }}
       </AsyncView>
-      <h2>{t('Skapa konto')}</h2>
-      <form onSubmit={submit} className="narrow" noValidate>
-        <Field label={t('Namn')} name="name" required autoComplete="off" />
-        <Field label={t('E-postadress')} name="email" type="email" required autoComplete="off" />
-        <Field label={t('Lösenord')} hint={t('Minst {n} tecken', { n: MIN_PASSWORD_LENGTH })} name="password" type="password" required autoComplete="new-password" />
-        <SelectField label={t('Roll')} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} entries={ROLES.map((r) => [r, t(ROLE_LABEL[r])])} />
-        {role === 'kommunansvarig' && (
-          <fieldset>
-            <legend>{t('Kommuner')}</legend>
-            <AsyncView state={{ data: municipalities, loading: municipalitiesLoading }}>
-              {(list) => (
-                <div className="checkbox-grid">
-                  {list.map((m) => (
-                    <label key={m.code}>
-                      <input type="checkbox" name="municipalities" value={m.code} /> {m.name}
-                    </label>
-                  ))}
-                </div>
-              )}
-            </AsyncView>
-          </fieldset>
-        )}
-        <button type="submit">{t('Skapa konto')}</button>
-      </form>
+      {change && (
+        <AccountDialog
+          change={change}
+          onClose={() => setChange(undefined)}
+          onDone={(m) => {
+            setChange(undefined);
+            action.setMsg(m);
+          }}
+        />
+      )}
+      <InviteForm />
     </Page>
   );
 }
