@@ -83,6 +83,12 @@ export function UsersPage() {
                               {who(u)}
                             </button>
                           )}
+                          {u.totpEnabled && u.id !== me?.id && (
+                            <button type="button" className="secondary" onClick={() => setChange({ kind: 'totp-reset', user: u })}>
+                              {t('Nollställ tvåsteg')}
+                              {who(u)}
+                            </button>
+                          )}
                           {u.status === 'deactivated' && (
                             <button type="button" className="secondary" onClick={() => setChange({ kind: 'reactivate', user: u })}>
                               {t('Återaktivera')}
