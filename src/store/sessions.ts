@@ -1,10 +1,11 @@
 // A person's own sessions (Mitt konto → Inloggningar): listed with where they came from, ended one by one.
 import type { Queryable } from '../db/db.ts';
+import type { SignInMethod } from '../domain/identity/policy.ts';
 import { hashToken } from './accounts.ts';
 
 export interface SessionRow {
   id: number;
-  method: 'password' | 'oidc' | 'invitation' | 'password_reset';
+  method: SignInMethod;
   ip: string | null;
   userAgent: string | null;
   createdAt: string;
