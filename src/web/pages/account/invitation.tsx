@@ -8,10 +8,10 @@ import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts.ts';
 import { call } from '../../api.ts';
 import { Control } from '../../components/forms.tsx';
 import { useAction } from '../../components/hooks.ts';
-import { providerLoginUrl, useSignInProviders } from '../../components/sign-in-providers.ts';
 import { ActionMessages, AsyncView, Page } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useEndpoint } from '../../query.ts';
+import { ProviderLinks, useSignInProviders } from '../sso-buttons.tsx';
 
 export function InvitationPage() {
   const { t } = useI18n();
@@ -65,15 +65,7 @@ export function InvitationPage() {
               <section aria-labelledby="choose-sso">
                 <h2 id="choose-sso">{t('Logga in med organisationens konto')}</h2>
                 <p>{t('Då behöver du inget eget lösenord i samverka.')}</p>
-                <ul className="plain-list">
-                  {providers.map((p) => (
-                    <li key={p.id}>
-                      <a className="button" href={providerLoginUrl(p)}>
-                        {p.label}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <ProviderLinks providers={providers} />
               </section>
             )}
             {!inv.passwordSignIn && providers.length === 0 && (
