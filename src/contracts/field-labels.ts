@@ -15,6 +15,13 @@ export const FIELD_LABELS: Record<string, string> = {
   municipality: 'Kommun',
   code: 'Kommunkod',
   limit: 'Antal rader',
+  challenge: 'Inloggningsförsöket',
+  provider: 'Identitetsleverantör',
+  returnTo: 'Sidan att återvända till',
+  error: 'Leverantörens felkod',
+  domain: 'Domän',
+  provisioning: 'Okända användare',
+  passwordSignIn: 'Lösenordsinloggning',
   // Identifiers in addresses
   id: 'Nummer i adressen',
   ids: 'Nummer',

@@ -15,6 +15,8 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import type { Db } from '../../src/db/db.ts';
 import { DB_ERROR_MESSAGES } from '../../src/db/errors.ts';
+import { DEFAULT_SECURITY_SETTINGS } from '../../src/domain/identity/policy.ts';
+import { saveSecuritySettings } from '../../src/store/identity.ts';
 import type { z } from 'zod';
 import { Client, DEMO, loggedIn } from './app.ts';
 import { edgeText, edgeValue, EDGE_STRINGS, jsonSchemaOf, mutate, mutatedArb, validArb, type Hints, type Json, type Mutation } from './schema-arbitrary.ts';
@@ -365,7 +367,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     }
     // A session ended by the fuzz (sign-out, expiry): sign in again.
     if (res.status === 401 && req.persona !== 'anon') {
-      const again = await loggedIn(app, req.persona === 'admin' ? DEMO.admin : DEMO.mellerud);
+      // The fuzz may have required two-factor for admins (PUT /api/admin/security) or deactivated the
+      // persona (POST /api/admin/users/:id/deactivate); the re-login is a plain password sign-in.
+      const email = req.persona === 'admin' ? DEMO.admin : DEMO.mellerud;
+      await saveSecuritySettings(db, DEFAULT_SECURITY_SETTINGS);
+      await db.query('UPDATE users SET deactivated_at = NULL WHERE lower(email) = lower($1)', [email]);
+      const again = await loggedIn(app, email);
       clients[req.persona] = again;
       result.relogins++;
       // Signing in writes (session, audit): part of no fuzzed request.
