@@ -1,5 +1,7 @@
-// Option parsers and lookups shared by the commands: a year, and a group of municipalities by number or name.
+// Option parsers and lookups shared by the commands: a year, a group of municipalities by number or name, and
+// the association (kommunalförbund) a command works in.
 import type { Db } from '../db/db.ts';
+import { defaultAssociationId, findAssociation, getAssociation, listAssociations, type AssociationRow } from '../store/associations.ts';
 import { findGroupByName, getGroup } from '../store/economics.ts';
 import { CliError } from './index.ts';
 
@@ -16,4 +18,17 @@ export async function groupIdOf(db: Db, arg: string): Promise<number> {
   const g = /^[0-9]+$/.test(arg) ? await getGroup(db, Number(arg)) : await findGroupByName(db, arg);
   if (!g) throw new CliError(`Gruppen "${arg}" finns inte (ange gruppens nummer eller exakta namn)`);
   return g.id;
+}
+
+/** The `--association` option's help text, the same on every command that works in one association. */
+export const ASSOCIATION_HELP = 'kommunalförbund: nummer, kort id (fyrbodal, gr, sjuharad, skaraborg) eller namn; utan: instansens förvalda förbund';
+
+/** The association a command works in: `--association` (id, short id or name, any case), else the instance's default. */
+export async function associationOf(db: Db, arg: string | undefined): Promise<AssociationRow> {
+  const a = arg === undefined ? await getAssociation(db, await defaultAssociationId(db)) : await findAssociation(db, arg);
+  if (!a) {
+    const known = (await listAssociations(db)).map((x) => `${x.shortId} (${x.name})`).join(', ');
+    throw new CliError(`Kommunalförbundet "${arg}" finns inte. Ange ett av: ${known}`);
+  }
+  return a;
 }

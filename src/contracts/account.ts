@@ -64,6 +64,7 @@ export const listOwnSessions = endpoint({
 export const endOwnSession = endpoint({
   method: 'POST',
   path: '/api/account/sessions/:id/end',
+  shared: 'Den egna inloggningen: bara den som är inloggad',
   summary: 'Avsluta en av ens egna sessioner (404 för andras)',
   tag: TAG,
   access: 'signedIn',

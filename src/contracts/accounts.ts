@@ -43,6 +43,7 @@ export const createUser = endpoint({
 export const updateUser = endpoint({
   method: 'PATCH',
   path: '/api/admin/users/:id',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Ändra ett kontos roll eller kommuner, med motivering (sparas i händelseloggen)',
   tag: TAG,
   access: ADMIN,
@@ -81,6 +82,7 @@ const userParams = z.object({ id: idParam });
 export const resendInvitation = endpoint({
   method: 'POST',
   path: '/api/admin/users/:id/invitation/resend',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Skicka inbjudan igen med en ny länk (den gamla slutar gälla)',
   tag: TAG,
   access: ADMIN,
@@ -92,6 +94,7 @@ export const resendInvitation = endpoint({
 export const revokeInvitation = endpoint({
   method: 'POST',
   path: '/api/admin/users/:id/invitation/revoke',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Återkalla en inbjudan: länken slutar gälla och kontot, som aldrig använts, tas bort',
   tag: TAG,
   access: ADMIN,
@@ -105,6 +108,7 @@ const reasonBody = z.object({ reason: reasonRule });
 export const deactivateUser = endpoint({
   method: 'POST',
   path: '/api/admin/users/:id/deactivate',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Avaktivera ett konto: alla dess sessioner avslutas och det kan inte logga in på något sätt',
   tag: TAG,
   access: ADMIN,
@@ -117,6 +121,7 @@ export const deactivateUser = endpoint({
 export const reactivateUser = endpoint({
   method: 'POST',
   path: '/api/admin/users/:id/reactivate',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Återaktivera ett avaktiverat konto',
   tag: TAG,
   access: ADMIN,

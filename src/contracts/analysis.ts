@@ -58,6 +58,7 @@ export const listAnalysisRounds = endpoint({
 export const regionalAnalysis = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/analysis',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Regional översikt av en mätomgångs resultat (eller en figur som CSV)',
   tag: TAG,
   access: 'signedIn',
@@ -71,6 +72,7 @@ export const regionalAnalysis = endpoint({
 export const municipalityAnalysis = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/analysis/municipalities/:code',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'En kommun mot regionen (eller en figur som CSV)',
   tag: TAG,
   access: 'signedIn',
@@ -84,6 +86,7 @@ export const municipalityAnalysis = endpoint({
 export const compareAnalysis = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/analysis/compare/:otherId',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'round', param: 'otherId' }],
   summary: 'Förändring mellan två mätomgångar (eller en figur som CSV)',
   tag: TAG,
   access: 'signedIn',
@@ -97,6 +100,7 @@ export const compareAnalysis = endpoint({
 export const getCandidate = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/candidates/:itemId',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'En samverkanskandidat som användaren får se den: underlaget för ett initiativförslag',
   tag: TAG,
   access: 'signedIn',

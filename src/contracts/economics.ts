@@ -86,6 +86,7 @@ export const listEconomics = endpoint({
 export const getEconomicsYear = endpoint({
   method: 'GET',
   path: '/api/economics/:municipality/:year',
+  owners: [{ kind: 'municipality', param: 'municipality' }],
   summary: 'En kommuns it-ekonomi för ett år: pooler, arbetsområden, inom/utanför central it, andel av nettokostnaden, riktmärke och kvalitetsflaggor',
   tag: TAG,
   access: ENTERERS,
@@ -99,6 +100,7 @@ export const getEconomicsYear = endpoint({
 export const saveEconomicsYear = endpoint({
   method: 'PUT',
   path: '/api/economics/:municipality/:year',
+  owners: [{ kind: 'municipality', param: 'municipality' }],
   summary: 'Anger eller ersätter en kommuns it-ekonomi för ett år (belopp i kronor, 0 eller större)',
   tag: TAG,
   access: ENTERERS,
@@ -112,6 +114,7 @@ export const saveEconomicsYear = endpoint({
 export const deleteEconomicsYear = endpoint({
   method: 'DELETE',
   path: '/api/economics/:municipality/:year',
+  owners: [{ kind: 'municipality', param: 'municipality' }],
   summary: 'Tar bort en kommuns it-ekonomi för ett år',
   tag: TAG,
   access: ENTERERS,
@@ -124,6 +127,7 @@ export const deleteEconomicsYear = endpoint({
 export const getBenchmark = endpoint({
   method: 'GET',
   path: '/api/economics/benchmarks/:year',
+  shared: 'Nationella jämförelsevärden, gemensamma för alla förbund',
   summary: 'Riktmärket för it-kostnad som andel av nettokostnaden ett år (förvalt 2,5 %) och forskningens tal (cirka 2 %)',
   tag: TAG,
   access: 'signedIn',
@@ -134,6 +138,7 @@ export const getBenchmark = endpoint({
 export const saveBenchmark = endpoint({
   method: 'PUT',
   path: '/api/economics/benchmarks/:year',
+  shared: 'Nationella jämförelsevärden, gemensamma för alla förbund',
   summary: 'Anger riktmärket för ett år med sin källa',
   tag: TAG,
   access: ECONOMICS_ADMINS,
@@ -168,6 +173,7 @@ export const createGroup = endpoint({
 export const updateGroup = endpoint({
   method: 'PUT',
   path: '/api/economics/groups/:id',
+  owners: [{ kind: 'group', param: 'id' }],
   summary: 'Ändrar en grupps namn, kommuner, publicering med namn och publicerade andelar inom central it',
   tag: TAG,
   access: ECONOMICS_ADMINS,
@@ -181,6 +187,7 @@ export const updateGroup = endpoint({
 export const getGroupComparison = endpoint({
   method: 'GET',
   path: '/api/economics/groups/:id/comparison',
+  owners: [{ kind: 'group', param: 'id' }],
   summary: 'Gruppens jämförelse ett år: kommunernas siffror, summor, poolfördelning, besparingsscenarier, kostnadsfördelning och kvalitetsflaggor',
   tag: TAG,
   access: 'signedIn',
@@ -194,6 +201,7 @@ export const getGroupComparison = endpoint({
 export const saveSavingsScenario = endpoint({
   method: 'PUT',
   path: '/api/economics/groups/:id/savings',
+  owners: [{ kind: 'group', param: 'id' }],
   summary: 'Anger ett besparingsscenario för gruppen (procent per budgetkategori), med en publicerad tabell att kontrollera',
   tag: TAG,
   access: ECONOMICS_ADMINS,
@@ -207,6 +215,7 @@ export const saveSavingsScenario = endpoint({
 export const saveCostSharing = endpoint({
   method: 'PUT',
   path: '/api/economics/groups/:id/cost-sharing',
+  owners: [{ kind: 'group', param: 'id' }],
   summary: 'Anger en kostnadsfördelning för en gemensam it-organisation: basbelopp lika delat plus avgifter efter drivare',
   tag: TAG,
   access: ECONOMICS_ADMINS,

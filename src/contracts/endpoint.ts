@@ -4,6 +4,7 @@
 // (src/web/api.ts). Pure and browser-safe: the web bundle imports these files.
 import { z } from 'zod';
 import type { Role } from '../domain/organisation.ts';
+import type { OwnerKind } from '../domain/association-scope.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -49,6 +50,17 @@ export interface EndpointDef {
   errors?: readonly ErrorStatus[];
   /** Field labels for validation messages beyond src/contracts/field-labels.ts. */
   labels?: Readonly<Record<string, string>>;
+  /**
+   * Path parameters that address an aggregate owned by one association (a round, an initiative, a member
+   * municipality …). The server looks up each owner before validation and answers 404 when it belongs to
+   * another association than the caller's (src/server/association-guard.ts): no data crosses associations.
+   */
+  owners?: readonly { kind: OwnerKind; param: string }[];
+  /**
+   * Why a path parameter of this endpoint addresses nothing association-owned (shared instruments, the
+   * caller's own session, a personal link): every endpoint with a path parameter states `owners` or this.
+   */
+  shared?: string;
 }
 
 /** Declares an endpoint, keeping its literal types (for the typed server handler and web client). */

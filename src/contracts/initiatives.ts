@@ -50,6 +50,7 @@ export const listInitiatives = endpoint({
 export const getInitiative = endpoint({
   method: 'GET',
   path: '/api/initiatives/:id',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Ett initiativ med möjliga nästa steg, statusrapporter och nyttouppföljning',
   tag: TAG,
   access: 'signedIn',
@@ -67,6 +68,7 @@ export const getInitiative = endpoint({
 export const getInitiativeLog = endpoint({
   method: 'GET',
   path: '/api/initiatives/:id/log',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Initiativets beslutslogg (stegbyten med skäl)',
   tag: TAG,
   access: 'signedIn',
@@ -110,6 +112,7 @@ export const createFromCandidate = endpoint({
 export const updateInitiative = endpoint({
   method: 'PATCH',
   path: '/api/initiatives/:id',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Ändrar ett initiativs uppgifter (med versionen du utgick från)',
   tag: TAG,
   access: editors,
@@ -123,6 +126,7 @@ export const updateInitiative = endpoint({
 export const moveStage = endpoint({
   method: 'POST',
   path: '/api/initiatives/:id/stage',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Flyttar initiativet till ett annat steg (beslut med skäl)',
   tag: TAG,
   access: admin,
@@ -137,6 +141,7 @@ const participationParams = z.object({ id: idParam, code: municipalityCode });
 export const setParticipation = endpoint({
   method: 'PUT',
   path: '/api/initiatives/:id/participations/:code',
+  owners: [{ kind: 'initiative', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Anmäler en kommuns intresse eller deltagande',
   tag: TAG,
   access: editors,
@@ -150,6 +155,7 @@ export const setParticipation = endpoint({
 export const removeParticipation = endpoint({
   method: 'DELETE',
   path: '/api/initiatives/:id/participations/:code',
+  owners: [{ kind: 'initiative', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Tar bort en kommuns intresse eller deltagande',
   tag: TAG,
   access: editors,
@@ -176,6 +182,7 @@ const actorParams = z.object({ id: idParam, actorId: idParam });
 export const setActor = endpoint({
   method: 'PUT',
   path: '/api/initiatives/:id/actors/:actorId',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Knyter en aktör till initiativet, med dess roll',
   tag: TAG,
   access: admin,
@@ -188,6 +195,7 @@ export const setActor = endpoint({
 export const removeActor = endpoint({
   method: 'DELETE',
   path: '/api/initiatives/:id/actors/:actorId',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Tar bort en aktör från initiativet',
   tag: TAG,
   access: admin,
@@ -199,6 +207,7 @@ export const removeActor = endpoint({
 export const setScores = endpoint({
   method: 'PUT',
   path: '/api/initiatives/:id/scores',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Bedömer initiativet mot kvalificeringskriterierna (poäng 1–5 med motivering)',
   tag: TAG,
   access: admin,
@@ -211,6 +220,7 @@ export const setScores = endpoint({
 export const listReports = endpoint({
   method: 'GET',
   path: '/api/initiatives/:id/reports',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Initiativets statusrapporter och nyttouppföljning',
   tag: TAG,
   access: 'signedIn',
@@ -222,6 +232,7 @@ export const listReports = endpoint({
 export const reportStatus = endpoint({
   method: 'PUT',
   path: '/api/initiatives/:id/reports/:period',
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Lämnar eller ändrar en statusrapport för en period (2025, 2025-H1 eller 2025-Q2)',
   tag: TAG,
   access: editors,

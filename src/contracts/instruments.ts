@@ -76,6 +76,7 @@ export const listInstruments = endpoint({
 export const getInstrument = endpoint({
   method: 'GET',
   path: '/api/instruments/:id',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'Ett instruments definition (senaste versionen, eller den angivna)',
   tag: TAG,
   access: 'signedIn',
@@ -88,6 +89,7 @@ export const getInstrument = endpoint({
 export const getVersion = endpoint({
   method: 'GET',
   path: '/api/instruments/:id/versions/:version',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'En version för biblioteket: definition, förhandsvisningar per respondenttyp, mätomgångar som använder den',
   tag: TAG,
   access: EDITORS,
@@ -125,6 +127,7 @@ export const getVersion = endpoint({
 export const getCompatibility = endpoint({
   method: 'GET',
   path: '/api/instruments/:id/compatibility',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'Vilka frågor i två versioner som går att jämföra mellan mätomgångar',
   tag: TAG,
   access: EDITORS,
@@ -165,6 +168,7 @@ export const uploadInstrument = endpoint({
 export const duplicateVersion = endpoint({
   method: 'POST',
   path: '/api/instruments/:id/versions/:version/duplicate',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'Kopiera en version till ett utkast (standard: nästa lediga mindre version)',
   tag: TAG,
   access: ADMIN,
@@ -183,6 +187,7 @@ export const duplicateVersion = endpoint({
 export const updateDraft = endpoint({
   method: 'PUT',
   path: '/api/instruments/:id/versions/:version',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'Ersätt ett utkasts definition (409 med skälet när versionen används eller följer med programmet)',
   tag: TAG,
   access: ADMIN,
@@ -195,6 +200,7 @@ export const updateDraft = endpoint({
 export const deleteDraft = endpoint({
   method: 'DELETE',
   path: '/api/instruments/:id/versions/:version',
+  shared: 'Instrumenten delas av alla förbund i instansen',
   summary: 'Ta bort ett utkast',
   tag: TAG,
   access: ADMIN,

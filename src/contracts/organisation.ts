@@ -24,6 +24,7 @@ export const listMunicipalities = endpoint({
 export const getMunicipality = endpoint({
   method: 'GET',
   path: '/api/municipalities/:code',
+  owners: [{ kind: 'municipality', param: 'code' }],
   summary: 'En medlemskommun',
   tag: TAG,
   access: 'signedIn',
@@ -48,6 +49,7 @@ export const getOrganisation = endpoint({
 export const listMunicipalityContacts = endpoint({
   method: 'GET',
   path: '/api/municipalities/:code/contacts',
+  owners: [{ kind: 'municipality', param: 'code' }],
   summary: 'Kommunens kommunansvariga (namn och e-post)',
   tag: TAG,
   access: 'signedIn',

@@ -270,6 +270,7 @@ export const exportIndicators = endpoint({
 export const setIndicatorValue = endpoint({
   method: 'PUT',
   path: '/api/indicators/:year/:indicator',
+  shared: 'Anroparens eget förbunds indikatorvärden (året och indikatorn är inga objekt)',
   summary: 'Sätter förväntat och rapporterat värde för en indikator ett år',
   tag: FOLLOW_UP,
   access: PORTFOLIO_ADMINS,
@@ -321,6 +322,7 @@ export const createNetwork = endpoint({
 export const updateNetwork = endpoint({
   method: 'PATCH',
   path: '/api/networks/:id',
+  owners: [{ kind: 'network', param: 'id' }],
   summary: 'Ändrar ett nätverk (bara fälten som skickas)',
   tag: FOLLOW_UP,
   access: PORTFOLIO_ADMINS,

@@ -62,6 +62,7 @@ export const listReportRounds = endpoint({
 export const regionalReport = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/reports/regional',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Den anonymiserade regionala rapporten (JSON-modell eller fil)',
   tag: TAG,
   access: 'signedIn',
@@ -75,6 +76,7 @@ export const regionalReport = endpoint({
 export const municipalityReport = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/reports/municipalities/:code',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'En kommuns delrapport (JSON-modell eller fil)',
   tag: TAG,
   access: 'signedIn',
@@ -88,6 +90,7 @@ export const municipalityReport = endpoint({
 export const groupReport = endpoint({
   method: 'GET',
   path: '/api/reports/groups/:id',
+  owners: [{ kind: 'group', param: 'id' }],
   summary: 'Jämförelse för en grupp kommuner: it-budget, besparingspotential, it-kostnad mot riktmärket, kostnadsfördelning och risker (JSON-modell eller fil)',
   tag: TAG,
   access: 'signedIn',
@@ -101,6 +104,7 @@ export const groupReport = endpoint({
 export const startReportBatch = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/reports/batch',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Alla delrapporter som en zip (ett jobb; följ det med GET …/batch/:job)',
   tag: TAG,
   access: 'signedIn',
@@ -118,6 +122,7 @@ export const startReportBatch = endpoint({
 export const getReportBatch = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/reports/batch/:job',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Hur långt ett zip-jobb har kommit',
   tag: TAG,
   access: 'signedIn',
@@ -130,6 +135,7 @@ export const getReportBatch = endpoint({
 export const downloadReportBatch = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/reports/batch/:job/download',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Det färdiga zip-jobbets fil',
   tag: TAG,
   access: 'signedIn',

@@ -64,6 +64,7 @@ export const respondentImportReport = z.object({
 export const listRespondents = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/municipalities/:code/respondents',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Kommunens respondenter i mätomgången',
   tag: TAG,
   access,
@@ -86,6 +87,7 @@ export const listRespondents = endpoint({
 export const addRespondents = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/respondents',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Lägger till respondenter (var och en får en personlig länk)',
   tag: TAG,
   access,
@@ -100,6 +102,7 @@ export const addRespondents = endpoint({
 export const updateRespondent = endpoint({
   method: 'PATCH',
   path: '/api/rounds/:id/municipalities/:code/respondents/:rid',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Ändrar en respondent (roll och område bara innan respondenten börjat svara)',
   tag: TAG,
   access,
@@ -113,6 +116,7 @@ export const updateRespondent = endpoint({
 export const deleteRespondent = endpoint({
   method: 'DELETE',
   path: '/api/rounds/:id/municipalities/:code/respondents/:rid',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Tar bort en respondent som inte börjat svara',
   tag: TAG,
   access,
@@ -125,6 +129,7 @@ export const deleteRespondent = endpoint({
 export const newRespondentLink = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/respondents/:rid/new-link',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Ersätter respondentens personliga länk; den gamla slutar fungera',
   tag: TAG,
   access,
@@ -153,6 +158,7 @@ export const remindRespondents = mailEndpoint(
 export const listRespondentLinks = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/municipalities/:code/links',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Respondenternas personliga länkar',
   tag: TAG,
   access,
@@ -165,6 +171,7 @@ export const listRespondentLinks = endpoint({
 export const municipalityRates = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/municipalities/:code/rates',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Kommunens svarsfrekvens per roll och verksamhetsområde',
   tag: TAG,
   access,
@@ -177,6 +184,7 @@ export const municipalityRates = endpoint({
 export const selfAssessmentLink = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/self-assessment',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Kommunansvarigs egen länk till självskattningen (skapas första gången)',
   tag: TAG,
   access,
@@ -189,6 +197,7 @@ export const selfAssessmentLink = endpoint({
 export const importRespondents = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/respondents/import',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Importerar respondenter från CSV/XLSX (multipart, fältet "file") eller inklistrade Excel-rader ({ "text": … })',
   tag: TAG,
   access,
@@ -208,6 +217,7 @@ const linksFile = (format: 'csv' | 'xlsx', type: string) =>
   endpoint({
     method: 'GET',
     path: `/api/rounds/:id/municipalities/:code/links.${format}`,
+    owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
     summary: `Respondenternas personliga länkar som ${format.toUpperCase()}`,
     tag: TAG,
     access,
@@ -222,6 +232,7 @@ export const linksXlsx = linksFile('xlsx', 'application/vnd.openxmlformats-offic
 export const mailPreview = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/mail-preview',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Inbjudan eller påminnelse som en respondent får den (mätomgångens texter eller ett utkast)',
   tag: TAG,
   access,
@@ -247,6 +258,7 @@ export const mailPreview = endpoint({
 export const mailSummary = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/municipalities/:code/mail-summary',
+  owners: [{ kind: 'round', param: 'id' }, { kind: 'municipality', param: 'code' }],
   summary: 'Vilka som skulle få inbjudan eller påminnelsen (inget skickas)',
   tag: TAG,
   access,

@@ -170,6 +170,7 @@ export const createRisk = endpoint({
 export const getRisk = endpoint({
   method: 'GET',
   path: '/api/risks/:id',
+  owners: [{ kind: 'risk', param: 'id' }],
   summary: 'En risk med aktuella bedömningar och historik',
   tag: TAG,
   access: 'signedIn',
@@ -182,6 +183,7 @@ export const getRisk = endpoint({
 export const updateRisk = endpoint({
   method: 'PATCH',
   path: '/api/risks/:id',
+  owners: [{ kind: 'risk', param: 'id' }],
   summary: 'Ändrar en risks uppgifter (inte registret den hör till)',
   tag: TAG,
   labels,
@@ -196,6 +198,7 @@ export const updateRisk = endpoint({
 export const deleteRisk = endpoint({
   method: 'DELETE',
   path: '/api/risks/:id',
+  owners: [{ kind: 'risk', param: 'id' }],
   summary: 'Tar bort en risk med dess bedömningar',
   tag: TAG,
   access: RISK_EDITORS,
@@ -208,6 +211,7 @@ export const deleteRisk = endpoint({
 export const assessRisk = endpoint({
   method: 'POST',
   path: '/api/risks/:id/assessments',
+  owners: [{ kind: 'risk', param: 'id' }],
   summary: 'Lägger till en bedömning av en risk (tidigare bedömningar finns kvar som historik)',
   tag: TAG,
   labels,
@@ -223,6 +227,7 @@ export const assessRisk = endpoint({
 export const getRiskMatrix = endpoint({
   method: 'GET',
   path: '/api/risks/matrix/:municipality',
+  owners: [{ kind: 'municipality', param: 'municipality' }],
   summary: 'En kommuns riskmatris 4 × 4 (sannolikhet × konsekvens) av aktuella bedömningar',
   tag: TAG,
   access: RISK_EDITORS,
@@ -236,6 +241,7 @@ export const getRiskMatrix = endpoint({
 export const getRiskHeatmap = endpoint({
   method: 'GET',
   path: '/api/risks/heatmap/:group',
+  owners: [{ kind: 'group', param: 'group' }],
   summary: 'En grupps risker × kommuner med antal bedömda och allvarliga per kommun',
   tag: TAG,
   access: 'signedIn',

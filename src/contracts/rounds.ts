@@ -139,6 +139,7 @@ export const createRound = endpoint({
 export const getRound = endpoint({
   method: 'GET',
   path: '/api/rounds/:id',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'En mätomgång med kommunernas svarsläge',
   tag: TAG,
   access: 'signedIn',
@@ -151,6 +152,7 @@ export const getRound = endpoint({
 export const updateRound = endpoint({
   method: 'PATCH',
   path: '/api/rounds/:id',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Ändrar en mätomgång; vad som får ändras beror på dess status',
   tag: TAG,
   access: ADMIN,
@@ -167,6 +169,7 @@ export const updateRound = endpoint({
 export const deleteRound = endpoint({
   method: 'DELETE',
   path: '/api/rounds/:id',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Tar bort ett utkast utan svar',
   tag: TAG,
   access: ADMIN,
@@ -178,6 +181,7 @@ export const deleteRound = endpoint({
 export const previewRoundStatus = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/preview/:action',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Vad en statusändring gör (inget ändras): underlag för bekräftelsen',
   tag: TAG,
   access: ADMIN,
@@ -197,6 +201,7 @@ export const roundStatusEndpoints = { open: openRound, close: closeRound, reopen
 export const getRoundRates = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/rates',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Svarsfrekvens för hela mätomgången per roll, verksamhetsområde och kommun',
   tag: TAG,
   access: ADMIN,
@@ -208,6 +213,7 @@ export const getRoundRates = endpoint({
 export const importResponses = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/import',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Importerar svar från CSV eller XLSX (multipart/form-data, fältet "file"); dryRun förhandsgranskar',
   tag: TAG,
   access: ADMIN,
@@ -221,6 +227,7 @@ export const importResponses = endpoint({
 export const roundResponsesCsv = endpoint({
   method: 'GET',
   path: '/api/rounds/:id/responses.csv',
+  owners: [{ kind: 'round', param: 'id' }],
   summary: 'Svaren som CSV i importformatet (koder)',
   tag: TAG,
   access: 'signedIn',

@@ -59,6 +59,7 @@ export const getSignInSettings = endpoint({
 export const saveSignInDomain = endpoint({
   method: 'PUT',
   path: '/api/admin/sign-in/domains/:domain',
+  owners: [{ kind: 'signInDomain', param: 'domain' }],
   summary: 'Spara regeln för en e-postdomän (okända användare nekas eller skapas som läsare; lösenord av eller på)',
   tag: 'Administration',
   access: ADMIN,
@@ -71,6 +72,7 @@ export const saveSignInDomain = endpoint({
 export const deleteSignInDomain = endpoint({
   method: 'DELETE',
   path: '/api/admin/sign-in/domains/:domain',
+  owners: [{ kind: 'signInDomain', param: 'domain' }],
   summary: 'Ta bort regeln för en e-postdomän',
   tag: 'Administration',
   access: ADMIN,

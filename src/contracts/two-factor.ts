@@ -124,6 +124,7 @@ export const getTotpStatus = endpoint({
 export const resetUserTotp = endpoint({
   method: 'POST',
   path: '/api/admin/users/:id/totp/reset',
+  owners: [{ kind: 'user', param: 'id' }],
   summary: 'Återställ ett kontos tvåstegsverifiering (t.ex. efter en borttappad telefon)',
   tag: 'Administration',
   access: ['forbundsadmin'],

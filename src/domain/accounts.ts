@@ -10,7 +10,7 @@ export const passwordRule = z.string().min(MIN_PASSWORD_LENGTH, `Lösenordet ska
 
 export const emailRule = z.string().trim().email('Ange en giltig e-postadress').max(254);
 
-export const roleRule = z.enum(ROLES, { error: 'Rollen ska vara forbundsadmin, kommunansvarig eller lasare' });
+export const roleRule = z.enum(ROLES, { error: 'Rollen ska vara forbundsadmin, kommunansvarig, lasare eller regionanalytiker' });
 
 /** A user's municipalities: a code given twice counts once (it would break the unique key otherwise). */
 export const municipalityListRule = z
@@ -26,6 +26,8 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   isDemo: z.boolean(),
   municipalities: z.array(z.string()).describe('Kommunansvarig: kommunernas SCB-koder'),
+  associationId: z.number().nullable().describe('Kommunalförbundet kontot hör till (inget för regionanalytiker)'),
+  associationMembers: z.array(z.string()).describe('Förbundets medlemskommuner (SCB-koder)'),
   status: z.enum(ACCOUNT_STATES).describe('Inbjuden (har inte tagit emot inbjudan), aktivt eller avaktiverat'),
   hasPassword: z.boolean(),
   totpEnabled: z.boolean().describe('Tvåstegsverifiering med app (TOTP) är påslagen'),

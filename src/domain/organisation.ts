@@ -56,13 +56,14 @@ export const ACTORS: ReadonlyArray<{ name: string; kind: 'akademi' | 'naringsliv
   { name: 'Västra Götalandsregionen', kind: 'region' },
 ];
 
-export const ROLES = ['forbundsadmin', 'kommunansvarig', 'lasare'] as const;
+export const ROLES = ['forbundsadmin', 'kommunansvarig', 'lasare', 'regionanalytiker'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   forbundsadmin: 'Förbundsadmin',
   kommunansvarig: 'Kommunansvarig',
   lasare: 'Läsare',
+  regionanalytiker: 'Regionanalytiker',
 };
 
 /** Demo accounts, one per role (plus a second kommunansvarig), marked as demo in the UI. */
@@ -74,16 +75,25 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: R
   { email: 'lasare@demo.samverka.se', name: 'Demo Läsare', role: 'lasare', municipalities: [] },
 ];
 
-/** A signed-in user as the rules of access see them: a role and, for a kommunansvarig, own municipalities. */
+/**
+ * A signed-in user as the rules of access see them: a role, for a kommunansvarig its own municipalities,
+ * and the association the account belongs to (none for a regionanalytiker). `associationMembers` are the
+ * member municipalities of that association: a förbundsadmin sees their identifiable data, no other's.
+ * A viewer without `associationMembers` is the operator at the command line, bound to no association.
+ */
 export interface Viewer {
   role: Role;
   /** A kommunansvarig's own municipalities (SCB codes). */
   municipalities: readonly string[];
+  /** The account's association (null for a regionanalytiker; absent for the command-line operator). */
+  associationId?: number | null;
+  /** The member municipalities (SCB codes) of the account's association. */
+  associationMembers?: readonly string[];
 }
 
-/** Who may see a municipality's identifiable data (DOMAIN.md §1). */
+/** Who may see a municipality's identifiable data (DOMAIN.md §1, §2): never across associations, never the region's analyst. */
 export function canSeeMunicipality(user: Viewer, code: string): boolean {
-  if (user.role === 'forbundsadmin') return true;
+  if (user.role === 'forbundsadmin') return user.associationMembers === undefined || user.associationMembers.includes(code);
   if (user.role === 'kommunansvarig') return user.municipalities.includes(code);
   return false;
 }

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, type Access, type BodyOut, type EndpointDef, type ParamsOut, type QueryOut, type ResponseOf } from '../contracts/endpoint.ts';
 import { ROLE_LABELS } from '../domain/organisation.ts';
+import { associationGuard } from './association-guard.ts';
 import { requireRole, requireUser } from './auth.ts';
 import { parse } from './http.ts';
 
@@ -113,6 +114,7 @@ const jsonSerializer = () => (data: unknown) => JSON.stringify(data);
 export function route<E extends EndpointDef>(app: FastifyInstance, ep: E, handler: EndpointHandler<E>, extras: RouteExtras = {}) {
   if (!ep.path.startsWith(app.prefix)) throw new Error(`${ep.path} ligger inte under ${app.prefix}`);
   const access = accessCheck(ep.access);
+  const guard = associationGuard(app.db, ep.owners);
   const description = [`Behörighet: ${accessText(ep.access)}.`, ep.accessNote].filter(Boolean).join(' ');
   const schema: FastifySchema & Record<string, unknown> = {
     summary: ep.summary,
@@ -129,7 +131,7 @@ export function route<E extends EndpointDef>(app: FastifyInstance, ep: E, handle
     schema,
     config: { ...extras.config, endpoint: ep },
     ...(extras.bodyLimit ? { bodyLimit: extras.bodyLimit } : {}),
-    preValidation: [...(access ? [access] : []), ...(extras.preValidation ?? [])],
+    preValidation: [...(access ? [access] : []), ...(guard ? [guard] : []), ...(extras.preValidation ?? [])],
     validatorCompiler: validatorFor(ep.labels),
     serializerCompiler: jsonSerializer,
     handler: handler as never,

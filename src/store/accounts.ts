@@ -28,7 +28,9 @@ const USER_SELECT = `
          CASE WHEN u.deactivated_at IS NOT NULL THEN 'deactivated' WHEN u.activated_at IS NULL THEN 'invited' ELSE 'active' END AS status,
          u.password_hash IS NOT NULL AS "hasPassword",
          u.totp_enabled_at IS NOT NULL AS "totpEnabled",
-         ARRAY(SELECT DISTINCT ui.provider FROM user_identities ui WHERE ui.user_id = u.id ORDER BY ui.provider) AS "ssoProviders"
+         ARRAY(SELECT DISTINCT ui.provider FROM user_identities ui WHERE ui.user_id = u.id ORDER BY ui.provider) AS "ssoProviders",
+         u.association_id AS "associationId",
+         ARRAY(SELECT am.code FROM municipalities am WHERE am.association_id = u.association_id ORDER BY am.code) AS "associationMembers"
     FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id`;
 
 export async function getUser(db: Queryable, id: number): Promise<User | undefined> {
@@ -45,13 +47,24 @@ export async function listUsers(db: Queryable): Promise<User[]> {
  */
 export async function createUser(
   db: Queryable,
-  u: { email: string; name: string; password?: string; role: Role; municipalities?: string[]; isDemo?: boolean; invited?: boolean },
+  u: {
+    email: string;
+    name: string;
+    password?: string;
+    role: Role;
+    municipalities?: string[];
+    isDemo?: boolean;
+    invited?: boolean;
+    /** The account's association; without it the instance's default association (none for a regionanalytiker). */
+    associationId?: number | null;
+  },
 ): Promise<User> {
   const hash = u.password === undefined ? null : await hashPassword(u.password);
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO users (email, name, password_hash, role, is_demo, activated_at)
-     VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN NULL ELSE now() END) RETURNING id`,
-    [u.email.trim(), u.name, hash, u.role, u.isDemo ?? false, u.invited ?? false],
+    `INSERT INTO users (email, name, password_hash, role, is_demo, activated_at, association_id)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN NULL ELSE now() END,
+             CASE WHEN $4 = 'regionanalytiker' THEN NULL ELSE COALESCE($7::int, default_association_id()) END) RETURNING id`,
+    [u.email.trim(), u.name, hash, u.role, u.isDemo ?? false, u.invited ?? false, u.associationId ?? null],
   );
   await setUserMunicipalities(db, rows[0].id, u.municipalities ?? []);
   return (await getUser(db, rows[0].id))!;
@@ -64,7 +77,12 @@ export async function setUserMunicipalities(db: Queryable, userId: number, codes
 }
 
 export async function setUserRole(db: Queryable, userId: number, role: Role) {
-  await db.query('UPDATE users SET role = $2 WHERE id = $1', [userId, role]);
+  await db.query(
+    `UPDATE users SET role = $2,
+            association_id = CASE WHEN $2 = 'regionanalytiker' THEN NULL ELSE COALESCE(association_id, default_association_id()) END
+      WHERE id = $1`,
+    [userId, role],
+  );
 }
 
 /** Deactivates (every session ends in the same statement's transaction) or reactivates an account. */

@@ -33,7 +33,7 @@ export async function ensureGroup(
   g: { name: string; description?: string; namedPublished?: boolean; members: readonly string[] },
 ): Promise<number> {
   await db.query(
-    `INSERT INTO municipality_groups (name, description, named_published) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+    `INSERT INTO municipality_groups (name, description, named_published) VALUES ($1, $2, $3) ON CONFLICT (association_id, name) DO NOTHING`,
     [g.name, g.description ?? '', g.namedPublished ?? false],
   );
   const id = Number((await db.query<{ id: number }>('SELECT id FROM municipality_groups WHERE name = $1', [g.name])).rows[0].id);

@@ -430,7 +430,7 @@ export async function setIndicatorValue(
 ) {
   await tx.query(
     `INSERT INTO indicator_values (year, indicator, expected, reported, note, source, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (year, indicator) DO ${
+     ON CONFLICT (association_id, year, indicator) DO ${
        opts.onlyIfMissing ? 'NOTHING' : 'UPDATE SET expected = EXCLUDED.expected, reported = EXCLUDED.reported, note = EXCLUDED.note, source = EXCLUDED.source'
      }`,
     [year, indicator, v.expected, v.reported, v.note, v.source ?? '', opts.isDemo ?? false],
@@ -473,7 +473,7 @@ export async function saveFundingProject(
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO funding_projects (name, reference, period_from, period_to, requisitioned_until, is_demo)
      VALUES ($1, $2, $3::date, $4::date, $5::date, $6)
-     ON CONFLICT (name) DO ${
+     ON CONFLICT (association_id, name) DO ${
        opts.onlyIfMissing
          ? 'NOTHING'
          : 'UPDATE SET reference = EXCLUDED.reference, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to, requisitioned_until = EXCLUDED.requisitioned_until'
@@ -512,7 +512,7 @@ export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDem
   const columns = NETWORK_FIELDS.map((k) => NETWORK_COLUMNS[k]);
   const { rows } = await tx.query<{ id: number }>(
     `INSERT INTO networks (${columns.join(', ')}, is_demo) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1})
-     ON CONFLICT (name) DO NOTHING RETURNING id`,
+     ON CONFLICT (association_id, name) DO NOTHING RETURNING id`,
     [...networkValues(n), isDemo],
   );
   return rows[0]?.id ?? null;

@@ -57,6 +57,7 @@ export const en: Record<string, string> = {
   Förbundsadmin: 'Association admin',
   Kommunansvarig: 'Municipal key user',
   Läsare: 'Reader',
+  Regionanalytiker: 'Regional analyst',
   'Du är inloggad som {name} ({role}).': 'You are signed in as {name} ({role}).',
   'Demoläge: uppgifterna är demodata, delvis syntetiserade.': 'Demo mode: the data is demo data, partly synthesised.',
   'Sidan finns inte': 'Page not found',

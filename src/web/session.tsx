@@ -1,4 +1,5 @@
 import { queryClient } from './query.ts';
+import { ROLE_LABELS } from '../domain/organisation.ts';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import * as auth from '../contracts/auth.ts';
 import type { ResponseOf } from '../contracts/endpoint.ts';
@@ -83,8 +84,4 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 }
 
 export const useSession = () => useContext(Ctx);
-export const ROLE_LABEL: Record<Role, string> = {
-  forbundsadmin: 'Förbundsadmin',
-  kommunansvarig: 'Kommunansvarig',
-  lasare: 'Läsare',
-};
+export const ROLE_LABEL: Record<Role, string> = ROLE_LABELS;

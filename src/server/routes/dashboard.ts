@@ -25,7 +25,8 @@ export async function dashboardRoutes(app: FastifyInstance) {
     const own = user.role === 'kommunansvarig' ? user.municipalities : [];
     const names = Object.fromEntries((await listMunicipalities(db)).map((m) => [m.code, m.name]));
 
-    const all = await listRounds(db, user.role === 'kommunansvarig' ? { municipalities: own } : {});
+    // The region's analyst sees no round (no municipality's survey data); its follow-up is the region's page.
+    const all = user.role === 'regionanalytiker' ? [] : await listRounds(db, user.role === 'kommunansvarig' ? { municipalities: own } : {});
     const rounds: DashboardRound[] = [];
     const counted = user.role === 'lasare' ? await countedResponses(db) : new Map();
     for (const r of all) {
@@ -67,11 +68,11 @@ export async function dashboardRoutes(app: FastifyInstance) {
               completedAt: p.completedAt ? new Date(p.completedAt).toISOString() : null,
             });
 
-    const needsPortfolio = user.role !== 'lasare';
+    const needsPortfolio = user.role !== 'lasare' && user.role !== 'regionanalytiker';
     const initiatives = needsPortfolio ? (await listInitiatives(db)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) })) : [];
     const dashboard = buildDashboard({
       today,
-      role: user.role,
+      role: user.role === 'regionanalytiker' ? 'lasare' : user.role,
       municipalities: own,
       names,
       threshold: q.threshold,
