@@ -1,4 +1,9 @@
 // English translations keyed by the Swedish UI text. Missing keys fall back to Swedish.
+import { en as enMeasureScope } from './i18n-en-measure-scope.ts';
+import { en as enPortfolioScope } from './i18n-en-portfolio-scope.ts';
+import { en as enRegion } from './i18n-en-region.ts';
+import { en as enPublished } from './i18n-en-published.ts';
+import { en as enBenchmarks } from './i18n-en-benchmarks.ts';
 export const en: Record<string, string> = {
   'Instrumentversion kopierad till utkast': 'Instrument version copied to a draft',
   'Utkast till instrumentversion borttaget': 'Draft instrument version deleted',
@@ -1744,3 +1749,6 @@ Object.assign(en, {
   'Tillåtet': 'Allowed',
   'Utfärdare': 'Issuer',
 });
+
+// Issue 14's areas keep their translations in files of their own.
+Object.assign(en, enMeasureScope, enPortfolioScope, enRegion, enPublished, enBenchmarks);

@@ -1,0 +1,3 @@
+// English translations of issue 14's benchmarks texts, keyed by the Swedish UI text (merged into i18n-en.ts).
+export const en = {
+} satisfies Record<string, string>;
