@@ -26,6 +26,7 @@ import {
   scoreMunicipalities,
   scoringSettings,
   type AnalysisResponse,
+  checkMoneyUnit,
 } from '../src/domain/analysis/index.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from '../src/demo/data/mellerud-formagekarta.ts';
 import { IT_KOMPETENS_4D } from '../src/demo/data/it-kompetens-4d.ts';
@@ -550,6 +551,21 @@ describe('data quality', () => {
     // Analysrapport 2024 digital kompetens: 50 + 29 + 20 + 2 = 101 % → within tolerance.
     assert.equal(checkPercentSum('Digital kompetens', [50, 29, 20, 2]), null);
     assert.equal(checkPercentSum('Exakt', [50, 50]), null);
+  });
+
+  test('money headed "(tkr)" over kronor is flagged against the known grant (VGR Analys 2025:40 tabell 2)', () => {
+    // Fyrbodal's table 2 says "(tkr)" but its total is 3 000 000 for a grant of 3 000 000 kr: read as tkr it would be 3 000 000 000 kr.
+    const f = checkMoneyUnit('Tabell 2', 'tkr', 3_000_000, 3_000_000);
+    assert.equal(f?.code, 'MONEY_UNIT');
+    assert.equal(f?.actual, 3_000_000_000);
+    assert.equal(f?.expected, 3_000_000);
+    assert.match(f!.message, /tusen kronor.*men är i kronor/);
+    // Göteborgsregionen's table 4 states no unit beyond kronor: consistent.
+    assert.equal(checkMoneyUnit('Tabell 4', 'kr', 3_000_000, 3_000_000), null);
+    // 3 000 tkr for a grant of 3 000 000 kr is right.
+    assert.equal(checkMoneyUnit('Rätt', 'tkr', 3_000, 3_000_000), null);
+    // Neither unit fits (a different project): nothing to say about the unit.
+    assert.equal(checkMoneyUnit('Okänt', 'tkr', 1_234, 3_000_000), null);
   });
 
   // Förstudierapport gemensam it-organisation 2024 table 4 (columns Bengtsfors, Mellerud, Åmål, Färgelanda, Totalsumma).

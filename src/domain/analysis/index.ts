@@ -63,7 +63,9 @@ export { viewerFigures, type FigureViewer, type MunicipalityNaming, type RoundFi
 export {
   checkBases,
   checkDistributions,
+  checkMoneyUnit,
   checkPercentSum,
+  type MoneyUnit,
   checkPublishedDistribution,
   checkRowTotals,
   checkTableTotals,

@@ -9,10 +9,12 @@
 // - Bases (n) that differ between questions that are presented together.
 // - Shares of mentions of a multi-select question presented as shares of municipalities/respondents
 //   (they then sum to 100 %, which a per-respondent share of a multi-select would not).
+// - Money labelled in the wrong unit: a table headed "(tkr)" whose figures are kronor, e.g. VGR Analys 2025:40
+//   table 2 ("Rekvirerade medel (tkr)" over 1 992 000 … 3 000 000 for a project of 3 000 000 kr).
 import type { Base, DistributionFigure } from './types.ts';
 import { sum } from './values.ts';
 
-export type QualityFlagCode = 'PERCENT_SUM' | 'TOTAL_MISMATCH' | 'BASE_MISMATCH' | 'MENTIONS_AS_SHARE';
+export type QualityFlagCode = 'PERCENT_SUM' | 'TOTAL_MISMATCH' | 'BASE_MISMATCH' | 'MENTIONS_AS_SHARE' | 'MONEY_UNIT';
 
 /** What each flag means, in Swedish, for tables users see (the code stays for programs). */
 export const QUALITY_FLAG_LABELS: Record<QualityFlagCode, string> = {
@@ -20,6 +22,7 @@ export const QUALITY_FLAG_LABELS: Record<QualityFlagCode, string> = {
   TOTAL_MISMATCH: 'Summan stämmer inte med delarna',
   BASE_MISMATCH: 'Frågorna redovisas på olika bas',
   MENTIONS_AS_SHARE: 'Omnämnanden redovisade som andel av svarande',
+  MONEY_UNIT: 'Beloppen är angivna i fel enhet',
 };
 
 export interface QualityFlag {
@@ -200,4 +203,31 @@ export function checkDistributions(figs: readonly DistributionFigure[], toleranc
       ...checkBases(g.map((f) => ({ subject: f.groupKey === null ? f.itemId : `${f.itemId} (${f.groupKey})`, n: f.n, base: f.base }))),
     );
   return flags;
+}
+
+/** The unit a table states its money in. */
+export type MoneyUnit = 'kr' | 'tkr' | 'mnkr';
+const UNIT_FACTOR: Record<MoneyUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
+const UNIT_SV: Record<MoneyUnit, string> = { kr: 'kronor', tkr: 'tusen kronor (tkr)', mnkr: 'miljoner kronor (mnkr)' };
+
+/**
+ * Flags money stated in `unit` when a known total in kronor (e.g. the decided grant) shows that the figures
+ * are in another unit: the stated total read in `unit` differs from the known total by more than a factor
+ * of ten, while one of the other units matches it within ±1 %. Null when consistent or undecidable.
+ */
+export function checkMoneyUnit(subject: string, unit: MoneyUnit, statedTotal: number | null, knownTotalKr: number | null): QualityFlag | null {
+  if (statedTotal === null || knownTotalKr === null || !(statedTotal > 0) || !(knownTotalKr > 0)) return null;
+  const asStated = statedTotal * UNIT_FACTOR[unit];
+  if (Math.abs(asStated - knownTotalKr) <= knownTotalKr * 0.01) return null;
+  const actual = (Object.keys(UNIT_FACTOR) as MoneyUnit[]).find((u) => u !== unit && Math.abs(statedTotal * UNIT_FACTOR[u] - knownTotalKr) <= knownTotalKr * 0.01);
+  if (!actual) return null;
+  return {
+    code: 'MONEY_UNIT',
+    severity: 'warning',
+    subject,
+    message: `${subject}: beloppen anges i ${UNIT_SV[unit]} men är i ${UNIT_SV[actual]} (summan ${fmt(statedTotal)} ${unit} skulle vara ${fmt(asStated)} kr; känd summa ${fmt(knownTotalKr)} kr).`,
+    expected: knownTotalKr,
+    actual: asStated,
+    difference: asStated - knownTotalKr,
+  };
 }
