@@ -33,6 +33,8 @@ import { instrumentSchema, type Instrument } from '../domain/instruments/schema.
 import { instrumentOfRound } from '../rounds/service.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
+import { canUseAssociation } from '../domain/association-scope.ts';
+import { roundsScope } from '../rounds/service.ts';
 
 export const CACHE_MAX_AGE_MS = 5 * 60 * 1000;
 export const CACHE_ENTRIES = 16;
@@ -59,9 +61,10 @@ export function clearAnalysisCache(db: Queryable): void {
   caches.delete(db);
 }
 
-export async function roundInfo(db: Queryable, id: number): Promise<RoundInfo> {
+/** The round; with `viewer`, a round of another association than the viewer's does not exist (404). */
+export async function roundInfo(db: Queryable, id: number, viewer?: AnalysisViewer): Promise<RoundInfo> {
   const r = await getRound(db, id);
-  if (!r) throw notFound(`Mätomgången ${id} finns inte`);
+  if (!r || (viewer && !canUseAssociation(viewer, r.associationId))) throw notFound(`Mätomgången ${id} finns inte`);
   return {
     id: r.id,
     title: r.title,
@@ -159,7 +162,7 @@ export interface AnalysisQuery {
 }
 
 export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: AnalysisQuery): Promise<AnalysisView> {
-  const round = await roundInfo(db, q.roundId);
+  const round = await roundInfo(db, q.roundId, viewer);
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
     const ctx = await analysisContext(db, round, q.filters);
@@ -170,7 +173,7 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
 }
 
 export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer, q: AnalysisQuery & { municipality: string }): Promise<AnalysisView> {
-  const round = await roundInfo(db, q.roundId);
+  const round = await roundInfo(db, q.roundId, viewer);
   const names = await municipalityNames(db);
   if (!(q.municipality in names)) throw notFound(`Kommunen med kod ${q.municipality} finns inte`);
   try {
@@ -191,7 +194,7 @@ export async function getCandidate(
   viewer: AnalysisViewer,
   q: AnalysisQuery & { itemId: string },
 ): Promise<{ round: RoundInfo & { instrumentTitle: string }; filters: Filters; candidate: CandidateEvidence }> {
-  const round = await roundInfo(db, q.roundId);
+  const round = await roundInfo(db, q.roundId, viewer);
   try {
     assertCanViewRound(viewer, round);
     const ctx = await analysisContext(db, round, q.filters);
@@ -220,8 +223,8 @@ export async function getCompareView(
   viewer: AnalysisViewer,
   q: AnalysisQuery & { otherId: number; measure: ChangeMeasure },
 ): Promise<CompareView> {
-  const round = await roundInfo(db, q.roundId);
-  const other = await roundInfo(db, q.otherId);
+  const round = await roundInfo(db, q.roundId, viewer);
+  const other = await roundInfo(db, q.otherId, viewer);
   if (round.id === other.id) throw badRequest('Välj en annan mätomgång att jämföra med');
   try {
     assertCanViewRound(viewer, round);
@@ -243,8 +246,10 @@ export async function getCompareView(
   }
 }
 
-/** Rounds whose results the viewer may open (views.assertCanViewRound), newest first. */
+/** Rounds of the viewer's association whose results the viewer may open (views.assertCanViewRound), newest first. */
 export async function visibleRounds(db: Queryable, viewer: AnalysisViewer) {
+  const associationId = roundsScope(viewer);
+  if (associationId === null) return [];
   const { rows } = await db.query<RoundInfo & { instrumentTitle: string; createdAt: string }>(
     `SELECT r.id, r.title, r.status, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
             r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", i.definition->>'title' AS "instrumentTitle",
@@ -252,8 +257,10 @@ export async function visibleRounds(db: Queryable, viewer: AnalysisViewer) {
        FROM rounds r
        JOIN instruments i ON i.id = r.instrument_id AND i.version = r.instrument_version
        LEFT JOIN round_municipalities rm ON rm.round_id = r.id
+      WHERE $1::int IS NULL OR r.association_id = $1::int
       GROUP BY r.id, i.definition
       ORDER BY r.period_start DESC, r.id DESC`,
+    [associationId ?? null],
   );
   return rows
     .filter((r) => {

@@ -13,8 +13,9 @@ import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, r
 import { AppError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { groupReportModel } from '../reports/group-report.ts';
-import { groupIdOf, yearArg } from './args.ts';
+import { ASSOCIATION_HELP, groupIdOf, yearArg } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
+import { checkRoundAssociation } from './rounds.ts';
 
 const positiveInt = (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError('Mätomgångens id ska vara ett positivt heltal');
@@ -79,13 +80,16 @@ export function registerReportCommands(program: Command): void {
     .option('--all', 'alla delrapporter i mätomgången, som en zip-fil')
     .addOption(new Option('--format <format>', 'filformat').choices(reportFormat.options).default('pdf'))
     .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut resultatet som JSON')
-    .action(async (opts: { round: number; municipality?: string; all?: boolean; format: ReportFormat; out: string; json?: boolean }) => {
+    .action(async (opts: { round: number; municipality?: string; all?: boolean; format: ReportFormat; out: string; association?: string; json?: boolean }) => {
       if (opts.municipality !== undefined) validated(municipalityCode, opts.municipality);
       if (opts.municipality && opts.all) throw new CliError('Ange antingen --municipality eller --all, inte båda');
       const out = resolve(opts.out);
       try {
         const result = await withDb(async (db) => {
+          // A round of another association than --association (else the default) is refused.
+          await checkRoundAssociation(db, opts.association, opts.round);
           if (opts.all) {
             const tty = process.stderr.isTTY;
             const r = await writeDelrapportZip(db, opts.round, {

@@ -13,7 +13,7 @@ import { mailRespondents } from '../rounds/respondents/mail-respondents.ts';
 import { selfAssessmentRespondent } from '../rounds/respondents/self-assessment-link.ts';
 import { rateReport, requireRound, requireRoundMunicipality, respondentLink } from '../rounds/service.ts';
 import { CliError, print } from './index.ts';
-import { CLI_ACTOR, withRounds } from './rounds.ts';
+import { ASSOCIATION_HELP, CLI_ACTOR, withRoundsOf } from './rounds.ts';
 
 const positiveInt = (what: string) => (v: string) => {
   if (!/^[0-9]+$/.test(v) || Number(v) < 1) throw new CliError(`${what} ska vara ett positivt heltal`);
@@ -38,13 +38,14 @@ export function registerRespondentCommands(program: Command): void {
     .option('--name <namn>', 'namn')
     .option('--email <e-post>', 'e-postadress')
     .option('--count <antal>', 'antal respondenter med samma roll och område', positiveInt('Antalet'))
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
     .action(
-      async (opts: { round: number; municipality: string; type?: string; area?: string; name?: string; email?: string; count?: number; json?: boolean }) => {
+      async (opts: { round: number; municipality: string; type?: string; area?: string; name?: string; email?: string; count?: number; association?: string; json?: boolean }) => {
         const input = addRespondentsInput.safeParse({ respondentType: opts.type, area: opts.area, name: opts.name, email: opts.email, count: opts.count });
         if (!input.success) throw new CliError(input.error.issues.map((i) => i.message).join('; '));
         const config = configFromEnv();
-        const added = await withRounds((db) => addRespondentsChecked(db, opts.round, opts.municipality, input.data, CLI_ACTOR));
+        const added = await withRoundsOf(opts.association, [opts.round], (db) => addRespondentsChecked(db, opts.round, opts.municipality, input.data, CLI_ACTOR));
         const data = added.map((r) => ({ id: r.id, respondentType: r.respondentType, area: r.area, name: r.name, email: r.email, link: respondentLink(config, r.token!) }));
         print(data, !!opts.json, () => data.map((r) => `${r.id}  ${r.link}`).join('\n'));
       },
@@ -57,14 +58,15 @@ export function registerRespondentCommands(program: Command): void {
     .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
     .option('--format <format>', 'csv eller xlsx: namn, e-post, typ, område, länk, inbjuden, senast påmind, status')
     .option('--out <fil>', 'fil att skriva till (med --format; annars standard ut för csv)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; format?: string; out?: string; json?: boolean }) => {
+    .action(async (opts: { round: number; municipality: string; format?: string; out?: string; association?: string; json?: boolean }) => {
       const config = configFromEnv();
       if (opts.format) {
         if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError(`Okänt format "${opts.format}": ange csv eller xlsx`);
         if (opts.format === 'xlsx' && !opts.out) throw new CliError('Ange --out <fil> för xlsx');
         const format = opts.format;
-        const data = await withRounds(async (db) => {
+        const data = await withRoundsOf(opts.association, [opts.round], async (db) => {
           const round = await requireRound(db, opts.round);
           requireRoundMunicipality(round, opts.municipality);
           return exportLinks(db, config, round, opts.municipality, format, null);
@@ -75,7 +77,7 @@ export function registerRespondentCommands(program: Command): void {
         } else process.stdout.write(data);
         return;
       }
-      const links = await withRounds(async (db) => {
+      const links = await withRoundsOf(opts.association, [opts.round], async (db) => {
         requireRoundMunicipality(await requireRound(db, opts.round), opts.municipality);
         return respondentLinks(db, config, opts.round, opts.municipality);
       });
@@ -93,10 +95,11 @@ export function registerRespondentCommands(program: Command): void {
     .description('Skapar (eller visar) kommunansvarigs länk för ett självskattningsinstrument')
     .requiredOption('--round <id>', 'mätomgångens id', roundId)
     .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+    .action(async (opts: { round: number; municipality: string; association?: string; json?: boolean }) => {
       const config = configFromEnv();
-      const r = await withRounds((db) => selfAssessmentRespondent(db, opts.round, opts.municipality, CLI_ACTOR));
+      const r = await withRoundsOf(opts.association, [opts.round], (db) => selfAssessmentRespondent(db, opts.round, opts.municipality, CLI_ACTOR));
       const data = { id: r.id, link: respondentLink(config, r.token!), completedAt: r.completedAt };
       print(data, !!opts.json, () => data.link);
     });
@@ -111,10 +114,11 @@ export function registerRespondentCommands(program: Command): void {
       )
       .requiredOption('--round <id>', 'mätomgångens id', roundId)
       .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
-      .option('--json', 'skriv ut som JSON')
-      .action(async (opts: { round: number; municipality: string; json?: boolean }) => {
+      .option('--association <förbund>', ASSOCIATION_HELP)
+    .option('--json', 'skriv ut som JSON')
+      .action(async (opts: { round: number; municipality: string; association?: string; json?: boolean }) => {
         const config = configFromEnv();
-        const r = await withRounds((db) => mailRespondents(db, config, opts.round, opts.municipality, kind, undefined, CLI_ACTOR));
+        const r = await withRoundsOf(opts.association, [opts.round], (db) => mailRespondents(db, config, opts.round, opts.municipality, kind, undefined, CLI_ACTOR));
         print(r, !!opts.json, () =>
           `${r.sent.length} ${kind === 'invite' ? 'inbjudningar' : 'påminnelser'} skickade.${r.withoutEmail.length ? ` ${r.withoutEmail.length} respondenter saknar e-postadress; ge dem länken på annat sätt.` : ''}`,
         );
@@ -126,9 +130,10 @@ export function registerRespondentCommands(program: Command): void {
     .description('Svarsfrekvens (inbjudna, påbörjade, inskickade) per roll och verksamhetsområde')
     .requiredOption('--round <id>', 'mätomgångens id', roundId)
     .option('--municipality <kod>', 'kommunkod (SCB); utelämnad = hela mätomgången', municipalityCodeArg)
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality?: string; json?: boolean }) => {
-      const rates = await withRounds(async (db) => {
+    .action(async (opts: { round: number; municipality?: string; association?: string; json?: boolean }) => {
+      const rates = await withRoundsOf(opts.association, [opts.round], async (db) => {
         const round = await requireRound(db, opts.round);
         if (opts.municipality) requireRoundMunicipality(round, opts.municipality);
         return rateReport(db, round, opts.municipality);
@@ -150,8 +155,9 @@ export function registerRespondentCommands(program: Command): void {
     .requiredOption('--municipality <kod>', 'kommunkod (SCB)', municipalityCodeArg)
     .requiredOption('--file <fil>', 'CSV- eller XLSX-fil')
     .option('--dry-run', 'kontrollera bara: visa vad som skulle läggas till och alla fel, utan att spara')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; municipality: string; file: string; dryRun?: boolean; json?: boolean }) => {
+    .action(async (opts: { round: number; municipality: string; file: string; dryRun?: boolean; association?: string; json?: boolean }) => {
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(opts.file));
@@ -159,7 +165,7 @@ export function registerRespondentCommands(program: Command): void {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
       const config = configFromEnv();
-      const report = await withRounds((db) => importRespondents(db, config, opts.round, opts.municipality, { bytes, filename: opts.file }, { dryRun: opts.dryRun }, CLI_ACTOR));
+      const report = await withRoundsOf(opts.association, [opts.round], (db) => importRespondents(db, config, opts.round, opts.municipality, { bytes, filename: opts.file }, { dryRun: opts.dryRun }, CLI_ACTOR));
       print(report, !!opts.json, () => formatRespondentImport(report));
       if (report.errors.length) process.exitCode = 1;
     });

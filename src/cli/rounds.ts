@@ -18,10 +18,45 @@ import { AppError } from '../domain/errors.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
 import { duplicateVersion, storeDefinition, versionCompatibility } from '../instruments/service.ts';
 import { COMPATIBILITY_CHANGE_LABELS, ITEM_COMPATIBILITY_LABELS } from '../domain/instruments/library.ts';
-import { listRounds, roundProgress } from '../store/rounds.ts';
+import { getAssociation, type AssociationRow } from '../store/associations.ts';
+import { listRounds, roundProgress, type Round } from '../store/rounds.ts';
+import { ASSOCIATION_HELP, associationOf } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 export const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
+
+export { ASSOCIATION_HELP };
+
+/**
+ * The round `id` of the association the command works in (--association, else the default association).
+ * A round of another association is refused with a message naming the round's association.
+ */
+export async function roundIn(db: Db, association: AssociationRow, id: number): Promise<Round> {
+  const round = await requireRound(db, id);
+  if (round.associationId !== association.id) {
+    const owner = await getAssociation(db, round.associationId);
+    throw new CliError(
+      `Mätomgång ${id} tillhör ${owner?.name ?? `förbund ${round.associationId}`}, inte ${association.name}. ` +
+        `Ange --association ${owner?.shortId ?? round.associationId} för att arbeta med den.`,
+    );
+  }
+  return round;
+}
+
+/** withRounds, after checking that the rounds belong to the association of `--association` (`arg`). */
+export function withRoundsOf<T>(arg: string | undefined, ids: readonly number[], fn: (db: Db) => Promise<T>): Promise<T> {
+  return withRounds(async (db) => {
+    await checkRoundAssociation(db, arg, ...ids);
+    return fn(db);
+  });
+}
+
+/** Checks that the round belongs to the association of the `--association` argument; returns the association. */
+export async function checkRoundAssociation(db: Db, arg: string | undefined, ...ids: number[]): Promise<AssociationRow> {
+  const association = await associationOf(db, arg);
+  for (const id of ids) await roundIn(db, association, id);
+  return association;
+}
 
 /** Opens the database with the built-in instruments synced; rule violations become CliError. */
 export async function withRounds<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -161,10 +196,11 @@ export function registerRoundCommands(program: Command): void {
   const rounds = program.command('rounds').description('Mätomgångar');
   rounds
     .command('list')
-    .description('Listar mätomgångarna (id, instrument, rubrik, status)')
+    .description('Listar förbundets mätomgångar (id, instrument, rubrik, status)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const rows = await withRounds((db) => listRounds(db));
+    .action(async (opts: { association?: string; json?: boolean }) => {
+      const rows = await withRounds(async (db) => listRounds(db, { associationId: (await associationOf(db, opts.association)).id }));
       const data = rows.map((r) => ({
         id: r.id,
         instrument: r.instrument,
@@ -185,10 +221,11 @@ export function registerRoundCommands(program: Command): void {
   rounds
     .command('show <id>')
     .description('Visar en mätomgång med svarsläget per kommun')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (id: string, opts: { json?: boolean }) => {
+    .action(async (id: string, opts: { association?: string; json?: boolean }) => {
       const data = await withRounds(async (db) => {
-        const round = await requireRound(db, roundId(id));
+        const round = await roundIn(db, await associationOf(db, opts.association), roundId(id));
         return { ...round, progress: await roundProgress(db, round.id) };
       });
       print(data, !!opts.json, () =>
@@ -201,16 +238,26 @@ export function registerRoundCommands(program: Command): void {
 
   rounds
     .command('create')
-    .description('Skapar en mätomgång för ett instrument, kommuner och en period')
+    .description('Skapar en mätomgång för ett instrument, kommuner och en period i förbundet (kommunerna ska vara förbundets medlemmar)')
     .requiredOption('--instrument <id>', 'instrumentets id (se instruments list)')
     .option('--instrument-version <version>', 'instrumentversion (förvalt: senaste)')
     .requiredOption('--title <rubrik>', 'rubrik')
     .requiredOption('--municipalities <koder...>', 'kommunkoder (SCB), åtskilda med mellanslag eller komma, eller "all"')
     .requiredOption('--start <datum>', 'periodens första dag (ÅÅÅÅ-MM-DD)')
     .requiredOption('--end <datum>', 'periodens sista dag (ÅÅÅÅ-MM-DD)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
     .action(
-      async (opts: { instrument: string; instrumentVersion?: string; title: string; municipalities: string[]; start: string; end: string; json?: boolean }) => {
+      async (opts: {
+        instrument: string;
+        instrumentVersion?: string;
+        title: string;
+        municipalities: string[];
+        start: string;
+        end: string;
+        association?: string;
+        json?: boolean;
+      }) => {
         const codes = opts.municipalities.flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
         const input = validated(createRoundBody, {
           instrument: opts.instrument,
@@ -220,7 +267,7 @@ export function registerRoundCommands(program: Command): void {
           periodEnd: opts.end,
           municipalities: codes.length === 1 && codes[0].toLowerCase() === 'all' ? 'all' : codes,
         });
-        const round = await withRounds((db) => createRoundChecked(db, input, CLI_ACTOR));
+        const round = await withRounds(async (db) => createRoundChecked(db, input, CLI_ACTOR, (await associationOf(db, opts.association)).id));
         print(round, !!opts.json, () => `Mätomgång ${round.id} "${round.title}" är skapad (utkast) för ${round.municipalities.length} kommuner.`);
       },
     );
@@ -234,9 +281,13 @@ export function registerRoundCommands(program: Command): void {
     rounds
       .command(`${action} <id>`)
       .description(description)
+      .option('--association <förbund>', ASSOCIATION_HELP)
       .option('--json', 'skriv ut som JSON')
-      .action(async (id: string, opts: { json?: boolean }) => {
-        const round = await withRounds((db) => changeRoundStatus(db, roundId(id), action, CLI_ACTOR));
+      .action(async (id: string, opts: { association?: string; json?: boolean }) => {
+        const round = await withRounds(async (db) => {
+          await checkRoundAssociation(db, opts.association, roundId(id));
+          return changeRoundStatus(db, roundId(id), action, CLI_ACTOR);
+        });
         print(round, !!opts.json, () => `Mätomgång ${round.id} ${done}.`);
       });
   }
@@ -250,17 +301,19 @@ export function registerRoundCommands(program: Command): void {
     .requiredOption('--file <fil>', 'CSV- eller XLSX-fil')
     .option('--dry-run', 'kontrollera bara: rapportera godkända rader och fel utan att spara')
     .option('--skip-invalid', 'spara de godkända raderna även om andra rader har fel')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { round: number; file: string; dryRun?: boolean; skipInvalid?: boolean; json?: boolean }) => {
+    .action(async (opts: { round: number; file: string; dryRun?: boolean; skipInvalid?: boolean; association?: string; json?: boolean }) => {
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(opts.file));
       } catch (e) {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
-      const { report } = await withRounds((db) =>
-        importRoundResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid }, CLI_ACTOR),
-      );
+      const { report } = await withRounds(async (db) => {
+        await checkRoundAssociation(db, opts.association, opts.round);
+        return importRoundResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid }, CLI_ACTOR);
+      });
       print(report, !!opts.json, () => formatImportReport(report));
       if (report.errors.length && (report.dryRun || !report.skipInvalid || report.written === 0)) process.exitCode = 1;
     });

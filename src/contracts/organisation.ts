@@ -15,7 +15,7 @@ export type Municipality = z.infer<typeof municipality>;
 export const listMunicipalities = endpoint({
   method: 'GET',
   path: '/api/municipalities',
-  summary: 'Medlemskommunerna (namn och kod är offentliga uppgifter; resultat är det inte)',
+  summary: 'Det egna förbundets medlemskommuner, för regionanalytiker alla (namn och kod är offentliga; resultat är det inte)',
   tag: TAG,
   access: 'signedIn',
   response: z.object({ municipalities: z.array(municipality) }),
@@ -36,7 +36,7 @@ export const getMunicipality = endpoint({
 export const getOrganisation = endpoint({
   method: 'GET',
   path: '/api/organisation',
-  summary: 'Verksamhetsområden, gemensamma IT-organisationer och aktörer',
+  summary: 'Verksamhetsområden, gemensamma IT-organisationer med medlemmar i förbundet, och aktörer',
   tag: TAG,
   access: 'signedIn',
   response: z.object({

@@ -9,6 +9,8 @@
 //   (the three closed multi-respondent rounds also hold invited people who never answered: withNonResponse)
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
 //
+// Every demo round belongs to Fyrbodals kommunalförbund (DEMO_ROUND_ASSOCIATION), set explicitly.
+//
 // Synthesis is deterministic (mulberry32 with a fixed seed per round). Idempotent: a demo round that
 // already exists (same instrument and title, is_demo) is left untouched; each round is written in one
 // transaction with batched inserts, so a load either adds a whole round or nothing.
@@ -20,6 +22,7 @@ import { AREAS, FYRBODAL } from '../domain/organisation.ts';
 import { syncBuiltInInstruments } from '../store/instruments.ts';
 import { newRespondentToken } from '../store/respondents.ts';
 import { createRound } from '../store/rounds.ts';
+import { findAssociation } from '../store/associations.ts';
 import { DIMIOS_2020, DIMIOS_2025, ITEM_PROFILE, type MaturityTarget } from './data/digital-mognad.ts';
 import { IT_KOMPETENS_4D, MUNICIPALITIES_4D } from './data/it-kompetens-4d.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from './data/mellerud-formagekarta.ts';
@@ -510,8 +513,11 @@ const DEMO_CONTACT = { name: 'Demo Förbundsadmin', email: 'admin@demo.samverka.
 
 const at = (date: string) => `${date}T09:00:00Z`;
 
+/** The association every demo round belongs to: the demo region is Fyrbodal's (short id "fyrbodal"). */
+export const DEMO_ROUND_ASSOCIATION = 'fyrbodal';
+
 /** Writes one demo round unless it exists; returns whether it was added. */
-async function writeRound(db: Db, r: DemoRound): Promise<boolean> {
+async function writeRound(db: Db, r: DemoRound, associationId: number): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Serialise concurrent demo loads (PostgreSQL); a no-op cost on PGlite.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('samverka-demo-rounds'))`);
@@ -524,6 +530,7 @@ async function writeRound(db: Db, r: DemoRound): Promise<boolean> {
       periodStart: r.periodStart,
       periodEnd: r.periodEnd,
       municipalities: r.municipalities,
+      associationId,
       isDemo: true,
       demoNote: r.demoNote,
       contactName: DEMO_CONTACT.name,
@@ -588,5 +595,8 @@ async function insertRespondents(tx: Queryable, roundId: number, r: DemoRound): 
 export async function loadDemoRounds(db: Db): Promise<void> {
   const instruments = await loadBuiltInInstruments();
   await syncBuiltInInstruments(db, instruments);
-  for (const round of buildDemoRounds(instruments)) await writeRound(db, round);
+  // The demo rounds are Fyrbodal's, explicitly (not merely the default association's).
+  const association = await findAssociation(db, DEMO_ROUND_ASSOCIATION);
+  if (!association) throw new Error(`Demodata: kommunalförbundet ${DEMO_ROUND_ASSOCIATION} finns inte`);
+  for (const round of buildDemoRounds(instruments)) await writeRound(db, round, association.id);
 }

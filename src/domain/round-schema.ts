@@ -57,6 +57,7 @@ export const roundShape = roundDetailsShape.extend({
   isDemo: z.boolean(),
   demoNote: z.string().nullable(),
   municipalities: z.array(z.string()),
+  associationId: z.number().int().describe('Kommunalförbundet som äger mätomgången'),
 });
 export type Round = z.infer<typeof roundShape>;
 

@@ -7,16 +7,19 @@ import type { NewRoundSettings } from '../domain/round-schema.ts';
 import { periodError } from '../domain/rounds.ts';
 import { audit } from '../store/audit.ts';
 import { getInstrumentForRound } from '../store/instruments.ts';
-import { getMunicipality, listMunicipalities } from '../store/organisation.ts';
 import { createRound, type Round } from '../store/rounds.ts';
-import type { Actor } from './service.ts';
+import { requireMembers, type Actor } from './service.ts';
 
 export interface CreateRoundInput extends NewRoundSettings {
   /** SCB codes, or 'all' for every municipality. */
   municipalities: string[] | 'all';
 }
 
-export async function createRoundChecked(db: Db, input: CreateRoundInput, actor: Actor): Promise<Round> {
+/**
+ * `associationId`: the association the round belongs to (the creator's; the CLI's --association). 'all' is
+ * every member of it; any other code must be a member (400 naming the municipality otherwise).
+ */
+export async function createRoundChecked(db: Db, input: CreateRoundInput, actor: Actor, associationId: number): Promise<Round> {
   const instrument = await getInstrumentForRound(db, input.instrument, input.instrumentVersion);
   if (!instrument)
     throw notFound(
@@ -30,10 +33,11 @@ export async function createRoundChecked(db: Db, input: CreateRoundInput, actor:
   if (unknownTypes.length) throw badRequest(`Respondenttyperna finns inte i instrumentet: ${unknownTypes.join(', ')}`);
   const details = Object.fromEntries(ROUND_DETAIL_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
   let codes: string[];
-  if (input.municipalities === 'all') codes = (await listMunicipalities(db)).map((m) => m.code);
+  if (input.municipalities === 'all')
+    codes = (await db.query<{ code: string }>('SELECT code FROM municipalities WHERE association_id = $1 ORDER BY code', [associationId])).rows.map((m) => m.code);
   else {
     codes = [...new Set(input.municipalities)].sort();
-    for (const c of codes) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
+    await requireMembers(db, associationId, codes);
   }
   if (!codes.length) throw badRequest('Välj minst en kommun');
   return db.transaction(async (tx) => {
@@ -45,6 +49,7 @@ export async function createRoundChecked(db: Db, input: CreateRoundInput, actor:
       periodEnd: input.periodEnd,
       municipalities: codes,
       createdBy: actor.id,
+      associationId,
       ...details,
     });
     await audit(tx, {
@@ -52,7 +57,7 @@ export async function createRoundChecked(db: Db, input: CreateRoundInput, actor:
       action: 'round.created',
       target: `round:${round.id}`,
       ip: actor.ip,
-      details: { instrument: `${instrument.id}@${instrument.version}`, title: round.title, municipalities: codes },
+      details: { instrument: `${instrument.id}@${instrument.version}`, title: round.title, municipalities: codes, associationId },
     });
     return round;
   });

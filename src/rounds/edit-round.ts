@@ -11,7 +11,7 @@ import { getInstrumentForRound } from '../store/instruments.ts';
 import { listMunicipalities } from '../store/organisation.ts';
 import { answerFacts, removeRoundMunicipalities, removeUnansweredOfTypes, setRoundInstrument } from '../store/round-edit.ts';
 import { addRoundMunicipalities, getRound, lockRound, updateRound, updateRoundDetails, type Round } from '../store/rounds.ts';
-import { instrumentOfRound, type Actor } from './service.ts';
+import { instrumentOfRound, requireMembers, type Actor } from './service.ts';
 
 /** Today's date in Sweden (YYYY-MM-DD). */
 export const todayInSweden = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
@@ -51,6 +51,8 @@ export async function editRound(db: Db, id: number, input: EditRoundInput, actor
     let municipalities = input.municipalities ? [...new Set(input.municipalities)] : [...current.municipalities];
     for (const c of input.addMunicipalities ?? []) if (!municipalities.includes(c)) municipalities.push(c);
     municipalities = municipalities.filter((c) => !(input.removeMunicipalities ?? []).includes(c)).sort();
+    // Municipalities added to the round must be members of its association (400 naming them).
+    await requireMembers(tx, current.associationId, municipalities.filter((c) => !current.municipalities.includes(c)));
     const details = Object.fromEntries(ROUND_DETAIL_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as Partial<RoundDetails>;
     const next: RoundSettings = {
       ...current,

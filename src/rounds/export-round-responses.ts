@@ -7,10 +7,10 @@ import { responsesExportRefusal, type Viewer } from '../domain/round-policy.ts';
 import { audit } from '../store/audit.ts';
 import { roundAnswersRows } from './export.ts';
 import { toCsv } from '../domain/export.ts';
-import { requireRound, requireRoundMunicipality, type Actor } from './service.ts';
+import { requireRoundMunicipality, requireVisibleRound, type Actor } from './service.ts';
 
 export async function exportRoundResponses(db: Queryable, user: Viewer, actor: Actor, id: number, municipality?: string) {
-  const round = await requireRound(db, id);
+  const round = await requireVisibleRound(db, user, id);
   const refusal = responsesExportRefusal(user, municipality);
   if (refusal) throw forbidden(refusal);
   if (municipality) requireRoundMunicipality(round, municipality);

@@ -6,7 +6,10 @@ import type { Db, Queryable } from '../db/db.ts';
 import { loadBuiltInInstruments } from '../domain/instruments/catalog.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
 import { responseRates, SELF_ASSESSMENT_TYPE, type ResponseRates } from '../domain/rounds.ts';
-import { AppError, notFound } from '../domain/errors.ts';
+import { AppError, badRequest, notFound } from '../domain/errors.ts';
+import { canUseAssociation, isRegionAnalyst } from '../domain/association-scope.ts';
+import type { Viewer } from '../domain/organisation.ts';
+import { defaultAssociationId, getAssociation } from '../store/associations.ts';
 import { getInstrument, syncBuiltInInstruments } from '../store/instruments.ts';
 import { listAreas } from '../store/organisation.ts';
 import { respondentProgress } from '../store/respondents.ts';
@@ -46,6 +49,54 @@ export async function requireRound(db: Queryable, id: number): Promise<Round> {
   const round = await getRound(db, id);
   if (!round) throw notFound(`Mätomgång ${id} finns inte`);
   return round;
+}
+
+/**
+ * The association whose rounds a viewer works with (issue 14): the account's own; null (none at all) for the
+ * region's analyst, who sees no municipality's survey data; undefined (every association) for a viewer bound
+ * to none. The command line passes the association of its --association option.
+ */
+export function roundsScope(viewer: Viewer): number | null | undefined {
+  if (isRegionAnalyst(viewer)) return null;
+  return viewer.associationId ?? undefined;
+}
+
+/** The round, as far as the viewer may see it: another association's round does not exist for the viewer (404). */
+export async function requireVisibleRound(db: Queryable, viewer: Viewer, id: number): Promise<Round> {
+  const round = await requireRound(db, id);
+  if (!canUseAssociation(viewer, round.associationId)) throw notFound(`Mätomgång ${id} finns inte`);
+  return round;
+}
+
+/** The association a new round belongs to: the creator's, else the instance's default. */
+export async function roundAssociationOf(db: Queryable, viewer: Pick<Viewer, 'associationId'> | undefined): Promise<number> {
+  return viewer?.associationId ?? (await defaultAssociationId(db));
+}
+
+/**
+ * A round's municipalities must be members of its association: 404 for an unknown code, 400 naming the
+ * municipality and the association for a non-member ("Kommunen 1480 (Göteborg) är inte medlem i Fyrbodals
+ * kommunalförbund"). Nothing is written before this check passes.
+ */
+export async function requireMembers(db: Queryable, associationId: number, codes: readonly string[]): Promise<void> {
+  if (!codes.length) return;
+  const rows = (
+    await db.query<{ code: string; name: string; association_id: number | null }>(
+      'SELECT code, name, association_id FROM municipalities WHERE code = ANY($1::text[])',
+      [[...codes]],
+    )
+  ).rows;
+  const found = new Map(rows.map((r) => [r.code, r]));
+  for (const c of codes) if (!found.has(c)) throw notFound(`Kommunen med kod ${c} finns inte`);
+  const outside = codes.map((c) => found.get(c)!).filter((m) => m.association_id === null || Number(m.association_id) !== associationId);
+  if (!outside.length) return;
+  const association = (await getAssociation(db, associationId))?.name ?? `förbund ${associationId}`;
+  const names = outside.map((m) => `${m.code} (${m.name})`);
+  throw badRequest(
+    names.length === 1
+      ? `Kommunen ${names[0]} är inte medlem i ${association}`
+      : `Kommunerna ${names.join(', ')} är inte medlemmar i ${association}`,
+  );
 }
 
 /** The round must include the municipality (404 otherwise). */

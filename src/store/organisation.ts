@@ -15,8 +15,14 @@ const MUNICIPALITY_SELECT = `
     LEFT JOIN it_organisation_members om ON om.municipality_code = m.code
     LEFT JOIN it_organisations o ON o.id = om.it_organisation_id`;
 
-export async function listMunicipalities(db: Queryable): Promise<MunicipalityRow[]> {
-  return (await db.query<MunicipalityRow>(`${MUNICIPALITY_SELECT} GROUP BY m.code, a.name ORDER BY m.name`)).rows;
+/** The municipalities, by name; `associationId` limits to one association's members. */
+export async function listMunicipalities(db: Queryable, filter: { associationId?: number } = {}): Promise<MunicipalityRow[]> {
+  return (
+    await db.query<MunicipalityRow>(
+      `${MUNICIPALITY_SELECT} WHERE $1::int IS NULL OR m.association_id = $1::int GROUP BY m.code, a.name ORDER BY m.name`,
+      [filter.associationId ?? null],
+    )
+  ).rows;
 }
 
 export async function getMunicipality(db: Queryable, code: string): Promise<MunicipalityRow | undefined> {
@@ -27,13 +33,18 @@ export async function listAreas(db: Queryable) {
   return (await db.query<{ id: string; name: string }>('SELECT id, name FROM areas ORDER BY sort, name')).rows;
 }
 
-export async function listItOrganisations(db: Queryable) {
+/** The shared IT organisations; `associationId` limits to those with a member municipality in that association. */
+export async function listItOrganisations(db: Queryable, filter: { associationId?: number } = {}) {
   return (
     await db.query<{ id: number; name: string; description: string; members: string[] }>(
       `SELECT o.id, o.name, o.description,
               COALESCE(array_agg(om.municipality_code ORDER BY om.municipality_code) FILTER (WHERE om.municipality_code IS NOT NULL), '{}') AS members
          FROM it_organisations o LEFT JOIN it_organisation_members om ON om.it_organisation_id = o.id
+        WHERE $1::int IS NULL OR EXISTS (
+                SELECT 1 FROM it_organisation_members x JOIN municipalities xm ON xm.code = x.municipality_code
+                 WHERE x.it_organisation_id = o.id AND xm.association_id = $1::int)
         GROUP BY o.id ORDER BY o.name`,
+      [filter.associationId ?? null],
     )
   ).rows;
 }

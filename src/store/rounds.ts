@@ -10,7 +10,7 @@ const ROUND_SELECT = `
   SELECT r.id, r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", r.title, r.status,
          to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
          r.created_at AS "createdAt", r.opened_at AS "openedAt", r.closed_at AS "closedAt",
-         r.is_demo AS "isDemo", r.demo_note AS "demoNote",
+         r.is_demo AS "isDemo", r.demo_note AS "demoNote", r.association_id AS "associationId",
          r.introduction, r.contact_name AS "contactName", r.contact_email AS "contactEmail",
          r.estimated_minutes AS "estimatedMinutes", r.respondent_types AS "respondentTypes",
          r.invitation_subject AS "invitationSubject", r.invitation_body AS "invitationBody",
@@ -30,12 +30,14 @@ export async function createRound(
     createdBy?: number | null;
     isDemo?: boolean;
     demoNote?: string | null;
+    /** The owning association (kommunalförbund); without it the instance's default association. */
+    associationId?: number;
   } & Partial<RoundDetails>,
 ): Promise<Round> {
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO rounds (instrument_id, instrument_version, title, period_start, period_end, created_by, is_demo, demo_note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [r.instrument, r.instrumentVersion, r.title, r.periodStart, r.periodEnd, r.createdBy ?? null, r.isDemo ?? false, r.demoNote ?? null],
+    `INSERT INTO rounds (instrument_id, instrument_version, title, period_start, period_end, created_by, is_demo, demo_note, association_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::int, default_association_id())) RETURNING id`,
+    [r.instrument, r.instrumentVersion, r.title, r.periodStart, r.periodEnd, r.createdBy ?? null, r.isDemo ?? false, r.demoNote ?? null, r.associationId ?? null],
   );
   await updateRoundDetails(db, rows[0].id, r);
   await addRoundMunicipalities(db, rows[0].id, r.municipalities);
@@ -58,18 +60,21 @@ export async function lockRound(tx: Queryable, id: number): Promise<Round | unde
   return getRound(tx, id);
 }
 
-/** Rounds, newest first; `municipalities` limits to rounds including any of those codes. */
-export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[] } = {}): Promise<Round[]> {
-  if (filter.municipalities)
-    return (
-      await db.query<Round>(
-        `${ROUND_SELECT}
-          WHERE EXISTS (SELECT 1 FROM round_municipalities x WHERE x.round_id = r.id AND x.municipality_code = ANY($1::text[]))
-          GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC`,
-        [filter.municipalities],
-      )
-    ).rows;
-  return (await db.query<Round>(`${ROUND_SELECT} GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC`)).rows;
+/**
+ * Rounds, newest first. `associationId` limits to one association's rounds (null: none at all, the region's
+ * analyst); `municipalities` to rounds including any of those codes.
+ */
+export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[]; associationId?: number | null } = {}): Promise<Round[]> {
+  if (filter.associationId === null) return [];
+  return (
+    await db.query<Round>(
+      `${ROUND_SELECT}
+        WHERE ($1::text[] IS NULL OR EXISTS (SELECT 1 FROM round_municipalities x WHERE x.round_id = r.id AND x.municipality_code = ANY($1::text[])))
+          AND ($2::int IS NULL OR r.association_id = $2::int)
+        GROUP BY r.id ORDER BY r.created_at DESC, r.id DESC`,
+      [filter.municipalities ?? null, filter.associationId ?? null],
+    )
+  ).rows;
 }
 
 export async function updateRound(db: Queryable, id: number, patch: { title?: string; periodStart?: string; periodEnd?: string }): Promise<void> {

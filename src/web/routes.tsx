@@ -44,6 +44,8 @@ export interface AppRoute {
 /** Roles that work with rounds and initiatives (not läsare). */
 const STAFF: readonly Role[] = ['forbundsadmin', 'kommunansvarig'];
 const ADMIN: readonly Role[] = ['forbundsadmin'];
+/** Roles that see results and reports of rounds: not the region's analyst (no municipality's survey data, issue 14). */
+const MEASUREMENT: readonly Role[] = ['forbundsadmin', 'kommunansvarig', 'lasare'];
 
 /** Pages reachable without an account (sign-in, password reset, respondent links). */
 export const publicRoutes: AppRoute[] = [
@@ -69,11 +71,11 @@ export const privateRoutes: AppRoute[] = [
   { path: '/matomgangar/:id/andra', element: <EditRoundPage />, roles: ADMIN },
   { path: '/matomgangar/:id/import', element: <ImportPage />, roles: ADMIN },
   { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
-  { path: '/resultat', element: lazyPage(analysis, 'ResultsPage') },
-  { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage') },
+  { path: '/resultat', element: lazyPage(analysis, 'ResultsPage'), roles: MEASUREMENT },
+  { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage'), roles: MEASUREMENT },
   { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
-  { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage') },
-  { path: '/rapporter', element: lazyPage(reports, 'ReportsPage') },
+  { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage'), roles: MEASUREMENT },
+  { path: '/rapporter', element: lazyPage(reports, 'ReportsPage'), roles: MEASUREMENT },
   { path: '/instrument', element: lazyPage(instruments, 'InstrumentsPage'), roles: STAFF },
   { path: '/instrument/:id/:version', element: lazyPage(instruments, 'InstrumentVersionPage'), roles: STAFF },
   { path: '/instrument/:id/:version/redigera', element: lazyPage(instruments, 'InstrumentEditPage'), roles: ADMIN },

@@ -210,6 +210,8 @@ const closedOnly = 'Resultaten för mätomgången är inte publicerade ännu (m�
  * include an own municipality, and for closed rounds; a läsare for closed (published) rounds.
  */
 export function assertCanViewRound(viewer: AnalysisViewer, round: RoundInfo): void {
+  // The region's analyst reads the associations' follow-up, never a municipality's survey results (issue 14).
+  if (viewer.role === 'regionanalytiker') throw new ViewAccessError('forbidden', 'Regionanalytikern ser inte mätomgångarnas resultat, bara förbundens uppföljning');
   if (viewer.role === 'forbundsadmin') return;
   if (viewer.role === 'kommunansvarig' && round.municipalities.some((c) => viewer.municipalities.includes(c))) return;
   if (round.status === 'closed') return;

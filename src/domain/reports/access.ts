@@ -9,6 +9,7 @@
 //   fewer, "the region" would be one or two municipalities' own results under another name.
 // - A delrapport: the association (every municipality of the round) and a kommunansvarig (own
 //   municipalities in the round); never a läsare. All delrapporter as one zip: the same municipalities.
+// - The region's analyst (regionanalytiker): no report of any round.
 import { canSeeMunicipality, type Viewer } from '../organisation.ts';
 import type { RoundStatus } from '../rounds.ts';
 
@@ -50,6 +51,8 @@ export interface ReportAccess {
 /** The reports of a round the viewer may get; nothing for a round that cannot be reported. */
 export function reportAccess(viewer: ReportViewer, round: ReportableRound): ReportAccess {
   if (notReportableReason(round) !== null) return { regional: false, municipalities: [] };
+  // The region's analyst reads the associations' follow-up, no round's report (issue 14).
+  if (viewer.role === 'regionanalytiker') return { regional: false, municipalities: [] };
   const user = { role: viewer.role, municipalities: [...viewer.municipalities] };
   const municipalities = viewer.role === 'lasare' ? [] : round.municipalities.filter((c) => canSeeMunicipality(user, c));
   const regional =

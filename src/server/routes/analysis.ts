@@ -17,7 +17,8 @@ type Query = z.output<typeof api.analysisQuery>;
 
 function viewerOf(req: FastifyRequest): AnalysisViewer {
   const user = requireUser(req);
-  return { role: user.role, municipalities: user.municipalities };
+  // The association decides which rounds exist for the viewer (issue 14); the region's analyst sees none.
+  return { role: user.role, municipalities: user.municipalities, associationId: user.associationId, associationMembers: user.associationMembers };
 }
 
 function filtersOf(q: z.output<typeof api.analysisFilters>) {

@@ -1,12 +1,13 @@
 // Översikt: GET /api/dashboard — what needs the signed-in user's attention (src/domain/dashboard.ts).
 // Loads rounds, progress, respondents (a kommunansvarig's own municipalities only), initiatives and status
 // reports, and lets the pure domain function decide. Query: threshold (percent, 0–100, default 50) and
-// today (ÅÅÅÅ-MM-DD, default the server's date; for previews and tests).
+// today (ÅÅÅÅ-MM-DD, default the server's date; for previews and tests). Everything is the signed-in user's
+// association's (issue 14): its rounds and its initiatives; the region's analyst gets no round.
 import type { FastifyInstance } from 'fastify';
 import { getDashboard } from '../../contracts/dashboard.ts';
 import { buildDashboard, type DashboardRespondent, type DashboardRound } from '../../domain/dashboard.ts';
 import { reportAccess } from '../../domain/reports/access.ts';
-import { instrumentOfRound } from '../../rounds/service.ts';
+import { instrumentOfRound, roundsScope } from '../../rounds/service.ts';
 import { countedResponses, reportableRound } from '../../store/reports.ts';
 import { getGates, listCriteria, listInitiatives, listStatusReports } from '../../store/initiatives.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
@@ -18,15 +19,27 @@ import { route } from '../route.ts';
 export async function dashboardRoutes(app: FastifyInstance) {
   const { db } = app;
 
+  /** Ids of the association's initiatives (all for a viewer bound to no association; none for null). */
+  const associationInitiativeIds = async (associationId: number | null | undefined) =>
+    associationId === null
+      ? new Set<number>()
+      : new Set(
+          (
+            await db.query<{ id: number }>('SELECT id FROM initiatives WHERE $1::int IS NULL OR association_id = $1::int', [associationId ?? null])
+          ).rows.map((r) => Number(r.id)),
+        );
+
   route(app, getDashboard, async (req) => {
     const user = requireUser(req);
     const q = req.query;
     const today = q.today ?? new Date().toISOString().slice(0, 10);
     const own = user.role === 'kommunansvarig' ? user.municipalities : [];
     const names = Object.fromEntries((await listMunicipalities(db)).map((m) => [m.code, m.name]));
+    const associationId = roundsScope(user);
 
     // The region's analyst sees no round (no municipality's survey data); its follow-up is the region's page.
-    const all = user.role === 'regionanalytiker' ? [] : await listRounds(db, user.role === 'kommunansvarig' ? { municipalities: own } : {});
+    const all =
+      associationId === null ? [] : await listRounds(db, user.role === 'kommunansvarig' ? { municipalities: own, associationId } : { associationId });
     const rounds: DashboardRound[] = [];
     const counted = user.role === 'lasare' ? await countedResponses(db) : new Map();
     for (const r of all) {
@@ -69,7 +82,12 @@ export async function dashboardRoutes(app: FastifyInstance) {
             });
 
     const needsPortfolio = user.role !== 'lasare' && user.role !== 'regionanalytiker';
-    const initiatives = needsPortfolio ? (await listInitiatives(db)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) })) : [];
+    // The association's initiatives only (listInitiatives lists every association's; filtered here by the
+    // initiatives' association_id), and the status reports of those.
+    const ownInitiatives = needsPortfolio ? await associationInitiativeIds(associationId) : new Set<number>();
+    const initiatives = needsPortfolio
+      ? (await listInitiatives(db)).filter((i) => ownInitiatives.has(i.id)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) }))
+      : [];
     const dashboard = buildDashboard({
       today,
       role: user.role === 'regionanalytiker' ? 'lasare' : user.role,
@@ -79,7 +97,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
       rounds,
       respondents,
       initiatives,
-      statusReports: needsPortfolio ? await listStatusReports(db) : [],
+      statusReports: needsPortfolio ? (await listStatusReports(db)).filter((r) => ownInitiatives.has(r.initiativeId)) : [],
       gates: needsPortfolio ? await getGates(db) : undefined,
       criteria: needsPortfolio ? (await listCriteria(db)).filter((c) => c.weight > 0).map((c) => ({ id: c.id, label: c.label })) : [],
     });

@@ -14,7 +14,8 @@
 // delrapport — the association and the municipality's own kommunansvarig; 404 when the municipality is
 // not in the round. Batch — the association (every municipality) or a kommunansvarig (the own
 // municipalities in the round); a job is only visible to the user who started it. A round that is not
-// closed gives reports marked "PRELIMINÄR".
+// closed gives reports marked "PRELIMINÄR". Rounds belong to one association (issue 14): the list holds the
+// user's association's rounds, another association's round is 404, and the region's analyst gets none.
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/reports.ts';
@@ -24,7 +25,7 @@ import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.t
 import { groupReportModel } from '../../reports/group-report.ts';
 import { CONTENT_TYPES, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
-import { requireRoundMunicipality, requireRound } from '../../rounds/service.ts';
+import { requireRoundMunicipality, requireVisibleRound, roundsScope } from '../../rounds/service.ts';
 import { audit } from '../../store/audit.ts';
 import { listInstruments } from '../../store/instruments.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
@@ -73,7 +74,13 @@ export async function reportRoutes(app: FastifyInstance) {
   // The rounds with at least one report the user may download, by title; delrapporter by municipality name.
   route(app, api.listReportRounds, async (req) => {
     const user = requireUser(req);
-    const [rounds, counts, instruments, municipalities] = await Promise.all([listRounds(db), countedResponses(db), listInstruments(db), listMunicipalities(db)]);
+    // The user's association's rounds only; the region's analyst none (no municipality's survey data).
+    const [rounds, counts, instruments, municipalities] = await Promise.all([
+      listRounds(db, { associationId: roundsScope(user) }),
+      countedResponses(db),
+      listInstruments(db),
+      listMunicipalities(db),
+    ]);
     const title = new Map(instruments.map((i) => [i.id, i.title]));
     const name = new Map(municipalities.map((m) => [m.code, m.name]));
     const out = [];
@@ -104,7 +111,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const { id } = req.params;
     const { format } = req.query;
-    const round = await requireRound(db, id);
+    const round = await requireVisibleRound(db, user, id);
     const access = await accessTo(user, round);
     if (access.regionalWithheld) throw conflict(access.regionalWithheld);
     if (!access.regional) throw forbidden('Rapporten är inte publicerad ännu (mätomgången är inte stängd).');
@@ -117,7 +124,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const { id, code } = req.params;
     const { format } = req.query;
-    const round = await requireRound(db, id);
+    const round = await requireVisibleRound(db, user, id);
     requireMunicipalityAccess(req, code);
     requireRoundMunicipality(round, code);
     if (!(await accessTo(user, round)).municipalities.includes(code)) throw forbidden('Du har inte behörighet till den här kommunens delrapport');
@@ -138,7 +145,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     const { id } = req.params;
     const { format } = req.body;
-    const round = await requireRound(db, id);
+    const round = await requireVisibleRound(db, user, id);
     const codes = (await accessTo(user, round)).municipalities;
     if (!codes.length) throw forbidden('Du har inte behörighet till delrapporterna i den här mätomgången');
     const job = await startBatchJob(db, id, user.id, format, codes);

@@ -3,6 +3,9 @@
 // - Förbundsadmin: creating rounds, open/close/reopen, import, all municipalities.
 // - Kommunansvarig: the respondents, links, invitations and response rates of their own municipalities (municipality-respondents.ts).
 // - Läsare: the list of rounds (id, title, instrument, status) only.
+// Every round belongs to one association (issue 14): the list holds the caller's association's rounds only,
+// a new round gets the creator's association, and a round id of another association is 404 (the contract's
+// `owners`, src/server/association-guard.ts). The region's analyst sees no round.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/rounds.ts';
 import type { RoundAction } from '../../domain/rounds.ts';
@@ -17,7 +20,7 @@ import { listRoundsFor } from '../../rounds/list-rounds.ts';
 import { previewTransition } from '../../rounds/preview-transition.ts';
 import { roundRates } from '../../rounds/round-rates.ts';
 import { fullRound } from '../../rounds/round-view.ts';
-import { syncInstruments, type Actor } from '../../rounds/service.ts';
+import { roundAssociationOf, syncInstruments, type Actor } from '../../rounds/service.ts';
 import type { User } from '../../store/accounts.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
@@ -35,7 +38,9 @@ export async function roundRoutes(app: FastifyInstance) {
   route(app, api.listRounds, async (req) => ({ rounds: await listRoundsFor(db, requireUser(req)) }));
 
   route(app, api.createRound, async (req, reply) => {
-    const round = await createRoundChecked(db, req.body, actorOf(req, requireUser(req)));
+    const user = requireUser(req);
+    // The round belongs to the creator's association; its municipalities must be members of it.
+    const round = await createRoundChecked(db, req.body, actorOf(req, user), await roundAssociationOf(db, user));
     reply.status(201);
     return { round: await fullRound(db, round) };
   });
