@@ -13,6 +13,7 @@ import { parse } from '../server/http.ts';
 import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listMunicipalities } from '../store/organisation.ts';
+import { ASSOCIATION_HELP, associationOf } from './args.ts';
 import { registerCommands } from './commands.ts';
 import { registerServe } from './serve.ts';
 
@@ -68,10 +69,13 @@ export function buildCli(): Command {
   const municipalities = program.command('municipalities').description('Kommuner');
   municipalities
     .command('list')
-    .description('Listar kommunerna med SCB-kod')
+    .description('Listar förbundets medlemskommuner med SCB-kod (--all: alla kommuner i instansen)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
+    .option('--all', 'alla kommuner i instansen, med sitt förbund')
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const rows = await withDb(listMunicipalities);
+    .action(async (opts: { association?: string; all?: boolean; json?: boolean }) => {
+      if (opts.all && opts.association) throw new CliError('Ange antingen --association eller --all, inte båda');
+      const rows = await withDb(async (db) => listMunicipalities(db, opts.all ? {} : { associationId: (await associationOf(db, opts.association)).id }));
       print(rows, !!opts.json, () => rows.map((m) => `${m.code}  ${m.name}`).join('\n'));
     });
 

@@ -144,7 +144,22 @@ const mailIds = z.object({ ids: respondentIds.optional() }).nullish();
 
 /** Invitation or reminder by e-mail: the same input and answer. */
 const mailEndpoint = <P extends `/api/${string}`>(path: P, summary: string) =>
-  endpoint({ method: 'POST', path, summary, tag: TAG, access, accessNote, params: scoped, body: mailIds, response: mailReport, errors: [404, 409] });
+  endpoint({
+    method: 'POST',
+    path,
+    owners: [
+      { kind: 'round', param: 'id' },
+      { kind: 'municipality', param: 'code' },
+    ],
+    summary,
+    tag: TAG,
+    access,
+    accessNote,
+    params: scoped,
+    body: mailIds,
+    response: mailReport,
+    errors: [404, 409],
+  });
 
 export const inviteRespondents = mailEndpoint(
   '/api/rounds/:id/municipalities/:code/respondents/invite',

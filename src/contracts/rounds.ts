@@ -191,7 +191,17 @@ export const previewRoundStatus = endpoint({
 });
 
 const statusChange = <P extends `/api/rounds/:id/${'open' | 'close' | 'reopen'}`>(path: P, summary: string) =>
-  endpoint({ method: 'POST', path, summary, tag: TAG, access: ADMIN, params: roundParams, response: z.object({ round: fullRound }), errors: [404, 409] });
+  endpoint({
+    method: 'POST',
+    path,
+    owners: [{ kind: 'round', param: 'id' }],
+    summary,
+    tag: TAG,
+    access: ADMIN,
+    params: roundParams,
+    response: z.object({ round: fullRound }),
+    errors: [404, 409],
+  });
 
 export const openRound = statusChange('/api/rounds/:id/open', 'Öppnar ett utkast: respondenterna kan svara');
 export const closeRound = statusChange('/api/rounds/:id/close', 'Stänger en öppen mätomgång: inga fler svar tas emot');
