@@ -1,0 +1,70 @@
+// The measurement commands work in one association (issue 14): `--association <förbund>`, else the
+// instance's default (Fyrbodal). A round of another association is refused with a message naming it; a
+// round's municipalities must be members of its association.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliEnvironments, samverka } from './support/cli.ts';
+
+const { dir, envs } = await cliEnvironments('measurecli');
+
+for (const e of envs) {
+  describe(`CLI: mätning per kommunalförbund (${e.name})`, () => {
+    after(e.cleanup);
+    let fyrRound = 0;
+    let grRound = 0;
+
+    it('demo load; rounds list and municipalities list per association', async () => {
+      assert.equal((await samverka(e.env, 'demo', 'load')).code, 0);
+      const fyr = JSON.parse((await samverka(e.env, 'rounds', 'list', '--json')).stdout) as Array<{ id: number; title: string; status: string }>;
+      assert.equal(fyr.length, 6, 'the six demo rounds are Fyrbodal\'s');
+      fyrRound = fyr.find((r) => r.status === 'closed')!.id;
+      const gr = await samverka(e.env, 'rounds', 'list', '--association', 'gr', '--json');
+      assert.equal(gr.code, 0, gr.stderr);
+      assert.deepEqual(JSON.parse(gr.stdout), []);
+      const members = JSON.parse((await samverka(e.env, 'municipalities', 'list', '--association', 'Göteborgsregionen', '--json')).stdout) as unknown[];
+      assert.equal(members.length, 13);
+      const unknown = await samverka(e.env, 'rounds', 'list', '--association', 'halland');
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /Kommunalförbundet "halland" finns inte\. Ange ett av: fyrbodal \(Fyrbodals kommunalförbund\), gr \(Göteborgsregionen\)/);
+    });
+
+    it('rounds create --association gr: members only (400-style message naming the municipality), then the round is GR\'s', async () => {
+      const base = ['rounds', 'create', '--association', 'gr', '--instrument', 'statusenkat', '--title', 'GR enkät', '--start', '2026-09-01', '--end', '2026-10-31'];
+      const refused = await samverka(e.env, ...base, '--municipalities', '1480', '1461');
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /Kommunen 1461 \(Mellerud\) är inte medlem i Göteborgsregionen/);
+      const created = await samverka(e.env, ...base, '--municipalities', '1480,1481', '--json');
+      assert.equal(created.code, 0, created.stderr);
+      grRound = (JSON.parse(created.stdout) as { id: number }).id;
+      const gr = JSON.parse((await samverka(e.env, 'rounds', 'list', '--association', 'gr', '--json')).stdout) as Array<{ id: number }>;
+      assert.deepEqual(gr.map((r) => r.id), [grRound]);
+    });
+
+    it("a round of another association is refused by every measurement command, naming the round's association", async () => {
+      writeFileSync(join(dir, 'svar.csv'), 'Kommun;Respondenttyp\n1461;it-nara\n');
+      const notFyr = new RegExp(`Mätomgång ${grRound} tillhör Göteborgsregionen, inte Fyrbodals kommunalförbund\\. Ange --association gr`);
+      const notGr = new RegExp(`Mätomgång ${fyrRound} tillhör Fyrbodals kommunalförbund, inte Göteborgsregionen\\. Ange --association fyrbodal`);
+      for (const [args, expected] of [
+        [['rounds', 'show', String(grRound)], notFyr],
+        [['rounds', 'open', String(grRound)], notFyr],
+        [['respondents', 'links', '--round', String(grRound), '--municipality', '1480'], notFyr],
+        [['rounds', 'show', String(fyrRound), '--association', 'gr'], notGr],
+        [['analyze', '--round', String(fyrRound), '--association', 'gr'], notGr],
+        [['report', '--round', String(fyrRound), '--association', 'gr', '--out', join(dir, 'x.pdf')], notGr],
+        [['import', 'responses', '--round', String(fyrRound), '--association', 'gr', '--file', join(dir, 'svar.csv')], notGr],
+      ] as const) {
+        const r = await samverka(e.env, ...args);
+        assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}`);
+        assert.match(r.stderr, expected, args.join(' '));
+      }
+      // In its own association the same commands work.
+      const shown = await samverka(e.env, 'rounds', 'show', String(grRound), '--association', 'gr', '--json');
+      assert.equal(shown.code, 0, shown.stderr);
+      assert.equal(JSON.parse(shown.stdout).title, 'GR enkät');
+      const analysed = await samverka(e.env, 'analyze', '--round', String(fyrRound), '--json');
+      assert.equal(analysed.code, 0, analysed.stderr);
+    });
+  });
+}
