@@ -18,11 +18,13 @@ export async function changePermissions(
     const before = await requireAccount(tx, userId);
     const role = change.role ?? before.role;
     const municipalities = role === 'kommunansvarig' ? (change.municipalities ?? before.municipalities) : [];
-    await checkPermissions(tx, role, change.municipalities ?? municipalities);
+    // The account's own association (a former regionanalytiker gets the caller's).
+    const associationId = before.associationId ?? caller.associationId;
+    await checkPermissions(tx, role, role === 'kommunansvarig' ? (change.municipalities ?? municipalities) : [], associationId);
     if (before.id === caller.userId && role !== 'forbundsadmin') throw badRequest('Du kan inte ta bort din egen administratörsroll');
     if (before.role === 'forbundsadmin' && role !== 'forbundsadmin' && before.status === 'active' && (await countOtherActiveAdmins(tx, before.id)) === 0)
       throw conflict('Det sista aktiva förbundsadmin-kontot kan inte få en annan roll');
-    await setUserRole(tx, userId, role);
+    await setUserRole(tx, userId, role, associationId);
     await setUserMunicipalities(tx, userId, municipalities);
     const after = (await getUser(tx, userId))!;
     await audit(tx, {

@@ -10,11 +10,19 @@ import { getUser } from '../store/accounts.ts';
 import { listDomainRules } from '../store/identity.ts';
 import { queueMail } from '../store/mail.ts';
 import { getMunicipality } from '../store/organisation.ts';
+import { requireAssociationMembers } from '../associations/members.ts';
+import { fieldError } from '../contracts/messages.ts';
+import { defaultAssociationId } from '../store/associations.ts';
 
-/** Who calls a use case (null: the command line), and from where (for the audit log). */
+/**
+ * Who calls a use case (null: the command line), and from where (for the audit log). `associationId`: the
+ * association the caller works in (its admin's, or the command line's --association); new accounts are
+ * made in it and a kommunansvarig's municipalities must be its members. Absent: the default association.
+ */
 export interface AccountCaller {
   userId: number | null;
   ip?: string;
+  associationId?: number;
 }
 
 export async function requireAccount(db: Queryable, id: number): Promise<User> {
@@ -23,10 +31,17 @@ export async function requireAccount(db: Queryable, id: number): Promise<User> {
   return u;
 }
 
-/** A kommunansvarig is bound to at least one municipality, and every municipality must exist. */
-export async function checkPermissions(db: Queryable, role: Role, municipalities: string[]): Promise<void> {
+/**
+ * A kommunansvarig is bound to at least one municipality, and every municipality must exist and be a member
+ * of the account's association (`associationId`; a 400 naming the code and the association). A
+ * regionanalytiker belongs to no association and has no municipalities.
+ */
+export async function checkPermissions(db: Queryable, role: Role, municipalities: string[], associationId?: number): Promise<void> {
   if (role === 'kommunansvarig' && municipalities.length === 0) throw badRequest('En kommunansvarig måste kopplas till minst en kommun');
+  if (role === 'regionanalytiker' && municipalities.length > 0)
+    throw fieldError('municipalities', 'En regionanalytiker hör inte till något förbund och kopplas inte till kommuner');
   for (const c of municipalities) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
+  await requireAssociationMembers(db, associationId ?? (await defaultAssociationId(db)), municipalities, 'municipalities');
 }
 
 /** The invitation link of a token. */

@@ -26,10 +26,16 @@ export async function inviteUser(
   caller: AccountCaller,
   input: { email: string; name: string; role: Role; municipalities: string[] },
 ): Promise<InvitationSent> {
-  await checkPermissions(db, input.role, input.municipalities);
+  // The account is made in the inviter's association (a regionanalytiker in none).
+  await checkPermissions(db, input.role, input.role === 'kommunansvarig' ? input.municipalities : [], caller.associationId);
   return db.transaction(async (tx) => {
     if (await findUserIdByEmail(tx, input.email)) throw conflict('Det finns redan ett konto med den e-postadressen');
-    const user = await createUser(tx, { ...input, municipalities: input.role === 'kommunansvarig' ? input.municipalities : [], invited: true });
+    const user = await createUser(tx, {
+      ...input,
+      municipalities: input.role === 'kommunansvarig' ? input.municipalities : [],
+      invited: true,
+      associationId: caller.associationId,
+    });
     const { token, invitation } = await issueInvitation(tx, user.id, caller.userId);
     const send = await queueInvitationMail(tx, config, user, token, invitation.expiresAt);
     await audit(tx, {
@@ -37,6 +43,7 @@ export async function inviteUser(
       action: 'invitation.created',
       target: user.email,
       ip: caller.ip,
+      association: user.associationId ?? caller.associationId,
       details: { role: user.role, municipalities: user.municipalities, expiresAt: invitation.expiresAt },
     });
     return { user, expiresAt: invitation.expiresAt, link: invitationLink(config, token), send };

@@ -2,7 +2,7 @@
 // the association (kommunalförbund) a command works in.
 import type { Db } from '../db/db.ts';
 import { defaultAssociationId, findAssociation, getAssociation, listAssociations, type AssociationRow } from '../store/associations.ts';
-import { findGroupByName, getGroup } from '../store/economics.ts';
+import { findGroupByName, getGroup } from '../store/groups.ts';
 import { CliError } from './index.ts';
 
 /** A year 2000–2100; `what` names it in the message ("Startåret ska vara …"). */
@@ -13,9 +13,10 @@ export const yearArg =
     return Number(v);
   };
 
-/** A group of municipalities by its number or its exact name. */
-export async function groupIdOf(db: Db, arg: string): Promise<number> {
-  const g = /^[0-9]+$/.test(arg) ? await getGroup(db, Number(arg)) : await findGroupByName(db, arg);
+/** A group of municipalities of the association (default: the instance's default association) by its number or its exact name. */
+export async function groupIdOf(db: Db, arg: string, associationId?: number): Promise<number> {
+  const found = /^[0-9]+$/.test(arg) ? await getGroup(db, Number(arg)) : await findGroupByName(db, arg, associationId);
+  const g = found && (associationId === undefined || found.associationId === associationId) ? found : null;
   if (!g) throw new CliError(`Gruppen "${arg}" finns inte (ange gruppens nummer eller exakta namn)`);
   return g.id;
 }

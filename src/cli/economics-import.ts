@@ -7,11 +7,18 @@ import type { Viewer } from '../domain/organisation.ts';
 import { formatEconomicsImport, importEconomics } from '../economics/import-economics.ts';
 import { economicsTemplate } from '../import/economics-template.ts';
 import { listMunicipalities } from '../store/organisation.ts';
-import { yearArg } from './args.ts';
+import type { AssociationRow } from '../store/associations.ts';
+import { ASSOCIATION_HELP, associationOf, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
-/** The operator at the command line imports as the association does. */
-const OPERATOR: Viewer & { id: null } = { role: 'forbundsadmin', municipalities: [], id: null };
+/** The operator at the command line imports as the admin of the association of `--association` does: its municipalities only. */
+const operatorIn = (a: AssociationRow): Viewer & { id: null } => ({
+  role: 'forbundsadmin',
+  municipalities: [],
+  associationId: a.id,
+  associationMembers: a.members,
+  id: null,
+});
 
 export function registerEconomicsImport(economics: Command): void {
   // `economics --year/--group/--json` are the listing's; after `import` or `template` the options are the subcommand's.
@@ -26,16 +33,17 @@ export function registerEconomicsImport(economics: Command): void {
     .option('--skip-invalid', 'spara det som är godkänt även om andra rader har fel')
     .option('--year <år>', 'året för blad som inte anger något (ersätter året i en publicerad tabell)', yearArg())
     .option('--group <id|namn>', 'gruppen som ett besparingsscenario gäller (annars den minsta grupp som har alla kommunerna)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { file: string; dryRun?: boolean; skipInvalid?: boolean; year?: number; group?: string; json?: boolean }) => {
+    .action(async (opts: { file: string; dryRun?: boolean; skipInvalid?: boolean; year?: number; group?: string; association?: string; json?: boolean }) => {
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await readFile(opts.file));
       } catch (e) {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
-      const { report, refusal } = await withDb((db) =>
-        importEconomics(db, { user: OPERATOR }, { bytes, filename: opts.file.split('/').pop() }, {
+      const { report, refusal } = await withDb(async (db) =>
+        importEconomics(db, { user: operatorIn(await associationOf(db, opts.association)) }, { bytes, filename: opts.file.split('/').pop() }, {
           dryRun: !!opts.dryRun,
           skipInvalid: !!opts.skipInvalid,
           year: opts.year ?? null,
@@ -51,8 +59,12 @@ export function registerEconomicsImport(economics: Command): void {
     .description('Skriver samverkas XLSX-mall för import av it-ekonomi (med instruktioner och listor över pooler, kategorier och kommuner)')
     .requiredOption('--out <fil>', 'filen att skriva')
     .option('--year <år>', 'förifyllt år', yearArg())
-    .action(async (opts: { out: string; year?: number }) => {
-      const municipalities = await withDb(listMunicipalities);
+    .option('--association <förbund>', ASSOCIATION_HELP)
+    .action(async (opts: { out: string; year?: number; association?: string }) => {
+      const municipalities = await withDb(async (db) => {
+        const a = await associationOf(db, opts.association);
+        return (await listMunicipalities(db)).filter((m) => a.members.includes(m.code));
+      });
       await writeFile(opts.out, await economicsTemplate({ municipalities, year: opts.year }));
       process.stdout.write(`Mallen är sparad i ${opts.out}\n`);
     });

@@ -9,11 +9,12 @@ import type { CostSharingView, EconomicsYearView, GroupComparisonView, QualityFl
 import { formatPercent, formatSek, formatSekChange, formatShare } from '../domain/economics/format.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
-import { groupIdOf, yearArg } from './args.ts';
+import { associationOfMunicipality, type AssociationRow } from '../store/associations.ts';
+import { ASSOCIATION_HELP, associationOf, groupIdOf, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
-/** The operator at the command line sees economics as the association does (names, all municipalities). */
-const OPERATOR: Viewer = { role: 'forbundsadmin', municipalities: [] };
+/** The operator at the command line sees economics as the admin of the association of `--association` does (its municipalities, by name). */
+const operatorIn = (a: AssociationRow): Viewer => ({ role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members });
 
 const municipalityArg = (v: string) => {
   if (!/^[0-9]{4}$/.test(v)) throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');
@@ -123,12 +124,17 @@ export function registerEconomicsCommands(program: Command): Command {
     .option('--municipality <scb>', 'en kommun (SCB-kod)', municipalityArg)
     .option('--year <år>', 'ett år', yearArg())
     .option('--group <id>', 'en grupps jämförelse (gruppens nummer eller namn), med besparingsscenarier och kostnadsfördelning')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { municipality?: string; year?: number; group?: string; json?: boolean }) => {
+    .action(async (opts: { municipality?: string; year?: number; group?: string; association?: string; json?: boolean }) => {
       const data: { comparison?: GroupComparisonView; years?: EconomicsYearView[] } = await withDb((db) =>
         asCliError(async () => {
+          const a = await associationOf(db, opts.association);
+          const OPERATOR = operatorIn(a);
+          if (opts.municipality !== undefined && !a.members.includes(opts.municipality) && (await associationOfMunicipality(db, opts.municipality)) !== null)
+            throw new CliError(`Kommunen med kod ${opts.municipality} är inte medlem i ${a.name}`);
           if (opts.group !== undefined) {
-            const comparison = await getGroupComparison(db, OPERATOR, await groupIdOf(db, opts.group), opts.year);
+            const comparison = await getGroupComparison(db, OPERATOR, await groupIdOf(db, opts.group, a.id), opts.year);
             if (opts.municipality !== undefined) {
               if (!comparison.members.some((m) => m.municipalityCode === opts.municipality))
                 throw new CliError(`Kommunen ${opts.municipality} har inga siffror i gruppen för ${comparison.year}`);

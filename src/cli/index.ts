@@ -87,9 +87,10 @@ export function buildCli(): Command {
     .requiredOption('--name <namn>', 'namn')
     .option('--password <lösenord>', 'lösenord, minst 12 tecken (eller miljövariabeln SAMVERKA_PASSWORD)')
     .addOption(new Option('--role <roll>', 'roll').choices([...ROLES]).default('forbundsadmin'))
-    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig')
+    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig (medlemmar i förbundet)')
+    .option('--association <förbund>', `förbundet kontot hör till: ${ASSOCIATION_HELP} (en regionanalytiker hör inte till något)`)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { email: string; name: string; password?: string; role: Role; municipality?: string[]; json?: boolean }) => {
+    .action(async (opts: { email: string; name: string; password?: string; role: Role; municipality?: string[]; association?: string; json?: boolean }) => {
       const password = opts.password ?? process.env.SAMVERKA_PASSWORD ?? '';
       const body = validated(createUserBody, { email: opts.email, name: opts.name, password, role: opts.role, municipalities: opts.municipality ?? [] });
       if (body.role === 'kommunansvarig' && !body.municipalities.length)
@@ -98,8 +99,11 @@ export function buildCli(): Command {
         if (await findUserIdByEmail(db, body.email)) throw new CliError('Det finns redan ett konto med den e-postadressen');
         const codes = new Set((await listMunicipalities(db)).map((m) => m.code));
         for (const c of body.municipalities) if (!codes.has(c)) throw new CliError(`Kommunen med kod ${c} finns inte`);
-        const u = await createUser(db, body);
-        await audit(db, { action: 'user.created', target: u.email, details: { role: u.role, via: 'cli' } });
+        const association = await associationOf(db, opts.association);
+        const outside = body.municipalities.filter((c) => !association.members.includes(c));
+        if (outside.length) throw new CliError(`Kommunen med kod ${outside.join(', ')} är inte medlem i ${association.name}`);
+        const u = await createUser(db, { ...body, associationId: association.id });
+        await audit(db, { action: 'user.created', target: u.email, details: { role: u.role, via: 'cli' }, association: u.associationId });
         return u;
       });
       print(user, !!opts.json, () => `Kontot ${user.email} (${ROLE_LABELS[user.role]}) är skapat.`);

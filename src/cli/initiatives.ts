@@ -13,7 +13,9 @@ import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../domain/reports/indicators.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
-import { yearArg } from './args.ts';
+import { initiativeAssociation } from '../store/initiatives.ts';
+import type { AssociationRow } from '../store/associations.ts';
+import { ASSOCIATION_HELP, associationOf, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const idArg = (v: string) => {
@@ -27,8 +29,8 @@ const stageArg = (v: string): Stage => {
   return stage.data;
 };
 
-/** The operator at the command line sees the portfolio as the association does. */
-const OPERATOR: Viewer = { role: 'forbundsadmin', municipalities: [] };
+/** The operator at the command line sees the portfolio as the admin of the association of `--association` does. */
+const operatorIn = (a: AssociationRow): Viewer => ({ role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members });
 
 const formatArg = (v: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new CliError('Formatet ska vara pdf, docx eller xlsx');
@@ -42,10 +44,11 @@ export function registerInitiativeCommands(program: Command): void {
     .command('list')
     .description('Listar initiativen med steg, deltagande kommuner och viktad kvalificeringspoäng')
     .option('--stage <steg>', `bara initiativ i ett steg (${STAGES.join(', ')})`, stageArg)
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { stage?: Stage; json?: boolean }) => {
+    .action(async (opts: { stage?: Stage; association?: string; json?: boolean }) => {
       const rows = await withDb(async (db) =>
-        (await listInitiatives(db, OPERATOR, { stage: opts.stage })).map((i) => ({
+        (await listInitiatives(db, operatorIn(await associationOf(db, opts.association)), { stage: opts.stage })).map((i) => ({
           id: i.id,
           title: i.title,
           stage: i.stage,
@@ -81,11 +84,15 @@ export function registerInitiativeCommands(program: Command): void {
     .command('show')
     .description('Visar ett initiativ med deltagande, bedömning, statusrapporter och beslutslogg')
     .argument('<id>', 'initiativets id', idArg)
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (id: number, opts: { json?: boolean }) => {
+    .action(async (id: number, opts: { association?: string; json?: boolean }) => {
       const data = await withDb(async (db) => {
+        const a = await associationOf(db, opts.association);
+        // Another association's initiative does not exist for this association.
+        if ((await initiativeAssociation(db, id)) !== a.id) throw new CliError(`Initiativet ${id} finns inte i ${a.name}`);
         try {
-          const { initiative, reports } = await getInitiativeDetail(db, OPERATOR, id);
+          const { initiative, reports } = await getInitiativeDetail(db, operatorIn(a), id);
           return { initiative, reports, log: await getStageLog(db, id) };
         } catch (e) {
           throw e instanceof AppError ? new CliError(`Initiativet ${id} finns inte`) : e;
@@ -138,11 +145,12 @@ export function registerInitiativeCommands(program: Command): void {
     .requiredOption('--to <år>', 'sista året', yearArg('Slutåret'))
     .requiredOption('--format <format>', 'pdf, docx eller xlsx', formatArg)
     .requiredOption('--out <fil>', 'filen som skrivs')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut en sammanfattning som JSON')
-    .action(async (opts: { from: number; to: number; format: ReportFormat; out: string; json?: boolean }) => {
+    .action(async (opts: { from: number; to: number; format: ReportFormat; out: string; association?: string; json?: boolean }) => {
       const period = yearPeriod(z.object({ from: z.number(), to: z.number() })).safeParse(opts);
       if (!period.success) throw new CliError(period.error.issues[0].message);
-      const model = await withDb((db) => handlingsplanModel(db, opts.from, opts.to));
+      const model = await withDb(async (db) => handlingsplanModel(db, opts.from, opts.to, new Date(), (await associationOf(db, opts.association)).id));
       const buf = await renderReport(handlingsplanReport(model), opts.format);
       await writeFile(opts.out, buf);
       const summary = { file: opts.out, format: opts.format, bytes: buf.length, initiatives: model.rows.map((r) => ({ rank: r.rank, id: r.id, title: r.title })) };

@@ -8,11 +8,11 @@ import type { RiskHeatmapView, RiskMatrixView } from '../domain/risk/view.ts';
 import { getRiskHeatmap } from '../risks/get-risk-heatmap.ts';
 import { getRiskMatrix } from '../risks/get-risk-matrix.ts';
 import { listRisks, type RiskList } from '../risks/list-risks.ts';
-import { groupIdOf } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, groupIdOf } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
-/** The operator at the command line sees the register as the association does. */
-const OPERATOR: RiskViewer = { role: 'forbundsadmin', municipalities: [] };
+/** The operator at the command line sees the registers of the association of `--association` as its admin does. */
+const operatorIn = (associationId: number): RiskViewer => ({ role: 'forbundsadmin', municipalities: [], associationId });
 
 const cell = (v: number | null) => (v === null ? '–' : String(v)).padStart(4);
 
@@ -56,11 +56,14 @@ export function registerRiskCommands(program: Command): void {
     .option('--group <id>', 'en grupps register och dess värmekarta risk × kommun (gruppens nummer eller exakta namn)')
     .option('--theme <id>', 'bara ett tema')
     .option('--initiative <id>', 'bara risker kopplade till ett initiativ')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { municipality?: string; group?: string; theme?: string; initiative?: string; json?: boolean }) => {
+    .action(async (opts: { municipality?: string; group?: string; theme?: string; initiative?: string; association?: string; json?: boolean }) => {
       try {
         const result = await withDb(async (db) => {
-          const group = opts.group === undefined ? undefined : String(await groupIdOf(db, opts.group));
+          const a = await associationOf(db, opts.association);
+          const OPERATOR = operatorIn(a.id);
+          const group = opts.group === undefined ? undefined : String(await groupIdOf(db, opts.group, a.id));
           const q = validated(api.listRisks.query, { municipality: opts.municipality, group, theme: opts.theme, initiative: opts.initiative });
           const list = await listRisks(db, OPERATOR, { municipalityCode: q.municipality, groupId: q.group, themeId: q.theme, initiativeId: q.initiative });
           return {

@@ -14,6 +14,7 @@ import { AppError } from '../domain/errors.ts';
 import { ACCOUNT_STATE_LABELS } from '../domain/identity/policy.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../domain/organisation.ts';
 import { findUserIdByEmail, listUsers } from '../store/accounts.ts';
+import { ASSOCIATION_HELP, associationOf } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 /** The operator at the command line: no account of their own. */
@@ -46,10 +47,11 @@ export function registerUserCommands(program: Command): void {
 
   users
     .command('list')
-    .description('Listar kontona med roll, status (inbjuden/aktivt/avaktiverat) och kommuner')
+    .description('Listar kontona med roll, status (inbjuden/aktivt/avaktiverat) och kommuner: ett förbunds konton och regionanalytikerna')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const rows = await run(listUsers);
+    .action(async (opts: { association?: string; json?: boolean }) => {
+      const rows = await run(async (db) => listUsers(db, (await associationOf(db, opts.association)).id));
       print(rows, !!opts.json, () => rows.map(line).join('\n'));
     });
 
@@ -59,13 +61,14 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--email <email>', 'e-postadress')
     .requiredOption('--name <namn>', 'namn')
     .addOption(new Option('--role <roll>', 'roll').choices([...ROLES]).makeOptionMandatory())
-    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig')
+    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig (medlemmar i förbundet)')
+    .option('--association <förbund>', `${ASSOCIATION_HELP} (en regionanalytiker hör inte till något förbund)`)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { email: string; name: string; role: Role; municipality?: string[]; json?: boolean }) => {
+    .action(async (opts: { email: string; name: string; role: Role; municipality?: string[]; association?: string; json?: boolean }) => {
       const body = validated(api.inviteUser.body, { email: opts.email, name: opts.name, role: opts.role, municipalities: opts.municipality ?? [] });
       const config = configFromEnv();
       const r = await run(async (db) => {
-        const sent = await inviteUser(db, config, CLI, body);
+        const sent = await inviteUser(db, config, { ...CLI, associationId: (await associationOf(db, opts.association)).id }, body);
         await sent.send(db);
         return sent;
       });
@@ -103,12 +106,15 @@ export function registerUserCommands(program: Command): void {
     .command('set-role <email>')
     .description('Ändrar ett kontos roll och kommuner (en kommunansvarig kopplas till minst en kommun)')
     .addOption(new Option('--role <roll>', 'roll').choices([...ROLES]).makeOptionMandatory())
-    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig')
+    .option('--municipality <kod...>', 'kommunkod(er) för en kommunansvarig (medlemmar i kontots förbund)')
+    .option('--association <förbund>', `förbundet för en regionanalytiker som får en annan roll: ${ASSOCIATION_HELP}`)
     .addOption(reasonOption())
     .option('--json', 'skriv ut som JSON')
-    .action(async (email: string, opts: { role: Role; municipality?: string[]; reason: string; json?: boolean }) => {
+    .action(async (email: string, opts: { role: Role; municipality?: string[]; association?: string; reason: string; json?: boolean }) => {
       const body = validated(api.updateUser.body, { role: opts.role, municipalities: opts.municipality, reason: opts.reason });
-      const user = await run(async (db) => changePermissions(db, CLI, await idOf(db, email), body));
+      const user = await run(async (db) =>
+        changePermissions(db, { ...CLI, associationId: (await associationOf(db, opts.association)).id }, await idOf(db, email), body),
+      );
       print(user, !!opts.json, () => `${user.email}: ${ROLE_LABELS[user.role]}${user.municipalities.length ? ` (${user.municipalities.join(', ')})` : ''}.`);
     });
 }

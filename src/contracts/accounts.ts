@@ -17,11 +17,13 @@ export const createUserBody = z.object({
 export const listUsers = endpoint({
   method: 'GET',
   path: '/api/admin/users',
-  summary: 'Alla konton med roll och kommuner',
+  summary: 'Förbundets konton och regionanalytikerna, med roll och kommuner',
   tag: TAG,
   access: ADMIN,
+  accessNote: 'Bara det egna förbundets konton, och regionanalytikerna (som inte hör till något förbund)',
   response: z.object({
     users: z.array(userSchema),
+    associations: z.array(z.object({ id: z.number(), name: z.string() })).describe('Förbunden kontona hör till, med namn'),
     invitations: z
       .array(z.object({ userId: z.number(), createdAt: timestamp, expiresAt: timestamp, acceptedAt: timestamp.nullable(), revokedAt: timestamp.nullable() }))
       .describe('Varje kontos senaste inbjudan'),

@@ -141,11 +141,12 @@ const participationParams = z.object({ id: idParam, code: municipalityCode });
 export const setParticipation = endpoint({
   method: 'PUT',
   path: '/api/initiatives/:id/participations/:code',
-  owners: [{ kind: 'initiative', param: 'id' }, { kind: 'municipality', param: 'code' }],
+  // The municipality is checked by the use case: one outside the initiative's association is a 400 naming it.
+  owners: [{ kind: 'initiative', param: 'id' }],
   summary: 'Anmäler en kommuns intresse eller deltagande',
   tag: TAG,
   access: editors,
-  accessNote: 'Kommunansvarig: bara egna kommuner.',
+  accessNote: 'Kommunansvarig: bara egna kommuner. Kommunen måste vara medlem i initiativets förbund.',
   params: participationParams,
   body: z.object({ kind: participationKindSchema }),
   response: one,

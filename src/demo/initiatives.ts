@@ -10,6 +10,7 @@ import { DEFAULT_CRITERIA, EMPTY_BENEFITS, weightedScore } from '../domain/portf
 import { DEMO_ACCOUNTS } from '../domain/organisation.ts';
 import { cite } from '../domain/sources.ts';
 import { findUserIdByEmail } from '../store/accounts.ts';
+import { findAssociation } from '../store/associations.ts';
 import {
   createActor,
   createInitiative,
@@ -547,6 +548,9 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
   const adminEmail = DEMO_ACCOUNTS.find((a) => a.role === 'forbundsadmin')!;
   const adminId = (await findUserIdByEmail(db, adminEmail.email)) ?? null;
   const by = { userId: adminId, userName: adminEmail.name };
+  // The demo portfolio is Fyrbodal's, explicitly (issue 14): not whichever association is the default.
+  const fyrbodal = await findAssociation(db, 'fyrbodal');
+  if (!fyrbodal) throw new Error('Demodata: kommunalförbundet Fyrbodal saknas (migration 015)');
 
   await db.transaction(async (tx) => {
     await createActor(tx, 'Fyrbodals kommunalförbund', 'ovrigt');
@@ -562,6 +566,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
         reason: `Registrerat utifrån ${d.source} (demodata)`,
         at: at(d.dates.registered),
         evidence: { source: 'demodata', reference: d.source },
+        associationId: fyrbodal.id,
       });
       const steps = PATH.slice(1, PATH.indexOf(d.stage) + 1);
       let from: Stage = 'ide';
@@ -649,6 +654,6 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
       { name: 'DIKT – digitalt stöd och IKT', description: 'Nätverk för digitalt stöd och IKT.', startYear: null },
       { name: 'Digitalisering i vårdsamverkan', description: 'Nätverk för digitalisering i vårdsamverkan.', startYear: null },
     ];
-    for (const n of networks) await createNetwork(tx, { ...n, active: true, endYear: null }, true);
+    for (const n of networks) await createNetwork(tx, { ...n, active: true, endYear: null }, true, fyrbodal.id);
   });
 }

@@ -22,7 +22,9 @@ const base = { owner: '', measure: '', status: 'identifierad', reviewDate: null,
 export async function loadDemoRisks(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await ensureDefaultThemes(tx);
-    const groupId = await ensureGroup(tx, { name: GROUP_4D.name, members: GROUP_4D.members });
+    // The 4D group is Fyrbodal's (issue 14), explicitly.
+    const fyrbodal = (await tx.query<{ id: number }>("SELECT id FROM associations WHERE short_id = 'fyrbodal'")).rows[0];
+    const groupId = await ensureGroup(tx, { name: GROUP_4D.name, members: GROUP_4D.members }, fyrbodal ? Number(fyrbodal.id) : undefined);
     const source = cite('forstudie-4d-2024', 'Bilaga 5');
     const loaded = (await tx.query('SELECT 1 FROM risks WHERE group_id = $1 AND source = $2', [groupId, source])).rows.length > 0;
     const ids: number[] = [];

@@ -7,7 +7,7 @@ import type { NameOf } from '../domain/economics/compute.ts';
 import { economicsAdminRefusal } from '../domain/economics/policy.ts';
 import { badRequest, forbidden, notFound } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
-import { getGroup, type GroupRecord } from '../store/economics.ts';
+import { getGroup, type GroupRecord } from '../store/groups.ts';
 
 /** Who calls a use case, and from where (for the audit log). */
 export interface Caller {

@@ -14,7 +14,9 @@ import { forbidden } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { readEconomicsWorkbook } from '../import/economics-xlsx.ts';
 import { audit } from '../store/audit.ts';
-import { findGroupByName, getBenchmark, getEconomicsYear, getEconomicsYears, getGroup, listGroups, upsertEconomicsYear, upsertSavingsScenario, type GroupRecord } from '../store/economics.ts';
+import { listAssociation } from '../domain/association-lists.ts';
+import { getBenchmark, getEconomicsYear, getEconomicsYears, upsertEconomicsYear, upsertSavingsScenario } from '../store/economics.ts';
+import { findGroupByName, getGroup, listGroups, type GroupRecord } from '../store/groups.ts';
 import { municipalityNames } from './common.ts';
 
 export interface EconomicsImportOptions {
@@ -76,12 +78,15 @@ async function resolveGroup(
   groups: readonly GroupRecord[],
   names: Readonly<Record<string, string>>,
   errors: EconomicsImportError[],
+  associationId: number | undefined,
 ): Promise<GroupRecord | null> {
   const at = { sheet: s.sheet, row: 0, column: null };
   let group: GroupRecord | null = null;
   if (option !== null && option !== undefined && String(option).trim() !== '') {
     const text = String(option).trim();
-    group = /^[0-9]+$/.test(text) ? await getGroup(tx, Number(text)) : await findGroupByName(tx, text);
+    group = /^[0-9]+$/.test(text) ? await getGroup(tx, Number(text)) : await findGroupByName(tx, text, associationId);
+    // Another association's group does not exist for the importer.
+    if (group && associationId !== undefined && group.associationId !== associationId) group = null;
     if (!group) {
       errors.push({ ...at, message: `Gruppen "${text}" finns inte` });
       return null;
@@ -138,10 +143,10 @@ export async function importEconomics(
       fileName: file.filename,
     });
     const errors = [...parsed.errors];
-    const groups = parsed.scenarios.length ? await listGroups(tx) : [];
+    const groups = parsed.scenarios.length ? await listGroups(tx, listAssociation(viewer)) : [];
     const scenarios: Array<{ s: ImportedScenario; group: GroupRecord }> = [];
     for (const s of parsed.scenarios) {
-      const group = await resolveGroup(tx, s, opts.group, groups, names, errors);
+      const group = await resolveGroup(tx, s, opts.group, groups, names, errors, listAssociation(viewer));
       if (group) scenarios.push({ s, group });
     }
     const nameOf = nameOfCodes(names);

@@ -1,8 +1,11 @@
 // The groups of municipalities compared together, with their members and the years that have figures.
-// Every signed-in user sees the groups (membership is not a figure); the figures are in the comparison.
+// Every signed-in user sees their association's groups (membership is not a figure); the figures are in the comparison.
 import type { Db, Queryable } from '../db/db.ts';
 import { POOL_LABELS, type TbmPool } from '../domain/economics/schema.ts';
-import { groupYears, listGroups as storeGroups, type GroupRecord } from '../store/economics.ts';
+import { listAssociation } from '../domain/association-lists.ts';
+import type { Viewer } from '../domain/organisation.ts';
+import { groupYears } from '../store/economics.ts';
+import { listGroups as storeGroups, type GroupRecord } from '../store/groups.ts';
 import { municipalityNames } from './common.ts';
 
 export interface GroupSummary {
@@ -28,11 +31,12 @@ export async function groupSummary(tx: Queryable, g: GroupRecord, names?: Readon
   };
 }
 
-export async function listGroups(db: Db): Promise<GroupSummary[]> {
+/** The groups of the viewer's association (a viewer without association: every association's). */
+export async function listGroups(db: Db, viewer: Viewer): Promise<GroupSummary[]> {
   return db.transaction(async (tx) => {
     const names = await municipalityNames(tx);
     const out: GroupSummary[] = [];
-    for (const g of await storeGroups(tx)) out.push(await groupSummary(tx, g, names));
+    for (const g of await storeGroups(tx, listAssociation(viewer))) out.push(await groupSummary(tx, g, names));
     return out;
   });
 }

@@ -1,10 +1,13 @@
-// Creates or changes a group of municipalities compared together (association): its members must be
-// known municipalities, its name unique; namedPublished shows the members' names to everyone.
+// Creates or changes a group of municipalities compared together (association): a new group belongs to the
+// admin's association; its members must be members of the group's association (400 naming the code and the
+// association), its name unique within the association; namedPublished shows the members' names to everyone.
 import type { Db } from '../db/db.ts';
 import { groupInput } from '../domain/economics/schema.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
-import { createGroup as storeCreate, getGroup, groupNameTaken, updateGroup as storeUpdate } from '../store/economics.ts';
+import { requireAssociationMembers } from '../associations/members.ts';
+import { listAssociation } from '../domain/association-lists.ts';
+import { createGroup as storeCreate, getGroup, groupNameTaken, updateGroup as storeUpdate } from '../store/groups.ts';
 import { checked, municipalityNames, requireEconomicsAdmin, requireKnownMunicipalities, type Caller } from './common.ts';
 import { groupSummary, type GroupSummary } from './list-groups.ts';
 
@@ -17,9 +20,12 @@ export async function saveGroup(db: Db, caller: Caller, id: number | null, input
   return db.transaction(async (tx) => {
     const names = await municipalityNames(tx);
     requireKnownMunicipalities(names, group.members, 'members');
-    if (id !== null && !(await getGroup(tx, id))) throw notFound('Gruppen finns inte');
-    if (await groupNameTaken(tx, group.name, id ?? undefined)) throw conflict(GROUP_NAME_TAKEN);
-    const savedId = id ?? (await storeCreate(tx, group));
+    const existing = id === null ? null : await getGroup(tx, id);
+    if (id !== null && !existing) throw notFound('Gruppen finns inte');
+    const associationId = existing ? existing.associationId : listAssociation(caller.user);
+    await requireAssociationMembers(tx, associationId, group.members, 'members');
+    if (await groupNameTaken(tx, group.name, id ?? undefined, associationId)) throw conflict(GROUP_NAME_TAKEN);
+    const savedId = id ?? (await storeCreate(tx, group, associationId));
     if (id !== null) await storeUpdate(tx, id, group);
     await audit(tx, {
       actor: caller.user.id,

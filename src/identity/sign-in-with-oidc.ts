@@ -15,7 +15,7 @@ import {
 } from '../domain/identity/policy.ts';
 import { createUser, findUserIdByEmail, getUser, type User } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
-import { getAccountFacts, listDomainRules } from '../store/identity.ts';
+import { domainRuleAssociation, getAccountFacts, listDomainRules } from '../store/identity.ts';
 import { acceptInvitation, validInvitationOfUser } from '../store/invitations.ts';
 import { identityUser, linkIdentity } from '../store/oidc.ts';
 
@@ -39,7 +39,15 @@ export async function signInWithOidc(db: Db, provider: string, claims: OidcClaim
       const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email!;
       // A läsare bound to the domain's municipality: the binding gives a läsare no access (canSeeMunicipality)
       // but tells the admin where the person works, and is kept if the admin makes them kommunansvarig.
-      const user = await createUser(tx, { email: email!, name, role: 'lasare', municipalities: decision.municipalityCode ? [decision.municipalityCode] : [] });
+      // The account is made in the association the domain's rule belongs to.
+      const associationId = rule ? ((await domainRuleAssociation(tx, rule.domain)) ?? undefined) : undefined;
+      const user = await createUser(tx, {
+        email: email!,
+        name,
+        role: 'lasare',
+        municipalities: decision.municipalityCode ? [decision.municipalityCode] : [],
+        associationId,
+      });
       await linkIdentity(tx, provider, claims.sub, user.id, email!);
       await audit(tx, { actor: user.id, action: 'sso.account_created', target: user.email, ip, details: { provider, role: 'lasare', municipalities: user.municipalities } });
       return { ok: true, user: (await getUser(tx, user.id))! };

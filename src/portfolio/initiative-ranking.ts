@@ -6,9 +6,10 @@ import { listCriteria, listInitiatives } from '../store/initiatives.ts';
 export const RANKING_FORMULA =
   'Viktad poäng = Σ(vikt × poäng) / Σ(vikt) över bedömda kriterier med vikt > 0 (skala 1–5); procent = (poäng − 1)/4 · 100.';
 
-export async function initiativeRanking(db: Queryable, stages: readonly Stage[]) {
+/** The ranking of one association's initiatives (without `associationId`: every association's). */
+export async function initiativeRanking(db: Queryable, stages: readonly Stage[], associationId?: number) {
   const criteria = await listCriteria(db);
-  const chosen = (await listInitiatives(db)).filter((i) => stages.includes(i.stage));
+  const chosen = (await listInitiatives(db, associationId)).filter((i) => stages.includes(i.stage));
   const byId = new Map(chosen.map((i) => [i.id, i]));
   const ranking = rankInitiatives(
     chosen.map((i) => ({ id: i.id, title: i.title, scores: i.scores, participating: participating(i).length })),

@@ -26,8 +26,9 @@ import { getGates, listCriteria } from '../store/initiatives.ts';
 
 const options = <K extends string>(ids: readonly K[], labels: Record<K, string>) => ids.map((id) => ({ id, label: labels[id] }));
 
-export async function portfolioConfig(db: Queryable) {
-  const gates = await getGates(db);
+/** The configuration as one association works with it (its gates; the criteria are the instance's). */
+export async function portfolioConfig(db: Queryable, associationId?: number) {
+  const gates = await getGates(db, associationId);
   return {
     stages: STAGES.map((s) => ({
       id: s,

@@ -12,6 +12,7 @@ import {
   listNetworks,
   memberMunicipalities,
 } from '../store/initiatives.ts';
+import { defaultAssociationId, getAssociation } from '../store/associations.ts';
 import { listAreas, listMunicipalities } from '../store/organisation.ts';
 import { maturityChange } from './maturity.ts';
 
@@ -20,15 +21,21 @@ export async function fundingProjects(db: Queryable) {
   return (await listFundingProjects(db)).map((p) => ({ ...p, followUp: fundingFollowUp(p.rows) }));
 }
 
-export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date()) {
-  const initiatives = await listInitiatives(db);
+/**
+ * The handlingsplan of one association (its initiatives, under its name); without `associationId` the
+ * instance's default association's.
+ */
+export async function handlingsplanModel(db: Queryable, from: number, to: number, now = new Date(), associationId?: number) {
+  const id = associationId ?? (await defaultAssociationId(db));
+  const association = await getAssociation(db, id);
+  const initiatives = await listInitiatives(db, id);
   const criteria = await listCriteria(db);
   const municipalities = await listMunicipalities(db);
   const areas = await listAreas(db);
   return buildHandlingsplan({
     from,
     to,
-    association: ASSOCIATION,
+    association: association?.name ?? ASSOCIATION,
     generatedAt: now.toISOString(),
     initiatives,
     criteria,

@@ -7,7 +7,8 @@ import { riskView, type RiskContext, type RiskRecord } from '../domain/risk/asse
 import { showsGroupAssessment, type RiskViewer } from '../domain/risk/policy.ts';
 import { DEFAULT_THEMES } from '../domain/risk/schema.ts';
 import type { RiskView } from '../domain/risk/view.ts';
-import { getGroup, listGroupsBrief, type GroupRow } from '../store/groups.ts';
+import { requireAssociationMembers } from '../associations/members.ts';
+import { getGroup, listGroups, type GroupRow } from '../store/groups.ts';
 import { listMunicipalities } from '../store/organisation.ts';
 import { getRisk, getSeriousAbove, initiativeExists, listThemes, type ThemeRow } from '../store/risks.ts';
 
@@ -38,12 +39,13 @@ export interface Lookup {
   groups: Map<number, GroupRow>;
 }
 
-export async function lookup(db: Queryable): Promise<Lookup> {
+/** What a risk is shown with; the groups of one association (without `associationId`: every association's). */
+export async function lookup(db: Queryable, associationId?: number): Promise<Lookup> {
   return {
     themes: await themesOrDefault(db),
     seriousAbove: await getSeriousAbove(db),
     municipalities: new Map((await listMunicipalities(db)).map((m) => [m.code, m.name])),
-    groups: new Map((await listGroupsBrief(db)).map((g) => [g.id, g])),
+    groups: new Map((await listGroups(db, associationId)).map((g) => [g.id, g])),
   };
 }
 
@@ -72,10 +74,15 @@ export async function requireGroup(db: Queryable, id: number): Promise<GroupRow>
   return g;
 }
 
-/** A theme, municipality, group or initiative that does not exist is a 400 naming the field. */
+/**
+ * A theme, municipality, group or initiative that does not exist is a 400 naming the field. With an
+ * association (`associationId`), the municipality must be its member, and a group or initiative of another
+ * association does not exist.
+ */
 export async function checkRiskReferences(
   db: Queryable,
   f: { themeId?: string; municipalityCode?: string; groupId?: number; initiativeId?: number | null },
+  associationId?: number,
 ): Promise<void> {
   if (f.themeId !== undefined) {
     const themes = await listThemes(db);
@@ -84,6 +91,10 @@ export async function checkRiskReferences(
   }
   if (f.municipalityCode !== undefined && !(await listMunicipalities(db)).some((m) => m.code === f.municipalityCode))
     throw fieldError('municipalityCode', unknownMunicipality(f.municipalityCode));
-  if (f.groupId !== undefined && !(await getGroup(db, f.groupId))) throw fieldError('groupId', `Gruppen ${f.groupId} finns inte`);
-  if (f.initiativeId != null && !(await initiativeExists(db, f.initiativeId))) throw fieldError('initiativeId', `Initiativet ${f.initiativeId} finns inte`);
+  if (f.municipalityCode !== undefined) await requireAssociationMembers(db, associationId, [f.municipalityCode], 'municipalityCode');
+  if (f.groupId !== undefined) {
+    const g = await getGroup(db, f.groupId);
+    if (!g || (associationId !== undefined && g.associationId !== associationId)) throw fieldError('groupId', `Gruppen ${f.groupId} finns inte`);
+  }
+  if (f.initiativeId != null && !(await initiativeExists(db, f.initiativeId, associationId))) throw fieldError('initiativeId', `Initiativet ${f.initiativeId} finns inte`);
 }

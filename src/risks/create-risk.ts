@@ -8,6 +8,7 @@ import type { RiskView } from '../domain/risk/view.ts';
 import { audit } from '../store/audit.ts';
 import { ensureDefaultThemes, insertRisk } from '../store/risks.ts';
 import { checkRiskReferences, riskViewById, type Caller } from './common.ts';
+import { listAssociation } from '../domain/association-lists.ts';
 
 export const NOT_YOUR_REGISTER = 'Du kan bara ändra risker i din egen kommuns register';
 
@@ -15,11 +16,16 @@ export async function createRisk(db: Db, caller: Caller, input: RiskInput): Prom
   if (!canEditRisk(caller.user, input.scope)) throw forbidden(NOT_YOUR_REGISTER);
   const id = await db.transaction(async (tx) => {
     await ensureDefaultThemes(tx);
-    await checkRiskReferences(tx, {
-      themeId: input.themeId,
-      initiativeId: input.initiativeId,
-      ...(input.scope.kind === 'municipality' ? { municipalityCode: input.scope.municipalityCode } : { groupId: input.scope.groupId }),
-    });
+    // The register is one of the caller's association: a member municipality's or one of its groups.
+    await checkRiskReferences(
+      tx,
+      {
+        themeId: input.themeId,
+        initiativeId: input.initiativeId,
+        ...(input.scope.kind === 'municipality' ? { municipalityCode: input.scope.municipalityCode } : { groupId: input.scope.groupId }),
+      },
+      listAssociation(caller.user),
+    );
     const id = await insertRisk(tx, input);
     await audit(tx, { actor: caller.user.id, action: 'risk.created', target: String(id), ip: caller.ip, details: { title: input.title, scope: input.scope } });
     return id;

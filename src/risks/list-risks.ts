@@ -7,6 +7,7 @@ import { canSeeRisk, showsGroupAssessment, type RiskViewer } from '../domain/ris
 import type { RiskView } from '../domain/risk/view.ts';
 import { listRiskRecords, type RiskFilter } from '../store/risks.ts';
 import { checkRiskReferences, lookup, viewFor } from './common.ts';
+import { listAssociation } from '../domain/association-lists.ts';
 
 export interface MunicipalityCounts {
   municipalityCode: string;
@@ -24,12 +25,14 @@ export interface RiskList {
   qualityFlags: string[];
 }
 
+/** The risks of the viewer's association's registers (its members' and its groups'). */
 export async function listRisks(db: Db, viewer: RiskViewer, filter: RiskFilter): Promise<RiskList> {
-  await checkRiskReferences(db, { municipalityCode: filter.municipalityCode, groupId: filter.groupId });
-  const l = await lookup(db);
+  const associationId = listAssociation(viewer);
+  await checkRiskReferences(db, { municipalityCode: filter.municipalityCode, groupId: filter.groupId }, associationId);
+  const l = await lookup(db, associationId);
   if (filter.themeId !== undefined && !l.themes.some((t) => t.id === filter.themeId))
     throw fieldError('theme', `Temat "${filter.themeId}" finns inte. Teman: ${l.themes.map((t) => t.id).join(', ')}`);
-  const records = (await listRiskRecords(db, filter)).filter((r) => canSeeRisk(viewer, r.scope));
+  const records = (await listRiskRecords(db, { ...filter, associationId })).filter((r) => canSeeRisk(viewer, r.scope));
   // Counts per municipality over the registers it has risks in (own register, and groups it is a member of).
   const codes = new Set<string>();
   for (const r of records) {

@@ -37,8 +37,17 @@ export async function getUser(db: Queryable, id: number): Promise<User | undefin
   return (await db.query<User>(`${USER_SELECT} WHERE u.id = $1 GROUP BY u.id`, [id])).rows[0];
 }
 
-export async function listUsers(db: Queryable): Promise<User[]> {
-  return (await db.query<User>(`${USER_SELECT} GROUP BY u.id ORDER BY u.email`)).rows;
+/**
+ * The accounts of one association and the region's analysts (who belong to none): what its förbundsadmin
+ * manages. Without `associationId`, every account.
+ */
+export async function listUsers(db: Queryable, associationId?: number): Promise<User[]> {
+  return (
+    await db.query<User>(
+      `${USER_SELECT} WHERE ($1::int IS NULL OR u.association_id = $1 OR u.role = 'regionanalytiker') GROUP BY u.id ORDER BY u.email`,
+      [associationId ?? null],
+    )
+  ).rows;
 }
 
 /**
@@ -76,12 +85,16 @@ export async function setUserMunicipalities(db: Queryable, userId: number, codes
     await db.query('INSERT INTO user_municipalities (user_id, municipality_code) VALUES ($1, $2)', [userId, code]);
 }
 
-export async function setUserRole(db: Queryable, userId: number, role: Role) {
+/**
+ * Sets an account's role. A regionanalytiker belongs to no association; an account that gets another role
+ * keeps its association, or (a former regionanalytiker) gets `associationId`, else the default association.
+ */
+export async function setUserRole(db: Queryable, userId: number, role: Role, associationId?: number) {
   await db.query(
     `UPDATE users SET role = $2,
-            association_id = CASE WHEN $2 = 'regionanalytiker' THEN NULL ELSE COALESCE(association_id, default_association_id()) END
+            association_id = CASE WHEN $2 = 'regionanalytiker' THEN NULL ELSE COALESCE(association_id, $3::int, default_association_id()) END
       WHERE id = $1`,
-    [userId, role],
+    [userId, role, associationId ?? null],
   );
 }
 
@@ -96,12 +109,13 @@ export async function deleteUser(db: Queryable, userId: number) {
   await db.query('DELETE FROM users WHERE id = $1', [userId]);
 }
 
-/** Active förbundsadmin accounts other than `exceptId`. */
+/** Active förbundsadmin accounts of the same association as `exceptId`, other than it (every association keeps one). */
 export async function countOtherActiveAdmins(db: Queryable, exceptId: number): Promise<number> {
   return (
     await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM users
-        WHERE role = 'forbundsadmin' AND activated_at IS NOT NULL AND deactivated_at IS NULL AND id <> $1`,
+        WHERE role = 'forbundsadmin' AND activated_at IS NOT NULL AND deactivated_at IS NULL AND id <> $1
+          AND association_id IS NOT DISTINCT FROM (SELECT association_id FROM users WHERE id = $1)`,
       [exceptId],
     )
   ).rows[0].n;

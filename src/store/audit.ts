@@ -11,17 +11,22 @@ import {
 import { auditPeriod, auditRetentionCutoff } from '../domain/audit-period.ts';
 import { getSecuritySettings } from './identity.ts';
 
+/**
+ * Logs an event in the caller's transaction. The entry belongs to an association (migration 020): the one
+ * given as `association` (a use case run from the command line names the association it worked in), else
+ * the actor's, else the association of the account the target names (an e-mail address); else none.
+ */
 export async function audit(
   db: Queryable,
-  entry: { actor?: number | null; action: string; target?: string; details?: Record<string, unknown>; ip?: string },
+  entry: { actor?: number | null; action: string; target?: string; details?: Record<string, unknown>; ip?: string; association?: number | null },
 ): Promise<void> {
-  await db.query('INSERT INTO audit_log (actor_user_id, action, target, details, ip) VALUES ($1, $2, $3, $4, $5)', [
-    entry.actor ?? null,
-    entry.action,
-    entry.target ?? null,
-    JSON.stringify(entry.details ?? {}),
-    entry.ip ?? null,
-  ]);
+  await db.query(
+    `INSERT INTO audit_log (actor_user_id, action, target, details, ip, association_id)
+     VALUES ($1, $2, $3, $4, $5, COALESCE($6::int,
+       (SELECT association_id FROM users WHERE id = $1::int),
+       CASE WHEN $1::int IS NULL THEN (SELECT association_id FROM users WHERE lower(email) = lower($3::text) LIMIT 1) END))`,
+    [entry.actor ?? null, entry.action, entry.target ?? null, JSON.stringify(entry.details ?? {}), entry.ip ?? null, entry.association ?? null],
+  );
 }
 
 export async function listAudit(db: Queryable, limit = 200) {
@@ -66,6 +71,11 @@ export interface AuditFilter {
   /** Swedish days 'ÅÅÅÅ-MM-DD', both included. */
   from?: string;
   to?: string;
+  /**
+   * Only the entries of this association (a förbundsadmin's log). Entries of no association (instance
+   * events without actor, such as audit.pruned) are in no association's log; the CLI operator sees all.
+   */
+  association?: number;
 }
 
 /**
@@ -96,6 +106,7 @@ function whereOf(f: AuditFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const conds: string[] = [];
+  if (f.association !== undefined) conds.push(`a.association_id = ${p(f.association)}`);
   if (f.person !== undefined) conds.push(`a.actor_user_id = ${p(f.person)}`);
   if (f.action) conds.push(`a.action = ${p(f.action)}`);
   if (f.category) conds.push(`a.action = ANY(${p(auditActionsOf(f.category))}::text[])`);

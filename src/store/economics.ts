@@ -8,12 +8,10 @@ import {
   costSharingInput,
   DEFAULT_BENCHMARK,
   economicsYearInput,
-  groupInput,
   savingsScenarioInput,
   type Benchmark,
   type CostSharingInput,
   type EconomicsYear,
-  type GroupInput,
   type SavingsScenarioInput,
 } from '../domain/economics/schema.ts';
 
@@ -160,80 +158,9 @@ export async function upsertBenchmark(tx: Queryable, b: Benchmark): Promise<void
   );
 }
 
-// ---- Groups -----------------------------------------------------------------------------------------
+// ---- Groups: src/store/groups.ts (shared with the risk register) -------------------------------------
 
-export type GroupRecord = GroupInput & { id: number };
-
-interface GroupRow {
-  id: number;
-  name: string;
-  description: string;
-  named_published: boolean;
-  inside_shares: unknown;
-  members: string[];
-}
-
-const GROUP_SELECT = `
-  SELECT g.id, g.name, g.description, g.named_published, g.inside_shares,
-         COALESCE(array_agg(gm.municipality_code ORDER BY gm.municipality_code) FILTER (WHERE gm.municipality_code IS NOT NULL), '{}') AS members
-    FROM municipality_groups g LEFT JOIN municipality_group_members gm ON gm.group_id = g.id`;
-
-const groupOf = (r: GroupRow): GroupRecord => ({
-  id: r.id,
-  name: r.name,
-  description: r.description,
-  members: r.members,
-  namedPublished: r.named_published,
-  insideShares: groupInput.shape.insideShares.parse(r.inside_shares),
-});
-
-export async function listGroups(tx: Queryable): Promise<GroupRecord[]> {
-  return (await tx.query<GroupRow>(`${GROUP_SELECT} GROUP BY g.id ORDER BY g.name`)).rows.map(groupOf);
-}
-
-export async function getGroup(tx: Queryable, id: number): Promise<GroupRecord | null> {
-  const { rows } = await tx.query<GroupRow>(`${GROUP_SELECT} WHERE g.id = $1 GROUP BY g.id`, [id]);
-  return rows[0] ? groupOf(rows[0]) : null;
-}
-
-/** The group with exactly this name (names are unique), or null. */
-export async function findGroupByName(tx: Queryable, name: string): Promise<GroupRecord | null> {
-  const { rows } = await tx.query<GroupRow>(`${GROUP_SELECT} WHERE g.name = $1 GROUP BY g.id`, [name.trim()]);
-  return rows[0] ? groupOf(rows[0]) : null;
-}
-
-export async function groupNameTaken(tx: Queryable, name: string, exceptId?: number): Promise<boolean> {
-  const { rows } = await tx.query('SELECT 1 FROM municipality_groups WHERE name = $1 AND id <> $2', [name.trim(), exceptId ?? 0]);
-  return rows.length > 0;
-}
-
-async function setMembers(tx: Queryable, id: number, members: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM municipality_group_members WHERE group_id = $1', [id]);
-  await tx.query('INSERT INTO municipality_group_members (group_id, municipality_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [id, [...members]]);
-}
-
-export async function createGroup(tx: Queryable, g: GroupInput): Promise<number> {
-  const { rows } = await tx.query<{ id: number }>(
-    'INSERT INTO municipality_groups (name, description, named_published, inside_shares) VALUES ($1, $2, $3, $4::jsonb) RETURNING id',
-    [g.name, g.description, g.namedPublished, json(g.insideShares)],
-  );
-  await setMembers(tx, rows[0].id, g.members);
-  return rows[0].id;
-}
-
-/** Replaces a group's fields and members; whether the group exists. */
-export async function updateGroup(tx: Queryable, id: number, g: GroupInput): Promise<boolean> {
-  const r = await tx.query('UPDATE municipality_groups SET name = $2, description = $3, named_published = $4, inside_shares = $5::jsonb WHERE id = $1', [
-    id,
-    g.name,
-    g.description,
-    g.namedPublished,
-    json(g.insideShares),
-  ]);
-  if (r.rowCount === 0) return false;
-  await setMembers(tx, id, g.members);
-  return true;
-}
+export { createGroup, findGroupByName, getGroup, groupNameTaken, listGroups, updateGroup, type GroupRecord } from './groups.ts';
 
 // ---- Savings scenarios ------------------------------------------------------------------------------
 

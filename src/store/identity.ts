@@ -6,21 +6,34 @@ import { securitySettingsSchema } from '../domain/identity/schema.ts';
 
 const SECURITY_KEY = 'security';
 
-export async function listDomainRules(db: Queryable): Promise<DomainRule[]> {
+/**
+ * The rules per e-mail domain: of one association (what its admins see and edit), or without
+ * `associationId` every rule (signing in matches an address against all of them).
+ */
+export async function listDomainRules(db: Queryable, associationId?: number): Promise<DomainRule[]> {
   return (
     await db.query<DomainRule>(
       `SELECT domain, provisioning, municipality_code AS "municipalityCode", password_sign_in AS "passwordSignIn"
-         FROM sign_in_domains ORDER BY domain`,
+         FROM sign_in_domains WHERE ($1::int IS NULL OR association_id = $1) ORDER BY domain`,
+      [associationId ?? null],
     )
   ).rows;
 }
 
-export async function saveDomainRule(db: Queryable, r: DomainRule): Promise<void> {
+/** The association a domain's rule belongs to (accounts it creates are made there), or null without a rule. */
+export async function domainRuleAssociation(db: Queryable, domain: string): Promise<number | null> {
+  const r = (await db.query<{ a: number }>('SELECT association_id AS a FROM sign_in_domains WHERE domain = lower($1)', [domain])).rows[0];
+  return r ? Number(r.a) : null;
+}
+
+/** Saves a rule; a new rule belongs to `associationId` (default: the instance's default association), an existing one keeps its own. */
+export async function saveDomainRule(db: Queryable, r: DomainRule, associationId?: number): Promise<void> {
   await db.query(
-    `INSERT INTO sign_in_domains (domain, provisioning, municipality_code, password_sign_in) VALUES ($1, $2, $3, $4)
+    `INSERT INTO sign_in_domains (domain, provisioning, municipality_code, password_sign_in, association_id)
+     VALUES ($1, $2, $3, $4, COALESCE($5::int, default_association_id()))
      ON CONFLICT (domain) DO UPDATE SET provisioning = EXCLUDED.provisioning, municipality_code = EXCLUDED.municipality_code,
        password_sign_in = EXCLUDED.password_sign_in, updated_at = now()`,
-    [r.domain, r.provisioning, r.municipalityCode, r.passwordSignIn],
+    [r.domain, r.provisioning, r.municipalityCode, r.passwordSignIn, associationId ?? null],
   );
 }
 

@@ -84,9 +84,9 @@ function fieldsOfRow(r: InitiativeRow, fundingSources: FundingSource[]): Initiat
   return out as InitiativeFields;
 }
 
-async function loadInitiatives(db: Queryable, ids?: number[]): Promise<InitiativeRecord[]> {
-  const where = ids ? 'WHERE i.id = ANY($1::int[])' : '';
-  const params = ids ? [ids] : [];
+async function loadInitiatives(db: Queryable, ids?: number[], associationId?: number): Promise<InitiativeRecord[]> {
+  const where = ids ? 'WHERE i.id = ANY($1::int[])' : associationId !== undefined ? 'WHERE i.association_id = $1' : '';
+  const params = ids ? [ids] : associationId !== undefined ? [associationId] : [];
   const rows = (await db.query<InitiativeRow>(`SELECT i.* FROM initiatives i ${where} ORDER BY i.id`, params)).rows;
   if (rows.length === 0) return [];
   const idList = rows.map((r) => r.id);
@@ -145,7 +145,14 @@ async function loadInitiatives(db: Queryable, ids?: number[]): Promise<Initiativ
   }));
 }
 
-export const listInitiatives = (db: Queryable) => loadInitiatives(db);
+/** The initiatives of one association (DOMAIN.md §2, issue 14); without `associationId` every association's. */
+export const listInitiatives = (db: Queryable, associationId?: number) => loadInitiatives(db, undefined, associationId);
+
+/** The association an initiative belongs to, or null when there is no such initiative. */
+export async function initiativeAssociation(db: Queryable, id: number): Promise<number | null> {
+  const r = (await db.query<{ a: number }>('SELECT association_id AS a FROM initiatives WHERE id = $1', [id])).rows[0];
+  return r ? Number(r.a) : null;
+}
 
 export async function getInitiative(db: Queryable, id: number): Promise<InitiativeRecord | undefined> {
   return (await loadInitiatives(db, [id]))[0];
@@ -178,11 +185,21 @@ export async function createInitiative(
   tx: Queryable,
   f: InitiativeFields,
   by: StageLogActor,
-  extra: { evidence?: Record<string, unknown> | null; isDemo?: boolean; demoKey?: string; stage?: Stage; reason?: string; at?: string } = {},
+  extra: {
+    evidence?: Record<string, unknown> | null;
+    isDemo?: boolean;
+    demoKey?: string;
+    stage?: Stage;
+    reason?: string;
+    at?: string;
+    /** The association the initiative belongs to; without it the instance's default association. */
+    associationId?: number;
+  } = {},
 ): Promise<number> {
   const stage = extra.stage ?? 'ide';
   const cols = [
     ...fieldColumns(f),
+    ...(extra.associationId !== undefined ? [{ column: 'association_id', value: extra.associationId, cast: '' }] : []),
     { column: 'evidence', value: extra.evidence ? JSON.stringify(extra.evidence) : null, cast: '::jsonb' },
     { column: 'stage', value: stage, cast: '' },
     { column: 'is_demo', value: extra.isDemo ?? false, cast: '' },
@@ -333,26 +350,29 @@ export async function setScores(tx: Queryable, id: number, scores: CriterionScor
 
 // ---- Gates (association configuration in `settings`) --------------------------------------------
 
-const GATES_KEY = 'portfolio.gates';
+/** Each association's gates under a key of its own (migration 020); without an association the default association's. */
+const gatesKey = async (db: Queryable, associationId?: number) =>
+  `portfolio.gates:${associationId ?? (await db.query<{ id: number }>('SELECT default_association_id() AS id')).rows[0].id}`;
 
-export async function getGates(db: Queryable): Promise<GateConfig> {
-  const row = (await db.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [GATES_KEY])).rows[0];
+export async function getGates(db: Queryable, associationId?: number): Promise<GateConfig> {
+  const row = (await db.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [await gatesKey(db, associationId)])).rows[0];
   if (!row) return DEFAULT_GATES;
   const parsed = gateConfigSchema.safeParse(typeof row.value === 'string' ? JSON.parse(row.value) : row.value);
   return parsed.success ? (parsed.data as GateConfig) : DEFAULT_GATES;
 }
 
-export async function saveGates(tx: Queryable, gates: GateConfig) {
+export async function saveGates(tx: Queryable, gates: GateConfig, associationId?: number) {
   await tx.query(
     `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-    [GATES_KEY, JSON.stringify(gates)],
+    [await gatesKey(tx, associationId), JSON.stringify(gates)],
   );
 }
 
 // ---- Status reports -----------------------------------------------------------------------------
 
 
-export async function listStatusReports(db: Queryable, initiativeId?: number): Promise<StatusReport[]> {
+/** Status reports of one initiative, or of every initiative (of one association when `associationId` is given). */
+export async function listStatusReports(db: Queryable, initiativeId?: number, associationId?: number): Promise<StatusReport[]> {
   const { rows } = await db.query<{
     id: number;
     initiative_id: number;
@@ -368,8 +388,10 @@ export async function listStatusReports(db: Queryable, initiativeId?: number): P
     `SELECT r.id, r.initiative_id, r.period, r.status, r.progress, r.comment, r.realised_hours, r.realised_sek,
             u.name AS reported_by, r.reported_at
        FROM initiative_status_reports r LEFT JOIN users u ON u.id = r.reported_by
-      WHERE ($1::int IS NULL OR r.initiative_id = $1) ORDER BY r.initiative_id, r.period`,
-    [initiativeId ?? null],
+      WHERE ($1::int IS NULL OR r.initiative_id = $1)
+        AND ($2::int IS NULL OR r.initiative_id IN (SELECT id FROM initiatives WHERE association_id = $2))
+      ORDER BY r.initiative_id, r.period`,
+    [initiativeId ?? null, associationId ?? null],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -503,17 +525,22 @@ const NETWORK_COLUMNS = { name: 'name', description: 'description', active: 'act
 const NETWORK_FIELDS = Object.keys(NETWORK_COLUMNS) as Array<keyof typeof NETWORK_COLUMNS>;
 const networkValues = (n: Omit<Network, 'id'>) => NETWORK_FIELDS.map((k) => n[k]);
 
-export async function listNetworks(db: Queryable): Promise<Network[]> {
+/** The networks of one association; without `associationId` every association's. */
+export async function listNetworks(db: Queryable, associationId?: number): Promise<Network[]> {
   const columns = NETWORK_FIELDS.map((k) => `${NETWORK_COLUMNS[k]} AS "${k}"`).join(', ');
-  return (await db.query<Network>(`SELECT id, ${columns} FROM networks ORDER BY name`)).rows;
+  return (
+    await db.query<Network>(`SELECT id, ${columns} FROM networks WHERE ($1::int IS NULL OR association_id = $1) ORDER BY name`, [associationId ?? null])
+  ).rows;
 }
 
-export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDemo = false): Promise<number | null> {
+/** Adds a network to an association (without `associationId` the instance's default association). */
+export async function createNetwork(tx: Queryable, n: Omit<Network, 'id'>, isDemo = false, associationId?: number): Promise<number | null> {
   const columns = NETWORK_FIELDS.map((k) => NETWORK_COLUMNS[k]);
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO networks (${columns.join(', ')}, is_demo) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1})
+    `INSERT INTO networks (${columns.join(', ')}, is_demo, association_id)
+     VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, $${columns.length + 1}, COALESCE($${columns.length + 2}::int, default_association_id()))
      ON CONFLICT (association_id, name) DO NOTHING RETURNING id`,
-    [...networkValues(n), isDemo],
+    [...networkValues(n), isDemo, associationId ?? null],
   );
   return rows[0]?.id ?? null;
 }
@@ -527,8 +554,21 @@ export async function getNetwork(db: Queryable, id: number): Promise<Network | u
   return (await listNetworks(db)).find((n) => n.id === id);
 }
 
-export async function networkNameTaken(db: Queryable, name: string, exceptId?: number): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM networks WHERE lower(name) = lower($1) AND id <> $2', [name, exceptId ?? 0])).rows.length > 0;
+/** The association a network belongs to, or null when there is no such network. */
+export async function networkAssociation(db: Queryable, id: number): Promise<number | null> {
+  const r = (await db.query<{ a: number }>('SELECT association_id AS a FROM networks WHERE id = $1', [id])).rows[0];
+  return r ? Number(r.a) : null;
+}
+
+/** Whether another network of the association (default: the instance's default association) has the name. */
+export async function networkNameTaken(db: Queryable, name: string, exceptId?: number, associationId?: number): Promise<boolean> {
+  return (
+    await db.query('SELECT 1 FROM networks WHERE lower(name) = lower($1) AND id <> $2 AND association_id = COALESCE($3::int, default_association_id())', [
+      name,
+      exceptId ?? 0,
+      associationId ?? null,
+    ])
+  ).rows.length > 0;
 }
 
 /** Codes of the association's member municipalities (all municipalities with an association). */

@@ -147,6 +147,8 @@ export interface RiskFilter {
   municipalityCode?: string;
   groupId?: number;
   initiativeId?: number;
+  /** Only the registers of one association: its member municipalities' and its groups'. */
+  associationId?: number;
 }
 
 export async function listRiskRecords(db: Queryable, f: RiskFilter = {}): Promise<RiskRecord[]> {
@@ -156,6 +158,11 @@ export async function listRiskRecords(db: Queryable, f: RiskFilter = {}): Promis
   if (f.themeId !== undefined) where.push(`theme_id = ${p(f.themeId)}`);
   if (f.groupId !== undefined) where.push(`group_id = ${p(f.groupId)}`);
   if (f.initiativeId !== undefined) where.push(`initiative_id = ${p(f.initiativeId)}`);
+  if (f.associationId !== undefined) {
+    const a = p(f.associationId);
+    where.push(`(municipality_code IN (SELECT code FROM municipalities WHERE association_id = ${a})
+              OR group_id IN (SELECT id FROM municipality_groups WHERE association_id = ${a}))`);
+  }
   if (f.municipalityCode !== undefined) {
     const m = p(f.municipalityCode);
     where.push(`(municipality_code = ${m} OR group_id IN (SELECT group_id FROM municipality_group_members WHERE municipality_code = ${m}))`);
@@ -222,6 +229,7 @@ export async function insertAssessment(tx: Queryable, riskId: number, a: Assessm
   return Number(rows[0].id);
 }
 
-export async function initiativeExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM initiatives WHERE id = $1', [id])).rows.length > 0;
+/** Whether the initiative exists (in the association, when one is given). */
+export async function initiativeExists(db: Queryable, id: number, associationId?: number): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM initiatives WHERE id = $1 AND ($2::int IS NULL OR association_id = $2)', [id, associationId ?? null])).rows.length > 0;
 }

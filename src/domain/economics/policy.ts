@@ -23,8 +23,12 @@ export const ADMIN_ONLY = 'Bara förbundet kan ändra grupper, riktmärken, besp
 /** Whether the viewer sees a municipality's economics with its name (association, own municipality). */
 export const canSeeEconomics = (v: Viewer, code: string) => canSeeMunicipality(v, code);
 
-/** Whether the viewer may enter or change a municipality's economics. */
-export const canEditEconomics = (v: Viewer, code: string) => v.role === 'forbundsadmin' || (v.role === 'kommunansvarig' && v.municipalities.includes(code));
+/**
+ * Whether the viewer may enter or change a municipality's economics: a förbundsadmin its association's
+ * members (canSeeMunicipality; the command-line operator of its --association), a kommunansvarig its own.
+ */
+export const canEditEconomics = (v: Viewer, code: string) =>
+  (v.role === 'forbundsadmin' && canSeeMunicipality(v, code)) || (v.role === 'kommunansvarig' && v.municipalities.includes(code));
 
 /** Why the viewer may not change the municipality's economics (null: they may). */
 export const economicsEditRefusal = (v: Viewer, code: string): string | null => (canEditEconomics(v, code) ? null : NOT_OWN_MUNICIPALITY);

@@ -10,6 +10,8 @@ import type { RiskRecord } from './assess.ts';
 export interface RiskViewer {
   role: Role;
   municipalities: readonly string[];
+  /** The association the viewer works in (src/domain/association-lists.ts); absent: every association. */
+  associationId?: number | null;
 }
 
 export const RISK_ADMINS = ['forbundsadmin'] as const satisfies readonly Role[];

@@ -15,12 +15,14 @@ import {
   type InitiativeView,
 } from '../../domain/portfolio/index.ts';
 import type { User } from '../../store/accounts.ts';
-import { getInitiative, listCriteria, listStatusReports } from '../../store/initiatives.ts';
+import { requireAssociationMembers } from '../../associations/members.ts';
+import { getInitiative, initiativeAssociation, listCriteria, listStatusReports } from '../../store/initiatives.ts';
 import { getMunicipality, listAreas } from '../../store/organisation.ts';
 
 /** Who calls a use case, and from where (for the audit log). */
 export interface Caller {
-  user: Pick<User, 'id' | 'name' | 'role' | 'municipalities'>;
+  /** `associationId`: the association the caller works in (absent: a use case called without account, every association). */
+  user: Pick<User, 'id' | 'name' | 'role' | 'municipalities'> & { associationId?: number | null };
   ip?: string;
 }
 
@@ -59,12 +61,23 @@ export async function viewById(db: Queryable, viewer: Viewer, id: number): Promi
   return viewOf(viewer, await requireInitiative(db, id), await listCriteria(db));
 }
 
-/** An area or proposing municipality that does not exist is refused. */
-export async function checkReferences(db: Queryable, f: { area?: string | null; proposingMunicipality?: string | null }) {
+/**
+ * An area or proposing municipality that does not exist is refused; a proposing municipality must be a
+ * member of the initiative's association (`associationId`; undefined: not checked) — a 400 otherwise.
+ */
+export async function checkReferences(db: Queryable, f: { area?: string | null; proposingMunicipality?: string | null }, associationId?: number) {
   if (f.area && !(await listAreas(db)).some((a) => a.id === f.area))
     throw fieldError('area', `Verksamhetsområdet "${f.area}" finns inte`);
   if (f.proposingMunicipality && !(await getMunicipality(db, f.proposingMunicipality)))
     throw notFound(`Kommunen med kod ${f.proposingMunicipality} finns inte`);
+  if (f.proposingMunicipality) await requireAssociationMembers(db, associationId, [f.proposingMunicipality], 'proposingMunicipality');
+}
+
+/** The association an existing initiative belongs to (for its gates and its members), or a 404. */
+export async function associationOfInitiative(db: Queryable, id: number): Promise<number> {
+  const a = await initiativeAssociation(db, id);
+  if (a === null) throw notFound('Initiativet finns inte');
+  return a;
 }
 
 /** What the gates of a stage move look at besides the initiative: weighted criteria and status reports. */

@@ -13,6 +13,8 @@ import {
 } from '../../domain/portfolio/index.ts';
 import type { candidateFromRoundSchema } from '../../domain/portfolio/initiative-schema.ts';
 import type { z } from 'zod';
+import { requireAssociationMembers } from '../../associations/members.ts';
+import { listAssociation } from '../../domain/association-lists.ts';
 import { audit } from '../../store/audit.ts';
 import { createInitiative, setParticipation } from '../../store/initiatives.ts';
 import { getMunicipality } from '../../store/organisation.ts';
@@ -57,7 +59,10 @@ export async function createFromCandidate(
   const proposing = proposingMunicipalityFor(user, body.proposingMunicipality ?? (user.role === 'kommunansvarig' ? codes[0] : null));
   if ('refusal' in proposing) throw forbidden(proposing.refusal);
   for (const c of codes) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
-  await checkReferences(db, { area: body.area ?? null, proposingMunicipality: proposing.code });
+  // The initiative belongs to the caller's association: the candidate's municipalities must be its members.
+  const associationId = listAssociation(user);
+  await requireAssociationMembers(db, associationId, codes, 'municipalities');
+  await checkReferences(db, { area: body.area ?? null, proposingMunicipality: proposing.code }, associationId);
   const weak = body.evidence.weak as { n?: unknown } | undefined;
   const of = weak && typeof weak.n === 'number' ? ` av ${weak.n}` : '';
   const fields: InitiativeFields = {
@@ -78,7 +83,7 @@ export async function createFromCandidate(
     analysis: body.evidence,
   };
   const id = await db.transaction(async (tx) => {
-    const newId = await createInitiative(tx, fields, stageLogActor(caller), { evidence, reason: 'Skapat från en samverkanskandidat i analysen' });
+    const newId = await createInitiative(tx, fields, stageLogActor(caller), { evidence, reason: 'Skapat från en samverkanskandidat i analysen', associationId });
     // A key user's own weak municipalities are prefilled as interested; for the association the weak
     // municipalities stay in the evidence (suggested participants) until they declare interest themselves.
     if (user.role === 'kommunansvarig') for (const c of codes) await setParticipation(tx, newId, c, 'intresserad', user.id);

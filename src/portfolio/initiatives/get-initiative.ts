@@ -4,12 +4,12 @@ import type { Queryable } from '../../db/db.ts';
 import type { Viewer } from '../../domain/portfolio/initiative-policy.ts';
 import { benefitFollowUp, checkGate, STAGE_LABELS, TRANSITIONS } from '../../domain/portfolio/index.ts';
 import { getGates, listCriteria, listStatusReports } from '../../store/initiatives.ts';
-import { gateContext, requireInitiative, viewOf } from './common.ts';
+import { associationOfInitiative, gateContext, requireInitiative, viewOf } from './common.ts';
 
 export async function getInitiativeDetail(db: Queryable, viewer: Viewer, id: number) {
   const i = await requireInitiative(db, id);
   const criteria = await listCriteria(db);
-  const gates = await getGates(db);
+  const gates = await getGates(db, await associationOfInitiative(db, id));
   const ctx = await gateContext(db, i);
   const reports = await listStatusReports(db, id);
   return {

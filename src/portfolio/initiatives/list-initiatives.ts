@@ -1,9 +1,11 @@
-// The portfolio's initiatives, filtered by stage, scope or municipality (proposing or taking part).
+// The portfolio's initiatives of the viewer's association, filtered by stage, scope or municipality
+// (proposing or taking part).
 import type { Queryable } from '../../db/db.ts';
 import type { Viewer } from '../../domain/portfolio/initiative-policy.ts';
 import type { InitiativeView, Scope, Stage } from '../../domain/portfolio/index.ts';
 import { listCriteria, listInitiatives as loadAll } from '../../store/initiatives.ts';
 import { viewOf } from './common.ts';
+import { listAssociation } from '../../domain/association-lists.ts';
 
 export interface InitiativeFilter {
   stage?: Stage;
@@ -13,7 +15,7 @@ export interface InitiativeFilter {
 
 export async function listInitiatives(db: Queryable, viewer: Viewer, f: InitiativeFilter = {}): Promise<InitiativeView[]> {
   const criteria = await listCriteria(db);
-  return (await loadAll(db))
+  return (await loadAll(db, listAssociation(viewer ?? { role: 'lasare' })))
     .filter(
       (i) =>
         (!f.stage || i.stage === f.stage) &&

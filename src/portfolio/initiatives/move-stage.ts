@@ -5,10 +5,11 @@ import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import { checkGate, STAGE_LABELS, transitionError, type InitiativeView, type Stage } from '../../domain/portfolio/index.ts';
 import { audit } from '../../store/audit.ts';
 import { getGates, getInitiative, lockInitiative, moveStage as saveStage } from '../../store/initiatives.ts';
-import { CONCURRENT_EDIT_MESSAGE, gateContext, stageLogActor, viewById, type Caller } from './common.ts';
+import { associationOfInitiative, CONCURRENT_EDIT_MESSAGE, gateContext, stageLogActor, viewById, type Caller } from './common.ts';
 
 export async function moveStage(db: Db, id: number, input: { to: Stage; reason: string; version?: number }, caller: Caller): Promise<InitiativeView> {
-  const gates = await getGates(db);
+  // The gates of the initiative's own association.
+  const gates = await getGates(db, await associationOfInitiative(db, id));
   await db.transaction(async (tx) => {
     const cur = await lockInitiative(tx, id);
     if (!cur) throw notFound('Initiativet finns inte');

@@ -7,7 +7,7 @@ import { END_BEFORE_START, fieldsOf, mergeFields, type InitiativeChanges, type I
 import { audit } from '../../store/audit.ts';
 import { updateInitiative as saveFields } from '../../store/initiatives.ts';
 import { fieldError } from '../../contracts/messages.ts';
-import { checkReferences, CONCURRENT_EDIT_MESSAGE, requireInitiative, viewById, type Caller } from './common.ts';
+import { associationOfInitiative, checkReferences, CONCURRENT_EDIT_MESSAGE, requireInitiative, viewById, type Caller } from './common.ts';
 
 export async function updateInitiative(db: Db, id: number, input: InitiativeChanges & { version: number }, caller: Caller): Promise<InitiativeView> {
   const { user } = caller;
@@ -17,7 +17,7 @@ export async function updateInitiative(db: Db, id: number, input: InitiativeChan
     const refusal = editRefusal(user, i, changes.proposingMunicipality);
     if (refusal) throw forbidden(refusal);
     if (version !== i.version) throw conflict(CONCURRENT_EDIT_MESSAGE, { currentVersion: i.version, yourVersion: version });
-    await checkReferences(tx, changes);
+    await checkReferences(tx, changes, await associationOfInitiative(tx, id));
     const { fields, endBeforeStart } = mergeFields(fieldsOf(i), changes);
     if (endBeforeStart) throw fieldError('endYear', END_BEFORE_START);
     const v = await saveFields(tx, id, version, fields, user.id);

@@ -15,8 +15,14 @@ import { listOutbox } from '../../store/mail.ts';
 import { requireUser } from '../auth.ts';
 import { conflict } from '../http.ts';
 import { route } from '../route.ts';
+import { listAssociation } from '../../domain/association-lists.ts';
+import { listAssociations } from '../../store/associations.ts';
 
-const callerOf = (req: FastifyRequest): AccountCaller => ({ userId: requireUser(req).id, ip: req.ip });
+/** The admin, from where, and the association it manages (its own): new accounts are made there. */
+const callerOf = (req: FastifyRequest): AccountCaller => {
+  const user = requireUser(req);
+  return { userId: user.id, ip: req.ip, associationId: user.associationId ?? undefined };
+};
 
 export async function adminRoutes(app: FastifyInstance) {
   const { db, config } = app;
@@ -27,18 +33,23 @@ export async function adminRoutes(app: FastifyInstance) {
     return { user: r.user, expiresAt: r.expiresAt };
   };
 
-  route(app, api.listUsers, async () => {
-    return { users: await listUsers(db), invitations: await latestInvitations(db) };
+  // A förbundsadmin sees its own association's accounts and the region's analysts (who belong to none).
+  route(app, api.listUsers, async (req) => {
+    const users = await listUsers(db, listAssociation(requireUser(req)));
+    const ids = new Set(users.map((u) => u.id));
+    const associations = (await listAssociations(db)).filter((a) => users.some((u) => u.associationId === a.id)).map(({ id, name }) => ({ id, name }));
+    return { users, associations, invitations: (await latestInvitations(db)).filter((i) => ids.has(i.userId)) };
   });
 
   // With a password, for automation (the CLI's `admin create` is the usual way); the web invites.
   route(app, api.createUser, async (req, reply) => {
     const admin = requireUser(req);
     const { body } = req;
-    await checkPermissions(db, body.role, body.municipalities);
+    const associationId = admin.associationId ?? undefined;
+    await checkPermissions(db, body.role, body.municipalities, associationId);
     if (await findUserIdByEmail(db, body.email)) throw conflict('Det finns redan ett konto med den e-postadressen');
     const user = await db.transaction(async (tx) => {
-      const u = await createUser(tx, body);
+      const u = await createUser(tx, { ...body, associationId });
       await audit(tx, { actor: admin.id, action: 'user.created', target: u.email, ip: req.ip, details: { role: u.role, municipalities: u.municipalities } });
       return u;
     });

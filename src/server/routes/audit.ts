@@ -9,20 +9,27 @@ import { saveSecurity } from '../../audit/save-security-settings.ts';
 import * as api from '../../contracts/audit.ts';
 import { countAuditEntries, listAuditEntries, type AuditFilter } from '../../store/audit.ts';
 import { getSecuritySettings } from '../../store/identity.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
+import type { Viewer } from '../../domain/organisation.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
 
-const filterOf = (q: AuditFilter): AuditFilter =>
-  Object.fromEntries(
+/** The query's filters, limited to the caller's association: a förbundsadmin reads its own association's log only. */
+const filterOf = (q: AuditFilter, viewer: Viewer): AuditFilter => {
+  const f: AuditFilter = Object.fromEntries(
     (['person', 'action', 'category', 'municipality', 'from', 'to'] as const).flatMap((k) => (q[k] === undefined ? [] : [[k, q[k]]])),
   );
+  const association = viewerAssociation(viewer);
+  // An account of no association (the region's analyst) has no log of its own: no entry matches id 0.
+  return { ...f, association: association ?? 0 };
+};
 
 export async function auditRoutes(app: FastifyInstance) {
   const { db } = app;
 
   route(app, api.listAudit, async (req) => {
     const { limit, offset } = req.query;
-    const filter = filterOf(req.query);
+    const filter = filterOf(req.query, requireUser(req));
     // Swedish event names, people's names and object titles (domain/audit.ts); codes kept for programs.
     const [entries, total, settings] = await Promise.all([
       listAuditEntries(db, filter, { limit, offset }),
@@ -35,7 +42,7 @@ export async function auditRoutes(app: FastifyInstance) {
   route(app, api.exportAudit, async (req, reply) => {
     const user = requireUser(req);
     const { format } = req.query;
-    const file = await exportAuditLog(db, filterOf(req.query), format, { id: user.id, ip: req.ip });
+    const file = await exportAuditLog(db, filterOf(req.query, user), format, { id: user.id, ip: req.ip });
     return reply
       .type(format === 'csv' ? `${api.AUDIT_EXPORT_TYPES.csv}; charset=utf-8` : api.AUDIT_EXPORT_TYPES.xlsx)
       .header('content-disposition', `attachment; filename="${file.filename}"`)

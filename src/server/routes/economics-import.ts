@@ -13,7 +13,10 @@ export async function economicsImportRoutes(app: FastifyInstance) {
   const { db } = app;
 
   route(app, api.economicsTemplate, async (req, reply) => {
-    const buf = await economicsTemplate({ municipalities: await listMunicipalities(db), year: req.query.year });
+    // The template lists the caller's association's municipalities (those it may import).
+    const members = requireUser(req).associationMembers;
+    const municipalities = (await listMunicipalities(db)).filter((m) => !members || members.includes(m.code));
+    const buf = await economicsTemplate({ municipalities, year: req.query.year });
     return reply.type(api.XLSX_TYPE).header('content-disposition', `attachment; filename="${TEMPLATE_FILENAME}"`).send(buf);
   });
 

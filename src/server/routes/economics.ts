@@ -35,7 +35,7 @@ export async function economicsRoutes(app: FastifyInstance) {
   route(app, api.getBenchmark, (req) => benchmarkOfYear(db, req.params.year));
   route(app, api.saveBenchmark, async (req) => ({ benchmark: await saveBenchmark(db, caller(req), { ...req.body, year: req.params.year }) }));
 
-  route(app, api.listGroups, async () => ({ groups: await listGroups(db) }));
+  route(app, api.listGroups, async (req) => ({ groups: await listGroups(db, requireUser(req)) }));
   route(app, api.createGroup, async (req, reply) => {
     reply.status(201);
     return { group: await saveGroup(db, caller(req), null, req.body) };

@@ -18,8 +18,11 @@ import { CONTENT_TYPES, renderReport, type ReportFormat } from '../../reports/re
 import { listNetworks } from '../../store/initiatives.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
+import { listAssociation } from '../../domain/association-lists.ts';
 
 const actorOf = (req: FastifyRequest) => ({ id: requireUser(req).id, ip: req.ip });
+/** The association the caller works in: its lists, and where its new networks and gates go. */
+const scopeOf = (req: FastifyRequest) => listAssociation(requireUser(req));
 const today = () => new Date().toISOString().slice(0, 10);
 
 function sendFile(reply: FastifyReply, buf: Buffer, format: ReportFormat, base: string) {
@@ -33,15 +36,15 @@ function sendFile(reply: FastifyReply, buf: Buffer, format: ReportFormat, base: 
 export async function portfolioRoutes(app: FastifyInstance) {
   const { db } = app;
 
-  route(app, api.getPortfolioConfig, () => portfolioConfig(db));
+  route(app, api.getPortfolioConfig, (req) => portfolioConfig(db, scopeOf(req)));
   route(app, api.saveCriteria, async (req) => ({ criteria: await saveCriteria(db, actorOf(req), req.body.criteria) }));
-  route(app, api.saveGates, async (req) => ({ gates: await saveGates(db, actorOf(req), req.body.gates) }));
-  route(app, api.getRanking, (req) => initiativeRanking(db, req.query.stages));
-  route(app, api.getOverdueReports, (req) => overdueStatusReports(db, { ...req.query, today: req.query.today ?? today() }));
+  route(app, api.saveGates, async (req) => ({ gates: await saveGates(db, actorOf(req), req.body.gates, scopeOf(req)) }));
+  route(app, api.getRanking, (req) => initiativeRanking(db, req.query.stages, scopeOf(req)));
+  route(app, api.getOverdueReports, (req) => overdueStatusReports(db, { ...req.query, today: req.query.today ?? today() }, scopeOf(req)));
 
   route(app, api.getHandlingsplan, async (req, reply) => {
     const { from, to, format } = req.query;
-    const model = await handlingsplanModel(db, from, to);
+    const model = await handlingsplanModel(db, from, to, new Date(), scopeOf(req));
     if (format === 'json') return { handlingsplan: model };
     // The file formats: the contract's response describes the JSON answer (see its summary).
     return sendFile(reply, await renderReport(handlingsplanReport(model), format), format, `handlingsplan-${from}-${to}`) as never;
@@ -61,10 +64,10 @@ export async function portfolioRoutes(app: FastifyInstance) {
   route(app, api.listFunding, async () => ({ projects: await fundingProjects(db) }));
   route(app, api.saveFunding, async (req) => ({ project: await saveFundingProject(db, actorOf(req), req.body) }));
 
-  route(app, api.listNetworks, async () => ({ networks: await listNetworks(db) }));
+  route(app, api.listNetworks, async (req) => ({ networks: await listNetworks(db, scopeOf(req)) }));
   route(app, api.createNetwork, async (req, reply) => {
     reply.status(201);
-    return { network: await createNetwork(db, actorOf(req), req.body) };
+    return { network: await createNetwork(db, actorOf(req), req.body, scopeOf(req)) };
   });
   route(app, api.updateNetwork, async (req) => ({ network: await updateNetwork(db, actorOf(req), req.params.id, req.body) }));
 }

@@ -11,6 +11,7 @@ import { listUsers } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
 import { OIDC_FLOW_MINUTES, saveOidcFlow, takeOidcFlow } from '../../store/oidc.ts';
 import { listDomainRules } from '../../store/identity.ts';
+import { listAssociation } from '../../domain/association-lists.ts';
 import { requireUser, startSession } from '../auth.ts';
 import { route } from '../route.ts';
 import { simplePage, type SimplePage } from '../simple-page.ts';
@@ -106,14 +107,15 @@ export async function ssoRoutes(app: FastifyInstance) {
   );
 
   // Administration → Inloggning: the providers (never their secrets) and the rules per e-mail domain.
-  route(app, api.getSignInSettings, async () => ({
+  route(app, api.getSignInSettings, async (req) => ({
     providers: config.oidcProviders.map((p) => ({ id: p.id, label: p.label, issuer: p.issuer, clientId: p.clientId })),
-    domains: await listDomainRules(db),
+    // Each admin sees and edits its own association's rules.
+    domains: await listDomainRules(db, listAssociation(requireUser(req))),
   }));
 
   route(app, api.saveSignInDomain, async (req) => {
     const admin = requireUser(req);
-    return saveSignInDomain(db, { ...req.body, domain: req.params.domain }, { id: admin.id, ip: req.ip });
+    return saveSignInDomain(db, { ...req.body, domain: req.params.domain }, { id: admin.id, ip: req.ip, associationId: admin.associationId ?? undefined });
   });
 
   route(app, api.deleteSignInDomain, async (req) => {

@@ -1,4 +1,4 @@
-// Administration → Konton: accounts with their status, role and municipalities; invitations instead
+// Administration → Konton: the association's accounts (and the region's analysts) with their status, role, association and municipalities; invitations instead
 // of typed passwords; deactivation and role changes with a reason (user-dialogs.tsx).
 import { useState } from 'react';
 import { listUsers, resendInvitation } from '../../../contracts/accounts.ts';
@@ -35,8 +35,9 @@ export function UsersPage() {
       <AsyncView state={users}>
         {(d) => {
           const invitation = new Map(d.invitations.map((i) => [i.userId, i]));
+          const associationName = new Map(d.associations.map((a) => [a.id, a.name]));
           return (
-            <DataTable caption={t('Konton')} columns={[t('Namn'), t('E-postadress'), t('Roll'), t('Kommuner'), t('Status'), t('Åtgärder')]}>
+            <DataTable caption={t('Konton')} columns={[t('Namn'), t('E-postadress'), t('Roll'), t('Förbund'), t('Kommuner'), t('Status'), t('Åtgärder')]}>
               <tbody>
                 {d.users.map((u) => {
                   const inv = invitation.get(u.id);
@@ -48,6 +49,7 @@ export function UsersPage() {
                       </th>
                       <td>{u.email}</td>
                       <td>{t(ROLE_LABEL[u.role])}</td>
+                      <td>{u.associationId === null ? t('Regionen (inget förbund)') : (associationName.get(u.associationId) ?? '–')}</td>
                       <td>{u.municipalities.map(nameOf).join(', ') || '–'}</td>
                       <td>
                         {t(ACCOUNT_STATE_LABELS[u.status])}
