@@ -33,6 +33,9 @@ import { instrumentSchema, type Instrument } from '../domain/instruments/schema.
 import { instrumentOfRound } from '../rounds/service.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
+import { withPublished } from '../domain/analysis/published-view.ts';
+import { publishedView } from '../published/common.ts';
+import { hasPublished } from '../store/published.ts';
 
 export const CACHE_MAX_AGE_MS = 5 * 60 * 1000;
 export const CACHE_ENTRIES = 16;
@@ -163,7 +166,10 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
     const ctx = await analysisContext(db, round, q.filters);
-    return regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    const view = regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
+    const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
+    return published ? withPublished(view, ctx.instrument, published) : view;
   } catch (e) {
     return asRequestError(e);
   }
