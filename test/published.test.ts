@@ -10,6 +10,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Db } from '../src/db/db.ts';
 import { DEMO_ROUNDS } from '../src/demo/rounds.ts';
 import { STATUS_2024_PUBLISHED } from '../src/demo/data/statusenkat-2024.ts';
@@ -255,6 +259,39 @@ for (const backend of backends)
       const fig2 = demo.find((a) => a.itemId === 'samverkan-erfarenhet')!;
       const { itemId: _i, ...rest } = fig2;
       assert.equal((await admin.request('PUT', `/api/rounds/${roundId}/published/samverkan-erfarenhet`, rest)).status, 200);
+    });
+
+    test('the regional report says "publicerade aggregat", cites the source and lists the flags in its method section (model and PDF)', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const r = await admin.get(`/api/rounds/${roundId}/reports/regional?format=json`);
+      assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 500));
+      const method = r.body.report.sections.find((x: any) => x.id === 'metod');
+      const flags = method.blocks.find((b: any) => b.kind === 'table' && /Datakvalitetsflaggor/.test(b.caption));
+      assert.ok(flags, 'flag table in the method section');
+      const row = flags.rows.find((x: any[]) => String(x[0]).startsWith('Figur 3 '));
+      assert.deepEqual(row.slice(1, 4), ['Andelarna summerar inte till 100 %', 100, 86]);
+      assert.ok(flags.rows.some((x: any[]) => String(x[0]).startsWith('Figur 18 ') && x[3] === 91));
+      assert.equal(flags.rows.filter((x: any[]) => x[1] === 'Omnämnanden redovisade som andel av svarande').length, 4);
+      const text = JSON.stringify(method);
+      assert.match(text, /publicerade aggregat/);
+      assert.match(text, /Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024/);
+      const pub = r.body.report.sections.find((x: any) => x.id === 'publicerade');
+      const f18 = pub.blocks.find((b: any) => b.kind === 'table' && b.caption.startsWith('Figur 18'));
+      assert.equal(f18.rows[0][1], 1);
+
+      const pdf = await admin.request('GET', `/api/rounds/${roundId}/reports/regional?format=pdf`);
+      assert.equal(pdf.status, 200);
+      const dir = mkdtempSync(join(tmpdir(), 'samverka-published-'));
+      try {
+        const res = await t.app.inject({ method: 'GET', url: `/api/rounds/${roundId}/reports/regional?format=pdf`, headers: { cookie: admin.cookie! } });
+        writeFileSync(join(dir, 'r.pdf'), res.rawPayload);
+        const txt = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        assert.match(txt, /Datakvalitetsflaggor för de publicerade aggregaten/);
+        assert.match(txt, /publicerade aggregat/);
+        assert.match(txt, /Figur 4 \(projektstyrning\): andelarna summerar till 94,5 %/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('CSV import: errors by row and column and nothing written; a valid file replaces the items; XLSX too', async () => {
