@@ -91,6 +91,7 @@ export const savePublished = endpoint({
     figure: 'Figur',
     measure: 'Mått',
     money: 'Belopp',
+    knownTotalKr: 'Känd summa i kronor',
   },
 });
 
