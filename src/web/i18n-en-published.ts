@@ -14,4 +14,7 @@ export const en = {
   'Omnämnanden redovisade som andel av svarande': 'Mentions presented as a share of respondents',
   'Beloppen är angivna i fel enhet': 'The amounts are stated in the wrong unit',
   'Inga datakvalitetsflaggor för de publicerade aggregaten.': 'No data-quality flags for the published aggregates.',
+  'Publicerat aggregat sparat': 'Published aggregate saved',
+  'Publicerat aggregat borttaget': 'Published aggregate deleted',
+  'Publicerade aggregat importerade': 'Published aggregates imported',
 } satisfies Record<string, string>;
