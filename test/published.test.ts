@@ -221,6 +221,19 @@ for (const backend of backends)
       assert.ok(r.body.figures.every((f: any) => f.id.startsWith('publicerad-')), 'no empty computed figures for a round without answers');
     });
 
+    test('change over time: the published round against the respondent-level round of the same instrument version', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const { instrument: ins, title } = DEMO_ROUNDS.status2024;
+      const later = (await db.query<{ id: number }>('SELECT id FROM rounds WHERE is_demo AND instrument_id = $1 AND title = $2', [ins, title])).rows[0].id;
+      const r = await admin.get(`/api/rounds/${roundId}/analysis/compare/${later}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
+      const fig = r.body.figures.find((f: any) => f.id === 'publicerad-forandring-portfoljstyrning');
+      assert.ok(fig, r.body.figures.map((f: any) => f.id).join(', '));
+      assert.deepEqual(fig.rows.map((x: any) => x.cells.published), [17, 28, 33, 6, 2]);
+      for (const x of fig.rows) assert.equal(x.cells.change, Math.round((x.cells.later - x.cells.published) * 10) / 10);
+      assert.ok(fig.notes[0].includes('publicerade aggregat, bas: kommuner (n = 11)'));
+    });
+
     test('bad input → 400 with a Swedish message, nothing written', async () => {
       const admin = await loggedIn(t.app, DEMO.admin);
       const before = await count();

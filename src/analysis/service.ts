@@ -33,7 +33,7 @@ import { instrumentSchema, type Instrument } from '../domain/instruments/schema.
 import { instrumentOfRound } from '../rounds/service.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
-import { withPublished } from '../domain/analysis/published-view.ts';
+import { publishedChangeFigures, withPublished } from '../domain/analysis/published-view.ts';
 import { publishedView } from '../published/common.ts';
 import { hasPublished } from '../store/published.ts';
 
@@ -243,7 +243,17 @@ export async function getCompareView(
     const err = measureError(aIns, q.measure) ?? measureError(bIns, q.measure);
     if (err) throw badRequest(err);
     const [bCtx, aCtx] = [await analysisContext(db, before, q.filters), await analysisContext(db, after, q.filters)];
-    return compareView(bCtx, aCtx, viewer, await roundNaming(db, before, after), q.measure);
+    const view = compareView(bCtx, aCtx, viewer, await roundNaming(db, before, after), q.measure);
+    // A round holding published aggregates (issue 14) against a later respondent-level round: per published figure.
+    if (!(await hasPublished(db, before.id))) return view;
+    const published = await publishedView(db, before.id);
+    const figures = publishedChangeFigures(
+      { round: before, figures: published.figures },
+      { round: after, instrument: aCtx.instrument, distributions: aCtx.public.distributions },
+    );
+    return figures.length
+      ? { ...view, figures: [...figures, ...view.figures], notes: [`${before.title} innehåller publicerade aggregat; de jämförs per fråga med ${after.title}.`, ...view.notes] }
+      : view;
   } catch (e) {
     return asRequestError(e);
   }
