@@ -62,7 +62,7 @@ for (const backend of backends) {
       admin = await loggedIn(t.app, DEMO.admin);
       for (const [k, email] of Object.entries(DEMO))
         users[k] = (await t.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [email])).rows[0].id;
-      const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE title = 'Digitaliseringsenkät 2024'`)).rows[0].id;
+      const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE title = 'Digitaliseringsenkät 2024 – syntetiserade svar (exempel)'`)).rows[0].id;
       const respondent1460 = (await t.db.query<{ id: number }>(`SELECT id FROM respondents WHERE municipality_code = '1460' ORDER BY id LIMIT 1`)).rows[0].id;
       await t.db.query('DELETE FROM audit_log');
       const put = async (key: string, at: string, actor: number | null, action: string, target: string | null, details: object = {}) => {
@@ -149,7 +149,7 @@ for (const backend of backends) {
       const rows = csvRows(csv.body);
       assert.equal(rows.length, 5);
       assert.deepEqual(rows[1].slice(0, 5), ['2025-03-31 23:30:00', 'Respondenter tillagda', 'respondents.added', 'Demo Förbundsadmin', DEMO.admin]);
-      assert.equal(rows[1][5], 'Mätomgången ”Digitaliseringsenkät 2024”, Mellerud');
+      assert.equal(rows[1][5], 'Mätomgången ”Digitaliseringsenkät 2024 – syntetiserade svar (exempel)”, Mellerud');
       assert.deepEqual(rows[2].slice(0, 4), ['2025-03-01 11:00:00', 'Inloggning', 'login', 'Demo Kommunansvarig Mellerud']);
       assert.equal(rows[2][6], 'Lösenord');
 
@@ -221,7 +221,7 @@ for (const backend of backends) {
     });
 
     it('export av personuppgifter och rapportfiler loggas', async () => {
-      const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE title = 'Digitaliseringsenkät 2024'`)).rows[0].id;
+      const round = (await t.db.query<{ id: number }>(`SELECT id FROM rounds WHERE title = 'Digitaliseringsenkät 2024 – syntetiserade svar (exempel)'`)).rows[0].id;
       const mellerud = await loggedIn(t.app, DEMO.mellerud);
       assert.equal((await mellerud.get('/api/admin/audit')).status, 403);
       assert.equal((await mellerud.get('/api/admin/audit/export?format=csv')).status, 403);
@@ -259,7 +259,7 @@ for (const backend of backends) {
       assert.equal(reports.body.total, 1);
       assert.equal(reports.body.entries[0].action, 'report.generated');
       assert.equal(reports.body.entries[0].detail, 'Delrapport, XLSX');
-      assert.equal(reports.body.entries[0].targetLabel, 'Mätomgången ”Digitaliseringsenkät 2024”, Mellerud');
+      assert.equal(reports.body.entries[0].targetLabel, 'Mätomgången ”Digitaliseringsenkät 2024 – syntetiserade svar (exempel)”, Mellerud');
     });
   });
 }

@@ -72,11 +72,12 @@ for (const backend of backends)
     });
     after(async () => t.close());
 
-    test('the six demo rounds exist with their status, municipalities and a Swedish demo note', async () => {
+    test('the seven demo rounds exist with their status, municipalities and a Swedish demo note', async () => {
       const expected: Array<[keyof typeof DEMO_ROUNDS, string, number]> = [
         ['dimios2020', 'closed', 13],
         ['formagekarta2021', 'closed', 11],
         ['itKompetens2024', 'closed', 4],
+        ['status2024Published', 'closed', 14], // Analysrapport 2024 figures 2–24 as published aggregates
         ['status2024', 'closed', 14], // sent to all 14; 13 answered (Strömstad not)
         ['dimios2025', 'closed', 10],
         ['status2026', 'open', 14],
@@ -103,6 +104,14 @@ for (const backend of backends)
       assert.match(await note('formagekarta2021'), /Mellerud: verkliga värden ur Delrapport Mellerud 2021 \(figur 17/);
       assert.match(await note('formagekarta2021'), /Övriga tio kommuner: syntetiserade/);
       assert.match(await note('status2024'), /^Syntetiserade svar/);
+      assert.match(await note('status2024Published'), /^Publicerade aggregat: figur 2–24/);
+      // The published round holds the report's figures and no respondents (never re-synthesised).
+      const pub = await roundId(db, 'status2024Published');
+      const held = (await db.query<{ a: number; p: number }>(
+        'SELECT (SELECT count(*)::int FROM published_aggregates WHERE round_id = $1) AS a, (SELECT count(*)::int FROM respondents WHERE round_id = $1) AS p',
+        [pub],
+      )).rows[0];
+      assert.deepEqual(held, { a: 24, p: 0 });
       assert.match(await note('dimios2025'), /^Fiktiv/);
     });
 

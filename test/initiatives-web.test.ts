@@ -353,8 +353,8 @@ describe('samverkansinitiativ i Chromium', () => {
 
   it('en samverkanskandidat i analysen föreslås som initiativ av förbundet och av Melleruds kommunansvarig', async () => {
     const admin = await loggedIn(web.t.app, DEMO.admin);
-    const round = (await admin.get('/api/analysis/rounds')).body.rounds.find((r: { title: string }) => r.title === 'Digitaliseringsenkät 2024');
-    assert.ok(round, 'demoomgången Digitaliseringsenkät 2024');
+    const round = (await admin.get('/api/analysis/rounds')).body.rounds.find((r: { title: string }) => r.title === 'Digitaliseringsenkät 2024 – syntetiserade svar (exempel)');
+    assert.ok(round, 'demoomgången Digitaliseringsenkät 2024 – syntetiserade svar (exempel)');
     const fig = (await admin.get(`/api/rounds/${round.id}/analysis`)).body.figures.find((f: { id: string }) => f.id === 'samverkanskandidater');
     const cand = fig.rows.find((r: { key: string }) => r.key === 'nyttokalkyler-nyttorealisering');
     assert.ok(cand, 'kandidaten nyttokalkyler-nyttorealisering');

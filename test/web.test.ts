@@ -55,6 +55,19 @@ describe('webbgränssnittet i Chromium', () => {
     await assertAccessible(page, 'kommunsida');
   });
 
+  it('publicerade aggregat: datakvalitetspanelen på mätomgångens resultatsida (axe)', async () => {
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/resultat`);
+    await page.getByRole('link', { name: 'Digitaliseringsenkät 2024', exact: true }).click();
+    await page.getByRole('heading', { name: 'Datakvalitet: publicerade aggregat' }).waitFor();
+    const panel = page.getByRole('region', { name: /Datakvalitetsflaggor/ });
+    await panel.getByRole('rowheader', { name: 'Figur 3 (portfoljstyrning)', exact: true }).waitFor();
+    assert.match((await panel.getByRole('row').filter({ hasText: 'Figur 18 (arkitekturstyrning)' }).innerText()).replace(/\s+/g, ' '), /100 91/);
+    await page.getByRole('heading', { name: 'Publicerade aggregat', level: 2 }).waitFor();
+    await assertAccessible(page, 'publicerade aggregat och datakvalitet');
+  });
+
   it('händelseloggen filtreras och exporteras, säkerhetsinställningarna sparas (axe)', async () => {
     const page = await web.newPage();
     await signIn(page, web.base, DEMO.admin);

@@ -35,6 +35,9 @@ import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, r
 import { getRound } from '../store/rounds.ts';
 import { canUseAssociation } from '../domain/association-scope.ts';
 import { roundsScope } from '../rounds/service.ts';
+import { publishedChangeFigures, withPublished } from '../domain/analysis/published-view.ts';
+import { publishedView } from '../published/common.ts';
+import { hasPublished } from '../store/published.ts';
 
 export const CACHE_MAX_AGE_MS = 5 * 60 * 1000;
 export const CACHE_ENTRIES = 16;
@@ -166,7 +169,10 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
     const ctx = await analysisContext(db, round, q.filters);
-    return regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    const view = regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
+    const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
+    return published ? withPublished(view, ctx.instrument, published) : view;
   } catch (e) {
     return asRequestError(e);
   }
@@ -240,7 +246,17 @@ export async function getCompareView(
     const err = measureError(aIns, q.measure) ?? measureError(bIns, q.measure);
     if (err) throw badRequest(err);
     const [bCtx, aCtx] = [await analysisContext(db, before, q.filters), await analysisContext(db, after, q.filters)];
-    return compareView(bCtx, aCtx, viewer, await roundNaming(db, before, after), q.measure);
+    const view = compareView(bCtx, aCtx, viewer, await roundNaming(db, before, after), q.measure);
+    // A round holding published aggregates (issue 14) against a later respondent-level round: per published figure.
+    if (!(await hasPublished(db, before.id))) return view;
+    const published = await publishedView(db, before.id);
+    const figures = publishedChangeFigures(
+      { round: before, figures: published.figures },
+      { round: after, instrument: aCtx.instrument, distributions: aCtx.public.distributions },
+    );
+    return figures.length
+      ? { ...view, figures: [...figures, ...view.figures], notes: [`${before.title} innehåller publicerade aggregat; de jämförs per fråga med ${after.title}.`, ...view.notes] }
+      : view;
   } catch (e) {
     return asRequestError(e);
   }

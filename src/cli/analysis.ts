@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { getCompareView, getMunicipalityView, getRegionalView, parseMeasure } from '../analysis/service.ts';
 import { analysisFilters } from '../contracts/analysis.ts';
 import { municipalityCode } from '../contracts/endpoint.ts';
+import { publishedFlagsText } from '../domain/analysis/published-view.ts';
 import { viewText, type AnalysisViewer } from '../domain/analysis/views.ts';
 import { AppError } from '../domain/errors.ts';
 import { ASSOCIATION_HELP } from './args.ts';
@@ -55,7 +56,7 @@ export function registerAnalysisCommands(program: Command): void {
             if (opts.municipality) return getMunicipalityView(db, ASSOCIATION, { roundId: opts.round, municipality: opts.municipality, filters });
             return getRegionalView(db, ASSOCIATION, { roundId: opts.round, filters });
           });
-          print(view, !!opts.json, () => viewText(view));
+          print(view, !!opts.json, () => viewText(view) + ('published' in view && view.published ? publishedFlagsText(view.published.flags) : ''));
         } catch (e) {
           if (e instanceof AppError) throw new CliError(e.message);
           throw e;

@@ -4,7 +4,9 @@
 //   Digital mognad 2020          closed  13 municipalities, synthesised to the published facts (Analysrapport 2024 figur 7)
 //   Förmågekarta 2021            closed  Mellerud real (Delrapport Mellerud 2021 figur 17), ten others synthesised
 //   It-kompetenser 4D 2024       closed  real (Förstudierapport gemensam it-organisation 2024 Bilaga 2), four municipalities
-//   Digitaliseringsenkät 2024    closed  sent to 14, 13 answered, synthesised close to Analysrapport 2024, avsnitt 3.2 distributions
+//   Digitaliseringsenkät 2024    closed  Analysrapport 2024 figures 2–24 held AS PUBLISHED (published aggregates, no respondents)
+//   Digitaliseringsenkät 2024 – syntetiserade svar (exempel)
+//                                closed  sent to 14, 13 answered, synthesised close to Analysrapport 2024, avsnitt 3.2 distributions
 //   Digital mognad 2025          closed  fictional follow-up, ten municipalities, synthesised
 //   (the three closed multi-respondent rounds also hold invited people who never answered: withNonResponse)
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
@@ -26,7 +28,11 @@ import { findAssociation } from '../store/associations.ts';
 import { DIMIOS_2020, DIMIOS_2025, ITEM_PROFILE, type MaturityTarget } from './data/digital-mognad.ts';
 import { IT_KOMPETENS_4D, MUNICIPALITIES_4D } from './data/it-kompetens-4d.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from './data/mellerud-formagekarta.ts';
+import { publishedAggregateInput, validatePublished, type PublishedAggregateInput } from '../domain/published.ts';
+import { upsertPublished } from '../store/published.ts';
 import {
+  ANALYSRAPPORT_2024_TITLE,
+  STATUS_2024_PUBLISHED,
   GOALS_BY_AREA,
   JOINT_IDEAS_BY_AREA,
   PORTFOLIO_METHODS,
@@ -41,7 +47,8 @@ export const DEMO_ROUNDS = {
   dimios2020: { instrument: 'digital-mognad', title: 'Digital mognad 2020 (Digital motor Fyrbodal)' },
   formagekarta2021: { instrument: 'formagekarta', title: 'Förmågekarta för den digitala motorn 2021' },
   itKompetens2024: { instrument: 'it-kompetens', title: 'It-kompetenser 4D 2024' },
-  status2024: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2024' },
+  status2024Published: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2024' },
+  status2024: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2024 – syntetiserade svar (exempel)' },
   dimios2025: { instrument: 'digital-mognad', title: 'Digital mognad 2025 (fiktiv uppföljning)' },
   status2026: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2026' },
 } as const;
@@ -73,6 +80,8 @@ export interface DemoRound {
   municipalities: string[];
   demoNote: string;
   respondents: DemoRespondent[];
+  /** Published aggregates held as published (issue 14), written after the respondents. */
+  published?: readonly PublishedAggregateInput[];
 }
 
 const ALL_CODES = FYRBODAL.map((m) => m.code);
@@ -369,13 +378,35 @@ function statusSurvey2024(ins: Instrument): DemoRound {
     status: 'closed',
     municipalities: [...ALL_CODES],
     demoNote:
-      'Syntetiserade svar. Fördelningen per fråga i regionen är anpassad till de publicerade resultaten i Analysrapport 2024 ' +
+      'Syntetiserade svar – ett exempel på en omgång med svar per respondent; de publicerade siffrorna finns i omgången ' +
+      '"Digitaliseringsenkät 2024" som publicerade aggregat. Fördelningen per fråga i regionen är anpassad till de publicerade resultaten i Analysrapport 2024 ' +
       '(Status för digitalisering i Fyrbodals kommuner); enskilda kommuners och respondenters svar är påhittade. Där rapporten ' +
       'saknar siffror (bland annat EIM, SDK och samverkansfrågorna) är fördelningen vald efter rapportens text. Fritextsvaren är ' +
       'hämtade ur rapportens sammanfattningar av mål och samverkansidéer. Enkäten gick till alla 14 kommuner; källan anger att 13 ' +
       'svarade men inte vilka: att Strömstad inte svarade är demodata.' +
       ' Bortfallet (inbjudna som inte svarade, 60–100 % svar per kommun) är demodata.',
     respondents: people.map(({ latent: _latent, ...p }) => p),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Digitaliseringsenkät 2024 as published: Analysrapport 2024 figures 2–24 as published aggregates, no respondents.
+
+function statusSurvey2024Published(ins: Instrument): DemoRound {
+  return {
+    instrument: ins,
+    title: DEMO_ROUNDS.status2024Published.title,
+    periodStart: '2024-02-05',
+    periodEnd: '2024-03-22',
+    status: 'closed',
+    municipalities: [...ALL_CODES],
+    demoNote:
+      `Publicerade aggregat: figur 2–24 ur ${ANALYSRAPPORT_2024_TITLE} (Fyrbodals kommunalförbund, 2024), avsnitt 3.2, ` +
+      'exakt som publicerade – andelar per alternativ med den bas rapporten anger (11 svarande kommuner i figur 3, 4, 9 och 10; ' +
+      '13 i figur 8; annars ej angiven). Alternativ som rapporten inte anger en siffra för är inte angivna (inga påhittade "Vet ej"). ' +
+      'Rapportens egna inkonsekvenser visas som datakvalitetsflaggor. Inga svar per respondent; enkätperiodens datum är demodata.',
+    respondents: [],
+    published: STATUS_2024_PUBLISHED,
   };
 }
 
@@ -491,6 +522,7 @@ export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[]
     withNonResponse(dimios2020(get('digital-mognad')), 2020_0001),
     formagekarta2021(get('formagekarta')),
     itKompetens2024(get('it-kompetens')),
+    statusSurvey2024Published(get('statusenkat')),
     // Strömstad received the survey but did not answer (two invited, none answered).
     withNonResponse(statusSurvey2024(get('statusenkat')), 2024_0001, { '1486': 2 }),
     withNonResponse(dimios2025(get('digital-mognad')), 2025_0001),
@@ -505,6 +537,11 @@ export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[]
         if (!routedTo(it, p.respondentType) && p.source !== 'self')
           throw new Error(`Demodata: frågan ${itemId} visas inte för ${p.respondentType} ("${r.title}")`);
       }
+  for (const r of rounds)
+    for (const a of r.published ?? []) {
+      const errors = validatePublished(r.instrument, publishedAggregateInput.parse(a));
+      if (errors.length) throw new Error(`Demodata: ogiltigt publicerat aggregat i "${r.title}" (${a.itemId}): ${errors[0].message}`);
+    }
   return rounds;
 }
 
@@ -541,6 +578,7 @@ async function writeRound(db: Db, r: DemoRound, associationId: number): Promise<
       [round.id, r.status, at(r.periodStart), r.status === 'closed' ? at(r.periodEnd) : null],
     );
     await insertRespondents(tx, round.id, r);
+    for (const a of r.published ?? []) await upsertPublished(tx, round.id, publishedAggregateInput.parse(a), null);
     return true;
   });
 }

@@ -19,6 +19,8 @@ import { analysisContext } from '../analysis/service.ts';
 import { instrumentOfRound, requireRound } from '../rounds/service.ts';
 import { anonymisationSeed, municipalityNames } from '../store/analysis.ts';
 import { listAreas } from '../store/organisation.ts';
+import { publishedView } from '../published/common.ts';
+import { hasPublished } from '../store/published.ts';
 import { roundAssociation, roundSample } from '../store/reports.ts';
 import type { Round } from '../store/rounds.ts';
 import { groupReportFileName } from './group-report.ts';
@@ -64,6 +66,7 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
     municipalityNames(db),
   ]);
   const sections = await loadMunicipalitySections(db, round.municipalities, Number(round.periodEnd.slice(0, 4)), names);
+  const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
   return {
     round,
     context,
@@ -88,6 +91,7 @@ export async function loadRoundReportData(db: Queryable, roundId: number, now = 
       generatedAt: isoDate(now),
       responseSelection: 'completed',
       municipalityNames: names,
+      ...(published ? { published: { figures: published.figures, flags: published.flags, sources: published.sources } } : {}),
     },
   };
 }

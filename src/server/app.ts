@@ -39,6 +39,7 @@ import { respondentRoutes } from './routes/respondent.ts';
 import { respondentImportRoutes } from './routes/respondents.ts';
 import { roundRoutes } from './routes/rounds.ts';
 import { riskRoutes } from './routes/risks.ts';
+import { publishedRoutes } from './routes/published.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { ssoRoutes } from './routes/sso.ts';
 
@@ -52,7 +53,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, twoFactorRoutes, ssoRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, publishedRoutes, twoFactorRoutes, ssoRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

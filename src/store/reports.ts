@@ -28,11 +28,17 @@ export async function roundAssociation(db: Queryable, codes: string[]): Promise<
   return rows[0]?.name ?? null;
 }
 
-type ResponseCounts = Pick<ReportableRound, 'responses' | 'regionalMunicipalities'>;
+type ResponseCounts = Pick<ReportableRound, 'responses' | 'regionalMunicipalities' | 'published'>;
 
 /** A round as the report access rule sees it, from countedResponses' figures (none = no responses). */
 export function reportableRound(round: Pick<ReportableRound, 'status' | 'municipalities'>, counts?: ResponseCounts): ReportableRound {
-  return { status: round.status, municipalities: round.municipalities, responses: counts?.responses ?? 0, regionalMunicipalities: counts?.regionalMunicipalities ?? 0 };
+  return {
+    status: round.status,
+    municipalities: round.municipalities,
+    responses: counts?.responses ?? 0,
+    regionalMunicipalities: counts?.regionalMunicipalities ?? 0,
+    ...(counts?.published ? { published: true } : {}),
+  };
 }
 
 /**
@@ -53,5 +59,12 @@ export async function countedResponses(db: Queryable, roundIds?: number[]): Prom
       GROUP BY c.round_id`,
     [roundIds ?? null],
   );
-  return new Map(rows.map((r) => [r.round_id, { responses: r.responses, regionalMunicipalities: r.municipalities }]));
+  const out = new Map<number, ResponseCounts>(rows.map((r) => [r.round_id, { responses: r.responses, regionalMunicipalities: r.municipalities }]));
+  // Rounds holding published aggregates (issue 14) have a regional report even without responses.
+  const pub = await db.query<{ round_id: number }>(
+    'SELECT DISTINCT round_id FROM published_aggregates WHERE $1::int[] IS NULL OR round_id = ANY($1::int[])',
+    [roundIds ?? null],
+  );
+  for (const { round_id } of pub.rows) out.set(round_id, { ...(out.get(round_id) ?? { responses: 0, regionalMunicipalities: 0 }), published: true });
+  return out;
 }

@@ -39,6 +39,8 @@
 // method (two municipalities in the development phase did not know which method they use), so
 // PORTFOLIO_METHODS is chosen demo text built from that statement and from Delrapport Mellerud 2021 and Förstudierapport gemensam it-organisation 2024.
 
+import type { PublishedAggregateInput } from '../../domain/published.ts';
+
 export interface ScaleTarget {
   itemId: string;
   /** Percent per option code of the item's scale ('vet_ej' included). */
@@ -336,3 +338,141 @@ export const SYSTEM_MANAGEMENT_METHODS: readonly string[] = [
   'Egen förvaltningsmodell',
   'Egen modell',
 ];
+
+// ---------------------------------------------------------------------------------------------
+// The same survey AS PUBLISHED (issue 14): Analysrapport 2024 figures 2–24 held as published aggregates
+// in the round "Digitaliseringsenkät 2024". Every value is a number stated in the report's text, exactly
+// as stated (figure 18's "1 %" stays 1 %); options the text gives no figure for are not stated (never
+// invented as 0 or "Vet ej"); where the text says "ingen kommun" the option is 0 %. Bases as stated: "11
+// kommuner" for figures 3, 4, 9 and 10, "13 kommuner" for figure 8, otherwise not stated (n null, the unit
+// the text uses). The report's inconsistencies are kept and flagged by the data-quality checks:
+//   figur 3 sums to 86 %, figur 4 to 94,5 %, figur 6 to 89 %, figur 18 to 91 % (PERCENT_SUM);
+//   figur 9 (33 % of 11 municipalities is impossible; as mentions it sums to 91 %), figur 10, 12 and 24
+//   (sum to 100/100/99 %: shares of mentions presented as shares of municipalities — MENTIONS_AS_SHARE);
+//   11 municipalities (figur 3, 4, 9, 10) against 13 (figur 8) (BASE_MISMATCH).
+// Figures 2 and 21 have no figures in the text; figure 7 is the DiMiOS 2020 measurement (another
+// instrument, held in "Digital mognad 2020"). Figure 21's caption repeats figure 20's question; its
+// text is about SDK.
+
+export const ANALYSRAPPORT_2024_TITLE = 'Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024';
+
+type Fig = { item: string; fig: number; section: string; unit: 'respondents' | 'municipalities' | 'mentions'; n?: number; munis?: number; partial?: boolean; note?: string; v: Array<[string, number]> };
+
+const FIGS: Fig[] = [
+  { item: 'samverkan-erfarenhet', fig: 2, section: '3.2.1', unit: 'municipalities', partial: true, note: 'Rapportens text anger inga andelar, bara "en övervägande positiv attityd".', v: [] },
+  { item: 'samverkan-ledning-positiv', fig: 2, section: '3.2.1', unit: 'municipalities', partial: true, note: 'Rapportens text anger inga andelar, bara "en övervägande positiv attityd".', v: [] },
+  {
+    item: 'portfoljstyrning', fig: 3, section: '3.2.2', unit: 'municipalities', n: 11, munis: 11,
+    note: '"11 kommuner svarade"; andelarna anges som andel av kommunerna. De fem angivna andelarna summerar till 86 %.',
+    v: [['icke-existerande', 17], ['ostrukturerad', 28], ['i-utvecklingsfasen', 33], ['delvis-etablerad', 6], ['val-fungerande', 2]],
+  },
+  {
+    item: 'projektstyrning', fig: 4, section: '3.2.2', unit: 'municipalities', n: 11, munis: 11,
+    note: '"11 kommuner svarade". De fem angivna andelarna summerar till 94,5 %.',
+    v: [['icke-existerande', 17], ['ostrukturerad', 28], ['i-utvecklingsfasen', 33], ['delvis-etablerad', 5.5], ['val-fungerande', 11]],
+  },
+  {
+    item: 'informationshantering', fig: 5, section: '3.2.2', unit: 'municipalities', partial: true,
+    note: 'Texten anger bara väl fungerande och vet ej; övriga alternativ beskrivs utan andelar.',
+    v: [['val-fungerande', 17], ['vet_ej', 22]],
+  },
+  {
+    item: 'informationssakerhetsarbete', fig: 6, section: '3.2.2', unit: 'municipalities',
+    note: 'De fyra angivna andelarna summerar till 89 %.',
+    v: [['ostrukturerad', 11], ['i-utvecklingsfasen', 22], ['delvis-etablerad', 39], ['val-fungerande', 17]],
+  },
+  {
+    item: 'digital-mognad', fig: 8, section: '3.2.3', unit: 'respondents', munis: 13, partial: true,
+    note: '"besvarades av 13 kommuner"; andelarna anges för sammanslagna kategorier och som andel av respondenterna. "Mycket låg" nämns utan andel.',
+    v: [['lag-till-medel+medel', 70], ['medel-till-hog', 24], ['hog+banbrytande', 4]],
+  },
+  {
+    item: 'forum', fig: 9, section: '3.2.3', unit: 'municipalities', n: 11, munis: 11,
+    note: '"11 kommuner svarat"; andelarna anges som andel av kommunerna.',
+    v: [['digitaliseringsrad', 33], ['it-rad', 24], ['informationssakerhetsrad', 16], ['portfoljstyrningsforum', 13], ['anvandarforum', 3], ['arkitekturrad', 2]],
+  },
+  {
+    item: 'roller', fig: 10, section: '3.2.3', unit: 'municipalities', n: 11, munis: 11,
+    note: '"En enkätundersökning med 11 kommuner"; andelarna anges som andel av kommunerna. "Ingen kommun" har en enterprisearkitekt.',
+    v: [
+      ['informationssakerhetschef', 24], ['digitaliseringschef', 20], ['digitaliseringskoordinator', 17], ['projektledare-digitalisering', 15], ['it-arkitekt', 12],
+      ['tjanstedesigner', 4], ['dataanalytiker', 4], ['datakvalitetsansvarig', 2], ['oppna-data-forvaltare', 2], ['enterprisearkitekt', 0],
+    ],
+  },
+  {
+    item: 'processorienterat-arbetssatt', fig: 11, section: '3.2.3', unit: 'municipalities',
+    v: [['icke-existerande', 0], ['ostrukturerad', 35], ['i-utvecklingsfasen', 31], ['delvis-etablerad', 22], ['val-fungerande', 12], ['fullt-etablerad', 0]],
+  },
+  {
+    item: 'innovationskultur', fig: 11, section: '3.2.3', unit: 'municipalities',
+    v: [['icke-existerande', 4], ['ostrukturerad', 25], ['i-utvecklingsfasen', 49], ['delvis-etablerad', 16], ['val-fungerande', 6], ['fullt-etablerad', 0]],
+  },
+  {
+    item: 'organisatoriska-hinder', fig: 12, section: '3.2.3', unit: 'municipalities',
+    v: [['forandringstrangsel', 30], ['bristande-tillgang-expertis', 25], ['bristande-ledarskap-styrning', 20], ['motstand-till-forandring', 13], ['bristande-samarbete', 12]],
+  },
+  {
+    item: 'digital-kompetens', fig: 13, section: '3.2.3', unit: 'respondents',
+    note: 'Summerar till 101 % (avrundning).',
+    v: [['mycket-lag', 2], ['lag', 20], ['medel', 50], ['hog', 29], ['mycket-hog', 0], ['utmarkt', 0]],
+  },
+  {
+    item: 'bestallarkompetens', fig: 14, section: '3.2.3', unit: 'municipalities',
+    v: [['icke-existerande', 0], ['ostrukturerad', 0], ['i-utvecklingsfasen', 10], ['delvis-etablerad', 50], ['val-fungerande', 10], ['fullt-etablerad', 0], ['vet_ej', 30]],
+  },
+  {
+    item: 'oronmarkta-medel', fig: 15, section: '3.2.4', unit: 'municipalities',
+    v: [['icke-existerande', 16], ['ostrukturerad', 27], ['i-utvecklingsfasen', 22], ['delvis-etablerad', 12], ['val-fungerande', 6], ['fullt-etablerad', 2], ['vet_ej', 16]],
+  },
+  {
+    item: 'nyttokalkyler-nyttorealisering', fig: 16, section: '3.2.4', unit: 'municipalities',
+    v: [['icke-existerande', 14], ['ostrukturerad', 37], ['i-utvecklingsfasen', 16], ['delvis-etablerad', 22], ['val-fungerande', 0], ['fullt-etablerad', 0], ['vet_ej', 12]],
+  },
+  {
+    item: 'systemforvaltningsmodell', fig: 17, section: '3.2.5', unit: 'municipalities',
+    v: [['icke-existerande', 0], ['ostrukturerad', 10], ['i-utvecklingsfasen', 10], ['delvis-etablerad', 40], ['val-fungerande', 30], ['fullt-etablerad', 0], ['vet_ej', 10]],
+  },
+  {
+    item: 'arkitekturstyrning', fig: 18, section: '3.2.5', unit: 'municipalities',
+    note: '"1 %" saknar formell modell – som publicerat. Andelarna summerar till 91 %.',
+    v: [['icke-existerande', 1], ['ostrukturerad', 30], ['i-utvecklingsfasen', 30], ['delvis-etablerad', 10], ['val-fungerande', 10], ['fullt-etablerad', 0], ['vet_ej', 10]],
+  },
+  {
+    item: 'it-infrastruktur', fig: 19, section: '3.2.5', unit: 'municipalities',
+    v: [['stammer-inte-alls', 10], ['stammer-daligt', 0], ['stammer-delvis', 10], ['stammer-ganska-bra', 40], ['stammer-bra', 40], ['stammer-helt', 0]],
+  },
+  {
+    item: 'teknisk-skuld', fig: 20, section: '3.2.5', unit: 'municipalities',
+    v: [['extremt-hog', 0], ['hog', 10], ['mattlig', 40], ['lag', 40], ['mycket-lag', 10], ['ingen', 0]],
+  },
+  {
+    item: 'sdk', fig: 21, section: '3.2.5', unit: 'municipalities', partial: true,
+    note: 'Rapportens text anger inga andelar (bara att ingen kommun har SDK fullt etablerat). Figurtexten upprepar frågan i figur 20.',
+    v: [['fullt-etablerad', 0]],
+  },
+  {
+    item: 'kompetensmix', fig: 22, section: '3.2.5', unit: 'municipalities',
+    v: [['helt-otillracklig', 0], ['bristfallig', 10], ['i-viss-man', 20], ['tillfredsstallande', 30], ['utmarkt', 40], ['fullstandig', 0]],
+  },
+  {
+    item: 'it-miljo-stod', fig: 23, section: '3.2.5', unit: 'municipalities',
+    v: [['stoder-inte-alls', 0], ['otillrackligt', 6], ['delvis', 37], ['tillfredsstallande', 39], ['mycket-bra', 18], ['fullstandigt', 0]],
+  },
+  {
+    item: 'tekniska-hinder', fig: 24, section: '3.2.5', unit: 'municipalities',
+    v: [['tillgang-expertis', 26], ['systemkomplexitet', 25], ['leverantorsberoende', 19], ['datasakerhet-integritet', 16], ['foraldrade-system', 13]],
+  },
+];
+
+/** Analysrapport 2024 figures 2–24 as published aggregates (one per question). */
+export const STATUS_2024_PUBLISHED: readonly PublishedAggregateInput[] = FIGS.map((f) => ({
+  itemId: f.item,
+  figure: `Figur ${f.fig}`,
+  measure: 'share',
+  values: f.v.map(([codes, value]) => ({ options: codes.split('+'), value })),
+  base: { n: f.n ?? null, unit: f.unit },
+  municipalities: f.munis ?? null,
+  source: { title: ANALYSRAPPORT_2024_TITLE, page: `avsnitt ${f.section}, figur ${f.fig}` },
+  partial: f.partial ?? false,
+  note: f.note ?? null,
+}));

@@ -172,8 +172,10 @@ export function checkPublishedDistribution(fig: PublishedDistribution, tolerance
           code: 'MENTIONS_AS_SHARE',
           severity: 'warning',
           subject: fig.subject,
-          message: `${fig.subject}: andelarna för en flervalsfråga summerar till ${fmt(s)} % men redovisas som andel av ${BASE_SV[fig.base]} – troligen är basen alla omnämnanden.`,
+          message: `${fig.subject}: andelarna för en flervalsfråga summerar till ${fmt(s)} % – som andelar av alla omnämnanden (förväntat 100 %) – men redovisas som andel av ${BASE_SV[fig.base]}.`,
+          expected: 100,
           actual: s,
+          difference: s - 100,
         },
       ];
     return [];
@@ -230,4 +232,29 @@ export function checkMoneyUnit(subject: string, unit: MoneyUnit, statedTotal: nu
     actual: asStated,
     difference: asStated - knownTotalKr,
   };
+}
+
+/**
+ * Flags shares of a multi-select question presented as shares of N answering municipalities when a share
+ * is no whole number of them (k / N × 100, ± 0,5 percentage points of rounding): it cannot be a share of
+ * those municipalities, so the base is most likely all mentions (MENTIONS_AS_SHARE). E.g. Analysrapport
+ * 2024 figure 9: "33 % av kommunerna har ett digitaliseringsråd" of 11 municipalities (3/11 = 27,3 %, 4/11 = 36,4 %).
+ */
+export function checkShareOfMunicipalities(subject: string, percents: readonly number[], municipalities: number): QualityFlag | null {
+  if (!(municipalities > 0)) return null;
+  const step = 100 / municipalities;
+  for (const p of percents) {
+    const nearest = Math.round(p / step) * step;
+    if (Math.abs(p - nearest) > 0.5 + 1e-9)
+      return {
+        code: 'MENTIONS_AS_SHARE',
+        severity: 'warning',
+        subject,
+        message: `${subject}: ${fmt(p)} % går inte att få som andel av ${municipalities} kommuner (närmaste möjliga ${fmt(nearest)} %) – troligen är basen alla omnämnanden.`,
+        expected: nearest,
+        actual: p,
+        difference: p - nearest,
+      };
+  }
+  return null;
 }

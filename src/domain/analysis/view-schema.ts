@@ -93,6 +93,23 @@ export const analysisViewSchema = z.object({
     })
     .optional(),
   figures: z.array(figureSchema),
+  published: z
+    .object({
+      label: z.string(),
+      sources: z.array(z.string()),
+      flags: z.array(
+        z.object({
+          code: z.enum(['PERCENT_SUM', 'TOTAL_MISMATCH', 'BASE_MISMATCH', 'MENTIONS_AS_SHARE', 'MONEY_UNIT']),
+          severity: z.literal('warning'),
+          subject: z.string(),
+          message: z.string(),
+          expected: z.number().optional(),
+          actual: z.number().optional(),
+          difference: z.number().optional(),
+        }),
+      ),
+    })
+    .optional(),
 });
 
 const measure = z.discriminatedUnion('kind', [

@@ -26,6 +26,7 @@
 import { AppError } from '../errors.ts';
 import type { Role, Viewer } from '../organisation.ts';
 import type { Instrument, Item, QuadrantKey } from '../instruments/schema.ts';
+import type { QualityFlag } from './quality.ts';
 import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec.ts';
 import { itemShortLabel } from '../instruments/short.ts';
 import type { RoundAnalysis } from './index.ts';
@@ -152,6 +153,8 @@ export interface AnalysisView extends ViewMeta {
   kind: 'regional' | 'municipality';
   municipality?: { code: string; name: string; n: number; quadrant: QuadrantInfo | null };
   figures: Figure[];
+  /** A round holding published aggregates (published-view.ts): their sources and data-quality flags. */
+  published?: { label: string; sources: string[]; flags: QualityFlag[] };
 }
 
 export interface CompareView {

@@ -22,6 +22,8 @@ export interface ReportableRound {
   responses: number;
   /** Municipalities whose answers enter the regional values (at least scoring.suppressionMin counted responses). */
   regionalMunicipalities: number;
+  /** The round holds published aggregates (issue 14): regional figures as published, reportable without responses. */
+  published?: boolean;
 }
 
 /** The fewest municipalities whose answers make an anonymised regional report. */
@@ -30,6 +32,8 @@ export const MIN_REGIONAL_MUNICIPALITIES = 3;
 /** Why the round's regional report is withheld (Swedish), or null when it can be made. */
 export function regionalWithheldReason(round: ReportableRound): string | null {
   if (round.regionalMunicipalities >= MIN_REGIONAL_MUNICIPALITIES) return null;
+  // Published aggregates are the source's own regional figures: no municipality's results to protect.
+  if (round.published && round.responses === 0) return null;
   const n = round.regionalMunicipalities;
   return `Den anonymiserade regionala rapporten kräver svar från minst ${MIN_REGIONAL_MUNICIPALITIES} kommuner; i mätomgången har ${n === 0 ? 'ingen kommun' : n === 1 ? 'bara 1 kommun' : `bara ${n} kommuner`} tillräckligt många svarande. Med färre vore regionens värden enskilda kommuners egna resultat. Delrapporterna per kommun finns.`;
 }
@@ -37,7 +41,7 @@ export function regionalWithheldReason(round: ReportableRound): string | null {
 /** Why a round has no reports (Swedish, for a 409), or null when it has. */
 export function notReportableReason(round: ReportableRound): string | null {
   if (round.status === 'draft') return 'Mätomgången är ett utkast. Rapporter finns när den har öppnats och fått svar.';
-  if (round.responses === 0) return 'Mätomgången har inga inskickade svar ännu, så det finns ingen rapport att visa.';
+  if (round.responses === 0 && !round.published) return 'Mätomgången har inga inskickade svar ännu, så det finns ingen rapport att visa.';
   return null;
 }
 
@@ -54,7 +58,9 @@ export function reportAccess(viewer: ReportViewer, round: ReportableRound): Repo
   // The region's analyst reads the associations' follow-up, no round's report (issue 14).
   if (viewer.role === 'regionanalytiker') return { regional: false, municipalities: [] };
   const user = { role: viewer.role, municipalities: [...viewer.municipalities] };
-  const municipalities = viewer.role === 'lasare' ? [] : round.municipalities.filter((c) => canSeeMunicipality(user, c));
+  // A round with only published aggregates has no municipality's results: no delrapporter.
+  const municipalities =
+    viewer.role === 'lasare' || (round.published && round.responses === 0) ? [] : round.municipalities.filter((c) => canSeeMunicipality(user, c));
   const regional =
     regionalWithheldReason(round) === null &&
     (viewer.role === 'forbundsadmin' || round.status === 'closed' || (viewer.role === 'kommunansvarig' && municipalities.length > 0));

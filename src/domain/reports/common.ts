@@ -1,6 +1,7 @@
 // Shared pieces of the report builders: the input shape, the per-item figures and the generated
 // Swedish sentences ("Av 18 svarande i 11 kommuner anger 6 (33 %) …"), the method text that states
 // what every base means, chart specs and the data-quality notes. Pure.
+import type { PublishedReportInput } from './published.ts';
 import type { Instrument, Item, Option } from '../instruments/schema.ts';
 import { itemShortLabel } from '../instruments/short.ts';
 import {
@@ -73,6 +74,8 @@ export interface ReportInput {
    * are redacted from all its texts (instrument texts, sources, titles, free text), see redactMunicipalities.
    */
   municipalityNames?: Record<string, string>;
+  /** The round's published aggregates with their data-quality flags (reports/published.ts), if it holds any. */
+  published?: PublishedReportInput;
 }
 
 export interface Ctx {
@@ -375,6 +378,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
   if (ctx.input.round.status !== 'closed') notes.push(`${PRELIMINARY_NOTE}.`);
   if (ctx.input.round.isDemo) notes.push(`Demodata: ${ctx.input.round.demoNote ?? 'uppgifterna är demodata, delvis syntetiserade.'}`);
   for (const f of ctx.analysis.quality) notes.push(f.message);
+  if (scope === 'region') for (const f of ctx.input.published?.flags ?? []) notes.push(`Publicerade aggregat: ${f.message}`);
   const ns = ctx.ins.items
     .filter((i) => i.type !== 'text')
     .map((i) => ctx.dist.get(i.id)?.respondents ?? 0)

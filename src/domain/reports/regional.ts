@@ -37,6 +37,7 @@ import {
   type ReportInput,
 } from './common.ts';
 import { regionalFlatData } from './flat.ts';
+import { publishedMethodBlocks, publishedSection } from './published.ts';
 import type { Block, Column, ReportModel, Section, TableBlock } from './model.ts';
 import { cap, count, fmtInt, fmtPct, joinSv, kommuner, q, svarande, truncate } from './swedish.ts';
 
@@ -49,10 +50,17 @@ export function buildRegionalReport(input: ReportInput): ReportModel {
   const areaSections = areas.map((a) => areaSection(ctx, a, labels, challenges));
 
   sections.push(summarySection(ctx, challenges));
-  sections.push(methodSection(ctx));
+  const method = methodSection(ctx);
+  // Published aggregates (issue 14): said and cited in the method section, with their flags, and shown as published.
+  const published = input.published?.figures.length ? input.published : null;
+  if (published) method.blocks.push(...publishedMethodBlocks(published));
+  sections.push(method);
+  const pubSection = published ? publishedSection(published) : null;
+  if (pubSection) sections.push(pubSection);
   const maturity = maturitySection(ctx, labels);
   if (maturity) sections.push(maturity);
-  sections.push(...areaSections);
+  // A round with only published aggregates has no answers to compute the area sections from.
+  if (!(published && !input.responses.length)) sections.push(...areaSections);
   const samverkan = samverkanSection(ctx);
   if (samverkan) sections.push(samverkan);
   const gap = gapSection(ctx);
@@ -86,7 +94,9 @@ function summarySection(ctx: Ctx, challenges: Map<string, string[]>): Section {
   const small = Object.keys(ctx.input.view.leftOut).length;
   const who = ctx.selfAssessment
     ? `${cap(count(m, 'kommun', 'kommuner'))} av ${fmtInt(r.municipalities.length)} i mätomgången har lämnat sin självskattning.`
-    : `Av ${kommuner(r.municipalities.length)} i mätomgången har ${fmtInt(m)} lämnat svar, sammanlagt ${svarande(ctx.input.responses.length)}.`;
+    : ctx.input.published?.figures.length && !ctx.input.responses.length
+      ? `Mätomgången innehåller publicerade aggregat ur ${joinSv(ctx.input.published.sources.map((s) => `”${s}”`))} och inga enskilda svar; siffrorna återges som de publicerades.`
+      : `Av ${kommuner(r.municipalities.length)} i mätomgången har ${fmtInt(m)} lämnat svar, sammanlagt ${svarande(ctx.input.responses.length)}.`;
   blocks.push({
     kind: 'paragraph',
     style: 'lead',

@@ -14,6 +14,7 @@ import { AsyncView, DataTable, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
+import { DataQualityPanel } from './data-quality-panel.tsx';
 
 // ---- API shapes (src/contracts/analysis.ts) -----------------------------------------------------
 
@@ -50,6 +51,7 @@ function withQuery(path: string, q: URLSearchParams, extra: Record<string, strin
 }
 
 const SECTIONS: Array<{ title: string; match: (id: string) => boolean }> = [
+  { title: 'Publicerade aggregat', match: (id) => id.startsWith('publicerad-') },
   { title: 'Kommunen mot regionen', match: (id) => id === 'kommun-mot-region' || id === 'kommun-grupper' || id === 'kommun-kvadrant' },
   { title: 'Regionen', match: (id) => id === 'region-fragor' || id === 'region-grupper' },
   { title: 'Kommunerna', match: (id) => id === 'kommuner' || id.startsWith('kvadrant') },
@@ -331,6 +333,7 @@ export function RegionalResultsPage() {
           <CompareForm roundId={view.round.id} instrument={view.round.instrument} />
           <FilterForm view={view} />
           <Summary view={view} />
+          {view.published && <DataQualityPanel published={view.published} />}
           <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} roundId={view.round.id} />
         </Page>
       )}
