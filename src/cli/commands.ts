@@ -14,6 +14,7 @@ import { registerEconomicsImport } from './economics-import.ts';
 import { registerTwoFactorCommands } from './two-factor.ts';
 import { registerSsoCommands } from './sso.ts';
 import { registerUserCommands } from './users.ts';
+import { registerReferenceCommands } from './references.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -31,4 +32,5 @@ export function registerCommands(program: Command): void {
   registerTwoFactorCommands(program);
   registerSsoCommands(program);
   registerUserCommands(program);
+  registerReferenceCommands(program);
 }
