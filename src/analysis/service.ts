@@ -31,6 +31,8 @@ import {
 } from '../domain/analysis/views.ts';
 import { instrumentSchema, type Instrument } from '../domain/instruments/schema.ts';
 import { instrumentOfRound } from '../rounds/service.ts';
+import { referenceMarksOf } from '../benchmarks/reference-marks.ts';
+import { withReferences } from '../domain/benchmarks/maturity-references.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
 
@@ -163,7 +165,7 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
     const ctx = await analysisContext(db, round, q.filters);
-    return regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    return withReferences(regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db)), await referenceMarksOf(db, round.instrument));
   } catch (e) {
     return asRequestError(e);
   }
@@ -179,7 +181,10 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
     if (!round.municipalities.includes(q.municipality))
       throw new ViewAccessError('not_found', `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
     const ctx = await analysisContext(db, round, q.filters);
-    return municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db));
+    return withReferences(
+      municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db)),
+      await referenceMarksOf(db, round.instrument),
+    );
   } catch (e) {
     return asRequestError(e);
   }

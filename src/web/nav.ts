@@ -9,6 +9,7 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/instrument', label: 'Instrument' },
   { to: '/resultat', label: 'Resultat' },
   { to: '/rapporter', label: 'Rapporter' },
+  { to: '/jamforelser', label: 'Jämförelser' },
   { to: '/initiativ', label: 'Initiativ' },
   { to: '/portfolj', label: 'Portfölj' },
   { to: '/ekonomi', label: 'IT-ekonomi' },

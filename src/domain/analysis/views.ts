@@ -38,6 +38,7 @@ import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.t
 import { EPSILON, itemOptions, scoringSettings } from './values.ts';
 import { splitOptions } from '../instruments/answered.ts';
 import { toCsv } from '../export.ts';
+import type { ReferenceMark } from '../benchmarks/references.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
 import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerFigures } from './viewer.ts';
 
@@ -91,6 +92,8 @@ export interface Figure {
   sort?: 'desc';
   /** bar: a reference line (e.g. the regional mean). */
   reference?: { label: string; value: number; role: SeriesRole };
+  /** bar: published reference values drawn as further lines, each with its year and source (src/domain/benchmarks). */
+  references?: Array<{ label: string; value: number; role: SeriesRole; year: number; source: string }>;
 }
 
 export interface RoundInfo {
@@ -152,6 +155,8 @@ export interface AnalysisView extends ViewMeta {
   kind: 'regional' | 'municipality';
   municipality?: { code: string; name: string; n: number; quadrant: QuadrantInfo | null };
   figures: Figure[];
+  /** Published reference values of the instrument's measures, with source (src/domain/benchmarks/maturity-references.ts). */
+  references?: ReferenceMark[];
 }
 
 export interface CompareView {
