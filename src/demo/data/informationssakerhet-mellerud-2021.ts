@@ -41,7 +41,7 @@ export const DEMO_REFERENCES = [
       'Källan anger inte statusrapportens årtal; året här är året för förstudiens Dimiosmätning (2020) som värdet jämfördes med.',
   },
   {
-    name: 'Fyrbodal, Dimiosmätningen 2020',
+    name: 'Fyrbodal, genomsnittlig digital mognad (Dimios)',
     measure: 'digital-mognad:overall',
     values: [{ year: 2020, value: 53 }],
     source: { title: 'Status för digitalisering i Fyrbodals kommuner – Analysrapport 2024', publisher: 'Fyrbodals kommunalförbund', date: '2024-05-17', location: 'avsnitt 3.2.3, figur 7' },
