@@ -6,7 +6,7 @@ import { referenceInput, referenceMarkSchema, referenceSeriesSchema } from '../d
 import { endpoint, idParam, municipalityCode, okResponse } from './endpoint.ts';
 
 const TAG = 'Jämförelser';
-const labels = { source: 'Källa', measure: 'Mått', values: 'Värden', title: 'Källans titel', publisher: 'Utgivare', location: 'Ställe i källan' } as const;
+const labels = { source: 'Källa', measure: 'Mått', values: 'Värden', title: 'Källans titel', publisher: 'Utgivare', date: 'Källans datum', location: 'Ställe i källan' } as const;
 const SHARED = 'Referensserier är publicerade siffror som hela instansen delar; de tillhör inget förbund';
 
 const measureOption = z.object({ id: z.string(), label: z.string() });

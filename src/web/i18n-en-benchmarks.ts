@@ -1,6 +1,9 @@
 // English translations of issue 14's benchmarks texts, keyed by the Swedish UI text (merged into i18n-en.ts).
 export const en = {
   'Jämförelser': 'Benchmarks',
+  'Referensserie tillagd': 'Reference series added',
+  'Referensserie ändrad': 'Reference series changed',
+  'Referensserie borttagen': 'Reference series deleted',
   'förbunden': 'the associations',
   'i jämförelse': 'compared',
   'Jämförelsetabell': 'Comparison table',
