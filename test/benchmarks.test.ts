@@ -15,6 +15,9 @@ import { createUser } from '../src/store/accounts.ts';
 import { DEMO_PASSWORD } from '../src/domain/organisation.ts';
 import { DEMO_ROUNDS } from '../src/demo/rounds.ts';
 import { backends } from './support/db.ts';
+import { cliEnvironments, samverka } from './support/cli.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadDemoReferences } from '../src/demo/references.ts';
 import { DEMO, loggedIn, startApp, type Client, type TestApp } from './support/app.ts';
 
 // ---- A small instrument: two dimensions of one group each --------------------------------------
@@ -367,6 +370,46 @@ for (const backend of backends) {
       assert.match(text, /Etablera arbetssätt för informationsklassning/);
       assert.match(text, /CISO bör avsätta minst en deltid/);
       assert.match(text, /Digital motor Fyrbodal – Delrapport Mellerud/);
+    });
+  });
+}
+
+const { envs } = await cliEnvironments('benchmarks');
+
+for (const e of envs) {
+  describe(`CLI references (${e.name})`, () => {
+    before(async () => {
+      const db = await e.open();
+      try {
+        await migrate(db);
+        await loadDemoReferences(db);
+      } finally {
+        await db.close();
+      }
+    });
+    after(e.cleanup);
+
+    it('references list --json, add (värde utanför 0–100 avvisas, inget skrivs), list igen', async () => {
+      const list = await samverka(e.env, 'references', 'list', '--json');
+      assert.equal(list.code, 0, list.stderr);
+      const before = JSON.parse(list.stdout).references;
+      assert.deepEqual(
+        before.map((s: any) => [s.name, s.values[0].value]).sort(),
+        [
+          ['DiMiOS nationell nivå', 47],
+          ['Fyrbodal, genomsnittlig digital mognad (Dimios)', 53],
+        ],
+      );
+      const bad = await samverka(e.env, 'references', 'add', '--name', 'Prov', '--measure', 'digital-mognad:overall', '--year', '2024', '--value', '101', '--source', 'En rapport');
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /mellan 0 och 100/);
+      const unknown = await samverka(e.env, 'references', 'add', '--name', 'Prov', '--measure', 'okant:overall', '--year', '2024', '--value', '50', '--source', 'En rapport');
+      assert.match(unknown.stderr, /Okänt mått/);
+      const ok = await samverka(e.env, 'references', 'add', '--name', 'Prov', '--measure', 'digital-mognad:overall', '--year', '2024', '--value', '50,5', '--source', 'En rapport', '--json');
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.deepEqual(JSON.parse(ok.stdout).reference.values, [{ year: 2024, value: 50.5 }]);
+      const after = JSON.parse((await samverka(e.env, 'references', 'list', '--json')).stdout).references;
+      assert.equal(after.length, 3);
     });
   });
 }

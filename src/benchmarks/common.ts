@@ -7,6 +7,9 @@ import { measureOptions, parseMeasureId, type MeasureOption, type ReferenceInput
 import { badRequest, forbidden } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { getInstrument, listInstruments } from '../store/instruments.ts';
+import { loadBuiltInInstruments } from '../domain/instruments/catalog.ts';
+import { byVersionDesc } from '../domain/instruments/library.ts';
+import type { Instrument } from '../domain/instruments/schema.ts';
 
 /** Who calls a use case, and from where (for the audit log); `id` null at the command line. */
 export interface Caller {
@@ -43,15 +46,16 @@ export function requireReferenceAdmin(viewer: Viewer): void {
   if (viewer.role !== 'forbundsadmin') throw forbidden('Bara en förbundsadmin kan lägga till, ändra eller ta bort referensserier');
 }
 
-/** Every measure of the stored instruments (newest version's labels). */
+/** Every measure of the stored instruments (newest version's labels), and of the built-in ones not stored yet. */
 export async function availableMeasures(db: Queryable): Promise<MeasureOption[]> {
   const list = await listInstruments(db);
-  const defs = [];
+  const defs: Instrument[] = [];
   for (const s of list) {
     const ins = await getInstrument(db, s.id);
     if (ins) defs.push(ins);
   }
-  return measureOptions(defs);
+  const builtIn = [...(await loadBuiltInInstruments())].sort((a, b) => byVersionDesc(a.version, b.version));
+  return measureOptions([...defs, ...builtIn]);
 }
 
 /** A 400 naming the field when the measure is not one of the stored instruments' measures. */
