@@ -33,9 +33,10 @@ const countBy = (ins: Instrument, key: (i: Instrument['items'][number]) => strin
 };
 
 test('de fem inbyggda instrumenten finns och validerar', () => {
+  // Informationssäkerhet in two versions: 2024.5 also takes CISO's hours as a band (Delrapport Mellerud figur 6: "1-10 timmar").
   assert.deepEqual(
-    all.map((i) => i.id).sort(),
-    ['digital-mognad', 'formagekarta', 'informationssakerhet', 'it-kompetens', 'statusenkat'],
+    all.map((i) => `${i.id}@${i.version}`).sort(),
+    ['digital-mognad@2024.1', 'formagekarta@2024.1', 'informationssakerhet@2024.1', 'informationssakerhet@2024.5', 'it-kompetens@2024.1', 'statusenkat@2024.1'].sort(),
   );
   for (const ins of all) {
     assert.ok(ins.version, `${ins.id}: version saknas`);

@@ -45,6 +45,12 @@ describe('webbgränssnittet i Chromium', () => {
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await assertAccessible(page, heading);
     }
+    // Jämförelser: the chart, the accessible table and the reference values with their source.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Jämförelser' }).click();
+    await page.getByRole('heading', { name: 'Jämförelser', level: 1 }).waitFor();
+    await page.getByRole('table', { name: /Jämförelsetabell/ }).waitFor();
+    await page.getByText(/DiMiOS nationell nivå 2020: 47/).waitFor();
+    await assertAccessible(page, 'Jämförelser');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kommuner' }).click();
     await page.getByRole('link', { name: 'Mellerud' }).waitFor();
     assert.equal(await page.locator('tbody tr').count(), 14);

@@ -31,6 +31,8 @@ import {
 } from '../domain/analysis/views.ts';
 import { instrumentSchema, type Instrument } from '../domain/instruments/schema.ts';
 import { instrumentOfRound } from '../rounds/service.ts';
+import { referenceMarksOf } from '../benchmarks/reference-marks.ts';
+import { withReferences } from '../domain/benchmarks/maturity-references.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
 import { canUseAssociation } from '../domain/association-scope.ts';
@@ -169,7 +171,7 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
     const ctx = await analysisContext(db, round, q.filters);
-    const view = regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db));
+    const view = withReferences(regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db)), await referenceMarksOf(db, round.instrument));
     // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
     const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
     return published ? withPublished(view, ctx.instrument, published) : view;
@@ -188,7 +190,10 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
     if (!round.municipalities.includes(q.municipality))
       throw new ViewAccessError('not_found', `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
     const ctx = await analysisContext(db, round, q.filters);
-    return municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db));
+    return withReferences(
+      municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db)),
+      await referenceMarksOf(db, round.instrument),
+    );
   } catch (e) {
     return asRequestError(e);
   }

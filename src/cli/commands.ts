@@ -15,6 +15,7 @@ import { registerTwoFactorCommands } from './two-factor.ts';
 import { registerSsoCommands } from './sso.ts';
 import { registerUserCommands } from './users.ts';
 import { registerPublishedCommands } from './published.ts';
+import { registerReferenceCommands } from './references.ts';
 
 export function registerCommands(program: Command): void {
   registerRoundCommands(program);
@@ -33,4 +34,5 @@ export function registerCommands(program: Command): void {
   registerSsoCommands(program);
   registerUserCommands(program);
   registerPublishedCommands(program);
+  registerReferenceCommands(program);
 }

@@ -6,6 +6,7 @@ import { loadDemoInitiatives } from './initiatives.ts';
 import { loadDemoOrganisation } from './organisation.ts';
 import { loadDemoRounds } from './rounds.ts';
 import { loadDemoRisks } from './risks.ts';
+import { loadDemoReferences } from './references.ts';
 
 export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> = [
   { name: 'organisation och demokonton', run: loadDemoOrganisation },
@@ -13,6 +14,7 @@ export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> 
   { name: 'samverkansportfölj, indikatorer och rekvirerade medel', run: loadDemoInitiatives },
   { name: 'it-ekonomi (TBM, budgetar 2024, besparingsscenario och kostnadsfördelning)', run: loadDemoEconomics },
   { name: 'riskregister (Förstudierapport 4D, Bilaga 5)', run: loadDemoRisks },
+  { name: 'referensvärden (DiMiOS nationell nivå, Fyrbodal 2020)', run: loadDemoReferences },
 ];
 
 export async function loadDemo(db: Db, log: (msg: string) => void = () => {}): Promise<void> {

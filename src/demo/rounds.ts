@@ -8,6 +8,7 @@
 //   Digitaliseringsenkät 2024 – syntetiserade svar (exempel)
 //                                closed  sent to 14, 13 answered, synthesised close to Analysrapport 2024, avsnitt 3.2 distributions
 //   Digital mognad 2025          closed  fictional follow-up, ten municipalities, synthesised
+//   Informationssäkerhet Mellerud 2021  closed  real (Delrapport Mellerud 2021 figur 6), Mellerud only
 //   (the three closed multi-respondent rounds also hold invited people who never answered: withNonResponse)
 //   Digitaliseringsenkät 2026    open    all 14 municipalities, respondents with links, no answers yet
 //
@@ -30,6 +31,7 @@ import { IT_KOMPETENS_4D, MUNICIPALITIES_4D } from './data/it-kompetens-4d.ts';
 import { MELLERUD_CODE, MELLERUD_FORMAGEKARTA } from './data/mellerud-formagekarta.ts';
 import { publishedAggregateInput, validatePublished, type PublishedAggregateInput } from '../domain/published.ts';
 import { upsertPublished } from '../store/published.ts';
+import { MELLERUD_INFOSAK_2021, MELLERUD_INFOSAK_CODE } from './data/informationssakerhet-mellerud-2021.ts';
 import {
   ANALYSRAPPORT_2024_TITLE,
   STATUS_2024_PUBLISHED,
@@ -51,6 +53,7 @@ export const DEMO_ROUNDS = {
   status2024: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2024 – syntetiserade svar (exempel)' },
   dimios2025: { instrument: 'digital-mognad', title: 'Digital mognad 2025 (fiktiv uppföljning)' },
   status2026: { instrument: 'statusenkat', title: 'Digitaliseringsenkät 2026' },
+  informationssakerhet2021: { instrument: 'informationssakerhet', title: 'Informationssäkerhetsarbete 2021 (Digital motor Fyrbodal)' },
 } as const;
 
 export interface DemoRespondent {
@@ -510,6 +513,35 @@ function statusSurvey2026(ins: Instrument): DemoRound {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Informationssäkerhet 2021: Mellerud's self-assessment, exactly as published (Delrapport Mellerud 2021, figur 6).
+
+function informationssakerhet2021(ins: Instrument): DemoRound {
+  return {
+    instrument: ins,
+    title: DEMO_ROUNDS.informationssakerhet2021.title,
+    periodStart: '2020-11-02',
+    periodEnd: '2021-02-26',
+    status: 'closed',
+    municipalities: [MELLERUD_INFOSAK_CODE],
+    demoNote:
+      'Verkliga svar ur Digital motor Fyrbodal – Delrapport Mellerud (2021), avsnitt 3.2, figur 6: CISO finns (Ja), CISO avsätter 1–10 timmar per vecka ' +
+      'och de sju etablerade arbetssätten besvaras med Nej; rekommendationerna är avsnitt 3.2.1:s. Källan redovisar inga grader av införande. ' +
+      'Omgångens period och svarsdatum är demodata (förstudien pågick oktober 2020–februari 2021).',
+    respondents: [
+      {
+        key: 'informationssakerhet-2021:1461',
+        municipality: MELLERUD_INFOSAK_CODE,
+        source: 'self',
+        respondentType: 'kommunansvarig',
+        area: null,
+        completedAt: '2021-01-29',
+        answers: { ...MELLERUD_INFOSAK_2021 },
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Every demo round, built from the instruments (pure; deterministic). */
 export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[] {
@@ -527,6 +559,7 @@ export function buildDemoRounds(instruments: readonly Instrument[]): DemoRound[]
     withNonResponse(statusSurvey2024(get('statusenkat')), 2024_0001, { '1486': 2 }),
     withNonResponse(dimios2025(get('digital-mognad')), 2025_0001),
     statusSurvey2026(get('statusenkat')),
+    informationssakerhet2021(get('informationssakerhet')),
   ];
   for (const r of rounds)
     for (const p of r.respondents)

@@ -15,6 +15,7 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/instrument', label: 'Instrument' },
   { to: '/resultat', label: 'Resultat', roles: MEASUREMENT },
   { to: '/rapporter', label: 'Rapporter', roles: MEASUREMENT },
+  { to: '/jamforelser', label: 'Jämförelser' },
   { to: '/initiativ', label: 'Initiativ' },
   { to: '/portfolj', label: 'Portfölj' },
   { to: '/ekonomi', label: 'IT-ekonomi' },

@@ -34,6 +34,7 @@ const reports = () => import('./pages/reports.tsx');
 const instruments = () => import('./pages/instruments.tsx');
 const risks = () => import('./pages/risks.tsx');
 const economics = () => import('./pages/economics/index.tsx');
+const benchmarks = () => import('./pages/benchmarks.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -97,6 +98,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
   { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },
   { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
+  { path: '/jamforelser', element: lazyPage(benchmarks, 'BenchmarksPage'), roles: ['forbundsadmin', 'kommunansvarig', 'regionanalytiker'] },
   { path: '/mitt-konto', element: <AccountPage /> },
   { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
   { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },

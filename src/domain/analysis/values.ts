@@ -83,7 +83,7 @@ function codeValue(options: Option[], code: unknown): number | null {
  * - yesno_degree with a degree scale: the degree's value; a "nej" without degree counts as the scale's
  *   minimum (the practice is not in place); "ja" without degree and "vet_ej" are not scored.
  *   Without a degree scale: ja = 1, nej = 0.
- * - number: the number (if finite).
+ * - number: the number (if finite); the code of an answer band: the band's value.
  */
 export function numericValue(instrument: Instrument, item: Item, answer: AnswerValue | undefined): number | null {
   if (answer === undefined || answer === null) return null;
@@ -106,6 +106,8 @@ export function numericValue(instrument: Instrument, item: Item, answer: AnswerV
       return null;
     }
     case 'number':
+      // A band's code (e.g. "1-10" for "1–10 timmar"): the band's value, as the instrument defines it.
+      if (typeof answer === 'string') return codeValue(item.options ?? [], answer);
       return typeof answer === 'number' && Number.isFinite(answer) ? answer : null;
     default:
       return null;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ROLES } from '../organisation.ts';
 import { ordinalKind, seriesRole } from '../charts/spec-schema.ts';
 import { agrees, type Same } from '../schema-agrees.ts';
+import { referenceMarkSchema } from '../benchmarks/references.ts';
 import type { AnalysisView, CandidateEvidence, CompareView, Figure } from './views.ts';
 
 const base = z.enum(['respondents', 'municipalities', 'mentions']);
@@ -52,6 +53,7 @@ export const figureSchema = z.object({
   scale: ordinalKind.optional(),
   sort: z.literal('desc').optional(),
   reference: z.object({ label: z.string(), value: z.number(), role: seriesRole }).optional(),
+  references: z.array(z.object({ label: z.string(), value: z.number(), role: seriesRole, year: z.number(), source: z.string() })).optional(),
 });
 
 export const roundInfoSchema = z.object({
@@ -110,6 +112,7 @@ export const analysisViewSchema = z.object({
       ),
     })
     .optional(),
+  references: z.array(referenceMarkSchema).optional(),
 });
 
 const measure = z.discriminatedUnion('kind', [

@@ -39,6 +39,7 @@ import { gaps as gapsOf, improvementCandidates as improvementOf } from './gaps.t
 import { EPSILON, itemOptions, scoringSettings } from './values.ts';
 import { splitOptions } from '../instruments/answered.ts';
 import { toCsv } from '../export.ts';
+import type { ReferenceMark } from '../benchmarks/references.ts';
 import { QUALITY_FLAG_LABELS } from './quality.ts';
 import { viewerFigures, type FigureViewer, type MunicipalityNaming, type ViewerFigures } from './viewer.ts';
 
@@ -92,6 +93,8 @@ export interface Figure {
   sort?: 'desc';
   /** bar: a reference line (e.g. the regional mean). */
   reference?: { label: string; value: number; role: SeriesRole };
+  /** bar: published reference values drawn as further lines, each with its year and source (src/domain/benchmarks). */
+  references?: Array<{ label: string; value: number; role: SeriesRole; year: number; source: string }>;
 }
 
 export interface RoundInfo {
@@ -155,6 +158,8 @@ export interface AnalysisView extends ViewMeta {
   figures: Figure[];
   /** A round holding published aggregates (published-view.ts): their sources and data-quality flags. */
   published?: { label: string; sources: string[]; flags: QualityFlag[] };
+  /** Published reference values of the instrument's measures, with source (src/domain/benchmarks/maturity-references.ts). */
+  references?: ReferenceMark[];
 }
 
 export interface CompareView {

@@ -23,6 +23,7 @@ export function figureChart(fig: Figure): ChartSpec {
       unit: pct ? '%' : cols.every((c) => c.format === 'pp') ? 'p.e.' : '',
       ...(fig.sort ? { sort: fig.sort } : {}),
       ...(fig.reference ? { reference: fig.reference } : {}),
+      ...(fig.references?.length ? { references: fig.references.map(({ label, value, role }) => ({ label, value, role })) } : {}),
       ...(rows.some((r) => r.own) ? { own: rows.filter((r) => r.own).map((r) => r.label) } : {}),
     };
   };

@@ -41,7 +41,7 @@ function fmt(n: number): string {
  * - scale, single: option code (string) — "Vet ej" is a valid option and stored like any other
  * - multi: array of distinct option codes (an empty array means "none of these")
  * - text: non-empty string of at most MAX_TEXT_LENGTH characters (trimmed)
- * - number: finite number within the item's min/max
+ * - number: finite number within the item's min/max, or the code of one of its answer bands (options)
  * - yesno_degree: { answer: 'ja' | 'nej' | 'vet_ej', degree? } — degree only with 'ja' and only on items with a degree scale
  * - capability: { current, target? } — option codes of the item's scale
  * Returns the normalised value (unknown object keys dropped, text trimmed).
@@ -75,6 +75,11 @@ export function validateAnswer(instrument: Instrument, itemId: string, value: un
       return { ok: true, value: text };
     }
     case 'number': {
+      // An item with answer bands (options, e.g. "1–10 timmar") also takes a band's code: a figure published as a band.
+      if (typeof value === 'string' && item.options?.length) {
+        if (findOption(instrument, item, value)) return { ok: true, value };
+        return fail(`Svaret måste vara ett tal eller ett av intervallen (${item.options.map((o) => o.code).join(', ')})`);
+      }
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('Svaret måste vara ett tal');
       const { min, max } = item;
       if (min !== undefined && max !== undefined && (value < min || value > max))
@@ -119,7 +124,7 @@ export function visibleItems(instrument: Instrument, respondentType?: string | n
  * The numeric value of an answer, or null when it has none:
  * - scale, single: the option's value (null for "Vet ej" and other unscored options)
  * - capability: the value of the current level
- * - number: the number itself
+ * - number: the number itself; a band's code: the band's value
  * - yesno_degree: 'nej' → 0; 'ja' → the degree option's value, or 1 when no degree is given; 'vet_ej' → null
  *   (degree scales are expected to start at 1 so that any 'ja' scores above 'nej')
  * - multi, text: null (not scored)
@@ -136,6 +141,7 @@ export function scoreOf(instrument: Instrument, item: Item, answer: AnswerValue 
     case 'capability':
       return isPlainObject(value) ? (findOption(instrument, item, value.current)?.value ?? null) : null;
     case 'number':
+      if (typeof value === 'string') return findOption(instrument, item, value)?.value ?? null;
       return typeof value === 'number' && Number.isFinite(value) ? value : null;
     case 'yesno_degree': {
       if (!isPlainObject(value)) return null;

@@ -50,7 +50,11 @@ export const itemSchema = z.object({
   areas: z.array(z.string()).optional(),
   /** scale / capability / yesno_degree (degree scale): id of a scale in `scales`. */
   scale: id.optional(),
-  /** single / multi: inline options. */
+  /**
+   * single / multi: inline options. number: optional answer bands (e.g. "1–10 timmar"): an answer is then a
+   * number or a band's code, so that a figure published as a band is held as published; a band's value is
+   * what rules and scores use (the instrument says which, e.g. the band's upper limit).
+   */
   options: z.array(optionSchema).optional(),
   /** number: bounds and unit. */
   min: z.number().optional(),
@@ -197,7 +201,7 @@ export type Instrument = z.infer<typeof instrumentSchema>;
  * - scale, single: option code (string)
  * - multi: option codes (string[])
  * - text: string
- * - number: number
+ * - number: number, or the code of one of the item's answer bands (options)
  * - yesno_degree: { answer: 'ja' | 'nej' | 'vet_ej', degree?: option code of the item's scale }
  * - capability: { current: option code, target?: option code }
  */

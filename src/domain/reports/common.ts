@@ -410,7 +410,7 @@ export function qualityBlocks(ctx: Ctx, scope: 'region' | 'own', ownResponses?: 
 /** "2 kommuner med färre än 3 svarande ingår inte i de regionala värdena …". */
 export function smallNote(ctx: Ctx, small: number): string {
   return `${cap1(count(small, 'kommun', 'kommuner'))} med svar men färre än ${ctx.suppressionMin} svarande ingår inte i de regionala värdena, eftersom så små grupper inte redovisas i rapporter som andra kommuner och läsare kan se.${
-    ctx.selfAssessment ? ' En självskattning har ett svar per kommun; instrumentet kan ange en lägre minsta gruppstorlek (scoring.suppressionMin) om anonymiserade självskattningar får visas.' : ''
+    ctx.selfAssessment ? ' En självskattning har ett svar per kommun; instrumentets definition kan ange en lägre minsta gruppstorlek om anonymiserade självskattningar får visas.' : ''
   }`;
 }
 

@@ -530,7 +530,9 @@ function securitySection(ctx: Ctx, own: AnalysisResponse[], recs: string[]): Sec
     if (item.type !== 'yesno_degree' && item.type !== 'number') continue;
     if (item.type === 'number') {
       const v = own.length === 1 ? r.answers[item.id] : undefined;
-      rows.push([item.text, typeof v === 'number' ? `${fmtNum(v)}${item.unit ? ` ${item.unit}` : ''}` : '–', '']);
+      // A band (e.g. "1–10 timmar") is shown as its label, as published.
+      const band = typeof v === 'string' ? item.options?.find((o) => o.code === v) : undefined;
+      rows.push([item.text, typeof v === 'number' ? `${fmtNum(v)}${item.unit ? ` ${item.unit}` : ''}` : band ? band.label : '–', '']);
       continue;
     }
     const answers = own.map((x) => x.answers[item.id]).filter((a) => a && typeof a === 'object' && !Array.isArray(a) && 'answer' in a) as Array<{ answer: string; degree?: string }>;
