@@ -6,6 +6,7 @@
 import {
   FOLLOW_UP_FLAG_LABELS,
   YES_NO_INDICATORS,
+  yesNo,
   type AssociationFollowUp,
   type FundingProjectView,
   type IndicatorRow,
@@ -22,9 +23,10 @@ export const SYNTHESISED_NOTE =
 export const computedMarks = (i: IndicatorRow): string[] =>
   i.computed ? [...(i.computed.synthesised ? ['syntetiserade demodata'] : []), ...(i.computed.incomplete ? ['ofullständigt underlag'] : [])] : [];
 
-/** A figure as the published tables write it: "15", "50 %" (the network indicator as a count, "1", "4"); null stays null. */
+/** A figure as the published tables write it: "15", "50 %"; a yes/no indicator "Ja (4)" with its count; null stays null. */
 export function indicatorText(i: Pick<IndicatorRow, 'indicator' | 'unit'>, v: number | null): string | null {
   if (v === null) return null;
+  if (YES_NO_INDICATORS.has(i.indicator)) return `${yesNo(v)} (${String(v).replace('.', ',')})`;
   return i.unit === 'procent' ? `${String(v).replace('.', ',')} %` : String(v).replace('.', ',');
 }
 
