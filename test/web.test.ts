@@ -55,6 +55,24 @@ describe('webbgränssnittet i Chromium', () => {
     await assertAccessible(page, 'kommunsida');
   });
 
+  it('regionanalytikern landar på Regional uppföljning: fyra förbund sida vid sida, flaggor och rapport (axe)', async () => {
+    const page = await web.newPage();
+    await signIn(page, web.base, 'region@demo.samverka.se');
+    await page.getByRole('heading', { name: 'Regional uppföljning', level: 1 }).waitFor();
+    await page.locator('tr[data-association="skaraborg"]').waitFor();
+    assert.equal(await page.locator('tr[data-association]').count(), 4);
+    for (const name of ['Fyrbodals kommunalförbund', 'Göteborgsregionen', 'Sjuhärads kommunalförbund', 'Skaraborgs kommunalförbund'])
+      await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // GR's requisitioned total 11 kr above its rows, flagged on the page.
+    const gr = page.locator('section[aria-labelledby="forbund-gr"]');
+    assert.ok((await gr.locator('tr[data-flag="TOTAL_MISMATCH"]').count()) >= 1);
+    assert.equal(await page.getByRole('link', { name: 'Jämförelser mellan förbunden (anonymiserade)' }).getAttribute('href'), '/jamforelser');
+    assert.equal(await page.locator('a[data-format="pdf"]').getAttribute('href'), '/api/region/report?year=2025&format=pdf');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    assert.equal(await nav.getByRole('link', { name: 'Regional uppföljning' }).count(), 1);
+    await assertAccessible(page, 'regional uppföljning');
+  });
+
   it('händelseloggen filtreras och exporteras, säkerhetsinställningarna sparas (axe)', async () => {
     const page = await web.newPage();
     await signIn(page, web.base, DEMO.admin);
