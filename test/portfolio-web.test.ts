@@ -232,7 +232,7 @@ describe('samverkansportföljen i Chromium', () => {
     const lonStored = (
       await web.t.db.query<{ requisitioned: string }>(
         `SELECT r.requisitioned::text AS requisitioned FROM funding_rows r JOIN funding_projects p ON p.id = r.project_id
-          WHERE p.name = 'Gemensam digitalisering' AND r.cost_type = 'lon'`,
+          WHERE p.name = 'Gemensam digitalisering' AND r.cost_type = 'lon' AND p.association_id = default_association_id()`,
       )
     ).rows;
     assert.deepEqual(lonStored, [{ requisitioned: '1100000' }]);
