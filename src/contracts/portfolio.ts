@@ -323,6 +323,7 @@ export const setIndicatorValue = endpoint({
   access: PORTFOLIO_ADMINS,
   params: z.object({ year: queryYear, indicator: indicatorKey }),
   body: indicatorValueInput,
+  labels: { reported: 'Publicerat utfall', asOf: 'Utfallet avser', statedMembers: 'Antal kommuner enligt underlaget' },
   response: indicatorRow,
 });
 
@@ -343,6 +344,16 @@ export const saveFunding = endpoint({
   tag: FOLLOW_UP,
   access: PORTFOLIO_ADMINS,
   body: fundingProjectInput,
+  labels: {
+    requisitionedFrom: 'Rekvirerat från och med',
+    unit: 'Enhet i den publicerade tabellen',
+    statedApplied: 'Ansökan totalt (som publicerat)',
+    statedRequisitioned: 'Rekvirerat totalt (som publicerat)',
+    statedRemaining: 'Kvarstår totalt (som publicerat)',
+    decidedTotal: 'Beslutade medel (kr)',
+    caption: 'Publicerad tabell',
+    source: 'Källa',
+  },
   response: z.object({ project: fundingProjectView }),
 });
 
