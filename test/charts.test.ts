@@ -266,7 +266,7 @@ describe('diagram: varje diagram i demorapporterna och analysvyerna som SVG', ()
       for (const code of round.municipalities) models.push(delrapportModel(data, code));
     }
     models.push(handlingsplanReport(await handlingsplanModel(db, 2025, 2026)));
-    models.push(indicatorsReport(await indicatorReport(db, 2025)));
+    models.push(indicatorsReport(await indicatorReport(db, 1, 2025)));
     const problems: string[] = [];
     let charts = 0;
     const types = new Set<string>();

@@ -140,35 +140,33 @@ for (const backend of backends) {
       // öppna data {1488,1487,1484,1430,1427,1435,1486}, Millenium {1488,1487,1492,1484,1430,1427}: union 11 (all but
       // Dals-Ed 1438, Uddevalla 1485, Mellerud 1461); e-arkiv (Prioriterad) adds 1427, 1430, 1484, 1487, 1488, 1492, all
       // already in the union. 11/14 = 78.57 → 78.6 %.
-      assert.deepEqual([by.andel_lansgemensamma.outcome, by.andel_lansgemensamma.count, by.andel_lansgemensamma.n], [78.6, 11, 14]);
-      assert.equal(by.andel_lansgemensamma.computed, true);
+      assert.deepEqual([by.andel_lansgemensamma.computed.value, by.andel_lansgemensamma.computed.count, by.andel_lansgemensamma.computed.n], [78.6, 11, 14]);
       assert.equal(by.andel_lansgemensamma.expected, 50);
-      assert.equal(by.andel_lansgemensamma.reported, 80);
+      assert.equal(by.andel_lansgemensamma.published.value, 80);
       // Actors: the 11 + Mellerud (4D, Genomförande) = 12 municipalities, + Innovatum, Högskolan Väst,
       // Fyrbodals kommunalförbund, Business Region Väst = 16.
-      assert.equal(by.aktorer.outcome, 16);
-      assert.equal(by.aktorer.reported, 15);
-      assert.equal(by.aktiva_natverk.outcome, 4);
+      assert.equal(by.aktorer.computed.value, 16);
+      assert.equal(by.aktorer.published.value, 15);
+      assert.equal(by.aktiva_natverk.computed.value, 4);
       // Computed from the demo rounds DiMiOS 2020 → 2025: 5 of the 10 municipalities measured in both rose by at
       // least the instrument's 5 percentage points = 50 %.
-      assert.equal(by.andel_okad_mognad.computed, true);
-      assert.equal(by.andel_okad_mognad.outcome, 50);
+      assert.equal(by.andel_okad_mognad.computed.value, 50);
       assert.equal(by.andel_okad_mognad.expected, 50);
 
       // Dals-Ed joins the IoT platform: 12/14 = 85.71 → 85.7 %; actors 17. Withdrawing restores 11/14.
       const iot = idOf('Smart region Västra Götaland IoT-plattform');
       assert.equal((await admin.request('PUT', `/api/initiatives/${iot}/participations/1438`, { kind: 'deltar' })).status, 200);
       const r2 = Object.fromEntries((await reader.get('/api/indicators?year=2025')).body.indicators.map((x: any) => [x.indicator, x]));
-      assert.equal(r2.andel_lansgemensamma.outcome, 85.7);
-      assert.equal(r2.aktorer.outcome, 17);
+      assert.equal(r2.andel_lansgemensamma.computed.value, 85.7);
+      assert.equal(r2.aktorer.computed.value, 17);
       // Interest is not participation: Uddevalla's interest in e-arkiv changes nothing.
       assert.equal((await admin.request('PUT', `/api/initiatives/${iot}/participations/1438`, { kind: 'intresserad' })).status, 200);
       const r3 = Object.fromEntries((await reader.get('/api/indicators?year=2025')).body.indicators.map((x: any) => [x.indicator, x]));
-      assert.equal(r3.andel_lansgemensamma.outcome, 78.6);
+      assert.equal(r3.andel_lansgemensamma.computed.value, 78.6);
       assert.equal((await admin.request('DELETE', `/api/initiatives/${iot}/participations/1438`)).status, 200);
       // A year no initiative covers: 0 of 14.
       const r4 = Object.fromEntries((await reader.get('/api/indicators?year=2030')).body.indicators.map((x: any) => [x.indicator, x]));
-      assert.equal(r4.andel_lansgemensamma.outcome, 0);
+      assert.equal(r4.andel_lansgemensamma.computed.value, 0);
       assert.equal((await reader.get('/api/indicators?year=abc')).status, 400);
     });
 
@@ -183,19 +181,20 @@ for (const backend of backends) {
       assert.match(x.type, /spreadsheetml/);
       const wb = await readXlsx(x.body);
       const ind = tableAt(wb, 'Indikatorer', 'Indikatorer');
-      assert.deepEqual(ind.map((r) => r.slice(0, 3)), [
-        ['Indikatorer', 'Förväntat', 'Utfall'],
-        ['Antal delregionala aktörer som deltar genom projektet', 20, 16],
-        ['Andel kommuner som deltar i länsgemensamma initiativ', 50, 78.6],
-        // A yes/no indicator reads Ja/Nej (expected 1, 4 active networks), not 1 and 4.
-        ['Delregionalt digitaliseringsnätverk är aktivt', 'Ja', 'Ja'],
-        ['Andel kommuner som visar på ökad digital mognad', 50, 50],
+      assert.deepEqual(ind.map((r) => r.slice(0, 4)), [
+        ['Indikatorer', 'Förväntat', 'Utfall (publicerat)', 'Beräknat utfall'],
+        ['Antal delregionala aktörer som deltar genom projektet', '20', '15 (per aug. 2025)', '16 – syntetiserade demodata'],
+        ['Andel kommuner som deltar i länsgemensamma initiativ', '50 %', '80 % (per aug. 2025)', '78,6 % – syntetiserade demodata'],
+        // A yes/no indicator reads Ja/Nej with its count (expected 1, 4 networks published, 4 active).
+        ['Delregionalt digitaliseringsnätverk är aktivt', 'Ja (1)', 'Ja (4) (per aug. 2025)', 'Ja (4) – syntetiserade demodata'],
+        ['Andel kommuner som visar på ökad digital mognad', '50 %', '75 % (per aug. 2025)', '50 % – syntetiserade demodata, ofullständigt underlag'],
       ]);
-      const money = tableAt(wb, 'Medel Gemensam digitalisering', 'Kostnadsslag');
-      assert.equal(money.length, 8);
+      const money = tableAt(wb, 'Indikatorer', 'Kostnadsslag');
+      assert.equal(money.length, 9);
       assert.deepEqual(money[1], ['Lön', 1_992_000, 1_045_392, 946_608]);
       assert.deepEqual(money[6], ['Övriga kostnader', 33_000, 36_373, -3_373]);
-      assert.deepEqual(money[7], ['Totalt', 3_000_000, 1_559_402, 1_440_598]);
+      assert.deepEqual(money[7], ['Totalt (summa av raderna)', 3_000_000, 1_559_402, 1_440_598]);
+      assert.deepEqual(money[8], ['Totalt (som publicerat)', 3_000_000, 1_559_402, 1_440_598]);
     });
 
     it('förväntade värden sätts av förbundet; en andel över 100 % ger 400', async () => {
@@ -638,8 +637,8 @@ describe('CLI: initiativ, indikatorer och handlingsplan', () => {
         const ind = await samverka(e.env, 'indicators', '--year', '2025', '--json');
         assert.equal(ind.code, 0, ind.stderr);
         const by = Object.fromEntries(JSON.parse(ind.stdout).indicators.map((x: any) => [x.indicator, x]));
-        assert.equal(by.andel_lansgemensamma.outcome, 78.6);
-        assert.equal(by.aktiva_natverk.outcome, 4);
+        assert.equal(by.andel_lansgemensamma.computed.value, 78.6);
+        assert.equal(by.aktiva_natverk.computed.value, 4);
         assert.equal((await samverka(e.env, 'indicators', '--year', '20x5')).code, 1);
 
         const out = join(dir, `hp-${e.name}.xlsx`);

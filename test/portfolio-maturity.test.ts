@@ -37,15 +37,15 @@ for (const backend of backends) {
       assert.equal(r.status, 200);
       assert.equal(r.body.year, 2025);
       const m = byIndicator(r.body).andel_okad_mognad;
-      assert.equal(m.computed, true);
-      assert.equal(m.outcome, 50);
-      assert.equal(m.n, 10);
-      assert.equal(m.count, 5);
-      assert.match(m.base, /5 av 10/);
-      // The reported (subjective) 75 % of VGR Analys 2025:40 table 1 stays visible beside the computed value.
-      assert.equal(m.reported, 75);
+      assert.equal(m.computed.value, 50);
+      assert.equal(m.computed.n, 10);
+      assert.equal(m.computed.count, 5);
+      assert.match(m.computed.base, /5 av 10/);
+      // From demo rounds, and 10 of Fyrbodal's 14 members compared: both marks.
+      assert.deepEqual([m.computed.synthesised, m.computed.incomplete], [true, true]);
+      // The published (subjective) 75 % of VGR Analys 2025:40 table 1 stays visible beside the computed value.
+      assert.equal(m.published.value, 75);
       assert.equal(m.expected, 50);
-      assert.equal(m.met, true);
     });
 
     it('jämförelsen är 2020 mot 2025 och bara stängda omgångar räknas', async () => {
@@ -56,28 +56,26 @@ for (const backend of backends) {
       assert.deepEqual([c.increased, c.n], [5, 10]);
       // A later year still compares with the latest closed round (2025).
       const r2026 = byIndicator((await reader.get('/api/indicators?year=2026')).body).andel_okad_mognad;
-      assert.deepEqual([r2026.computed, r2026.outcome, r2026.n], [true, 50, 10]);
+      assert.deepEqual([r2026.computed.value, r2026.computed.n], [50, 10]);
 
       // Reopening the 2025 round takes it out of the indicator; closing it again brings it back.
       const id = (await t.db.query<{ id: number }>('SELECT id FROM rounds WHERE title = $1', [DEMO_ROUNDS.dimios2025.title])).rows[0].id;
       assert.equal((await admin.post(`/api/rounds/${id}/reopen`)).status, 200);
       const reopened = byIndicator((await reader.get('/api/indicators?year=2025')).body).andel_okad_mognad;
-      assert.equal(reopened.computed, false);
-      assert.equal(reopened.outcome, 75); // the reported value
-      assert.equal(reopened.n, null);
+      assert.equal(reopened.computed, null);
+      assert.equal(reopened.published.value, 75); // the published value, on its own
+      assert.match(reopened.notComputed, /ingen jämförelse/);
       assert.equal((await admin.post(`/api/rounds/${id}/close`)).status, 200);
       const closed = byIndicator((await reader.get('/api/indicators?year=2025')).body).andel_okad_mognad;
-      assert.deepEqual([closed.computed, closed.outcome, closed.n], [true, 50, 10]);
+      assert.deepEqual([closed.computed.value, closed.computed.n], [50, 10]);
     });
 
     it('före en andra mätomgång (2021, 2024) och före den första (2019) beräknas indikatorn inte', async () => {
       for (const year of [2019, 2021, 2024]) {
         const r = await reader.get(`/api/indicators?year=${year}`);
         assert.equal(r.status, 200);
-        const m = byIndicator(r.body).andel_okad_mognad;
-        assert.equal(m.computed, false, `år ${year}`);
-        assert.equal(m.outcome, null, `år ${year}: inget rapporterat värde finns`);
-        assert.equal(m.n, null, `år ${year}`);
+        // Nothing expected, published or computed: the row is left out.
+        assert.equal(byIndicator(r.body).andel_okad_mognad, undefined, `år ${year}`);
         assert.equal(await maturityChange(t.db, year), null, `år ${year}`);
       }
     });
@@ -87,7 +85,7 @@ for (const backend of backends) {
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /spreadsheetml/);
       const rows = tableAt(await readXlsx(res.rawPayload), 'Indikatorer', 'Indikatorer');
-      assert.deepEqual(rows[4].slice(0, 3), ['Andel kommuner som visar på ökad digital mognad', 50, 50]);
+      assert.deepEqual(rows[4].slice(0, 4), ['Andel kommuner som visar på ökad digital mognad', '50 %', '75 % (per aug. 2025)', '50 % – syntetiserade demodata, ofullständigt underlag']);
     });
   });
 }

@@ -52,13 +52,13 @@ for (const backend of backends)
 
     it('en andel över 100 % vägras utan att något sparas; ett antal över 100 går bra', async () => {
       await assert.rejects(
-        setIndicatorValue(db, actor, 2026, 'andel_lansgemensamma', { expected: 101, reported: null, note: '', source: '' }),
+        setIndicatorValue(db, actor, 1, 2026, 'andel_lansgemensamma', { expected: 101, reported: null, note: '', source: '', asOf: '', statedMembers: null }),
         refusal('invalid', 'Förväntat värde: en andel anges i procent, 0–100'),
       );
       const stored = async () => (await db.query('SELECT 1 FROM indicator_values WHERE year = 2026')).rows.length;
       assert.equal(await stored(), 0);
-      const row = await setIndicatorValue(db, actor, 2026, 'aktorer', { expected: 120, reported: 90, note: 'Mål', source: 'Rapport, 2026' });
-      assert.deepEqual([row.indicator, row.expected, row.reported, row.reportedSource], ['aktorer', 120, 90, 'Rapport, 2026']);
+      const row = await setIndicatorValue(db, actor, 1, 2026, 'aktorer', { expected: 120, reported: 90, note: 'Mål', source: 'Rapport, 2026', asOf: 'dec. 2026', statedMembers: null });
+      assert.deepEqual([row.indicator, row.expected, row.published], ['aktorer', 120, { value: 90, source: 'Rapport, 2026', asOf: 'dec. 2026' }]);
       assert.equal(await stored(), 1);
     });
 

@@ -257,21 +257,20 @@ describe('portfölj: regionala indikatorer (DOMAIN.md §10)', () => {
     const by = Object.fromEntries(rows.map((r) => [r.indicator, r]));
     // Länsgemensamma (regional) in Prioriterad/Genomförande/Nyttohemtagning overlapping 2025: {1488, 1487, 1484}
     // (1460 is in Kvalificering, 1435 is national, 1430's initiative ended 2024, 9999 is no member) → 3/14 = 21.4 %.
-    assert.equal(by.andel_lansgemensamma.outcome, 21.4);
-    assert.equal(by.andel_lansgemensamma.n, 14);
-    assert.equal(by.andel_lansgemensamma.count, 3);
-    assert.equal(by.andel_lansgemensamma.computed, true);
-    assert.equal(by.andel_lansgemensamma.met, false);
+    assert.equal(by.andel_lansgemensamma.computed!.value, 21.4);
+    assert.equal(by.andel_lansgemensamma.computed!.n, 14);
+    assert.equal(by.andel_lansgemensamma.computed!.count, 3);
+    // The published outcome stays beside it, not replaced.
+    assert.equal(by.andel_lansgemensamma.published!.value, 80);
     // Actors: member municipalities in any counting initiative {1488, 1487, 1484, 1435} = 4, other actors {1, 2} = 2.
-    assert.equal(by.aktorer.outcome, 6);
+    assert.equal(by.aktorer.computed!.value, 6);
     assert.equal(by.aktorer.expected, 20);
     // Networks active in 2025: the first two (one inactive, one ended 2024).
-    assert.equal(by.aktiva_natverk.outcome, 2);
-    assert.equal(by.aktiva_natverk.n, 4);
-    assert.equal(by.aktiva_natverk.met, true);
-    // Maturity: no comparison → the reported 75 % is shown, not computed.
-    assert.equal(by.andel_okad_mognad.computed, false);
-    assert.equal(by.andel_okad_mognad.outcome, 75);
+    assert.equal(by.aktiva_natverk.computed!.value, 2);
+    assert.equal(by.aktiva_natverk.computed!.n, 4);
+    // Maturity: no comparison → not computed; the published 75 % is there on its own.
+    assert.equal(by.andel_okad_mognad.computed, null);
+    assert.equal(by.andel_okad_mognad.published!.value, 75);
     assert.equal(by.andel_okad_mognad.note, 'Subjektiv bedömning');
   });
 
@@ -281,10 +280,11 @@ describe('portfölj: regionala indikatorer (DOMAIN.md §10)', () => {
       { actorsIncludeMunicipalities: false },
     );
     const by = Object.fromEntries(rows.map((r) => [r.indicator, r]));
-    assert.equal(by.andel_okad_mognad.computed, true);
-    assert.equal(by.andel_okad_mognad.outcome, 75); // 9/12
-    assert.equal(by.andel_okad_mognad.met, true);
-    assert.equal(by.aktorer.outcome, 2);
+    assert.equal(by.andel_okad_mognad.computed!.value, 75); // 9/12
+    // 12 of 14 members compared: incomplete.
+    assert.equal(by.andel_okad_mognad.computed!.incomplete, true);
+    assert.equal(by.aktorer.computed!.value, 2);
+    assert.match(by.aktorer.definition, /bara andra aktörer/);
   });
 
   it('Fyrbodal: 11 av 14 kommuner deltar (VGR Analys 2025:40 tabell 1: alla utom Dals-Ed, Uddevalla och Mellerud) = 78.6 %', () => {
@@ -297,9 +297,9 @@ describe('portfölj: regionala indikatorer (DOMAIN.md §10)', () => {
       maturity: null,
       targets: {},
     });
-    assert.equal(rows.find((r) => r.indicator === 'andel_lansgemensamma')!.outcome, 78.6);
+    assert.equal(rows.find((r) => r.indicator === 'andel_lansgemensamma')!.computed!.value, 78.6);
     // 11 municipalities + kommunalförbundet, Business Region Väst, Innovatum, Högskolan Väst = 15 as published.
-    assert.equal(rows.find((r) => r.indicator === 'aktorer')!.outcome, 15);
+    assert.equal(rows.find((r) => r.indicator === 'aktorer')!.computed!.value, 15);
   });
 });
 
@@ -314,7 +314,7 @@ describe('portfölj: rekvirerade medel per kostnadsslag (VGR Analys 2025:40 tabe
   it('Fyrbodal tabell 2: kvarstår = ansökan − rekvirerat per rad och totalt stämmer med källan', () => {
     const f = fundingFollowUp(
       rows([1_992_000, 400_000, 475_000, 40_000, 60_000, 33_000], [1_045_392, 151_800, 308_151, 10_436, 7_250, 36_373]),
-      { applied: 3_000_000, requisitioned: 1_559_402, remaining: 1_440_598 },
+      { stated: { applied: 3_000_000, requisitioned: 1_559_402, remaining: 1_440_598 } },
     );
     assert.deepEqual(
       f.rows.map((r) => [r.label, r.remaining]),
@@ -330,41 +330,68 @@ describe('portfölj: rekvirerade medel per kostnadsslag (VGR Analys 2025:40 tabe
     assert.deepEqual(f.total, { applied: 3_000_000, requisitioned: 1_559_402, remaining: 1_440_598 });
     // 1 559 402 / 3 000 000 = 51.98 % → 52.0 ("nästan 50 procent återstår")
     assert.equal(f.requisitionedPercent, 52);
-    assert.deepEqual(f.issues, ['Övriga kostnader: rekvirerat 36 373 kr överstiger ansökt 33 000 kr med 3 373 kr.']);
+    assert.deepEqual(f.flags.map((x) => x.message), ['Övriga kostnader: rekvirerat 36 373 kr överstiger ansökt 33 000 kr med 3 373 kr.']);
   });
 
   it('Sjuhärad tabell 6 stämmer', () => {
     const f = fundingFollowUp(
       rows([2_376_000, 16_000, 475_000, 40_000, 60_000, 33_000], [138_547, 43_654, 195_667, 12_705, 0, 20_069]),
-      { applied: 3_000_000, requisitioned: 410_642, remaining: 2_589_358 },
+      { stated: { applied: 3_000_000, requisitioned: 410_642, remaining: 2_589_358 } },
     );
     assert.deepEqual(f.rows.map((r) => r.remaining), [2_237_453, -27_654, 279_333, 27_295, 60_000, 12_931]);
     assert.deepEqual(f.total, { applied: 3_000_000, requisitioned: 410_642, remaining: 2_589_358 });
-    assert.equal(f.issues.length, 1); // only OH over-requisitioned
+    assert.deepEqual(f.flags.map((x) => [x.code, x.subject]), [['OVERSPENT', 'OH']]); // only OH over-requisitioned
   });
 
   it('Göteborgsregionen tabell 4: källans totalsumma för rekvirerat (2 024 005) stämmer inte med raderna (2 023 994)', () => {
     const f = fundingFollowUp(
       rows([2_430_000, 163_000, 274_000, 40_000, 60_000, 33_000], [1_780_334, 222_107, 2_575, 904, 16_990, 1_084]),
-      { applied: 3_000_000, requisitioned: 2_024_005, remaining: 975_995 },
+      { stated: { applied: 3_000_000, requisitioned: 2_024_005, remaining: 975_995 }, table: 'Tabell 4' },
     );
     assert.deepEqual(f.rows.map((r) => r.remaining), [649_666, -59_107, 271_425, 39_096, 43_010, 31_916]);
     assert.deepEqual(f.total, { applied: 3_000_000, requisitioned: 2_023_994, remaining: 976_006 });
-    assert.deepEqual(f.issues, [
-      'OH: rekvirerat 222 107 kr överstiger ansökt 163 000 kr med 59 107 kr.',
-      'Rekvirerat totalt anges till 2 024 005 kr men raderna summerar till 2 023 994 kr (skillnad 11 kr).',
-      'Kvarstår totalt anges till 975 995 kr men raderna summerar till 976 006 kr (skillnad -11 kr).',
-    ]);
+    // Stated totals kept as published; the checks name the figure, the expected and the found value.
+    assert.deepEqual(f.stated, { applied: 3_000_000, requisitioned: 2_024_005, remaining: 975_995 });
+    assert.deepEqual(
+      f.flags.map((x) => [x.code, x.subject, x.expected, x.actual, x.difference]),
+      [
+        ['OVERSPENT', 'Tabell 4: OH', 163_000, 222_107, 59_107],
+        ['TOTAL_MISMATCH', 'Tabell 4: Totalt / Rekvirerat', 2_023_994, 2_024_005, 11],
+        ['TOTAL_MISMATCH', 'Tabell 4: Totalt / Kvarstår', 976_006, 975_995, -11],
+      ],
+    );
+    // 3 000 000 − 2 024 005 = 975 995: the totals row agrees with itself.
+    assert.ok(!f.flags.some((x) => x.subject.includes('Ansökan − Rekvirerat')));
   });
 
   it('Skaraborg tabell 8: källans rekvirerat totalt (1 838 459) är 9 kr lägre än raderna (1 838 468); kvarstår stämmer', () => {
     const f = fundingFollowUp(
       rows([72_000, 16_000, 2_779_000, 40_000, 60_000, 33_000], [58_439, 9_525, 1_719_955, 22_976, 12_900, 14_673]),
-      { applied: 3_000_000, requisitioned: 1_838_459, remaining: 1_161_532 },
+      { stated: { applied: 3_000_000, requisitioned: 1_838_459, remaining: 1_161_532 } },
     );
     assert.deepEqual(f.rows.map((r) => r.remaining), [13_561, 6_475, 1_059_045, 17_024, 47_100, 18_327]);
     assert.deepEqual(f.total, { applied: 3_000_000, requisitioned: 1_838_468, remaining: 1_161_532 });
-    assert.deepEqual(f.issues, ['Rekvirerat totalt anges till 1 838 459 kr men raderna summerar till 1 838 468 kr (skillnad -9 kr).']);
+    // Rekvirerat: 1 838 459 stated, 1 838 468 in the rows (−9); Kvarstår 1 161 532 ≠ 3 000 000 − 1 838 459 = 1 161 541 (−9).
+    assert.deepEqual(
+      f.flags.map((x) => [x.code, x.subject, x.expected, x.actual, x.difference]),
+      [
+        ['TOTAL_MISMATCH', 'Totalt / Rekvirerat', 1_838_468, 1_838_459, -9],
+        ['TOTAL_MISMATCH', 'Totalt / Kvarstår (Ansökan − Rekvirerat)', 1_161_541, 1_161_532, -9],
+      ],
+    );
+  });
+
+  it('Fyrbodal tabell 2 anger "(tkr)" över belopp i kronor: enheten flaggas mot de beslutade 3 000 000 kr', () => {
+    const f = fundingFollowUp(
+      rows([1_992_000, 400_000, 475_000, 40_000, 60_000, 33_000], [1_045_392, 151_800, 308_151, 10_436, 7_250, 36_373]),
+      { stated: { applied: 3_000_000, requisitioned: 1_559_402, remaining: 1_440_598 }, unit: 'tkr', decidedTotal: 3_000_000, table: 'Tabell 2' },
+    );
+    assert.equal(f.unit, 'tkr');
+    const unit = f.flags.find((x) => x.code === 'MONEY_UNIT')!;
+    // 3 000 000 tkr would be 3 000 000 000 kr; the decision is 3 000 000 kr.
+    assert.deepEqual([unit.subject, unit.expected, unit.actual], ['Tabell 2: Beloppens enhet', 3_000_000, 3_000_000_000]);
+    // The same table in kr: no unit flag.
+    assert.ok(!fundingFollowUp(rows([1, 1, 1, 1, 1, 2_999_995], [0, 0, 0, 0, 0, 0]), { unit: 'kr', decidedTotal: 3_000_000 }).flags.some((x) => x.code === 'MONEY_UNIT'));
   });
 });
 

@@ -26,6 +26,8 @@ import { splitSql } from '../src/db/migrate.ts';
 import { loadDemo } from '../src/demo/index.ts';
 import { handlingsplanReport } from '../src/domain/reports/handlingsplan.ts';
 import { indicatorsReport } from '../src/domain/reports/indicators.ts';
+import { regionReport } from '../src/domain/reports/region.ts';
+import { regionFollowUp } from '../src/portfolio/follow-up.ts';
 import { modelTexts, type ReportModel } from '../src/domain/reports/model.ts';
 import { handlingsplanModel, indicatorReport } from '../src/portfolio/service.ts';
 import { renderReport } from '../src/reports/render/index.ts';
@@ -166,7 +168,8 @@ describe('rapporternas text innehåller inga interna markeringar (alla demoomgå
         reports.push({ name: `${round.title}: delrapport ${data.names[code] ?? code}`, model: delrapportModel(data, code), render: all || code === rendered });
     }
     reports.push({ name: 'Handlingsplan 2025–2026', model: handlingsplanReport(await handlingsplanModel(db, 2025, 2026)), render: true });
-    reports.push({ name: 'Indikatorer 2025', model: indicatorsReport(await indicatorReport(db, 2025)), render: true });
+    reports.push({ name: 'Indikatorer 2025', model: indicatorsReport(await indicatorReport(db, 1, 2025)), render: true });
+    reports.push({ name: 'Regionrapporten 2025', model: regionReport(await regionFollowUp(db, 2025)), render: true });
     // 6 rounds: 1 regional report each plus one delrapport per municipality of the round (13 + 11 + 4 + 14 + 10 + 14 = 66).
     assert.ok(reports.length >= 6 + 66 + 2, `${reports.length} rapporter`);
 

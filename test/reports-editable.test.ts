@@ -149,38 +149,40 @@ describe('indikatorrapporten', () => {
     indicator: 'aktorer',
     label: 'Antal delregionala aktörer som deltar genom projektet',
     unit: 'antal',
+    definition: 'Aktörer räknas inklusive medlemskommunerna.',
     expected: 20,
-    outcome: 16,
-    computed: true,
-    base: 'aktörer',
-    n: null,
-    count: 16,
-    reported: 15,
-    reportedSource: 'Delregionala digitaliseringsstrategier (VGR Analys 2025:40)',
-    synthesised: false,
+    published: { value: 15, source: 'Delregionala digitaliseringsstrategier (VGR Analys 2025:40)', asOf: 'aug. 2025' },
+    computed: { value: 16, base: 'aktörer', n: null, count: 16, synthesised: false, incomplete: false, caveat: '' },
+    notComputed: '',
     note: '',
-    met: false,
     ...over,
   });
   const model = indicatorsReport({
-    association: 'Fyrbodals kommunalförbund',
+    association: { id: 1, shortId: 'fyrbodal', name: 'Fyrbodals kommunalförbund', actorsIncludeMunicipalities: true, indicatorDefinition: '', members: 14 },
     year: 2025,
     generatedAt: '2026-11-30T10:00:00.000Z',
     funding: [],
+    flags: [],
     indicators: [
       ind({}),
-      ind({ indicator: 'aktiva_natverk', label: 'Delregionalt digitaliseringsnätverk är aktivt', expected: 1, outcome: 4, reported: 0, n: 4, count: 4, met: true }),
+      ind({
+        indicator: 'aktiva_natverk',
+        label: 'Delregionalt digitaliseringsnätverk är aktivt',
+        expected: 1,
+        published: { value: 4, source: '', asOf: '' },
+        computed: { value: 0, base: 'aktiva nätverk', n: 4, count: 0, synthesised: false, incomplete: false, caveat: '' },
+      }),
     ],
   });
 
-  it('en ja/nej-indikator visas som Ja/Nej, inte 1/4/0', async () => {
+  it('en ja/nej-indikator visas som Ja/Nej med sitt antal; de tre utfallen i var sin kolumn', async () => {
     const t = model.sections[0].blocks.find((b): b is TableBlock => b.kind === 'table')!;
-    assert.deepEqual(t.rows[0].slice(0, 4), ['Antal delregionala aktörer som deltar genom projektet', 20, 16, 'antal']);
-    assert.deepEqual([t.rows[1][1], t.rows[1][2], t.rows[1][3], t.rows[1][6]], ['Ja', 'Ja', 'ja/nej', 'Nej']);
+    assert.deepEqual(t.rows[0].slice(0, 4), ['Antal delregionala aktörer som deltar genom projektet', '20', '15 (per aug. 2025)', '16']);
+    assert.deepEqual([t.rows[1][1], t.rows[1][2], t.rows[1][3]], ['Ja (1)', 'Ja (4)', 'Nej (0)']);
     const wb = await readXlsx(await renderReport(model, 'xlsx'));
     const data = wb.getWorksheet('Data')!;
     const r = (data.getRow(3).values as unknown[]).slice(1);
-    assert.deepEqual(r.slice(0, 5), ['Delregionalt digitaliseringsnätverk är aktivt', 'Ja', 'Ja', 'ja/nej', 'Ja']);
+    assert.deepEqual(r.slice(0, 5), ['Fyrbodals kommunalförbund', 'Delregionalt digitaliseringsnätverk är aktivt', 'ja/nej (antal)', 1, 4]);
     const xml = unzip(await renderReport(model, 'docx'), 'word/document.xml');
     assert.doesNotMatch(xml.replace(/<[^>]+>/g, ' '), /\btrue\b|\bfalse\b/);
   });

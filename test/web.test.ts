@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEMO } from './support/app.ts';
+import { DEMO_PASSWORD } from '../src/domain/organisation.ts';
 import { assertAccessible, browserSuite, signIn } from './support/browser.ts';
 
 describe('webbgränssnittet i Chromium', () => {
@@ -72,6 +73,29 @@ describe('webbgränssnittet i Chromium', () => {
     assert.match((await panel.getByRole('row').filter({ hasText: 'Figur 18 (arkitekturstyrning)' }).innerText()).replace(/\s+/g, ' '), /100 91/);
     await page.getByRole('heading', { name: 'Publicerade aggregat', level: 2 }).waitFor();
     await assertAccessible(page, 'publicerade aggregat och datakvalitet');
+  });
+
+  it('regionanalytikern landar på Regional uppföljning: fyra förbund sida vid sida, flaggor och rapport (axe)', async () => {
+    const page = await web.newPage();
+    // Its home is the region's follow-up (no overview of rounds): sign in by hand.
+    await page.goto(`${web.base}/logga-in`);
+    await page.getByLabel('E-postadress').fill('region@demo.samverka.se');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Regional uppföljning', level: 1 }).waitFor();
+    assert.match(page.url(), /\/regional-uppfoljning$/);
+    await page.locator('tr[data-association="skaraborg"]').waitFor();
+    assert.equal(await page.locator('tr[data-association]').count(), 4);
+    for (const name of ['Fyrbodals kommunalförbund', 'Göteborgsregionen', 'Sjuhärads kommunalförbund', 'Skaraborgs kommunalförbund'])
+      await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // GR's requisitioned total 11 kr above its rows, flagged on the page.
+    const gr = page.locator('section[aria-labelledby="forbund-gr"]');
+    assert.ok((await gr.locator('tr[data-flag="TOTAL_MISMATCH"]').count()) >= 1);
+    assert.equal(await page.getByRole('link', { name: 'Jämförelser mellan förbunden (anonymiserade)' }).getAttribute('href'), '/jamforelser');
+    assert.equal(await page.locator('a[data-format="pdf"]').getAttribute('href'), '/api/region/report?year=2025&format=pdf');
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    assert.equal(await nav.getByRole('link', { name: 'Regional uppföljning' }).count(), 1);
+    await assertAccessible(page, 'regional uppföljning');
   });
 
   it('händelseloggen filtreras och exporteras, säkerhetsinställningarna sparas (axe)', async () => {

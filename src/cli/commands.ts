@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { registerAuditCommands } from './audit.ts';
 import { registerInitiativeCommands } from './initiatives.ts';
+import { registerFollowUpCommands } from './followup.ts';
 import { registerAnalysisCommands } from './analysis.ts';
 import { registerReportCommands } from './reports.ts';
 import { registerRoundCommands } from './rounds.ts';
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerRespondentCommands(program);
   registerAnalysisCommands(program);
   registerInitiativeCommands(program);
+  registerFollowUpCommands(program);
   registerReportCommands(program);
   registerBackupCommands(program);
   registerAuditCommands(program);

@@ -1,4 +1,4 @@
-// CLI: the samverkansportfölj (initiatives, handlingsplan) and the regional indicators.
+// CLI: the samverkansportfölj (initiatives, handlingsplan). The regional indicators: followup.ts.
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -9,9 +9,8 @@ import { getInitiativeDetail } from '../portfolio/initiatives/get-initiative.ts'
 import { getStageLog } from '../portfolio/initiatives/get-stage-log.ts';
 import { listInitiatives } from '../portfolio/initiatives/list-initiatives.ts';
 import { yearPeriod } from '../domain/portfolio/field-schemas.ts';
-import { handlingsplanModel, indicatorReport } from '../portfolio/service.ts';
+import { handlingsplanModel } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
-import { indicatorsReport } from '../domain/reports/indicators.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
 import { initiativeAssociation } from '../store/initiatives.ts';
 import type { AssociationRow } from '../store/associations.ts';
@@ -108,32 +107,6 @@ export function registerInitiativeCommands(program: Command): void {
           `Viktad poäng: ${i.qualification.score ?? '–'}`,
           'Beslutslogg:',
           ...data.log.map((e) => `  ${e.at.slice(0, 10)} ${e.fromLabel ?? '–'} → ${e.toLabel} (${e.userName}): ${e.reason}`),
-        ].join('\n'),
-      );
-    });
-
-  program
-    .command('indicators')
-    .description('Regionala indikatorer (förväntat och utfall) och rekvirerade medel per kostnadsslag')
-    .option('--year <år>', 'år (förvalt: innevarande år)', yearArg('Året'))
-    .option('--json', 'skriv ut som JSON')
-    .option('--out <fil>', 'skriv också en Excel-fil formad som tabellerna i VGR:s uppföljning')
-    .action(async (opts: { year?: number; json?: boolean; out?: string }) => {
-      const year = opts.year ?? new Date().getFullYear();
-      const r = await withDb((db) => indicatorReport(db, year));
-      if (opts.out) await writeFile(opts.out, await renderReport(indicatorsReport(r), 'xlsx'));
-      const num = (v: number | null, unit: string) => (v === null ? '–' : unit === 'procent' ? `${v} %` : String(v));
-      print({ year: r.year, indicators: r.indicators, funding: r.funding }, !!opts.json, () =>
-        [
-          `Indikatorer ${year}`,
-          ...r.indicators.map(
-            (i) => `  ${i.label}: förväntat ${num(i.expected, i.unit)}, utfall ${num(i.outcome, i.unit)}${i.computed ? ' (beräknat)' : ' (rapporterat)'}`,
-          ),
-          ...r.funding.flatMap((p) => [
-            `Rekvirerade medel: ${p.name}`,
-            ...p.followUp.rows.map((x) => `  ${x.label.padEnd(18)} ansökan ${formatSek(x.applied)}, rekvirerat ${formatSek(x.requisitioned)}, kvarstår ${formatSek(x.remaining)}`),
-            `  Totalt             ansökan ${formatSek(p.followUp.total.applied)}, rekvirerat ${formatSek(p.followUp.total.requisitioned)}, kvarstår ${formatSek(p.followUp.total.remaining)}`,
-          ]),
         ].join('\n'),
       );
     });

@@ -26,6 +26,7 @@ import {
 } from '../domain/portfolio/portfolio-schema.ts';
 import { PORTFOLIO_ADMINS } from '../domain/portfolio/portfolio-policy.ts';
 import type {
+  AssociationFollowUp as DomainAssociationFollowUp,
   FundingFollowUp,
   HandlingsplanModel as DomainHandlingsplanModel,
   IndicatorRow as DomainIndicatorRow,
@@ -214,55 +215,101 @@ export const getHandlingsplan = endpoint({
 
 // ---- Indicators, funding, networks -----------------------------------------------------------------
 
-const indicatorRow = z.object({
+const flag = z.object({
+  code: z.enum(['PERCENT_SUM', 'TOTAL_MISMATCH', 'BASE_MISMATCH', 'MENTIONS_AS_SHARE', 'MONEY_UNIT', 'OVERSPENT', 'MEMBER_COUNT']),
+  severity: z.literal('warning'),
+  subject: z.string().describe('Vilken siffra flaggan gäller'),
+  message: z.string(),
+  expected: z.number().optional().describe('Värdet som delarna ger'),
+  actual: z.number().optional().describe('Värdet som publicerat'),
+  difference: z.number().optional(),
+});
+
+// Three separate figures: expected, published (value, source, date) and computed (value, base, n, marks).
+export const indicatorRow = z.object({
   indicator: z.enum(INDICATORS),
   label: z.string(),
   unit: z.enum(['antal', 'procent']),
-  expected: z.number().nullable(),
-  outcome: z.number().nullable(),
-  computed: z.boolean(),
-  base: z.string(),
-  n: z.number().nullable(),
-  count: z.number().nullable(),
-  reported: z.number().nullable(),
-  reportedSource: z.string(),
-  synthesised: z.boolean(),
+  definition: z.string().describe('Hur indikatorn räknas, med förbundets egen definition'),
+  expected: z.number().nullable().describe('Förväntat värde i beslutet'),
+  published: z
+    .object({ value: z.number(), source: z.string(), asOf: z.string().describe('"aug. 2025" för "Utfall per aug. 2025"') })
+    .nullable()
+    .describe('Utfallet som publicerat, med källa och datum'),
+  computed: z
+    .object({
+      value: z.number().nullable(),
+      base: z.string(),
+      n: z.number().nullable(),
+      count: z.number().nullable(),
+      synthesised: z.boolean().describe('Vilar på syntetiserade demodata'),
+      incomplete: z.boolean().describe('Vilar på ofullständigt underlag'),
+      caveat: z.string(),
+    })
+    .nullable()
+    .describe('Utfallet beräknat i samverka, med bas'),
+  notComputed: z.string(),
   note: z.string(),
-  met: z.boolean().nullable(),
 });
 export type IndicatorRow = z.infer<typeof indicatorRow>;
 
-const fundingProjectView = fundingProject.extend({
+export const fundingProjectView = fundingProject.extend({
   followUp: z.object({
     rows: z.array(
       z.object({ costType: z.enum(COST_TYPES), applied: z.number(), requisitioned: z.number(), label: z.string(), remaining: z.number(), overspent: z.boolean() }),
     ),
-    total: z.object({ applied: z.number(), requisitioned: z.number(), remaining: z.number() }),
+    total: z.object({ applied: z.number(), requisitioned: z.number(), remaining: z.number() }).describe('Radernas summor'),
+    stated: z
+      .object({ applied: z.number().nullable(), requisitioned: z.number().nullable(), remaining: z.number().nullable() })
+      .nullable()
+      .describe('Tabellens Totalt-rad som publicerad'),
+    unit: z.enum(['kr', 'tkr', 'mnkr']).describe('Enheten som tabellen anger'),
     requisitionedPercent: z.number().nullable(),
-    issues: z.array(z.string()),
+    flags: z.array(flag),
   }),
 });
 export type FundingProjectView = z.infer<typeof fundingProjectView>;
+
+export const followUpAssociation = z.object({
+  id: z.number(),
+  shortId: z.string(),
+  name: z.string(),
+  actorsIncludeMunicipalities: z.boolean(),
+  indicatorDefinition: z.string(),
+  members: z.number().describe('Antal medlemskommuner'),
+});
+
+/** One association's follow-up for a year: indicators, funds and every flag. */
+export const associationFollowUp = z.object({
+  association: followUpAssociation,
+  year: z.number(),
+  indicators: z.array(indicatorRow),
+  funding: z.array(fundingProjectView),
+  flags: z.array(flag),
+});
+export type AssociationFollowUp = z.infer<typeof associationFollowUp>;
 
 const yearQuery = z.object({ year: queryYear.optional().describe('Förvalt: innevarande år') });
 
 export const getIndicators = endpoint({
   method: 'GET',
   path: '/api/indicators',
-  summary: 'De regionala indikatorerna för ett år (förväntat och utfall) och rekvirerade medel',
+  summary: 'Det egna förbundets indikatorer för ett år (förväntat, publicerat och beräknat utfall) och rekvirerade medel',
   tag: FOLLOW_UP,
   access: 'signedIn',
+  accessNote: 'Anroparens förbund; regionanalytikern läser förbunden under /api/region/follow-up',
   query: yearQuery,
-  response: z.object({ year: z.number(), indicators: z.array(indicatorRow), funding: z.array(fundingProjectView), years: z.array(z.number()) }),
+  response: associationFollowUp.extend({ years: z.array(z.number()) }),
 });
 export type Indicators = z.infer<typeof getIndicators.response>;
 
 export const exportIndicators = endpoint({
   method: 'GET',
   path: '/api/indicators/export',
-  summary: 'Indikatorerna och rekvirerade medel som PDF, Word (DOCX) eller Excel (XLSX)',
+  summary: 'Det egna förbundets indikatorer och rekvirerade medel som PDF, Word (DOCX) eller Excel (XLSX)',
   tag: FOLLOW_UP,
   access: 'signedIn',
+  accessNote: 'Anroparens förbund',
   query: yearQuery.extend({ format: reportFormat.default('xlsx') }),
   response: fileResponse(...REPORT_FILE_TYPES),
 });
@@ -271,30 +318,42 @@ export const setIndicatorValue = endpoint({
   method: 'PUT',
   path: '/api/indicators/:year/:indicator',
   shared: 'Anroparens eget förbunds indikatorvärden (året och indikatorn är inga objekt)',
-  summary: 'Sätter förväntat och rapporterat värde för en indikator ett år',
+  summary: 'Sätter förväntat värde och publicerat utfall (värde, källa, datum) för en indikator ett år i det egna förbundet',
   tag: FOLLOW_UP,
   access: PORTFOLIO_ADMINS,
   params: z.object({ year: queryYear, indicator: indicatorKey }),
   body: indicatorValueInput,
+  labels: { reported: 'Publicerat utfall', asOf: 'Utfallet avser', statedMembers: 'Antal kommuner enligt underlaget' },
   response: indicatorRow,
 });
 
 export const listFunding = endpoint({
   method: 'GET',
   path: '/api/funding',
-  summary: 'Finansieringsprojekten med ansökt, rekvirerat och kvarstående per kostnadsslag',
+  summary: 'Det egna förbundets finansieringsprojekt med ansökt, rekvirerat och kvarstående per kostnadsslag',
   tag: FOLLOW_UP,
   access: 'signedIn',
+  accessNote: 'Anroparens förbund',
   response: z.object({ projects: z.array(fundingProjectView) }),
 });
 
 export const saveFunding = endpoint({
   method: 'PUT',
   path: '/api/funding',
-  summary: 'Sparar ett finansieringsprojekt (samma namn ersätter dess rader)',
+  summary: 'Sparar ett finansieringsprojekt i det egna förbundet (samma namn ersätter dess rader)',
   tag: FOLLOW_UP,
   access: PORTFOLIO_ADMINS,
   body: fundingProjectInput,
+  labels: {
+    requisitionedFrom: 'Rekvirerat från och med',
+    unit: 'Enhet i den publicerade tabellen',
+    statedApplied: 'Ansökan totalt (som publicerat)',
+    statedRequisitioned: 'Rekvirerat totalt (som publicerat)',
+    statedRemaining: 'Kvarstår totalt (som publicerat)',
+    decidedTotal: 'Beslutade medel (kr)',
+    caption: 'Publicerad tabell',
+    source: 'Källa',
+  },
   response: z.object({ project: fundingProjectView }),
 });
 
@@ -339,6 +398,7 @@ type Agrees<T extends true> = T;
 export type PortfolioSchemasAgree = [
   Agrees<Same<IndicatorRow, DomainIndicatorRow>>,
   Agrees<Same<FundingProjectView['followUp'], FundingFollowUp>>,
+  Agrees<Same<AssociationFollowUp, DomainAssociationFollowUp>>,
   Agrees<Same<HandlingsplanModel, DomainHandlingsplanModel>>,
   Agrees<Same<OverdueReports['overdue'][number], OverdueReport>>,
   Agrees<Same<Omit<Ranking['ranking'][number], 'stage' | 'stageLabel' | 'scores'>, RankedInitiative>>,

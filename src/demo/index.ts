@@ -4,6 +4,7 @@ import type { Db } from '../db/db.ts';
 import { loadDemoEconomics } from './economics.ts';
 import { loadDemoInitiatives } from './initiatives.ts';
 import { loadDemoOrganisation } from './organisation.ts';
+import { loadDemoRegion } from './region.ts';
 import { loadDemoRounds } from './rounds.ts';
 import { loadDemoRisks } from './risks.ts';
 import { loadDemoReferences } from './references.ts';
@@ -11,7 +12,8 @@ import { loadDemoReferences } from './references.ts';
 export const demoSteps: Array<{ name: string; run: (db: Db) => Promise<void> }> = [
   { name: 'organisation och demokonton', run: loadDemoOrganisation },
   { name: 'mätomgångar (instrument, svar och en öppen omgång)', run: loadDemoRounds },
-  { name: 'samverkansportfölj, indikatorer och rekvirerade medel', run: loadDemoInitiatives },
+  { name: 'samverkansportfölj och nätverk', run: loadDemoInitiatives },
+  { name: 'regional uppföljning: fyra förbunds indikatorer och rekvirerade medel (VGR Analys 2025:40)', run: loadDemoRegion },
   { name: 'it-ekonomi (TBM, budgetar 2024, besparingsscenario och kostnadsfördelning)', run: loadDemoEconomics },
   { name: 'riskregister (Förstudierapport 4D, Bilaga 5)', run: loadDemoRisks },
   { name: 'referensvärden (DiMiOS nationell nivå, Fyrbodal 2020)', run: loadDemoReferences },

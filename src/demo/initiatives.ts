@@ -1,11 +1,10 @@
 // Demo portfolio (DOMAIN.md §7, §11): SKR:s Handslag's six initiatives, the regional ones, a gemensam
 // trygghetscentral, e-arkiv and the 4D joint IT organisation, with participations, status reports,
-// qualification scores, Fyrbodal's indicator table (VGR Analys 2025:40, tabell 1) and requisitioned funding
-// (tabell 2). Texts follow the source reports (docs/sources.md); participations beyond what they state, cost
+// qualification scores and Fyrbodal's networks (the indicator tables and funds of VGR Analys 2025:40: region.ts). Texts follow the source reports (docs/sources.md); participations beyond what they state, cost
 // estimates and status reports are synthesised and marked as demo (is_demo). Idempotent: an item that
 // exists (by demo key or name) is left as it is.
 import type { Db, Queryable } from '../db/db.ts';
-import type { CriterionScore, IndicatorKey, ParticipationKind, ReportStatus, Stage } from '../domain/portfolio/index.ts';
+import type { CriterionScore, ParticipationKind, ReportStatus, Stage } from '../domain/portfolio/index.ts';
 import { DEFAULT_CRITERIA, EMPTY_BENEFITS, weightedScore } from '../domain/portfolio/index.ts';
 import { DEMO_ACCOUNTS } from '../domain/organisation.ts';
 import { cite } from '../domain/sources.ts';
@@ -16,9 +15,7 @@ import {
   createInitiative,
   createNetwork,
   logStage,
-  saveFundingProject,
   setActorParticipation,
-  setIndicatorValue,
   setParticipation,
   setScores,
   upsertStatusReport,
@@ -609,43 +606,7 @@ export async function loadDemoInitiatives(db: Db): Promise<void> {
       }
     }
 
-    // Fyrbodal's indicators in the MRU decision, expected and reported per aug. 2025 (VGR Analys 2025:40, tabell 1).
-    const indicators: Array<[IndicatorKey, number, number, string]> = [
-      ['aktorer', 20, 15, 'Utfall per aug. 2025: 11 av 14 kommuner samt kommunalförbundet, Business Region Väst, Innovatum och Högskolan i Väst (ej Dals-Ed, Uddevalla, Mellerud).'],
-      ['andel_lansgemensamma', 50, 80, 'Utfall per aug. 2025 enligt kommunalförbundet.'],
-      ['aktiva_natverk', 1, 4, 'Digitaliseringsnätverket, nätverk för informationssäkerhet, DIKT och digitalisering i vårdsamverkan.'],
-      [
-        'andel_okad_mognad',
-        50,
-        75,
-        'Kunde inte mätas som 2024: mätverktyget DiMiOS har avslutats av flera kommuner. 75 % är kommunalförbundets subjektiva bedömning av engagemanget i två nätverk och två projekt.',
-      ],
-    ];
-    // The published outcome's source, shown beside the outcome samverka computes.
-    const source = 'Delregionala digitaliseringsstrategier (VGR Analys 2025:40), 2025';
-    for (const [key, expected, reported, note] of indicators)
-      await setIndicatorValue(tx, 2025, key, { expected, reported, note, source }, { isDemo: true, onlyIfMissing: true });
-
-    // Requisitioned funding per cost type until 2025-03-31 (VGR Analys 2025:40, tabell 2).
-    await saveFundingProject(
-      tx,
-      {
-        name: 'Gemensam digitalisering',
-        reference: 'MRU 2023-00776',
-        periodFrom: '2023-10-01',
-        periodTo: '2025-12-31',
-        requisitionedUntil: '2025-03-31',
-        rows: [
-          { costType: 'lon', applied: 1_992_000, requisitioned: 1_045_392 },
-          { costType: 'oh', applied: 400_000, requisitioned: 151_800 },
-          { costType: 'externa_tjanster', applied: 475_000, requisitioned: 308_151 },
-          { costType: 'resor', applied: 40_000, requisitioned: 10_436 },
-          { costType: 'lokaler', applied: 60_000, requisitioned: 7_250 },
-          { costType: 'ovriga', applied: 33_000, requisitioned: 36_373 },
-        ],
-      },
-      { isDemo: true, onlyIfMissing: true },
-    );
+    // The indicator tables and the requisitioned funds of the four associations: region.ts.
 
     // Fyrbodal's networks (VGR Analys 2025:40).
     const networks = [

@@ -26,11 +26,17 @@ export interface MaturityComparison {
 const ALL = { respondentType: null, area: null };
 
 /** The maturity change behind the indicator for `year`, or null when there is nothing to compare. */
-export async function maturityChange(db: Queryable, year: number, instrumentId = MATURITY_INSTRUMENT): Promise<MaturityComparison | null> {
+export async function maturityChange(
+  db: Queryable,
+  year: number,
+  instrumentId = MATURITY_INSTRUMENT,
+  associationId: number | null = null,
+): Promise<MaturityComparison | null> {
+  // An association's indicator compares its own rounds only.
   const { rows } = await db.query<MaturityRound>(
     `SELECT id, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd"
-       FROM rounds WHERE instrument_id = $1 AND status = 'closed'`,
-    [instrumentId],
+       FROM rounds WHERE instrument_id = $1 AND status = 'closed' AND ($2::int IS NULL OR association_id = $2)`,
+    [instrumentId, associationId],
   );
   const pair = maturityRoundPair(rows, year);
   if (!pair) return null;

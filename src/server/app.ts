@@ -30,6 +30,7 @@ import { healthRoutes } from './routes/health.ts';
 import { initiativeRoutes } from './routes/initiative.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { benchmarkRoutes } from './routes/benchmarks.ts';
+import { regionRoutes } from './routes/region.ts';
 import { economicsRoutes } from './routes/economics.ts';
 import { economicsImportRoutes } from './routes/economics-import.ts';
 import { instrumentRoutes } from './routes/instruments.ts';
@@ -54,7 +55,7 @@ declare module 'fastify' {
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Route modules; each capability adds one. */
-const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, publishedRoutes, twoFactorRoutes, ssoRoutes, benchmarkRoutes];
+const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, regionRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, publishedRoutes, twoFactorRoutes, ssoRoutes, benchmarkRoutes];
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';

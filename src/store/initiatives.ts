@@ -7,14 +7,10 @@ import {
   gateConfigSchema,
   initiativeFieldsSchema,
   type Benefits,
-  type CostType,
   type Criterion,
   type CriterionScore,
-  type FundingProject,
   type FundingSource,
   type GateConfig,
-  type IndicatorKey,
-  type IndicatorTarget,
   type InitiativeFields,
   type InitiativeRecord,
   type Network,
@@ -423,99 +419,12 @@ export async function upsertStatusReport(
   );
 }
 
-// ---- Indicators, funding, networks --------------------------------------------------------------
-
-export async function indicatorTargets(db: Queryable, year: number): Promise<Partial<Record<IndicatorKey, IndicatorTarget>>> {
-  const { rows } = await db.query<{ indicator: IndicatorKey; expected: number | null; reported: number | null; note: string; source: string }>(
-    'SELECT indicator, expected::float8 AS expected, reported::float8 AS reported, note, source FROM indicator_values WHERE year = $1',
-    [year],
-  );
-  return Object.fromEntries(rows.map((r) => [r.indicator, { expected: num(r.expected), reported: num(r.reported), note: r.note, source: r.source }]));
-}
-
-/** The years that have expected or reported indicator values, ascending. */
-export async function indicatorYears(db: Queryable): Promise<number[]> {
-  return (await db.query<{ year: number }>('SELECT DISTINCT year FROM indicator_values ORDER BY year')).rows.map((r) => Number(r.year));
-}
+// ---- Networks (indicators and funding: src/store/followup.ts) --------------------------------------------------------------
 
 /** Ids of the networks that are demo data. */
 export async function demoNetworkIds(db: Queryable): Promise<Set<number>> {
   return new Set((await db.query<{ id: number }>('SELECT id FROM networks WHERE is_demo')).rows.map((r) => Number(r.id)));
 }
-
-export async function setIndicatorValue(
-  tx: Queryable,
-  year: number,
-  indicator: IndicatorKey,
-  v: IndicatorTarget,
-  opts: { isDemo?: boolean; onlyIfMissing?: boolean } = {},
-) {
-  await tx.query(
-    `INSERT INTO indicator_values (year, indicator, expected, reported, note, source, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (association_id, year, indicator) DO ${
-       opts.onlyIfMissing ? 'NOTHING' : 'UPDATE SET expected = EXCLUDED.expected, reported = EXCLUDED.reported, note = EXCLUDED.note, source = EXCLUDED.source'
-     }`,
-    [year, indicator, v.expected, v.reported, v.note, v.source ?? '', opts.isDemo ?? false],
-  );
-}
-
-
-export async function listFundingProjects(db: Queryable): Promise<FundingProject[]> {
-  const projects = (
-    await db.query<{ id: number; name: string; reference: string; period_from: string | null; period_to: string | null; requisitioned_until: string | null }>(
-      `SELECT id, name, reference, to_char(period_from, 'YYYY-MM-DD') AS period_from, to_char(period_to, 'YYYY-MM-DD') AS period_to,
-              to_char(requisitioned_until, 'YYYY-MM-DD') AS requisitioned_until
-         FROM funding_projects ORDER BY name`,
-    )
-  ).rows;
-  const rows = (
-    await db.query<{ project_id: number; cost_type: CostType; applied: number; requisitioned: number }>(
-      'SELECT project_id, cost_type, applied, requisitioned FROM funding_rows',
-    )
-  ).rows;
-  return projects.map((p) => ({
-    id: p.id,
-    name: p.name,
-    reference: p.reference,
-    periodFrom: p.period_from,
-    periodTo: p.period_to,
-    requisitionedUntil: p.requisitioned_until,
-    rows: rows
-      .filter((r) => r.project_id === p.id)
-      .map((r) => ({ costType: r.cost_type, applied: Number(r.applied), requisitioned: Number(r.requisitioned) })),
-  }));
-}
-
-/** Creates or replaces a funding project (by name) with its rows. Returns the id. */
-export async function saveFundingProject(
-  tx: Queryable,
-  p: Omit<FundingProject, 'id'>,
-  opts: { isDemo?: boolean; onlyIfMissing?: boolean } = {},
-): Promise<number | null> {
-  const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO funding_projects (name, reference, period_from, period_to, requisitioned_until, is_demo)
-     VALUES ($1, $2, $3::date, $4::date, $5::date, $6)
-     ON CONFLICT (association_id, name) DO ${
-       opts.onlyIfMissing
-         ? 'NOTHING'
-         : 'UPDATE SET reference = EXCLUDED.reference, period_from = EXCLUDED.period_from, period_to = EXCLUDED.period_to, requisitioned_until = EXCLUDED.requisitioned_until'
-     }
-     RETURNING id`,
-    [p.name, p.reference, p.periodFrom, p.periodTo, p.requisitionedUntil, opts.isDemo ?? false],
-  );
-  if (!rows[0]) return null;
-  const id = rows[0].id;
-  await tx.query('DELETE FROM funding_rows WHERE project_id = $1', [id]);
-  for (const r of p.rows)
-    await tx.query('INSERT INTO funding_rows (project_id, cost_type, applied, requisitioned) VALUES ($1, $2, $3, $4)', [
-      id,
-      r.costType,
-      r.applied,
-      r.requisitioned,
-    ]);
-  return id;
-}
-
 
 // A network's fields and their columns, in one place for the statements below.
 const NETWORK_COLUMNS = { name: 'name', description: 'description', active: 'active', startYear: 'start_year', endYear: 'end_year' } as const satisfies Record<

@@ -18,6 +18,7 @@ export const navItems: Array<{ to: string; label: string; roles?: Role[] }> = [
   { to: '/jamforelser', label: 'Jämförelser' },
   { to: '/initiativ', label: 'Initiativ' },
   { to: '/portfolj', label: 'Portfölj' },
+  { to: '/regional-uppfoljning', label: 'Regional uppföljning' },
   { to: '/ekonomi', label: 'IT-ekonomi' },
   { to: '/risker', label: 'Risker' },
   { to: '/admin/konton', label: 'Konton' },

@@ -35,6 +35,7 @@ const instruments = () => import('./pages/instruments.tsx');
 const risks = () => import('./pages/risks.tsx');
 const economics = () => import('./pages/economics/index.tsx');
 const benchmarks = () => import('./pages/benchmarks.tsx');
+const region = () => import('./pages/region.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -94,6 +95,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/portfolj/handlingsplan', element: lazyPage(portfolio, 'HandlingsplanPage') },
   { path: '/portfolj/uppfoljning', element: lazyPage(portfolio, 'FollowUpPage') },
   { path: '/portfolj/indikatorer', element: lazyPage(portfolio, 'IndicatorsPage') },
+  { path: '/regional-uppfoljning', element: lazyPage(region, 'RegionPage'), roles: ['regionanalytiker', 'forbundsadmin'] },
   { path: '/ekonomi', element: lazyPage(economics, 'EconomicsOverviewPage') },
   { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
   { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },

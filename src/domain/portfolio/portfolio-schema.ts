@@ -37,10 +37,18 @@ export const indicatorValueInput = z.object({
   reported: indicatorNumber.default(null),
   note: text(2000).default(''),
   source: text(300).default(''),
+  /** The date the published outcome refers to, as published ("aug. 2025"). */
+  asOf: text(40).default(''),
+  /** The number of member municipalities the published text states, if it states one. */
+  statedMembers: z.number({ error: 'Antal kommuner ska vara ett heltal, 0 eller större' }).int('Antal kommuner ska vara ett heltal, 0 eller större').min(0, 'Antal kommuner ska vara ett heltal, 0 eller större').max(1000).nullable().default(null),
 });
 export type IndicatorValueInput = z.output<typeof indicatorValueInput>;
 
 // ---- Funding projects ---------------------------------------------------------------------------
+
+export const MONEY_UNITS = ['kr', 'tkr', 'mnkr'] as const;
+const SIGNED = 'ska vara ett belopp i hela kronor (ett heltal, får vara negativt)';
+const signedMoney = z.number({ error: SIGNED }).int({ error: SIGNED }).min(-1_000_000_000_000, { error: 'Beloppet är orimligt stort' }).max(1_000_000_000_000, { error: 'Beloppet är orimligt stort' });
 
 const costType = z.enum(COST_TYPES, { error: `Kostnadsslaget ska vara ett av: ${COST_TYPES.join(', ')}` });
 const date = z
@@ -56,6 +64,20 @@ export const fundingProjectInput = z.object({
   periodFrom: date,
   periodTo: date,
   requisitionedUntil: date,
+  /** The first day of the requisition period (e.g. 2023-10-01 in "Rekvirerat 231001–250331"). */
+  requisitionedFrom: date,
+  /** The unit the published table states its money in, kept as published (checked against the decided total). */
+  unit: z.enum(MONEY_UNITS, { error: 'Enheten ska vara kr, tkr eller mnkr' }).default('kr'),
+  /** The published table's totals row, as published (null where not stated). */
+  statedApplied: money.nullable().default(null),
+  statedRequisitioned: money.nullable().default(null),
+  statedRemaining: signedMoney.nullable().default(null),
+  /** The decided total in kronor (e.g. 3 000 000 kr), to check the stated unit against. */
+  decidedTotal: money.nullable().default(null),
+  /** The published table's title, e.g. "Tabell 4: Rekvirerade medel till och med 2025-06-30 …". */
+  caption: text(300).default(''),
+  /** The publication: report title, publisher and year. */
+  source: text(300).default(''),
   rows: z
     .array(z.object({ costType, applied: money, requisitioned: money }))
     .min(1, 'Ange minst ett kostnadsslag')
@@ -71,6 +93,14 @@ export const fundingProject = z.object({
   periodFrom: z.string().nullable(),
   periodTo: z.string().nullable(),
   requisitionedUntil: z.string().nullable(),
+  requisitionedFrom: z.string().nullable(),
+  unit: z.enum(MONEY_UNITS),
+  statedApplied: z.number().nullable(),
+  statedRequisitioned: z.number().nullable(),
+  statedRemaining: z.number().nullable(),
+  decidedTotal: z.number().nullable(),
+  caption: z.string(),
+  source: z.string(),
   rows: z.array(z.object({ costType: z.enum(COST_TYPES), applied: z.number(), requisitioned: z.number() })),
 });
 

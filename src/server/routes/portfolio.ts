@@ -16,6 +16,8 @@ import { setIndicatorValue } from '../../portfolio/set-indicator-value.ts';
 import { updateNetwork } from '../../portfolio/update-network.ts';
 import { CONTENT_TYPES, renderReport, type ReportFormat } from '../../reports/render/index.ts';
 import { listNetworks } from '../../store/initiatives.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
+import { forbidden } from '../../domain/errors.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
 import { listAssociation } from '../../domain/association-lists.ts';
@@ -24,6 +26,13 @@ const actorOf = (req: FastifyRequest) => ({ id: requireUser(req).id, ip: req.ip 
 /** The association the caller works in: its lists, and where its new networks and gates go. */
 const scopeOf = (req: FastifyRequest) => listAssociation(requireUser(req));
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The association whose follow-up the caller works in; the region's analyst has none (403: its page is /api/region). */
+function ownAssociation(req: FastifyRequest): number {
+  const id = viewerAssociation(requireUser(req));
+  if (id === null) throw forbidden('Regionanalytikern läser förbundens indikatorer och medel under Regional uppföljning');
+  return id;
+}
 
 function sendFile(reply: FastifyReply, buf: Buffer, format: ReportFormat, base: string) {
   return reply
@@ -50,19 +59,22 @@ export async function portfolioRoutes(app: FastifyInstance) {
     return sendFile(reply, await renderReport(handlingsplanReport(model), format), format, `handlingsplan-${from}-${to}`) as never;
   });
 
+  // Indicators and funds: the caller's own association (the region's analyst reads them under /api/region).
   route(app, api.getIndicators, async (req) => {
-    const { year, indicators, funding, years } = await indicatorReport(db, req.query.year ?? new Date().getFullYear());
-    return { year, indicators, funding, years };
+    const { generatedAt: _at, ...r } = await indicatorReport(db, ownAssociation(req), req.query.year ?? new Date().getFullYear());
+    return r;
   });
   route(app, api.exportIndicators, async (req, reply) => {
     const year = req.query.year ?? new Date().getFullYear();
-    const r = await indicatorReport(db, year);
-    return sendFile(reply, await renderReport(indicatorsReport(r), req.query.format), req.query.format, `indikatorer-${year}`);
+    const r = await indicatorReport(db, ownAssociation(req), year);
+    return sendFile(reply, await renderReport(indicatorsReport(r), req.query.format), req.query.format, `indikatorer-${r.association.shortId}-${year}`);
   });
-  route(app, api.setIndicatorValue, (req) => setIndicatorValue(db, actorOf(req), req.params.year, req.params.indicator, req.body));
+  route(app, api.setIndicatorValue, (req) =>
+    setIndicatorValue(db, actorOf(req), ownAssociation(req), req.params.year, req.params.indicator, req.body),
+  );
 
-  route(app, api.listFunding, async () => ({ projects: await fundingProjects(db) }));
-  route(app, api.saveFunding, async (req) => ({ project: await saveFundingProject(db, actorOf(req), req.body) }));
+  route(app, api.listFunding, async (req) => ({ projects: await fundingProjects(db, ownAssociation(req)) }));
+  route(app, api.saveFunding, async (req) => ({ project: await saveFundingProject(db, actorOf(req), ownAssociation(req), req.body) }));
 
   route(app, api.listNetworks, async (req) => ({ networks: await listNetworks(db, scopeOf(req)) }));
   route(app, api.createNetwork, async (req, reply) => {

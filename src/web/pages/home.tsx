@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { getDashboard } from '../../contracts/dashboard.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { pct } from '../components/format.ts';
@@ -22,6 +22,13 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
 
 /** The overview: what needs the user's attention now (GET /api/dashboard), then the work cycle, condensed. */
 export function HomePage() {
+  const { user } = useSession();
+  // The region's analyst's home is the region's follow-up (it has no rounds and no portfolio of its own).
+  if (user?.role === 'regionanalytiker') return <Navigate to="/regional-uppfoljning" replace />;
+  return <Overview />;
+}
+
+function Overview() {
   const { t } = useI18n();
   const { user } = useSession();
   const [threshold, setThreshold] = useState(50);

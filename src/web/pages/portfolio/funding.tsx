@@ -4,20 +4,21 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { saveFunding, type FundingProjectView } from '../../../contracts/portfolio.ts';
+import { saveFunding, type AssociationFollowUp, type FundingProjectView } from '../../../contracts/portfolio.ts';
+import { FOLLOW_UP_FLAG_LABELS } from '../../../domain/portfolio/indicators.ts';
 import { MONEY, money } from '../../../domain/portfolio/field-schemas.ts';
 import { fundingProjectInput } from '../../../domain/portfolio/portfolio-schema.ts';
 import { COST_TYPES } from '../../../domain/portfolio/types.ts';
 import { CHART_BASE, EChart } from '../../components/charts.tsx';
 import { Control, FormButtons } from '../../components/forms.tsx';
-import { dash, intFormat, kr, pct } from '../../components/format.ts';
+import { dash, int, intFormat, kr, pct } from '../../components/format.ts';
 import { useAction } from '../../components/hooks.ts';
 import { ActionMessages, DataTable } from '../../components/ui.tsx';
 import { translate, useI18n } from '../../i18n.tsx';
 import { useEndpointMutation } from '../../query.ts';
-import { NoteList, onFields, typedNumber } from './shared.tsx';
+import { onFields, typedNumber } from './shared.tsx';
 
-function FundingChart({ project }: { project: FundingProjectView }) {
+function FundingChart({ project, name }: { project: FundingProjectView; name: string }) {
   const { t, lang } = useI18n();
   const rows = project.followUp.rows;
   const option = useMemo(
@@ -37,7 +38,7 @@ function FundingChart({ project }: { project: FundingProjectView }) {
   );
   const top = rows.length ? rows.reduce((a, b) => (b.requisitioned > a.requisitioned ? b : a)) : null;
   const summary = [
-    t('Stapeldiagram: ansökt och rekvirerat per kostnadsslag i kronor, {name}.', { name: project.name }),
+    t('Stapeldiagram: ansökt och rekvirerat per kostnadsslag i kronor, {name}.', { name }),
     top ? t('Mest rekvirerat: {label} ({amount}).', { label: t(top.label), amount: kr(top.requisitioned) }) : '',
     t('Alla värden finns i tabellen under diagrammet.'),
   ]
@@ -46,14 +47,42 @@ function FundingChart({ project }: { project: FundingProjectView }) {
   return <EChart option={option} label={summary} height={Math.max(180, rows.length * 44 + 90)} />;
 }
 
-export function FundingView({ project: p }: { project: FundingProjectView }) {
+/** The flags of an association's follow-up: figure, expected and found value (quality checks, overspend, member count). */
+export function FlagList({ flags, id, label }: { flags: AssociationFollowUp['flags']; id: string; label?: string }) {
+  const { t } = useI18n();
+  if (flags.length === 0) return <p>{t('Inga kvalitetsflaggor.')}</p>;
+  return (
+    <DataTable
+      label={label ?? t('Kvalitetsflaggor')}
+      caption={<span id={id}>{t('Kvalitetsflaggor: siffra, förväntat och funnet värde')}</span>}
+      columns={[t('Flagga'), t('Siffra'), { num: t('Förväntat') }, { num: t('Funnet') }, { num: t('Differens') }, t('Beskrivning')]}
+    >
+      <tbody>
+        {flags.map((f, i) => (
+          <tr key={i} data-flag={f.code}>
+            <th scope="row">{t(FOLLOW_UP_FLAG_LABELS[f.code])}</th>
+            <td>{f.subject}</td>
+            <td className="num">{f.expected === undefined ? dash : int(f.expected)}</td>
+            <td className="num">{f.actual === undefined ? dash : int(f.actual)}</td>
+            <td className="num">{f.difference === undefined ? dash : `${f.difference > 0 ? '+' : ''}${int(f.difference)}`}</td>
+            <td>{f.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+export function FundingView({ project: p, owner }: { project: FundingProjectView; owner?: string }) {
   const { t } = useI18n();
   const id = useId();
   const f = p.followUp;
+  // On the region's page every association's project is named the same: its association tells them apart.
+  const name = owner ? `${p.name}, ${owner}` : p.name;
   return (
     <figure className="result-figure" aria-labelledby={`${id}-t`}>
       <figcaption>
-        <h3 id={`${id}-t`}>{p.name}</h3>
+        <h3 id={`${id}-t`}>{name}</h3>
         <dl className="facts">
           {p.reference && (
             <>
@@ -63,17 +92,31 @@ export function FundingView({ project: p }: { project: FundingProjectView }) {
           )}
           <dt>{t('Projektperiod')}</dt>
           <dd>{p.periodFrom || p.periodTo ? `${p.periodFrom ?? '…'} – ${p.periodTo ?? '…'}` : dash}</dd>
-          <dt>{t('Rekvirerat till och med')}</dt>
-          <dd>{p.requisitionedUntil ?? dash}</dd>
+          <dt>{t('Rekvirerat under perioden')}</dt>
+          <dd>{p.requisitionedFrom || p.requisitionedUntil ? `${p.requisitionedFrom ?? '…'} – ${p.requisitionedUntil ?? '…'}` : dash}</dd>
+          <dt>{t('Enhet i den publicerade tabellen')}</dt>
+          <dd>{p.followUp.unit}</dd>
+          {p.caption && (
+            <>
+              <dt>{t('Publicerad tabell')}</dt>
+              <dd>{p.caption}</dd>
+            </>
+          )}
+          {p.source && (
+            <>
+              <dt>{t('Källa')}</dt>
+              <dd>{p.source}</dd>
+            </>
+          )}
           <dt>{t('Rekvirerat av ansökta medel')}</dt>
           <dd>{pct(f.requisitionedPercent)}</dd>
         </dl>
       </figcaption>
-      {f.rows.length > 0 && <FundingChart project={p} />}
+      {f.rows.length > 0 && <FundingChart project={p} name={name} />}
       <DataTable
-        label={t('Medel per kostnadsslag: {name}', { name: p.name })}
+        label={t('Medel per kostnadsslag: {name}', { name })}
         caption={t('Medel per kostnadsslag: {name} (kronor){until}', {
-          name: p.name,
+          name,
           until: p.requisitionedUntil ? t(', rekvirerat till och med {date}', { date: p.requisitionedUntil }) : '',
         })}
         columns={[t('Kostnadsslag'), { num: t('Ansökan') }, { num: t('Rekvirerat') }, { num: t('Kvarstår') }]}
@@ -93,14 +136,22 @@ export function FundingView({ project: p }: { project: FundingProjectView }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{t('Totalt')}</th>
+            <th scope="row">{t('Totalt (summa av raderna)')}</th>
             <td className="num">{kr(f.total.applied)}</td>
             <td className="num">{kr(f.total.requisitioned)}</td>
             <td className="num">{kr(f.total.remaining)}</td>
           </tr>
+          {f.stated && (
+            <tr data-row="stated">
+              <th scope="row">{t('Totalt (som publicerat)')}</th>
+              <td className="num">{int(f.stated.applied)}</td>
+              <td className="num">{int(f.stated.requisitioned)}</td>
+              <td className="num">{f.stated.remaining !== null && f.stated.remaining > 0 ? '+' : ''}{int(f.stated.remaining)}</td>
+            </tr>
+          )}
         </tfoot>
       </DataTable>
-      <NoteList title={t('Att kontrollera')} notes={f.issues} />
+      {f.flags.length > 0 && <FlagList flags={f.flags} id={`${id}-flags`} label={t('Kvalitetsflaggor: {name}', { name })} />}
     </figure>
   );
 }
@@ -141,7 +192,8 @@ export function FundingForm({ project: p }: { project: FundingProjectView }) {
   const submit = form.handleSubmit(
     ({ requisitionedUntil, rows }) =>
       action.run(async () => {
-        const body = { name: p.name, reference: p.reference, periodFrom: p.periodFrom, periodTo: p.periodTo, requisitionedUntil, rows: rows.map(({ label: _label, ...r }) => r) };
+        const { id: _id, followUp: _f, rows: _rows, ...kept } = p;
+        const body = { ...kept, requisitionedUntil, rows: rows.map(({ label: _label, ...r }) => r) };
         await save.mutateAsync({ body }).catch(onFields(form.setError));
         return t('Sparat: {label}', { label: p.name });
       }),
