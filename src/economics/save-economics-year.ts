@@ -13,11 +13,12 @@ import { namedViews } from './get-economics.ts';
 
 export async function saveEconomicsYear(db: Db, caller: Caller, input: EconomicsYearInput): Promise<EconomicsYearView> {
   const record = checked(economicsYearInput, input);
-  const refusal = economicsEditRefusal(caller.user, record.municipalityCode);
-  if (refusal) throw forbidden(refusal);
   return db.transaction(async (tx) => {
     const names = await municipalityNames(tx);
+    // An unknown municipality is a 400 before the question whether the caller may change it.
     requireKnownMunicipalities(names, [record.municipalityCode]);
+    const refusal = economicsEditRefusal(caller.user, record.municipalityCode);
+    if (refusal) throw forbidden(refusal);
     const id = await upsertEconomicsYear(tx, record, caller.user.id);
     await audit(tx, {
       actor: caller.user.id,
