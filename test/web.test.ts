@@ -71,7 +71,7 @@ describe('webbgränssnittet i Chromium', () => {
     const panel = page.getByRole('region', { name: /Datakvalitetsflaggor/ });
     await panel.getByRole('rowheader', { name: 'Figur 3 (portfoljstyrning)', exact: true }).waitFor();
     assert.match((await panel.getByRole('row').filter({ hasText: 'Figur 18 (arkitekturstyrning)' }).innerText()).replace(/\s+/g, ' '), /100 91/);
-    await page.getByRole('heading', { name: 'Publicerade aggregat', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Publicerade aggregat', level: 2, exact: true }).waitFor();
     await assertAccessible(page, 'publicerade aggregat och datakvalitet');
   });
 
