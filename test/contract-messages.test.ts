@@ -36,7 +36,7 @@ describe(`svenska felmeddelanden från kontrakten (${backend.name})`, () => {
   });
 
   it('konton, översikt, analys, rapporter och instrument', async () => {
-    assert.deepEqual(await error(admin.patch('/api/admin/users/1', { role: 'kung', reason: 'Test' })), [400, 'Rollen ska vara forbundsadmin, kommunansvarig eller lasare']);
+    assert.deepEqual(await error(admin.patch('/api/admin/users/1', { role: 'kung', reason: 'Test' })), [400, 'Rollen ska vara forbundsadmin, kommunansvarig, lasare eller regionanalytiker']);
     assert.deepEqual(await error(admin.get('/api/admin/audit?limit=0')), [400, 'Antal rader: minst 1']);
     assert.deepEqual(await error(admin.get('/api/dashboard?threshold=150')), [400, 'Gräns för svarsfrekvens: svarsfrekvensgränsen ska vara 0–100 procent']);
     assert.deepEqual(await error(admin.get('/api/dashboard?threshold=mycket')), [400, 'Gräns för svarsfrekvens: svarsfrekvensgränsen ska vara ett tal']);

@@ -7,15 +7,10 @@
 // inklusive Kungsbacka" where GR has 13 members). Also the region's demo analyst. Idempotent: stored demo
 // rows are brought up to date, rows an association entered itself are left as they are.
 import type { Db } from '../db/db.ts';
-import { DEMO_PASSWORD } from '../domain/organisation.ts';
 import type { FundingProject, IndicatorKey } from '../domain/portfolio/index.ts';
 import { cite } from '../domain/sources.ts';
-import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { findAssociation } from '../store/associations.ts';
 import { saveFundingProject, setIndicatorValue } from '../store/followup.ts';
-
-/** The region's demo analyst (regionanalytiker: every association's follow-up, no survey data). */
-export const DEMO_REGION_ANALYST = { email: 'region@demo.samverka.se', name: 'Demo Regionanalytiker', role: 'regionanalytiker' as const };
 
 const AS_OF = 'aug. 2025';
 /** The decided total per association: 1 500 tkr from MRU and as much from Västkom (VGR Analys 2025:40, avsnitt 2). */
@@ -181,7 +176,5 @@ export async function loadDemoRegion(db: Db): Promise<void> {
         { isDemo: true, onlyDemo: true },
       );
     }
-    if (!(await findUserIdByEmail(tx, DEMO_REGION_ANALYST.email)))
-      await createUser(tx, { ...DEMO_REGION_ANALYST, password: DEMO_PASSWORD, isDemo: true, associationId: null });
   });
 }

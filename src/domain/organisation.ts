@@ -66,13 +66,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   regionanalytiker: 'Regionanalytiker',
 };
 
-/** Demo accounts, one per role (plus a second kommunansvarig), marked as demo in the UI. */
+/** Demo accounts, one per role (plus a second kommunansvarig), marked as demo in the UI; the association's accounts are Fyrbodal's. */
 export const DEMO_PASSWORD = 'demo-samverka-2026';
 export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: Role; municipalities: string[] }> = [
   { email: 'admin@demo.samverka.se', name: 'Demo Förbundsadmin', role: 'forbundsadmin', municipalities: [] },
   { email: 'mellerud@demo.samverka.se', name: 'Demo Kommunansvarig Mellerud', role: 'kommunansvarig', municipalities: ['1461'] },
   { email: 'sml-it@demo.samverka.se', name: 'Demo Kommunansvarig SML-IT', role: 'kommunansvarig', municipalities: ['1484', '1430', '1427'] },
   { email: 'lasare@demo.samverka.se', name: 'Demo Läsare', role: 'lasare', municipalities: [] },
+  // The region's analyst (VGR): no association, reads every association's follow-up (issue 14).
+  { email: 'region@demo.samverka.se', name: 'Demo Regionanalytiker', role: 'regionanalytiker', municipalities: [] },
 ];
 
 /**
