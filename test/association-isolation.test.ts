@@ -40,6 +40,10 @@ const SHARED_GET: Record<string, string> = {
   '/api/account/sessions': 'det egna kontots sessioner',
   '/api/account/totp': 'det egna kontots tvåstegsverifiering',
   '/api/instruments': 'instrumenten delas av alla förbund i instansen',
+  '/api/associations': 'förbundens namn, korta id och medlemskommuner: offentliga uppgifter',
+  '/api/references': 'referensserier: publicerade värden med källa, gemensamma för instansen',
+  '/api/region/follow-up': 'regionens uppföljning: varje förbunds indikatorer och medel sida vid sida, aggregat utan kommuners identifierbara uppgifter',
+  '/api/region/report': 'regionens rapport med samma aggregat som uppföljningen',
 };
 
 type Route = { method: string; url: string; endpoint?: { access: unknown; owners?: readonly { kind: OwnerKind; param: string }[]; shared?: string } };
@@ -117,6 +121,8 @@ for (const backend of backends) {
         period: '2025-01',
         year: '2024',
         indicator: 'aktorer',
+        // A municipality that is not an owner parameter (the use case answers for it): Fyrbodal's Mellerud.
+        code: '1461',
       });
 
       for (const sql of [
@@ -206,7 +212,7 @@ for (const backend of backends) {
         '/api/admin/security', '/api/rounds', '/api/initiatives', '/api/portfolio/config', '/api/initiatives/ranking', '/api/followup/overdue',
         '/api/handlingsplan', '/api/indicators', '/api/indicators/export', '/api/funding', '/api/networks', '/api/economics/config', '/api/economics',
         '/api/economics/groups', '/api/economics/template', '/api/analysis/rounds', '/api/reports/rounds', '/api/dashboard', '/api/risks/config',
-        '/api/risks', '/api/admin/sign-in',
+        '/api/risks', '/api/admin/sign-in', '/api/benchmarks',
       ];
 
       it('the list above is every GET route without path parameters (apart from the shared ones)', () => {

@@ -164,7 +164,8 @@ export async function loadDemoRegion(db: Db): Promise<void> {
         a.id,
         {
           ...f,
-          name: 'Gemensam digitalisering',
+          // Fyrbodal's project keeps the name it had before the other associations came; theirs are named apart.
+          name: t.shortId === 'fyrbodal' ? 'Gemensam digitalisering' : `Delregional digitaliseringsstrategi, ${a.name}`,
           caption: t.fundingTable,
           source: cite('vgr-analys-2025-40', t.fundingTable.split(':')[0].toLowerCase()),
           decidedTotal: DECIDED,

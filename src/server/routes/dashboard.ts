@@ -19,16 +19,6 @@ import { route } from '../route.ts';
 export async function dashboardRoutes(app: FastifyInstance) {
   const { db } = app;
 
-  /** Ids of the association's initiatives (all for a viewer bound to no association; none for null). */
-  const associationInitiativeIds = async (associationId: number | null | undefined) =>
-    associationId === null
-      ? new Set<number>()
-      : new Set(
-          (
-            await db.query<{ id: number }>('SELECT id FROM initiatives WHERE $1::int IS NULL OR association_id = $1::int', [associationId ?? null])
-          ).rows.map((r) => Number(r.id)),
-        );
-
   route(app, getDashboard, async (req) => {
     const user = requireUser(req);
     const q = req.query;
@@ -82,12 +72,13 @@ export async function dashboardRoutes(app: FastifyInstance) {
             });
 
     const needsPortfolio = user.role !== 'lasare' && user.role !== 'regionanalytiker';
-    // The association's initiatives only (listInitiatives lists every association's; filtered here by the
-    // initiatives' association_id), and the status reports of those.
-    const ownInitiatives = needsPortfolio ? await associationInitiativeIds(associationId) : new Set<number>();
-    const initiatives = needsPortfolio
-      ? (await listInitiatives(db)).filter((i) => ownInitiatives.has(i.id)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) }))
-      : [];
+    // The association's initiatives, their status reports and the association's gates.
+    const portfolioOf = associationId ?? undefined;
+    const initiatives =
+      needsPortfolio && associationId !== null
+        ? (await listInitiatives(db, portfolioOf)).map((i) => ({ ...i, scoredCriteria: i.scores.map((s) => s.criterionId) }))
+        : [];
+    const ownInitiatives = new Set(initiatives.map((i) => i.id));
     const dashboard = buildDashboard({
       today,
       role: user.role === 'regionanalytiker' ? 'lasare' : user.role,
@@ -98,7 +89,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
       respondents,
       initiatives,
       statusReports: needsPortfolio ? (await listStatusReports(db)).filter((r) => ownInitiatives.has(r.initiativeId)) : [],
-      gates: needsPortfolio ? await getGates(db) : undefined,
+      gates: needsPortfolio ? await getGates(db, portfolioOf) : undefined,
       criteria: needsPortfolio ? (await listCriteria(db)).filter((c) => c.weight > 0).map((c) => ({ id: c.id, label: c.label })) : [],
     });
     return { dashboard };
