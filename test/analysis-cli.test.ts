@@ -77,7 +77,7 @@ for (const e of envs) {
     it('tydliga fel: okänd omgång, okänd kommun, annat instrument', async () => {
       const unknown = await samverka(e.env, 'analyze', '--round', '99999', '--json');
       assert.equal(unknown.code, 1);
-      assert.match(unknown.stderr, /Mätomgången 99999 finns inte/);
+      assert.match(unknown.stderr, /Mätomgång 99999 finns inte/);
       const muni = await samverka(e.env, 'analyze', '--round', String(r2025), '--municipality', '9999');
       assert.equal(muni.code, 1);
       assert.match(muni.stderr, /9999 finns inte/);
