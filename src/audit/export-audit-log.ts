@@ -36,11 +36,14 @@ export async function exportAuditLog(
   const entries = await listAuditEntries(db, filter);
   const table = [AUDIT_EXPORT_COLUMNS, ...entries.map(auditExportRow)];
   const body = format === 'csv' ? Buffer.from(toCsv(table), 'utf8') : await tableXlsx(table, 'Händelselogg');
+  // The association the log was limited to is the entry's own (audit_log.association_id), not a filter the person chose.
+  const { association, ...chosen } = filter;
   await audit(db, {
     actor: actor?.id,
     action: 'audit.exported',
     ip: actor?.ip,
-    details: { filter, rows: entries.length, format, ...(actor ? {} : { via: 'cli' }) },
+    association,
+    details: { filter: chosen, rows: entries.length, format, ...(actor ? {} : { via: 'cli' }) },
   });
   return { body, filename: `handelselogg-${stockholmTimeText(now).slice(0, 10)}.${format}`, rows: entries.length };
 }
