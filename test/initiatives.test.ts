@@ -181,7 +181,7 @@ for (const backend of backends) {
       assert.match(x.type, /spreadsheetml/);
       const wb = await readXlsx(x.body);
       const ind = tableAt(wb, 'Indikatorer', 'Indikatorer');
-      assert.deepEqual(ind.map((r) => r.slice(0, 4)), [
+      assert.deepEqual(ind.slice(0, 5).map((r) => r.slice(0, 4)), [
         ['Indikatorer', 'Förväntat', 'Utfall (publicerat)', 'Beräknat utfall'],
         ['Antal delregionala aktörer som deltar genom projektet', '20', '15 (per aug. 2025)', '16 – syntetiserade demodata'],
         ['Andel kommuner som deltar i länsgemensamma initiativ', '50 %', '80 % (per aug. 2025)', '78,6 % – syntetiserade demodata'],
@@ -189,8 +189,12 @@ for (const backend of backends) {
         ['Delregionalt digitaliseringsnätverk är aktivt', 'Ja (1)', 'Ja (4) (per aug. 2025)', 'Ja (4) – syntetiserade demodata'],
         ['Andel kommuner som visar på ökad digital mognad', '50 %', '75 % (per aug. 2025)', '50 % – syntetiserade demodata, ofullständigt underlag'],
       ]);
+      // The published outcome's source under the table.
+      assert.match(String(ind[5][0]), /^Publicerat utfall: ”Delregionala digitaliseringsstrategier \(VGR Analys 2025:40\)” \(Västra Götalandsregionen, 2025\), tabell 1/);
       const money = tableAt(wb, 'Indikatorer', 'Kostnadsslag');
-      assert.equal(money.length, 9);
+      // Header, six cost types, the two totals and the note naming the published table.
+      assert.equal(money.length, 10);
+      assert.match(String(money[9][0]), /^Publicerad tabell: Tabell 2: Rekvirerade medel \(tkr\)/);
       assert.deepEqual(money[1], ['Lön', 1_992_000, 1_045_392, 946_608]);
       assert.deepEqual(money[6], ['Övriga kostnader', 33_000, 36_373, -3_373]);
       assert.deepEqual(money[7], ['Totalt (summa av raderna)', 3_000_000, 1_559_402, 1_440_598]);
