@@ -25,7 +25,7 @@ for (const e of sources.envs) {
       assert.equal(summary.bytes, statSync(file).size, 'byte');
       assert.equal(existsSync(`${file}.part`), false, 'ingen .part-fil kvar');
       assert.equal(statSync(file).mode & 0o777, 0o600, 'bara ägaren kan läsa kopian (den innehåller lösenordshashar)');
-      assert.equal(summary.tables.find((t) => t.name === 'municipalities')?.rows, 14, '14 kommuner');
+      assert.equal(summary.tables.find((t) => t.name === 'municipalities')?.rows, 50, 'regionens 50 kommuner (referensdata)');
       files.set(e.name, file);
 
       const refused = await samverka(e.env, 'restore', '--file', file);

@@ -70,7 +70,7 @@ for (const source of backends) {
         const summary = await writeBackup(db, file);
         assert.equal(summary.file, file, 'filnamnet');
         assert.equal(summary.bytes, readFileSync(file).length, 'byte i sammanfattningen');
-        assert.equal(summary.tables.find((t) => t.name === 'municipalities')?.rows, 14, '14 kommuner i kopian');
+        assert.equal(summary.tables.find((t) => t.name === 'municipalities')?.rows, 50, 'regionens 50 kommuner i kopian');
         assert.equal(summary.database, source.name, 'databastyp');
         files.set(source.name, file);
         sources.set(source.name, await snapshot(db));
@@ -85,7 +85,7 @@ for (const source of backends) {
 
     it('källan har innehåll i huvudtabellerna, så jämförelsen prövar något', () => {
       const snap = sources.get(source.name)!;
-      assert.equal(snap.get('municipalities')!.length, 14, '14 kommuner');
+      assert.equal(snap.get('municipalities')!.length, 50, 'regionens 50 kommuner');
       for (const t of ['users', 'instruments', 'rounds', 'respondents', 'answers', 'initiatives', 'qualification_scores', 'settings', 'audit_log'])
         assert.ok(snap.get(t)!.length > 0, `${t} har rader`);
     });
