@@ -11,8 +11,6 @@ import type { MunicipalityScores } from '../src/domain/analysis/types.ts';
 import { instrumentSchema, type Instrument } from '../src/domain/instruments/schema.ts';
 import { loadBuiltInInstrumentsSync } from '../src/domain/instruments/catalog.ts';
 import { validateAnswer } from '../src/domain/instruments/answers.ts';
-import { createUser } from '../src/store/accounts.ts';
-import { DEMO_PASSWORD } from '../src/domain/organisation.ts';
 import { DEMO_ROUNDS } from '../src/demo/rounds.ts';
 import { backends } from './support/db.ts';
 import { cliEnvironments, samverka } from './support/cli.ts';
@@ -226,7 +224,7 @@ for (const backend of backends) {
     let analyst: Client;
     before(async () => {
       t = await startApp(backend);
-      await createUser(t.db, { email: 'region@demo.samverka.se', name: 'Regionanalytiker', password: DEMO_PASSWORD, role: 'regionanalytiker' });
+      // The demo holds the region's analyst (region@demo.samverka.se).
       admin = await loggedIn(t.app, DEMO.admin);
       mellerud = await loggedIn(t.app, DEMO.mellerud);
       reader = await loggedIn(t.app, DEMO.reader);
