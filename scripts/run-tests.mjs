@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs every test/**/*.test.ts with Node's test runner (through tsx), one file at a time.
+// Runs every test/**/*.test.ts with Node's test runner (through tsx), two files at a time: each file has
+// its own database (a fresh PGlite or a fresh PostgreSQL schema), its own server on a free port and its
+// own clusters, so files do not share state; two keeps both cores of a CI machine busy.
 // Any skipped or todo test fails the run: a skipped test is not done.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -18,7 +20,7 @@ const files = find('test')
   .sort();
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
   { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 );
 process.stdout.write(r.stdout ?? '');

@@ -68,7 +68,22 @@ describe('portföljens aggregatregler', () => {
     ];
     assert.deepEqual(messages(fundingProjectInput.safeParse({ name: 'Projekt', rows })), ['rows: Varje kostnadsslag får förekomma en gång']);
     const ok = fundingProjectInput.parse({ name: ' Projekt ', rows: rows.slice(0, 1) });
-    assert.deepEqual(ok, { name: 'Projekt', reference: '', periodFrom: null, periodTo: null, requisitionedUntil: null, rows: rows.slice(0, 1) });
+    assert.deepEqual(ok, {
+      name: 'Projekt',
+      reference: '',
+      periodFrom: null,
+      periodTo: null,
+      requisitionedFrom: null,
+      requisitionedUntil: null,
+      unit: 'kr',
+      statedApplied: null,
+      statedRequisitioned: null,
+      statedRemaining: null,
+      decidedTotal: null,
+      caption: '',
+      source: '',
+      rows: rows.slice(0, 1),
+    });
   });
 
   it('ett nätverks slutår kan inte ligga före startåret', () => {

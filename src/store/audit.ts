@@ -14,7 +14,9 @@ import { getSecuritySettings } from './identity.ts';
 /**
  * Logs an event in the caller's transaction. The entry belongs to an association (migration 020): the one
  * given as `association` (a use case run from the command line names the association it worked in), else
- * the actor's, else the association of the account the target names (an e-mail address); else none.
+ * the actor's, else the association of the account the target names (an e-mail address), else the one that
+ * claims the target's e-mail domain for sign-in (a failed sign-in or reset request for an unknown address),
+ * else the instance's home association (the default one, whose admins run the instance).
  */
 export async function audit(
   db: Queryable,
@@ -24,7 +26,10 @@ export async function audit(
     `INSERT INTO audit_log (actor_user_id, action, target, details, ip, association_id)
      VALUES ($1, $2, $3, $4, $5, COALESCE($6::int,
        (SELECT association_id FROM users WHERE id = $1::int),
-       CASE WHEN $1::int IS NULL THEN (SELECT association_id FROM users WHERE lower(email) = lower($3::text) LIMIT 1) END))`,
+       CASE WHEN $1::int IS NULL THEN COALESCE(
+         (SELECT association_id FROM users WHERE lower(email) = lower($3::text) LIMIT 1),
+         (SELECT association_id FROM sign_in_domains WHERE domain = lower(split_part($3::text, '@', 2)))) END,
+       default_association_id()))`,
     [entry.actor ?? null, entry.action, entry.target ?? null, JSON.stringify(entry.details ?? {}), entry.ip ?? null, entry.association ?? null],
   );
 }
@@ -72,8 +77,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   /**
-   * Only the entries of this association (a förbundsadmin's log). Entries of no association (instance
-   * events without actor, such as audit.pruned) are in no association's log; the CLI operator sees all.
+   * Only the entries of this association (a förbundsadmin's log; see audit() for how an entry gets its
+   * association). The CLI operator sees all.
    */
   association?: number;
 }
