@@ -60,6 +60,18 @@ const ins = instrumentSchema.parse({
     },
     { id: 'text', type: 'text', text: 'Mål', short: 'Mål' },
     { id: 'number', type: 'number', text: 'Timmar', short: 'Timmar', min: 0, max: 40 },
+    {
+      id: 'band',
+      type: 'number',
+      text: 'CISO:s tid',
+      short: 'CISO:s tid',
+      min: 0,
+      max: 40,
+      options: [
+        { code: '0', label: '0 timmar', value: 0 },
+        { code: '1-10', label: '1–10 timmar', value: 10 },
+      ],
+    },
     { id: 'yesno', type: 'yesno_degree', text: 'CISO', short: 'CISO', scale: 'grad' },
     { id: 'capability', type: 'capability', text: 'Förmåga', short: 'Förmåga', scale: 'niva' },
   ],
@@ -106,6 +118,11 @@ describe('besvarad och "Vet ej": en definition', () => {
     assert.equal(state('text', 3), 'none');
     assert.equal(state('number', 0), 'answer');
     assert.equal(state('number', '4'), 'none');
+    // A number item with answer bands: a band's code is an answer (Delrapport Mellerud figur 6: "1–10 timmar"), with its value.
+    assert.equal(state('band', '1-10'), 'answer');
+    assert.equal(numericValue(ins, item('band'), '1-10'), 10);
+    assert.equal(state('band', '11-20'), 'none');
+    assert.equal(state('number', '1-10'), 'none', 'ett tal utan intervall tar inga koder');
   });
 
   it('ja/nej med grad: ja och nej är svar, vet_ej är "Vet ej"', () => {

@@ -10,7 +10,9 @@ import { referenceMarks } from '../src/domain/benchmarks/references.ts';
 import type { MunicipalityScores } from '../src/domain/analysis/types.ts';
 import { instrumentSchema, type Instrument } from '../src/domain/instruments/schema.ts';
 import { loadBuiltInInstrumentsSync } from '../src/domain/instruments/catalog.ts';
-import { validateAnswer } from '../src/domain/instruments/answers.ts';
+import { numberBand, validateAnswer } from '../src/domain/instruments/answers.ts';
+import { isAnswered } from '../src/domain/instruments/answered.ts';
+import { cellToValue, valueToCell } from '../src/domain/import.ts';
 import { DEMO_ROUNDS } from '../src/demo/rounds.ts';
 import { backends } from './support/db.ts';
 import { cliEnvironments, samverka } from './support/cli.ts';
@@ -212,6 +214,18 @@ describe('informationssäkerhet 2024.5: CISO:s tid som intervall', () => {
     assert.match((validateAnswer(v5, 'ciso-timmar', '1-100') as { message: string }).message, /ett tal eller ett av intervallen/);
     assert.equal(v5.items.find((i) => i.id === 'ciso-timmar')!.options!.find((o) => o.code === '1-10')!.label, '1–10 timmar');
     assert.equal(validateAnswer(v1, 'ciso-timmar', '1-10').ok, false);
+  });
+
+  it('intervallet skrivs med kod eller etikett, i formuläret och i importen; exporten behåller det', () => {
+    const item = v5.items.find((i) => i.id === 'ciso-timmar')!;
+    for (const typed of ['1-10', '1–10 timmar', ' 1 – 10 TIMMAR ']) assert.equal(numberBand(item, typed)?.code, '1-10', typed);
+    assert.equal(numberBand(item, '1-100'), undefined);
+    assert.equal(numberBand(v1.items.find((i) => i.id === 'ciso-timmar')!, '1-10'), undefined, '2024.1 har inga intervall');
+    assert.deepEqual(cellToValue(v5, item, '1–10 timmar'), { ok: true, value: '1-10' });
+    assert.deepEqual(cellToValue(v5, item, '0'), { ok: true, value: 0 }, 'ett tal är ett tal');
+    assert.match((cellToValue(v5, item, 'lite') as { message: string }).message, /inte ett tal eller ett av intervallen \(0 timmar, 1–10 timmar/);
+    assert.equal(valueToCell(item, '1-10'), '1-10');
+    assert.equal(isAnswered(v5, item, '1-10'), true);
   });
 });
 

@@ -1,6 +1,7 @@
 // The measurement commands work in one association (issue 14): `--association <förbund>`, else the
 // instance's default (Fyrbodal). A round of another association is refused with a message naming it; a
-// round's municipalities must be members of its association.
+// round's municipalities must be members of its association. The sign-in rules and the group report
+// follow the same option.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { writeFileSync } from 'node:fs';
@@ -66,6 +67,33 @@ for (const e of envs) {
       assert.equal(JSON.parse(shown.stdout).title, 'GR enkät');
       const analysed = await samverka(e.env, 'analyze', '--round', String(fyrRound), '--json');
       assert.equal(analysed.code, 0, analysed.stderr);
+    });
+
+    it('sso domains and group-report work in one association too', async () => {
+      const set = await samverka(e.env, 'sso', 'domains', 'set', 'partille.se', '--provisioning', 'refuse', '--association', 'gr', '--json');
+      assert.equal(set.code, 0, set.stderr);
+      const listed = (args: string[]) => samverka(e.env, 'sso', 'domains', 'list', ...args, '--json').then((r) => (JSON.parse(r.stdout) as Array<{ domain: string }>).map((d) => d.domain));
+      assert.deepEqual(await listed(['--association', 'gr']), ['partille.se']);
+      assert.ok(!(await listed([])).includes('partille.se'), "not in Fyrbodal's rules");
+      // Fyrbodal (the default) can neither take over nor remove GR's rule.
+      const taken = await samverka(e.env, 'sso', 'domains', 'set', 'partille.se', '--provisioning', 'create');
+      assert.equal(taken.code, 1);
+      assert.match(taken.stderr, /Domänen partille\.se har en regel i ett annat kommunalförbund; ange det med --association/);
+      const removed = await samverka(e.env, 'sso', 'domains', 'remove', 'partille.se');
+      assert.equal(removed.code, 1);
+      assert.match(removed.stderr, /Fyrbodals kommunalförbund har ingen regel för domänen partille\.se/);
+      assert.equal((await samverka(e.env, 'sso', 'domains', 'remove', 'partille.se', '--association', 'gr')).code, 0);
+      assert.deepEqual(await listed(['--association', 'gr']), []);
+
+      // The demo's groups are Fyrbodal's: GR does not have them.
+      const group = '4D – Bengtsfors, Färgelanda, Mellerud och Åmål';
+      const out = join(dir, `grupp-${e.name}.xlsx`);
+      const refused = await samverka(e.env, 'group-report', '--group', group, '--association', 'gr', '--format', 'xlsx', '--out', out);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /Gruppen "4D – Bengtsfors, Färgelanda, Mellerud och Åmål" finns inte/);
+      const written = await samverka(e.env, 'group-report', '--group', group, '--association', 'fyrbodal', '--format', 'xlsx', '--out', out, '--json');
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(JSON.parse(written.stdout).group, group);
     });
   });
 }

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { canConfigurePortfolio, canReadPortfolio, canSeeOverdueReports, PORTFOLIO_ADMINS, type Viewer } from '../src/domain/portfolio/portfolio-policy.ts';
 import { criteriaInput, fundingProjectInput, networkCreateInput, networkPatchInput } from '../src/domain/portfolio/portfolio-schema.ts';
 import * as api from '../src/contracts/portfolio.ts';
+import { fundingChart, fundingFollowUp } from '../src/domain/portfolio/indicators.ts';
+import { chartOption } from '../src/domain/charts/option.ts';
 
 const admin: Viewer = { role: 'forbundsadmin', municipalities: [] };
 const ownMunicipality: Viewer = { role: 'kommunansvarig', municipalities: ['1461'] };
@@ -92,5 +94,27 @@ describe('portföljens aggregatregler', () => {
     // One end open: in order; a PATCH with only one year is checked against the stored network by the use case.
     assert.equal(networkPatchInput.safeParse({ endYear: 2020 }).success, true);
     assert.equal(networkCreateInput.safeParse({ name: 'Nätverk', startYear: 2026, endYear: null }).success, true);
+  });
+});
+
+describe('finansieringens diagram', () => {
+  it('ansökt och rekvirerat per kostnadsslag i kronor, genom diagramkedjan (Fyrbodal, tabell 2)', () => {
+    // Delregionala digitaliseringsstrategier, tabell 2: löner 1 992 000 / 1 045 392, övriga kostnader 33 000 / 36 373.
+    const rows = fundingFollowUp([
+      { costType: 'lon', applied: 1_992_000, requisitioned: 1_045_392 },
+      { costType: 'ovriga', applied: 33_000, requisitioned: 36_373 },
+    ]).rows;
+    const spec = fundingChart(rows, (sv) => (sv === 'Rekvirerat' ? 'Requisitioned' : sv));
+    assert.deepEqual(spec.categories, ['Lön', 'Övriga kostnader']);
+    assert.deepEqual(spec.series, [
+      { label: 'Ansökan', role: 'target' },
+      { label: 'Requisitioned', role: 'value' },
+    ]);
+    assert.deepEqual(spec.values, [
+      [1_992_000, 1_045_392],
+      [33_000, 36_373],
+    ]);
+    const option = chartOption(spec, { width: 640, height: 300, locale: 'sv' }) as { series: Array<{ label: { formatter: (p: { value: number }) => string } }> };
+    assert.equal(option.series[1].label.formatter({ value: 1_045_392 }), '1\u00a0045\u00a0392 kr');
   });
 });

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../src/domain/organisation.ts';
 import { createUser } from '../src/store/accounts.ts';
+import { findAssociation } from '../src/store/associations.ts';
 import { issueInvitation } from '../src/store/invitations.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
 import { assertAccessible, browserSuite, signIn as signInWithPassword } from './support/browser.ts';
@@ -130,6 +132,24 @@ for (const backend of backends) {
         assert.equal(await count(t, 'users WHERE email = $1', [email]), 0);
       }
       assert.equal(await count(t, "audit_log WHERE action = 'sso.refused' AND details->>'reason' = 'domain_refused'"), 2);
+    });
+
+    test('nekad i ett annat förbunds domän: det förbundets administratörer som kontakt, händelsen i dess logg', async () => {
+      const gr = (await findAssociation(t.db, 'gr'))!.id;
+      const grAdminEmail = 'admin@goteborgsregionen.test';
+      await createUser(t.db, { email: grAdminEmail, name: 'GR:s förbundsadmin', password: DEMO_PASSWORD, role: 'forbundsadmin', associationId: gr });
+      const grAdmin = await loggedIn(t.app, grAdminEmail);
+      const put = await grAdmin.request('PUT', '/api/admin/sign-in/domains/partille.se', { provisioning: 'refuse', municipalityCode: null, passwordSignIn: true });
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+      const r = await signIn(t.app, op, { sub: 'lisa-partille', email: 'lisa@partille.se', email_verified: true });
+      assert.equal(r.status, 403);
+      assert.match(r.body, /mailto:admin@goteborgsregionen\.test/);
+      assert.doesNotMatch(r.body, /mailto:admin@demo\.samverka\.se/, 'inte Fyrbodals administratör');
+      const grLog = (await grAdmin.get('/api/admin/audit?action=sso.refused')).body.entries;
+      assert.ok(grLog.some((e: any) => e.target === 'lisa@partille.se'), 'i GR:s logg');
+      const fyLog = (await (await loggedIn(t.app, DEMO.admin)).get('/api/admin/audit?action=sso.refused')).body.entries;
+      assert.ok(!fyLog.some((e: any) => e.target === 'lisa@partille.se'), 'inte i Fyrbodals logg');
+      assert.ok(fyLog.some((e: any) => e.target === 'per@okand.se'), 'en okänd domän hör till instansens hemförbund');
     });
 
     test('bekräftad e-post kopplar till ett befintligt konto; obekräftad nekas utan att något skapas', async () => {
@@ -260,7 +280,8 @@ for (const backend of backends) {
       assert.equal((await admin.request('DELETE', '/api/admin/sign-in/domains/demo.samverka.se')).status, 200);
       assert.equal((await admin.request('DELETE', '/api/admin/sign-in/domains/demo.samverka.se')).status, 404);
       assert.equal((await new Client(t.app).login(DEMO.smlIt)).status, 200);
-      assert.equal(await count(t, "audit_log WHERE action IN ('sign_in_domain.saved', 'sign_in_domain.deleted')"), 4);
+      // Fyrbodal's four (GR's rule for partille.se, saved above, is GR's).
+      assert.equal(await count(t, "audit_log WHERE action IN ('sign_in_domain.saved', 'sign_in_domain.deleted') AND target <> 'partille.se'"), 4);
       assert.deepEqual(JSON.parse((await t.app.inject({ url: '/api/auth/providers' })).body), [
         { id: 'default', label: 'Logga in via default' },
         { id: 'other', label: 'Logga in via other' },

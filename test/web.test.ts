@@ -75,6 +75,46 @@ describe('webbgränssnittet i Chromium', () => {
     await assertAccessible(page, 'publicerade aggregat och datakvalitet');
   });
 
+  it('publicerade siffror: förbundet anger en frågas siffror och importerar en fil; fel säger vad och ändrar inget (axe)', async () => {
+    const page = await web.newPage();
+    await signIn(page, web.base, DEMO.admin);
+    await page.goto(`${web.base}/matomgangar`);
+    await page.getByRole('link', { name: 'Digitaliseringsenkät 2024', exact: true }).click();
+    await page.getByRole('link', { name: 'Publicerade siffror' }).click();
+    await page.getByRole('heading', { name: 'Publicerade siffror: Digitaliseringsenkät 2024', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /Publicerade siffror per fråga/ });
+    await table.waitFor();
+    const held = await table.locator('tbody tr').count();
+    assert.ok(held >= 20, `${held} frågor med publicerade siffror`);
+    await assertAccessible(page, 'publicerade siffror');
+
+    // The first question already holds figures: the form shows them; a share above 100 is refused and changes nothing.
+    const form = page.getByRole('form', { name: 'Ange en frågas publicerade siffror' });
+    const first = form.getByRole('group', { name: 'Värden per alternativ' }).getByRole('textbox').first();
+    const before = await first.inputValue();
+    await first.fill('200');
+    await form.getByRole('button', { name: 'Ersätt siffrorna' }).click();
+    await form.getByRole('alert').filter({ hasText: 'en andel ska vara mellan 0 och 100 %' }).waitFor();
+    await first.fill(before);
+    await form.getByRole('button', { name: 'Ersätt siffrorna' }).click();
+    await form.getByText(/^Ersatt: /).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), held, 'samma antal frågor');
+
+    // An import with an unknown question: the errors by row and column, nothing saved.
+    const upload = page.getByRole('form', { name: 'Importera från CSV eller Excel' });
+    await upload.getByLabel('Fil med publicerade siffror (CSV eller XLSX)').setInputFiles({
+      name: 'siffror.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('fraga;alternativ;andel;bas_n;bas_enhet;kalla\nfinns-inte;ja;10;11;kommuner;Rapport\n'),
+    });
+    await upload.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const errors = page.getByRole('table', { name: /Fel i filen/ });
+    await errors.waitFor();
+    assert.match((await errors.locator('tbody tr').first().innerText()).replace(/\s+/g, ' '), /^2 fraga /);
+    assert.equal(await table.locator('tbody tr').count(), held, 'inget sparades');
+    await assertAccessible(page, 'publicerade siffror med importfel');
+  });
+
   it('regionanalytikern landar på Regional uppföljning: fyra förbund sida vid sida, flaggor och rapport (axe)', async () => {
     const page = await web.newPage();
     // Its home is the region's follow-up (no overview of rounds): sign in by hand.

@@ -36,7 +36,7 @@ import { withReferences } from '../domain/benchmarks/maturity-references.ts';
 import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
 import { getRound } from '../store/rounds.ts';
 import { canUseAssociation } from '../domain/association-scope.ts';
-import { roundsScope } from '../rounds/service.ts';
+import { NO_ASSOCIATION, viewerAssociation } from '../domain/association-scope.ts';
 import { publishedChangeFigures, withPublished } from '../domain/analysis/published-view.ts';
 import { publishedView } from '../published/common.ts';
 import { hasPublished } from '../store/published.ts';
@@ -269,8 +269,8 @@ export async function getCompareView(
 
 /** Rounds of the viewer's association whose results the viewer may open (views.assertCanViewRound), newest first. */
 export async function visibleRounds(db: Queryable, viewer: AnalysisViewer) {
-  const associationId = roundsScope(viewer);
-  if (associationId === null) return [];
+  const associationId = viewerAssociation(viewer);
+  if (associationId === NO_ASSOCIATION) return [];
   const { rows } = await db.query<RoundInfo & { instrumentTitle: string; createdAt: string }>(
     `SELECT r.id, r.title, r.status, to_char(r.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(r.period_end, 'YYYY-MM-DD') AS "periodEnd",
             r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion", i.definition->>'title' AS "instrumentTitle",

@@ -3,7 +3,7 @@
 // municipalities. Otherwise a 400 naming the field, the code and the association, before anything is written.
 import { fieldError } from '../contracts/messages.ts';
 import type { Queryable } from '../db/db.ts';
-import { notMemberMessage } from '../domain/association-lists.ts';
+import { notMemberMessage } from '../domain/association-scope.ts';
 
 /**
  * A 400 (naming `field`) when any of `codes` is unknown or not a member of association `associationId`;

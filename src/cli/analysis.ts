@@ -9,7 +9,7 @@ import { municipalityCode } from '../contracts/endpoint.ts';
 import { publishedFlagsText } from '../domain/analysis/published-view.ts';
 import { viewText, type AnalysisViewer } from '../domain/analysis/views.ts';
 import { AppError } from '../domain/errors.ts';
-import { ASSOCIATION_HELP } from './args.ts';
+import { ASSOCIATION_HELP, operatorIn } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 import { checkRoundAssociation } from './rounds.ts';
 
@@ -51,7 +51,7 @@ export function registerAnalysisCommands(program: Command): void {
           const view = await withDb(async (db) => {
             const a = await checkRoundAssociation(db, opts.association, opts.round, ...(opts.compare ? [opts.compare] : []));
             // The operator sees the results as the association's admin does.
-            const ASSOCIATION: AnalysisViewer = { role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members };
+            const ASSOCIATION: AnalysisViewer = operatorIn(a);
             if (opts.compare) return getCompareView(db, ASSOCIATION, { roundId: opts.round, otherId: opts.compare, measure, filters });
             if (opts.municipality) return getMunicipalityView(db, ASSOCIATION, { roundId: opts.round, municipality: opts.municipality, filters });
             return getRegionalView(db, ASSOCIATION, { roundId: opts.round, filters });

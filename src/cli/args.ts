@@ -2,6 +2,7 @@
 // the association (kommunalförbund) a command works in.
 import type { Db } from '../db/db.ts';
 import { defaultAssociationId, findAssociation, getAssociation, listAssociations, type AssociationRow } from '../store/associations.ts';
+import type { Role, Viewer } from '../domain/organisation.ts';
 import { findGroupByName, getGroup } from '../store/groups.ts';
 import { CliError } from './index.ts';
 
@@ -33,3 +34,15 @@ export async function associationOf(db: Db, arg: string | undefined): Promise<As
   }
   return a;
 }
+
+/**
+ * The operator at the command line, working in `--association`'s association as its förbundsadmin does (or
+ * as a `role` of it sees, e.g. a läsare for an anonymised report): only that association's data.
+ */
+export const operatorIn = (a: AssociationRow, role: Role = 'forbundsadmin'): Viewer & { id: null } => ({
+  id: null,
+  role,
+  municipalities: [],
+  associationId: a.id,
+  associationMembers: a.members,
+});

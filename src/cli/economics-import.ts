@@ -3,22 +3,12 @@
 // municipality and the groups' savings scenarios); `samverka economics template --out <file>` writes the template.
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Viewer } from '../domain/organisation.ts';
 import { formatEconomicsImport, importEconomics } from '../economics/import-economics.ts';
 import { economicsTemplate } from '../import/economics-template.ts';
 import { listMunicipalities } from '../store/organisation.ts';
-import type { AssociationRow } from '../store/associations.ts';
-import { ASSOCIATION_HELP, associationOf, yearArg } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, operatorIn, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
-/** The operator at the command line imports as the admin of the association of `--association` does: its municipalities only. */
-const operatorIn = (a: AssociationRow): Viewer & { id: null } => ({
-  role: 'forbundsadmin',
-  municipalities: [],
-  associationId: a.id,
-  associationMembers: a.members,
-  id: null,
-});
 
 export function registerEconomicsImport(economics: Command): void {
   // `economics --year/--group/--json` are the listing's; after `import` or `template` the options are the subcommand's.

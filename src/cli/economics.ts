@@ -8,13 +8,11 @@ import { getGroupComparison } from '../economics/get-group-comparison.ts';
 import type { CostSharingView, EconomicsYearView, GroupComparisonView, QualityFlag, SavingsView } from '../domain/economics/view.ts';
 import { formatPercent, formatSek, formatSekChange, formatShare } from '../domain/economics/format.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Viewer } from '../domain/organisation.ts';
-import { associationOfMunicipality, type AssociationRow } from '../store/associations.ts';
-import { ASSOCIATION_HELP, associationOf, groupIdOf, yearArg } from './args.ts';
+import { associationOfMunicipality } from '../store/associations.ts';
+import { ASSOCIATION_HELP, associationOf, groupIdOf, operatorIn, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 /** The operator at the command line sees economics as the admin of the association of `--association` does (its municipalities, by name). */
-const operatorIn = (a: AssociationRow): Viewer => ({ role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members });
 
 const municipalityArg = (v: string) => {
   if (!/^[0-9]{4}$/.test(v)) throw new CliError('Kommunkoden ska vara fyra siffror (SCB-kod)');

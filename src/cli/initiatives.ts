@@ -4,7 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { STAGE_LABELS, STAGES, SCOPE_LABELS, formatSek, stageSchema, type Stage } from '../domain/portfolio/index.ts';
-import type { Viewer } from '../domain/portfolio/initiative-policy.ts';
 import { getInitiativeDetail } from '../portfolio/initiatives/get-initiative.ts';
 import { getStageLog } from '../portfolio/initiatives/get-stage-log.ts';
 import { listInitiatives } from '../portfolio/initiatives/list-initiatives.ts';
@@ -13,8 +12,7 @@ import { handlingsplanModel } from '../portfolio/service.ts';
 import { handlingsplanReport } from '../domain/reports/handlingsplan.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render/index.ts';
 import { initiativeAssociation } from '../store/initiatives.ts';
-import type { AssociationRow } from '../store/associations.ts';
-import { ASSOCIATION_HELP, associationOf, yearArg } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, operatorIn, yearArg } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 const idArg = (v: string) => {
@@ -29,7 +27,6 @@ const stageArg = (v: string): Stage => {
 };
 
 /** The operator at the command line sees the portfolio as the admin of the association of `--association` does. */
-const operatorIn = (a: AssociationRow): Viewer => ({ role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members });
 
 const formatArg = (v: string): ReportFormat => {
   if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new CliError('Formatet ska vara pdf, docx eller xlsx');

@@ -8,7 +8,7 @@ import { listReferences } from '../benchmarks/list-references.ts';
 import { saveReference } from '../benchmarks/save-reference.ts';
 import { citeReference } from '../domain/benchmarks/references.ts';
 import { AppError } from '../domain/errors.ts';
-import { ASSOCIATION_HELP, associationOf } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, operatorIn } from './args.ts';
 import { CliError, print, withDb } from './index.ts';
 
 /** The operator at the command line edits reference series as a förbundsadmin does (audited without a user). */
@@ -89,7 +89,7 @@ export function registerReferenceCommands(program: Command): void {
         withDb(async (db) => {
           if (o.municipality === undefined) return getBenchmarks(db, { role: 'regionanalytiker', municipalities: [], associationId: null }, { instrument: o.instrument });
           const a = await associationOf(db, o.association);
-          return getBenchmarks(db, { role: 'forbundsadmin', municipalities: [], associationId: a.id, associationMembers: a.members }, { instrument: o.instrument, municipality: o.municipality });
+          return getBenchmarks(db, operatorIn(a), { instrument: o.instrument, municipality: o.municipality });
         }),
       );
       print(c, !!o.json, () => {

@@ -11,9 +11,8 @@ import { reportFormat } from '../contracts/reports.ts';
 import type { ReportFormat } from '../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, NotInRoundError, regionalModel, renderModel } from '../reports/service.ts';
 import { AppError } from '../domain/errors.ts';
-import type { Viewer } from '../domain/organisation.ts';
 import { groupReportModel } from '../reports/group-report.ts';
-import { ASSOCIATION_HELP, groupIdOf, yearArg } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, groupIdOf, operatorIn, yearArg } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 import { checkRoundAssociation } from './rounds.ts';
 
@@ -40,9 +39,6 @@ async function writeAtomically(out: string, body: Buffer): Promise<void> {
   }
 }
 
-/** The operator sees a group report as the association does; --anonymised as a läsare does. */
-const ASSOCIATION_VIEW: Viewer = { role: 'forbundsadmin', municipalities: [] };
-const READER_VIEW: Viewer = { role: 'lasare', municipalities: [] };
 
 export function registerReportCommands(program: Command): void {
   program
@@ -53,12 +49,15 @@ export function registerReportCommands(program: Command): void {
     .option('--anonymised', 'som en läsare ser den: kommunerna som "Kommun N" om gruppen inte är publicerad med namn')
     .addOption(new Option('--format <format>', 'filformat').choices(reportFormat.options).default('pdf'))
     .requiredOption('--out <fil>', 'fil att skriva (skrivs först till <fil>.part och byter namn när den är klar)')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut resultatet som JSON')
-    .action(async (opts: { group: string; year?: number; anonymised?: boolean; format: ReportFormat; out: string; json?: boolean }) => {
+    .action(async (opts: { group: string; year?: number; anonymised?: boolean; format: ReportFormat; out: string; association?: string; json?: boolean }) => {
       const out = resolve(opts.out);
       try {
         const result = await withDb(async (db) => {
-          const model = await groupReportModel(db, opts.anonymised ? READER_VIEW : ASSOCIATION_VIEW, await groupIdOf(db, opts.group), opts.year);
+          // The operator sees the report as the association's admin does; --anonymised as its läsare do.
+          const a = await associationOf(db, opts.association);
+          const model = await groupReportModel(db, operatorIn(a, opts.anonymised ? 'lasare' : 'forbundsadmin'), await groupIdOf(db, opts.group, a.id), opts.year);
           const body = await renderModel(model, opts.format);
           await writeAtomically(out, body);
           return { file: out, format: opts.format, report: model.title, group: model.meta.facts?.find(([k]) => k === 'Grupp')?.[1] ?? '', bytes: body.length };

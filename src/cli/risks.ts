@@ -3,16 +3,14 @@
 import type { Command } from 'commander';
 import * as api from '../contracts/risks.ts';
 import { AppError } from '../domain/errors.ts';
-import type { RiskViewer } from '../domain/risk/policy.ts';
 import type { RiskHeatmapView, RiskMatrixView } from '../domain/risk/view.ts';
 import { getRiskHeatmap } from '../risks/get-risk-heatmap.ts';
 import { getRiskMatrix } from '../risks/get-risk-matrix.ts';
 import { listRisks, type RiskList } from '../risks/list-risks.ts';
-import { ASSOCIATION_HELP, associationOf, groupIdOf } from './args.ts';
+import { ASSOCIATION_HELP, associationOf, groupIdOf, operatorIn } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 /** The operator at the command line sees the registers of the association of `--association` as its admin does. */
-const operatorIn = (associationId: number): RiskViewer => ({ role: 'forbundsadmin', municipalities: [], associationId });
 
 const cell = (v: number | null) => (v === null ? '–' : String(v)).padStart(4);
 
@@ -62,7 +60,7 @@ export function registerRiskCommands(program: Command): void {
       try {
         const result = await withDb(async (db) => {
           const a = await associationOf(db, opts.association);
-          const OPERATOR = operatorIn(a.id);
+          const OPERATOR = operatorIn(a);
           const group = opts.group === undefined ? undefined : String(await groupIdOf(db, opts.group, a.id));
           const q = validated(api.listRisks.query, { municipality: opts.municipality, group, theme: opts.theme, initiative: opts.initiative });
           const list = await listRisks(db, OPERATOR, { municipalityCode: q.municipality, groupId: q.group, themeId: q.theme, initiativeId: q.initiative });

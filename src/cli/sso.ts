@@ -6,7 +6,8 @@ import { AppError } from '../domain/errors.ts';
 import type { DomainRule } from '../domain/identity/policy.ts';
 import { domainRuleSchema } from '../domain/identity/schema.ts';
 import { deleteSignInDomain, saveSignInDomain } from '../identity/domain-rules.ts';
-import { listDomainRules } from '../store/identity.ts';
+import { domainRuleAssociation, listDomainRules } from '../store/identity.ts';
+import { ASSOCIATION_HELP, associationOf } from './args.ts';
 import { CliError, print, validated, withDb } from './index.ts';
 
 const ruleText = (r: DomainRule) =>
@@ -40,10 +41,11 @@ export function registerSsoCommands(program: Command): void {
 
   domains
     .command('list')
-    .description('Visa reglerna')
+    .description('Visa förbundets regler')
+    .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const rules = await withDb(listDomainRules);
+    .action(async (opts: { association?: string; json?: boolean }) => {
+      const rules = await withDb(async (db) => listDomainRules(db, (await associationOf(db, opts.association)).id));
       print(rules, !!opts.json, () => (rules.length ? rules.map(ruleText).join('\n') : 'Inga domänregler: okända användare nekas.'));
     });
 
@@ -54,10 +56,16 @@ export function registerSsoCommands(program: Command): void {
     .requiredOption('--provisioning <create|refuse>', 'create: okända användare skapas som läsare; refuse: de nekas')
     .option('--municipality <scb>', 'kommunen som äger domänen (nya konton kopplas till den)')
     .option('--no-password', 'stäng av lösenordsinloggning för domänens konton')
+    .option('--association <förbund>', `förbundet en ny regel hör till (en befintlig regel behåller sitt): ${ASSOCIATION_HELP}`)
     .option('--json', 'skriv ut som JSON')
-    .action(async (domain: string, opts: { provisioning: string; municipality?: string; password: boolean; json?: boolean }) => {
+    .action(async (domain: string, opts: { provisioning: string; municipality?: string; password: boolean; association?: string; json?: boolean }) => {
       const rule = validated(domainRuleSchema, { domain, provisioning: opts.provisioning, municipalityCode: opts.municipality ?? null, passwordSignIn: opts.password });
-      const saved = await withDb((db) => cli(() => saveSignInDomain(db, rule, { id: null })));
+      const saved = await withDb(async (db) => {
+        const a = await associationOf(db, opts.association);
+        const owner = await domainRuleAssociation(db, rule.domain);
+        if (owner !== null && owner !== a.id) throw new CliError(`Domänen ${rule.domain} har en regel i ett annat kommunalförbund; ange det med --association`);
+        return cli(() => saveSignInDomain(db, rule, { id: null, associationId: a.id }));
+      });
       print(saved, !!opts.json, () => `Sparad: ${ruleText(saved)}`);
     });
 
@@ -65,8 +73,14 @@ export function registerSsoCommands(program: Command): void {
     .command('remove')
     .description('Ta bort regeln för en domän')
     .argument('<domän>', 'e-postdomänen')
-    .action(async (domain: string) => {
-      await withDb((db) => cli(() => deleteSignInDomain(db, domain.trim().toLowerCase(), { id: null })));
+    .option('--association <förbund>', ASSOCIATION_HELP)
+    .action(async (domain: string, opts: { association?: string }) => {
+      await withDb(async (db) => {
+        const d = domain.trim().toLowerCase();
+        const a = await associationOf(db, opts.association);
+        if ((await domainRuleAssociation(db, d)) !== a.id) throw new CliError(`${a.name} har ingen regel för domänen ${d}`);
+        await cli(() => deleteSignInDomain(db, d, { id: null }));
+      });
       process.stdout.write(`Regeln för ${domain} är borttagen.\n`);
     });
 }

@@ -50,6 +50,9 @@ export const publishedView = z.object({
   sources: z.array(z.string()),
   figures: z.array(publishedFigure),
   aggregates: z.array(storedAggregate),
+  items: z
+    .array(z.object({ id: z.string(), text: z.string(), type: z.string(), options: z.array(z.object({ code: z.string(), label: z.string() })) }))
+    .describe('Instrumentets frågor med svarsalternativ, som kan ha publicerade aggregat'),
   flags: z.array(qualityFlag),
 });
 

@@ -15,24 +15,29 @@ import type { Viewer } from './organisation.ts';
 export const OWNER_KINDS = ['round', 'initiative', 'network', 'fundingProject', 'group', 'risk', 'municipality', 'user', 'signInDomain'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
-/** The association whose data the viewer works in; null for the region's analyst. The CLI operator passes its --association. */
-export function viewerAssociation(viewer: Viewer): number | null {
-  return viewer.role === 'regionanalytiker' ? null : (viewer.associationId ?? null);
-}
+/** An association id no association has (ids are serial from 1): the region's analyst's lists are empty. */
+export const NO_ASSOCIATION = 0;
 
 /**
- * Whether the viewer may read or change an aggregate owned by `associationId`. A viewer without an
- * association id (the command-line operator, who chose the association with --association) is not limited.
+ * The association whose data the viewer works in: its lists are limited to it and its new aggregates are made
+ * in it. The account's own association; NO_ASSOCIATION (nothing at all) for the region's analyst; undefined
+ * (every association, new aggregates in the default one) for a viewer bound to none, the command-line operator
+ * without --association. The command line passes the association of its --association option as the viewer's.
  */
-export function canUseAssociation(viewer: Viewer, associationId: number): boolean {
-  if (viewer.role === 'regionanalytiker') return false;
-  return viewer.associationId === undefined || viewer.associationId === associationId;
+export function viewerAssociation(viewer: Pick<Viewer, 'role' | 'associationId'>): number | undefined {
+  if (viewer.role === 'regionanalytiker') return NO_ASSOCIATION;
+  return viewer.associationId ?? undefined;
 }
 
-/** The regional follow-up (every association's indicators and funds, side by side): the region's analyst and the associations' admins. */
-export function canReadRegionalFollowUp(viewer: Viewer): boolean {
-  return viewer.role === 'regionanalytiker' || viewer.role === 'forbundsadmin';
+/** Whether the viewer may read or change an aggregate owned by `associationId`: the same rule, for one aggregate. */
+export function canUseAssociation(viewer: Pick<Viewer, 'role' | 'associationId'>, associationId: number): boolean {
+  const own = viewerAssociation(viewer);
+  return own === undefined || own === associationId;
 }
 
 /** Whether the viewer is the region's analyst (no association, no identifiable survey data). */
 export const isRegionAnalyst = (viewer: Viewer): boolean => viewer.role === 'regionanalytiker';
+
+/** The Swedish 400 message when a municipality is not a member of the association. */
+export const notMemberMessage = (m: { code: string; name: string }, association: string) =>
+  `Kommunen ${m.name} (${m.code}) är inte medlem i ${association}`;

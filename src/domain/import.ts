@@ -2,7 +2,7 @@
 // One row per respondent: municipality SCB code, respondent type, verksamhetsområde and one column
 // per item id; values as option codes or labels. Pure and IO-free: takes the parsed table, the
 // instrument and the round's municipalities; returns the accepted rows and every error by row and column.
-import { optionsOf, validateAnswer, visibleItems } from './instruments/answers.ts';
+import { numberBand, optionsOf, validateAnswer, visibleItems } from './instruments/answers.ts';
 import type { AnswerValue, Instrument, Item, Option } from './instruments/schema.ts';
 import { SELF_ASSESSMENT_TYPE } from './rounds.ts';
 
@@ -106,8 +106,16 @@ export function cellToValue(instrument: Instrument, item: Item, text: string): C
       return { ok: true, value: text };
     case 'number': {
       const t = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-      if (!/^[-−]?\d+(\.\d+)?$/.test(t)) return { ok: false, message: `"${text}" är inte ett tal` };
-      return { ok: true, value: Number(t.replace('−', '-')) };
+      if (/^[-−]?\d+(\.\d+)?$/.test(t)) return { ok: true, value: Number(t.replace('−', '-')) };
+      // An item with answer bands also takes a band, by code or label ("1-10", "1–10 timmar").
+      const band = numberBand(item, text);
+      if (band) return { ok: true, value: band.code };
+      return {
+        ok: false,
+        message: item.options?.length
+          ? `"${text}" är inte ett tal eller ett av intervallen (${item.options.map((o) => o.label).join(', ')})`
+          : `"${text}" är inte ett tal`,
+      };
     }
     case 'yesno_degree': {
       const [answerText, degreeText, ...rest] = splitParts(text);
@@ -274,7 +282,7 @@ export function valueToCell(item: Item, value: AnswerValue | null | undefined): 
     case 'multi':
       return Array.isArray(v) ? v.join('|') : '';
     case 'number':
-      return typeof v === 'number' ? v : '';
+      return typeof v === 'number' || typeof v === 'string' ? v : '';
     case 'yesno_degree': {
       if (typeof v !== 'object' || v === null || !('answer' in v)) return '';
       const a = v as { answer: string; degree?: string };

@@ -14,7 +14,7 @@ import { forbidden } from '../domain/errors.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { readEconomicsWorkbook } from '../import/economics-xlsx.ts';
 import { audit } from '../store/audit.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 import { getBenchmark, getEconomicsYear, getEconomicsYears, upsertEconomicsYear, upsertSavingsScenario } from '../store/economics.ts';
 import { findGroupByName, getGroup, listGroups, type GroupRecord } from '../store/groups.ts';
 import { municipalityNames } from './common.ts';
@@ -143,10 +143,10 @@ export async function importEconomics(
       fileName: file.filename,
     });
     const errors = [...parsed.errors];
-    const groups = parsed.scenarios.length ? await listGroups(tx, listAssociation(viewer)) : [];
+    const groups = parsed.scenarios.length ? await listGroups(tx, viewerAssociation(viewer)) : [];
     const scenarios: Array<{ s: ImportedScenario; group: GroupRecord }> = [];
     for (const s of parsed.scenarios) {
-      const group = await resolveGroup(tx, s, opts.group, groups, names, errors, listAssociation(viewer));
+      const group = await resolveGroup(tx, s, opts.group, groups, names, errors, viewerAssociation(viewer));
       if (group) scenarios.push({ s, group });
     }
     const nameOf = nameOfCodes(names);

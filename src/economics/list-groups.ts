@@ -2,7 +2,7 @@
 // Every signed-in user sees their association's groups (membership is not a figure); the figures are in the comparison.
 import type { Db, Queryable } from '../db/db.ts';
 import { POOL_LABELS, type TbmPool } from '../domain/economics/schema.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { groupYears } from '../store/economics.ts';
 import { listGroups as storeGroups, type GroupRecord } from '../store/groups.ts';
@@ -36,7 +36,7 @@ export async function listGroups(db: Db, viewer: Viewer): Promise<GroupSummary[]
   return db.transaction(async (tx) => {
     const names = await municipalityNames(tx);
     const out: GroupSummary[] = [];
-    for (const g of await storeGroups(tx, listAssociation(viewer))) out.push(await groupSummary(tx, g, names));
+    for (const g of await storeGroups(tx, viewerAssociation(viewer))) out.push(await groupSummary(tx, g, names));
     return out;
   });
 }

@@ -6,7 +6,7 @@ import { groupInput } from '../domain/economics/schema.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { audit } from '../store/audit.ts';
 import { requireAssociationMembers } from '../associations/members.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 import { createGroup as storeCreate, getGroup, groupNameTaken, updateGroup as storeUpdate } from '../store/groups.ts';
 import { checked, municipalityNames, requireEconomicsAdmin, requireKnownMunicipalities, type Caller } from './common.ts';
 import { groupSummary, type GroupSummary } from './list-groups.ts';
@@ -22,7 +22,7 @@ export async function saveGroup(db: Db, caller: Caller, id: number | null, input
     requireKnownMunicipalities(names, group.members, 'members');
     const existing = id === null ? null : await getGroup(tx, id);
     if (id !== null && !existing) throw notFound('Gruppen finns inte');
-    const associationId = existing ? existing.associationId : listAssociation(caller.user);
+    const associationId = existing ? existing.associationId : viewerAssociation(caller.user);
     await requireAssociationMembers(tx, associationId, group.members, 'members');
     if (await groupNameTaken(tx, group.name, id ?? undefined, associationId)) throw conflict(GROUP_NAME_TAKEN);
     const savedId = id ?? (await storeCreate(tx, group, associationId));

@@ -21,14 +21,15 @@ export async function saveSignInDomain(db: Db, rule: DomainRule, actor: { id: nu
   if (rule.municipalityCode) await requireAssociationMembers(db, associationId, [rule.municipalityCode], 'municipalityCode');
   await db.transaction(async (tx) => {
     await saveDomainRule(tx, rule, associationId);
-    await audit(tx, { actor: actor.id, action: 'sign_in_domain.saved', target: rule.domain, ip: actor.ip, details: { ...rule } });
+    await audit(tx, { actor: actor.id, action: 'sign_in_domain.saved', target: rule.domain, ip: actor.ip, details: { ...rule }, association: associationId });
   });
   return rule;
 }
 
 export async function deleteSignInDomain(db: Db, domain: string, actor: { id: number | null; ip?: string }): Promise<void> {
   await db.transaction(async (tx) => {
+    const associationId = await domainRuleAssociation(tx, domain);
     if (!(await deleteDomainRule(tx, domain))) throw notFound(`Det finns ingen regel för domänen ${domain}`);
-    await audit(tx, { actor: actor.id, action: 'sign_in_domain.deleted', target: domain, ip: actor.ip });
+    await audit(tx, { actor: actor.id, action: 'sign_in_domain.deleted', target: domain, ip: actor.ip, association: associationId });
   });
 }

@@ -14,12 +14,14 @@ import {
   type OidcClaims,
 } from '../domain/identity/policy.ts';
 import { createUser, findUserIdByEmail, getUser, type User } from '../store/accounts.ts';
+import { addressAssociation } from '../store/associations.ts';
 import { audit } from '../store/audit.ts';
 import { domainRuleAssociation, getAccountFacts, listDomainRules } from '../store/identity.ts';
 import { acceptInvitation, validInvitationOfUser } from '../store/invitations.ts';
 import { identityUser, linkIdentity } from '../store/oidc.ts';
 
-export type OidcSignIn = { ok: true; user: User } | { ok: false; reason: string; message: string };
+/** A refusal names the association the address belongs to: its admins are whom the person can ask. */
+export type OidcSignIn = { ok: true; user: User } | { ok: false; reason: string; message: string; associationId: number };
 
 export async function signInWithOidc(db: Db, provider: string, claims: OidcClaims, ip: string): Promise<OidcSignIn> {
   return db.transaction(async (tx) => {
@@ -31,7 +33,7 @@ export async function signInWithOidc(db: Db, provider: string, claims: OidcClaim
     const target = email ?? (typeof claims.email === 'string' ? claims.email : claims.sub);
     const refuse = async (reason: string, message: string): Promise<OidcSignIn> => {
       await audit(tx, { action: 'sso.refused', target, ip, details: { method: 'oidc', provider, reason, ...(email ? { domain: emailDomain(email) } : {}) } });
-      return { ok: false, reason, message };
+      return { ok: false, reason, message, associationId: await addressAssociation(tx, target) };
     };
     if (decision.kind === 'refuse') return refuse(decision.reason, OIDC_REFUSAL_MESSAGES[decision.reason]);
 

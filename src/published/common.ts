@@ -4,7 +4,7 @@ import type { Queryable } from '../db/db.ts';
 import type { QualityFlag } from '../domain/analysis/quality.ts';
 import { notFound } from '../domain/errors.ts';
 import { instrumentSchema, type Instrument } from '../domain/instruments/schema.ts';
-import { publishedFigures, publishedQualityFlags, type PublishedFigure, type StoredPublishedAggregate } from '../domain/published.ts';
+import { optionsOfItem, publishedFigures, publishedQualityFlags, type PublishedFigure, type StoredPublishedAggregate } from '../domain/published.ts';
 import { instrumentOfRound } from '../rounds/service.ts';
 import { listPublished } from '../store/published.ts';
 import { getRound, type Round } from '../store/rounds.ts';
@@ -21,6 +21,8 @@ export interface PublishedView {
   sources: string[];
   figures: PublishedFigure[];
   aggregates: StoredPublishedAggregate[];
+  /** The instrument's items that can hold a published aggregate (those with answer options), with their options. */
+  items: Array<{ id: string; text: string; type: string; options: Array<{ code: string; label: string }> }>;
   /** Every data-quality flag of the round's published aggregates. */
   flags: QualityFlag[];
 }
@@ -35,6 +37,9 @@ export async function publishedView(db: Queryable, roundId: number): Promise<Pub
     sources: [...new Set(aggregates.map((a) => a.source.title))],
     figures: publishedFigures(instrument, aggregates),
     aggregates,
+    items: instrument.items
+      .map((it) => ({ id: it.id, text: it.text, type: it.type, options: optionsOfItem(instrument, it).map(({ code, label }) => ({ code, label })) }))
+      .filter((it) => it.options.length > 0),
     flags: publishedQualityFlags(instrument, aggregates),
   };
 }

@@ -13,7 +13,8 @@ import { currentFor, riskMatrix } from '../domain/risk/assess.ts';
 import type { RiskViewer } from '../domain/risk/policy.ts';
 import { namedViews } from '../economics/get-economics.ts';
 import { lookup, viewFor } from '../risks/common.ts';
-import { getBenchmark, getEconomicsYears, listCostSharing, listGroups, listSavingsScenarios } from '../store/economics.ts';
+import { getBenchmark, getEconomicsYears, listCostSharing, listSavingsScenarios } from '../store/economics.ts';
+import { listGroups } from '../store/groups.ts';
 import { listRiskRecords } from '../store/risks.ts';
 
 export interface MunicipalitySections {

@@ -8,7 +8,7 @@ import type { RiskView } from '../domain/risk/view.ts';
 import { audit } from '../store/audit.ts';
 import { ensureDefaultThemes, insertRisk } from '../store/risks.ts';
 import { checkRiskReferences, riskViewById, type Caller } from './common.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 
 export const NOT_YOUR_REGISTER = 'Du kan bara ändra risker i din egen kommuns register';
 
@@ -24,7 +24,7 @@ export async function createRisk(db: Db, caller: Caller, input: RiskInput): Prom
         initiativeId: input.initiativeId,
         ...(input.scope.kind === 'municipality' ? { municipalityCode: input.scope.municipalityCode } : { groupId: input.scope.groupId }),
       },
-      listAssociation(caller.user),
+      viewerAssociation(caller.user),
     );
     const id = await insertRisk(tx, input);
     await audit(tx, { actor: caller.user.id, action: 'risk.created', target: String(id), ip: caller.ip, details: { title: input.title, scope: input.scope } });

@@ -7,7 +7,7 @@ import { canSeeRisk, showsGroupAssessment, type RiskViewer } from '../domain/ris
 import type { RiskView } from '../domain/risk/view.ts';
 import { listRiskRecords, type RiskFilter } from '../store/risks.ts';
 import { checkRiskReferences, lookup, viewFor } from './common.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 
 export interface MunicipalityCounts {
   municipalityCode: string;
@@ -27,7 +27,7 @@ export interface RiskList {
 
 /** The risks of the viewer's association's registers (its members' and its groups'). */
 export async function listRisks(db: Db, viewer: RiskViewer, filter: RiskFilter): Promise<RiskList> {
-  const associationId = listAssociation(viewer);
+  const associationId = viewerAssociation(viewer);
   await checkRiskReferences(db, { municipalityCode: filter.municipalityCode, groupId: filter.groupId }, associationId);
   const l = await lookup(db, associationId);
   if (filter.themeId !== undefined && !l.themes.some((t) => t.id === filter.themeId))

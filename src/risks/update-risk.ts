@@ -7,7 +7,7 @@ import type { RiskInput } from '../domain/risk/schema.ts';
 import type { RiskView } from '../domain/risk/view.ts';
 import { audit } from '../store/audit.ts';
 import { updateRisk as saveRisk, type RiskFields } from '../store/risks.ts';
-import { listAssociation } from '../domain/association-lists.ts';
+import { viewerAssociation } from '../domain/association-scope.ts';
 import { checkRiskReferences, requireRisk, riskViewById, type Caller } from './common.ts';
 import { NOT_YOUR_REGISTER } from './create-risk.ts';
 
@@ -17,7 +17,7 @@ export async function updateRisk(db: Db, caller: Caller, id: number, changes: Ri
   await db.transaction(async (tx) => {
     const r = await requireRisk(tx, id);
     if (!canEditRisk(caller.user, r.scope)) throw forbidden(NOT_YOUR_REGISTER);
-    await checkRiskReferences(tx, { themeId: changes.themeId, initiativeId: changes.initiativeId }, listAssociation(caller.user));
+    await checkRiskReferences(tx, { themeId: changes.themeId, initiativeId: changes.initiativeId }, viewerAssociation(caller.user));
     const fields: RiskFields = {
       themeId: r.themeId,
       title: r.title,

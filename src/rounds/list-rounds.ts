@@ -7,12 +7,12 @@ import { listedMunicipalities, type Viewer } from '../domain/round-policy.ts';
 import { listInstruments } from '../store/instruments.ts';
 import { listRounds, responseTotals } from '../store/rounds.ts';
 import { publicRound } from './round-view.ts';
-import { roundsScope } from './service.ts';
+import { NO_ASSOCIATION, viewerAssociation } from '../domain/association-scope.ts';
 
 export async function listRoundsFor(db: Queryable, user: Viewer): Promise<RoundListEntry[]> {
   const titles = new Map((await listInstruments(db)).map((i) => [i.id, i.title]));
-  const associationId = roundsScope(user);
-  if (associationId === null) return [];
+  const associationId = viewerAssociation(user);
+  if (associationId === NO_ASSOCIATION) return [];
   if (user.role === 'lasare') return (await listRounds(db, { associationId })).map((r) => publicRound(r, titles.get(r.instrument)));
   const own = listedMunicipalities(user);
   const [rounds, totals] = await Promise.all([listRounds(db, { municipalities: own, associationId }), responseTotals(db, own)]);

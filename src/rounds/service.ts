@@ -7,7 +7,7 @@ import { loadBuiltInInstruments } from '../domain/instruments/catalog.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
 import { responseRates, SELF_ASSESSMENT_TYPE, type ResponseRates } from '../domain/rounds.ts';
 import { AppError, badRequest, notFound } from '../domain/errors.ts';
-import { canUseAssociation, isRegionAnalyst } from '../domain/association-scope.ts';
+import { canUseAssociation } from '../domain/association-scope.ts';
 import type { Viewer } from '../domain/organisation.ts';
 import { defaultAssociationId, getAssociation } from '../store/associations.ts';
 import { getInstrument, syncBuiltInInstruments } from '../store/instruments.ts';
@@ -49,16 +49,6 @@ export async function requireRound(db: Queryable, id: number): Promise<Round> {
   const round = await getRound(db, id);
   if (!round) throw notFound(`Mätomgång ${id} finns inte`);
   return round;
-}
-
-/**
- * The association whose rounds a viewer works with (issue 14): the account's own; null (none at all) for the
- * region's analyst, who sees no municipality's survey data; undefined (every association) for a viewer bound
- * to none. The command line passes the association of its --association option.
- */
-export function roundsScope(viewer: Viewer): number | null | undefined {
-  if (isRegionAnalyst(viewer)) return null;
-  return viewer.associationId ?? undefined;
 }
 
 /** The round, as far as the viewer may see it: another association's round does not exist for the viewer (404). */

@@ -32,6 +32,11 @@ export async function getAssociation(db: Queryable, id: number): Promise<Associa
   return r ? fix(r) : null;
 }
 
+/** The association an e-mail address belongs to (SQL address_association, migration 020). */
+export async function addressAssociation(db: Queryable, address: string): Promise<number> {
+  return Number((await db.query<{ id: number }>('SELECT address_association($1::text) AS id', [address])).rows[0].id);
+}
+
 /** The association `ref` names: its id, its short id ("fyrbodal", "gr", "sjuharad", "skaraborg") or its name, any case. */
 export async function findAssociation(db: Queryable, ref: string): Promise<AssociationRow | null> {
   const t = ref.trim();

@@ -14,9 +14,8 @@ import { getSecuritySettings } from './identity.ts';
 /**
  * Logs an event in the caller's transaction. The entry belongs to an association (migration 020): the one
  * given as `association` (a use case run from the command line names the association it worked in), else
- * the actor's, else the association of the account the target names (an e-mail address), else the one that
- * claims the target's e-mail domain for sign-in (a failed sign-in or reset request for an unknown address),
- * else the instance's home association (the default one, whose admins run the instance).
+ * the actor's; without actor the target's (SQL address_association, migration 020: the account's, else the
+ * one claiming the address's domain, else the instance's home association, whose admins run the instance).
  */
 export async function audit(
   db: Queryable,
@@ -26,9 +25,7 @@ export async function audit(
     `INSERT INTO audit_log (actor_user_id, action, target, details, ip, association_id)
      VALUES ($1, $2, $3, $4, $5, COALESCE($6::int,
        (SELECT association_id FROM users WHERE id = $1::int),
-       CASE WHEN $1::int IS NULL THEN COALESCE(
-         (SELECT association_id FROM users WHERE lower(email) = lower($3::text) LIMIT 1),
-         (SELECT association_id FROM sign_in_domains WHERE domain = lower(split_part($3::text, '@', 2)))) END,
+       CASE WHEN $1::int IS NULL THEN address_association($3::text) END,
        default_association_id()))`,
     [entry.actor ?? null, entry.action, entry.target ?? null, JSON.stringify(entry.details ?? {}), entry.ip ?? null, entry.association ?? null],
   );

@@ -1,5 +1,5 @@
 // Persistence of IT economics (DOMAIN.md §8; tables in migrations/013_economics_risks.sql): municipality
-// years, benchmarks, groups and their members, savings scenarios and cost-sharing models. The jsonb
+// years, benchmarks, savings scenarios and cost-sharing models. The jsonb
 // columns hold lines validated by src/domain/economics/schema.ts; rows are read back through the same
 // schemas (defaults filled in). Shared by the use cases in src/economics/, the demo and the XLSX import.
 import type { Queryable } from '../db/db.ts';
@@ -157,10 +157,6 @@ export async function upsertBenchmark(tx: Queryable, b: Benchmark): Promise<void
     [b.year, b.share, b.source, b.researchShare, b.researchSource, b.note],
   );
 }
-
-// ---- Groups: src/store/groups.ts (shared with the risk register) -------------------------------------
-
-export { createGroup, findGroupByName, getGroup, groupNameTaken, listGroups, updateGroup, type GroupRecord } from './groups.ts';
 
 // ---- Savings scenarios ------------------------------------------------------------------------------
 

@@ -61,11 +61,11 @@ export async function lockRound(tx: Queryable, id: number): Promise<Round | unde
 }
 
 /**
- * Rounds, newest first. `associationId` limits to one association's rounds (null: none at all, the region's
- * analyst); `municipalities` to rounds including any of those codes.
+ * Rounds, newest first. `associationId` limits to one association's rounds (domain/association-scope.ts
+ * viewerAssociation: the region's analyst's NO_ASSOCIATION matches none); `municipalities` to rounds
+ * including any of those codes.
  */
-export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[]; associationId?: number | null } = {}): Promise<Round[]> {
-  if (filter.associationId === null) return [];
+export async function listRounds(db: Queryable, filter: { municipalities?: readonly string[]; associationId?: number } = {}): Promise<Round[]> {
   return (
     await db.query<Round>(
       `${ROUND_SELECT}

@@ -36,6 +36,7 @@ const risks = () => import('./pages/risks.tsx');
 const economics = () => import('./pages/economics/index.tsx');
 const benchmarks = () => import('./pages/benchmarks.tsx');
 const region = () => import('./pages/region.tsx');
+const published = () => import('./pages/published.tsx');
 
 /** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
 export interface AppRoute {
@@ -72,6 +73,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/matomgangar/:id', element: <RoundPage />, roles: STAFF },
   { path: '/matomgangar/:id/andra', element: <EditRoundPage />, roles: ADMIN },
   { path: '/matomgangar/:id/import', element: <ImportPage />, roles: ADMIN },
+  { path: '/matomgangar/:id/publicerat', element: lazyPage(published, 'PublishedPage'), roles: ADMIN },
   { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage'), roles: MEASUREMENT },
   { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage'), roles: MEASUREMENT },

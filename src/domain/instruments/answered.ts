@@ -39,6 +39,8 @@ export function answerState(instrument: Pick<Instrument, 'scales'>, item: Item, 
     case 'text':
       return typeof value === 'string' && value.trim() !== '' ? 'answer' : 'none';
     case 'number':
+      // A band's code (e.g. "1-10", an answer published as a band) is an answer too.
+      if (typeof value === 'string') return item.options?.some((o) => o.code === value) ? 'answer' : 'none';
       return typeof value === 'number' && Number.isFinite(value) ? 'answer' : 'none';
     case 'yesno_degree':
       if (!isObject(value)) return 'none';

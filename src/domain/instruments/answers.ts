@@ -32,6 +32,18 @@ function findOption(instrument: Instrument, item: Item, code: unknown): Option |
   return optionsOf(instrument, item).find((o) => o.code === code);
 }
 
+/**
+ * The answer band of a number item (e.g. "1–10 timmar", a figure published as a band) that `text` names by
+ * its code or its label, whatever the dash, spacing or case; undefined for an item without bands or a text
+ * naming none. A text that is a plain number is a number, not a band: callers try the number first.
+ */
+export function numberBand(item: Pick<Item, 'type' | 'options'>, text: string): Option | undefined {
+  if (item.type !== 'number' || !item.options?.length) return undefined;
+  const norm = (s: string) => s.toLowerCase().replace(/[‐‑–—−]/g, '-').replace(/[\s\u00a0]/g, '');
+  const wanted = norm(text);
+  return wanted ? item.options.find((o) => norm(o.code) === wanted || norm(o.label) === wanted) : undefined;
+}
+
 function fmt(n: number): string {
   return String(n).replace('.', ',');
 }

@@ -24,6 +24,7 @@
 // (no initiatives, no networks, no comparison of two rounds); a row without expected, published or computed
 // value is left out (GR, Sjuhärad and Skaraborg have no maturity indicator).
 import type { z } from 'zod';
+import type { BarsChart } from '../charts/spec.ts';
 import { checkMoneyUnit, checkTableTotals, checkTotal, type MoneyUnit, type QualityFlag, type QualityFlagCode } from '../analysis/quality.ts';
 import type { fundingProject, network } from './portfolio-schema.ts';
 import { COST_TYPE_LABELS, COST_TYPES, formatSek as kr, overlapsYears, type CostType, type Scope, type Stage } from './types.ts';
@@ -373,6 +374,25 @@ export interface FundingFollowUp {
 }
 
 export const FUNDING_COLUMN_LABELS = ['Ansökan', 'Rekvirerat', 'Kvarstår'] as const;
+
+/**
+ * The funding chart (through the one chart pipeline, domain/charts): applied and requisitioned per cost
+ * type, in kronor, in the rows' order. `t` translates the cost types and the series names.
+ */
+export function fundingChart(rows: readonly Pick<FundingRow, 'label' | 'applied' | 'requisitioned'>[], t: (sv: string) => string = (s) => s): BarsChart {
+  return {
+    type: 'bars',
+    categories: rows.map((r) => t(r.label)),
+    series: [
+      { label: t(FUNDING_COLUMN_LABELS[0]), role: 'target' },
+      { label: t(FUNDING_COLUMN_LABELS[1]), role: 'value' },
+    ],
+    values: rows.map((r) => [r.applied, r.requisitioned]),
+    max: 0,
+    unit: 'kr',
+    decimals: 0,
+  };
+}
 
 /**
  * Remaining = applied − requisitioned per cost type and in total (rows in COST_TYPES order); a negative

@@ -10,7 +10,7 @@ import type { RiskRecord } from './assess.ts';
 export interface RiskViewer {
   role: Role;
   municipalities: readonly string[];
-  /** The association the viewer works in (src/domain/association-lists.ts); absent: every association. */
+  /** The association the viewer works in (src/domain/association-scope.ts); absent: every association. */
   associationId?: number | null;
 }
 

@@ -14,7 +14,7 @@ import {
 import type { candidateFromRoundSchema } from '../../domain/portfolio/initiative-schema.ts';
 import type { z } from 'zod';
 import { requireAssociationMembers } from '../../associations/members.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { audit } from '../../store/audit.ts';
 import { createInitiative, setParticipation } from '../../store/initiatives.ts';
 import { getMunicipality } from '../../store/organisation.ts';
@@ -60,7 +60,7 @@ export async function createFromCandidate(
   if ('refusal' in proposing) throw forbidden(proposing.refusal);
   for (const c of codes) if (!(await getMunicipality(db, c))) throw notFound(`Kommunen med kod ${c} finns inte`);
   // The initiative belongs to the caller's association: the candidate's municipalities must be its members.
-  const associationId = listAssociation(user);
+  const associationId = viewerAssociation(user);
   await requireAssociationMembers(db, associationId, codes, 'municipalities');
   await checkReferences(db, { area: body.area ?? null, proposingMunicipality: proposing.code }, associationId);
   const weak = body.evidence.weak as { n?: unknown } | undefined;

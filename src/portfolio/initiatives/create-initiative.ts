@@ -4,7 +4,7 @@ import type { Db } from '../../db/db.ts';
 import { forbidden } from '../../domain/errors.ts';
 import { proposingMunicipalityFor } from '../../domain/portfolio/initiative-policy.ts';
 import { EMPTY_INITIATIVE_FIELDS, END_BEFORE_START, mergeFields, type InitiativeChanges, type InitiativeView } from '../../domain/portfolio/index.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { audit } from '../../store/audit.ts';
 import { createInitiative as insertInitiative } from '../../store/initiatives.ts';
 import { fieldError } from '../../contracts/messages.ts';
@@ -17,7 +17,7 @@ export async function createInitiative(db: Db, input: InitiativeChanges & { titl
     throw proposing.field ? fieldError(proposing.field, proposing.refusal) : forbidden(proposing.refusal);
   const changes = { ...input, proposingMunicipality: proposing.code };
   // The initiative belongs to the caller's association; its proposing municipality must be a member.
-  const associationId = listAssociation(user);
+  const associationId = viewerAssociation(user);
   await checkReferences(db, changes, associationId);
   const { fields, endBeforeStart } = mergeFields({ title: input.title, ...EMPTY_INITIATIVE_FIELDS }, changes);
   if (endBeforeStart) throw fieldError('endYear', END_BEFORE_START);

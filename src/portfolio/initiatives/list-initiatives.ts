@@ -5,7 +5,7 @@ import type { Viewer } from '../../domain/portfolio/initiative-policy.ts';
 import type { InitiativeView, Scope, Stage } from '../../domain/portfolio/index.ts';
 import { listCriteria, listInitiatives as loadAll } from '../../store/initiatives.ts';
 import { viewOf } from './common.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 
 export interface InitiativeFilter {
   stage?: Stage;
@@ -15,7 +15,7 @@ export interface InitiativeFilter {
 
 export async function listInitiatives(db: Queryable, viewer: Viewer, f: InitiativeFilter = {}): Promise<InitiativeView[]> {
   const criteria = await listCriteria(db);
-  return (await loadAll(db, listAssociation(viewer ?? { role: 'lasare' })))
+  return (await loadAll(db, viewerAssociation(viewer ?? { role: 'lasare' })))
     .filter(
       (i) =>
         (!f.stage || i.stage === f.stage) &&

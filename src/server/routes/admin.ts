@@ -15,7 +15,7 @@ import { listOutbox } from '../../store/mail.ts';
 import { requireUser } from '../auth.ts';
 import { conflict } from '../http.ts';
 import { route } from '../route.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { listAssociations } from '../../store/associations.ts';
 
 /** The admin, from where, and the association it manages (its own): new accounts are made there. */
@@ -35,7 +35,7 @@ export async function adminRoutes(app: FastifyInstance) {
 
   // A förbundsadmin sees its own association's accounts and the region's analysts (who belong to none).
   route(app, api.listUsers, async (req) => {
-    const users = await listUsers(db, listAssociation(requireUser(req)));
+    const users = await listUsers(db, viewerAssociation(requireUser(req)));
     const ids = new Set(users.map((u) => u.id));
     const associations = (await listAssociations(db)).filter((a) => users.some((u) => u.associationId === a.id)).map(({ id, name }) => ({ id, name }));
     return { users, associations, invitations: (await latestInvitations(db)).filter((i) => ids.has(i.userId)) };

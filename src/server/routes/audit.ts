@@ -9,7 +9,7 @@ import { saveSecurity } from '../../audit/save-security-settings.ts';
 import * as api from '../../contracts/audit.ts';
 import { countAuditEntries, listAuditEntries, type AuditFilter } from '../../store/audit.ts';
 import { getSecuritySettings } from '../../store/identity.ts';
-import { viewerAssociation } from '../../domain/association-scope.ts';
+import { NO_ASSOCIATION, viewerAssociation } from '../../domain/association-scope.ts';
 import type { Viewer } from '../../domain/organisation.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
@@ -19,9 +19,8 @@ const filterOf = (q: AuditFilter, viewer: Viewer): AuditFilter => {
   const f: AuditFilter = Object.fromEntries(
     (['person', 'action', 'category', 'municipality', 'from', 'to'] as const).flatMap((k) => (q[k] === undefined ? [] : [[k, q[k]]])),
   );
-  const association = viewerAssociation(viewer);
-  // An account of no association (the region's analyst) has no log of its own: no entry matches id 0.
-  return { ...f, association: association ?? 0 };
+  // The region's analyst has no log of its own: no entry matches NO_ASSOCIATION.
+  return { ...f, association: viewerAssociation(viewer) ?? NO_ASSOCIATION };
 };
 
 export async function auditRoutes(app: FastifyInstance) {

@@ -16,21 +16,20 @@ import { setIndicatorValue } from '../../portfolio/set-indicator-value.ts';
 import { updateNetwork } from '../../portfolio/update-network.ts';
 import { CONTENT_TYPES, renderReport, type ReportFormat } from '../../reports/render/index.ts';
 import { listNetworks } from '../../store/initiatives.ts';
-import { viewerAssociation } from '../../domain/association-scope.ts';
 import { forbidden } from '../../domain/errors.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { NO_ASSOCIATION, viewerAssociation } from '../../domain/association-scope.ts';
 
 const actorOf = (req: FastifyRequest) => ({ id: requireUser(req).id, ip: req.ip });
 /** The association the caller works in: its lists, and where its new networks and gates go. */
-const scopeOf = (req: FastifyRequest) => listAssociation(requireUser(req));
+const scopeOf = (req: FastifyRequest) => viewerAssociation(requireUser(req));
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The association whose follow-up the caller works in; the region's analyst has none (403: its page is /api/region). */
 function ownAssociation(req: FastifyRequest): number {
   const id = viewerAssociation(requireUser(req));
-  if (id === null) throw forbidden('Regionanalytikern läser förbundens indikatorer och medel under Regional uppföljning');
+  if (id === undefined || id === NO_ASSOCIATION) throw forbidden('Regionanalytikern läser förbundens indikatorer och medel under Regional uppföljning');
   return id;
 }
 

@@ -35,7 +35,8 @@ export async function publishedRoutes(app: FastifyInstance) {
     const file = await uploadedFile(req);
     const report = await importPublishedAggregates(db, req.params.id, file, { dryRun: req.query.dryRun }, a);
     if (report.errors.length)
-      return reply.status(400).send({ error: `Importen innehåller ${report.errors.length} fel; inget sparades`, ...report }) as never;
+      // The errors by row and column also as `details`, where every client reads a refusal's particulars.
+      return reply.status(400).send({ error: `Importen innehåller ${report.errors.length} fel; inget sparades`, details: { errors: report.errors }, ...report }) as never;
     return report;
   });
 

@@ -25,7 +25,8 @@ import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.t
 import { groupReportModel } from '../../reports/group-report.ts';
 import { CONTENT_TYPES, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
-import { requireRoundMunicipality, requireVisibleRound, roundsScope } from '../../rounds/service.ts';
+import { requireRoundMunicipality, requireVisibleRound } from '../../rounds/service.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { audit } from '../../store/audit.ts';
 import { listInstruments } from '../../store/instruments.ts';
 import { listMunicipalities } from '../../store/organisation.ts';
@@ -76,7 +77,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const user = requireUser(req);
     // The user's association's rounds only; the region's analyst none (no municipality's survey data).
     const [rounds, counts, instruments, municipalities] = await Promise.all([
-      listRounds(db, { associationId: roundsScope(user) }),
+      listRounds(db, { associationId: viewerAssociation(user) }),
       countedResponses(db),
       listInstruments(db),
       listMunicipalities(db),

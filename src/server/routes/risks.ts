@@ -14,7 +14,7 @@ import { listRisks } from '../../risks/list-risks.ts';
 import { saveThemes } from '../../risks/save-themes.ts';
 import { setSeriousThreshold } from '../../risks/set-serious-threshold.ts';
 import { updateRisk } from '../../risks/update-risk.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { listGroups } from '../../store/groups.ts';
 import { getSeriousAbove } from '../../store/risks.ts';
 import { requireUser } from '../auth.ts';
@@ -29,7 +29,7 @@ export async function riskRoutes(app: FastifyInstance) {
     themes: await themesOrDefault(db),
     statuses: RISK_STATUSES.map((id) => ({ id, label: RISK_STATUS_LABELS[id] })),
     seriousAbove: await getSeriousAbove(db),
-    groups: (await listGroups(db, listAssociation(requireUser(req)))).map(({ id, name, namedPublished, members }) => ({ id, name, namedPublished, members })),
+    groups: (await listGroups(db, viewerAssociation(requireUser(req)))).map(({ id, name, namedPublished, members }) => ({ id, name, namedPublished, members })),
   }));
   route(app, api.saveRiskThemes, async (req) => ({ themes: await saveThemes(db, callerOf(req), req.body.themes) }));
   route(app, api.setRiskThreshold, async (req) => ({ seriousAbove: await setSeriousThreshold(db, callerOf(req), req.body.seriousAbove) }));

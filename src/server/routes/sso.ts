@@ -11,7 +11,7 @@ import { listUsers } from '../../store/accounts.ts';
 import { audit } from '../../store/audit.ts';
 import { OIDC_FLOW_MINUTES, saveOidcFlow, takeOidcFlow } from '../../store/oidc.ts';
 import { listDomainRules } from '../../store/identity.ts';
-import { listAssociation } from '../../domain/association-lists.ts';
+import { viewerAssociation } from '../../domain/association-scope.ts';
 import { requireUser, startSession } from '../auth.ts';
 import { route } from '../route.ts';
 import { simplePage, type SimplePage } from '../simple-page.ts';
@@ -99,7 +99,7 @@ export async function ssoRoutes(app: FastifyInstance) {
         return page(reply, 401, { title: 'Inloggningen kunde inte bekräftas', paragraphs: [e.message] });
       }
       const r = await signInWithOidc(db, provider.id, claims, req.ip);
-      if (!r.ok) return page(reply, 403, { title: 'Du kan inte logga in i samverka', paragraphs: [r.message], contacts: await associationAdmins() });
+      if (!r.ok) return page(reply, 403, { title: 'Du kan inte logga in i samverka', paragraphs: [r.message], contacts: await associationAdmins(r.associationId) });
       await startSession(app, req, reply, r.user, 'oidc', { provider: provider.id });
       return reply.redirect(flow.returnTo ?? '/', 302);
     },
@@ -110,7 +110,7 @@ export async function ssoRoutes(app: FastifyInstance) {
   route(app, api.getSignInSettings, async (req) => ({
     providers: config.oidcProviders.map((p) => ({ id: p.id, label: p.label, issuer: p.issuer, clientId: p.clientId })),
     // Each admin sees and edits its own association's rules.
-    domains: await listDomainRules(db, listAssociation(requireUser(req))),
+    domains: await listDomainRules(db, viewerAssociation(requireUser(req))),
   }));
 
   route(app, api.saveSignInDomain, async (req) => {
@@ -124,9 +124,9 @@ export async function ssoRoutes(app: FastifyInstance) {
     return { ok: true as const };
   });
 
-  /** Whom a refused person can ask: the association's active förbundsadmin accounts (at most three). */
-  async function associationAdmins() {
-    return (await listUsers(db))
+  /** Whom a refused person can ask: the active förbundsadmin accounts of the address's association (at most three). */
+  async function associationAdmins(associationId: number) {
+    return (await listUsers(db, associationId))
       .filter((u) => u.role === 'forbundsadmin' && u.status === 'active')
       .slice(0, 3)
       .map((u) => ({ name: u.name, email: u.email }));

@@ -9,7 +9,6 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { ECHARTS_PARTS } from '../../domain/charts/echarts-parts.ts';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
-import { ROLE_COLOURS } from '../../domain/charts/palette.ts';
 import type { ChartSpec } from '../../domain/charts/spec.ts';
 import type { Base } from '../../domain/analysis/types.ts';
 import type { Cell, Column, Figure } from '../../domain/analysis/views.ts';
@@ -93,9 +92,6 @@ export function FigureTable({ fig, suppressionMin }: { fig: Figure; suppressionM
 }
 
 // ---- Charts ----------------------------------------------------------------------------------------
-
-/** What every hand-built option shares (the portfolio's funding chart): no animation, no ECharts aria (the element has its own name), the font. */
-export const CHART_BASE = { color: [ROLE_COLOURS.value, ROLE_COLOURS.own], animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'system-ui, sans-serif' } };
 
 const CHART_NAMES: Record<Figure['chart'], string> = {
   radar: 'Spindeldiagram',

@@ -61,6 +61,23 @@ export function Field({ label, hint, ...props }: { label: string; hint?: string 
   );
 }
 
+/** A file input for a table import (CSV or XLSX): its label and what to do with the chosen file. */
+export function TableFileField({ label, onFile }: { label: string; onFile: (file: File | undefined) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        name="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(e) => onFile(e.target.files?.[0])}
+      />
+    </div>
+  );
+}
+
 /** [value, text] pairs for the options of a select. */
 export type OptionEntries = ReadonlyArray<readonly [string | number, string]>;
 

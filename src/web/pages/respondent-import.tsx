@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import * as api from '../../contracts/respondents.ts';
 import { call } from '../api.ts';
+import { TableFileField } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { DataTable, ErrorMessage, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -29,7 +30,6 @@ export function ImportRespondents({
   const [file, setFile] = useState<File>();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportReport>();
-  const fileId = useId();
   const pasteId = useId();
 
   const commit = useEndpointMutation(api.importRespondents);
@@ -84,18 +84,13 @@ export function ImportRespondents({
           </label>
         </fieldset>
         {source === 'file' ? (
-          <div className="field">
-            <label htmlFor={fileId}>{t('Fil med respondenter (CSV eller XLSX)')}</label>
-            <input
-              id={fileId}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                setFile(e.target.files?.[0]);
-                reset();
-              }}
-            />
-          </div>
+          <TableFileField
+            label={t('Fil med respondenter (CSV eller XLSX)')}
+            onFile={(f) => {
+              setFile(f);
+              reset();
+            }}
+          />
         ) : (
           <div className="field">
             <label htmlFor={pasteId}>{t('Rader från Excel')}</label>

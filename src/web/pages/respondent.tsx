@@ -7,7 +7,7 @@ import { useParams } from 'react-router-dom';
 import * as api from '../../contracts/answers.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { isAnswered, isDontKnowOption } from '../../domain/instruments/answered.ts';
-import { optionsOf } from '../../domain/instruments/answers.ts';
+import { numberBand, optionsOf } from '../../domain/instruments/answers.ts';
 import type { AnswerValue, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, call } from '../api.ts';
 import { Loading, Page } from '../components/ui.tsx';
@@ -917,7 +917,10 @@ function TypedAnswer(
 ) {
   const { t } = useI18n();
   const refocusAfterRetry = useRefocusAfterRetry(p.error);
-  const initial = p.saved === undefined ? '' : p.item.type === 'number' ? String(p.saved).replace('.', ',') : String(p.saved);
+  // A number item's saved band (e.g. "1-10") is shown by its label ("1–10 timmar").
+  const savedBand = typeof p.saved === 'string' ? numberBand(p.item, p.saved) : undefined;
+  const initial =
+    p.saved === undefined ? '' : savedBand ? savedBand.label : p.item.type === 'number' ? String(p.saved).replace('.', ',') : String(p.saved);
   const [text, setText] = useState(initial);
   const lastSent = useRef(initial);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -949,7 +952,19 @@ function TypedAnswer(
     }
     const n = Number(trimmed);
     if (!/^-?\d+(\.\d+)?$/.test(trimmed) || !Number.isFinite(n)) {
-      p.onLocalError(t('Ange ett tal, till exempel 10 eller 2,5.'));
+      // An item with answer bands also takes a band, by its code or its label.
+      const band = numberBand(p.item, raw);
+      if (band) {
+        p.onLocalError(undefined);
+        lastSent.current = raw;
+        p.onAnswer(band.code);
+        return;
+      }
+      p.onLocalError(
+        p.item.options?.length
+          ? t('Ange ett tal, till exempel 10 eller 2,5, eller ett av intervallen: {bands}.', { bands: p.item.options.map((o) => o.label).join(', ') })
+          : t('Ange ett tal, till exempel 10 eller 2,5.'),
+      );
       return;
     }
     const { min, max } = p.item;
@@ -989,6 +1004,9 @@ function TypedAnswer(
               ? t('Ange ett tal, minst {min}', { min: p.item.min })
               : t('Ange ett tal, högst {max}', { max: p.item.max! }),
           p.item.unit ? ` (${p.item.unit})` : '',
+          p.item.type === 'number' && p.item.options?.length
+            ? t(', eller ett intervall: {bands}', { bands: p.item.options.map((o) => o.label).join(', ') })
+            : '',
         ].join('')
       : p.item.unit;
   const rangeId = `${p.inputId}-range`;

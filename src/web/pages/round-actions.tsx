@@ -72,6 +72,9 @@ export function RoundAdminActions({ round }: { round: Pick<FullRound, 'id' | 'ti
             {t('Importera svar')}
           </Link>
         )}
+        <Link className="button secondary" to={`/matomgangar/${round.id}/publicerat`}>
+          {t('Publicerade siffror')}
+        </Link>
         {round.answeredRespondents > 0 && (
           <a className="button secondary" href={`/api/rounds/${round.id}/responses.csv`} download>
             {t('Ladda ner svaren (CSV)')}

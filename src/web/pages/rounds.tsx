@@ -1,11 +1,12 @@
 // Mätomgångar: the association's list, creation, detail (open/close/reopen, response rates) and
 // import. A municipality in a round (respondents, links, invitations) is round-municipality.tsx.
 // The server enforces every role; the pages only hide.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { getRound, getRoundRates, importResponses, listRounds, type FullRound, type ImportReport, type RoundListEntry } from '../../contracts/rounds.ts';
 import type { RoundStatus } from '../../domain/rounds.ts';
+import { TableFileField } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -337,7 +338,6 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportReport>();
   const [result, setResult] = useState<ImportReport>();
   const action = useAction();
-  const fileId = useId();
 
   const send = async (dryRun: boolean) => {
     if (!file) {
@@ -378,20 +378,14 @@ export function ImportPage() {
               }}
               className="narrow-wide"
             >
-              <div className="field">
-                <label htmlFor={fileId}>{t('Fil med svar (CSV eller XLSX)')}</label>
-                <input
-                  id={fileId}
-                  type="file"
-                  name="file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0]);
-                    setPreview(undefined);
-                    setResult(undefined);
-                  }}
-                />
-              </div>
+              <TableFileField
+                label={t('Fil med svar (CSV eller XLSX)')}
+                onFile={(f) => {
+                  setFile(f);
+                  setPreview(undefined);
+                  setResult(undefined);
+                }}
+              />
               <div className="field">
                 <label className="inline-check">
                   <input

@@ -5,13 +5,13 @@ import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { saveFunding, type AssociationFollowUp, type FundingProjectView } from '../../../contracts/portfolio.ts';
-import { FOLLOW_UP_FLAG_LABELS } from '../../../domain/portfolio/indicators.ts';
+import { FOLLOW_UP_FLAG_LABELS, fundingChart } from '../../../domain/portfolio/indicators.ts';
 import { MONEY, money } from '../../../domain/portfolio/field-schemas.ts';
 import { fundingProjectInput } from '../../../domain/portfolio/portfolio-schema.ts';
 import { COST_TYPES } from '../../../domain/portfolio/types.ts';
-import { CHART_BASE, EChart } from '../../components/charts.tsx';
+import { SpecChart } from '../../components/charts.tsx';
 import { Control, FormButtons } from '../../components/forms.tsx';
-import { dash, int, intFormat, kr, pct } from '../../components/format.ts';
+import { dash, int, kr, pct } from '../../components/format.ts';
 import { useAction } from '../../components/hooks.ts';
 import { ActionMessages, DataTable } from '../../components/ui.tsx';
 import { translate, useI18n } from '../../i18n.tsx';
@@ -21,21 +21,7 @@ import { onFields, typedNumber } from './shared.tsx';
 function FundingChart({ project, name }: { project: FundingProjectView; name: string }) {
   const { t, lang } = useI18n();
   const rows = project.followUp.rows;
-  const option = useMemo(
-    () => ({
-      ...CHART_BASE,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => kr(typeof v === 'number' ? v : null) },
-      legend: { bottom: 0 },
-      grid: { left: 8, right: 24, top: 8, bottom: 56, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => intFormat.format(v) } },
-      yAxis: { type: 'category', data: rows.map((r) => translate(lang, r.label)), inverse: true },
-      series: [
-        { type: 'bar', name: translate(lang, 'Ansökan'), data: rows.map((r) => r.applied) },
-        { type: 'bar', name: translate(lang, 'Rekvirerat'), data: rows.map((r) => r.requisitioned) },
-      ],
-    }),
-    [rows, lang],
-  );
+  const spec = useMemo(() => fundingChart(rows, (sv) => translate(lang, sv)), [rows, lang]);
   const top = rows.length ? rows.reduce((a, b) => (b.requisitioned > a.requisitioned ? b : a)) : null;
   const summary = [
     t('Stapeldiagram: ansökt och rekvirerat per kostnadsslag i kronor, {name}.', { name }),
@@ -44,7 +30,7 @@ function FundingChart({ project, name }: { project: FundingProjectView; name: st
   ]
     .filter(Boolean)
     .join(' ');
-  return <EChart option={option} label={summary} height={Math.max(180, rows.length * 44 + 90)} />;
+  return <SpecChart spec={spec} label={summary} />;
 }
 
 /** The flags of an association's follow-up: figure, expected and found value (quality checks, overspend, member count). */
