@@ -14,33 +14,10 @@ function find(dir) {
   });
 }
 
-// The longest files (minutes each: every page in Chromium, many CLI processes, the fuzzer) start first, so
-// that the run does not end with one of them alone on the machine; the rest follow in name order.
-const SLOW_FIRST = [
-  'routes-web',
-  'initiatives.test',
-  'fuzz',
-  'association-scope-portfolio',
-  'measure-association-cli',
-  'import.test',
-  'cli.test',
-  'faults',
-  'region.test',
-  'initiatives-web',
-  'backup-cli',
-  'instrument-library-cli',
-  'analysis-cli',
-  'a11y-web',
-];
-const rank = (f) => {
-  const i = SLOW_FIRST.findIndex((x) => f.endsWith(`/${x}.ts`) || f.endsWith(`/${x}.test.ts`));
-  return i === -1 ? SLOW_FIRST.length : i;
-};
-
 const filter = process.argv.slice(2);
 const files = find('test')
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
-  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  .sort();
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
