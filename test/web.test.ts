@@ -95,7 +95,14 @@ describe('webbgränssnittet i Chromium', () => {
     await first.fill('200');
     await form.getByRole('button', { name: 'Ersätt siffrorna' }).click();
     await form.getByRole('alert').filter({ hasText: 'en andel ska vara mellan 0 och 100 %' }).waitFor();
+    // A base that is not a number is refused in the form, not sent as "not stated".
     await first.fill(before);
+    const base = form.getByLabel('Basens n (tomt om det inte anges)');
+    const baseBefore = await base.inputValue();
+    await base.fill('elva');
+    await form.getByRole('button', { name: 'Ersätt siffrorna' }).click();
+    await form.getByRole('alert').filter({ hasText: 'som tal' }).waitFor();
+    await base.fill(baseBefore);
     await form.getByRole('button', { name: 'Ersätt siffrorna' }).click();
     await form.getByText(/^Ersatt: /).waitFor();
     assert.equal(await table.locator('tbody tr').count(), held, 'samma antal frågor');

@@ -43,6 +43,8 @@ export const en = {
   'Ersatt: {item}': 'Replaced: {item}',
   'Sparat: {item}': 'Saved: {item}',
   'Siffror för sammanslagna alternativ behålls: {list}': 'Figures for combined options are kept: {list}',
+  'Skriv värdena, basen och antalet kommuner som tal, till exempel 12,5, eller lämna dem tomma.':
+    'Write the values, the base and the number of municipalities as numbers, for example 12.5, or leave them empty.',
   'Importera från CSV eller Excel': 'Import from CSV or Excel',
   'Mallen har en rad per fråga och alternativ. Fyll i andel eller antal, basen och källan. Du ser först vad som läses och alla fel; inget sparas förrän du importerar, och inget sparas så länge fel finns.': 'The template has one row per question and option. Fill in the share or count, the base and the source. You first see what is read and every error; nothing is saved until you import, and nothing is saved while errors remain.',
   'Ladda ned mallen (CSV)': 'Download the template (CSV)',

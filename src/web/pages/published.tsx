@@ -138,6 +138,9 @@ function EntryForm({ view, roundId }: { view: View; roundId: string }) {
       const covered = new Set(values.flatMap((v) => v.options));
       const n = typed(field('n', existing?.base.n?.toString() ?? ''));
       const municipalities = typed(field('municipalities', existing?.municipalities?.toString() ?? ''));
+      // Not a number is refused here: sent as JSON it would become null, read as "not stated".
+      if (Number.isNaN(n) || Number.isNaN(municipalities) || values.some((v) => Number.isNaN(v.value)))
+        throw new Error(t('Skriv värdena, basen och antalet kommuner som tal, till exempel 12,5, eller lämna dem tomma.'));
       const body = {
         figure: field('figure', existing?.figure ?? '').trim() || null,
         measure: field('measure', existing?.measure ?? 'share') as (typeof MEASURES)[number],
