@@ -13,12 +13,22 @@ export function peakRssMiB(pid: number = process.pid): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+const checked: Array<{ label: string; ok: boolean }> = [];
+
 export function report(label: string, value: number, unit: string, target?: { op: '<=' | '>='; value: number }) {
   const v = Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 0) : String(value);
   let line = `${label.padEnd(48)} ${v.padStart(10)} ${unit}`;
   if (target) {
     const ok = target.op === '<=' ? value <= target.value : value >= target.value;
     line += `   (mål ${target.op} ${target.value} ${unit}: ${ok ? 'uppfyllt' : 'EJ uppfyllt'})`;
+    checked.push({ label: label.trim(), ok });
   }
   console.log(line);
+}
+
+/** The targets reported so far: how many were met, and the ones that were not. */
+export function summary(): void {
+  const missed = checked.filter((c) => !c.ok);
+  console.log(`\nMål uppfyllda: ${checked.length - missed.length} av ${checked.length}`);
+  for (const m of missed) console.log(`  EJ uppfyllt: ${m.label}`);
 }
