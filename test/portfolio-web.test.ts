@@ -187,7 +187,8 @@ describe('samverkansportföljen i Chromium', () => {
     assert.equal(plain(await funding.locator('tfoot tr[data-row="stated"]').innerText()), 'Totalt (som publicerat) 3 000 000 1 559 402 +1 440 598');
     const chart = page.locator('figure.result-figure [role="img"]');
     assert.match((await chart.getAttribute('aria-label')) ?? '', /Mest rekvirerat: Lön/);
-    assert.ok((await page.locator('figure.result-figure canvas').count()) > 0, 'diagrammet är ritat');
+    // Drawn once the ECharts chunk has loaded (it is fetched with the first chart).
+    await page.locator('figure.result-figure canvas').first().waitFor();
 
     for (const format of ['xlsx', 'docx', 'pdf'] as const) {
       const href = (await page.locator(`a[data-format="${format}"]`).getAttribute('href')) ?? '';

@@ -4,9 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { RequireRole, RouteBoundary } from './components/RouteShell.tsx';
-import { I18nProvider } from './i18n.tsx';
-import { NotFoundPage } from './pages/home.tsx';
-import { privateRoutes, publicRoutes } from './routes.tsx';
+import { I18nProvider, loadLang, storedLang } from './i18n.tsx';
+import { notFoundPage, privateRoutes, publicRoutes } from './routes.tsx';
 import { queryClient } from './query.ts';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
@@ -29,22 +28,27 @@ function App() {
             }
           />
         ))}
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={notFoundPage} />
       </Route>
     </Routes>
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <SessionProvider>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </SessionProvider>
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The English texts first when English was chosen (Swedish, the default, when they cannot be loaded).
+void loadLang(storedLang())
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <I18nProvider>
+            <SessionProvider>
+              <BrowserRouter>
+                <App />
+              </BrowserRouter>
+            </SessionProvider>
+          </I18nProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
+  );

@@ -1,24 +1,11 @@
 // The web app's pages. Each capability adds its routes here (and menu entries in nav.ts).
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
-import { AuditPage } from './pages/admin/audit.tsx';
-import { OutboxPage } from './pages/admin/outbox.tsx';
-import { SecurityPage } from './pages/admin/security.tsx';
-import { SignInSettingsPage } from './pages/admin/sign-in.tsx';
-import { UsersPage } from './pages/admin/users.tsx';
-import { AccountPage } from './pages/account/index.tsx';
-import { InvitationPage } from './pages/account/invitation.tsx';
-import { ForgotPasswordPage, LoginPage, ResetPasswordPage } from './pages/auth.tsx';
-import { HomePage } from './pages/home.tsx';
-import { MunicipalitiesPage, MunicipalityPage } from './pages/municipalities.tsx';
-import { RespondentPage } from './pages/respondent.tsx';
-import { ImportPage, NewRoundPage, RoundPage, RoundsPage } from './pages/rounds.tsx';
-import { EditRoundPage } from './pages/round-form.tsx';
-import { RoundMunicipalityPage } from './pages/round-municipality.tsx';
 import { Loading } from './components/ui.tsx';
 import type { Role } from './session.tsx';
 
-// Pages with charts (ECharts) and the portfolio are loaded on first use, so the sign-in page and the
-// respondent form (often opened on a phone) stay small.
+// Every page is its own chunk, loaded on first use: the entry holds only the shell (router, session,
+// layout), so the sign-in page and the respondent form (often opened on a phone) stay small and no page
+// without charts loads ECharts (test/web-bundle.test.ts checks the built chunks).
 function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ReactElement {
   const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
   return (
@@ -27,12 +14,37 @@ function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, nam
     </Suspense>
   );
 }
+const audit = () => import('./pages/admin/audit.tsx');
+const outbox = () => import('./pages/admin/outbox.tsx');
+const security = () => import('./pages/admin/security.tsx');
+const signInSettings = () => import('./pages/admin/sign-in.tsx');
+const users = () => import('./pages/admin/users.tsx');
+const account = () => import('./pages/account/index.tsx');
+const invitation = () => import('./pages/account/invitation.tsx');
+const auth = () => import('./pages/auth.tsx');
+const home = () => import('./pages/home.tsx');
+const municipalities = () => import('./pages/municipalities.tsx');
+const respondent = () => import('./pages/respondent.tsx');
+const rounds = () => import('./pages/rounds.tsx');
+const roundForm = () => import('./pages/round-form.tsx');
+const roundMunicipality = () => import('./pages/round-municipality.tsx');
 const analysis = () => import('./pages/analysis.tsx');
 const initiatives = () => import('./pages/initiatives.tsx');
 const portfolio = () => import('./pages/portfolio/index.tsx');
+const prioritization = () => import('./pages/portfolio/prioritization.tsx');
+const handlingsplan = () => import('./pages/portfolio/handlingsplan.tsx');
+const followUp = () => import('./pages/portfolio/follow-up.tsx');
+const indicators = () => import('./pages/portfolio/indicators.tsx');
 const reports = () => import('./pages/reports.tsx');
 const instruments = () => import('./pages/instruments.tsx');
-const risks = () => import('./pages/risks.tsx');
+// One chunk per risk page (pages/risks.tsx lists them): the register loads no chart code, the matrix and
+// the heatmap do.
+const riskRegister = () => import('./pages/risks/register.tsx');
+const riskMatrix = () => import('./pages/risks/matrix.tsx');
+const riskGroup = () => import('./pages/risks/group.tsx');
+const riskDetail = () => import('./pages/risks/detail.tsx');
+const newRisk = () => import('./pages/risks/new.tsx');
+const riskSettings = () => import('./pages/risks/settings.tsx');
 const economics = () => import('./pages/economics/index.tsx');
 const benchmarks = () => import('./pages/benchmarks.tsx');
 const region = () => import('./pages/region.tsx');
@@ -50,13 +62,16 @@ const ADMIN: readonly Role[] = ['forbundsadmin'];
 /** Roles that see results and reports of rounds: not the region's analyst (no municipality's survey data, issue 14). */
 const MEASUREMENT: readonly Role[] = ['forbundsadmin', 'kommunansvarig', 'lasare'];
 
+/** The page for addresses no route matches. */
+export const notFoundPage = lazyPage(home, 'NotFoundPage');
+
 /** Pages reachable without an account (sign-in, password reset, respondent links). */
 export const publicRoutes: AppRoute[] = [
-  { path: '/logga-in', element: <LoginPage /> },
-  { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
-  { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
-  { path: '/inbjudan', element: <InvitationPage /> },
-  { path: '/svar/:token', element: <RespondentPage /> },
+  { path: '/logga-in', element: lazyPage(auth, 'LoginPage') },
+  { path: '/glomt-losenord', element: lazyPage(auth, 'ForgotPasswordPage') },
+  { path: '/aterstall-losenord', element: lazyPage(auth, 'ResetPasswordPage') },
+  { path: '/inbjudan', element: lazyPage(invitation, 'InvitationPage') },
+  { path: '/svar/:token', element: lazyPage(respondent, 'RespondentPage') },
 ];
 
 /**
@@ -65,16 +80,16 @@ export const publicRoutes: AppRoute[] = [
  * the roles on every API call as well.
  */
 export const privateRoutes: AppRoute[] = [
-  { path: '/', element: <HomePage /> },
-  { path: '/kommuner', element: <MunicipalitiesPage /> },
-  { path: '/kommuner/:code', element: <MunicipalityPage /> },
-  { path: '/matomgangar', element: <RoundsPage />, roles: STAFF },
-  { path: '/matomgangar/ny', element: <NewRoundPage />, roles: ADMIN },
-  { path: '/matomgangar/:id', element: <RoundPage />, roles: STAFF },
-  { path: '/matomgangar/:id/andra', element: <EditRoundPage />, roles: ADMIN },
-  { path: '/matomgangar/:id/import', element: <ImportPage />, roles: ADMIN },
+  { path: '/', element: lazyPage(home, 'HomePage') },
+  { path: '/kommuner', element: lazyPage(municipalities, 'MunicipalitiesPage') },
+  { path: '/kommuner/:code', element: lazyPage(municipalities, 'MunicipalityPage') },
+  { path: '/matomgangar', element: lazyPage(rounds, 'RoundsPage'), roles: STAFF },
+  { path: '/matomgangar/ny', element: lazyPage(rounds, 'NewRoundPage'), roles: ADMIN },
+  { path: '/matomgangar/:id', element: lazyPage(rounds, 'RoundPage'), roles: STAFF },
+  { path: '/matomgangar/:id/andra', element: lazyPage(roundForm, 'EditRoundPage'), roles: ADMIN },
+  { path: '/matomgangar/:id/import', element: lazyPage(rounds, 'ImportPage'), roles: ADMIN },
   { path: '/matomgangar/:id/publicerat', element: lazyPage(published, 'PublishedPage'), roles: ADMIN },
-  { path: '/matomgangar/:id/kommuner/:code', element: <RoundMunicipalityPage />, roles: STAFF },
+  { path: '/matomgangar/:id/kommuner/:code', element: lazyPage(roundMunicipality, 'RoundMunicipalityPage'), roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage'), roles: MEASUREMENT },
   { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage'), roles: MEASUREMENT },
   { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
@@ -86,29 +101,29 @@ export const privateRoutes: AppRoute[] = [
   { path: '/initiativ', element: lazyPage(initiatives, 'InitiativesPage') },
   { path: '/initiativ/nytt', element: lazyPage(initiatives, 'NewInitiativePage'), roles: STAFF },
   { path: '/initiativ/:id', element: lazyPage(initiatives, 'InitiativePage') },
-  { path: '/risker', element: lazyPage(risks, 'RisksPage') },
-  { path: '/risker/ny', element: lazyPage(risks, 'NewRiskPage'), roles: STAFF },
-  { path: '/risker/installningar', element: lazyPage(risks, 'RiskSettingsPage'), roles: ADMIN },
-  { path: '/risker/matris/:code', element: lazyPage(risks, 'RiskMatrixPage'), roles: STAFF },
-  { path: '/risker/grupp/:groupId', element: lazyPage(risks, 'RiskGroupPage') },
-  { path: '/risker/:id', element: lazyPage(risks, 'RiskPage') },
+  { path: '/risker', element: lazyPage(riskRegister, 'RisksPage') },
+  { path: '/risker/ny', element: lazyPage(newRisk, 'NewRiskPage'), roles: STAFF },
+  { path: '/risker/installningar', element: lazyPage(riskSettings, 'RiskSettingsPage'), roles: ADMIN },
+  { path: '/risker/matris/:code', element: lazyPage(riskMatrix, 'RiskMatrixPage'), roles: STAFF },
+  { path: '/risker/grupp/:groupId', element: lazyPage(riskGroup, 'RiskGroupPage') },
+  { path: '/risker/:id', element: lazyPage(riskDetail, 'RiskPage') },
   { path: '/portfolj', element: lazyPage(portfolio, 'PortfolioIndexPage') },
-  { path: '/portfolj/prioritering', element: lazyPage(portfolio, 'PrioritizationPage') },
-  { path: '/portfolj/handlingsplan', element: lazyPage(portfolio, 'HandlingsplanPage') },
-  { path: '/portfolj/uppfoljning', element: lazyPage(portfolio, 'FollowUpPage') },
-  { path: '/portfolj/indikatorer', element: lazyPage(portfolio, 'IndicatorsPage') },
+  { path: '/portfolj/prioritering', element: lazyPage(prioritization, 'PrioritizationPage') },
+  { path: '/portfolj/handlingsplan', element: lazyPage(handlingsplan, 'HandlingsplanPage') },
+  { path: '/portfolj/uppfoljning', element: lazyPage(followUp, 'FollowUpPage') },
+  { path: '/portfolj/indikatorer', element: lazyPage(indicators, 'IndicatorsPage') },
   { path: '/regional-uppfoljning', element: lazyPage(region, 'RegionPage'), roles: ['regionanalytiker', 'forbundsadmin'] },
   { path: '/ekonomi', element: lazyPage(economics, 'EconomicsOverviewPage') },
   { path: '/ekonomi/import', element: lazyPage(economics, 'EconomicsImportPage'), roles: STAFF },
   { path: '/ekonomi/grupper/:id', element: lazyPage(economics, 'EconomicsGroupPage') },
   { path: '/ekonomi/:code/:year', element: lazyPage(economics, 'EconomicsYearPage'), roles: STAFF },
   { path: '/jamforelser', element: lazyPage(benchmarks, 'BenchmarksPage'), roles: ['forbundsadmin', 'kommunansvarig', 'regionanalytiker'] },
-  { path: '/mitt-konto', element: <AccountPage /> },
-  { path: '/admin/konton', element: <UsersPage />, roles: ADMIN },
-  { path: '/admin/logg', element: <AuditPage />, roles: ADMIN },
-  { path: '/admin/sakerhet', element: <SecurityPage />, roles: ADMIN },
-  { path: '/admin/utkorg', element: <OutboxPage />, roles: ADMIN },
-  { path: '/admin/inloggning', element: <SignInSettingsPage />, roles: ADMIN },
+  { path: '/mitt-konto', element: lazyPage(account, 'AccountPage') },
+  { path: '/admin/konton', element: lazyPage(users, 'UsersPage'), roles: ADMIN },
+  { path: '/admin/logg', element: lazyPage(audit, 'AuditPage'), roles: ADMIN },
+  { path: '/admin/sakerhet', element: lazyPage(security, 'SecurityPage'), roles: ADMIN },
+  { path: '/admin/utkorg', element: lazyPage(outbox, 'OutboxPage'), roles: ADMIN },
+  { path: '/admin/inloggning', element: lazyPage(signInSettings, 'SignInSettingsPage'), roles: ADMIN },
 ];
 
 /** The route a menu link or address opens (exact paths before parameterised ones). */

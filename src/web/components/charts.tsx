@@ -2,21 +2,19 @@
 // states the base and n, an ECharts canvas (role="img" with a summary as its accessible name), a
 // table alternative (<details> with a real <table>) and a CSV download of the same table. Charts are
 // drawn from the table's rows, so the chart and the table always show the same numbers.
-// ECharts is imported part by part (echarts/core) to keep the bundle small.
+// ECharts is imported part by part (echarts/core) and only when the first chart is drawn
+// (echarts-canvas.ts, a chunk of its own): captions and tables show without waiting for it.
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { ECHARTS_PARTS } from '../../domain/charts/echarts-parts.ts';
+import type { EChartsCoreOption } from 'echarts/core';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
 import type { ChartSpec } from '../../domain/charts/spec.ts';
 import type { Base } from '../../domain/analysis/types.ts';
 import type { Cell, Column, Figure } from '../../domain/analysis/views.ts';
 import { useI18n } from '../i18n.tsx';
+import type { DrawnChart } from './echarts-canvas.ts';
 import { decFormat, fixed1Format, intFormat } from './format.ts';
 import './charts.css';
-
-use([...ECHARTS_PARTS, CanvasRenderer]);
 
 // ---- Shapes (src/domain/analysis/views.ts) ----------------------------------------------------
 
@@ -136,6 +134,16 @@ export function chartSummary(fig: Figure, t: Translate = (sv, vars) => Object.en
   return parts.join(' ');
 }
 
+let echarts: Promise<typeof import('./echarts-canvas.ts')> | undefined;
+/** The ECharts chunk, requested once (again after a failed attempt). */
+function loadECharts() {
+  echarts ??= import('./echarts-canvas.ts').catch((e: unknown) => {
+    echarts = undefined;
+    throw e;
+  });
+  return echarts;
+}
+
 /**
  * An ECharts canvas drawn from `option` (give a memoised option: a new one redraws), resized with the
  * window; role="img" with `label` as its accessible name.
@@ -145,13 +153,21 @@ export function EChart({ option, label, height }: { option: EChartsCoreOption | 
   useEffect(() => {
     const el = ref.current;
     if (!el || !option) return;
-    const chart = init(el, undefined, { renderer: 'canvas' });
-    chart.setOption(option);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    let chart: DrawnChart | undefined;
+    let gone = false;
+    const onResize = () => chart?.resize();
+    // Should the chunk not load, the element keeps its accessible name and the table alternative its numbers.
+    loadECharts()
+      .then(({ drawChart }) => {
+        if (gone) return;
+        chart = drawChart(el, option);
+        window.addEventListener('resize', onResize);
+      })
+      .catch(() => undefined);
     return () => {
+      gone = true;
       window.removeEventListener('resize', onResize);
-      chart.dispose();
+      chart?.dispose();
     };
   }, [option]);
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;

@@ -2,12 +2,9 @@
 // ranking, the stage gates), the handlingsplan, the overdue status reports and the regional indicators
 // with funding and networks. Every signed-in role reads; only förbundsadmin sees editing controls
 // (src/domain/portfolio/portfolio-policy.ts), and the server enforces every role.
+// Each subpage is a chunk of its own (routes.tsx imports prioritization.tsx, handlingsplan.tsx,
+// follow-up.tsx and indicators.tsx), so only the indicators page loads the chart code.
 import { Navigate } from 'react-router-dom';
-
-export { PrioritizationPage } from './prioritization.tsx';
-export { HandlingsplanPage } from './handlingsplan.tsx';
-export { FollowUpPage } from './follow-up.tsx';
-export { IndicatorsPage } from './indicators.tsx';
 
 /** /portfolj → the first subpage. */
 export function PortfolioIndexPage() {
