@@ -67,6 +67,66 @@ export interface FigureRows<T> {
   codes?: (row: T) => readonly string[] | null;
 }
 
+/**
+ * What a distribution figure is made of, counted over some rows: enough to add the counts of several
+ * groups of rows together (the incremental analysis keeps one per municipality, engine.ts).
+ */
+export interface DistributionCounts {
+  /** Rows that answered (option items: selected known codes; number and text items: isAnswered). */
+  answering: number;
+  /** Distinct municipalities among the answering rows. */
+  municipalities: number;
+  /** Option items: selected codes → count, and the total of selections. */
+  tally: Map<string, number>;
+  mentions: number;
+  /** number items: the answering rows' answers, in row order. */
+  numbers: AnswerValue[];
+}
+
+/** The counts of one question over the given rows. */
+export function distributionCounts<T>(instrument: Instrument, item: Item, src: FigureRows<T>): DistributionCounts {
+  const munis = new Set<string>();
+  const out: DistributionCounts = { answering: 0, municipalities: 0, tally: new Map(), mentions: 0, numbers: [] };
+  if (item.type === 'number' || item.type === 'text') {
+    for (const r of src.rows) {
+      const a = src.answer(r);
+      if (!isAnswered(instrument, item, a)) continue;
+      out.answering++;
+      munis.add(src.municipality(r));
+      if (item.type === 'number') out.numbers.push(a as AnswerValue);
+    }
+  } else {
+    const known = new Set(itemOptions(instrument, item).map((o) => o.code));
+    const codesOf = src.codes ?? ((r: T) => selectedKnownCodes(item, known, src.answer(r)));
+    const { tally } = out;
+    for (const r of src.rows) {
+      const codes = codesOf(r);
+      if (!codes) continue;
+      out.answering++;
+      munis.add(src.municipality(r));
+      for (const c of codes) {
+        tally.set(c, (tally.get(c) ?? 0) + 1);
+        out.mentions++;
+      }
+    }
+  }
+  out.municipalities = munis.size;
+  return out;
+}
+
+/** The counts of several groups of rows together (groups of distinct municipalities, in row order). */
+export function addDistributionCounts(parts: readonly DistributionCounts[]): DistributionCounts {
+  const out: DistributionCounts = { answering: 0, municipalities: 0, tally: new Map(), mentions: 0, numbers: [] };
+  for (const p of parts) {
+    out.answering += p.answering;
+    out.municipalities += p.municipalities;
+    out.mentions += p.mentions;
+    for (const [c, k] of p.tally) out.tally.set(c, (out.tally.get(c) ?? 0) + k);
+    for (const v of p.numbers) out.numbers.push(v);
+  }
+  return out;
+}
+
 /** The distribution figure of one question over the given rows. */
 export function distributionFigure<T>(
   instrument: Instrument,
@@ -75,61 +135,54 @@ export function distributionFigure<T>(
   groupBy: GroupBy = 'all',
   groupKey: string | null = null,
 ): DistributionFigure {
-  const baseFor = (rows: readonly T[]): Base => {
-    if (instrument.mode !== 'self-assessment') return 'respondents';
-    const munis = new Set(rows.map((r) => src.municipality(r)));
-    return munis.size === rows.length ? 'municipalities' : 'respondents';
-  };
+  return distributionFromCounts(instrument, item, distributionCounts(instrument, item, src), groupBy, groupKey);
+}
+
+/** The distribution figure of one question from its counts. */
+export function distributionFromCounts(
+  instrument: Instrument,
+  item: Item,
+  c: DistributionCounts,
+  groupBy: GroupBy = 'all',
+  groupKey: string | null = null,
+): DistributionFigure {
+  // A self-assessment's response is a municipality's when no municipality answered twice.
+  const base: Base = instrument.mode === 'self-assessment' && c.municipalities === c.answering ? 'municipalities' : 'respondents';
   const head = { kind: 'distribution', itemId: item.id, itemType: item.type, groupBy, groupKey } as const;
 
   if (item.type === 'number' || item.type === 'text') {
-    const answered = src.rows.filter((r) => isAnswered(instrument, item, src.answer(r)));
     const fig: DistributionFigure = {
       ...head,
-      base: baseFor(answered),
-      n: answered.length,
-      respondents: answered.length,
+      base,
+      n: c.answering,
+      respondents: c.answering,
       options: [],
       dontKnow: [],
       dontKnowTotal: { count: 0, percent: null },
-      nKnown: answered.length,
+      nKnown: c.answering,
     };
-    if (item.type === 'number') fig.numeric = summary(answered.map((r) => src.answer(r) as number));
+    if (item.type === 'number') fig.numeric = summary(c.numbers as number[]);
     return fig;
   }
 
   const options = itemOptions(instrument, item);
-  const known = new Set(options.map((o) => o.code));
   const { answers: scored, dontKnow: unscored } = splitOptions(options);
-  const codesOf = src.codes ?? ((r: T) => selectedKnownCodes(item, known, src.answer(r)));
-  const tally = new Map<string, number>();
-  const answering: T[] = [];
-  let mentions = 0;
-  for (const r of src.rows) {
-    const codes = codesOf(r);
-    if (!codes) continue;
-    answering.push(r);
-    for (const c of codes) {
-      tally.set(c, (tally.get(c) ?? 0) + 1);
-      mentions++;
-    }
-  }
-  const respondents = answering.length;
+  const respondents = c.answering;
   const isMulti = item.type === 'multi';
-  const n = isMulti ? mentions : respondents;
-  const dontKnow = counts(unscored, tally, n);
+  const n = isMulti ? c.mentions : respondents;
+  const dontKnow = counts(unscored, c.tally, n);
   const dkCount = dontKnow.reduce((s, o) => s + o.count, 0);
   const fig: DistributionFigure = {
     ...head,
-    base: isMulti ? 'mentions' : baseFor(answering),
+    base: isMulti ? 'mentions' : base,
     n,
     respondents,
-    options: counts(scored, tally, n),
+    options: counts(scored, c.tally, n),
     dontKnow,
     dontKnowTotal: { count: dkCount, percent: percent(dkCount, n) },
     nKnown: n - dkCount,
   };
-  if (isMulti) fig.perRespondent = { base: 'respondents', n: respondents, options: counts(options, tally, respondents) };
+  if (isMulti) fig.perRespondent = { base: 'respondents', n: respondents, options: counts(options, c.tally, respondents) };
   return fig;
 }
 

@@ -19,7 +19,7 @@
 import type { AnswerValue, Instrument, Item } from '../instruments/schema.ts';
 import { roundAnalysis, type RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Aggregation, DistributionFigure, ItemScore, MunicipalityScores } from './types.ts';
-import { distributionFigure, selectedKnownCodes } from './distributions.ts';
+import { addDistributionCounts, distributionCounts, distributionFigure, distributionFromCounts, selectedKnownCodes, type DistributionCounts } from './distributions.ts';
 import { gapSummaryFromScores, gapsFromScores, improvementCandidatesFromScores, samverkanskandidaterFromScores } from './gaps.ts';
 import { itemScore, regionFromScores, rollUp, scoreStructure, type ScoreStructure, type UnitScores } from './scores.ts';
 import { isDontKnow } from '../instruments/answered.ts';
@@ -267,4 +267,169 @@ export function evaluate(instrument: Instrument, responses: readonly AnalysisRes
       samverkanskandidater: samverkanskandidaterFromScores(instrument, municipalityScores),
     }),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental evaluation: one partial result per municipality, combined into the round's analysis.
+//
+// A municipality's figures depend on its own responses only; the round's figures (region, pooled
+// unit, distributions, gaps, candidates) are built from the municipalities' figures and from counts
+// that add up. So when a municipality's responses change, only its partial is made again and the
+// partials are combined (cheap: no pass over the answers). combine(partials of the municipalities
+// in the order of the responses) gives the same Evaluation as evaluate(responses) when the
+// responses are ordered by municipality (as the store loads them; test/analysis-incremental.test.ts).
+
+/** One municipality's part of a round's evaluation. */
+export interface MunicipalityPartial {
+  municipality: string;
+  responses: readonly AnalysisResponse[];
+  scores: MunicipalityScores;
+  /** Per item: the aggregated answered target (gaps), or null. */
+  targets: Map<Item, number | null>;
+  /** Per scored item (scoredItems order): the oriented values, in response order (the pooled mean). */
+  values: Float64Array[];
+  /** rollUp's respondent counts (respondents with a scored answer to any of the items), keyed by item ids. */
+  any: Map<string, number>;
+  /** Per item (instrument order): the distribution counts. */
+  counts: DistributionCounts[];
+}
+
+const itemsKey = (items: readonly Item[]) => items.map((i) => i.id).join('\u0000');
+
+/** The partial of one municipality's responses (all of the same municipality). */
+export function municipalityPartial(
+  instrument: Instrument,
+  municipality: string,
+  responses: readonly AnalysisResponse[],
+  opts: EvaluateOptions = {},
+): MunicipalityPartial {
+  const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
+  const reference = scoreStructure(instrument);
+  const cols = new Columns(instrument, responses, reference.scored);
+  const st = structure(reference, cols);
+  const buf = new Float64Array(Math.max(1, responses.length));
+  const rows = new Int32Array(responses.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  const any = new Map<string, number>();
+  const unit = scoreUnitCounting(instrument, st, cols, rows, how, buf, any);
+  const values = st.specs.map((s) => {
+    const v = cols.v[s.index];
+    let len = 0;
+    for (let i = 0; i < v.length; i++) if (v[i] === v[i]) buf[len++] = v[i];
+    return buf.slice(0, len);
+  });
+  const targets = new Map<Item, number | null>();
+  for (const s of cols.specs) {
+    const tcol = cols.target[s.index];
+    let len = 0;
+    for (let i = 0; i < tcol.length; i++) if (tcol[i] === tcol[i]) buf[len++] = tcol[i];
+    targets.set(s.item, aggregateBuf(buf, len, how));
+  }
+  const all = Array.from({ length: responses.length }, (_, i) => i);
+  const counts = cols.specs.map(({ item, index }) => {
+    const codes = cols.codes[index];
+    return distributionCounts(instrument, item, { rows: all, answer: (r) => responses[r].answers[item.id], municipality: () => municipality, codes: (r) => codes[r] });
+  });
+  return {
+    municipality,
+    responses,
+    scores: { kind: 'municipality-scores', municipality, base: 'respondents', n: responses.length, ...unit },
+    targets,
+    values,
+    any,
+    counts,
+  };
+}
+
+/** scoreUnit, also recording rollUp's respondent counts by item set. */
+function scoreUnitCounting(
+  instrument: Instrument,
+  st: Structure,
+  cols: Columns,
+  rows: Int32Array,
+  how: Aggregation,
+  buf: Float64Array,
+  any: Map<string, number>,
+): UnitScores {
+  const items: Record<string, ItemScore> = {};
+  for (const s of st.specs) {
+    const v = cols.v[s.index];
+    const dkCol = cols.dk[s.index];
+    let len = 0;
+    let dontKnow = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const x = v[r];
+      if (x === x) buf[len++] = x;
+      if (dkCol[r]) dontKnow++;
+    }
+    items[s.item.id] = itemScore(s.item.id, s.range!, len, aggregateBuf(buf, len, how), dontKnow);
+  }
+  return rollUp(instrument, st, items, (its) => {
+    const n = respondentsWithAny(its.map((it) => st.hasOf.get(it)!), rows);
+    any.set(itemsKey(its), n);
+    return n;
+  });
+}
+
+/**
+ * The round's evaluation from its municipalities' partials (in the order of the responses; see above).
+ * `regionalMinN` as in evaluate.
+ */
+export function combine(instrument: Instrument, partials: readonly MunicipalityPartial[], opts: EvaluateOptions = {}): Evaluation {
+  const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
+  const st = scoreStructure(instrument);
+  const respondents = partials.reduce((s, p) => s + p.responses.length, 0);
+
+  // The pooled unit: every response as one (mean), summed in response order.
+  const items: Record<string, ItemScore> = {};
+  st.scored.forEach(({ item, range }, k) => {
+    let sum = 0;
+    let len = 0;
+    let dontKnow = 0;
+    for (const p of partials) {
+      const v = p.values[k];
+      for (let i = 0; i < v.length; i++) sum += v[i];
+      len += v.length;
+      dontKnow += p.scores.items[item.id].dontKnow;
+    }
+    items[item.id] = itemScore(item.id, range, len, len ? sum / len : null, dontKnow);
+  });
+  const pooled = rollUp(instrument, st, items, (its) => {
+    const key = itemsKey(its);
+    let n = 0;
+    for (const p of partials) n += p.any.get(key) ?? 0;
+    return n;
+  });
+
+  const byCode = new Map(partials.map((p) => [p.municipality, p]));
+  const municipalityScores = sortedKeys(byCode.keys()).map((c) => byCode.get(c)!.scores);
+  const gaps = gapsFromScores(instrument, municipalityScores, (municipality, item) => byCode.get(municipality)!.targets.get(item) ?? null);
+  const distributions = instrument.items.map((item, i) =>
+    distributionFromCounts(instrument, item, addDistributionCounts(partials.map((p) => p.counts[i]))),
+  );
+  return {
+    pooled,
+    analysis: roundAnalysis(instrument, respondents, {
+      distributions,
+      municipalityScores,
+      region: regionFromScores(instrument, municipalityScores, pooled, respondents, how, opts.regionalMinN ?? 0),
+      gaps,
+      gapSummary: gapSummaryFromScores(instrument, municipalityScores, gaps),
+      improvementCandidates: improvementCandidatesFromScores(instrument, municipalityScores),
+      samverkanskandidater: samverkanskandidaterFromScores(instrument, municipalityScores),
+    }),
+  };
+}
+
+/** Partials of responses ordered by municipality (consecutive responses of one municipality form its partial). */
+export function partialsOf(instrument: Instrument, responses: readonly AnalysisResponse[], opts: EvaluateOptions = {}): MunicipalityPartial[] {
+  const out: MunicipalityPartial[] = [];
+  let start = 0;
+  for (let i = 1; i <= responses.length; i++)
+    if (i === responses.length || responses[i].municipality !== responses[start].municipality) {
+      out.push(municipalityPartial(instrument, responses[start].municipality, responses.slice(start, i), opts));
+      start = i;
+    }
+  return out;
 }
