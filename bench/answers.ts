@@ -32,9 +32,10 @@ import type { AnswerValue } from '../src/domain/instruments/schema.ts';
 import { answerPath, prepareAnswerLoad, request, startServer, type Plan, type Server } from '../test/support/answer-load.ts';
 import { peakRssMiB, percentile, report } from './util.ts';
 
-const CLIENTS = 50;
+// BENCH_ANSWER_CLIENTS, BENCH_ANSWER_MEASURE_S and BENCH_ANSWER_BACKENDS (postgres,pglite) shorten or widen a run while developing.
+const CLIENTS = Number(process.env.BENCH_ANSWER_CLIENTS ?? 50);
 const WARMUP_MS = 2_000;
-const MEASURE_MS = 10_000;
+const MEASURE_MS = Number(process.env.BENCH_ANSWER_MEASURE_S ?? 10) * 1000;
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /** CPU seconds (user + system) a process has used so far. */
@@ -182,7 +183,9 @@ const pglite: Backend = {
 async function runBackend(b: Backend): Promise<string> {
   const { plans, env, cleanUp } = await b.setUp();
   try {
-    const server = await startServer({ ...env, SAMVERKA_RESPONDENT_RATE_LIMIT: '10000000', SAMVERKA_RATE_LIMIT: '10000000' });
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under the load.
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
+    const server = await startServer({ ...env, SAMVERKA_RESPONDENT_RATE_LIMIT: '10000000', SAMVERKA_RATE_LIMIT: '10000000' }, { nodeArgs });
     let result: LoadResult;
     let idleRss: number;
     let peak: number;
@@ -223,7 +226,8 @@ async function runBackend(b: Backend): Promise<string> {
 
 export async function run(): Promise<void> {
   const lines: string[] = [];
-  for (const b of [postgres, pglite]) {
+  const only = process.env.BENCH_ANSWER_BACKENDS?.split(',');
+  for (const b of [postgres, pglite].filter((x) => !only || only.includes(x === postgres ? 'postgres' : 'pglite'))) {
     lines.push(await runBackend(b));
     console.log('');
   }

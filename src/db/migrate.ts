@@ -51,13 +51,23 @@ export async function pendingMigrations(db: Db): Promise<string[]> {
   return files.filter((f) => !done.has(f));
 }
 
-/** Splits a migration on `;` at line ends, ignoring `--` comments. Migrations avoid `;` inside bodies. */
+/**
+ * Splits a migration on `;` at line ends, ignoring `--` comment lines. A `;` inside a dollar-quoted
+ * body (`$$ … $$`, e.g. a PL/pgSQL function) does not end the statement.
+ */
 export function splitSql(sql: string): string[] {
-  return sql
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('--'))
-    .join('\n')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    if (!inBody && line.trim().startsWith('--')) continue;
+    current.push(line);
+    if ((line.split('$$').length - 1) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      out.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  out.push(current.join('\n'));
+  return out.map((s) => s.trim()).filter(Boolean);
 }

@@ -9,6 +9,7 @@ import type { Queryable } from '../db/db.ts';
 import type { AnswerValue } from '../domain/instruments/schema.ts';
 import type { RespondentView } from '../domain/respondent-schema.ts';
 import type { RespondentProgress } from '../domain/rounds.ts';
+import { ROUND_ANSWER_LOCK } from './rounds.ts';
 
 export const TOKEN_BYTES = 32;
 export const newRespondentToken = () => randomBytes(TOKEN_BYTES).toString('base64url');
@@ -166,11 +167,15 @@ export interface LockedRespondent {
 }
 
 /**
- * In one round trip: looks up a link, locks its respondent (FOR UPDATE) and its round (FOR SHARE, so a
- * concurrent close waits until the answer is stored, or the answer sees the round closed) for the rest
- * of the transaction. Undefined for an unknown link.
+ * Looks up a link and locks it for an answer for the rest of the transaction: the round's advisory lock
+ * shared (store/rounds.ts ROUND_ANSWER_LOCK: a concurrent close, edit or import waits until the answer is
+ * stored, or the answer sees its change), then, in a statement of its own so that it sees what such a
+ * change committed while this one waited, the respondent FOR UPDATE with its round's status and
+ * instrument version. Undefined for an unknown link.
  */
 export async function lockRespondentForAnswer(tx: Queryable, token: string): Promise<LockedRespondent | undefined> {
+  const found = await tx.query('SELECT pg_advisory_xact_lock_shared($2::int, round_id) FROM respondents WHERE token = $1', [token, ROUND_ANSWER_LOCK]);
+  if (!found.rows.length) return undefined;
   return (
     await tx.query<LockedRespondent>(
       `SELECT p.id, p.round_id AS "roundId", p.respondent_type AS "respondentType", p.started_at AS "startedAt",
@@ -178,10 +183,46 @@ export async function lockRespondentForAnswer(tx: Queryable, token: string): Pro
               r.instrument_version AS "instrumentVersion"
          FROM respondents p JOIN rounds r ON r.id = p.round_id
         WHERE p.token = $1
-          FOR UPDATE OF p FOR SHARE OF r`,
+          FOR UPDATE OF p`,
       [token],
     )
   ).rows[0];
+}
+
+/** A link's round and the instrument version it is answered in (not locked; save_link_answer checks both again). */
+export async function findLinkRound(db: Queryable, token: string): Promise<{ roundId: number; instrument: string; instrumentVersion: string } | undefined> {
+  return (
+    await db.query<{ roundId: number; instrument: string; instrumentVersion: string }>(
+      `SELECT p.round_id AS "roundId", r.instrument_id AS instrument, r.instrument_version AS "instrumentVersion"
+         FROM respondents p JOIN rounds r ON r.id = p.round_id WHERE p.token = $1`,
+      [token],
+    )
+  ).rows[0];
+}
+
+/** What save_link_answer did (migration 026): saved, or why not. */
+export type LinkAnswerOutcome =
+  | { outcome: 'saved' | 'unknown' | 'stale' | 'hidden' | 'draft' | 'closed' }
+  | { outcome: 'completed'; completedAt: string };
+
+/**
+ * Saves one answer through a link in one statement (migration 026, save_link_answer): the round's
+ * advisory lock shared, the respondent locked and checked (the link exists in `roundId`, not submitted,
+ * the round open and answered in `instrument`@`version`, the item routed to the respondent's type:
+ * `routedTo`, null for every type), then the upsert; started_at is set the first time. The value must
+ * already be validated against that instrument.
+ */
+export async function saveLinkAnswer(
+  db: Queryable,
+  a: { token: string; roundId: number; instrument: string; version: string; itemId: string; value: AnswerValue; routedTo: readonly string[] | null },
+): Promise<LinkAnswerOutcome> {
+  const row = (
+    await db.query<{ outcome: LinkAnswerOutcome['outcome']; completed_at: string | null }>(
+      'SELECT outcome, completed_at FROM save_link_answer($1, $2, $3, $4, $5, $6::text::jsonb, $7::text[])',
+      [a.token, a.roundId, a.instrument, a.version, a.itemId, JSON.stringify(a.value), a.routedTo],
+    )
+  ).rows[0];
+  return row.outcome === 'completed' ? { outcome: 'completed', completedAt: row.completed_at! } : ({ outcome: row.outcome } as LinkAnswerOutcome);
 }
 
 export async function getAnswers(db: Queryable, respondentId: number): Promise<Record<string, AnswerValue>> {

@@ -53,8 +53,22 @@ export async function getRound(db: Queryable, id: number): Promise<Round | undef
   return (await db.query<Round>(`${ROUND_SELECT} WHERE r.id = $1 GROUP BY r.id`, [id])).rows[0];
 }
 
-/** Locks the round row for the rest of the transaction (status changes, answers, imports). */
+/**
+ * The class of the round's advisory lock (the first key of pg_advisory_xact_lock(int, int), the round id
+ * the second): answers through a link hold it shared while they check the round and store the answer
+ * (save_link_answer in migration 026, lockRespondentForAnswer), lockRound exclusively. Shared advisory
+ * locks write nothing, unlike FOR SHARE on the round row, which rewrites the row's multixact for every
+ * answer in flight. The same number is written in migration 026.
+ */
+export const ROUND_ANSWER_LOCK = 726837601;
+
+/**
+ * Locks the round for the rest of the transaction (status changes, edits, samples, imports): first its
+ * advisory lock exclusively, so that answers in flight are stored before and answers after see the
+ * change, then the row.
+ */
 export async function lockRound(tx: Queryable, id: number): Promise<Round | undefined> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [ROUND_ANSWER_LOCK, id]);
   const locked = await tx.query('SELECT id FROM rounds WHERE id = $1 FOR UPDATE', [id]);
   if (!locked.rows.length) return undefined;
   return getRound(tx, id);

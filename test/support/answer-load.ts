@@ -88,12 +88,13 @@ export interface Server {
 
 export async function startServer(
   env: Record<string, string>,
-  opts: { args?: string[]; timeoutMs?: number; onOutput?: (text: string) => void } = {},
+  opts: { args?: string[]; timeoutMs?: number; onOutput?: (text: string) => void; nodeArgs?: string[] } = {},
 ): Promise<Server> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'bin/samverka.mjs'), 'serve', ...(opts.args ?? ['--no-demo'])], {
+  // nodeArgs: e.g. ['--cpu-prof', '--cpu-prof-dir=…'] to profile the server under a bench's load.
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(ROOT, 'bin/samverka.mjs'), 'serve', ...(opts.args ?? ['--no-demo'])], {
     cwd: ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

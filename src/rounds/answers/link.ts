@@ -5,7 +5,7 @@ import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import type { Instrument } from '../../domain/instruments/schema.ts';
 import { answeringBlockedMessage, COMPLETED_MESSAGE } from '../../domain/rounds.ts';
 import { getInstrument } from '../../store/instruments.ts';
-import { lockRespondentForAnswer, TOKEN_PATTERN, type LockedRespondent } from '../../store/respondents.ts';
+import { findLinkRound, lockRespondentForAnswer, TOKEN_PATTERN, type LockedRespondent } from '../../store/respondents.ts';
 
 export const UNKNOWN_LINK = 'Länken är ogiltig eller har ersatts med en ny. Kontakta den som skickade den till dig.';
 
@@ -15,8 +15,9 @@ export function requireTokenShape(token: string): void {
 }
 
 /**
- * Locks the link's respondent (and its round FOR SHARE: a concurrent close waits until this answer
- * is stored, or it sees the round closed) and reads the round's status and instrument, in one query.
+ * Locks the link's respondent and its round for an answer (the round's advisory lock shared: a
+ * concurrent close waits until this answer is stored, or the answer sees the round closed;
+ * store/respondents.ts lockRespondentForAnswer) and reads the round's status and instrument.
  */
 export async function lockForAnswer(tx: Queryable, token: string): Promise<LockedRespondent> {
   const respondent = await lockRespondentForAnswer(tx, token);
@@ -48,5 +49,46 @@ export function instrumentCache(): InstrumentOf {
       instruments.set(key, ins);
     }
     return ins;
+  };
+}
+
+/** A link's round and the instrument it is answered in, as last seen. */
+export interface LinkRound {
+  roundId: number;
+  instrument: Instrument;
+}
+
+/** The answer routes' per-server caches: instruments by version, and links by token. */
+export interface LinkCaches {
+  instrumentOf: InstrumentOf;
+  /** The round and instrument of a link (undefined: no such link); kept after the first look-up. */
+  roundOf: (db: Queryable, token: string) => Promise<LinkRound | undefined>;
+  /** Drops a link whose round or instrument turned out to have changed (or that no longer exists). */
+  forget: (token: string) => void;
+}
+
+/** At most this many links are remembered per server; then the memory starts over (a national round has about 12 000). */
+export const LINK_CACHE_SIZE = 50_000;
+
+/**
+ * A link's round never changes, but the round's instrument may (edit-round, while nobody has answered):
+ * the cached instrument is only a guess that save_link_answer checks (outcome `stale`), so a cache on
+ * each of several servers stays correct without being told of changes.
+ */
+export function linkCaches(instrumentOf: InstrumentOf = instrumentCache()): LinkCaches {
+  const links = new Map<string, LinkRound>();
+  return {
+    instrumentOf,
+    roundOf: async (db, token) => {
+      const hit = links.get(token);
+      if (hit) return hit;
+      const found = await findLinkRound(db, token);
+      if (!found) return undefined;
+      const link = { roundId: found.roundId, instrument: await instrumentOf(db, found) };
+      if (links.size >= LINK_CACHE_SIZE) links.clear();
+      links.set(token, link);
+      return link;
+    },
+    forget: (token) => void links.delete(token),
   };
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/answers.ts';
 import { deleteAnswer } from '../../rounds/answers/delete-answer.ts';
 import { getRespondentForm } from '../../rounds/answers/get-respondent-form.ts';
-import { instrumentCache } from '../../rounds/answers/link.ts';
+import { linkCaches } from '../../rounds/answers/link.ts';
 import { saveAnswer } from '../../rounds/answers/save-answer.ts';
 import { submitAnswers } from '../../rounds/answers/submit-answers.ts';
 import { route } from '../route.ts';
@@ -18,7 +18,7 @@ export const RESPONDENT_RATE_LIMIT = 600;
 
 export async function respondentRoutes(app: FastifyInstance) {
   const { db } = app;
-  const instrumentOf = instrumentCache();
+  const links = linkCaches();
   const limited = {
     config: {
       rateLimit: {
@@ -30,7 +30,7 @@ export async function respondentRoutes(app: FastifyInstance) {
   };
 
   route(app, api.getRespondentForm, async (req) => getRespondentForm(db, req.params.token), limited);
-  route(app, api.saveAnswer, async (req) => saveAnswer(db, instrumentOf, req.params.token, req.params.itemId, req.body.value), limited);
+  route(app, api.saveAnswer, async (req) => saveAnswer(db, links, req.params.token, req.params.itemId, req.body.value), limited);
   route(app, api.deleteAnswer, async (req) => deleteAnswer(db, req.params.token, req.params.itemId), limited);
-  route(app, api.submitAnswers, async (req) => submitAnswers(db, instrumentOf, req.params.token), limited);
+  route(app, api.submitAnswers, async (req) => submitAnswers(db, links.instrumentOf, req.params.token), limited);
 }
