@@ -23,6 +23,8 @@ export interface Config {
   backup?: { dir: string; at: string; keep: number };
   /** OpenID Connect providers for single sign-on (SAMVERKA_OIDC_…); empty when none is configured. */
   oidcProviders: OidcProviderConfig[];
+  /** Seconds without a heartbeat after which a running report batch job counts as failed (its instance died; SAMVERKA_REPORT_JOB_STALE_S, default 60). */
+  reportJobStaleSeconds?: number;
 }
 
 /** One OpenID Provider samverka signs people in through (an Entra ID tenant, a federation …). */
@@ -107,5 +109,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       ? { dir: env.SAMVERKA_BACKUP_DIR, at: env.SAMVERKA_BACKUP_AT ?? '02:00', keep: Math.max(1, Math.floor(nonNegative(env.SAMVERKA_BACKUP_KEEP, 35))) }
       : undefined,
     oidcProviders: oidcProvidersFromEnv(env),
+    reportJobStaleSeconds: Math.max(1, nonNegative(env.SAMVERKA_REPORT_JOB_STALE_S, 60)),
   };
 }

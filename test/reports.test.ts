@@ -32,7 +32,7 @@ import { SOURCES } from '../src/domain/sources.ts';
 import { respondentTypePhrase } from '../src/domain/reports/swedish.ts';
 import { modelTexts, type ReportModel } from '../src/domain/reports/model.ts';
 import { redactMunicipalities } from '../src/domain/reports/common.ts';
-import { removeFinishedBatchJobs, writeDelrapportZip } from '../src/reports/batch.ts';
+import { stopBatchJobs, writeDelrapportZip } from '../src/reports/batch.ts';
 import { addRespondent, completeRespondent, saveAnswer } from '../src/store/respondents.ts';
 import { createRound, setRoundStatus } from '../src/store/rounds.ts';
 import { backends } from './support/db.ts';
@@ -192,7 +192,7 @@ for (const backend of backends) {
     });
     after(async () => {
       rmSync(dir, { recursive: true, force: true });
-      await removeFinishedBatchJobs();
+      await stopBatchJobs();
       await t.close();
     });
 
@@ -524,13 +524,45 @@ for (const backend of backends) {
       assert.equal(existsSync(out), false);
       assert.equal(existsSync(`${out}.part`), false);
     });
+
+    it('jobb i databasen: ett jobb utan hjärtslag misslyckas, ett utgånget jobb tas bort med sin fil', async () => {
+      const admin = await loggedIn(t.app, DEMO.admin);
+      const adminId = (await t.db.query<{ id: number }>('SELECT id FROM users WHERE email = $1', [DEMO.admin])).rows[0].id;
+      // A job whose instance died mid-way: running, 2 of 5 done, a stored chunk, last heartbeat 2 minutes ago.
+      await t.db.query(
+        `INSERT INTO report_jobs (id, user_id, round_id, format, done, total, file_name, instance, heartbeat_at, expires_at)
+         VALUES ('dodinstans00000000000a', $1, $2, 'pdf', 2, 5, 'x.zip', 'annan:1', now() - interval '2 minutes', now() + interval '1 hour')`,
+        [adminId, closedId],
+      );
+      await t.db.query(`INSERT INTO report_job_chunks (job_id, seq, data) VALUES ('dodinstans00000000000a', 0, '\\x504b'::bytea)`);
+      const r = await admin.get(`/api/rounds/${closedId}/reports/batch/dodinstans00000000000a`);
+      assert.equal(r.status, 200);
+      assert.equal(r.body.job.status, 'failed');
+      assert.equal(r.body.job.done, 2);
+      assert.match(r.body.job.error, /slutade svara/);
+      assert.equal((await t.db.query(`SELECT count(*)::int AS n FROM report_job_chunks WHERE job_id = 'dodinstans00000000000a'`)).rows[0].n, 0);
+      const dl = await t.app.inject({ method: 'GET', url: `/api/rounds/${closedId}/reports/batch/dodinstans00000000000a/download`, headers: { cookie: admin.cookie! } });
+      assert.equal(dl.statusCode, 409);
+      assert.match(JSON.parse(dl.body).error, /Jobbet misslyckades: Servern som skapade rapporterna slutade svara/);
+      // A finished job past its expiry is gone, with its file.
+      await t.db.query(`UPDATE report_jobs SET expires_at = now() - interval '1 second' WHERE id = 'dodinstans00000000000a'`);
+      await t.db.query(
+        `INSERT INTO report_jobs (id, user_id, round_id, format, status, done, total, file_name, instance, bytes, expires_at)
+         VALUES ('gammaljobb00000000000b', $1, $2, 'pdf', 'done', 5, 5, 'x.zip', 'annan:1', 2, now() - interval '1 second')`,
+        [adminId, closedId],
+      );
+      await t.db.query(`INSERT INTO report_job_chunks (job_id, seq, data) VALUES ('gammaljobb00000000000b', 0, '\\x504b'::bytea)`);
+      assert.equal((await admin.get(`/api/rounds/${closedId}/reports/batch/gammaljobb00000000000b`)).status, 404);
+      const left = await t.db.query<{ n: number }>(`SELECT (SELECT count(*) FROM report_jobs WHERE id IN ('gammaljobb00000000000b', 'dodinstans00000000000a'))::int + (SELECT count(*) FROM report_job_chunks WHERE job_id = 'gammaljobb00000000000b')::int AS n`);
+      assert.equal(left.rows[0].n, 0);
+    });
   });
 }
 
 // --- web page ------------------------------------------------------------------------------------
 
 describe('rapportsidan i Chromium', () => {
-  const web = browserSuite({ teardown: removeFinishedBatchJobs });
+  const web = browserSuite({ teardown: stopBatchJobs });
 
   it('förhandsvisning, nedladdningslänkar och alla delrapporter med förloppsindikator', async () => {
     const page = await web.newPage();

@@ -95,12 +95,19 @@ export function makeCtx(input: ReportInput): Ctx {
   const ins = input.instrument;
   const analysis = input.analysis ?? analyseRound(ins, input.responses);
   const dist = new Map(analysis.distributions.filter((d) => d.groupBy === 'all').map((d) => [d.itemId, d]));
-  const answeringMunicipalities = new Map<string, Set<string>>();
-  for (const item of ins.items) {
-    const set = new Set<string>();
-    for (const r of input.responses) if (isAnswered(ins, item, r.answers[item.id])) set.add(r.municipality);
-    answeringMunicipalities.set(item.id, set);
-  }
+  // Per question, the municipalities with an answer: a pass over every answer of the round, so made
+  // only when a report asks (the regional report; a delrapport of a national round never does).
+  let answeringMunicipalities: Map<string, Set<string>> | undefined;
+  const answering = () => {
+    if (answeringMunicipalities) return answeringMunicipalities;
+    answeringMunicipalities = new Map();
+    for (const item of ins.items) {
+      const set = new Set<string>();
+      for (const r of input.responses) if (isAnswered(ins, item, r.answers[item.id])) set.add(r.municipality);
+      answeringMunicipalities.set(item.id, set);
+    }
+    return answeringMunicipalities;
+  };
   return {
     input,
     ins,
@@ -108,7 +115,9 @@ export function makeCtx(input: ReportInput): Ctx {
     suppressionMin: scoringSettings(ins).suppressionMin,
     selfAssessment: ins.mode === 'self-assessment',
     dist,
-    answeringMunicipalities,
+    get answeringMunicipalities() {
+      return answering();
+    },
     labels: new Map(ins.items.map((i) => [i.id, itemShortLabel(i)])),
   };
 }

@@ -16,12 +16,11 @@
 // municipalities in the round); a job is only visible to the user who started it. A round that is not
 // closed gives reports marked "PRELIMINÄR". Rounds belong to one association (issue 14): the list holds the
 // user's association's rounds, another association's round is 404, and the region's analyst gets none.
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as api from '../../contracts/reports.ts';
 import { notReportableReason, regionalWithheldReason, reportAccess } from '../../domain/reports/access.ts';
 import type { ReportModel } from '../../domain/reports/model.ts';
-import { getBatchJob, startBatchJob, type BatchJob } from '../../reports/batch.ts';
+import { getBatchJob, jobZipStream, startBatchJob, stopBatchJobs, type BatchJob } from '../../reports/batch.ts';
 import { groupReportModel } from '../../reports/group-report.ts';
 import { CONTENT_TYPES, type ReportFormat } from '../../reports/render/index.ts';
 import { delrapportModel, loadRoundReportData, regionalModel, renderModel, reportFileName } from '../../reports/service.ts';
@@ -58,6 +57,10 @@ const jobView = (j: BatchJob) => ({ id: j.id, roundId: j.roundId, format: j.form
 
 export async function reportRoutes(app: FastifyInstance) {
   const { db } = app;
+  // Batch jobs are in the database (any instance follows and serves them); this instance renders the
+  // ones it accepted, and marks them failed when it stops.
+  const staleSeconds = app.config.reportJobStaleSeconds;
+  app.addHook('onClose', async () => stopBatchJobs());
 
   /** A report made as a file (not the web preview) is logged as `report.generated`. */
   const logFile = async (req: FastifyRequest, user: User, format: ReportFormat | 'json', target: string, details: Record<string, unknown>) => {
@@ -149,14 +152,14 @@ export async function reportRoutes(app: FastifyInstance) {
     const round = await requireVisibleRound(db, user, id);
     const codes = (await accessTo(user, round)).municipalities;
     if (!codes.length) throw forbidden('Du har inte behörighet till delrapporterna i den här mätomgången');
-    const job = await startBatchJob(db, id, user.id, format, codes);
+    const job = await startBatchJob(db, id, user.id, format, codes, { staleSeconds });
     await audit(db, { actor: user.id, action: 'report.batch', target: `round:${id}`, ip: req.ip, details: { format, municipalities: codes.length } });
     reply.status(202);
     return { job: jobView(job) };
   });
 
-  const ownJob = (userId: number, roundId: number, jobId: string) => {
-    const job = getBatchJob(jobId);
+  const ownJob = async (userId: number, roundId: number, jobId: string) => {
+    const job = await getBatchJob(db, jobId, staleSeconds);
     if (!job || job.userId !== userId || job.roundId !== roundId) throw notFound('Jobbet finns inte');
     return job;
   };
@@ -164,19 +167,20 @@ export async function reportRoutes(app: FastifyInstance) {
   route(app, api.getReportBatch, async (req) => {
     const user = requireUser(req);
     const { id, job } = req.params;
-    return { job: jobView(ownJob(user.id, id, job)) };
+    return { job: jobView(await ownJob(user.id, id, job)) };
   });
 
   route(app, api.downloadReportBatch, async (req, reply) => {
     const user = requireUser(req);
     const { id, job: jobId } = req.params;
-    const job = ownJob(user.id, id, jobId);
+    const job = await ownJob(user.id, id, jobId);
     if (job.status === 'running') throw conflict(`Jobbet är inte klart (${job.done} av ${job.total})`);
-    if (job.status === 'failed' || !job.file) throw conflict(`Jobbet misslyckades: ${job.error ?? 'okänt fel'}`);
+    if (job.status === 'failed' || job.bytes === undefined) throw conflict(`Jobbet misslyckades: ${job.error ?? 'okänt fel'}`);
     return reply
       .header('content-type', CONTENT_TYPES.zip)
+      .header('content-length', String(job.bytes))
       .header('content-disposition', disposition(job.fileName))
       .header('cache-control', 'private, no-store')
-      .send(createReadStream(job.file));
+      .send(jobZipStream(db, job.id));
   });
 }
