@@ -13,6 +13,7 @@ import { parse } from '../server/http.ts';
 import { createUser, findUserIdByEmail } from '../store/accounts.ts';
 import { audit } from '../store/audit.ts';
 import { listMunicipalities } from '../store/organisation.ts';
+import { VERSION } from '../version.ts';
 import { ASSOCIATION_HELP, associationOf } from './args.ts';
 import { registerCommands } from './commands.ts';
 import { registerServe } from './serve.ts';
@@ -59,6 +60,7 @@ export function buildCli(): Command {
   const program = new Command('samverka')
     .description('samverka – digital mognad, jämförelser och samverkan för kommunalförbund')
     .showHelpAfterError('(skriv --help för hjälp)')
+    .version(VERSION, '-V, --version', 'visa versionen')
     .helpOption('-h, --help', 'visa hjälp för kommandot')
     .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
     .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })

@@ -1,9 +1,10 @@
 // Applies the committed SQL migrations in src/db/migrations in name order, once each.
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { rootPath } from '../paths.ts';
 import type { Db } from './db.ts';
 
-const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+// The SQL files stay in src/db/migrations (the compiled JavaScript in dist/server reads them there too).
+const dir = rootPath('src/db/migrations/');
 
 /**
  * The advisory lock key for migrations ("samverka" as digits on a phone keypad). Two instances starting at

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db, Queryable } from '../db/db.ts';
+import { rootUrl } from '../paths.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -28,7 +29,7 @@ import {
 /** A backup or restore that cannot be done; the message is Swedish and meant for the operator. */
 export class BackupError extends Error {}
 
-const MIGRATIONS_DIR = new URL('../db/migrations/', import.meta.url);
+const MIGRATIONS_DIR = rootUrl('src/db/migrations/');
 /** Rows per FETCH and per INSERT; an INSERT batch is also cut at about 4 MB of JSON. */
 const BATCH_ROWS = 1000;
 const BATCH_CHARS = 4_000_000;

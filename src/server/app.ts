@@ -12,8 +12,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
+import { rootPath } from '../paths.ts';
 import type { Db } from '../db/db.ts';
 import { registerSessions } from './auth.ts';
 import { errorHandler, AppError } from './http.ts';
@@ -52,7 +52,7 @@ declare module 'fastify' {
   }
 }
 
-export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const WEB_DIR = rootPath('dist/web/');
 
 /** Route modules; each capability adds one. */
 const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, organisationRoutes, adminRoutes, auditRoutes, roundRoutes, instrumentRoutes, initiativeRoutes, portfolioRoutes, regionRoutes, economicsRoutes, economicsImportRoutes, analysisRoutes, reportRoutes, dashboardRoutes, respondentImportRoutes, municipalityRespondentRoutes, respondentRoutes, riskRoutes, publishedRoutes, twoFactorRoutes, ssoRoutes, benchmarkRoutes];

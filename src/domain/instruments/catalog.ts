@@ -3,11 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { rootUrl } from '../../paths.ts';
 import { detectFormat, parseInstrumentData } from './library.ts';
 import { validateInstrument, type Instrument, type ValidationError } from './schema.ts';
 
-/** The folder with the built-in instruments, resolved relative to this module. */
-export const BUILT_IN_INSTRUMENTS_DIR = new URL('../../../instruments/', import.meta.url);
+/** The folder with the built-in instruments (instruments/ at the package root). */
+export const BUILT_IN_INSTRUMENTS_DIR = rootUrl('instruments/');
 
 export interface FileValidationError extends ValidationError {
   file: string;
