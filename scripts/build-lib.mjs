@@ -3,7 +3,7 @@
 // - server: src/cli/index.ts and everything it imports (the server, the CLI; not src/web) bundled by esbuild
 //   into one ES module, dist/server/samverka.js, with the npm packages left as imports. esbuild is the
 //   compiler tsx runs the sources with in the tests, so the bundle is the code the tests ran; a build takes
-//   well under a second.
+//   about a second.
 // - web: the React app built by vite into dist/web (src/web/vite.config.ts).
 // Each build writes a stamp, dist/.build/<name>.json: every input file with its mtime, size and SHA-1. A
 // build is fresh while every input has the mtime and size it had (a stat per file, a few ms for all of them)
@@ -33,7 +33,8 @@ function inputState(root, rel, startedAt) {
   const st = statSync(file, { throwIfNoEntry: false });
   if (!st) return null;
   // A file written while the build ran may not be what the build read: its recorded state never matches.
-  if (st.mtimeMs >= startedAt) return [0, -1, ''];
+  // (A file dated in the future, from a clock that was ahead, is recorded as it is.)
+  if (st.mtimeMs >= startedAt && st.mtimeMs <= Date.now()) return [0, -1, ''];
   return [st.mtimeMs, st.size, sha1(file)];
 }
 
