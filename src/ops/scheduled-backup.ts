@@ -5,7 +5,12 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/db.ts';
 import { filesToPrune, nextBackupAt, scheduledFileName } from '../domain/backup-schedule.ts';
+import { INSTANCE } from '../instance.ts';
+import { claimScheduledRun } from '../store/scheduled-tasks.ts';
 import { writeBackup, type BackupSummary } from './backup.ts';
+
+/** Several instances on one database: the night's backup is taken by the first that claims it. */
+const BACKUP_CLAIM_SECONDS = 12 * 3600;
 
 export interface BackupSchedule {
   dir: string;
@@ -32,10 +37,12 @@ export function startBackupSchedule(db: Db, s: BackupSchedule, log: (level: 'inf
     if (stopped) return;
     const next = nextBackupAt(new Date(), s.at);
     timer = setTimeout(() => {
-      running = runScheduledBackup(db, s)
-        .then(({ summary, pruned }) =>
-          log('info', `Säkerhetskopia skriven: ${summary.file} (${summary.bytes} byte)${pruned.length ? `; ${pruned.length} äldre borttagna` : ''}`),
-        )
+      running = claimScheduledRun(db, 'backup', BACKUP_CLAIM_SECONDS, INSTANCE)
+        .then(async (mine) => {
+          if (!mine) return log('info', 'Säkerhetskopian tas av en annan instans i natt');
+          const { summary, pruned } = await runScheduledBackup(db, s);
+          log('info', `Säkerhetskopia skriven: ${summary.file} (${summary.bytes} byte)${pruned.length ? `; ${pruned.length} äldre borttagna` : ''}`);
+        })
         .catch((e: Error) => log('error', `Säkerhetskopieringen misslyckades: ${e.message}`))
         .finally(plan);
     }, next.getTime() - Date.now());

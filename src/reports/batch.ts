@@ -13,10 +13,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { Readable, Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Queryable } from '../db/db.ts';
+import { INSTANCE } from '../instance.ts';
 import type { ReportFormat } from './render/index.ts';
 import { delrapportModel, loadRoundReportData, renderModel, reportFileName, type RoundReportData } from './service.ts';
 
@@ -29,8 +29,6 @@ export const DEFAULT_STALE_SECONDS = 60;
 /** The zip is stored in pieces of about this size. */
 export const CHUNK_BYTES = 1024 * 1024;
 
-/** This process, as written into the jobs it works on (for the operator). */
-export const INSTANCE = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export const STALE_JOB_ERROR = 'Servern som skapade rapporterna slutade svara. Starta jobbet igen.';
 export const STOPPED_JOB_ERROR = 'Servern stoppades innan rapporterna blev klara. Starta jobbet igen.';
@@ -239,7 +237,8 @@ export async function startBatchJob(
     if (r.rowCount === 0) ctrl.abort();
     stored = Math.max(stored, n);
   };
-  const timer = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_MS);
+  // At least three heartbeats within the time after which a job counts as lost.
+  const timer = setInterval(() => void beat().catch(() => undefined), Math.min(HEARTBEAT_MS, ((opts.staleSeconds ?? DEFAULT_STALE_SECONDS) * 1000) / 3));
   timer.unref();
   let beating: Promise<void> = Promise.resolve();
   const run = async () => {
