@@ -1,12 +1,20 @@
 // The analysis of rounds for the HTTP API and the CLI: loads a round's counted responses (see
-// store/analysis.ts for which responses count), evaluates them (domain/analysis/engine.ts) and
-// keeps the result in memory, then shapes it for the viewer (domain/analysis/views.ts).
+// store/analysis.ts for which responses count), evaluates them per municipality and combines the
+// municipalities' partials (domain/analysis/engine.ts), keeps the result in memory, then shapes it for
+// the viewer (domain/analysis/views.ts), keeping the shaped view per viewer class too.
 //
-// Cache: one entry per database, round and filter (respondent type, area). An entry is reused while
-// the round's response fingerprint (responsesStamp: a few milliseconds) is unchanged and it is
-// younger than CACHE_MAX_AGE_MS; concurrent requests for the same entry share one computation. The
-// least recently used entries are dropped beyond CACHE_ENTRIES entries or CACHE_MAX_RESPONSES
-// responses in total per database (a national round, 11 600 responses × 60 answers, holds ≈ 60 MB).
+// Cache (issue 15): one entry per database, round (and its instrument version) and filter
+// (respondent type, area), holding one partial per municipality with the version it was computed
+// from. Before an entry is served the round's versions are read (store/analysis.ts analysisStamps:
+// one small index range; triggers change a municipality's version in the same transaction as any
+// change of its counted responses, migration 027), so a process never serves an analysis older than
+// a committed answer, whichever process stored it. When versions changed, only those municipalities
+// are loaded and evaluated again and the partials are combined (no pass over the other answers).
+// Every request for one entry shares one computation: a request that finds the versions it read
+// being computed waits for that; one that read newer versions chains its update after it, so no
+// two computations of an entry run at once. Least recently used entries are dropped beyond
+// CACHE_ENTRIES entries or CACHE_MAX_RESPONSES responses in total per database (a national round,
+// 11 600 responses × 60 answers, holds ≈ 60 MB).
 import type { Queryable } from '../db/db.ts';
 import { badRequest, notFound } from '../domain/errors.ts';
 import { anonymiseMunicipalities } from '../domain/analysis/privacy.ts';
@@ -14,7 +22,7 @@ import { IncompatibleRoundsError, type ChangeMeasure } from '../domain/analysis/
 import {
   ViewAccessError,
   assertCanViewRound,
-  buildContext,
+  buildContextFromPartials,
   candidateFor,
   compareView,
   measureError,
@@ -33,7 +41,9 @@ import { instrumentSchema, type Instrument } from '../domain/instruments/schema.
 import { instrumentOfRound } from '../rounds/service.ts';
 import { referenceMarksOf } from '../benchmarks/reference-marks.ts';
 import { withReferences } from '../domain/benchmarks/maturity-references.ts';
-import { anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames, responsesStamp } from '../store/analysis.ts';
+import { analysisStamps, anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames } from '../store/analysis.ts';
+import { partialsOf, type MunicipalityPartial } from '../domain/analysis/engine.ts';
+import type { AnalysisResponse } from '../domain/analysis/types.ts';
 import { getRound } from '../store/rounds.ts';
 import { canUseAssociation } from '../domain/association-scope.ts';
 import { NO_ASSOCIATION, viewerAssociation } from '../domain/association-scope.ts';
@@ -41,9 +51,10 @@ import { publishedChangeFigures, withPublished } from '../domain/analysis/publis
 import { publishedView } from '../published/common.ts';
 import { hasPublished } from '../store/published.ts';
 
-export const CACHE_MAX_AGE_MS = 5 * 60 * 1000;
 export const CACHE_ENTRIES = 16;
 export const CACHE_MAX_RESPONSES = 50_000;
+/** Rounds with more municipalities than this are loaded in parts of this many, evaluated while the next part loads. */
+export const LOAD_PART_MUNICIPALITIES = 24;
 
 /** A request the analysis cannot serve: 400 (bad input), 403 (not allowed) or 404 (unknown). */
 /** Converts the domain's refusals of a comparison into AppError; rethrows anything else. */
@@ -52,14 +63,25 @@ export function asRequestError(e: unknown): never {
   throw e;
 }
 
+/** One computed state of an entry: the partials, the versions they were computed from, the context and shaped views. */
+interface State {
+  stamps: string;
+  partials: Map<string, MunicipalityPartial>;
+  context: AnalysisContext;
+  /** Shaped views per viewer class (viewKey), valid for this state. */
+  views: Map<string, { inputs: string; view: AnalysisView }>;
+}
 interface Entry {
-  stamp: string;
-  at: number;
-  context: Promise<AnalysisContext>;
+  /** The versions of the newest state asked for (perhaps still being computed). */
+  stamps: string;
+  state: Promise<State>;
   /** Responses held, once computed. */
   size: number;
 }
 const caches = new WeakMap<Queryable, Map<string, Entry>>();
+
+/** What the cache did, for the bench and the tests: full loads, municipalities loaded again, combines. */
+export const analysisCacheStats = { fullLoads: 0, municipalitiesReloaded: 0, combines: 0 };
 
 /** Drops every cached analysis of a database (tests, or after bulk changes). */
 export function clearAnalysisCache(db: Queryable): void {
@@ -112,30 +134,95 @@ export async function checkFilters(db: Queryable, instrument: Instrument, filter
   }
 }
 
-/** The (cached) analysis context of a round and filter. */
-export async function analysisContext(db: Queryable, round: RoundInfo, filters: Filters): Promise<AnalysisContext> {
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function parseStamps(s: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!s) return out;
+  for (const part of s.split(',')) {
+    const i = part.lastIndexOf(':');
+    out.set(part.slice(0, i), part.slice(i + 1));
+  }
+  return out;
+}
+
+/** Groups responses ordered by municipality into each municipality's partial. */
+function addPartials(instrument: Instrument, responses: readonly AnalysisResponse[], into: Map<string, MunicipalityPartial>) {
+  for (const p of partialsOf(instrument, responses)) into.set(p.municipality, p);
+}
+
+/** Every municipality's partial, loading parts of the round while the previous part is evaluated. */
+async function loadAll(db: Queryable, round: RoundInfo, instrument: Instrument, filters: Filters): Promise<Map<string, MunicipalityPartial>> {
+  analysisCacheStats.fullLoads++;
+  const partials = new Map<string, MunicipalityPartial>();
+  const codes = [...round.municipalities].sort(byCode);
+  if (codes.length <= LOAD_PART_MUNICIPALITIES) {
+    addPartials(instrument, await loadRoundResponses(db, round.id, filters), partials);
+    return partials;
+  }
+  const parts: string[][] = [];
+  for (let i = 0; i < codes.length; i += LOAD_PART_MUNICIPALITIES) parts.push(codes.slice(i, i + LOAD_PART_MUNICIPALITIES));
+  // Respondents can only belong to the round's municipalities (foreign key), so the parts cover all.
+  let next = loadRoundResponses(db, round.id, { ...filters, municipalities: parts[0] });
+  for (let k = 0; k < parts.length; k++) {
+    const responses = await next;
+    if (k + 1 < parts.length) next = loadRoundResponses(db, round.id, { ...filters, municipalities: parts[k + 1] });
+    addPartials(instrument, responses, partials);
+  }
+  return partials;
+}
+
+/** The state for `stamps`: from `prev` by loading only the municipalities whose version changed, else from scratch. */
+async function computeState(
+  db: Queryable,
+  round: RoundInfo,
+  instrument: Instrument,
+  filters: Filters,
+  prev: State | null,
+  stamps: string,
+): Promise<State> {
+  let partials: Map<string, MunicipalityPartial>;
+  if (!prev) partials = await loadAll(db, round, instrument, filters);
+  else {
+    const before = parseStamps(prev.stamps);
+    const now = parseStamps(stamps);
+    const changed = [...new Set([...before.keys(), ...now.keys()])].filter((c) => before.get(c) !== now.get(c));
+    partials = new Map(prev.partials);
+    if (changed.length) {
+      analysisCacheStats.municipalitiesReloaded += changed.length;
+      for (const c of changed) partials.delete(c);
+      addPartials(instrument, await loadRoundResponses(db, round.id, { ...filters, municipalities: changed }), partials);
+    }
+  }
+  analysisCacheStats.combines++;
+  const ordered = [...partials.keys()].sort(byCode).map((c) => partials.get(c)!);
+  return { stamps, partials, context: buildContextFromPartials(round, instrument, filters, ordered), views: new Map() };
+}
+
+/** The (cached) state of a round and filter: see the file comment. */
+async function analysisState(db: Queryable, round: RoundInfo, filters: Filters): Promise<State> {
   const instrument = await instrumentOf(db, round);
   await checkFilters(db, instrument, filters);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${round.id}\u0000${filters.respondentType ?? ''}\u0000${filters.area ?? ''}`;
-  const stamp = await responsesStamp(db, round.id);
+  const key = `${round.id}\u0000${round.instrument}\u0000${round.instrumentVersion}\u0000${filters.respondentType ?? ''}\u0000${filters.area ?? ''}`;
+  // Read before any response is loaded: data read later is at least as new, never older.
+  const stamps = await analysisStamps(db, round.id);
   const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && hit.stamp === stamp && now - hit.at < CACHE_MAX_AGE_MS) {
+  if (hit && hit.stamps === stamps) {
     cache.delete(key);
     cache.set(key, hit); // most recently used last
-    return hit.context;
+    return hit.state;
   }
-  const context = (async () => {
-    const responses = await loadRoundResponses(db, round.id, filters);
-    return buildContext(round, instrument, filters, responses);
-  })();
-  const entry: Entry = { stamp, at: now, context, size: 0 };
+  // One computation per entry at a time: an update starts from the state before it (or its failure: from scratch).
+  const previous: Promise<State | null> = hit ? hit.state.catch(() => null) : Promise.resolve(null);
+  const state = previous.then((prev) => (prev && prev.stamps === stamps ? prev : computeState(db, round, instrument, filters, prev, stamps)));
+  const entry: Entry = { stamps, state, size: hit?.size ?? 0 };
+  cache.delete(key);
   cache.set(key, entry);
-  context.then(
-    (ctx) => {
-      entry.size = ctx.responses.length;
+  state.then(
+    (s) => {
+      entry.size = s.context.responses.length;
       evict(cache);
     },
     () => {
@@ -143,8 +230,13 @@ export async function analysisContext(db: Queryable, round: RoundInfo, filters: 
     },
   );
   evict(cache);
+  return state;
+}
+
+/** The (cached) analysis context of a round and filter. */
+export async function analysisContext(db: Queryable, round: RoundInfo, filters: Filters): Promise<AnalysisContext> {
+  const ctx = (await analysisState(db, round, filters)).context;
   // The round's title or status may have changed since the entry was made: use the current one.
-  const ctx = await context;
   return ctx.round === round ? ctx : { ...ctx, round };
 }
 
@@ -152,6 +244,21 @@ export async function analysisContext(db: Queryable, round: RoundInfo, filters: 
 function evict(cache: Map<string, Entry>) {
   const total = () => [...cache.values()].reduce((s, e) => s + e.size, 0);
   while (cache.size > 1 && (cache.size > CACHE_ENTRIES || total() > CACHE_MAX_RESPONSES)) cache.delete(cache.keys().next().value as string);
+}
+
+/** The viewer's class: everything of the viewer a view depends on. */
+function viewKey(kind: string, viewer: AnalysisViewer): string {
+  return `${kind}\u0000${viewer.role}\u0000${viewer.role === 'kommunansvarig' ? [...viewer.municipalities].sort().join(',') : ''}`;
+}
+
+/** A shaped view from the state's cache, made once per viewer class and inputs (round facts, names, labels, areas). */
+function cachedView(state: State, key: string, inputs: unknown[], make: () => AnalysisView): AnalysisView {
+  const text = JSON.stringify(inputs);
+  const hit = state.views.get(key);
+  if (hit && hit.inputs === text) return hit.view;
+  const view = make();
+  state.views.set(key, { inputs: text, view });
+  return view;
 }
 
 export async function roundNaming(db: Queryable, round: RoundInfo, other?: RoundInfo): Promise<Naming> {
@@ -170,8 +277,11 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   const round = await roundInfo(db, q.roundId, viewer);
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
-    const ctx = await analysisContext(db, round, q.filters);
-    const view = withReferences(regionalView(ctx, viewer, await roundNaming(db, round), await areaLabels(db)), await referenceMarksOf(db, round.instrument));
+    const state = await analysisState(db, round, q.filters);
+    const ctx = state.context.round === round ? state.context : { ...state.context, round };
+    const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
+    const base = cachedView(state, viewKey('regional', viewer), [round, naming, areas], () => regionalView(ctx, viewer, naming, areas));
+    const view = withReferences(base, await referenceMarksOf(db, round.instrument));
     // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
     const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
     return published ? withPublished(view, ctx.instrument, published) : view;
@@ -189,11 +299,13 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
       throw new ViewAccessError('forbidden', 'Du har inte behörighet till den här kommunens resultat');
     if (!round.municipalities.includes(q.municipality))
       throw new ViewAccessError('not_found', `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
-    const ctx = await analysisContext(db, round, q.filters);
-    return withReferences(
-      municipalityView(ctx, viewer, q.municipality, await roundNaming(db, round), await areaLabels(db)),
-      await referenceMarksOf(db, round.instrument),
+    const state = await analysisState(db, round, q.filters);
+    const ctx = state.context.round === round ? state.context : { ...state.context, round };
+    const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
+    const base = cachedView(state, `${viewKey('municipality', viewer)}\u0000${q.municipality}`, [round, naming, areas], () =>
+      municipalityView(ctx, viewer, q.municipality, naming, areas),
     );
+    return withReferences(base, await referenceMarksOf(db, round.instrument));
   } catch (e) {
     return asRequestError(e);
   }

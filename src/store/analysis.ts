@@ -21,6 +21,8 @@ export interface ResponseFilter {
   respondentType?: string | null;
   area?: string | null;
   municipality?: string | null;
+  /** Only these municipalities (the incremental analysis loads the changed ones). */
+  municipalities?: readonly string[] | null;
 }
 
 const US = '\u001f';
@@ -28,11 +30,12 @@ const RS = '\u001e';
 
 /** The counted responses of a round, ordered by municipality code and respondent id. */
 export async function loadRoundResponses(db: Queryable, roundId: number, filter: ResponseFilter = {}): Promise<AnalysisResponse[]> {
-  const params = [roundId, filter.respondentType ?? null, filter.area ?? null, filter.municipality ?? null];
+  const params = [roundId, filter.respondentType ?? null, filter.area ?? null, filter.municipality ?? null, filter.municipalities ?? null];
   const where = `p.round_id = $1 AND ${COUNTED}
       AND ($2::text IS NULL OR p.respondent_type = $2::text)
       AND ($3::text IS NULL OR p.area = $3::text)
-      AND ($4::text IS NULL OR p.municipality_code = $4::text)`;
+      AND ($4::text IS NULL OR p.municipality_code = $4::text)
+      AND ($5::text[] IS NULL OR p.municipality_code = ANY($5::text[]))`;
   // Sorted here rather than in SQL: a national round's aggregated rows (~6 MB) would make the
   // database sort spill to disk under the default work_mem.
   const { rows } = await db.query<Raw>(
@@ -85,25 +88,17 @@ interface Raw {
 }
 
 /**
- * A cheap fingerprint of everything loadRoundResponses reads, for caching analyses: the counted
- * respondents (how many, their ids, municipality, type and area, latest submission) and the answers
- * of self-assessment respondents (the only counted answers that can change after submission: a
- * self-assessment can be imported again). Submitted link answers cannot change and imported rows
- * are only ever added (new respondents).
+ * The versions of a round's counted responses per municipality (migration 027: changed by triggers in
+ * the same transaction as any change of the counted responses), as "code:version" joined by ",",
+ * ordered by code; "" when none has changed since the migration. One index range of at most one row
+ * per municipality: cheap enough to ask before every cached analysis is served.
  */
-export async function responsesStamp(db: Queryable, roundId: number): Promise<string> {
-  const { rows } = await db.query<{ n: number; last: string | null; h: string | null; sn: number; slast: string | null }>(
-    `SELECT r.n, r.last, r.h, s.sn, s.slast
-       FROM (SELECT count(*)::int AS n, max(p.completed_at)::text AS last,
-                    sum(hashtext(p.id::text || ':' || p.municipality_code || ':' || coalesce(p.respondent_type, '') || ':' || coalesce(p.area, '')))::text AS h
-               FROM respondents p WHERE p.round_id = $1 AND ${COUNTED}) r,
-            (SELECT count(a.item_id)::int AS sn, max(a.updated_at)::text AS slast
-               FROM respondents p JOIN answers a ON a.respondent_id = p.id
-              WHERE p.round_id = $1 AND p.source = 'self' AND ${COUNTED}) s`,
+export async function analysisStamps(db: Queryable, roundId: number): Promise<string> {
+  const { rows } = await db.query<{ s: string | null }>(
+    `SELECT string_agg(municipality_code || ':' || version, ',' ORDER BY municipality_code) AS s FROM analysis_stamps WHERE round_id = $1`,
     [roundId],
   );
-  const r = rows[0];
-  return `${r.n}|${r.last ?? ''}|${r.h ?? ''}|${r.sn}|${r.slast ?? ''}`;
+  return rows[0]?.s ?? '';
 }
 
 /**

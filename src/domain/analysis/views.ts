@@ -31,7 +31,7 @@ import { ordinalKindOf, type OrdinalKind, type SeriesRole } from '../charts/spec
 import { itemShortLabel } from '../instruments/short.ts';
 import type { RoundAnalysis } from './index.ts';
 import type { AnalysisResponse, Base, DistributionFigure, MunicipalityScores, RegionalStat } from './types.ts';
-import { evaluate, compareScores, regionFromScores } from './engine.ts';
+import { evaluate, combine, compareScores, regionFromScores, type MunicipalityPartial } from './engine.ts';
 import type { ChangeMeasure, RoundChange } from './change.ts';
 import { scoredItems } from './scores.ts';
 import { distributions } from './distributions.ts';
@@ -205,6 +205,24 @@ export function buildContext(round: RoundInfo, instrument: Instrument, filters: 
     // Same municipalities: only the regional statistics differ (minimum n per municipality figure).
     pub = { ...full, region: regionFromScores(instrument, full.municipalityScores, pooled, responses.length, settings.aggregation, suppressionMin) };
   }
+  return { round, instrument, filters, responses, full, public: pub, small, suppressionMin };
+}
+
+/**
+ * The same context from the municipalities' partials (engine.ts; ordered as their responses), as the
+ * service's incremental cache keeps them: equal to buildContext of the partials' responses.
+ */
+export function buildContextFromPartials(round: RoundInfo, instrument: Instrument, filters: Filters, partials: readonly MunicipalityPartial[]): AnalysisContext {
+  const settings = scoringSettings(instrument);
+  const suppressionMin = settings.suppressionMin;
+  const { analysis: full, pooled } = combine(instrument, partials);
+  const small: Record<string, number> = {};
+  for (const m of full.municipalityScores) if (m.n < suppressionMin) small[m.municipality] = m.n;
+  const responses: AnalysisResponse[] = [];
+  for (const p of partials) for (const r of p.responses) responses.push(r);
+  const pub: RoundAnalysis = Object.keys(small).length
+    ? combine(instrument, partials.filter((p) => !(p.municipality in small)), { regionalMinN: suppressionMin }).analysis
+    : { ...full, region: regionFromScores(instrument, full.municipalityScores, pooled, responses.length, settings.aggregation, suppressionMin) };
   return { round, instrument, filters, responses, full, public: pub, small, suppressionMin };
 }
 
