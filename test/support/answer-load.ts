@@ -16,7 +16,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { loadDemoOrganisation } from '../../src/demo/organisation.ts';
 import { optionsOf, visibleItems } from '../../src/domain/instruments/answers.ts';
 import { loadBuiltInInstruments } from '../../src/domain/instruments/catalog.ts';
-import type { AnswerValue } from '../../src/domain/instruments/schema.ts';
+import type { AnswerValue, Instrument } from '../../src/domain/instruments/schema.ts';
 import { FYRBODAL } from '../../src/domain/organisation.ts';
 import { syncBuiltInInstruments } from '../../src/store/instruments.ts';
 import { addRespondent } from '../../src/store/respondents.ts';
@@ -58,20 +58,27 @@ export async function prepareAnswerLoad(db: Db, clients: number): Promise<Plan[]
       area: null,
       name: `Last ${k + 1}`,
     });
-    const items = visibleItems(ins, type).map((item) => {
-      const codes = optionsOf(ins, item).map((o) => o.code);
-      let values: AnswerValue[];
-      if (item.type === 'multi') values = [[], ...codes.map((_, i) => codes.slice(0, i + 1))];
-      else if (item.type === 'text') values = ['Ja, i liten skala.', 'Nej.', `Svar från respondent ${k + 1}: ${'lite text '.repeat(20).trim()}`];
-      else if (item.type === 'scale' || item.type === 'single') values = codes;
-      else throw new Error(`Frågetypen ${item.type} ingår inte i lasten`);
-      return { id: item.id, values };
-    });
-    // Start each client at a different item so that the links do not move in lockstep.
-    const shift = k % items.length;
-    plans.push({ token: p.token!, items: [...items.slice(shift), ...items.slice(0, shift)] });
+    plans.push(answerPlan(ins, type, k, p.token!));
   }
   return plans;
+}
+
+/**
+ * The answers link number `k` (0-based) of respondent type `type` cycles through: every visible item with
+ * a list of valid values. Each link starts at a different item so that the links do not move in lockstep.
+ */
+export function answerPlan(ins: Instrument, type: string | null, k: number, token: string): Plan {
+  const items = visibleItems(ins, type).map((item) => {
+    const codes = optionsOf(ins, item).map((o) => o.code);
+    let values: AnswerValue[];
+    if (item.type === 'multi') values = [[], ...codes.map((_, i) => codes.slice(0, i + 1))];
+    else if (item.type === 'text') values = ['Ja, i liten skala.', 'Nej.', `Svar från respondent ${k + 1}: ${'lite text '.repeat(20).trim()}`];
+    else if (item.type === 'scale' || item.type === 'single') values = codes;
+    else throw new Error(`Frågetypen ${item.type} ingår inte i lasten`);
+    return { id: item.id, values };
+  });
+  const shift = k % items.length;
+  return { token, items: [...items.slice(shift), ...items.slice(0, shift)] };
 }
 
 export interface Server {
@@ -102,6 +109,8 @@ export async function startServer(
   let out = '';
   const collect = (d: Buffer) => {
     out += d;
+    // A bench's server logs every request: keep the start and the latest megabyte, not everything.
+    if (out.length > 4_000_000) out = `${out.slice(0, 100_000)}\n[…]\n${out.slice(-1_000_000)}`;
     opts.onOutput?.(out);
   };
   child.stdout!.on('data', collect);
