@@ -22,6 +22,12 @@ describe('resultat i Chromium', () => {
     },
   });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+  /** Waits for a figure's chart, scrolled into view (charts are drawn when they come near the viewport). */
+  async function drawn(page: Page, figure: string) {
+    const f = page.locator(`figure[data-figure="${figure}"]`);
+    await f.scrollIntoViewIfNeeded();
+    await f.locator('canvas').first().waitFor();
+  }
 
   /** Every figure: caption with n and web.base, a chart with an accessible name and a table, or a table; a CSV link. */
   async function checkFigures(page: Page, what: string) {
@@ -38,7 +44,9 @@ describe('resultat i Chromium', () => {
         const label = (await charts.first().getAttribute('aria-label')) ?? '';
         assert.match(label, /n = \d+, bas: /, `${what}/${id}: diagrammets namn`);
         assert.equal(await f.locator('details.table-alternative table').count(), 1, `${what}/${id}: tabellalternativ`);
-        assert.equal(await f.locator('canvas').count() > 0, true, `${what}/${id}: ritat diagram`);
+        // Charts are drawn when they come near the viewport.
+        await f.scrollIntoViewIfNeeded();
+        await f.locator('canvas').first().waitFor();
       } else assert.ok((await f.locator('table').count()) === 1 || (await f.getByText('Inga värden att visa.').count()) === 1, `${what}/${id}: tabell`);
       const href = await f.getByRole('link', { name: /Ladda ned tabellen som CSV/ }).getAttribute('href');
       assert.match(href ?? '', /format=csv&figure=/, `${what}/${id}: CSV-länk`);
@@ -55,7 +63,7 @@ describe('resultat i Chromium', () => {
     await assertAccessible(page, 'resultatlistan');
     await page.getByRole('link', { name: 'Analysrunda 2025' }).click();
     await page.getByRole('heading', { name: 'Resultat: Analysrunda 2025', level: 1 }).waitFor();
-    await page.locator('figure[data-figure="varmekarta"] canvas').first().waitFor();
+    await drawn(page, 'varmekarta');
     await checkFigures(page, 'regional (förbundet)');
     const kommuner = page.locator('figure[data-figure="kommuner"] table');
     assert.deepEqual(await kommuner.locator('tbody th').allTextContents(), ['Bengtsfors', 'Mellerud', 'Åmål']);
@@ -81,7 +89,7 @@ describe('resultat i Chromium', () => {
     await page.getByLabel('Kommun mot regionen').selectOption(MELLERUD);
     await page.getByRole('button', { name: 'Visa kommunen' }).click();
     await page.getByRole('heading', { name: /^Mellerud mot regionen/, level: 1 }).waitFor();
-    await page.locator('figure[data-figure="kommun-mot-region"] canvas').first().waitFor();
+    await drawn(page, 'kommun-mot-region');
     await checkFigures(page, 'kommunvy (förbundet)');
     await assertAccessible(page, 'kommunvy');
 
@@ -90,7 +98,7 @@ describe('resultat i Chromium', () => {
     await page.getByLabel('Jämför med en annan mätomgång').selectOption(String(r2023));
     await page.getByRole('button', { name: 'Visa förändring' }).click();
     await page.getByRole('heading', { name: 'Förändring: Analysrunda 2023 → Analysrunda 2025', level: 1 }).waitFor();
-    await page.locator('figure[data-figure="forandring"] canvas').first().waitFor();
+    await drawn(page, 'forandring');
     await checkFigures(page, 'förändring');
     assert.ok((await page.locator('main').textContent())?.includes('33,3 %'));
     await assertAccessible(page, 'förändring');
@@ -109,7 +117,7 @@ describe('resultat i Chromium', () => {
     await nav(page).getByRole('link', { name: 'Resultat' }).click();
     await page.getByRole('link', { name: 'Analysrunda 2025' }).click();
     await page.getByRole('heading', { name: 'Resultat: Analysrunda 2025', level: 1 }).waitFor();
-    await page.locator('figure[data-figure="kommuner"] canvas').first().waitFor();
+    await drawn(page, 'kommuner');
     await checkFigures(page, 'regional (läsare)');
     const html = await page.content();
     for (const name of ['Mellerud', 'Bengtsfors', 'Åmål', MELLERUD, 'hemliga plan', 'e-arkiv'])
@@ -135,7 +143,7 @@ describe('resultat i Chromium', () => {
     await page.goto(`${web.base}/resultat`);
     await page.getByRole('link', { name: 'Mellerud mot regionen' }).first().waitFor();
     await page.goto(`${web.base}/resultat/${r2025}`);
-    await page.locator('figure[data-figure="kommuner"] canvas').first().waitFor();
+    await drawn(page, 'kommuner');
     const html = await page.content();
     for (const name of ['Bengtsfors', 'Åmål', 'hemliga plan']) assert.ok(!html.includes(name), `ser "${name}"`);
     assert.equal(await page.locator('figure[data-figure="kommuner"] tbody th').first().textContent(), 'Mellerud (egen kommun)');

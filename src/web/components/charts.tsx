@@ -4,7 +4,7 @@
 // drawn from the table's rows, so the chart and the table always show the same numbers.
 // ECharts is imported part by part (echarts/core) and only when the first chart is drawn
 // (echarts-canvas.ts, a chunk of its own): captions and tables show without waiting for it.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
@@ -134,6 +134,23 @@ export function chartSummary(fig: Figure, t: Translate = (sv, vars) => Object.en
   return parts.join(' ');
 }
 
+/**
+ * Whether the element has come within a screen height of the viewport (true from the start unless
+ * `lazy`; stays true once reached). A results page has many large charts: drawing only those a reader
+ * scrolls to keeps the page responsive while it loads.
+ */
+function useNearViewport(ref: RefObject<HTMLElement | null>, lazy: boolean): boolean {
+  const [near, setNear] = useState(!lazy || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '100% 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [near]);
+  return near;
+}
+
 let echarts: Promise<typeof import('./echarts-canvas.ts')> | undefined;
 /** The ECharts chunk, requested once (again after a failed attempt). */
 function loadECharts() {
@@ -148,11 +165,12 @@ function loadECharts() {
  * An ECharts canvas drawn from `option` (give a memoised option: a new one redraws), resized with the
  * window; role="img" with `label` as its accessible name.
  */
-export function EChart({ option, label, height }: { option: EChartsCoreOption | null; label: string; height: number }) {
+export function EChart({ option, label, height, whenVisible = false }: { option: EChartsCoreOption | null; label: string; height: number; whenVisible?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(ref, whenVisible);
   useEffect(() => {
     const el = ref.current;
-    if (!el || !option) return;
+    if (!el || !option || !near) return;
     let chart: DrawnChart | undefined;
     let gone = false;
     const onResize = () => chart?.resize();
@@ -169,12 +187,12 @@ export function EChart({ option, label, height }: { option: EChartsCoreOption | 
       window.removeEventListener('resize', onResize);
       chart?.dispose();
     };
-  }, [option]);
+  }, [option, near]);
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
 }
 
 /** A chart specification drawn by ECharts at the element's width (the same option as the PDF and DOCX). */
-export function SpecChart({ spec, label }: { spec: ChartSpec; label: string }) {
+export function SpecChart({ spec, label, whenVisible }: { spec: ChartSpec; label: string; whenVisible?: boolean }) {
   const { lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -191,15 +209,35 @@ export function SpecChart({ spec, label }: { spec: ChartSpec; label: string }) {
   const option = useMemo(() => (width ? (chartOption(spec, { width: w, height, locale: lang === 'en' ? 'en' : 'sv' }) as EChartsCoreOption) : null), [spec, width, w, height, lang]);
   return (
     <div ref={ref}>
-      <EChart option={option} label={label} height={height} />
+      <EChart option={option} label={label} height={height} whenVisible={whenVisible} />
     </div>
   );
 }
 
+/** A figure's chart, drawn when it comes near the viewport. */
 export function Chart({ fig }: { fig: Figure }) {
   const { t } = useI18n();
   const spec = useMemo(() => figureChart(fig), [fig]);
-  return <SpecChart spec={spec} label={chartSummary(fig, t)} />;
+  return <SpecChart spec={spec} label={chartSummary(fig, t)} whenVisible />;
+}
+
+/**
+ * Table alternatives with more cells than this are rendered when first opened (a national heatmap has
+ * 60 × 290 cells); smaller ones with the page. A closed <details> shows nothing either way.
+ */
+const EAGER_TABLE_CELLS = 1000;
+
+function TableAlternative({ fig, suppressionMin }: { fig: Figure; suppressionMin: number }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState(fig.rows.length * fig.columns.length <= EAGER_TABLE_CELLS);
+  return (
+    <details className="table-alternative" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>
+        {t('Visa som tabell')}: {fig.title}
+      </summary>
+      {opened && <FigureTable fig={fig} suppressionMin={suppressionMin} />}
+    </details>
+  );
 }
 
 // ---- The figure -------------------------------------------------------------------------------------
@@ -233,12 +271,7 @@ export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Fig
       ) : (
         <>
           <Chart fig={fig} />
-          <details className="table-alternative">
-            <summary>
-              {t('Visa som tabell')}: {fig.title}
-            </summary>
-            <FigureTable fig={fig} suppressionMin={suppressionMin} />
-          </details>
+          <TableAlternative fig={fig} suppressionMin={suppressionMin} />
         </>
       )}
       <p className="csv-link">
