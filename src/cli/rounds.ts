@@ -1,6 +1,7 @@
 // CLI: instruments, measurement rounds and import of responses (respondents: respondents.ts).
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/db.ts';
 import { InstrumentLoadError, loadInstrumentFile } from '../domain/instruments/catalog.ts';
@@ -21,6 +22,7 @@ import { COMPATIBILITY_CHANGE_LABELS, ITEM_COMPATIBILITY_LABELS } from '../domai
 import { getAssociation, type AssociationRow } from '../store/associations.ts';
 import { listRounds, roundProgress, type Round } from '../store/rounds.ts';
 import { ASSOCIATION_HELP, associationOf } from './args.ts';
+import { importProgressBar } from './import-progress.ts';
 import { CliError, print, withDb } from './index.ts';
 
 export const CLI_ACTOR = { id: null, name: 'Kommunansvarig' };
@@ -304,15 +306,27 @@ export function registerRoundCommands(program: Command): void {
     .option('--association <förbund>', ASSOCIATION_HELP)
     .option('--json', 'skriv ut som JSON')
     .action(async (opts: { round: number; file: string; dryRun?: boolean; skipInvalid?: boolean; association?: string; json?: boolean }) => {
-      let bytes: Uint8Array;
+      // The file is read as a stream by the import (a CSV is never held in memory whole).
       try {
-        bytes = new Uint8Array(await readFile(opts.file));
+        await access(opts.file, constants.R_OK);
+        if (!(await stat(opts.file)).isFile()) throw new Error('det är ingen vanlig fil');
       } catch (e) {
         throw new CliError(`Filen ${opts.file} kunde inte läsas: ${(e as Error).message}`);
       }
+      const bar = importProgressBar();
       const { report } = await withRounds(async (db) => {
         await checkRoundAssociation(db, opts.association, opts.round);
-        return importRoundResponses(db, opts.round, { bytes, filename: opts.file }, { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid }, CLI_ACTOR);
+        try {
+          return await importRoundResponses(
+            db,
+            opts.round,
+            { path: opts.file, filename: opts.file },
+            { dryRun: !!opts.dryRun, skipInvalid: !!opts.skipInvalid, onProgress: bar.onProgress },
+            CLI_ACTOR,
+          );
+        } finally {
+          bar.stop();
+        }
       });
       print(report, !!opts.json, () => formatImportReport(report));
       if (report.errors.length && (report.dryRun || !report.skipInvalid || report.written === 0)) process.exitCode = 1;

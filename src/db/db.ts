@@ -2,6 +2,7 @@
 // Everything above this file speaks PostgreSQL SQL through `Db`.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { DbStartError, DbUnavailableError, describeDbError, isConnectionError } from './availability.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
@@ -14,10 +15,26 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
+/**
+ * A transaction. `copyFrom` loads rows in bulk (COPY … FROM STDIN on PostgreSQL through pg-copy-streams,
+ * COPY … FROM '/dev/blob' on PGlite): `text` is COPY's text format, one row a line, columns separated by
+ * tabs, backslash escaped (copyText()). Table and column names are the caller's constants, never input.
+ */
+export interface Transaction extends Queryable {
+  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+/** One field in COPY's text format: \N for null; backslash, tab, newline and CR escaped. */
+export function copyField(v: string | number | null): string {
+  if (v === null) return '\\N';
+  const s = String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -80,6 +97,9 @@ async function openPglite(dataDir?: string): Promise<Db> {
             query: async <T>(sql: string, params?: unknown[]) => {
               const r = await tx.query<T>(sql, params as unknown[]);
               return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
+            },
+            copyFrom: async (table, columns, text) => {
+              await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob([text]) });
             },
           }),
         ),
@@ -153,7 +173,19 @@ async function openPostgres(url: string, schema?: string, onConnectionError?: (r
       client.on('error', onError);
       try {
         await available(() => client.query('BEGIN'));
-        const out = await fn(wrap(client));
+        const out = await fn({
+          ...wrap(client),
+          copyFrom: (table, columns, text) =>
+            available(
+              () =>
+                new Promise<void>((resolve, reject) => {
+                  const stream = client.query(copyFromStdin(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+                  stream.on('error', reject);
+                  stream.on('finish', () => resolve());
+                  stream.end(text);
+                }),
+            ),
+        });
         await available(() => client.query('COMMIT'));
         return out;
       } catch (e) {

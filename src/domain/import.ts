@@ -148,72 +148,108 @@ type Column =
 
 /** Validates every row of an import against the instrument and the round. */
 export function validateImport(table: ParsedTable, instrument: Instrument, ctx: ImportContext): ImportValidation {
-  const fileErrors: ImportError[] = [];
-  const errors: ImportError[] = [];
+  const v = new ImportValidator(table.header, instrument, ctx);
   const accepted: ImportedRow[] = [];
-  const selfAssessment = instrument.mode === 'self-assessment';
+  for (const r of table.rows) {
+    const a = v.row(r.row, r.cells);
+    if (a) accepted.push(a);
+  }
+  const end = v.finish();
+  return { accepted: end.fileErrors.length ? [] : accepted, errors: end.errors, fileErrors: end.fileErrors, rowCount: end.rowCount };
+}
 
-  // Header → columns.
-  const itemsById = new Map(instrument.items.map((i) => [norm(i.id), i]));
-  const columns: Column[] = [];
-  const seen = new Map<string, string>();
-  table.header.forEach((raw, index) => {
-    const name = raw.trim();
-    const n = norm(name);
-    let col: Column;
-    if (!n) {
-      const used = table.rows.some((r) => (r.cells[index] ?? '').trim() !== '');
-      if (used) fileErrors.push({ row: 1, column: `kolumn ${index + 1}`, message: 'Kolumnen saknar rubrik' });
-      col = { kind: 'ignore', name: `kolumn ${index + 1}` };
-    } else if (MUNICIPALITY_HEADERS.includes(n)) col = { kind: 'municipality', name };
-    else if (TYPE_HEADERS.includes(n)) col = { kind: 'type', name };
-    else if (AREA_HEADERS.includes(n)) col = { kind: 'area', name };
-    else if (IGNORED_HEADERS.includes(n)) col = { kind: 'ignore', name };
-    else if (itemsById.has(n)) col = { kind: 'item', name, item: itemsById.get(n)! };
-    else {
+/**
+ * The same validation one row at a time, for a file read as a stream: the header first, then each
+ * row (its accepted form returned, its errors kept), then finish(). Errors about the file found only
+ * in the rows (an unnamed column with values, too many rows, none) come at the end; when any
+ * remains the rows' results do not count (nothing may be written), as with validateImport.
+ */
+export class ImportValidator {
+  private readonly fileErrors: ImportError[] = [];
+  private readonly errors: ImportError[] = [];
+  private readonly columns: Column[] = [];
+  private readonly seen = new Map<string, string>();
+  private readonly unnamed: number[] = [];
+  private readonly unnamedUsed = new Set<number>();
+  private readonly selfAssessment: boolean;
+  private readonly typeRequired: boolean;
+  private readonly municipalities: Set<string>;
+  private readonly selfRows = new Map<string, number>();
+  private readonly headerBlocks: boolean;
+  private rowCount = 0;
+
+  constructor(
+    readonly header: readonly string[],
+    private readonly instrument: Instrument,
+    private readonly ctx: ImportContext,
+  ) {
+    this.selfAssessment = instrument.mode === 'self-assessment';
+    this.municipalities = new Set(ctx.municipalities);
+    const itemsById = new Map(instrument.items.map((i) => [norm(i.id), i]));
+    const { fileErrors, columns, seen } = this;
+    header.forEach((raw, index) => {
+      const name = raw.trim();
+      const n = norm(name);
+      let col: Column;
+      if (!n) {
+        this.unnamed.push(index);
+        col = { kind: 'ignore', name: `kolumn ${index + 1}` };
+      } else if (MUNICIPALITY_HEADERS.includes(n)) col = { kind: 'municipality', name };
+      else if (TYPE_HEADERS.includes(n)) col = { kind: 'type', name };
+      else if (AREA_HEADERS.includes(n)) col = { kind: 'area', name };
+      else if (IGNORED_HEADERS.includes(n)) col = { kind: 'ignore', name };
+      else if (itemsById.has(n)) col = { kind: 'item', name, item: itemsById.get(n)! };
+      else {
+        fileErrors.push({
+          row: 1,
+          column: name,
+          message: `Kolumnen "${name}" är varken kommun, respondenttyp, verksamhetsområde eller en fråga i instrumentet ${instrument.id}`,
+        });
+        col = { kind: 'ignore', name };
+      }
+      if (col.kind !== 'ignore') {
+        const key = col.kind === 'item' ? `item:${col.item.id}` : col.kind;
+        const other = seen.get(key);
+        if (other !== undefined) {
+          fileErrors.push({ row: 1, column: name, message: `Kolumnen "${name}" förekommer flera gånger (även "${other}")` });
+          col = { kind: 'ignore', name };
+        } else seen.set(key, name);
+      }
+      columns.push(col);
+    });
+    this.typeRequired = !this.selfAssessment && instrument.respondentTypes.length > 0;
+    if (!seen.has('municipality')) fileErrors.push({ row: 1, column: null, message: 'Kolumnen "kommun" (kommunens SCB-kod) saknas' });
+    if (this.typeRequired && !seen.has('type'))
       fileErrors.push({
         row: 1,
-        column: name,
-        message: `Kolumnen "${name}" är varken kommun, respondenttyp, verksamhetsområde eller en fråga i instrumentet ${instrument.id}`,
+        column: null,
+        message: `Kolumnen "respondenttyp" saknas (${instrument.respondentTypes.map((t) => t.id).join(', ')})`,
       });
-      col = { kind: 'ignore', name };
-    }
-    if (col.kind !== 'ignore') {
-      const key = col.kind === 'item' ? `item:${col.item.id}` : col.kind;
-      const other = seen.get(key);
-      if (other !== undefined) {
-        fileErrors.push({ row: 1, column: name, message: `Kolumnen "${name}" förekommer flera gånger (även "${other}")` });
-        col = { kind: 'ignore', name };
-      } else seen.set(key, name);
-    }
-    columns.push(col);
-  });
-  const typeRequired = !selfAssessment && instrument.respondentTypes.length > 0;
-  if (!seen.has('municipality'))
-    fileErrors.push({ row: 1, column: null, message: 'Kolumnen "kommun" (kommunens SCB-kod) saknas' });
-  if (typeRequired && !seen.has('type'))
-    fileErrors.push({
-      row: 1,
-      column: null,
-      message: `Kolumnen "respondenttyp" saknas (${instrument.respondentTypes.map((t) => t.id).join(', ')})`,
-    });
-  if (![...seen.keys()].some((k) => k.startsWith('item:')))
-    fileErrors.push({ row: 1, column: null, message: 'Filen har ingen kolumn med en fråga ur instrumentet (rubriken ska vara frågans id)' });
+    if (![...seen.keys()].some((k) => k.startsWith('item:')))
+      fileErrors.push({ row: 1, column: null, message: 'Filen har ingen kolumn med en fråga ur instrumentet (rubriken ska vara frågans id)' });
+    this.headerBlocks = fileErrors.length > 0;
+  }
 
-  const dataRows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (dataRows.length > MAX_IMPORT_ROWS)
-    fileErrors.push({ row: 0, column: null, message: `Filen har fler än ${MAX_IMPORT_ROWS} rader` });
-  if (dataRows.length === 0) fileErrors.push({ row: 0, column: null, message: 'Filen innehåller inga svarsrader' });
-  if (fileErrors.length) return { accepted, errors, fileErrors, rowCount: dataRows.length };
+  /** True once the file cannot be written whatever the remaining rows hold. */
+  get blocked(): boolean {
+    return this.headerBlocks || this.unnamedUsed.size > 0 || this.rowCount > MAX_IMPORT_ROWS;
+  }
 
-  const municipalities = new Set(ctx.municipalities);
-  const selfRows = new Map<string, number>();
+  /** Errors so far about rows (not the file). */
+  get rowErrorCount(): number {
+    return this.errors.length;
+  }
 
-  for (const { row, cells } of dataRows) {
+  /** Validates one data row; its accepted form, or null (blank, or errors kept for finish()). */
+  row(row: number, cells: readonly string[]): ImportedRow | null {
+    if (!cells.some((c) => c.trim() !== '')) return null;
+    this.rowCount++;
+    for (const i of this.unnamed) if ((cells[i] ?? '').trim() !== '') this.unnamedUsed.add(i);
+    if (this.blocked) return null;
+    const { columns, instrument, ctx, seen, selfAssessment } = this;
     const rowErrors: ImportError[] = [];
     const err = (column: string | null, message: string) => rowErrors.push({ row, column, message });
-    if (cells.slice(columns.length).some((c) => c.trim() !== ''))
-      err(null, `Raden har värden utanför de ${columns.length} kolumnerna i rubrikraden`);
+    if (cells.slice(columns.length).some((c) => c.trim() !== '')) err(null, `Raden har värden utanför de ${columns.length} kolumnerna i rubrikraden`);
     let municipality = '';
     let respondentType: string | null = selfAssessment ? SELF_ASSESSMENT_TYPE : null;
     let area: string | null = null;
@@ -223,14 +259,14 @@ export function validateImport(table: ParsedTable, instrument: Instrument, ctx: 
       const text = (cells[i] ?? '').trim();
       if (col.kind === 'municipality') {
         if (!/^[0-9]{4}$/.test(text)) err(col.name, text ? `"${text}" är ingen kommunkod (fyra siffror, SCB-kod)` : 'Kommunkod saknas');
-        else if (!municipalities.has(text)) err(col.name, `Kommunen ${text} ingår inte i mätomgången`);
+        else if (!this.municipalities.has(text)) err(col.name, `Kommunen ${text} ingår inte i mätomgången`);
         else municipality = text;
       } else if (col.kind === 'type') {
         if (selfAssessment) {
           if (text && norm(text) !== SELF_ASSESSMENT_TYPE)
             err(col.name, `Självskattningen besvaras av kommunansvarig; respondenttypen ska vara tom eller "${SELF_ASSESSMENT_TYPE}"`);
         } else if (!text) {
-          if (typeRequired) err(col.name, 'Respondenttyp saknas');
+          if (this.typeRequired) err(col.name, 'Respondenttyp saknas');
         } else {
           const t = instrument.respondentTypes.find((r) => norm(r.id) === norm(text) || norm(r.label) === norm(text));
           if (!t)
@@ -246,7 +282,7 @@ export function validateImport(table: ParsedTable, instrument: Instrument, ctx: 
     });
     const typeOk = !rowErrors.some((e) => seen.get('type') !== undefined && e.column === seen.get('type'));
 
-    const visible = new Set(visibleItems(instrument, respondentType).map((i) => i.id));
+    const visible = this.visibleFor(respondentType);
     const answers: Record<string, AnswerValue> = {};
     columns.forEach((col, i) => {
       if (col.kind !== 'item') return;
@@ -264,14 +300,41 @@ export function validateImport(table: ParsedTable, instrument: Instrument, ctx: 
     });
     if (!rowErrors.length && Object.keys(answers).length === 0) err(null, 'Raden innehåller inga svar');
     if (selfAssessment && municipality && !rowErrors.length) {
-      const first = selfRows.get(municipality);
+      const first = this.selfRows.get(municipality);
       if (first !== undefined) err(null, `Självskattningen för kommun ${municipality} finns redan på rad ${first}`);
-      else selfRows.set(municipality, row);
+      else this.selfRows.set(municipality, row);
     }
-    if (rowErrors.length) errors.push(...rowErrors);
-    else accepted.push({ row, municipality, respondentType, area, answers });
+    if (rowErrors.length) {
+      this.errors.push(...rowErrors);
+      return null;
+    }
+    return { row, municipality, respondentType, area, answers };
   }
-  return { accepted, errors, fileErrors, rowCount: dataRows.length };
+
+  private readonly visibleCache = new Map<string | null, Set<string>>();
+  private visibleFor(type: string | null): Set<string> {
+    let v = this.visibleCache.get(type);
+    if (!v) this.visibleCache.set(type, (v = new Set(visibleItems(this.instrument, type).map((i) => i.id))));
+    return v;
+  }
+
+  /** The errors about the file (then the rows' results do not count) and the rows, and the data rows read. */
+  finish(): { errors: ImportError[]; fileErrors: ImportError[]; rowCount: number } {
+    const fileErrors = [...this.fileErrors];
+    for (const i of this.unnamed)
+      if (this.unnamedUsed.has(i)) fileErrors.push({ row: 1, column: `kolumn ${i + 1}`, message: 'Kolumnen saknar rubrik' });
+    // Header errors in the order of the header (an unnamed column where it stands).
+    fileErrors.sort((a, b) => (a.row === 1 && b.row === 1 ? this.columnIndex(a) - this.columnIndex(b) : 0));
+    if (this.rowCount > MAX_IMPORT_ROWS) fileErrors.push({ row: 0, column: null, message: `Filen har fler än ${MAX_IMPORT_ROWS} rader` });
+    if (this.rowCount === 0) fileErrors.push({ row: 0, column: null, message: 'Filen innehåller inga svarsrader' });
+    return { errors: fileErrors.length ? [] : this.errors, fileErrors, rowCount: this.rowCount };
+  }
+
+  private columnIndex(e: ImportError): number {
+    if (e.column === null) return this.columns.length;
+    const i = this.columns.findIndex((c) => c.name === e.column);
+    return i < 0 ? this.columns.length : i;
+  }
 }
 
 /** The text of a stored answer in the import format (the inverse of cellToValue, using codes). */

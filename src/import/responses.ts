@@ -4,13 +4,16 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/db.ts';
-import { validateImport, type ImportError, type ParsedTable } from '../domain/import.ts';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { Db, Transaction } from '../db/db.ts';
+import { ImportValidator, type ImportedRow, type ImportError, type ParsedTable } from '../domain/import.ts';
 import type { Instrument } from '../domain/instruments/schema.ts';
 import { UNSAFE_TEXT_MESSAGE, unsafeTextReason } from '../domain/text.ts';
 import { getInstrument } from '../store/instruments.ts';
 import { listAreas } from '../store/organisation.ts';
-import { importSelfAssessment, insertImportedResponse } from '../store/respondents.ts';
+import { importSelfAssessmentBatch, insertImportedBatch } from '../store/imported-responses.ts';
 import { getRound, lockRound, type Round } from '../store/rounds.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -205,14 +208,217 @@ export interface ImportReport {
 }
 
 const PREVIEW_ROWS = 20;
+/** Accepted rows written per batch (one INSERT of respondents and one COPY of their answers). */
+export const IMPORT_BATCH_ROWS = 500;
+const READ_CHUNK = 256 * 1024;
 const sortErrors = (errors: ImportError[]) => [...errors].sort((a, b) => a.row - b.row || String(a.column ?? '').localeCompare(String(b.column ?? '')));
 
-/** Validates (and unless dryRun, writes) a responses file into a round. */
+/** The file to import: in memory, or on disk (the CLI's file, an upload spooled to a temporary file). */
+export type ImportSource = { bytes: Uint8Array; filename?: string } | { path: string; filename?: string };
+
+/** How far an import has come: bytes of the file read, data rows validated, rows written so far. */
+export interface ImportProgress {
+  phase: 'reading' | 'done';
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  written: number;
+}
+
+/** Size, first bytes and content hash of the source (the hash and row number make a row's import_ref). */
+async function describeSource(file: ImportSource): Promise<{ size: number; head: Uint8Array; fileRef: string }> {
+  if ('bytes' in file)
+    return { size: file.bytes.length, head: file.bytes.subarray(0, 4), fileRef: createHash('sha256').update(file.bytes).digest('hex').slice(0, 32) };
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = new Uint8Array(0);
+  for await (const chunk of createReadStream(file.path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+    if (head.length < 4) head = new Uint8Array([...head, ...chunk.subarray(0, 4 - head.length)]);
+    size += chunk.length;
+    hash.update(chunk);
+  }
+  return { size, head, fileRef: hash.digest('hex').slice(0, 32) };
+}
+
+async function* chunksOf(file: ImportSource): AsyncGenerator<Uint8Array> {
+  if ('bytes' in file) {
+    for (let i = 0; i < file.bytes.length; i += READ_CHUNK) yield file.bytes.subarray(i, i + READ_CHUNK);
+    return;
+  }
+  yield* createReadStream(file.path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>;
+}
+
+/** What reading the file found so far: errors that make the file unreadable, and bytes read. */
+interface ReadState {
+  /** Encoding errors (not UTF-8) and CSV errors (quotes, field counts): they alone are reported. */
+  encodingErrors: ImportError[];
+  parseErrors: ImportError[];
+  bytes: number;
+}
+
+type TableEvent = { kind: 'header'; cells: string[]; row: number } | { kind: 'rows'; rows: ParsedTable['rows'] };
+
+/**
+ * Decodes UTF-8 as a stream, strictly: complete lines are decoded together; a part that fails is
+ * decoded line by line and each line that is not UTF-8 is reported (as decodeUtf8 does).
+ */
+async function* utf8Text(chunks: AsyncIterable<Uint8Array>, state: ReadState): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let rest = new Uint8Array(0);
+  let line = 1;
+  let first = true;
+  const decode = (bytes: Uint8Array): string => {
+    try {
+      const text = decoder.decode(bytes);
+      for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) line++;
+      return text;
+    } catch {
+      const parts: string[] = [];
+      let start = 0;
+      for (let i = 0; i <= bytes.length; i++) {
+        if (i === bytes.length || bytes[i] === 0x0a) {
+          const end = i === bytes.length ? i : i + 1;
+          try {
+            parts.push(decoder.decode(bytes.subarray(start, end)));
+          } catch {
+            if (state.encodingErrors.length < MAX_ENCODING_ERRORS)
+              state.encodingErrors.push({
+                row: line,
+                column: null,
+                message: `Rad ${line} innehåller tecken som inte är UTF-8 (troligen Windows-1252/Latin-1). Spara filen som "CSV UTF-8" och försök igen.`,
+              });
+          }
+          if (i < bytes.length) line++;
+          start = i + 1;
+        }
+      }
+      return parts.join('');
+    }
+  };
+  for await (const chunk of chunks) {
+    state.bytes += chunk.length;
+    let bytes: Uint8Array = chunk;
+    if (rest.length) {
+      bytes = new Uint8Array(rest.length + chunk.length);
+      bytes.set(rest);
+      bytes.set(chunk, rest.length);
+    }
+    if (first && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      state.encodingErrors.push({ row: 0, column: null, message: 'Filen är kodad som UTF-16. Spara den som "CSV UTF-8" och försök igen.' });
+      return;
+    }
+    const cut = bytes.lastIndexOf(0x0a) + 1;
+    rest = bytes.slice(cut);
+    if (cut === 0) continue;
+    let text = decode(bytes.subarray(0, cut));
+    if (first) text = text.replace(/^\uFEFF/, '');
+    first = false;
+    if (text) yield text;
+  }
+  if (rest.length) {
+    let text = decode(rest);
+    if (first) text = text.replace(/^\uFEFF/, '');
+    if (text) yield text;
+  }
+}
+
+/** Reads a CSV as a stream (papaparse, delimiter ; , or tab guessed from the start): the header, then rows in chunks. */
+async function* csvTable(chunks: AsyncIterable<Uint8Array>, state: ReadState): AsyncGenerator<TableEvent> {
+  const input = new Readable({ objectMode: true, read: () => undefined });
+  const parsed: Array<Papa.ParseResult<string[]>> = [];
+  let finished = false;
+  let failure: unknown;
+  Papa.parse<string[]>(input as unknown as NodeJS.ReadableStream, {
+    header: false,
+    skipEmptyLines: false,
+    delimitersToGuess: [';', ',', '\t'],
+    chunk: (r) => void parsed.push(r),
+    complete: () => void (finished = true),
+    error: (e) => void (failure = e),
+  });
+  let records = 0;
+  let header: string[] | null = null;
+  const seen = new Set<number>();
+  function* take(): Generator<TableEvent> {
+    while (parsed.length) {
+      const r = parsed.shift()!;
+      const base = records;
+      for (const e of r.errors) {
+        if (e.code === 'UndetectableDelimiter') continue; // a single column; the header check reports what is missing
+        const row = base + (e.row ?? -1) + 1;
+        if (seen.has(row)) continue;
+        seen.add(row);
+        state.parseErrors.push({
+          row,
+          column: null,
+          message:
+            e.code === 'MissingQuotes' || e.code === 'InvalidQuotes'
+              ? 'Felaktiga citattecken: ett fält öppnas med " men stängs inte rätt'
+              : `Raden kunde inte läsas (${e.message})`,
+        });
+      }
+      const rows: ParsedTable['rows'] = [];
+      for (const raw of r.data) {
+        const cells = raw.map((c) => (c ?? '').toString());
+        records++;
+        if (header === null) {
+          header = cells;
+          yield { kind: 'header', cells, row: 1 };
+          continue;
+        }
+        const row = records;
+        if (cells.every((c) => c.trim() === '')) continue;
+        if (cells.length !== header.length && !seen.has(row)) {
+          seen.add(row);
+          state.parseErrors.push({ row, column: null, message: `Raden har ${cells.length} fält men rubrikraden har ${header.length}` });
+        }
+        rows.push({ row, cells });
+      }
+      if (rows.length) yield { kind: 'rows', rows };
+    }
+  }
+  const settle = async () => {
+    while (input.readableLength > 0 && failure === undefined) await new Promise((r) => setImmediate(r));
+  };
+  for await (const text of utf8Text(chunks, state)) {
+    input.push(text);
+    await settle();
+    yield* take();
+  }
+  input.push(null);
+  while (!finished && failure === undefined) await new Promise((r) => setImmediate(r));
+  if (failure !== undefined) throw failure;
+  yield* take();
+  if (header === null) yield { kind: 'header', cells: [], row: 1 };
+}
+
+/** An XLSX file, read in memory (exceljs), as the same events. */
+async function* xlsxTable(bytes: Uint8Array, state: ReadState): AsyncGenerator<TableEvent> {
+  const r = await parseXlsx(bytes);
+  state.bytes = bytes.length;
+  state.parseErrors.push(...r.errors);
+  const headerRow = r.table.rows.length ? Math.max(1, r.table.rows[0].row - 1) : 1;
+  yield { kind: 'header', cells: r.table.header, row: headerRow };
+  for (let i = 0; i < r.table.rows.length; i += IMPORT_BATCH_ROWS) yield { kind: 'rows', rows: r.table.rows.slice(i, i + IMPORT_BATCH_ROWS) };
+}
+
+class Rollback extends Error {
+  constructor(public report: ImportReport) {
+    super('rollback');
+  }
+}
+
+/**
+ * Validates (and unless dryRun, writes) a responses file into a round. A CSV is read as a stream:
+ * rows are validated one by one and the accepted ones written in batches of IMPORT_BATCH_ROWS in
+ * one transaction (rolled back when errors block the import), so memory does not grow with the
+ * file. An XLSX file is read into memory (exceljs) and then goes the same way.
+ */
 export async function importResponses(
   db: Db,
   roundId: number,
-  file: { bytes: Uint8Array; filename?: string },
-  opts: { dryRun?: boolean; skipInvalid?: boolean } = {},
+  file: ImportSource,
+  opts: { dryRun?: boolean; skipInvalid?: boolean; onProgress?: (p: ImportProgress) => void } = {},
 ): Promise<ImportReport> {
   const dryRun = !!opts.dryRun;
   const skipInvalid = !!opts.skipInvalid;
@@ -222,56 +428,104 @@ export async function importResponses(
   const instrument = (await getInstrument(db, round.instrument, round.instrumentVersion)) as Instrument;
   const base = { roundId, dryRun, skipInvalid, written: 0, alreadyImported: 0, preview: [] };
 
-  const parsed = await parseResponsesFile(file.bytes, file.filename);
-  if (!parsed.ok) return { ...base, format: parsed.format, rows: 0, accepted: 0, errors: sortErrors(parsed.errors) };
-
+  const source = await describeSource(file);
+  const format = detectFormat(source.head, file.filename);
+  if (!format)
+    return { ...base, format: null, rows: 0, accepted: 0, errors: [{ row: 0, column: null, message: 'Filformatet stöds inte: använd CSV (UTF-8) eller XLSX' }] };
+  if (source.size === 0) return { ...base, format, rows: 0, accepted: 0, errors: [{ row: 0, column: null, message: 'Filen är tom' }] };
   const areas = await listAreas(db);
-  const v = validateImport(parsed.table, instrument, { municipalities: round.municipalities, areas, respondentTypes: round.respondentTypes });
-  const errors = sortErrors([...v.fileErrors, ...v.errors]);
-  const report: ImportReport = {
-    ...base,
-    format: parsed.format,
-    rows: v.rowCount,
-    accepted: v.accepted.length,
-    errors,
-    preview: v.accepted.slice(0, PREVIEW_ROWS).map((a) => ({
-      row: a.row,
-      municipality: a.municipality,
-      respondentType: a.respondentType,
-      area: a.area,
-      answers: Object.keys(a.answers).length,
-    })),
-  };
-  const blocked = v.fileErrors.length > 0 || (v.errors.length > 0 && !skipInvalid);
-  if (dryRun || blocked || v.accepted.length === 0) return report;
+  const ctx = { municipalities: round.municipalities, areas, respondentTypes: round.respondentTypes };
 
-  const fileRef = createHash('sha256').update(file.bytes).digest('hex').slice(0, 32);
-  const counts = await db.transaction(async (tx) => {
-    const locked = await lockRound(tx, roundId);
-    if (!locked) throw new ImportRefused(`Mätomgång ${roundId} finns inte`, 'not-found');
-    checkImportable(locked);
+  const run = async (tx: Transaction | null): Promise<{ report: ImportReport; commit: boolean }> => {
+    const state: ReadState = { encodingErrors: [], parseErrors: [], bytes: 0 };
+    const events =
+      format === 'xlsx'
+        ? xlsxTable('bytes' in file ? file.bytes : new Uint8Array(await readFile(file.path)), state)
+        : csvTable(chunksOf(file), state);
+    const unsafe: ImportError[] = [];
+    let validator: ImportValidator | null = null;
+    let accepted = 0;
     let written = 0;
     let already = 0;
-    for (const a of v.accepted) {
-      if (instrument.mode === 'self-assessment') {
-        await importSelfAssessment(tx, { roundId, municipality: a.municipality, area: a.area, answers: a.answers });
-        written++;
-      } else {
-        const id = await insertImportedResponse(tx, {
-          roundId,
-          municipality: a.municipality,
-          respondentType: a.respondentType,
-          area: a.area,
-          importRef: `${fileRef}:${a.row}`,
-          answers: a.answers,
-        });
-        if (id === null) already++;
-        else written++;
+    const preview: ImportReport['preview'] = [];
+    let batch: ImportedRow[] = [];
+    const unreadable = () => state.encodingErrors.length > 0 || state.parseErrors.length > 0 || unsafe.length > 0;
+    const canWrite = () => !!tx && !unreadable() && !!validator && !validator.blocked && (skipInvalid || validator.rowErrorCount === 0);
+    const flush = async () => {
+      if (!tx || !batch.length) return;
+      const rows = batch;
+      batch = [];
+      if (!canWrite()) return; // the transaction is rolled back: nothing of this file is kept
+      if (instrument.mode === 'self-assessment') written += await importSelfAssessmentBatch(tx, roundId, rows);
+      else {
+        const r = await insertImportedBatch(tx, roundId, source.fileRef, rows);
+        written += r.written;
+        already += r.alreadyImported;
       }
+    };
+    const progress = (phase: ImportProgress['phase']) =>
+      opts.onProgress?.({ phase, bytes: state.bytes, totalBytes: source.size, rows: accepted + (validator?.rowErrorCount ?? 0), written });
+
+    for await (const ev of events) {
+      if (ev.kind === 'header') {
+        ev.cells.forEach((h) => {
+          if (unsafeTextReason(h)) unsafe.push({ row: ev.row, column: null, message: `Rubrikraden: ${lowerFirst(UNSAFE_TEXT_MESSAGE)}` });
+        });
+        validator = new ImportValidator(ev.cells, instrument, ctx);
+        continue;
+      }
+      for (const r of ev.rows) {
+        for (let i = 0; i < r.cells.length; i++)
+          if (unsafe.length < MAX_ENCODING_ERRORS && unsafeTextReason(r.cells[i]))
+            unsafe.push({ row: r.row, column: safeHeader(validatorHeader(validator, i)), message: UNSAFE_TEXT_MESSAGE });
+        if (unreadable()) continue;
+        const a = validator!.row(r.row, r.cells);
+        if (!a) continue;
+        accepted++;
+        if (preview.length < PREVIEW_ROWS)
+          preview.push({ row: a.row, municipality: a.municipality, respondentType: a.respondentType, area: a.area, answers: Object.keys(a.answers).length });
+        if (tx && canWrite()) batch.push(a);
+        if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+      }
+      progress('reading');
     }
-    return { written, already };
-  });
-  return { ...report, written: counts.written, alreadyImported: counts.already };
+    const readErrors = state.encodingErrors.length ? state.encodingErrors : state.parseErrors.length ? state.parseErrors : unsafe;
+    if (readErrors.length) return { report: { ...base, format, rows: 0, accepted: 0, errors: sortErrors(readErrors) }, commit: false };
+    const v = validator!.finish();
+    const fileBlocked = v.fileErrors.length > 0;
+    const report: ImportReport = {
+      ...base,
+      format,
+      rows: v.rowCount,
+      accepted: fileBlocked ? 0 : accepted,
+      errors: sortErrors([...v.fileErrors, ...v.errors]),
+      preview: fileBlocked ? [] : preview,
+    };
+    const blocked = fileBlocked || (v.errors.length > 0 && !skipInvalid);
+    if (!tx || blocked || report.accepted === 0) return { report, commit: false };
+    await flush();
+    progress('done');
+    return { report: { ...report, written, alreadyImported: already }, commit: true };
+  };
+
+  if (dryRun) return (await run(null)).report;
+  try {
+    return await db.transaction(async (tx) => {
+      const locked = await lockRound(tx, roundId);
+      if (!locked) throw new ImportRefused(`Mätomgång ${roundId} finns inte`, 'not-found');
+      checkImportable(locked);
+      const r = await run(tx);
+      if (!r.commit) throw new Rollback(r.report);
+      return r.report;
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return e.report;
+    throw e;
+  }
+}
+
+function validatorHeader(v: ImportValidator | null, i: number): string | undefined {
+  return v?.header[i];
 }
 
 function checkImportable(round: Round) {

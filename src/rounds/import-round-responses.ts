@@ -2,7 +2,7 @@
 // accepted rows are written (all or nothing unless skipInvalid). Audited when rows were written.
 import type { Db } from '../db/db.ts';
 import { AppError } from '../domain/errors.ts';
-import { importResponses, ImportRefused, type ImportReport } from '../import/responses.ts';
+import { importResponses, ImportRefused, type ImportProgress, type ImportReport, type ImportSource } from '../import/responses.ts';
 import { audit } from '../store/audit.ts';
 import type { Actor } from './service.ts';
 
@@ -10,8 +10,8 @@ import type { Actor } from './service.ts';
 export async function importRoundResponses(
   db: Db,
   id: number,
-  file: { bytes: Uint8Array; filename?: string },
-  opts: { dryRun: boolean; skipInvalid: boolean },
+  file: ImportSource,
+  opts: { dryRun: boolean; skipInvalid: boolean; onProgress?: (p: ImportProgress) => void },
   actor: Actor,
 ): Promise<{ report: ImportReport; refusal?: string }> {
   let report: ImportReport;
