@@ -53,8 +53,6 @@ import { hasPublished } from '../store/published.ts';
 
 export const CACHE_ENTRIES = 16;
 export const CACHE_MAX_RESPONSES = 50_000;
-/** Rounds with more municipalities than this are loaded in parts of this many, evaluated while the next part loads. */
-export const LOAD_PART_MUNICIPALITIES = 24;
 
 /** A request the analysis cannot serve: 400 (bad input), 403 (not allowed) or 404 (unknown). */
 /** Converts the domain's refusals of a comparison into AppError; rethrows anything else. */
@@ -151,24 +149,11 @@ function addPartials(instrument: Instrument, responses: readonly AnalysisRespons
   for (const p of partialsOf(instrument, responses)) into.set(p.municipality, p);
 }
 
-/** Every municipality's partial, loading parts of the round while the previous part is evaluated. */
+/** Every municipality's partial. */
 async function loadAll(db: Queryable, round: RoundInfo, instrument: Instrument, filters: Filters): Promise<Map<string, MunicipalityPartial>> {
   analysisCacheStats.fullLoads++;
   const partials = new Map<string, MunicipalityPartial>();
-  const codes = [...round.municipalities].sort(byCode);
-  if (codes.length <= LOAD_PART_MUNICIPALITIES) {
-    addPartials(instrument, await loadRoundResponses(db, round.id, filters), partials);
-    return partials;
-  }
-  const parts: string[][] = [];
-  for (let i = 0; i < codes.length; i += LOAD_PART_MUNICIPALITIES) parts.push(codes.slice(i, i + LOAD_PART_MUNICIPALITIES));
-  // Respondents can only belong to the round's municipalities (foreign key), so the parts cover all.
-  let next = loadRoundResponses(db, round.id, { ...filters, municipalities: parts[0] });
-  for (let k = 0; k < parts.length; k++) {
-    const responses = await next;
-    if (k + 1 < parts.length) next = loadRoundResponses(db, round.id, { ...filters, municipalities: parts[k + 1] });
-    addPartials(instrument, responses, partials);
-  }
+  addPartials(instrument, await loadRoundResponses(db, round.id, filters), partials);
   return partials;
 }
 

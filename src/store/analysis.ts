@@ -38,16 +38,21 @@ export async function loadRoundResponses(db: Queryable, roundId: number, filter:
       AND ($5::text[] IS NULL OR p.municipality_code = ANY($5::text[]))`;
   // Sorted here rather than in SQL: a national round's aggregated rows (~6 MB) would make the
   // database sort spill to disk under the default work_mem.
-  const { rows } = await db.query<Raw>(
-    `SELECT p.id, p.municipality_code AS m, p.respondent_type AS t, p.area, x.a
-       FROM respondents p
-       LEFT JOIN (SELECT a.respondent_id, string_agg(a.item_id || E'\\x1f' || a.value::text, E'\\x1e') AS a
-                    FROM answers a
-                   WHERE a.respondent_id IN (SELECT p.id FROM respondents p WHERE ${where})
-                   GROUP BY a.respondent_id) x ON x.respondent_id = p.id
-      WHERE ${where}`,
-    params,
-  );
+  // A few municipalities (the incremental analysis): each respondent's answers through the answers'
+  // primary key; the whole round: one grouped pass over its answers.
+  const sql = filter.municipalities
+    ? `SELECT p.id, p.municipality_code AS m, p.respondent_type AS t, p.area,
+              (SELECT string_agg(a.item_id || E'\\x1f' || a.value::text, E'\\x1e') FROM answers a WHERE a.respondent_id = p.id) AS a
+         FROM respondents p
+        WHERE ${where}`
+    : `SELECT p.id, p.municipality_code AS m, p.respondent_type AS t, p.area, x.a
+         FROM respondents p
+         LEFT JOIN (SELECT a.respondent_id, string_agg(a.item_id || E'\\x1f' || a.value::text, E'\\x1e') AS a
+                      FROM answers a
+                     WHERE a.respondent_id IN (SELECT p.id FROM respondents p WHERE ${where})
+                     GROUP BY a.respondent_id) x ON x.respondent_id = p.id
+        WHERE ${where}`;
+  const { rows } = await db.query<Raw>(sql, params);
   rows.sort((a, b) => (a.m < b.m ? -1 : a.m > b.m ? 1 : a.id - b.id));
   const parsed = new Map<string, AnswerValue>();
   const out: AnalysisResponse[] = new Array(rows.length);

@@ -73,6 +73,8 @@ class Columns {
     private readonly instrument: Instrument,
     readonly responses: readonly AnalysisResponse[],
     scored: readonly { item: Item; range: Range }[],
+    /** Per item (instrument order): decoded answers, shared by the municipalities' columns of one load. */
+    memos: Map<unknown, Decoded>[] = instrument.items.map(() => new Map()),
   ) {
     const ranges = new Map(scored.map((s) => [s.item.id, s.range]));
     this.specs = instrument.items.map((item, index) => ({
@@ -88,7 +90,7 @@ class Columns {
     this.target = this.specs.map(() => new Float64Array(n).fill(NaN));
     this.codes = this.specs.map(() => new Array<string[] | null>(n).fill(null));
     for (const spec of this.specs) {
-      const memo = new Map<unknown, Decoded>();
+      const memo = memos[spec.index];
       const { has, v, dk, target, codes } = { has: this.has[spec.index], v: this.v[spec.index], dk: this.dk[spec.index], target: this.target[spec.index], codes: this.codes[spec.index] };
       const id = spec.item.id;
       const text = spec.item.type === 'text';
@@ -302,10 +304,11 @@ export function municipalityPartial(
   municipality: string,
   responses: readonly AnalysisResponse[],
   opts: EvaluateOptions = {},
+  shared: { reference: ScoreStructure; memos: Map<unknown, Decoded>[] } = { reference: scoreStructure(instrument), memos: instrument.items.map(() => new Map()) },
 ): MunicipalityPartial {
   const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
-  const reference = scoreStructure(instrument);
-  const cols = new Columns(instrument, responses, reference.scored);
+  const { reference } = shared;
+  const cols = new Columns(instrument, responses, reference.scored, shared.memos);
   const st = structure(reference, cols);
   const buf = new Float64Array(Math.max(1, responses.length));
   const rows = new Int32Array(responses.length);
@@ -425,10 +428,12 @@ export function combine(instrument: Instrument, partials: readonly MunicipalityP
 /** Partials of responses ordered by municipality (consecutive responses of one municipality form its partial). */
 export function partialsOf(instrument: Instrument, responses: readonly AnalysisResponse[], opts: EvaluateOptions = {}): MunicipalityPartial[] {
   const out: MunicipalityPartial[] = [];
+  // Each distinct answer is decoded once for all municipalities.
+  const shared = { reference: scoreStructure(instrument), memos: instrument.items.map(() => new Map<unknown, Decoded>()) };
   let start = 0;
   for (let i = 1; i <= responses.length; i++)
     if (i === responses.length || responses[i].municipality !== responses[start].municipality) {
-      out.push(municipalityPartial(instrument, responses[start].municipality, responses.slice(start, i), opts));
+      out.push(municipalityPartial(instrument, responses[start].municipality, responses.slice(start, i), opts, shared));
       start = i;
     }
   return out;
