@@ -224,11 +224,14 @@ export const importResponses = endpoint({
   method: 'POST',
   path: '/api/rounds/:id/import',
   owners: [{ kind: 'round', param: 'id' }],
-  summary: 'Importerar svar från CSV eller XLSX (multipart/form-data, fältet "file"); dryRun förhandsgranskar',
+  summary:
+    'Importerar svar från CSV eller XLSX (multipart/form-data, fältet "file"); dryRun förhandsgranskar. Med progress svarar ' +
+    'servern 200 med application/x-ndjson: en rad {"progress":{phase,bytes,totalBytes,rows,written}} i taget medan filen tas ' +
+    'emot och läses, sist {"status":…,"body":…} med den status och det svar som annars hade skickats',
   tag: TAG,
   access: ADMIN,
   params: roundParams,
-  query: z.object({ dryRun: flag, skipInvalid: flag }),
+  query: z.object({ dryRun: flag, skipInvalid: flag, progress: flag }),
   body: z.unknown().describe('multipart/form-data med filen i fältet "file"'),
   response: importReport,
   errors: [404, 409, 413, 415],

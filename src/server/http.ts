@@ -1,5 +1,10 @@
 // HTTP helpers: typed errors with Swedish messages and zod validation of every input.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { DB_UNAVAILABLE_MESSAGE, isConnectionError, RETRY_AFTER_SECONDS } from '../db/availability.ts';
 import { classifyDbError } from '../db/errors.ts';
@@ -63,7 +68,64 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
   return { bytes, filename: file.filename };
 }
 
+/**
+ * The uploaded file of a multipart/form-data request (field "file"), written to a temporary file as
+ * it arrives, so that a large upload is never held in memory (issue 15). `onBytes` is told the bytes
+ * received so far. The caller removes the file with `remove()` (also on error). Errors as uploadedFile.
+ */
+export async function uploadedFileOnDisk(
+  req: FastifyRequest,
+  onBytes?: (bytes: number) => void,
+): Promise<{ path: string; filename: string; remove: () => Promise<void> }> {
+  if (!req.isMultipart()) throw new AppError('unsupported_media', 'Skicka filen som multipart/form-data i fältet "file"');
+  const dir = await mkdtemp(join(tmpdir(), 'samverka-upload-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  const path = join(dir, 'upload');
+  try {
+    let file;
+    try {
+      file = await req.file();
+      if (!file) throw badRequest('Ingen fil skickades');
+      let bytes = 0;
+      const upload = file.file;
+      upload.on('data', (chunk: Buffer) => onBytes?.((bytes += chunk.length)));
+      await pipeline(upload, createWriteStream(path));
+      if (upload.truncated) throw new AppError('too_large', 'Filen är för stor');
+    } catch (e) {
+      const status = (e as FastifyError).statusCode;
+      if (e instanceof AppError || (status && status < 500)) throw e;
+      req.log.info({ err: e }, 'multipart body could not be read');
+      throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
+    }
+    if (unsafeTextReason(file.filename)) throw badRequest('Filnamnet innehåller ett otillåtet tecken (NUL eller ett ensamt surrogattecken)');
+    return { path, filename: file.filename, remove };
+  } catch (e) {
+    await remove();
+    throw e;
+  }
+}
+
 export { idParam, municipalityCode } from '../contracts/endpoint.ts';
+
+/** The status and body errorHandler would send for an error, for a reply already under way (a progress stream). */
+export function errorResult(err: unknown, req: FastifyRequest): { status: number; body: { error: string; details?: unknown } } {
+  if (err instanceof AppError) {
+    const status = HTTP_STATUS[err.code];
+    if (status >= 500) req.log.error({ err }, err.message);
+    return { status, body: { error: err.message, details: err.details } };
+  }
+  if (isConnectionError(err)) {
+    req.log.warn({ err }, 'databasen är inte tillgänglig');
+    return { status: 503, body: { error: DB_UNAVAILABLE_MESSAGE } };
+  }
+  const db = classifyDbError(err);
+  if (db) {
+    req.log.warn({ err }, `database refused input (SQLSTATE ${db.code})`);
+    return { status: db.status, body: { error: db.message } };
+  }
+  req.log.error({ err }, (err as Error)?.message || 'Oväntat fel');
+  return { status: 500, body: { error: 'Ett oväntat fel inträffade' } };
+}
 
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {

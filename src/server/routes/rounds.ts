@@ -7,6 +7,7 @@
 // a new round gets the creator's association, and a round id of another association is 404 (the contract's
 // `owners`, src/server/association-guard.ts). The region's analyst sees no round.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
 import * as api from '../../contracts/rounds.ts';
 import type { RoundAction } from '../../domain/rounds.ts';
 import { changeRoundStatus } from '../../rounds/change-round-status.ts';
@@ -24,7 +25,10 @@ import { roundAssociationOf, syncInstruments, type Actor } from '../../rounds/se
 import type { User } from '../../store/accounts.ts';
 import { requireUser } from '../auth.ts';
 import { route } from '../route.ts';
-import { uploadedFile } from '../http.ts';
+import { AppError, errorResult, uploadedFileOnDisk } from '../http.ts';
+
+/** How often a progress line is sent while an import runs. */
+const PROGRESS_INTERVAL_MS = 250;
 
 export async function roundRoutes(app: FastifyInstance) {
   const { db } = app;
@@ -67,11 +71,51 @@ export async function roundRoutes(app: FastifyInstance) {
   // ---- Import and export -------------------------------------------------------------------
 
   route(app, api.importResponses, async (req, reply) => {
-    const file = await uploadedFile(req);
-    const { report, refusal } = await importRoundResponses(db, req.params.id, file, req.query, actorOf(req, requireUser(req)));
-    // Nothing saved because of errors: a 400 that carries the report (its errors by row and column).
-    if (refusal) return reply.status(400).send({ error: refusal, ...report }) as never;
-    return report;
+    const actor = actorOf(req, requireUser(req));
+    const opts = { dryRun: req.query.dryRun, skipInvalid: req.query.skipInvalid };
+    if (!req.query.progress) {
+      // The upload goes to a temporary file and is read from there as a stream (bounded memory).
+      const file = await uploadedFileOnDisk(req);
+      try {
+        const { report, refusal } = await importRoundResponses(db, req.params.id, file, opts, actor);
+        // Nothing saved because of errors: a 400 that carries the report (its errors by row and column).
+        if (refusal) return reply.status(400).send({ error: refusal, ...report }) as never;
+        return report;
+      } finally {
+        await file.remove();
+      }
+    }
+    // With progress: 200 at once, then one JSON line per step (application/x-ndjson) and last the status
+    // and body the request would otherwise have had. The state travels with the request itself, so any
+    // instance behind a load balancer can serve it and nothing is kept between requests.
+    if (!req.isMultipart()) throw new AppError('unsupported_media', 'Skicka filen som multipart/form-data i fältet "file"');
+    const out = new PassThrough();
+    const line = (v: unknown) => out.write(`${JSON.stringify(v)}\n`);
+    const totalBytes = Number(req.headers['content-length']) || 0;
+    let last = 0;
+    const progress = (p: { phase: string; bytes: number; totalBytes: number; rows: number; written: number }, force = false) => {
+      const now = Date.now();
+      if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      line({ progress: p });
+    };
+    void (async () => {
+      let result: { status: number; body: unknown };
+      let file: Awaited<ReturnType<typeof uploadedFileOnDisk>> | undefined;
+      try {
+        file = await uploadedFileOnDisk(req, (bytes) => progress({ phase: 'upload', bytes, totalBytes, rows: 0, written: 0 }));
+        progress({ phase: 'upload', bytes: totalBytes, totalBytes, rows: 0, written: 0 }, true);
+        const { report, refusal } = await importRoundResponses(db, req.params.id, file, { ...opts, onProgress: (p) => progress(p, p.phase === 'done') }, actor);
+        result = refusal ? { status: 400, body: { error: refusal, ...report } } : { status: 200, body: report };
+      } catch (e) {
+        result = errorResult(e, req);
+      } finally {
+        await file?.remove();
+      }
+      line(result);
+      out.end();
+    })();
+    return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no').send(out) as never;
   });
 
   route(app, api.roundResponsesCsv, async (req, reply) => {
