@@ -44,6 +44,8 @@ export interface LighthouseFigures {
   cls: number;
   /** JavaScript transferred (bytes on the wire, compressed). */
   scriptBytes: number;
+  /** Lighthouse's measure of the host's CPU speed (its mobile throttling assumes roughly 1000 or more). */
+  benchmarkIndex: number;
   /** Audits of the accessibility category that failed, and the performance audits with savings. */
   failedA11y: string[];
   opportunities: string[];
@@ -81,6 +83,7 @@ function figures(lhr: LighthouseResult, url: string): LighthouseFigures {
     tbtMs: num('total-blocking-time'),
     fcpMs: num('first-contentful-paint'),
     cls: num('cumulative-layout-shift'),
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
     scriptBytes: requests.filter((r) => r.resourceType === 'Script').reduce((s, r) => s + (r.transferSize ?? 0), 0),
     failedA11y: a11y.filter((r) => r.weight > 0 && audit(r.id)?.score !== null && (audit(r.id)?.score ?? 1) < 1).map((r) => r.id),
     opportunities: perf
@@ -138,6 +141,7 @@ function reportPage(label: string, f: LighthouseFigures, floor: LighthouseFigure
   report(`${label}: LCP kvot mot golvet`, f.lcpMs / floor.lcpMs, 'x');
   report(`${label}: TBT`, f.tbtMs, 'ms');
   report(`${label}: JS överfört`, f.scriptBytes / 1024, 'kB');
+  console.log(`  värdens benchmarkIndex ${f.benchmarkIndex.toFixed(0)} (Lighthouse räknar med ungefär 1000 eller mer för sin strypning)`);
   if (f.failedA11y.length) console.log(`  tillgänglighet, underkänt: ${f.failedA11y.join(', ')}`);
   if (f.opportunities.length) console.log(`  prestanda, förbättringar: ${f.opportunities.join('; ')}`);
 }

@@ -165,12 +165,11 @@ function loadECharts() {
  * An ECharts canvas drawn from `option` (give a memoised option: a new one redraws), resized with the
  * window; role="img" with `label` as its accessible name.
  */
-export function EChart({ option, label, height, whenVisible = false }: { option: EChartsCoreOption | null; label: string; height: number; whenVisible?: boolean }) {
+export function EChart({ option, label, height }: { option: EChartsCoreOption | null; label: string; height: number }) {
   const ref = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(ref, whenVisible);
   useEffect(() => {
     const el = ref.current;
-    if (!el || !option || !near) return;
+    if (!el || !option) return;
     let chart: DrawnChart | undefined;
     let gone = false;
     const onResize = () => chart?.resize();
@@ -187,14 +186,18 @@ export function EChart({ option, label, height, whenVisible = false }: { option:
       window.removeEventListener('resize', onResize);
       chart?.dispose();
     };
-  }, [option, near]);
+  }, [option]);
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
 }
 
-/** A chart specification drawn by ECharts at the element's width (the same option as the PDF and DOCX). */
-export function SpecChart({ spec, label, whenVisible }: { spec: ChartSpec; label: string; whenVisible?: boolean }) {
+/**
+ * A chart specification drawn by ECharts at the element's width (the same option as the PDF and DOCX);
+ * with `whenVisible`, only once it comes near the viewport (its option is not even computed before).
+ */
+export function SpecChart({ spec, label, whenVisible = false }: { spec: ChartSpec; label: string; whenVisible?: boolean }) {
   const { lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(ref, whenVisible);
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const el = ref.current;
@@ -206,10 +209,13 @@ export function SpecChart({ spec, label, whenVisible }: { spec: ChartSpec; label
   }, []);
   const w = width || 640;
   const height = chartHeight(spec, w);
-  const option = useMemo(() => (width ? (chartOption(spec, { width: w, height, locale: lang === 'en' ? 'en' : 'sv' }) as EChartsCoreOption) : null), [spec, width, w, height, lang]);
+  const option = useMemo(
+    () => (width && near ? (chartOption(spec, { width: w, height, locale: lang === 'en' ? 'en' : 'sv' }) as EChartsCoreOption) : null),
+    [spec, width, w, height, lang, near],
+  );
   return (
     <div ref={ref}>
-      <EChart option={option} label={label} height={height} whenVisible={whenVisible} />
+      <EChart option={option} label={label} height={height} />
     </div>
   );
 }
