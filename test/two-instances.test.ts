@@ -197,31 +197,26 @@ describe('två instanser på en PostgreSQL', { timeout: 600_000 }, () => {
   });
 
   it('misslyckade inloggningar räknas över båda instanserna', async () => {
-    // Attempts alternate A, B, A, B … with a wrong password. The free failures pass, then each failure
-    // costs a growing delay. Had each instance counted its own, A would have seen only half of them.
+    // Twelve attempts with a wrong password at once, six to A and six to B. Each attempt is recorded
+    // under a lock on (IP, address) in the database before the password is checked, so they queue there
+    // within a few milliseconds whatever the machine's speed: the free failures and the one after them
+    // pass (401), every later one owes the 1 s delay of the failure before it (429). Had each instance
+    // counted its own failures, A and B would each have let four through (eight 401).
     const free = SIGN_IN_THROTTLE.freeFailures;
-    const browser = new Browser();
     const email = 'mellerud@demo.samverka.se';
-    let throttledAt = 0;
-    let retryAfter = 0;
-    for (let attempt = 1; attempt <= free + 4 && !throttledAt; attempt++) {
-      const r = await browser.signIn(attempt % 2 ? a : b, email, 'fel-lösenord');
-      if (r.status === 429) {
-        throttledAt = attempt;
-        retryAfter = Number(r.headers.get('retry-after'));
-        assert.match(r.body.error, /Vänta|försök igen/i);
-      } else assert.equal(r.status, 401, `försök ${attempt}`);
+    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => new Browser().signIn(i % 2 ? b : a, email, 'fel-lösenord')));
+    const statuses = replies.map((r) => r.status);
+    const passed = statuses.filter((s) => s === 401).length;
+    assert.deepEqual(statuses.filter((s) => s !== 401 && s !== 429), [], statuses.join(', '));
+    // free + 1 pass; one more only if this machine took over a second between two of the queued records.
+    assert.ok(passed === free + 1 || passed === free + 2, `${free + 1} släpps igenom, resten stryps (${statuses.join(', ')})`);
+    for (const r of replies.filter((x) => x.status === 429)) {
+      assert.ok(Number(r.headers.get('retry-after')) >= 1, 'med Retry-After');
+      assert.match(r.body.error, /sekund/);
     }
-    // The (free + 1)th failure is let through and recorded; the next attempt waits 1 s, unless this
-    // machine was slower than that between two attempts, in which case the next failures owe 2 s and 4 s.
-    assert.ok(throttledAt > free + 1, `de ${free} fria misslyckandena och nästa passerar (strypt vid försök ${throttledAt})`);
-    assert.ok(throttledAt > 0 && throttledAt <= free + 4, `strypt senast vid försök ${free + 4} av alternerande försök (${throttledAt})`);
-    assert.ok(retryAfter >= 1, `Retry-After (${retryAfter})`);
-    // Both instances hold the address back now, also with the right password.
-    const onA = await browser.signIn(a, email);
-    const onB = await browser.signIn(b, email);
-    assert.equal(onA.status, 429);
-    assert.equal(onB.status, 429);
+    // At most five of the twelve pass, so each instance (six attempts each) held at least one back.
+    assert.ok(replies.some((r, i) => i % 2 === 0 && r.status === 429), 'A stryper');
+    assert.ok(replies.some((r, i) => i % 2 === 1 && r.status === 429), 'B stryper');
     // Another address from the same IP is not held back.
     assert.equal((await new Browser().signIn(b, 'sml-it@demo.samverka.se')).status, 200);
   });

@@ -17,7 +17,9 @@ import { Readable, Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Queryable } from '../db/db.ts';
 import { INSTANCE } from '../instance.ts';
+import type { ReportModel } from '../domain/reports/model.ts';
 import type { ReportFormat } from './render/index.ts';
+import { startRenderPool } from './render-pool.ts';
 import { delrapportModel, loadRoundReportData, renderModel, reportFileName, type RoundReportData } from './service.ts';
 
 /** Finished jobs (and their files) are kept this long. */
@@ -46,16 +48,30 @@ interface ZipOptions {
   onProgress?: (p: BatchProgress) => void;
   signal?: AbortSignal;
   data?: RoundReportData;
+  /** Render workers (render-pool.ts); default two, 0 = render in this thread. */
+  workers?: number;
 }
+
+/** Batches of at least this many reports render in worker threads (smaller ones are quicker without). */
+export const POOL_FROM = 8;
 
 /**
  * Renders the delrapporter of `codes` (default: every municipality of the round) as one zip into `out`
- * (ended when the zip is complete). Each report is handed to the zip before the next is rendered, and
- * the next waits until the zip has taken the previous one, so memory does not grow with the number of reports.
+ * (ended when the zip is complete). The round's data is loaded once; each report's model is built
+ * here and rendered in a worker thread (render-pool.ts; `workers`: how many, default two, 0 = here), a
+ * few reports ahead of the zip; a report goes into the zip once it is rendered, in order, and the next
+ * waits until the zip has taken it, so memory does not grow with the number of reports.
  */
-export async function streamDelrapportZip(db: Queryable, roundId: number, out: NodeJS.WritableStream, opts: ZipOptions): Promise<{ files: string[]; bytes: number }> {
+export async function streamDelrapportZip(
+  db: Queryable,
+  roundId: number,
+  out: NodeJS.WritableStream,
+  opts: ZipOptions,
+): Promise<{ files: string[]; bytes: number }> {
   const data = opts.data ?? (await loadRoundReportData(db, roundId));
   const codes = opts.codes ?? data.round.municipalities;
+  const pool = codes.length >= POOL_FROM ? startRenderPool(opts.workers) : null;
+  const render = (model: ReportModel) => (pool ? pool.render(model, opts.format) : renderModel(model, opts.format));
   const archive = new ZipArchive({ zlib: { level: opts.format === 'pdf' ? 1 : 6 } });
   let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
@@ -67,21 +83,33 @@ export async function streamDelrapportZip(db: Queryable, roundId: number, out: N
   const closed = new Promise<void>((resolve) => out.on('finish', resolve));
   archive.pipe(out);
   const files: string[] = [];
+  // Reports being rendered, in order: one more than the workers, so none waits for the zip.
+  const ahead: Array<Promise<{ name: string; body: Buffer; current?: string }>> = [];
+  const depth = pool ? pool.size + 1 : 1;
+  let next = 0;
+  const fill = () => {
+    while (next < codes.length && ahead.length < depth && !opts.signal?.aborted) {
+      const model = delrapportModel(data, codes[next++]);
+      const p = render(model).then((body) => ({ name: reportFileName(model, opts.format), body, current: model.municipality?.name }));
+      p.catch(() => undefined);
+      ahead.push(p);
+    }
+  };
   try {
     opts.onProgress?.({ done: 0, total: codes.length });
     for (let i = 0; i < codes.length; i++) {
       if (opts.signal?.aborted) throw new Error('Avbruten');
       if (failure) throw failure;
-      const model = delrapportModel(data, codes[i]);
-      const body = await renderModel(model, opts.format);
-      const name = reportFileName(model, opts.format);
+      fill();
+      const r = await Promise.race([ahead.shift()!, failed]);
+      fill();
       const taken = new Promise<void>((resolve) => archive.once('entry', () => resolve()));
-      archive.append(body, { name });
+      archive.append(r.body, { name: r.name });
       await Promise.race([taken, failed]);
-      files.push(name);
-      opts.onProgress?.({ done: i + 1, total: codes.length, current: model.municipality?.name });
+      files.push(r.name);
+      opts.onProgress?.({ done: i + 1, total: codes.length, current: r.current });
       // Let other requests through between two reports.
-      await new Promise((r) => setImmediate(r));
+      await new Promise((res) => setImmediate(res));
     }
     await Promise.race([archive.finalize(), failed]);
     await Promise.race([closed, failed]);
@@ -89,6 +117,8 @@ export async function streamDelrapportZip(db: Queryable, roundId: number, out: N
   } catch (e) {
     archive.abort();
     throw e;
+  } finally {
+    await pool?.close();
   }
 }
 

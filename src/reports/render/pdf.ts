@@ -112,8 +112,8 @@ function table(doc: Doc, t: TableBlock) {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
     return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad, lineGap: 0.5 }))) + 2 * pad;
   };
-  const drawRow = (cells: string[], opts: { header?: boolean; emphasis?: boolean; shade?: boolean }) => {
-    const h = rowHeight(cells, !!opts.header || !!opts.emphasis);
+  const drawRow = (cells: string[], opts: { header?: boolean; emphasis?: boolean; shade?: boolean }, height?: number) => {
+    const h = height ?? rowHeight(cells, !!opts.header || !!opts.emphasis);
     const y = doc.y;
     let x = MARGIN.left;
     if (opts.header) doc.rect(MARGIN.left, y, contentWidth(doc), h).fill('#dce6f1');
@@ -142,7 +142,7 @@ function table(doc: Doc, t: TableBlock) {
       doc.addPage();
       drawRow(header, { header: true });
     }
-    drawRow(cells, { emphasis: t.emphasis?.includes(r), shade: r % 2 === 1 });
+    drawRow(cells, { emphasis: t.emphasis?.includes(r), shade: r % 2 === 1 }, h);
   });
   doc.y += 3;
   if (t.note) paragraph(doc, t.note, { size: 7.5, color: MUTED, gap: 4 });

@@ -1,0 +1,98 @@
+// Report files rendered in worker threads (issue 15, item 6): a batch of delrapporter renders two at a
+// time beside the main thread, which builds the models, writes the zip and keeps answering requests.
+//
+// The worker is this very module loaded again in a worker thread: in the sources that is
+// src/reports/render-pool.ts (run with tsx, as the tests do), in the compiled server it is the one bundle,
+// dist/server/samverka.js, whose modules only define things when loaded. With the marker in workerData the
+// module answers render requests instead. Should a worker not start, the caller renders in its own thread.
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ReportModel } from '../domain/reports/model.ts';
+import { renderReport, type ReportFormat } from './render/index.ts';
+
+const MARKER = 'samverka-report-render-worker';
+
+interface Request {
+  id: number;
+  model: ReportModel;
+  format: ReportFormat;
+}
+type Answer = { id: number; body: ArrayBuffer } | { id: number; error: string };
+
+export interface RenderPool {
+  size: number;
+  render(model: ReportModel, format: ReportFormat): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** How many workers a batch uses: two, or one fewer than the processors when there are fewer. */
+export function defaultPoolSize(): number {
+  return Math.max(0, Math.min(2, availableParallelism()));
+}
+
+/** Starts `size` render workers (none when size < 1). */
+export function startRenderPool(size = defaultPoolSize()): RenderPool | null {
+  if (size < 1) return null;
+  const url = new URL(import.meta.url);
+  // The sources run with tsx: a worker of this .ts module registers tsx's loader before importing it.
+  const start = () =>
+    url.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, workerData: { [MARKER]: true } })
+      : new Worker(url, { workerData: { [MARKER]: true } });
+  const workers = Array.from({ length: size }, start);
+  const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void; worker: Worker }>();
+  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  let seq = 0;
+  let broken: Error | undefined;
+  for (const w of workers) {
+    w.on('message', (a: Answer) => {
+      const p = pending.get(a.id);
+      if (!p) return;
+      pending.delete(a.id);
+      load.set(w, load.get(w)! - 1);
+      if ('error' in a) p.reject(new Error(a.error));
+      else p.resolve(Buffer.from(a.body));
+    });
+    const fail = (e: Error) => {
+      broken ??= e;
+      for (const [id, p] of pending)
+        if (p.worker === w) {
+          pending.delete(id);
+          p.reject(e);
+        }
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`Rapportarbetaren avslutades (kod ${code})`)));
+  }
+  return {
+    size,
+    render(model, format) {
+      if (broken) return Promise.reject(broken);
+      // The least busy worker.
+      const w = workers.reduce((best, x) => (load.get(x)! < load.get(best)! ? x : best));
+      const id = ++seq;
+      load.set(w, load.get(w)! + 1);
+      return new Promise<Buffer>((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker: w });
+        w.postMessage({ id, model, format } satisfies Request);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+// In a worker thread started by startRenderPool: answer render requests.
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[MARKER]) {
+  const port = parentPort;
+  port.on('message', async (r: Request) => {
+    try {
+      const body = await renderReport(r.model, r.format);
+      const ab = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+      port.postMessage({ id: r.id, body: ab } satisfies Answer, [ab]);
+    } catch (e) {
+      port.postMessage({ id: r.id, error: (e as Error).message } satisfies Answer);
+    }
+  });
+}
