@@ -54,7 +54,8 @@ const TARGET = {
   postgres: { savesPerSecond: 1000, p95Ms: 50 },
   pglite: { savesPerSecond: 300, p95Ms: 150 },
 } as const;
-const DEFAULT_POOL = 20;
+/** The server's pool when SAMVERKA_DB_POOL is not set (src/db/db.ts); the PostgreSQL floor gets as many connections. */
+const DEFAULT_POOL = 10;
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
@@ -248,7 +249,10 @@ export async function run(ds: NationalDataset): Promise<void> {
     const steps = plans.map((p, c) => stepsOf(p, c, p.items.length * 4));
     const env: Record<string, string> = ds.url ? { DATABASE_URL: ds.url } : { SAMVERKA_DATA_DIR: ds.dataDir! };
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
-    const server = await startServer({ ...env, SAMVERKA_RESPONDENT_RATE_LIMIT: '100000000', SAMVERKA_RATE_LIMIT: '100000000' }, { nodeArgs });
+    const server = await startServer({ ...env, SAMVERKA_RESPONDENT_RATE_LIMIT: '100000000', SAMVERKA_RATE_LIMIT: '100000000' }, {
+      nodeArgs,
+      timeoutMs: 600_000, // the embedded database reads a national data directory at start
+    });
     let capacity: Phase, paced: Phase, check: { checked: number; lost: string[] }, peak: number, idleRss: number;
     try {
       idleRss = rssMiB(server.child.pid!);
