@@ -68,26 +68,31 @@ async function child(ds: NationalDataset, task: 'one' | 'all', outDir: string) {
     const loadMs = performance.now() - t;
     if (task === 'one') {
       const times: number[] = [];
+      const cpu: number[] = [];
       const floors: number[] = [];
       let bytes = 0;
       let pages = 0;
       for (let i = 0; i < REPEAT; i++) {
         const code = ds.codes[(i * 41) % ds.codes.length];
         t = performance.now();
+        const c0 = process.cpuUsage();
         const model = delrapportModel(data, code);
         const body = await renderModel(model, 'pdf');
         times.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
         bytes = body.length;
         pages = (body.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
         t = performance.now();
         await plainPdf(model);
         floors.push(performance.now() - t);
       }
-      process.stdout.write(JSON.stringify({ loadMs, times, floors, bytes, pages, peak: peakRssMiB(), base }) + '\n');
+      process.stdout.write(JSON.stringify({ loadMs, times, cpu, floors, bytes, pages, peak: peakRssMiB(), base }) + '\n');
     } else {
       const file = join(outDir, 'alla.zip');
       const rss: number[] = [];
       t = performance.now();
+      const c0 = process.cpuUsage();
       const r = await writeDelrapportZip(db, ds.currentRoundId, {
         format: 'pdf',
         outFile: file,
@@ -99,7 +104,8 @@ async function child(ds: NationalDataset, task: 'one' | 'all', outDir: string) {
         },
       });
       const ms = performance.now() - t;
-      process.stdout.write(JSON.stringify({ loadMs, ms, files: r.files.length, bytes: statSync(file).size, rss, peak: peakRssMiB(), base }) + '\n');
+      const c = process.cpuUsage(c0);
+      process.stdout.write(JSON.stringify({ loadMs, ms, cpuMs: (c.user + c.system) / 1000, files: r.files.length, bytes: statSync(file).size, rss, peak: peakRssMiB(), base }) + '\n');
     }
   } finally {
     await db.close();
@@ -123,6 +129,7 @@ export async function run(ds: NationalDataset): Promise<void> {
     const floor = median(one.floors) / 1000;
     report('Rapportunderlaget för omgången (en gång)', one.loadMs / 1000, 's');
     report('En delrapport, PDF (median av 7)', med, 's', { op: '<=', value: 1 });
+    report('  CPU-tid (median; oberoende av andras last)', median(one.cpu) / 1000, 's');
     report('  golv: samma text som enkel PDF (pdfkit)', floor, 's');
     report('  kvot mot golvet', med / floor, '×');
     report('  sidor / filstorlek', one.pages, `sidor, ${(one.bytes / 1024).toFixed(0)} KiB`);
@@ -136,6 +143,7 @@ export async function run(ds: NationalDataset): Promise<void> {
     const xs = rss.slice(from).map((_, i) => from + i + 1);
     const growth = slope(xs, rss.slice(from));
     report(`Alla ${all.files} delrapporter, PDF i en zip`, all.ms / 1000, 's', { op: '<=', value: 60 });
+    report('  CPU-tid per rapport (alla trådar)', all.cpuMs / 1000 / all.files, 's');
     report(`  golv: ${ds.codes.length} × en delrapport ÷ ${workers} arbetare`, ideal, 's');
     report('  kvot mot golvet', all.ms / 1000 / ideal, '×');
     report('  minnestillväxt per rapport (rapport 30–290)', growth, 'MiB/rapport', { op: '<=', value: 0.1 });
