@@ -4,7 +4,7 @@
 // drawn from the table's rows, so the chart and the table always show the same numbers.
 // ECharts is imported part by part (echarts/core) and only when the first chart is drawn
 // (echarts-canvas.ts, a chunk of its own): captions and tables show without waiting for it.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
@@ -199,7 +199,8 @@ export function SpecChart({ spec, label, whenVisible = false }: { spec: ChartSpe
   const ref = useRef<HTMLDivElement>(null);
   const near = useNearViewport(ref, whenVisible);
   const [width, setWidth] = useState(0);
-  useEffect(() => {
+  // Measured before the first paint, so the chart's box never changes height once shown (no layout shift).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => setWidth(el.clientWidth);
