@@ -265,11 +265,14 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
     const state = await analysisState(db, round, q.filters);
     const ctx = state.context.round === round ? state.context : { ...state.context, round };
     const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
-    const base = cachedView(state, viewKey('regional', viewer), [round, naming, areas], () => regionalView(ctx, viewer, naming, areas));
-    const view = withReferences(base, await referenceMarksOf(db, round.instrument));
+    const marks = await referenceMarksOf(db, round.instrument);
     // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
     const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
-    return published ? withPublished(view, ctx.instrument, published) : view;
+    // The same view object while nothing it is made of changed (the route keeps its JSON and gzip with it).
+    return cachedView(state, viewKey('regional', viewer), [round, naming, areas, marks, published], () => {
+      const view = withReferences(regionalView(ctx, viewer, naming, areas), marks);
+      return published ? withPublished(view, ctx.instrument, published) : view;
+    });
   } catch (e) {
     return asRequestError(e);
   }
@@ -287,10 +290,10 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
     const state = await analysisState(db, round, q.filters);
     const ctx = state.context.round === round ? state.context : { ...state.context, round };
     const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
-    const base = cachedView(state, `${viewKey('municipality', viewer)}\u0000${q.municipality}`, [round, naming, areas], () =>
-      municipalityView(ctx, viewer, q.municipality, naming, areas),
+    const marks = await referenceMarksOf(db, round.instrument);
+    return cachedView(state, `${viewKey('municipality', viewer)}\u0000${q.municipality}`, [round, naming, areas, marks], () =>
+      withReferences(municipalityView(ctx, viewer, q.municipality, naming, areas), marks),
     );
-    return withReferences(base, await referenceMarksOf(db, round.instrument));
   } catch (e) {
     return asRequestError(e);
   }

@@ -4,6 +4,7 @@
 // - förbundsadmin: everything with names; kommunansvarig: own municipality in full, the rest
 //   anonymised and suppressed; läsare: the anonymised, suppressed regional view of closed rounds.
 // format=csv&figure=<figure id> returns that figure's table as CSV (cells neutralised against formulas).
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import * as api from '../../contracts/analysis.ts';
@@ -33,8 +34,8 @@ const noMeasure = (q: Query) => {
  * The view as JSON, or with format=csv the table of one figure. The CSV is sent on the reply, and the
  * sent reply is what the handler returns (Fastify then sends nothing more).
  */
-function respond<V extends { figures: Figure[] }>(reply: FastifyReply, q: Query, view: V, fileStem: string): V {
-  if (q.format !== 'csv') return view;
+function respond<V extends { figures: Figure[] }>(reply: FastifyReply, q: Query, view: V, fileStem: string, req?: FastifyRequest): V {
+  if (q.format !== 'csv') return req ? sendJson(req, reply, view) : view;
   if (!q.figure) throw badRequest('Ange vilken figur som ska laddas ned (figure=…)');
   const fig = view.figures.find((f) => f.id === q.figure);
   if (!fig) throw notFound(`Figuren "${q.figure}" finns inte i den här vyn`);
@@ -42,6 +43,23 @@ function respond<V extends { figures: Figure[] }>(reply: FastifyReply, q: Query,
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileStem}-${fig.id.replace(/[^a-z0-9_-]/gi, '_')}.csv"`)
     .send(figureCsv(fig)) as never;
+}
+
+/**
+ * A cached view (src/analysis/service.ts keeps the same object while nothing it is made of changed) as
+ * JSON, serialised and gzip-compressed once per view object rather than once per request (issue 15:
+ * many readers of one national view).
+ */
+const encoded = new WeakMap<object, { json: string; gzip?: Buffer }>();
+function sendJson<V extends object>(req: FastifyRequest, reply: FastifyReply, view: V): V {
+  let e = encoded.get(view);
+  if (!e) encoded.set(view, (e = { json: JSON.stringify(view) }));
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && e.json.length > 1024) {
+    e.gzip ??= gzipSync(e.json);
+    return reply.header('content-encoding', 'gzip').send(e.gzip) as never;
+  }
+  return reply.send(e.json) as never;
 }
 
 export async function analysisRoutes(app: FastifyInstance) {
@@ -53,7 +71,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { params, query } = req;
     noMeasure(query);
     const view = await getRegionalView(db, viewerOf(req), { roundId: params.id, filters: filtersOf(query) });
-    return respond(reply, query, view, `resultat-${params.id}`);
+    return respond(reply, query, view, `resultat-${params.id}`, req);
   });
 
   // A samverkanskandidat as the user may see it: the evidence an initiative proposal starts from.
@@ -66,7 +84,7 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { params, query } = req;
     noMeasure(query);
     const view = await getMunicipalityView(db, viewerOf(req), { roundId: params.id, municipality: params.code, filters: filtersOf(query) });
-    return respond(reply, query, view, `resultat-${params.id}-${params.code}`);
+    return respond(reply, query, view, `resultat-${params.id}-${params.code}`, req);
   });
 
   route(app, api.compareAnalysis, async (req, reply) => {
