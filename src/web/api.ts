@@ -59,3 +59,55 @@ export function endpointUrl(ep: EndpointDef, input: EndpointInput | undefined): 
   const qs = q.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** A progress line of a long request (the import's ?progress=true answer, application/x-ndjson). */
+export interface StreamProgress {
+  phase: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  written: number;
+}
+
+/**
+ * Calls an endpoint that answers with progress lines and last {status, body} (the import with
+ * progress=true): `onProgress` is told each line as it arrives; the last line is returned or thrown
+ * like `call` does.
+ */
+export async function callWithProgress<E extends EndpointDef>(ep: E, input: CallInput<E>, onProgress: (p: StreamProgress) => void): Promise<ResponseOf<E>> {
+  const i = input as EndpointInput;
+  const headers: Record<string, string> = {};
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(endpointUrl(ep, { ...i, query: { ...i.query, progress: 'true' } }), { method: ep.method, headers, credentials: 'same-origin', body: i.body as FormData });
+  if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').includes('ndjson')) {
+    const text = await res.text();
+    let data: { error?: string; details?: unknown } = {};
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    if (!res.ok) throw new ApiError(res.status, data.error ?? `Fel ${res.status}`, data.details);
+    return data as ResponseOf<E>;
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let result: { status: number; body: { error?: string; details?: unknown } } | undefined;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffered += value;
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      if (!line.trim()) continue;
+      const msg = JSON.parse(line) as { progress?: StreamProgress; status?: number; body?: { error?: string; details?: unknown } };
+      if (msg.progress) onProgress(msg.progress);
+      else if (msg.status !== undefined) result = { status: msg.status, body: msg.body ?? {} };
+    }
+    if (done) break;
+  }
+  if (!result) throw new ApiError(0, 'Svaret avbröts innan importen var klar. Kontrollera resultatet och försök igen.');
+  if (result.status >= 400) throw new ApiError(result.status, result.body.error ?? `Fel ${result.status}`, result.body.details);
+  return result.body as ResponseOf<E>;
+}

@@ -10,7 +10,8 @@ import { TableFileField } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { AsyncView, DataTable, DemoBanner, ErrorMessage, LinkParagraph, Notice, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
-import { useEndpoint, useEndpointMutation } from '../query.ts';
+import { callWithProgress, type StreamProgress } from '../api.ts';
+import { queryClient, useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
 import { RoundAdminActions, SelfAssessmentTable } from './round-actions.tsx';
 
@@ -332,7 +333,7 @@ export function ImportPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const state = useEndpoint(getRound, { params: { id } });
-  const importing = useEndpointMutation(importResponses);
+  const [progress, setProgress] = useState<StreamProgress>();
   const [file, setFile] = useState<File>();
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [preview, setPreview] = useState<ImportReport>();
@@ -350,10 +351,23 @@ export function ImportPage() {
     }
     const body = new FormData();
     body.append('file', file, file.name);
+    setProgress(undefined);
     await action.run(async () => {
-      const r = await importing.mutateAsync({ params: { id }, query: { dryRun: String(dryRun) as 'true' | 'false', skipInvalid: String(skipInvalid) as 'true' | 'false' }, body });
-      if (dryRun) setPreview(r);
-      else setResult(r);
+      try {
+        // The server reports how far it has come (bytes received and read, rows checked and saved) on the same request.
+        const r = await callWithProgress(
+          importResponses,
+          { params: { id }, query: { dryRun: String(dryRun) as 'true' | 'false', skipInvalid: String(skipInvalid) as 'true' | 'false' }, body },
+          setProgress,
+        );
+        if (dryRun) setPreview(r);
+        else {
+          setResult(r);
+          await queryClient.invalidateQueries();
+        }
+      } finally {
+        setProgress(undefined);
+      }
     });
   };
 
@@ -405,6 +419,14 @@ export function ImportPage() {
               </button>
             </form>
             <ErrorMessage message={action.message} />
+            {progress && (
+              <div className="field" role="status">
+                <progress max={Math.max(1, progress.totalBytes)} value={Math.min(progress.bytes, progress.totalBytes)} aria-label={t('Importens förlopp')} />{' '}
+                {progress.phase === 'upload'
+                  ? t('Skickar filen: {done} av {total} kB', { done: Math.round(progress.bytes / 1024), total: Math.round(progress.totalBytes / 1024) })
+                  : t('{rows} rader kontrollerade, {written} sparade', { rows: progress.rows, written: progress.written })}
+              </div>
+            )}
             {preview && (
               <Section id="preview-h" title={t('Förhandsgranskning')}>
                 <p className="import-summary" role="status">
