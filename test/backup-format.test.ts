@@ -46,8 +46,13 @@ describe('Säkerhetskopians format', () => {
     );
   });
 
-  it('tablesSeededBy hittar tabeller som migreringar fyller, inte kommentarer', () => {
+  it('tablesSeededBy hittar tabeller som migreringar fyller, inte kommentarer eller funktionskroppar', () => {
     const sql = `-- INSERT INTO commented (x) VALUES (1);
+CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ INSERT INTO in_body (x) VALUES (1) $$;
+CREATE FUNCTION g() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  INSERT INTO in_tagged_body (x) VALUES (1);
+END $fn$;
 CREATE TABLE q (id text);
 INSERT INTO qualification_criteria (id) VALUES ('a');
 insert into public."Quoted" (id) VALUES (1);

@@ -112,7 +112,8 @@ export function restoreOrder(tables: string[], edges: ForeignKeyEdge[]): string[
 /** Tables that the migrations themselves fill (`INSERT INTO x` in a migration), e.g. the default criteria. */
 export function tablesSeededBy(sql: string): string[] {
   const names = new Set<string>();
-  const code = sql.replace(/--.*$/gm, '');
+  // Comments and function bodies ($$ … $$, $tag$ … $tag$) fill nothing when the migration runs.
+  const code = sql.replace(/--.*$/gm, '').replace(/\$(\w*)\$[\s\S]*?\$\1\$/g, '');
   for (const m of code.matchAll(/\bINSERT\s+INTO\s+((?:"[^"]+"|[\w]+)(?:\.(?:"[^"]+"|[\w]+))?)/gi)) {
     const last = m[1].split('.').pop()!;
     names.add(last.replace(/^"|"$/g, ''));
