@@ -380,11 +380,20 @@ async function* csvTable(chunks: AsyncIterable<Uint8Array>, state: ReadState): A
   const settle = async () => {
     while (input.readableLength > 0 && failure === undefined) await new Promise((r) => setImmediate(r));
   };
+  // papaparse guesses the delimiter and line ending from its first chunk: give it the first rows
+  // together (as when the whole text was parsed, it looks at the first ten).
+  let opening: string | null = '';
   for await (const text of utf8Text(chunks, state)) {
-    input.push(text);
+    if (opening !== null) {
+      opening += text;
+      if ((opening.match(/\n/g)?.length ?? 0) <= 11 && opening.length < READ_CHUNK) continue;
+      input.push(opening);
+      opening = null;
+    } else input.push(text);
     await settle();
     yield* take();
   }
+  if (opening) input.push(opening);
   input.push(null);
   while (!finished && failure === undefined) await new Promise((r) => setImmediate(r));
   if (failure !== undefined) throw failure;
