@@ -1,9 +1,11 @@
 // Results of measurement rounds (DOMAIN.md §5): what each role sees is decided by
 // src/domain/analysis/views.ts; the JSON shapes are its schemas (view-schema.ts). With format=csv and
-// figure=<id> the views answer with that figure's table as CSV instead (text/csv).
+// figure=<id> the views answer with that figure's table as CSV instead (text/csv). With defer=true the
+// regional view leaves out the rows of its large figures (listed in `deferred`): the web page fetches
+// each of them from regionalFigure when it comes into view (issue 15: don't ship what isn't drawn).
 import { z } from 'zod';
-import { analysisViewSchema, candidateSchema, compareViewSchema, roundInfoSchema } from '../domain/analysis/view-schema.ts';
-import { endpoint, idParam, municipalityCode } from './endpoint.ts';
+import { analysisViewSchema, candidateSchema, compareViewSchema, figureSchema, roundInfoSchema } from '../domain/analysis/view-schema.ts';
+import { endpoint, idParam, municipalityCode, queryFlag } from './endpoint.ts';
 
 const TAG = 'Analys';
 const ACCESS_NOTE =
@@ -64,8 +66,32 @@ export const regionalAnalysis = endpoint({
   access: 'signedIn',
   accessNote: ACCESS_NOTE,
   params: z.object({ id: idParam }),
-  query: analysisQuery,
-  response: analysisViewSchema,
+  query: analysisQuery.extend({
+    defer: queryFlag.describe('true: de stora figurernas rader (och kolumner) utelämnas och listas i deferred; hämta dem med figur-anropet'),
+  }),
+  response: analysisViewSchema.extend({
+    deferred: z
+      .array(z.string())
+      .optional()
+      .describe('Med defer=true: figurerna vars rader och kolumner utelämnats (hämtas med /api/rounds/:id/analysis/figures/:figure)'),
+  }),
+  errors: [404],
+});
+
+/** A figure's id in a path: the ids of views.ts (e.g. varmekarta, kommuner, fordelning-mognad-0-6). */
+const figureId = z.string().max(200).regex(/^[a-z0-9:_.-]+$/i, 'Ogiltigt figur-id');
+
+export const regionalFigure = endpoint({
+  method: 'GET',
+  path: '/api/rounds/:id/analysis/figures/:figure',
+  owners: [{ kind: 'round', param: 'id' }],
+  summary: 'En figur av den regionala översikten, hel (det som defer=true utelämnar)',
+  tag: TAG,
+  access: 'signedIn',
+  accessNote: `${ACCESS_NOTE} Figuren är densamma som i den regionala översikten för samma användare och filter.`,
+  params: z.object({ id: idParam, figure: figureId }),
+  query: analysisFilters,
+  response: z.object({ figure: figureSchema }),
   errors: [404],
 });
 

@@ -4,12 +4,15 @@
 // - förbundsadmin: everything with names; kommunansvarig: own municipality in full, the rest
 //   anonymised and suppressed; läsare: the anonymised, suppressed regional view of closed rounds.
 // format=csv&figure=<figure id> returns that figure's table as CSV (cells neutralised against formulas).
+// defer=true leaves the regional view's large figures out (domain/analysis/deferred.ts); the figure
+// endpoint answers with one figure of the same view, so access and suppression are the view's own.
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import * as api from '../../contracts/analysis.ts';
 import { getCandidate, getCompareView, getMunicipalityView, getRegionalView, parseMeasure, visibleRounds } from '../../analysis/service.ts';
 import { figureCsv, type AnalysisViewer, type Figure } from '../../domain/analysis/views.ts';
+import { deferLargeFigures } from '../../domain/analysis/deferred.ts';
 import { requireUser } from '../auth.ts';
 import { badRequest, notFound } from '../http.ts';
 import { route } from '../route.ts';
@@ -62,6 +65,16 @@ function sendJson<V extends object>(req: FastifyRequest, reply: FastifyReply, vi
   return reply.send(e.json) as never;
 }
 
+/** Derived answers of a cached view (the view without its large figures, one figure), made once per view object. */
+const derived = new WeakMap<object, Map<string, object>>();
+function derive<T extends object>(view: object, key: string, make: () => T): T {
+  let m = derived.get(view);
+  if (!m) derived.set(view, (m = new Map()));
+  let d = m.get(key) as T | undefined;
+  if (!d) m.set(key, (d = make()));
+  return d;
+}
+
 export async function analysisRoutes(app: FastifyInstance) {
   const { db } = app;
 
@@ -71,7 +84,17 @@ export async function analysisRoutes(app: FastifyInstance) {
     const { params, query } = req;
     noMeasure(query);
     const view = await getRegionalView(db, viewerOf(req), { roundId: params.id, filters: filtersOf(query) });
+    if (query.defer && query.format !== 'csv') return sendJson(req, reply, derive(view, 'deferred', () => deferLargeFigures(view)));
     return respond(reply, query, view, `resultat-${params.id}`, req);
+  });
+
+  // One figure of the regional view, whole: the same view (access, anonymisation, suppression) as above.
+  route(app, api.regionalFigure, async (req, reply) => {
+    const { params, query } = req;
+    const view = await getRegionalView(db, viewerOf(req), { roundId: params.id, filters: filtersOf(query) });
+    const figure = view.figures.find((f) => f.id === params.figure);
+    if (!figure) throw notFound(`Figuren "${params.figure}" finns inte i den här vyn`);
+    return sendJson(req, reply, derive(view, `figure:${figure.id}`, () => ({ figure })));
   });
 
   // A samverkanskandidat as the user may see it: the evidence an initiative proposal starts from.

@@ -135,16 +135,18 @@ export function chartSummary(fig: Figure, t: Translate = (sv, vars) => Object.en
 }
 
 /**
- * Whether the element has come within a screen height of the viewport (true from the start unless
+ * Whether the element has come within half a screen height of the viewport (true from the start unless
  * `lazy`; stays true once reached). A results page has many large charts: drawing only those a reader
  * scrolls to keeps the page responsive while it loads.
  */
-function useNearViewport(ref: RefObject<HTMLElement | null>, lazy: boolean): boolean {
+export function useNearViewport(ref: RefObject<HTMLElement | null>, lazy: boolean): boolean {
   const [near, setNear] = useState(!lazy || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '100% 0px' });
+    // Half a screen ahead: drawn just before it scrolls in, while nothing below the first screen is
+    // drawn (or its data fetched, or ECharts loaded) as the page opens.
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '50% 0px' });
     io.observe(el);
     return () => io.disconnect();
   }, [near]);
@@ -249,7 +251,23 @@ function TableAlternative({ fig, suppressionMin }: { fig: Figure; suppressionMin
 
 // ---- The figure -------------------------------------------------------------------------------------
 
-export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Figure; csvUrl: string; suppressionMin: number; children?: ReactNode }) {
+/**
+ * A figure: caption, chart and table alternative (or a table), CSV link. `placeholder` stands in for
+ * the chart and table while the figure's rows are still to come (a deferred figure of a national view).
+ */
+export function FigureView({
+  fig,
+  csvUrl,
+  suppressionMin,
+  children,
+  placeholder,
+}: {
+  fig: Figure;
+  csvUrl: string;
+  suppressionMin: number;
+  children?: ReactNode;
+  placeholder?: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   const hasSuppressed = fig.rows.some((r) => (r.suppressed ?? []).length);
@@ -271,7 +289,9 @@ export function FigureView({ fig, csvUrl, suppressionMin, children }: { fig: Fig
         {hasSuppressed && <p className="figure-notes">– = {t('för få svar (färre än {min})', { min: suppressionMin })}</p>}
       </figcaption>
       {children}
-      {!hasData ? (
+      {placeholder ? (
+        placeholder
+      ) : !hasData ? (
         <p>{t('Inga värden att visa.')}</p>
       ) : fig.chart === 'none' ? (
         <FigureTable fig={fig} suppressionMin={suppressionMin} />

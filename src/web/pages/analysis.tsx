@@ -2,15 +2,15 @@
 // region, change between two rounds — with filters for respondent type and verksamhetsområde. What
 // each role sees is decided by the server (src/domain/analysis/views.ts); the pages show every figure
 // they are given, each with its base and n, a table alternative and a CSV download.
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { FigureView, formatCell, type Figure } from '../components/charts.tsx';
+import { FigureView, formatCell, useNearViewport, type Figure } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
-import { compareAnalysis, listAnalysisRounds, municipalityAnalysis, regionalAnalysis } from '../../contracts/analysis.ts';
+import { compareAnalysis, listAnalysisRounds, municipalityAnalysis, regionalAnalysis, regionalFigure } from '../../contracts/analysis.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { endpointUrl } from '../api.ts';
 import { useMunicipalities } from '../components/hooks.ts';
-import { AsyncView, DataTable, Page } from '../components/ui.tsx';
+import { AsyncView, DataTable, ErrorMessage, Loading, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
@@ -86,12 +86,35 @@ function ProposeCandidate({ fig, roundId }: { fig: Figure; roundId: number }) {
   );
 }
 
+/**
+ * A large figure the regional view left out (defer=true): its caption at once, its rows fetched when it
+ * comes near the viewport (the same figure of the same view, GET …/analysis/figures/:figure).
+ */
+function DeferredFigure({ stub, roundId, query, csvUrl, suppressionMin }: { stub: Figure; roundId: number; query: URLSearchParams; csvUrl: string; suppressionMin: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(ref, true);
+  const filters = { respondentType: query.get('respondentType') ?? undefined, area: query.get('area') ?? undefined };
+  const state = useEndpoint(regionalFigure, near ? { params: { id: roundId, figure: stub.id }, query: filters } : null);
+  const fig = state.data?.figure;
+  return (
+    <div ref={ref}>
+      <FigureView
+        fig={fig ?? stub}
+        csvUrl={csvUrl}
+        suppressionMin={suppressionMin}
+        placeholder={fig ? undefined : <div className="figure-pending">{state.error ? <ErrorMessage message={state.error} /> : <Loading />}</div>}
+      />
+    </div>
+  );
+}
+
 function Figures({
   figures,
   apiPath,
   query,
   suppressionMin,
   roundId,
+  deferred = [],
 }: {
   figures: Figure[];
   apiPath: string;
@@ -99,6 +122,8 @@ function Figures({
   suppressionMin: number;
   /** The round of a regional view: its samverkanskandidater can be proposed as initiatives. */
   roundId?: number;
+  /** Figures of a regional view sent without rows (defer=true), fetched when shown. */
+  deferred?: string[];
 }) {
   const { t } = useI18n();
   const sections = SECTIONS.map((s) => ({ ...s, figures: figures.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
@@ -109,11 +134,15 @@ function Figures({
       {sections.map((s) => (
         <section key={s.title} aria-label={t(s.title)}>
           <h2>{t(s.title)}</h2>
-          {s.figures.map((f) => (
-            <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })}>
-              {f.id === 'samverkanskandidater' && roundId !== undefined && <ProposeCandidate fig={f} roundId={roundId} />}
-            </FigureView>
-          ))}
+          {s.figures.map((f) =>
+            deferred.includes(f.id) && roundId !== undefined ? (
+              <DeferredFigure key={f.id} stub={f} roundId={roundId} query={query} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })} />
+            ) : (
+              <FigureView key={f.id} fig={f} suppressionMin={suppressionMin} csvUrl={withQuery(apiPath, query, { format: 'csv', figure: f.id })}>
+                {f.id === 'samverkanskandidater' && roundId !== undefined && <ProposeCandidate fig={f} roundId={roundId} />}
+              </FigureView>
+            ),
+          )}
         </section>
       ))}
     </>
@@ -324,7 +353,8 @@ export function RegionalResultsPage() {
   const { id = '' } = useParams();
   const query = useFilterQuery();
   const apiPath = endpointUrl(regionalAnalysis, { params: { id } });
-  const state = useEndpoint(regionalAnalysis, { params: { id }, query: queryInput(query) });
+  // The large figures (a national heatmap, per-municipality bars) come when scrolled to (DeferredFigure).
+  const state = useEndpoint(regionalAnalysis, { params: { id }, query: { ...queryInput(query), defer: 'true' } });
   return (
     <AsyncView state={state}>
       {(view) => (
@@ -334,7 +364,7 @@ export function RegionalResultsPage() {
           <FilterForm view={view} />
           <Summary view={view} />
           {view.published && <DataQualityPanel published={view.published} />}
-          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} roundId={view.round.id} />
+          <Figures figures={view.figures} apiPath={apiPath} query={query} suppressionMin={view.summary.suppressionMin} roundId={view.round.id} deferred={view.deferred} />
         </Page>
       )}
     </AsyncView>
@@ -392,7 +422,7 @@ export function CompareResultsPage() {
   const apiPath = endpointUrl(compareAnalysis, { params: { id, otherId } });
   const state = useEndpoint(compareAnalysis, { params: { id, otherId }, query: queryInput(query) });
   const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
-  const base = useEndpoint(regionalAnalysis, { params: { id } });
+  const base = useEndpoint(regionalAnalysis, { params: { id }, query: { defer: 'true' } });
   const measures = useMemo(() => {
     const out: Array<{ id: string; label: string }> = [{ id: 'overall', label: t('Totalt') }];
     const groups = base.data?.figures.find((f) => f.id === 'region-grupper');
