@@ -57,6 +57,22 @@ const TARGET = {
 /** The server's pool when SAMVERKA_DB_POOL is not set (src/db/db.ts); the PostgreSQL floor gets as many connections. */
 const DEFAULT_POOL = 10;
 
+/** CPU seconds (user + system) of a process so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  return cpuOf(pid).user + cpuOf(pid).system;
+}
+/** User and system CPU seconds of a process so far (utime, stime in clock ticks of USER_HZ = 100). */
+function cpuOf(pid: number): { user: number; system: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+  return { user: Number(f[11]) / 100, system: Number(f[12]) / 100 };
+}
+/** This process's CPU seconds so far (the bench's clients). */
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /** One save a client sends: the path and the body, built once. */
@@ -129,6 +145,7 @@ async function drive(clients: number, send: (c: number, n: number) => Promise<tr
 /** The load through HTTP: every caller's saves on one shared keep-alive agent; records the last acknowledged value per link and item. */
 function httpSender(server: Server, steps: Step[][], acked: Array<Map<string, AnswerValue>>, pending: Array<Step | undefined>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: steps.length });
+  let count = 0;
   const send = async (c: number, n: number): Promise<true | string> => {
     const s = steps[c][n % steps[c].length];
     pending[c] = s;
@@ -136,9 +153,10 @@ function httpSender(server: Server, steps: Step[][], acked: Array<Map<string, An
     if (res.status !== 200) return `${res.status} ${s.item}: ${res.body.slice(0, 200)}`;
     acked[c].set(s.item, s.value);
     pending[c] = undefined;
+    count++;
     return true;
   };
-  return { send, close: () => agent.destroy() };
+  return { send, count: () => count, close: () => agent.destroy() };
 }
 
 /**
@@ -233,6 +251,9 @@ async function removeLinks(ds: NationalDataset, ids: number[]): Promise<void> {
 }
 
 export async function run(ds: NationalDataset): Promise<void> {
+  // BENCH_SAVES_BACKENDS=postgres (or pglite) runs one backend only, e.g. while iterating.
+  const only = process.env.BENCH_SAVES_BACKENDS?.split(',').filter(Boolean);
+  if (only?.length && !only.includes(ds.backend)) return;
   const target = TARGET[ds.backend];
   const L = ds.backend === 'postgres' ? 'Svar PostgreSQL' : 'Svar inbäddad (PGlite)';
   let ids: number[] = [];
@@ -253,7 +274,7 @@ export async function run(ds: NationalDataset): Promise<void> {
       nodeArgs,
       timeoutMs: 600_000, // the embedded database reads a national data directory at start
     });
-    let capacity: Phase, paced: Phase, check: { checked: number; lost: string[] }, peak: number, idleRss: number;
+    let capacity: Phase, paced: Phase, cpu: { server: number; serverSystem: number; client: number; saves: number }, check: { checked: number; lost: string[] }, peak: number, idleRss: number;
     try {
       idleRss = rssMiB(server.child.pid!);
       const acked = plans.map(() => new Map<string, AnswerValue>());
@@ -261,7 +282,11 @@ export async function run(ds: NationalDataset): Promise<void> {
       const load = httpSender(server, steps, acked, pending);
       try {
         capacity = await drive(plans.length, load.send);
+        // CPU per save at the target rate: the server's and the clients' CPU seconds over the whole
+        // paced phase (warm-up included) divided by every save acknowledged in it.
+        const before = { server: cpuSeconds(server.child.pid!), serverSystem: cpuOf(server.child.pid!).system, client: ownCpuSeconds(), saves: load.count() };
         paced = await drive(plans.length, load.send, target.savesPerSecond);
+        cpu = { server: cpuSeconds(server.child.pid!) - before.server, serverSystem: cpuOf(server.child.pid!).system - before.serverSystem, client: ownCpuSeconds() - before.client, saves: load.count() - before.saves };
       } finally {
         load.close();
       }
@@ -289,6 +314,7 @@ export async function run(ds: NationalDataset): Promise<void> {
     report(`${L}: svarstid p99 vid ${target.savesPerSecond}/s`, p(paced, 99), 'ms');
     report(`${L}: golv: p95 vid ${target.savesPerSecond}/s`, p(f.paced, 95), 'ms');
     report(`${L}: p95 / golvets p95`, p(paced, 95) / p(f.paced, 95), '×');
+    report(`${L}: serverns CPU per sparat svar vid ${target.savesPerSecond}/s`, (cpu.server / cpu.saves) * 1e6, `µs (varav system ${((cpu.serverSystem / cpu.saves) * 1e6).toFixed(0)} µs; klienterna ${((cpu.client / cpu.saves) * 1e6).toFixed(0)} µs)`);
     report(`${L}: fel`, capacity.errors + paced.errors, 'st', { op: '<=', value: 0 });
     report(`${L}: serverns topp-RSS (RSS före lasten)`, peak, `MiB (${idleRss.toFixed(0)} MiB)`);
     report(`${L}: förlorade svar (av ${check.checked} kvitterade, lästa tillbaka)`, check.lost.length, 'st', { op: '<=', value: 0 });

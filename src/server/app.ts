@@ -59,6 +59,8 @@ const routeModules = [openApiRoutes, healthRoutes, authRoutes, accountRoutes, or
 
 /** URLs called without a session (token links) are exempt from CSRF checks; so are error reports (they only log). */
 const csrfExempt = (url: string) => url.startsWith('/api/auth/login') || url.startsWith('/api/r/') || url === '/api/client-errors';
+/** A respondent link's API calls: logged with one line per request (see buildApp). */
+const isLinkCall = (url: string) => url.startsWith('/api/r/');
 /** Probes (load balancers) need no session; they answer even when the session lookup could not. */
 const sessionless = (url: string) => url === '/api/health' || url === '/api/ready';
 
@@ -72,6 +74,17 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.SAMVERKA_TRUST_PROXY === 'true',
     genReqId,
+    // Request lines are written by the hooks below: a respondent link's calls (/api/r/…, the national
+    // hot path: every answer is a save) get one line when they are done, with the request in it;
+    // everything else a line when it comes and one when it is done.
+    disableRequestLogging: true,
+  });
+  app.addHook('onRequest', async (req) => {
+    if (!isLinkCall(req.url)) req.log.info({ req }, 'incoming request');
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (isLinkCall(req.url)) reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    else reply.log.info({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
   app.decorate('db', db);
   app.decorate('config', config);
