@@ -74,10 +74,13 @@ type Schemas = { params: object[]; query: object[]; body: object[] };
  * Tables a rejected request may write to by design; each excluded by name:
  * - sessions: a signed-in request renews its session; sign-in and sign-out are sessions.
  * - login_failures: a failed sign-in is counted (it slows the next attempt from that address, docs/sign-in.md).
+ * - report_jobs, report_job_chunks: a batch of delrapporter accepted earlier in the run goes on in the background
+ *   (progress, heartbeat, the zip's chunks) while later requests are rejected (migration 025).
+ * - scheduled_task_runs: an instance's claim on the nightly backup or the audit-log cleanup, taken in the background.
  * - audit_log: a failed sign-in is logged (action login.failed); other audit rows are checked by
  *   fingerprinting the table without those rows (see FINGERPRINT_FILTER).
  */
-const EXPECTED_WRITES_ON_REJECT = new Set(['sessions', 'login_failures']);
+const EXPECTED_WRITES_ON_REJECT = new Set(['sessions', 'login_failures', 'report_jobs', 'report_job_chunks', 'scheduled_task_runs']);
 const FINGERPRINT_FILTER: Record<string, string> = { audit_log: `WHERE action <> 'login.failed'` };
 
 /**
