@@ -15,7 +15,8 @@ import { linkCaches, lockForAnswer, type LinkCaches } from '../src/rounds/answer
 import { saveAnswer } from '../src/rounds/answers/save-answer.ts';
 import { getInstrument, insertVersion } from '../src/store/instruments.ts';
 import { setRoundInstrument } from '../src/store/round-edit.ts';
-import { completeRespondent, regenerateToken, saveAnswer as saveStored } from '../src/store/respondents.ts';
+import { analysisStamps } from '../src/store/analysis.ts';
+import { completeRespondent, regenerateToken, saveAnswer as saveStored, saveLinkAnswer } from '../src/store/respondents.ts';
 import { lockRound, setRoundStatus } from '../src/store/rounds.ts';
 import { prepareAnswerLoad, storedAnswers, type Plan } from './support/answer-load.ts';
 import { backends } from './support/db.ts';
@@ -59,7 +60,7 @@ for (const backend of backends) {
 
     before(async () => {
       db = await backend.open();
-      plans = await prepareAnswerLoad(db, 8);
+      plans = await prepareAnswerLoad(db, 9);
       const r = (await db.query<{ id: number; instrument_id: string; instrument_version: string }>('SELECT id, instrument_id, instrument_version FROM rounds')).rows[0];
       roundId = r.id;
       ins = (await getInstrument(db, r.instrument_id, r.instrument_version))!;
@@ -110,6 +111,41 @@ for (const backend of backends) {
       assert.equal(e.message, COMPLETED_MESSAGE);
       assert.equal(new Date((e.details as { completedAt: string }).completedAt).getTime(), new Date(completedAt).getTime());
       assert.deepEqual([...(await stored(plan.token))], [[item.id, item.values[0]]]);
+    });
+
+    it('ett svar före inskickning flyttar ingen analysversion (028); ett räknat svar i samma transaktion gör det, och inskickningen', async () => {
+      const stampsOf = async () => new Map((await analysisStamps(db, roundId)).split(',').filter(Boolean).map((s) => s.split(':') as [string, string]));
+      const changed = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+      const plan = plans[8];
+      const item = plan.items[0];
+      const before = await stampsOf();
+      await saveAnswer(db, links, plan.token, item.id, item.values[0]);
+      await saveAnswer(db, links, plan.token, item.id, item.values[1]);
+      assert.deepEqual(changed(before, await stampsOf()), [], 'sparade men inte inskickade svar ändrar ingen analys');
+      // The save's "not counted" setting lasts for its own upsert only: the submitted respondent of the
+      // test above (plans[2]) gets a changed answer in the same transaction, and its municipality moves.
+      const counted = await respondent(plans[2].token);
+      const countedCode = (await db.query<{ m: string }>('SELECT municipality_code AS m FROM respondents WHERE id = $1', [counted.id])).rows[0].m;
+      const routedTo = ins.items.find((i) => i.id === item.id)!.respondentTypes;
+      await db.transaction(async (tx) => {
+        const r = await saveLinkAnswer(tx, {
+          token: plan.token,
+          roundId,
+          instrument: ins.id,
+          version: ins.version,
+          itemId: item.id,
+          value: item.values[0],
+          routedTo: routedTo?.length ? routedTo : null,
+        });
+        assert.equal(r.outcome, 'saved');
+        await saveStored(tx, counted.id, plans[2].items[0].id, plans[2].items[0].values[1]);
+      });
+      const afterCounted = await stampsOf();
+      assert.deepEqual(changed(before, afterCounted), [countedCode]);
+      const own = await respondent(plan.token);
+      const ownCode = (await db.query<{ m: string }>('SELECT municipality_code AS m FROM respondents WHERE id = $1', [own.id])).rows[0].m;
+      await completeRespondent(db, own.id);
+      assert.deepEqual(changed(afterCounted, await stampsOf()), [ownCode], 'inskickningen flyttar den egna kommunens version');
     });
 
     it('en ersatt länk ger 404 även när den gamla har använts förut', async () => {
