@@ -19,7 +19,7 @@
 // the incremental update are measured (one process holds the data directory).
 //
 // The machine is shared (2 cores): the clients run in this process and take CPU from the server and
-// the database.
+// the database. BENCH_ANALYSIS_PGLITE=0 skips the embedded database (while iterating).
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { analysisCacheStats, clearAnalysisCache, getRegionalView } from '../../src/analysis/service.ts';
@@ -94,6 +94,8 @@ async function signIn(port: number, email: string, password: string): Promise<st
 }
 
 export async function run(ds: NationalDataset): Promise<void> {
+  // BENCH_ANALYSIS_PGLITE=0 skips the embedded database (while iterating on the PostgreSQL figures).
+  if (ds.backend === 'pglite' && process.env.BENCH_ANALYSIS_PGLITE === '0') return;
   const db = await openNational(ds);
   await migrate(db); // the data set may predate migrations (027: the analysis versions)
   const label = ds.backend === 'postgres' ? 'PostgreSQL' : 'PGlite';

@@ -41,9 +41,8 @@ import { instrumentSchema, type Instrument } from '../domain/instruments/schema.
 import { instrumentOfRound } from '../rounds/service.ts';
 import { referenceMarksOf } from '../benchmarks/reference-marks.ts';
 import { withReferences } from '../domain/benchmarks/maturity-references.ts';
-import { analysisStamps, anonymisationSeed, areaLabels, loadRoundResponses, municipalityNames } from '../store/analysis.ts';
-import { partialsOf, type MunicipalityPartial } from '../domain/analysis/engine.ts';
-import type { AnalysisResponse } from '../domain/analysis/types.ts';
+import { analysisStamps, anonymisationSecret, anonymisationSeed, areaLabels, eachMunicipalityResponses, municipalityNames, viewVersions } from '../store/analysis.ts';
+import { partialMaker, type MunicipalityPartial } from '../domain/analysis/engine.ts';
 import { getRound } from '../store/rounds.ts';
 import { canUseAssociation } from '../domain/association-scope.ts';
 import { NO_ASSOCIATION, viewerAssociation } from '../domain/association-scope.ts';
@@ -144,16 +143,29 @@ function parseStamps(s: string): Map<string, string> {
   return out;
 }
 
-/** Groups responses ordered by municipality into each municipality's partial. */
-function addPartials(instrument: Instrument, responses: readonly AnalysisResponse[], into: Map<string, MunicipalityPartial>) {
-  for (const p of partialsOf(instrument, responses)) into.set(p.municipality, p);
+/**
+ * Loads the municipalities' responses (all, or only `municipalities`) into their partials, each
+ * municipality evaluated as soon as it has been read (while the database reads the next).
+ */
+async function loadPartials(
+  db: Queryable,
+  round: RoundInfo,
+  instrument: Instrument,
+  filters: Filters,
+  into: Map<string, MunicipalityPartial>,
+  municipalities?: readonly string[],
+): Promise<void> {
+  const make = partialMaker(instrument);
+  await eachMunicipalityResponses(db, round.id, municipalities ? { ...filters, municipalities } : filters, (code, responses) =>
+    into.set(code, make(code, responses)),
+  );
 }
 
 /** Every municipality's partial. */
 async function loadAll(db: Queryable, round: RoundInfo, instrument: Instrument, filters: Filters): Promise<Map<string, MunicipalityPartial>> {
   analysisCacheStats.fullLoads++;
   const partials = new Map<string, MunicipalityPartial>();
-  addPartials(instrument, await loadRoundResponses(db, round.id, filters), partials);
+  await loadPartials(db, round, instrument, filters, partials);
   return partials;
 }
 
@@ -176,7 +188,7 @@ async function computeState(
     if (changed.length) {
       analysisCacheStats.municipalitiesReloaded += changed.length;
       for (const c of changed) partials.delete(c);
-      addPartials(instrument, await loadRoundResponses(db, round.id, { ...filters, municipalities: changed }), partials);
+      await loadPartials(db, round, instrument, filters, partials, changed);
     }
   }
   analysisCacheStats.combines++;
@@ -185,14 +197,14 @@ async function computeState(
 }
 
 /** The (cached) state of a round and filter: see the file comment. */
-async function analysisState(db: Queryable, round: RoundInfo, filters: Filters): Promise<State> {
+async function analysisState(db: Queryable, round: RoundInfo, filters: Filters, readStamps?: string): Promise<State> {
   const instrument = await instrumentOf(db, round);
   await checkFilters(db, instrument, filters);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${round.id}\u0000${round.instrument}\u0000${round.instrumentVersion}\u0000${filters.respondentType ?? ''}\u0000${filters.area ?? ''}`;
   // Read before any response is loaded: data read later is at least as new, never older.
-  const stamps = await analysisStamps(db, round.id);
+  const stamps = readStamps ?? (await analysisStamps(db, round.id));
   const hit = cache.get(key);
   if (hit && hit.stamps === stamps) {
     cache.delete(key);
@@ -253,6 +265,44 @@ export async function roundNaming(db: Queryable, round: RoundInfo, other?: Round
   return { names, labels: anonymiseMunicipalities(codes, await anonymisationSeed(db, ...ids)) };
 }
 
+/**
+ * Municipality names, areas, reference marks and anonymised labels, kept per database and read again
+ * only when their version changed (store/analysis.ts viewVersions): a reader of a cached view costs the
+ * session, the round and one statement of versions.
+ */
+const versioned = new WeakMap<Queryable, Map<string, { version: string; value: Promise<unknown> }>>();
+function byVersion<T>(db: Queryable, key: string, version: string, load: () => Promise<T>): Promise<T> {
+  let cache = versioned.get(db);
+  if (!cache) versioned.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = load();
+  const entry = { version, value };
+  cache.set(key, entry);
+  value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return value;
+}
+
+/** What the views of a round are made of besides the analysis, and the key of their versions. */
+async function viewInputs(db: Queryable, round: RoundInfo) {
+  const v = await viewVersions(db, round.id);
+  const secret = v.secret ?? (await anonymisationSecret(db));
+  const [names, areas, marks, labels] = await Promise.all([
+    byVersion(db, 'names', v.names, () => municipalityNames(db)),
+    byVersion(db, 'areas', v.areas, () => areaLabels(db)),
+    byVersion(db, `marks\u0000${round.instrument}`, v.references, () => referenceMarksOf(db, round.instrument)),
+    byVersion(db, `labels\u0000${round.id}`, `${secret}\u0000${round.municipalities.join(',')}`, async () =>
+      anonymiseMunicipalities(round.municipalities, `${secret}:${round.id}`),
+    ),
+  ]);
+  // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
+  const published = v.published ? await publishedView(db, round.id) : null;
+  const naming: Naming = { names, labels };
+  return { stamps: v.stamps, naming, areas, marks, published, key: [v.names, v.areas, v.references, secret, published] };
+}
+
 export interface AnalysisQuery {
   roundId: number;
   filters: Filters;
@@ -262,14 +312,11 @@ export async function getRegionalView(db: Queryable, viewer: AnalysisViewer, q: 
   const round = await roundInfo(db, q.roundId, viewer);
   try {
     assertCanViewRound(viewer, round); // refuse before doing any work
-    const state = await analysisState(db, round, q.filters);
+    const { stamps, naming, areas, marks, published, key } = await viewInputs(db, round);
+    const state = await analysisState(db, round, q.filters, stamps);
     const ctx = state.context.round === round ? state.context : { ...state.context, round };
-    const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
-    const marks = await referenceMarksOf(db, round.instrument);
-    // Published aggregates (issue 14) are regional figures: shown with their flags in the regional view.
-    const published = (await hasPublished(db, round.id)) ? await publishedView(db, round.id) : null;
     // The same view object while nothing it is made of changed (the route keeps its JSON and gzip with it).
-    return cachedView(state, viewKey('regional', viewer), [round, naming, areas, marks, published], () => {
+    return cachedView(state, viewKey('regional', viewer), [round, key], () => {
       const view = withReferences(regionalView(ctx, viewer, naming, areas), marks);
       return published ? withPublished(view, ctx.instrument, published) : view;
     });
@@ -287,11 +334,10 @@ export async function getMunicipalityView(db: Queryable, viewer: AnalysisViewer,
       throw new ViewAccessError('forbidden', 'Du har inte behörighet till den här kommunens resultat');
     if (!round.municipalities.includes(q.municipality))
       throw new ViewAccessError('not_found', `Kommunen ${names[q.municipality]} ingår inte i mätomgången`);
-    const state = await analysisState(db, round, q.filters);
+    const { stamps, naming, areas, marks, key } = await viewInputs(db, round);
+    const state = await analysisState(db, round, q.filters, stamps);
     const ctx = state.context.round === round ? state.context : { ...state.context, round };
-    const [naming, areas] = [await roundNaming(db, round), await areaLabels(db)];
-    const marks = await referenceMarksOf(db, round.instrument);
-    return cachedView(state, `${viewKey('municipality', viewer)}\u0000${q.municipality}`, [round, naming, areas, marks], () =>
+    return cachedView(state, `${viewKey('municipality', viewer)}\u0000${q.municipality}`, [round, key.slice(0, 4)], () =>
       withReferences(municipalityView(ctx, viewer, q.municipality, naming, areas), marks),
     );
   } catch (e) {

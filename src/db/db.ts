@@ -22,6 +22,12 @@ export interface Queryable {
  */
 export interface Transaction extends Queryable {
   copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
+  /**
+   * PostgreSQL only: runs a query and hands each row to `onRow` as it arrives, while the database goes
+   * on producing the next ones (the analysis decodes a national round while it is read). Resolves with
+   * the number of rows; if `onRow` throws, the rest of the rows are read and dropped and it rejects with that error.
+   */
+  each?<T>(sql: string, params: unknown[], onRow: (row: T) => void): Promise<number>;
 }
 
 /** One field in COPY's text format: \N for null; backslash, tab, newline and CR escaped. */
@@ -175,6 +181,26 @@ async function openPostgres(url: string, schema?: string, onConnectionError?: (r
         await available(() => client.query('BEGIN'));
         const out = await fn({
           ...wrap(client),
+          each: <T>(sql: string, params: unknown[], onRow: (row: T) => void) =>
+            available(
+              () =>
+                new Promise<number>((resolve, reject) => {
+                  let n = 0;
+                  let failed: unknown;
+                  const q = client.query(new pg.Query<T & pg.QueryResultRow>(sql, params));
+                  q.on('row', (row: T) => {
+                    n++;
+                    if (failed === undefined)
+                      try {
+                        onRow(row);
+                      } catch (e) {
+                        failed = e ?? new Error('onRow');
+                      }
+                  });
+                  q.on('error', reject);
+                  q.on('end', () => (failed === undefined ? resolve(n) : reject(failed)));
+                }),
+            ),
           copyFrom: (table, columns, text) =>
             available(
               () =>

@@ -57,6 +57,17 @@ interface ItemSpec {
   known: Set<string>;
 }
 
+/** Each item's range (scored items) and known option codes. */
+function itemSpecs(instrument: Instrument, scored: readonly { item: Item; range: Range }[]): ItemSpec[] {
+  const ranges = new Map(scored.map((s) => [s.item.id, s.range]));
+  return instrument.items.map((item, index) => ({
+    item,
+    index,
+    range: ranges.get(item.id) ?? null,
+    known: new Set(itemOptions(instrument, item).map((o) => o.code)),
+  }));
+}
+
 /**
  * The answers decoded into columns (one typed array per item over the responses), each distinct
  * answer value decoded once per item.
@@ -75,14 +86,10 @@ class Columns {
     scored: readonly { item: Item; range: Range }[],
     /** Per item (instrument order): decoded answers, shared by the municipalities' columns of one load. */
     memos: Map<unknown, Decoded>[] = instrument.items.map(() => new Map()),
+    /** The item specs (itemSpecs), shared likewise. */
+    specs: ItemSpec[] = itemSpecs(instrument, scored),
   ) {
-    const ranges = new Map(scored.map((s) => [s.item.id, s.range]));
-    this.specs = instrument.items.map((item, index) => ({
-      item,
-      index,
-      range: ranges.get(item.id) ?? null,
-      known: new Set(itemOptions(instrument, item).map((o) => o.code)),
-    }));
+    this.specs = specs;
     const n = responses.length;
     this.has = this.specs.map(() => new Uint8Array(n));
     this.v = this.specs.map(() => new Float64Array(n).fill(NaN));
@@ -304,11 +311,14 @@ export function municipalityPartial(
   municipality: string,
   responses: readonly AnalysisResponse[],
   opts: EvaluateOptions = {},
-  shared: { reference: ScoreStructure; memos: Map<unknown, Decoded>[] } = { reference: scoreStructure(instrument), memos: instrument.items.map(() => new Map()) },
+  shared: { reference: ScoreStructure; memos: Map<unknown, Decoded>[]; specs?: ItemSpec[] } = {
+    reference: scoreStructure(instrument),
+    memos: instrument.items.map(() => new Map()),
+  },
 ): MunicipalityPartial {
   const how = opts.aggregation ?? scoringSettings(instrument).aggregation;
   const { reference } = shared;
-  const cols = new Columns(instrument, responses, reference.scored, shared.memos);
+  const cols = new Columns(instrument, responses, reference.scored, shared.memos, shared.specs);
   const st = structure(reference, cols);
   const buf = new Float64Array(Math.max(1, responses.length));
   const rows = new Int32Array(responses.length);
@@ -425,15 +435,25 @@ export function combine(instrument: Instrument, partials: readonly MunicipalityP
   };
 }
 
+/**
+ * Makes municipalities' partials one at a time, as their responses arrive (the analysis service
+ * evaluates each municipality while the next ones are read); each distinct answer is decoded once
+ * for all of them.
+ */
+export function partialMaker(instrument: Instrument, opts: EvaluateOptions = {}): (municipality: string, responses: readonly AnalysisResponse[]) => MunicipalityPartial {
+  const reference = scoreStructure(instrument);
+  const shared = { reference, memos: instrument.items.map(() => new Map<unknown, Decoded>()), specs: itemSpecs(instrument, reference.scored) };
+  return (municipality, responses) => municipalityPartial(instrument, municipality, responses, opts, shared);
+}
+
 /** Partials of responses ordered by municipality (consecutive responses of one municipality form its partial). */
 export function partialsOf(instrument: Instrument, responses: readonly AnalysisResponse[], opts: EvaluateOptions = {}): MunicipalityPartial[] {
   const out: MunicipalityPartial[] = [];
-  // Each distinct answer is decoded once for all municipalities.
-  const shared = { reference: scoreStructure(instrument), memos: instrument.items.map(() => new Map<unknown, Decoded>()) };
+  const make = partialMaker(instrument, opts);
   let start = 0;
   for (let i = 1; i <= responses.length; i++)
     if (i === responses.length || responses[i].municipality !== responses[start].municipality) {
-      out.push(municipalityPartial(instrument, responses[start].municipality, responses.slice(start, i), opts, shared));
+      out.push(make(responses[start].municipality, responses.slice(start, i)));
       start = i;
     }
   return out;
