@@ -1,7 +1,8 @@
 // The web app's production build, chunk by chunk (issue 15: route-level code splitting). The build runs
 // into a directory of its own (a few seconds) and records the source modules of every chunk
 // (test/support/web-bundle.ts). Checked: the entry holds the shell only (no page, no chart code, no
-// English texts); the sign-in page and the respondent form load no chart code; exactly the pages with
+// English texts); the sign-in page and the respondent form load no chart code; the shell, the sign-in
+// page and the results page load no zod; exactly the pages with
 // charts load the chart components; ECharts itself is a chunk of its own that no page loads before it
 // draws a chart, built from echarts/core with only the chart types src/domain/charts/echarts-parts.ts
 // registers (never the whole 'echarts' package).
@@ -46,6 +47,16 @@ describe('webbens paket: koddelning per sida', () => {
       const mods = modulesOf(b, pageChunks(b, page));
       assert.ok(mods.includes(page), page);
       assert.deepEqual(mods.filter(isChartModule), [], page);
+    }
+  });
+
+  it('skalet, inloggningen och resultatsidan laddar inte zod eller kontraktens scheman (de anropar med lite())', () => {
+    for (const page of ['src/web/pages/auth.tsx', 'src/web/pages/analysis.tsx']) {
+      const mods = modulesOf(b, pageChunks(b, page));
+      assert.ok(mods.includes(page), page);
+      assert.deepEqual(mods.filter((m) => m.startsWith('node_modules/zod/')), [], page);
+      // fill-path.ts and client-error-limits.ts are the contracts' zod-free parts.
+      assert.deepEqual(mods.filter((m) => m.startsWith('src/contracts/') && !/\/(fill-path|client-error-limits)\.ts$/.test(m)), [], page);
     }
   });
 

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 
-/** Longest stack kept; the web app sends at most this much. */
-export const CLIENT_ERROR_STACK_MAX = 4000;
+export { CLIENT_ERROR_STACK_MAX } from './client-error-limits.ts';
 
 export const reportClientError = endpoint({
   method: 'POST',

@@ -84,14 +84,7 @@ export type CallInput<E extends EndpointDef> = ([Schema<E, 'params'>] extends [n
   ([Schema<E, 'query'>] extends [never] ? unknown : { query?: QueryIn<E> }) &
   ([Schema<E, 'body'>] extends [never] ? unknown : { body: BodyIn<E> | FormData });
 
-/** `/api/rounds/:id` with `{ id: 4 }` → `/api/rounds/4` (each value percent-encoded). */
-export function fillPath(path: string, params: Record<string, unknown> | undefined): string {
-  return path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
-    const v = params?.[name];
-    if (v === undefined || v === null) throw new Error(`Parametern ${name} saknas för ${path}`);
-    return encodeURIComponent(String(v));
-  });
-}
+export { fillPath } from './fill-path.ts';
 
 /** The JSON body of every error answer. */
 export const errorBody = z.object({

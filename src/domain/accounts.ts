@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ACCOUNT_STATES } from './identity/policy.ts';
 import { ROLES } from './organisation.ts';
+import { MIN_PASSWORD_LENGTH } from './password-length.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export const passwordRule = z.string().min(MIN_PASSWORD_LENGTH, `Lösenordet ska ha minst ${MIN_PASSWORD_LENGTH} tecken`).max(200);
 

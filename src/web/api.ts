@@ -1,7 +1,16 @@
 // The web app's API client: JSON, session cookie, CSRF header on state-changing calls. `call` is typed
 // by the endpoint's contract (src/contracts): its input and its answer come from the same zod schemas
 // the server validates with.
-import { fillPath, type CallInput, type EndpointDef, type ResponseOf } from '../contracts/endpoint.ts';
+import type { CallInput, EndpointDef, ResponseOf } from '../contracts/endpoint.ts';
+import { fillPath } from '../contracts/fill-path.ts';
+
+/**
+ * An endpoint by its method and path alone, typed as its contract: `lite<typeof auth.me>('GET', '/api/auth/me')`
+ * (a method or path other than the contract's does not compile). The shell and the first pages (sign-in,
+ * results) call endpoints through these, so the browser neither loads nor builds the contracts' zod
+ * schemas before it can show them (issue 15).
+ */
+export const lite = <E extends EndpointDef>(method: E['method'], path: E['path']): E => ({ method, path }) as unknown as E;
 
 let csrfToken: string | undefined;
 export const setCsrf = (t: string | undefined) => (csrfToken = t);

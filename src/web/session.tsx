@@ -1,9 +1,17 @@
 import { queryClient } from './query.ts';
 import { ROLE_LABELS } from '../domain/organisation.ts';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import * as auth from '../contracts/auth.ts';
+import type * as contracts from '../contracts/auth.ts';
 import type { ResponseOf } from '../contracts/endpoint.ts';
-import { call, setCsrf } from './api.ts';
+import { call, lite, setCsrf } from './api.ts';
+
+/** The session's endpoints (src/contracts/auth.ts), without their schemas. */
+const auth = {
+  me: lite<typeof contracts.me>('GET', '/api/auth/me'),
+  login: lite<typeof contracts.login>('POST', '/api/auth/login'),
+  logout: lite<typeof contracts.logout>('POST', '/api/auth/logout'),
+  extendSession: lite<typeof contracts.extendSession>('POST', '/api/auth/session/extend'),
+};
 
 /** The answer of a sign-in that started a session. */
 export type SignedIn = Extract<ResponseOf<typeof auth.login>, { csrfToken: string }>;

@@ -3,8 +3,11 @@
 // not allow sees only the 403 panel; the page itself is never rendered).
 import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
-import { CLIENT_ERROR_STACK_MAX, reportClientError as reportEndpoint } from '../../contracts/client-errors.ts';
-import { call } from '../api.ts';
+import type * as clientErrors from '../../contracts/client-errors.ts';
+import { CLIENT_ERROR_STACK_MAX } from '../../contracts/client-error-limits.ts';
+import { call, lite } from '../api.ts';
+
+const reportEndpoint = lite<typeof clientErrors.reportClientError>('POST', '/api/client-errors');
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { Loading, Page } from './ui.tsx';

@@ -1,8 +1,12 @@
 // Hooks shared by the pages: running an action with its messages, the municipalities and the organisation.
 import { useMemo, useState } from 'react';
-import { getOrganisation, listMunicipalities } from '../../contracts/organisation.ts';
+import type * as organisation from '../../contracts/organisation.ts';
+import { lite } from '../api.ts';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
+
+const listMunicipalities = lite<typeof organisation.listMunicipalities>('GET', '/api/municipalities');
+const getOrganisation = lite<typeof organisation.getOrganisation>('GET', '/api/organisation');
 
 /**
  * Runs a state-changing call: `busy` while it runs, its returned text as `msg`, what it threw as

@@ -6,9 +6,9 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } 
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { FigureView, formatCell, useNearViewport, type Figure } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
-import { compareAnalysis, listAnalysisRounds, municipalityAnalysis, regionalAnalysis, regionalFigure } from '../../contracts/analysis.ts';
+import type * as contracts from '../../contracts/analysis.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
-import { endpointUrl } from '../api.ts';
+import { endpointUrl, lite } from '../api.ts';
 import { useMunicipalities } from '../components/hooks.ts';
 import { AsyncView, DataTable, ErrorMessage, Loading, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -17,6 +17,13 @@ import { useSession } from '../session.tsx';
 import { DataQualityPanel } from './data-quality-panel.tsx';
 
 // ---- API shapes (src/contracts/analysis.ts) -----------------------------------------------------
+
+// The endpoints by method and path (the page does not load the contracts' schemas).
+const listAnalysisRounds = lite<typeof contracts.listAnalysisRounds>('GET', '/api/analysis/rounds');
+const regionalAnalysis = lite<typeof contracts.regionalAnalysis>('GET', '/api/rounds/:id/analysis');
+const regionalFigure = lite<typeof contracts.regionalFigure>('GET', '/api/rounds/:id/analysis/figures/:figure');
+const municipalityAnalysis = lite<typeof contracts.municipalityAnalysis>('GET', '/api/rounds/:id/analysis/municipalities/:code');
+const compareAnalysis = lite<typeof contracts.compareAnalysis>('GET', '/api/rounds/:id/analysis/compare/:otherId');
 
 type RoundChoice = ResponseOf<typeof listAnalysisRounds>['rounds'][number];
 type View = ResponseOf<typeof regionalAnalysis>;

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { MIN_PASSWORD_LENGTH } from '../../domain/accounts.ts';
-import { confirmPasswordReset, requestPasswordReset } from '../../contracts/auth.ts';
-import { ApiError, call } from '../api.ts';
+import { MIN_PASSWORD_LENGTH } from '../../domain/password-length.ts';
+import type * as contracts from '../../contracts/auth.ts';
+import { ApiError, call, lite } from '../api.ts';
+
+const requestPasswordReset = lite<typeof contracts.requestPasswordReset>('POST', '/api/auth/password-reset');
+const confirmPasswordReset = lite<typeof contracts.confirmPasswordReset>('POST', '/api/auth/password-reset/confirm');
 import { Control } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, LinkParagraph, Page } from '../components/ui.tsx';

@@ -1,10 +1,13 @@
 // The buttons for the organisation's account (OpenID Connect, issue 13): one per configured provider
 // (GET /api/auth/providers); each is a plain link, since the sign-in is a chain of redirects. Used by
 // the sign-in page and the invitation page.
-import { listSignInProviders } from '../../contracts/sso.ts';
+import type * as sso from '../../contracts/sso.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
+import { lite } from '../api.ts';
+
+const listSignInProviders = lite<typeof sso.listSignInProviders>('GET', '/api/auth/providers');
 
 type Provider = ResponseOf<typeof listSignInProviders>[number];
 

@@ -3,9 +3,13 @@
 // adding an app first (QR code, a first code, the recovery codes shown once).
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { loginTotp, loginTotpSetup, loginTotpSetupConfirm } from '../../contracts/two-factor.ts';
+import type * as twoFactor from '../../contracts/two-factor.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
-import { call } from '../api.ts';
+import { call, lite } from '../api.ts';
+
+const loginTotp = lite<typeof twoFactor.loginTotp>('POST', '/api/auth/login/totp');
+const loginTotpSetup = lite<typeof twoFactor.loginTotpSetup>('POST', '/api/auth/login/totp-setup');
+const loginTotpSetupConfirm = lite<typeof twoFactor.loginTotpSetupConfirm>('POST', '/api/auth/login/totp-setup/confirm');
 import { Control } from '../components/forms.tsx';
 import { useAction } from '../components/hooks.ts';
 import { ActionMessages, Page } from '../components/ui.tsx';
