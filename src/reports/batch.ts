@@ -74,12 +74,23 @@ export async function streamDelrapportZip(
   const render = (model: ReportModel) => (pool ? pool.render(model, opts.format) : renderModel(model, opts.format));
   const archive = new ZipArchive({ zlib: { level: opts.format === 'pdf' ? 1 : 6 } });
   let failure: Error | undefined;
-  const failed = new Promise<never>((_, reject) => {
-    const fail = (e: Error) => reject((failure ??= e));
-    archive.on('error', fail);
-    out.on('error', fail);
-  });
-  failed.catch(() => undefined);
+  // The waits below end early when the zip or the output fails. (Not Promise.race with one promise that
+  // stays pending: every race would leave a reaction on it that holds the race's result — each report's
+  // PDF — until the batch ends.)
+  const waiting = new Set<(e: Error) => void>();
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const reject of waiting) reject(failure);
+    waiting.clear();
+  };
+  archive.on('error', fail);
+  out.on('error', fail);
+  const guard = <T>(p: Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.add(reject);
+      p.then(resolve, reject).finally(() => waiting.delete(reject));
+    });
   const closed = new Promise<void>((resolve) => out.on('finish', resolve));
   archive.pipe(out);
   const files: string[] = [];
@@ -101,18 +112,19 @@ export async function streamDelrapportZip(
       if (opts.signal?.aborted) throw new Error('Avbruten');
       if (failure) throw failure;
       fill();
-      const r = await Promise.race([ahead.shift()!, failed]);
+      const r = await guard(ahead.shift()!);
       fill();
       const taken = new Promise<void>((resolve) => archive.once('entry', () => resolve()));
-      archive.append(r.body, { name: r.name });
-      await Promise.race([taken, failed]);
+      // A PDF is compressed inside already: stored as it is, the main thread does not deflate it again.
+      archive.append(r.body, { name: r.name, store: opts.format === 'pdf' });
+      await guard(taken);
       files.push(r.name);
       opts.onProgress?.({ done: i + 1, total: codes.length, current: r.current });
       // Let other requests through between two reports.
       await new Promise((res) => setImmediate(res));
     }
-    await Promise.race([archive.finalize(), failed]);
-    await Promise.race([closed, failed]);
+    await guard(archive.finalize());
+    await guard(closed);
     return { files, bytes: archive.pointer() };
   } catch (e) {
     archive.abort();

@@ -4,7 +4,7 @@
 // same on every machine. The PDF embeds the SVG as vectors (pdf.ts, svg-to-pdfkit).
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { init, use } from 'echarts/core';
+import { init, use, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { ECHARTS_PARTS } from '../../domain/charts/echarts-parts.ts';
 import { chartHeight, chartOption, type ChartLocale } from '../../domain/charts/option.ts';
@@ -28,14 +28,49 @@ export interface RenderedChart {
 /** The chart as an SVG document of `width` px (the height follows the spec unless given). */
 export function chartSvg(spec: ChartSpec, width: number, opts: { height?: number; locale?: ChartLocale; title?: string } = {}): RenderedChart {
   const height = opts.height ?? chartHeight(spec, width);
-  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const own = !shared;
+  const chart = own ? init(null, null, { renderer: 'svg', ssr: true, width, height }) : sharedChart(shared!, width, height);
   try {
-    chart.setOption(chartOption(spec, { width, height, locale: opts.locale ?? 'sv', fontFamily: SVG_FONT }));
+    chart.setOption(chartOption(spec, { width, height, locale: opts.locale ?? 'sv', fontFamily: SVG_FONT }), { notMerge: true });
     let svg = chart.renderToSVGString();
     if (opts.title) svg = svg.replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(opts.title)}</title>`);
     return { svg, width, height };
   } finally {
-    chart.dispose();
+    if (own) chart.dispose();
+  }
+}
+
+interface Shared {
+  chart?: ECharts;
+  width: number;
+  height: number;
+}
+/** The instance of the current withSharedCharts call (none outside one). */
+let shared: Shared | null = null;
+
+function sharedChart(s: Shared, width: number, height: number): ECharts {
+  if (!s.chart) s.chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
+  else if (s.width !== width || s.height !== height) s.chart.resize({ width, height });
+  s.width = width;
+  s.height = height;
+  return s.chart;
+}
+
+/**
+ * Runs `fn` (synchronous) with one server-side ECharts instance for all its charts (each setOption
+ * replaces the whole option; the SVG is the same as from an instance of its own), disposed at the end:
+ * a report's charts cost one instance instead of one each. A live instance keeps a frame timer running,
+ * so none is kept beyond `fn`.
+ */
+export function withSharedCharts<T>(fn: () => T): T {
+  if (shared) return fn();
+  const s: Shared = { width: 0, height: 0 };
+  shared = s;
+  try {
+    return fn();
+  } finally {
+    shared = null;
+    s.chart?.dispose();
   }
 }
 

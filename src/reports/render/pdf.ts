@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Block, ChartBlock, ReportModel, TableBlock } from '../../domain/reports/model.ts';
 import { PRELIMINARY_LABEL, PRELIMINARY_NOTE } from '../../domain/reports/model.ts';
-import { paperCharts } from './echarts.ts';
+import { paperCharts, withSharedCharts } from './echarts.ts';
 import { formatCell } from './format.ts';
 import { fitColumns, type Measure } from './widths.ts';
 
@@ -54,6 +54,56 @@ export function winAnsi(s: string): string {
 }
 
 type Doc = PDFKit.PDFDocument;
+
+/** Texts measured and encoded per standard font, kept for the next documents (bounded). */
+const WIDTH_CACHE_MAX = 20_000;
+const ENCODE_CACHE_MAX = 2_000;
+interface StandardFontLike {
+  name: string;
+  widthOfString(s: string, size: number): number;
+  encode(s: string, features?: unknown): [string[], object[]];
+}
+let fontsCached = false;
+
+/**
+ * pdfkit measures and encodes the standard fonts' texts glyph by glyph, with a kerning lookup per pair,
+ * for every document anew; a batch of reports measures the same words thousands of times. Once per
+ * process the standard font class's measure and encode remember their results per font and text (the
+ * width at 1000 pt, scaled as pdfkit scales it, so the figures are exactly pdfkit's; the encoded
+ * glyphs and positions, which pdfkit and svg-to-pdfkit only read). Each cache is emptied when it
+ * is full (WIDTH_CACHE_MAX, ENCODE_CACHE_MAX texts), so memory stays bounded.
+ */
+function cacheStandardFonts(doc: Doc) {
+  if (fontsCached) return;
+  fontsCached = true;
+  doc.font('Helvetica');
+  const proto = Object.getPrototypeOf((doc as unknown as { _font: StandardFontLike })._font) as StandardFontLike;
+  const width = proto.widthOfString;
+  const encode = proto.encode;
+  const widths = new Map<string, Map<string, number>>();
+  const encodings = new Map<string, Map<string, [string[], object[]]>>();
+  const of = <T,>(m: Map<string, Map<string, T>>, font: string, max: number) => {
+    let c = m.get(font);
+    if (!c) m.set(font, (c = new Map()));
+    else if (c.size >= max) c.clear();
+    return c;
+  };
+  proto.widthOfString = function (this: StandardFontLike, s: string, size: number) {
+    const key = `${s}`;
+    const c = of(widths, this.name, WIDTH_CACHE_MAX);
+    let w = c.get(key);
+    if (w === undefined) c.set(key, (w = width.call(this, key, 1000)));
+    return w * (size / 1000);
+  };
+  proto.encode = function (this: StandardFontLike, s: string, features?: unknown) {
+    if (features !== undefined) return encode.call(this, s, features);
+    const key = `${s}`;
+    const c = of(encodings, this.name, ENCODE_CACHE_MAX);
+    let e = c.get(key);
+    if (e === undefined) c.set(key, (e = encode.call(this, key)));
+    return e;
+  };
+}
 
 function contentWidth(doc: Doc) {
   return doc.page.width - MARGIN.left - MARGIN.right;
@@ -235,6 +285,10 @@ function decorate(doc: Doc, model: ReportModel) {
 
 /** Renders the model to a PDF document. */
 export function renderPdf(model: ReportModel): Promise<Buffer> {
+  return withSharedCharts(() => drawPdf(model));
+}
+
+function drawPdf(model: ReportModel): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: model.landscape ? 'landscape' : 'portrait',
@@ -251,6 +305,7 @@ export function renderPdf(model: ReportModel): Promise<Buffer> {
       CreationDate: new Date(`${model.meta.generatedAt}T12:00:00Z`),
     },
   });
+  cacheStandardFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
