@@ -5,7 +5,7 @@ import { openApiRoutes, registerOpenApi } from './openapi.ts';
 import { VERSION } from '../version.ts';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -99,7 +99,9 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
   // gzip/brotli for JSON, HTML, JS, CSS and SVG above 1 KiB; PDF, DOCX, XLSX, ZIP and images are already
   // compressed and left alone by the plugin's default type filter. Request bodies are not decompressed.
   await app.register(compress, { globalDecompression: false });
-  await app.register(helmet, {
+  // Security headers (helmet), its middleware built once: @fastify/helmet built it again for every
+  // request, which parsed and checked the CSP directives on every answer a respondent saves.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -114,6 +116,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
       },
     },
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(rateLimit, {
     max: config.rateLimit,
     timeWindow: '1 minute',
