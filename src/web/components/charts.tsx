@@ -231,10 +231,11 @@ export function Chart({ fig }: { fig: Figure }) {
 }
 
 /**
- * Table alternatives with more cells than this are rendered when first opened (a national heatmap has
- * 60 × 290 cells); smaller ones with the page. A closed <details> shows nothing either way.
+ * Table alternatives with more cells than this are rendered when first opened (a national round's
+ * 60 items × 7 columns already cost the page's first render more than its charts); smaller ones with
+ * the page. A closed <details> shows nothing either way.
  */
-const EAGER_TABLE_CELLS = 1000;
+const EAGER_TABLE_CELLS = 200;
 
 function TableAlternative({ fig, suppressionMin }: { fig: Figure; suppressionMin: number }) {
   const { t } = useI18n();
