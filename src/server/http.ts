@@ -58,13 +58,9 @@ export async function uploadedFile(req: FastifyRequest): Promise<{ bytes: Uint8A
     if (!file) throw badRequest('Ingen fil skickades');
     bytes = new Uint8Array(await file.toBuffer());
   } catch (e) {
-    const status = (e as FastifyError).statusCode;
-    if (e instanceof AppError || (status && status < 500)) throw e;
-    // Errors from reading the multipart stream (busboy): the body, not the server, is at fault.
-    req.log.info({ err: e }, 'multipart body could not be read');
-    throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
+    multipartReadError(req, e);
   }
-  if (unsafeTextReason(file.filename)) throw badRequest('Filnamnet innehåller ett otillåtet tecken (NUL eller ett ensamt surrogattecken)');
+  checkFilename(file.filename);
   return { bytes, filename: file.filename };
 }
 
@@ -92,12 +88,9 @@ export async function uploadedFileOnDisk(
       await pipeline(upload, createWriteStream(path));
       if (upload.truncated) throw new AppError('too_large', 'Filen är för stor');
     } catch (e) {
-      const status = (e as FastifyError).statusCode;
-      if (e instanceof AppError || (status && status < 500)) throw e;
-      req.log.info({ err: e }, 'multipart body could not be read');
-      throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
+      multipartReadError(req, e);
     }
-    if (unsafeTextReason(file.filename)) throw badRequest('Filnamnet innehåller ett otillåtet tecken (NUL eller ett ensamt surrogattecken)');
+    checkFilename(file.filename);
     return { path, filename: file.filename, remove };
   } catch (e) {
     await remove();
@@ -161,3 +154,15 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
   return reply.status(500).send({ error: 'Ett oväntat fel inträffade' });
 }
 
+
+/** Rethrows an AppError or a 4xx; anything else from reading the multipart stream (busboy) is the body's fault: a 400. */
+function multipartReadError(req: FastifyRequest, e: unknown): never {
+  const status = (e as FastifyError).statusCode;
+  if (e instanceof AppError || (status && status < 500)) throw e;
+  req.log.info({ err: e }, 'multipart body could not be read');
+  throw badRequest('Filen kunde inte läsas: förfrågan är ofullständig eller felaktigt uppbyggd. Försök skicka filen igen.');
+}
+
+function checkFilename(filename: string): void {
+  if (unsafeTextReason(filename)) throw badRequest('Filnamnet innehåller ett otillåtet tecken (NUL eller ett ensamt surrogattecken)');
+}

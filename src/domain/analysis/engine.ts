@@ -186,8 +186,8 @@ function aggregateBuf(buf: Float64Array, len: number, how: Aggregation): number 
   return len % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The reference scoreUnit (scores.ts) over the rows (response indexes, in input order). */
-function scoreUnit(instrument: Instrument, st: Structure, cols: Columns, rows: Int32Array, how: Aggregation, buf: Float64Array): UnitScores {
+/** Each item's score over the rows (response indexes), aggregated with `how`; `buf` is scratch space. */
+function itemScores(st: Structure, cols: Columns, rows: Int32Array, how: Aggregation, buf: Float64Array): Record<string, ItemScore> {
   const items: Record<string, ItemScore> = {};
   for (const s of st.specs) {
     const v = cols.v[s.index];
@@ -202,6 +202,12 @@ function scoreUnit(instrument: Instrument, st: Structure, cols: Columns, rows: I
     }
     items[s.item.id] = itemScore(s.item.id, s.range!, len, aggregateBuf(buf, len, how), dontKnow);
   }
+  return items;
+}
+
+/** The reference scoreUnit (scores.ts) over the rows (response indexes, in input order). */
+function scoreUnit(instrument: Instrument, st: Structure, cols: Columns, rows: Int32Array, how: Aggregation, buf: Float64Array): UnitScores {
+  const items = itemScores(st, cols, rows, how, buf);
   return rollUp(instrument, st, items, (its) => respondentsWithAny(its.map((it) => st.hasOf.get(it)!), rows));
 }
 
@@ -364,20 +370,7 @@ function scoreUnitCounting(
   buf: Float64Array,
   any: Map<string, number>,
 ): UnitScores {
-  const items: Record<string, ItemScore> = {};
-  for (const s of st.specs) {
-    const v = cols.v[s.index];
-    const dkCol = cols.dk[s.index];
-    let len = 0;
-    let dontKnow = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const x = v[r];
-      if (x === x) buf[len++] = x;
-      if (dkCol[r]) dontKnow++;
-    }
-    items[s.item.id] = itemScore(s.item.id, s.range!, len, aggregateBuf(buf, len, how), dontKnow);
-  }
+  const items = itemScores(st, cols, rows, how, buf);
   return rollUp(instrument, st, items, (its) => {
     const n = respondentsWithAny(its.map((it) => st.hasOf.get(it)!), rows);
     any.set(itemsKey(its), n);
