@@ -121,6 +121,7 @@ for (const backend of backends) {
         period: '2025-01',
         year: '2024',
         indicator: 'aktorer',
+        figure: 'varmekarta',
         // A municipality that is not an owner parameter (the use case answers for it): Fyrbodal's Mellerud.
         code: '1461',
       });

@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, string> = {
   dryRun: 'Provkörning',
   skipInvalid: 'Hoppa över ogiltiga rader',
   figure: 'Figur',
+  defer: 'Uppskjutna figurer',
   format: 'Format',
   measure: 'Jämförelsemått',
   // Initiatives

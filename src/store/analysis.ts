@@ -153,7 +153,7 @@ export interface ViewVersions {
   references: string;
   /** Whether the round holds published aggregates (issue 14). */
   published: boolean;
-  /** The anonymisation secret (anonymisationSecret), or null before its first use. */
+  /** The anonymisation secret (anonymisationSecret), or null when a restore left none. */
   secret: string | null;
 }
 
@@ -178,16 +178,21 @@ export async function viewVersions(db: Queryable, roundId: number): Promise<View
 }
 
 /**
- * The installation's secret for anonymising municipalities ("Kommun 1…N"), created on first use.
- * Combined with the round id it seeds anonymiseMunicipalities, so that the numbering cannot be
- * recomputed from public facts (see privacy.ts). Reports should use the same seed (anonymisationSeed).
+ * The installation's secret for anonymising municipalities ("Kommun 1…N"), created with the schema
+ * (migration 029) and here only when a restored older backup left none. Combined with the round id it
+ * seeds anonymiseMunicipalities, so that the numbering cannot be recomputed from public facts (see
+ * privacy.ts). Reports use the same seed (anonymisationSeed).
  */
 export async function anonymisationSecret(db: Queryable): Promise<string> {
-  await db.query(`INSERT INTO settings (key, value) VALUES ('anonymisation_secret', $1::text::jsonb) ON CONFLICT (key) DO NOTHING`, [
-    JSON.stringify(randomBytes(24).toString('base64url')),
-  ]);
-  const { rows } = await db.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'anonymisation_secret'`);
-  return String(rows[0].value);
+  const read = async () => (await db.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'anonymisation_secret'`)).rows[0]?.value;
+  let value = await read();
+  if (value === undefined) {
+    await db.query(`INSERT INTO settings (key, value) VALUES ('anonymisation_secret', $1::text::jsonb) ON CONFLICT (key) DO NOTHING`, [
+      JSON.stringify(randomBytes(24).toString('base64url')),
+    ]);
+    value = await read();
+  }
+  return String(value);
 }
 
 /** The seed for the "Kommun 1…N" labels of one round (or of a comparison of two rounds). */
