@@ -1,12 +1,12 @@
 // The analysis cache (issue 15, src/analysis/service.ts): invalidated through the database (migration
-// 027's versions, changed by triggers in the writing transaction), updated per municipality, one
-// computation shared by concurrent readers, and two processes on one PostgreSQL never serving an
-// analysis older than a committed answer. Figures are hand-computed in test/support/analysis-seed.ts.
+// 027's versions, changed by triggers in the writing transaction, and 030's for names, areas and
+// reference series), updated per municipality, one computation shared by concurrent readers, and two
+// processes on one PostgreSQL never serving an analysis older than a committed answer. Figures are hand-computed in test/support/analysis-seed.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openDb, type Db } from '../src/db/db.ts';
 import { analysisCacheStats, analysisContext, clearAnalysisCache, roundInfo } from '../src/analysis/service.ts';
-import { analysisStamps } from '../src/store/analysis.ts';
+import { analysisStamps, viewVersions } from '../src/store/analysis.ts';
 import { completeRespondent, saveAnswer } from '../src/store/respondents.ts';
 import type { AnalysisContext } from '../src/domain/analysis/views.ts';
 import { backends } from './support/db.ts';
@@ -111,6 +111,35 @@ for (const backend of backends) {
       const again = await Promise.all(Array.from({ length: 8 }, () => ctx()));
       assert.equal(analysisCacheStats.combines, combines + 1);
       assert.equal(nOf(again[0], AMAL), 3);
+    });
+
+    it('namn, områden och referensserier får en ny version vid varje ändring (migrering 030), inte vid läsning eller återrullning', async () => {
+      const v0 = await viewVersions(db, roundId);
+      assert.deepEqual(await viewVersions(db, roundId), v0, 'en läsning flyttar ingen version');
+      await db.query(`UPDATE municipalities SET name = name WHERE code = $1`, [MELLERUD]);
+      const v1 = await viewVersions(db, roundId);
+      assert.notEqual(v1.names, v0.names);
+      assert.deepEqual([v1.areas, v1.references, v1.stamps], [v0.areas, v0.references, v0.stamps]);
+      await db.query(`UPDATE areas SET sort = sort WHERE id = 'it'`);
+      const v2 = await viewVersions(db, roundId);
+      assert.notEqual(v2.areas, v1.areas);
+      assert.equal(v2.names, v1.names);
+      const series = await db.query<{ id: number }>(
+        `INSERT INTO reference_series (name, measure, source_title) VALUES ('Cacheserie', 'index', 'Test') RETURNING id`,
+      );
+      const v3 = await viewVersions(db, roundId);
+      assert.notEqual(v3.references, v2.references);
+      await db.query(`INSERT INTO reference_values (series_id, year, value) VALUES ($1, 2024, 50)`, [series.rows[0].id]);
+      const v4 = await viewVersions(db, roundId);
+      assert.notEqual(v4.references, v3.references, 'ett nytt värde i en serie är en ny version');
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query(`UPDATE municipalities SET name = name || ' (ändrad)' WHERE code = $1`, [MELLERUD]);
+          throw new Error('återrullas');
+        }),
+      );
+      assert.deepEqual(await viewVersions(db, roundId), v4, 'en återrullad ändring flyttar ingen version');
+      await db.query('DELETE FROM reference_series WHERE id = $1', [series.rows[0].id]);
     });
 
     if (backend.name === 'postgres')

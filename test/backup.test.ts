@@ -14,13 +14,13 @@ import { backends } from './support/db.ts';
 const dir = mkdtempSync(join(tmpdir(), 'samverka-backup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every table of the current schema except schema_migrations and analysis_stamps (derived): its rows as jsonb text, sorted. */
+/** Every table of the current schema except schema_migrations, analysis_stamps and data_versions (derived): its rows as jsonb text, sorted. */
 async function snapshot(db: Db): Promise<Map<string, string[]>> {
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL TimeZone = 'UTC'`);
     const tables = await tx.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'analysis_stamps')
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'analysis_stamps', 'data_versions')
         ORDER BY table_name`,
     );
     const out = new Map<string, string[]>();

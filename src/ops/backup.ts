@@ -54,7 +54,7 @@ interface TableInfo {
   primaryKey: string[];
 }
 
-/** The tables of the current schema (without schema_migrations and the derived analysis_stamps, migration 027) in foreign-key order. */
+/** The tables of the current schema (without schema_migrations and the derived analysis_stamps and data_versions, migrations 027 and 030) in foreign-key order. */
 async function describeTables(q: Queryable): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; column: string; type: string }>(
     `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS type
@@ -63,7 +63,7 @@ async function describeTables(q: Queryable): Promise<TableInfo[]> {
        JOIN pg_attribute a ON a.attrelid = c.oid
       WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition
         AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-        AND c.relname NOT IN ('schema_migrations', 'analysis_stamps')
+        AND c.relname NOT IN ('schema_migrations', 'analysis_stamps', 'data_versions')
       ORDER BY c.relname, a.attnum`,
   );
   const pks = await q.query<{ table: string; column: string }>(

@@ -22,16 +22,18 @@ const hashPassword = (password: string) => argon2.hash(password, HASH_OPTIONS);
 export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const USER_SELECT = `
-  SELECT u.id, u.email, u.name, u.role, u.is_demo AS "isDemo",
+/** An account's fields (the User of domain/accounts.ts), over USER_FROM, grouped by u.id. */
+const USER_COLUMNS = `
+         u.id, u.email, u.name, u.role, u.is_demo AS "isDemo",
          COALESCE(array_agg(um.municipality_code ORDER BY um.municipality_code) FILTER (WHERE um.municipality_code IS NOT NULL), '{}') AS municipalities,
          CASE WHEN u.deactivated_at IS NOT NULL THEN 'deactivated' WHEN u.activated_at IS NULL THEN 'invited' ELSE 'active' END AS status,
          u.password_hash IS NOT NULL AS "hasPassword",
          u.totp_enabled_at IS NOT NULL AS "totpEnabled",
          ARRAY(SELECT DISTINCT ui.provider FROM user_identities ui WHERE ui.user_id = u.id ORDER BY ui.provider) AS "ssoProviders",
          u.association_id AS "associationId",
-         ARRAY(SELECT am.code FROM municipalities am WHERE am.association_id = u.association_id ORDER BY am.code) AS "associationMembers"
-    FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id`;
+         ARRAY(SELECT am.code FROM municipalities am WHERE am.association_id = u.association_id ORDER BY am.code) AS "associationMembers"`;
+const USER_FROM = 'FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id';
+const USER_SELECT = `SELECT ${USER_COLUMNS} ${USER_FROM}`;
 
 export async function getUser(db: Queryable, id: number): Promise<User | undefined> {
   return (await db.query<User>(`${USER_SELECT} WHERE u.id = $1 GROUP BY u.id`, [id])).rows[0];
@@ -240,20 +242,23 @@ export async function getSession(
   db: Queryable,
   token: string,
 ): Promise<{ user: User; csrfToken: string; expiresInSeconds: number } | undefined> {
+  // The session and its account in one statement (every signed-in request asks this).
   const s = (
-    await db.query<{ user_id: number; csrf_token: string; seconds_left: number; stale: boolean }>(
-      `SELECT s.user_id, s.csrf_token, EXTRACT(EPOCH FROM (s.expires_at - now()))::float8 AS seconds_left,
-              (s.last_seen_at IS NULL OR s.last_seen_at < now() - interval '1 minute') AS stale
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL`,
+    await db.query<User & { csrf_token: string; seconds_left: number; stale: boolean }>(
+      `SELECT s.csrf_token, EXTRACT(EPOCH FROM (s.expires_at - now()))::float8 AS seconds_left,
+              (s.last_seen_at IS NULL OR s.last_seen_at < now() - interval '1 minute') AS stale, ${USER_COLUMNS}
+         ${USER_FROM}
+         JOIN sessions s ON s.user_id = u.id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL
+        GROUP BY u.id, s.token_hash`,
       [hashToken(token)],
     )
   ).rows[0];
   if (!s) return undefined;
   // Last use, for the owner's list of sessions: written at most once a minute.
   if (s.stale) await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [hashToken(token)]);
-  const user = await getUser(db, s.user_id);
-  return user ? { user, csrfToken: s.csrf_token, expiresInSeconds: Math.max(0, Math.floor(Number(s.seconds_left))) } : undefined;
+  const { csrf_token: csrfToken, seconds_left: secondsLeft, stale: _stale, ...user } = s;
+  return { user, csrfToken, expiresInSeconds: Math.max(0, Math.floor(Number(secondsLeft))) };
 }
 
 /** Gives a live session a new full lifetime from now; returns the seconds left, or undefined when it has ended. */

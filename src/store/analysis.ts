@@ -147,7 +147,7 @@ export async function analysisStamps(db: Queryable, roundId: number): Promise<st
 export interface ViewVersions {
   /** analysisStamps of the round. */
   stamps: string;
-  /** Digests of the municipality names, the areas and the reference series with their values. */
+  /** Versions of the municipality names, the areas and the reference series with their values (data_versions, migration 030). */
   names: string;
   areas: string;
   references: string;
@@ -158,19 +158,20 @@ export interface ViewVersions {
 }
 
 /**
- * The round's analysisStamps and digests of the other tables a view is made of, in one statement: a
- * reader of a cached view asks this (and the round) instead of reading names, areas and reference
- * series every time; the service reads a table again only when its digest changed.
+ * The round's analysisStamps and the versions of the other tables a view is made of, in one statement:
+ * a reader of a cached view asks this (and the round) instead of reading names, areas and reference
+ * series every time; the service reads a table again only when its version moved.
  */
 export async function viewVersions(db: Queryable, roundId: number): Promise<ViewVersions> {
   const { rows } = await db.query<ViewVersions & { stamps: string | null }>(
     `SELECT (SELECT string_agg(municipality_code || ':' || version, ',' ORDER BY municipality_code) FROM analysis_stamps WHERE round_id = $1) AS stamps,
-            (SELECT coalesce(md5(string_agg(m::text, E'\\n' ORDER BY m.code)), '') FROM municipalities m) AS names,
-            (SELECT coalesce(md5(string_agg(x::text, E'\\n' ORDER BY x.id)), '') FROM areas x) AS areas,
-            (SELECT coalesce(md5(string_agg(s::text || coalesce((SELECT string_agg(v::text, ',' ORDER BY v.year) FROM reference_values v WHERE v.series_id = s.id), ''),
-                                            E'\\n' ORDER BY s.id)), '') FROM reference_series s) AS "references",
+            coalesce(max(d.version) FILTER (WHERE d.name = 'municipalities'), 0)::text AS names,
+            coalesce(max(d.version) FILTER (WHERE d.name = 'areas'), 0)::text AS areas,
+            coalesce(max(d.version) FILTER (WHERE d.name = 'reference_series'), 0) || ':' ||
+              coalesce(max(d.version) FILTER (WHERE d.name = 'reference_values'), 0) AS "references",
             EXISTS (SELECT 1 FROM published_aggregates WHERE round_id = $1) AS published,
-            (SELECT value #>> '{}' FROM settings WHERE key = 'anonymisation_secret') AS secret`,
+            (SELECT value #>> '{}' FROM settings WHERE key = 'anonymisation_secret') AS secret
+       FROM data_versions d`,
     [roundId],
   );
   const r = rows[0];
