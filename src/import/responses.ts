@@ -66,6 +66,27 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
+/**
+ * Papa Parse's errors as import errors, one per row (`seen` holds the rows already reported): the rows
+ * of the errors are counted from `base` records before the parsed chunk.
+ */
+function addParseErrors(parseErrors: Papa.ParseError[], base: number, seen: Set<number>, out: ImportError[]): void {
+  for (const e of parseErrors) {
+    if (e.code === 'UndetectableDelimiter') continue; // a single column; the header check reports what is missing
+    const row = base + (e.row ?? -1) + 1;
+    if (seen.has(row)) continue;
+    seen.add(row);
+    out.push({
+      row,
+      column: null,
+      message:
+        e.code === 'MissingQuotes' || e.code === 'InvalidQuotes'
+          ? 'Felaktiga citattecken: ett fält öppnas med " men stängs inte rätt'
+          : `Raden kunde inte läsas (${e.message})`,
+    });
+  }
+}
+
 /** Parses CSV text (delimiter ; , or tab, detected); every record with the wrong number of fields is an error. */
 export function parseCsv(text: string): { table: ParsedTable; errors: ImportError[] } {
   const r = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
@@ -75,20 +96,7 @@ export function parseCsv(text: string): { table: ParsedTable; errors: ImportErro
   });
   const errors: ImportError[] = [];
   const seen = new Set<number>();
-  for (const e of r.errors) {
-    if (e.code === 'UndetectableDelimiter') continue; // a single column; the header check reports what is missing
-    const row = (e.row ?? -1) + 1;
-    if (seen.has(row)) continue;
-    seen.add(row);
-    errors.push({
-      row,
-      column: null,
-      message:
-        e.code === 'MissingQuotes' || e.code === 'InvalidQuotes'
-          ? 'Felaktiga citattecken: ett fält öppnas med " men stängs inte rätt'
-          : `Raden kunde inte läsas (${e.message})`,
-    });
-  }
+  addParseErrors(r.errors, 0, seen, errors);
   const records = r.data.map((cells) => cells.map((c) => (c ?? '').toString()));
   const header = records[0] ?? [];
   const rows: ParsedTable['rows'] = [];
@@ -342,21 +350,7 @@ async function* csvTable(chunks: AsyncIterable<Uint8Array>, state: ReadState): A
   function* take(): Generator<TableEvent> {
     while (parsed.length) {
       const r = parsed.shift()!;
-      const base = records;
-      for (const e of r.errors) {
-        if (e.code === 'UndetectableDelimiter') continue; // a single column; the header check reports what is missing
-        const row = base + (e.row ?? -1) + 1;
-        if (seen.has(row)) continue;
-        seen.add(row);
-        state.parseErrors.push({
-          row,
-          column: null,
-          message:
-            e.code === 'MissingQuotes' || e.code === 'InvalidQuotes'
-              ? 'Felaktiga citattecken: ett fält öppnas med " men stängs inte rätt'
-              : `Raden kunde inte läsas (${e.message})`,
-        });
-      }
+      addParseErrors(r.errors, records, seen, state.parseErrors);
       const rows: ParsedTable['rows'] = [];
       for (const raw of r.data) {
         const cells = raw.map((c) => (c ?? '').toString());
