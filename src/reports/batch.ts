@@ -100,8 +100,14 @@ export async function streamDelrapportZip(
   let next = 0;
   const fill = () => {
     while (next < codes.length && ahead.length < depth && !opts.signal?.aborted) {
-      const model = delrapportModel(data, codes[next++]);
-      const p = render(model).then((body) => ({ name: reportFileName(model, opts.format), body, current: model.municipality?.name }));
+      // Only the name and the municipality outlive the model: a model held until its report is rendered
+      // (a second or more) is promoted to the old generation, and the main thread's heap grows with the
+      // number of reports until a full collection.
+      const { name, current, body } = (() => {
+        const model = delrapportModel(data, codes[next++]);
+        return { name: reportFileName(model, opts.format), current: model.municipality?.name, body: render(model) };
+      })();
+      const p = body.then((b) => ({ name, body: b, current }));
       p.catch(() => undefined);
       ahead.push(p);
     }

@@ -31,6 +31,11 @@ export interface RenderPool {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48 };
 
+function withoutData(model: ReportModel): ReportModel {
+  const { data: _data, ...rest } = model;
+  return rest;
+}
+
 /** How many workers a batch uses: two, or one fewer than the processors when there are fewer. */
 export function defaultPoolSize(): number {
   return Math.max(0, Math.min(2, availableParallelism()));
@@ -81,7 +86,9 @@ export function startRenderPool(size = defaultPoolSize()): RenderPool | null {
       load.set(w, load.get(w)! + 1);
       return new Promise<Buffer>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker: w });
-        w.postMessage({ id, model, format } satisfies Request);
+        // The flat data (model.data) is only the XLSX's: not copied to the worker for PDF or DOCX.
+        const sent = format === 'xlsx' || !model.data ? model : withoutData(model);
+        w.postMessage({ id, model: sent, format } satisfies Request);
       });
     },
     async close() {

@@ -12,7 +12,11 @@ const plain = (s: string) => s.replace(/\u2212/g, '-');
 
 /** An integer with Swedish thousands separators (non-breaking space). */
 export function fmtInt(x: number): string {
-  return plain(nf0.format(Math.round(x)));
+  const r = Math.round(x);
+  // Below a thousand there is no separator: the digits as they are (what Intl writes, minus as "-"),
+  // without Intl's cost (reports format tens of thousands of such numbers). -0 is written "-0" by Intl.
+  if (r > -1000 && r < 1000 && !Object.is(r, -0)) return String(r);
+  return plain(nf0.format(r));
 }
 
 /** A number with at most one decimal ("2,5", "3"). */

@@ -50,7 +50,12 @@ let shared: Shared | null = null;
 
 function sharedChart(s: Shared, width: number, height: number): ECharts {
   if (!s.chart) s.chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
-  else if (s.width !== width || s.height !== height) s.chart.resize({ width, height });
+  else if (s.width !== width || s.height !== height) {
+    // resize() draws the previous chart again at the new size, only for setOption to replace it: emptied
+    // first, that drawing costs nothing (the SVG is the same).
+    s.chart.clear();
+    s.chart.resize({ width, height });
+  }
   s.width = width;
   s.height = height;
   return s.chart;
