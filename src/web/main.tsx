@@ -5,9 +5,9 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout.tsx';
 import { RequireRole, RouteBoundary } from './components/RouteShell.tsx';
 import { I18nProvider, loadLang, storedLang } from './i18n.tsx';
-import { notFoundPage, privateRoutes, publicRoutes } from './routes.tsx';
+import { notFoundPage, privateRoutes, publicRoutes, startPage } from './routes.tsx';
 import { queryClient } from './query.ts';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider, startSession } from './session.tsx';
 import './styles.css';
 
 function App() {
@@ -33,6 +33,10 @@ function App() {
     </Routes>
   );
 }
+
+// The session, the page's chunk and its first data are asked for before anything renders (issue 15).
+void startSession().catch(() => undefined);
+startPage(window.location.pathname, window.location.search);
 
 // The English texts first when English was chosen (Swedish, the default, when they cannot be loaded).
 void loadLang(storedLang())

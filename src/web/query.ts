@@ -34,7 +34,9 @@ export function useEndpoint<E extends EndpointDef>(
     enabled: input !== null,
     placeholderData: opts.keep ? (previous) => previous : undefined,
     refetchInterval: opts.refetchInterval,
-    staleTime: opts.staleTime,
+    // Only when given: an explicit undefined would hide the query's own defaults (first-load.ts: data
+    // asked for as the app started stays fresh for the page that mounts soon after).
+    ...(opts.staleTime !== undefined ? { staleTime: opts.staleTime } : {}),
   });
   return { data: q.data, error: q.error?.message, loading: q.isPending && input !== null, fetching: q.isFetching, refetch: q.refetch };
 }

@@ -1,19 +1,24 @@
 // The web app's pages. Each capability adds its routes here (and menu entries in nav.ts).
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { Loading } from './components/ui.tsx';
-import type { Role } from './session.tsx';
+import { prefetchRegionalResults, prefetchRespondentForm } from './first-load.ts';
+import { startSession, type Role } from './session.tsx';
 
 // Every page is its own chunk, loaded on first use: the entry holds only the shell (router, session,
 // layout), so the sign-in page and the respondent form (often opened on a phone) stay small and no page
 // without charts loads ECharts (test/web-bundle.test.ts checks the built chunks).
 function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ReactElement {
   const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
-  return (
+  const element = (
     <Suspense fallback={<Loading />}>
       <Page />
     </Suspense>
   );
+  loaders.set(element, load);
+  return element;
 }
+/** Each page element's chunk (startPage asks for it before the page renders). */
+const loaders = new WeakMap<ReactElement, () => Promise<unknown>>();
 const audit = () => import('./pages/admin/audit.tsx');
 const outbox = () => import('./pages/admin/outbox.tsx');
 const security = () => import('./pages/admin/security.tsx');
@@ -50,11 +55,15 @@ const benchmarks = () => import('./pages/benchmarks.tsx');
 const region = () => import('./pages/region.tsx');
 const published = () => import('./pages/published.tsx');
 
-/** A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out. */
+/**
+ * A page of the app; `roles` (signed-in pages) are the roles that may open it, all when left out.
+ * `first`: the data the page shows first, asked for by startPage as the app starts.
+ */
 export interface AppRoute {
   path: string;
   element: ReactElement;
   roles?: readonly Role[];
+  first?: (params: Record<string, string>, query: URLSearchParams) => void;
 }
 /** Roles that work with rounds and initiatives (not läsare). */
 const STAFF: readonly Role[] = ['forbundsadmin', 'kommunansvarig'];
@@ -71,7 +80,7 @@ export const publicRoutes: AppRoute[] = [
   { path: '/glomt-losenord', element: lazyPage(auth, 'ForgotPasswordPage') },
   { path: '/aterstall-losenord', element: lazyPage(auth, 'ResetPasswordPage') },
   { path: '/inbjudan', element: lazyPage(invitation, 'InvitationPage') },
-  { path: '/svar/:token', element: lazyPage(respondent, 'RespondentPage') },
+  { path: '/svar/:token', element: lazyPage(respondent, 'RespondentPage'), first: (p) => prefetchRespondentForm(p.token) },
 ];
 
 /**
@@ -91,7 +100,7 @@ export const privateRoutes: AppRoute[] = [
   { path: '/matomgangar/:id/publicerat', element: lazyPage(published, 'PublishedPage'), roles: ADMIN },
   { path: '/matomgangar/:id/kommuner/:code', element: lazyPage(roundMunicipality, 'RoundMunicipalityPage'), roles: STAFF },
   { path: '/resultat', element: lazyPage(analysis, 'ResultsPage'), roles: MEASUREMENT },
-  { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage'), roles: MEASUREMENT },
+  { path: '/resultat/:id', element: lazyPage(analysis, 'RegionalResultsPage'), roles: MEASUREMENT, first: (p, q) => prefetchRegionalResults(p.id, q) },
   { path: '/resultat/:id/kommun/:code', element: lazyPage(analysis, 'MunicipalityResultsPage'), roles: STAFF },
   { path: '/resultat/:id/jamfor/:otherId', element: lazyPage(analysis, 'CompareResultsPage'), roles: MEASUREMENT },
   { path: '/rapporter', element: lazyPage(reports, 'ReportsPage'), roles: MEASUREMENT },
@@ -131,6 +140,34 @@ export function routeFor(path: string): AppRoute | undefined {
   const all = [...publicRoutes, ...privateRoutes];
   const match = (r: AppRoute) => new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`).test(path);
   return all.find((r) => r.path === path) ?? all.find(match);
+}
+
+/** The parameters of `path` by the route's pattern (`/svar/:token` → { token }). */
+function paramsOf(route: AppRoute, path: string): Record<string, string> {
+  const names = [...route.path.matchAll(/:([^/]+)/g)].map((m) => m[1]);
+  const values = new RegExp(`^${route.path.replace(/:[^/]+/g, '([^/]+)')}/?$`).exec(path)?.slice(1) ?? [];
+  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+}
+
+/**
+ * Starts what the page at the address needs before React renders it (main.tsx, issue 15): its chunk,
+ * and its first data (`first`) — at once on a public page, on a signed-in page as soon as
+ * /api/auth/me says the session's role may open it (so no signed-out visitor or other role gets a
+ * refused call), in parallel with the chunk instead of after it.
+ */
+export function startPage(path: string, search: string): void {
+  const route = routeFor(path);
+  if (!route) return;
+  void loaders.get(route.element)?.().catch(() => undefined);
+  const first = route.first;
+  if (!first) return;
+  const params = paramsOf(route, path);
+  const query = new URLSearchParams(search);
+  if (publicRoutes.includes(route)) first(params, query);
+  else
+    void startSession()
+      .then((me) => me.user && mayOpen(me.user.role, path) && first(params, query))
+      .catch(() => undefined);
 }
 
 /** Whether a role may open the page at `path` (the same declaration the route wiring uses). */

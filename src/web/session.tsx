@@ -41,6 +41,20 @@ interface Session {
 
 const Ctx = createContext<Session>(null as never);
 
+type MeAnswer = ResponseOf<typeof auth.me>;
+let firstMe: Promise<MeAnswer> | undefined;
+
+/**
+ * Asks the server for the session as the app's code starts (main.tsx), before React renders: a page
+ * that needs data asks for it as soon as this answers (routes.tsx startPage), and SessionProvider
+ * takes the same answer. index.html preloads the same address, so the answer is usually on its way
+ * while the app's code still loads.
+ */
+export function startSession(): Promise<MeAnswer> {
+  firstMe ??= call(auth.me);
+  return firstMe;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User>();
   const [loading, setLoading] = useState(true);
@@ -49,8 +63,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setTimes(s ? { expiresAt: Date.now() + s.expiresInSeconds * 1000, lifetimeMs: s.lifetimeSeconds * 1000 } : undefined);
   }, []);
   useEffect(() => {
-    // 200 with `user: null` when signed out (no 401 in the console on public pages).
-    call(auth.me)
+    // 200 with `user: null` when signed out (no 401 in the console on public pages). The first
+    // answer is the one asked for as the app started.
+    (firstMe ?? call(auth.me))
       .then((r) => {
         if (!r.user) return;
         setCsrf(r.csrfToken);

@@ -1,14 +1,20 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n.tsx';
 import { ROLE_LABEL, useSession, type Role } from '../session.tsx';
 import { navItems } from '../nav.ts';
-import { mayOpen } from '../routes.tsx';
+import { mayOpen, publicRoutes, routeFor } from '../routes.tsx';
 import { SessionWarning } from './SessionWarning.tsx';
 
 export function Layout() {
-  const { user, logout } = useSession();
+  const { user, loading, logout } = useSession();
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // A signed-in page shows nothing below the header until the session is known: the menu and the
+  // "inloggad som" line then come with the page, instead of pushing a shown "Laddar…" (and the page
+  // after it) down (issue 15: layout shift). Public pages (sign-in, the respondent's form) do not wait.
+  const route = routeFor(pathname);
+  const waiting = loading && !(route && publicRoutes.includes(route));
   // A menu entry shows when its page's route allows the role (routes.tsx) and its own `roles`, if any.
   const items = navItems.filter((i) => user && mayOpen(user.role, i.to) && (!i.roles || i.roles.includes(user.role as Role)));
   return (
@@ -43,6 +49,15 @@ export function Layout() {
           )}
         </div>
       </header>
+      {!waiting && <Body user={user} items={items} />}
+    </>
+  );
+}
+
+function Body({ user, items }: { user: ReturnType<typeof useSession>['user']; items: typeof navItems }) {
+  const { t } = useI18n();
+  return (
+    <>
       <SessionWarning />
       {user?.isDemo && (
         <p className="demo-banner" role="note">

@@ -2,10 +2,10 @@
 import { useMemo, useState } from 'react';
 import type * as organisation from '../../contracts/organisation.ts';
 import { lite } from '../api.ts';
+import { listMunicipalities } from '../first-load.ts';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
 
-const listMunicipalities = lite<typeof organisation.listMunicipalities>('GET', '/api/municipalities');
 const getOrganisation = lite<typeof organisation.getOrganisation>('GET', '/api/organisation');
 
 /**

@@ -9,6 +9,7 @@ import { SelectField } from '../components/forms.tsx';
 import type * as contracts from '../../contracts/analysis.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { endpointUrl, lite } from '../api.ts';
+import { filterInput, listAnalysisRounds, regionalAnalysis, regionalInput } from '../first-load.ts';
 import { useMunicipalities } from '../components/hooks.ts';
 import { AsyncView, DataTable, ErrorMessage, Loading, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -18,9 +19,8 @@ import { DataQualityPanel } from './data-quality-panel.tsx';
 
 // ---- API shapes (src/contracts/analysis.ts) -----------------------------------------------------
 
-// The endpoints by method and path (the page does not load the contracts' schemas).
-const listAnalysisRounds = lite<typeof contracts.listAnalysisRounds>('GET', '/api/analysis/rounds');
-const regionalAnalysis = lite<typeof contracts.regionalAnalysis>('GET', '/api/rounds/:id/analysis');
+// The endpoints by method and path (the page does not load the contracts' schemas); the regional view
+// and the list of rounds are in first-load.ts (asked for as the app starts).
 const regionalFigure = lite<typeof contracts.regionalFigure>('GET', '/api/rounds/:id/analysis/figures/:figure');
 const municipalityAnalysis = lite<typeof contracts.municipalityAnalysis>('GET', '/api/rounds/:id/analysis/municipalities/:code');
 const compareAnalysis = lite<typeof contracts.compareAnalysis>('GET', '/api/rounds/:id/analysis/compare/:otherId');
@@ -47,11 +47,7 @@ function useFilterQuery() {
 }
 
 /** The filters (and measure) of the current URL as the analysis endpoints take them. */
-const queryInput = (q: URLSearchParams) => ({
-  respondentType: q.get('respondentType') ?? undefined,
-  area: q.get('area') ?? undefined,
-  measure: q.get('measure') ?? undefined,
-});
+const queryInput = filterInput;
 
 function withQuery(path: string, q: URLSearchParams, extra: Record<string, string> = {}) {
   const p = new URLSearchParams(q);
@@ -364,7 +360,13 @@ export function RegionalResultsPage() {
   const query = useFilterQuery();
   const apiPath = endpointUrl(regionalAnalysis, { params: { id } });
   // The large figures (a national heatmap, per-municipality bars) come when scrolled to (DeferredFigure).
-  const state = useEndpoint(regionalAnalysis, { params: { id }, query: { ...queryInput(query), defer: 'true' } });
+  const state = useEndpoint(regionalAnalysis, regionalInput(id, query));
+  // The controls above the figures need the rounds (CompareForm) and the municipalities' names
+  // (ResultsNav): the page is shown once they are here too, so nothing moves the figures down after
+  // they are shown (all three are asked for as the app starts, first-load.ts).
+  const rounds = useEndpoint(listAnalysisRounds, undefined);
+  const names = useMunicipalities();
+  if (rounds.loading || names.loading) return <Loading />;
   return (
     <AsyncView state={state}>
       {(view) => (

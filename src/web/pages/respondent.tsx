@@ -4,14 +4,24 @@
 // resumes from the same link until the round closes.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import * as api from '../../contracts/answers.ts';
+import type * as contracts from '../../contracts/answers.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { isAnswered, isDontKnowOption } from '../../domain/instruments/answered.ts';
 import { numberBand, optionsOf } from '../../domain/instruments/answers.ts';
 import type { AnswerValue, Item, Option, Scale } from '../../domain/instruments/schema.ts';
-import { ApiError, call } from '../api.ts';
+import { ApiError, call, lite } from '../api.ts';
+import { getRespondentForm, respondentForm } from '../first-load.ts';
 import { Loading, Page } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
+
+// The link's endpoints by method and path (the form does not load the contracts' zod schemas); the
+// form itself is asked for as the app starts (first-load.ts).
+const api = {
+  getRespondentForm,
+  saveAnswer: lite<typeof contracts.saveAnswer>('PUT', '/api/r/:token/answers/:itemId'),
+  deleteAnswer: lite<typeof contracts.deleteAnswer>('DELETE', '/api/r/:token/answers/:itemId'),
+  submitAnswers: lite<typeof contracts.submitAnswers>('POST', '/api/r/:token/submit'),
+};
 
 type FormResponse = ResponseOf<typeof api.getRespondentForm>;
 
@@ -60,7 +70,7 @@ export function RespondentPage() {
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
-    call(api.getRespondentForm, { params: { token } })
+    respondentForm(token)
       .then((form) => setState({ kind: 'ready', form }))
       .catch((e: unknown) => {
         const status = e instanceof ApiError ? e.status : 0;
