@@ -2,8 +2,9 @@
 // PostgreSQL, COPY FROM '/dev/blob' on PGlite) store exactly what the row-by-row import stored, on
 // every backend: values round-trip, a re-import is skipped, skipInvalid, errors block, the
 // self-assessment's semantics, files on disk and in memory, progress, and a file of a few thousand
-// rows spanning many batches and read chunks. Expected values are written out by hand.
+// rows spanning many batches and read chunks, and XLSX read as a stream. Expected values are written out by hand.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,6 +178,36 @@ for (const backend of backends) {
       const last = progress[progress.length - 1];
       assert.deepEqual([last.phase, last.rows, last.written, last.bytes], ['done', 3000, 3000, last.totalBytes]);
       for (let i = 1; i < progress.length; i++) assert.ok(progress[i].bytes >= progress[i - 1].bytes);
+    });
+
+    it('XLSX läses som ström: första kalkylbladet, dess radnummer, flera satser; en trasig fil ger ett begripligt fel', async () => {
+      const id = await newRound('statusenkat', ['1461', '1460']);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Svar');
+      ws.addRow([]); // the header is the first row with values: the sheet's row 2
+      ws.addRow(['kommun', 'respondenttyp', 'portfoljstyrning', 'samverkan-initiativ']);
+      for (let i = 0; i < IMPORT_BATCH_ROWS + 30; i++) ws.addRow([i % 2 ? '1460' : 1461, 'it-nara', 'Delvis etablerad', `rad ${i + 3}`]);
+      wb.addWorksheet('Annat').addRow(['inte', 'svar']);
+      const file = join(dir, `svar-${backend.name}.xlsx`);
+      writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      const progress: ImportProgress[] = [];
+      const r = await importResponses(db, id, { path: file }, { onProgress: (p) => progress.push(p) });
+      assert.deepEqual([r.format, r.rows, r.accepted, r.written, r.errors], ['xlsx', IMPORT_BATCH_ROWS + 30, IMPORT_BATCH_ROWS + 30, IMPORT_BATCH_ROWS + 30, []]);
+      const last = progress[progress.length - 1];
+      assert.deepEqual([last.phase, last.bytes], ['done', last.totalBytes]);
+      // The sheet's row 10 is data row i = 7: Bengtsfors (1460), "rad 10".
+      const row10 = (
+        await db.query<{ municipality_code: string; value: unknown }>(
+          `SELECT p.municipality_code, a.value FROM respondents p JOIN answers a ON a.respondent_id = p.id
+            WHERE p.round_id = $1 AND p.import_ref LIKE '%:10' AND a.item_id = 'samverkan-initiativ'`,
+          [id],
+        )
+      ).rows;
+      assert.deepEqual(row10, [{ municipality_code: '1460', value: 'rad 10' }]);
+
+      const broken = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(2000, 7)]);
+      const bad = await importResponses(db, id, { bytes: broken, filename: 'trasig.xlsx' });
+      assert.deepEqual([bad.format, bad.written, bad.errors.map((e) => e.message)], ['xlsx', 0, ['Filen kunde inte läsas som en Excel-fil (XLSX)']]);
     });
   });
 }

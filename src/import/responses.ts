@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Db, Transaction } from '../db/db.ts';
 import { ImportValidator, type ImportedRow, type ImportError, type ParsedTable } from '../domain/import.ts';
@@ -395,14 +394,56 @@ async function* csvTable(chunks: AsyncIterable<Uint8Array>, state: ReadState): A
   if (header === null) yield { kind: 'header', cells: [], row: 1 };
 }
 
-/** An XLSX file, read in memory (exceljs), as the same events. */
-async function* xlsxTable(bytes: Uint8Array, state: ReadState): AsyncGenerator<TableEvent> {
-  const r = await parseXlsx(bytes);
-  state.bytes = bytes.length;
-  state.parseErrors.push(...r.errors);
-  const headerRow = r.table.rows.length ? Math.max(1, r.table.rows[0].row - 1) : 1;
-  yield { kind: 'header', cells: r.table.header, row: headerRow };
-  for (let i = 0; i < r.table.rows.length; i += IMPORT_BATCH_ROWS) yield { kind: 'rows', rows: r.table.rows.slice(i, i + IMPORT_BATCH_ROWS) };
+/** The chunks of a file, counting the bytes read into `state` (progress of a streamed XLSX). */
+async function* counted(chunks: AsyncIterable<Uint8Array>, state: ReadState): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    state.bytes += c.length;
+    yield c;
+  }
+}
+
+/**
+ * An XLSX file as the same events, read as a stream (exceljs's WorkbookReader: a worksheet that comes
+ * before the shared strings in the ZIP is kept in a temporary file, not in memory): the first
+ * worksheet, whose first row with values is the header; row numbers are the sheet's. Other worksheets
+ * are read past.
+ */
+async function* xlsxTable(file: ImportSource, state: ReadState): AsyncGenerator<TableEvent> {
+  const input = Readable.from(counted(chunksOf(file), state));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let sheets = 0;
+  let header: string[] | null = null;
+  let rows: ParsedTable['rows'] = [];
+  try {
+    for await (const ws of reader) {
+      if (sheets++ > 0) {
+        for await (const _ of ws);
+        continue;
+      }
+      for await (const row of ws) {
+        if (!row.hasValues) continue;
+        const cells: string[] = [];
+        for (let c = 1; c <= Math.max(row.cellCount, header?.length ?? 0); c++) cells.push(cellText(row.getCell(c).value));
+        if (header === null) {
+          while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+          header = cells;
+          yield { kind: 'header', cells, row: row.number };
+          continue;
+        }
+        rows.push({ row: row.number, cells });
+        if (rows.length >= IMPORT_BATCH_ROWS) {
+          yield { kind: 'rows', rows };
+          rows = [];
+        }
+      }
+    }
+  } catch {
+    state.parseErrors.push({ row: 0, column: null, message: 'Filen kunde inte läsas som en Excel-fil (XLSX)' });
+    return;
+  }
+  if (!sheets) state.parseErrors.push({ row: 0, column: null, message: 'Excel-filen har inget kalkylblad' });
+  if (header === null) yield { kind: 'header', cells: [], row: 1 };
+  else if (rows.length) yield { kind: 'rows', rows };
 }
 
 class Rollback extends Error {
@@ -415,7 +456,7 @@ class Rollback extends Error {
  * Validates (and unless dryRun, writes) a responses file into a round. A CSV is read as a stream:
  * rows are validated one by one and the accepted ones written in batches of IMPORT_BATCH_ROWS in
  * one transaction (rolled back when errors block the import), so memory does not grow with the
- * file. An XLSX file is read into memory (exceljs) and then goes the same way.
+ * file. An XLSX file is read as a stream too (xlsxTable) and goes the same way.
  */
 export async function importResponses(
   db: Db,
@@ -443,7 +484,7 @@ export async function importResponses(
     const state: ReadState = { encodingErrors: [], parseErrors: [], bytes: 0 };
     const events =
       format === 'xlsx'
-        ? xlsxTable('bytes' in file ? file.bytes : new Uint8Array(await readFile(file.path)), state)
+        ? xlsxTable(file, state)
         : csvTable(chunksOf(file), state);
     const unsafe: ImportError[] = [];
     let validator: ImportValidator | null = null;
