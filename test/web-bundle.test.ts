@@ -2,7 +2,7 @@
 // into a directory of its own (a few seconds) and records the source modules of every chunk
 // (test/support/web-bundle.ts). Checked: the entry holds the shell only (no page, no chart code, no
 // English texts); the sign-in page and the respondent form load no chart code; the shell, the sign-in
-// page and the results page load no zod; exactly the pages with
+// page, the results page and the respondent form load no zod; exactly the pages with
 // charts load the chart components; ECharts itself is a chunk of its own that no page loads before it
 // draws a chart, built from echarts/core with only the chart types src/domain/charts/echarts-parts.ts
 // registers (never the whole 'echarts' package).
@@ -50,8 +50,8 @@ describe('webbens paket: koddelning per sida', () => {
     }
   });
 
-  it('skalet, inloggningen och resultatsidan laddar inte zod eller kontraktens scheman (de anropar med lite())', () => {
-    for (const page of ['src/web/pages/auth.tsx', 'src/web/pages/analysis.tsx']) {
+  it('skalet, inloggningen, resultatsidan och enkätformuläret laddar inte zod eller kontraktens scheman (de anropar med lite())', () => {
+    for (const page of ['src/web/pages/auth.tsx', 'src/web/pages/analysis.tsx', 'src/web/pages/respondent.tsx']) {
       const mods = modulesOf(b, pageChunks(b, page));
       assert.ok(mods.includes(page), page);
       assert.deepEqual(mods.filter((m) => m.startsWith('node_modules/zod/')), [], page);

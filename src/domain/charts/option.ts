@@ -16,6 +16,7 @@ import {
   textOn,
 } from './palette.ts';
 import { isEmptySpec, radarParts, type BarsChart, type ChartSpec, type HeatmapChart, type QuadrantChart, type RadarChart, type SeriesRole, type StackedBarsChart } from './spec.ts';
+import { numberFormat } from '../number-format.ts';
 
 export type ChartLocale = 'sv' | 'en';
 export interface ChartSize {
@@ -38,7 +39,7 @@ const FONT_SIZE = 12;
 /** A number as the locale writes it, with at most one decimal (none for '%', or `decimals`); '%' units get " %". */
 export function formatValue(v: number, unit: string, locale: ChartLocale = 'sv', decimals?: number): string {
   const digits = decimals ?? (unit === '%' ? 0 : 1);
-  const text = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: digits }).format(v).replace('\u2212', '-');
+  const text = numberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: decimals ?? 0, maximumFractionDigits: digits }).format(v).replace('\u2212', '-');
   return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text;
 }
 

@@ -1,7 +1,7 @@
 // The one definition of an answered item and of "Vet ej", shared by the respondent form (progress,
 // summary), the analysis (distributions, scores) and the reports (who answered). DOMAIN.md §3: "Vet ej"
 // is an answer, counted and shown, never scored. Pure and IO-free; also bundled into the web app.
-import { optionsOf } from './answers.ts';
+import { optionsOf } from './options.ts';
 import type { AnswerValue, Instrument, Item, Option } from './schema.ts';
 
 /**

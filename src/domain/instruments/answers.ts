@@ -2,7 +2,10 @@
 // routing by respondent type and the numeric value of an answer, and the instrument as a respondent
 // sees it, with the zod schemas of both as the respondent link sends them. Pure and IO-free.
 import { z } from 'zod';
+import { optionsOf } from './options.ts';
 import { dimensionSchema, groupSchema, itemSchema, scaleSchema, type AnswerValue, type Instrument, type Item, type Option } from './schema.ts';
+
+export { numberBand, optionsOf } from './options.ts';
 
 /** Longest accepted free-text answer, in characters. */
 export const MAX_TEXT_LENGTH = 5000;
@@ -20,28 +23,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The answer options of an item: inline options, else the options of its scale. */
-export function optionsOf(instrument: Pick<Instrument, 'scales'>, item: Item): Option[] {
-  if (item.options?.length) return item.options;
-  if (item.scale) return instrument.scales.find((s) => s.id === item.scale)?.options ?? [];
-  return [];
-}
-
 function findOption(instrument: Instrument, item: Item, code: unknown): Option | undefined {
   if (typeof code !== 'string') return undefined;
   return optionsOf(instrument, item).find((o) => o.code === code);
-}
-
-/**
- * The answer band of a number item (e.g. "1–10 timmar", a figure published as a band) that `text` names by
- * its code or its label, whatever the dash, spacing or case; undefined for an item without bands or a text
- * naming none. A text that is a plain number is a number, not a band: callers try the number first.
- */
-export function numberBand(item: Pick<Item, 'type' | 'options'>, text: string): Option | undefined {
-  if (item.type !== 'number' || !item.options?.length) return undefined;
-  const norm = (s: string) => s.toLowerCase().replace(/[‐‑–—−]/g, '-').replace(/[\s\u00a0]/g, '');
-  const wanted = norm(text);
-  return wanted ? item.options.find((o) => norm(o.code) === wanted || norm(o.label) === wanted) : undefined;
 }
 
 function fmt(n: number): string {

@@ -6,6 +6,7 @@ import { toCsv } from '../../domain/export.ts';
 import type { BarsChart, StackedBarsChart } from '../../domain/charts/spec.ts';
 import { useI18n } from '../i18n.tsx';
 import { SpecChart } from './charts.tsx';
+import { numberFormat } from '../../domain/number-format.ts';
 
 type TableSpec = BarsChart | StackedBarsChart;
 
@@ -21,7 +22,7 @@ function cellText(v: number | null, spec: TableSpec, locale: string): string {
   if (v === null || !Number.isFinite(v)) return '–';
   const percent = spec.type === 'stackedBars' || spec.unit === '%';
   const decimals = spec.type === 'bars' ? (spec.decimals ?? (percent ? 1 : 0)) : 1;
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(v);
+  const text = numberFormat(locale, { maximumFractionDigits: decimals }).format(v);
   return percent ? `${text}\u00a0%` : spec.unit === 'kr' ? `${text}\u00a0kr` : text;
 }
 

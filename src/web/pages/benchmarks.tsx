@@ -15,6 +15,7 @@ import { AsyncView, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint } from '../query.ts';
 import { useSession } from '../session.tsx';
+import { numberFormat } from '../../domain/number-format.ts';
 
 type Comparison = ResponseOf<typeof api.getBenchmarks>['comparison'];
 
@@ -53,7 +54,7 @@ function Result({ c }: { c: Comparison }) {
   const { t, lang } = useI18n();
   const id = useId();
   const fmt = (v: number | null | undefined) =>
-    v === null || v === undefined ? '–' : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
+    v === null || v === undefined ? '–' : `${numberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(v)}\u00a0%`;
   const title = `${c.instrument.title}: ${c.own ? c.own.name : t('förbunden')} ${t('i jämförelse')}`;
   return (
     <>

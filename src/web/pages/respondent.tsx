@@ -7,7 +7,7 @@ import { useParams } from 'react-router-dom';
 import type * as contracts from '../../contracts/answers.ts';
 import type { ResponseOf } from '../../contracts/endpoint.ts';
 import { isAnswered, isDontKnowOption } from '../../domain/instruments/answered.ts';
-import { numberBand, optionsOf } from '../../domain/instruments/answers.ts';
+import { numberBand, optionsOf } from '../../domain/instruments/options.ts';
 import type { AnswerValue, Item, Option, Scale } from '../../domain/instruments/schema.ts';
 import { ApiError, call, lite } from '../api.ts';
 import { getRespondentForm, respondentForm } from '../first-load.ts';
