@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import pg from 'pg';
-import { DbStartError, DbUnavailableError, describeDbError, isConnectionError, startRetryDelayMs } from '../src/db/availability.ts';
+import { DbStartError, DbUnavailableError, describeDbError, isBrokenConnection, isConnectionError, startRetryDelayMs } from '../src/db/availability.ts';
 import { acquireDataDirLock, LOCK_FILE } from '../src/db/data-dir-lock.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate, migrationFiles } from '../src/db/migrate.ts';
@@ -34,6 +34,19 @@ describe('förlorad databasanslutning', () => {
   it('fel i själva satsen är inte anslutningsfel', () => {
     for (const e of [withCode('23505', 'duplicate key'), withCode('22P02'), withCode('42P01', 'relation does not exist'), new Error('boom'), 'text', undefined])
       assert.equal(isConnectionError(e), false, String(e));
+  });
+
+  it('en öppen anslutning som bröts skiljs från en som inte kunde öppnas (den första loggas, den andra blir 503)', () => {
+    for (const e of [
+      withCode('57P01', 'terminating connection due to administrator command'),
+      withCode('57P02', 'terminating connection due to crash of another server process'),
+      withCode('ECONNRESET'),
+      new Error('Connection terminated unexpectedly'),
+      new DbUnavailableError(withCode('57P01')),
+    ])
+      assert.equal(isBrokenConnection(e), true, `${(e as Error).message || (e as { code?: string }).code}`);
+    for (const e of [withCode('ECONNREFUSED'), withCode('57P03', 'the database system is starting up'), new Error('timeout exceeded when trying to connect'), withCode('23505'), undefined])
+      assert.equal(isBrokenConnection(e), false, String(e));
   });
 
   it('beskrivningen för driftpersonalen har koden och första raden', () => {

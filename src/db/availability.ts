@@ -41,6 +41,18 @@ export function isConnectionError(err: unknown): boolean {
   return CONNECTION_MESSAGE.test(err.message);
 }
 
+/**
+ * A connection that was open and broke (the backend terminated or shut down, the socket reset or
+ * closed mid-query), as opposed to one that could not be opened: the operator is told of each one.
+ */
+export function isBrokenConnection(err: unknown): boolean {
+  if (err instanceof DbUnavailableError) return isBrokenConnection(err.cause);
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (code === '57P01' || code === '57P02' || code === 'ECONNRESET' || code === 'EPIPE') return true;
+  return /Connection terminated unexpectedly/i.test(err.message);
+}
+
 /** A short reason for the operator: "ECONNREFUSED", "57P01: terminating connection …". */
 export function describeDbError(err: unknown): string {
   if (err instanceof DbUnavailableError) return describeDbError(err.cause);

@@ -3,7 +3,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import { DbStartError, DbUnavailableError, describeDbError, isConnectionError } from './availability.ts';
+import { DbStartError, DbUnavailableError, describeDbError, isBrokenConnection, isConnectionError } from './availability.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
 export interface QueryResult<T> {
@@ -58,7 +58,7 @@ export interface DbOptions {
   dataDir?: string;
   /** PostgreSQL only: schema to use (created if missing); tests use one each. */
   schema?: string;
-  /** PostgreSQL only: told when an idle or busy connection breaks (it is discarded; the process goes on). */
+  /** PostgreSQL only: told when an open connection breaks, idle or under a statement (it is discarded; the process goes on). */
   onConnectionError?: (reason: string) => void;
 }
 
@@ -160,8 +160,15 @@ async function openPostgres(url: string, schema?: string, onConnectionError?: (r
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     query: <T>(sql: string, params?: unknown[]) =>
       available(async () => {
-        const r = await c.query(sql, params as unknown[]);
-        return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+        try {
+          const r = await c.query(sql, params as unknown[]);
+          return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+        } catch (e) {
+          // A pooled connection that breaks under a statement is reported like an idle one (a
+          // transaction's client reports through its 'error' listener below).
+          if (c === pool && isBrokenConnection(e)) lost(e as Error);
+          throw e;
+        }
       }),
   });
   return {

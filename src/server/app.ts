@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Config } from '../config.ts';
@@ -77,7 +77,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: FastifyS
     // Request lines are written by the hooks below: a respondent link's calls (/api/r/…, the national
     // hot path: every answer is a save) get one line when they are done, with the request in it;
     // everything else a line when it comes and one when it is done.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onRequest', async (req) => {
     if (!isLinkCall(req.url)) req.log.info({ req }, 'incoming request');
