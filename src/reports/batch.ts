@@ -98,15 +98,16 @@ export async function streamDelrapportZip(
   const ahead: Array<Promise<{ name: string; body: Buffer; current?: string }>> = [];
   const depth = pool ? pool.size + 1 : 1;
   let next = 0;
+  // Only the name and the municipality outlive the model: a model held until its report is rendered
+  // (a second or more) is promoted to the old generation, and the main thread's heap grows with the
+  // number of reports until a full collection.
+  const start = (code: string) => {
+    const model = delrapportModel(data, code);
+    return { name: reportFileName(model, opts.format), current: model.municipality?.name, body: render(model) };
+  };
   const fill = () => {
     while (next < codes.length && ahead.length < depth && !opts.signal?.aborted) {
-      // Only the name and the municipality outlive the model: a model held until its report is rendered
-      // (a second or more) is promoted to the old generation, and the main thread's heap grows with the
-      // number of reports until a full collection.
-      const { name, current, body } = (() => {
-        const model = delrapportModel(data, codes[next++]);
-        return { name: reportFileName(model, opts.format), current: model.municipality?.name, body: render(model) };
-      })();
+      const { name, current, body } = start(codes[next++]);
       const p = body.then((b) => ({ name, body: b, current }));
       p.catch(() => undefined);
       ahead.push(p);

@@ -1,5 +1,6 @@
 // The web app's pages. Each capability adds its routes here (and menu entries in nav.ts).
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { matchPath } from 'react-router-dom';
 import { Loading } from './components/ui.tsx';
 import { prefetchRegionalResults, prefetchRespondentForm } from './first-load.ts';
 import { startSession, type Role } from './session.tsx';
@@ -142,13 +143,6 @@ export function routeFor(path: string): AppRoute | undefined {
   return all.find((r) => r.path === path) ?? all.find(match);
 }
 
-/** The parameters of `path` by the route's pattern (`/svar/:token` → { token }). */
-function paramsOf(route: AppRoute, path: string): Record<string, string> {
-  const names = [...route.path.matchAll(/:([^/]+)/g)].map((m) => m[1]);
-  const values = new RegExp(`^${route.path.replace(/:[^/]+/g, '([^/]+)')}/?$`).exec(path)?.slice(1) ?? [];
-  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
-}
-
 /**
  * Starts what the page at the address needs before React renders it (main.tsx, issue 15): its chunk,
  * and its first data (`first`) — at once on a public page, on a signed-in page as soon as
@@ -161,7 +155,7 @@ export function startPage(path: string, search: string): void {
   void loaders.get(route.element)?.().catch(() => undefined);
   const first = route.first;
   if (!first) return;
-  const params = paramsOf(route, path);
+  const params = (matchPath(route.path, path)?.params ?? {}) as Record<string, string>;
   const query = new URLSearchParams(search);
   if (publicRoutes.includes(route)) first(params, query);
   else

@@ -105,61 +105,6 @@ function cacheStandardFonts(doc: Doc) {
   };
 }
 
-interface ReferenceLike {
-  buffer: Uint8Array[];
-  data: { Length?: number; Filter?: string };
-  compress: boolean;
-  uncompressedLength: number;
-  write(chunk: unknown): void;
-  finalize(): void;
-  /** Texts written and not yet turned into bytes (added here). */
-  pendingText?: string[];
-}
-let writesBatched = false;
-
-/**
- * pdfkit turns every operator line written to a page's content stream into bytes of its own (a
- * Uint8Array per line, thousands per page, concatenated when the stream ends). Once per process the
- * reference class keeps the lines as text instead and turns them into bytes in one go when the next
- * binary chunk comes or the stream ends: the same bytes (each character's low byte, as pdfkit's
- * fromBinaryString), the same lengths, far less garbage.
- */
-function batchContentWrites(doc: Doc) {
-  if (writesBatched) return;
-  writesBatched = true;
-  const proto = Object.getPrototypeOf((doc as unknown as { page: { content: ReferenceLike } }).page.content) as ReferenceLike;
-  const write = proto.write;
-  const finalize = proto.finalize;
-  const flush = (ref: ReferenceLike) => {
-    const texts = ref.pendingText;
-    if (!texts?.length) return;
-    ref.pendingText = [];
-    const text = texts.join('');
-    let bytes: Uint8Array;
-    if (/[^\x00-\xff]/.test(text)) {
-      bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-    } else bytes = Buffer.from(text, 'latin1');
-    ref.buffer.push(bytes);
-  };
-  proto.write = function (this: ReferenceLike, chunk: unknown) {
-    if (chunk instanceof Uint8Array) {
-      flush(this);
-      return write.call(this, chunk);
-    }
-    const text = (chunk as string) + '\n';
-    (this.pendingText ??= []).push(text);
-    this.uncompressedLength += text.length;
-    if (this.data.Length == null) this.data.Length = 0;
-    this.data.Length += text.length;
-    if (this.compress) this.data.Filter = 'FlateDecode';
-  };
-  proto.finalize = function (this: ReferenceLike) {
-    flush(this);
-    return finalize.call(this);
-  };
-}
-
 function contentWidth(doc: Doc) {
   return doc.page.width - MARGIN.left - MARGIN.right;
 }
@@ -361,7 +306,6 @@ function drawPdf(model: ReportModel): Promise<Buffer> {
     },
   });
   cacheStandardFonts(doc);
-  batchContentWrites(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -46,9 +46,6 @@ function useFilterQuery() {
   return q;
 }
 
-/** The filters (and measure) of the current URL as the analysis endpoints take them. */
-const queryInput = filterInput;
-
 function withQuery(path: string, q: URLSearchParams, extra: Record<string, string> = {}) {
   const p = new URLSearchParams(q);
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
@@ -388,7 +385,7 @@ export function MunicipalityResultsPage() {
   const { id = '', code = '' } = useParams();
   const query = useFilterQuery();
   const apiPath = endpointUrl(municipalityAnalysis, { params: { id, code } });
-  const state = useEndpoint(municipalityAnalysis, { params: { id, code }, query: queryInput(query) });
+  const state = useEndpoint(municipalityAnalysis, { params: { id, code }, query: filterInput(query) });
   return (
     <AsyncView state={state}>
       {(view) => (
@@ -432,7 +429,7 @@ export function CompareResultsPage() {
   const query = useFilterQuery();
   const [params, setParams] = useSearchParams();
   const apiPath = endpointUrl(compareAnalysis, { params: { id, otherId } });
-  const state = useEndpoint(compareAnalysis, { params: { id, otherId }, query: queryInput(query) });
+  const state = useEndpoint(compareAnalysis, { params: { id, otherId }, query: filterInput(query) });
   const [measure, setMeasure] = useState(params.get('measure') ?? 'overall');
   const base = useEndpoint(regionalAnalysis, { params: { id }, query: { defer: 'true' } });
   const measures = useMemo(() => {
