@@ -200,31 +200,6 @@ export async function findLinkRound(db: Queryable, token: string): Promise<{ rou
   ).rows[0];
 }
 
-/** What save_link_answer did (migration 026): saved, or why not. */
-export type LinkAnswerOutcome =
-  | { outcome: 'saved' | 'unknown' | 'stale' | 'hidden' | 'draft' | 'closed' }
-  | { outcome: 'completed'; completedAt: string };
-
-/**
- * Saves one answer through a link in one statement (migration 026, save_link_answer): the round's
- * advisory lock shared, the respondent locked and checked (the link exists in `roundId`, not submitted,
- * the round open and answered in `instrument`@`version`, the item routed to the respondent's type:
- * `routedTo`, null for every type), then the upsert; started_at is set the first time. The value must
- * already be validated against that instrument.
- */
-export async function saveLinkAnswer(
-  db: Queryable,
-  a: { token: string; roundId: number; instrument: string; version: string; itemId: string; value: AnswerValue; routedTo: readonly string[] | null },
-): Promise<LinkAnswerOutcome> {
-  const row = (
-    await db.query<{ outcome: LinkAnswerOutcome['outcome']; completed_at: string | null }>(
-      'SELECT outcome, completed_at FROM save_link_answer($1, $2, $3, $4, $5, $6::text::jsonb, $7::text[])',
-      [a.token, a.roundId, a.instrument, a.version, a.itemId, JSON.stringify(a.value), a.routedTo],
-    )
-  ).rows[0];
-  return row.outcome === 'completed' ? { outcome: 'completed', completedAt: row.completed_at! } : ({ outcome: row.outcome } as LinkAnswerOutcome);
-}
-
 export async function getAnswers(db: Queryable, respondentId: number): Promise<Record<string, AnswerValue>> {
   const rows = (
     await db.query<{ item_id: string; value: AnswerValue }>('SELECT item_id, value FROM answers WHERE respondent_id = $1 ORDER BY item_id', [

@@ -1,7 +1,7 @@
 // Saves one answer as it is given: an upsert, so the same answer again changes nothing. Only while
 // the round is open and the respondent has not submitted (409), only items routed to the respondent.
 //
-// The common case costs one statement (store/respondents.ts saveLinkAnswer, migration 026): the value
+// The common case costs one statement (store/link-answers.ts saveLinkAnswer, migrations 026, 031): the value
 // is validated here against the instrument of the link's round (cached per server), and the statement
 // checks the link, the submission, the round's status and instrument and the routing under the round's
 // shared lock before it stores the answer. Anything unusual (an invalid value, an unknown item, a round
@@ -13,7 +13,8 @@ import { badRequest, conflict, notFound } from '../../domain/errors.ts';
 import { validateAnswer, visibleItems } from '../../domain/instruments/answers.ts';
 import type { AnswerValue } from '../../domain/instruments/schema.ts';
 import { answeringBlockedMessage, COMPLETED_MESSAGE } from '../../domain/rounds.ts';
-import { saveAnswer as saveStored, saveLinkAnswer } from '../../store/respondents.ts';
+import { saveLinkAnswer } from '../../store/link-answers.ts';
+import { saveAnswer as saveStored } from '../../store/respondents.ts';
 import { lockForAnswer, requireAnswerable, requireTokenShape, UNKNOWN_LINK, type LinkCaches } from './link.ts';
 
 export interface SavedAnswer {
