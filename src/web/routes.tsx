@@ -136,11 +136,19 @@ export const privateRoutes: AppRoute[] = [
   { path: '/admin/inloggning', element: lazyPage(signInSettings, 'SignInSettingsPage'), roles: ADMIN },
 ];
 
+const allRoutes = [...publicRoutes, ...privateRoutes];
+/** Each route's path as a pattern, made once (the layout asks for every menu entry on every render). */
+const patterns = allRoutes.map((r) => ({ route: r, re: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`) }));
+const routeOfPath = new Map<string, AppRoute | undefined>();
+
 /** The route a menu link or address opens (exact paths before parameterised ones). */
 export function routeFor(path: string): AppRoute | undefined {
-  const all = [...publicRoutes, ...privateRoutes];
-  const match = (r: AppRoute) => new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`).test(path);
-  return all.find((r) => r.path === path) ?? all.find(match);
+  if (routeOfPath.has(path)) return routeOfPath.get(path);
+  const route = allRoutes.find((r) => r.path === path) ?? patterns.find((p) => p.re.test(path))?.route;
+  // Addresses with parameters are many: remembered up to a bound.
+  if (routeOfPath.size >= 1000) routeOfPath.clear();
+  routeOfPath.set(path, route);
+  return route;
 }
 
 /**

@@ -1,8 +1,13 @@
 // Swedish number formatting shared by the pages and the charts: '–' where there is no value, never NaN.
+import { numberFormat } from '../../domain/number-format.ts';
 
 export const dash = '–';
 
-const nf = (min: number, max: number) => new Intl.NumberFormat('sv-SE', { minimumFractionDigits: min, maximumFractionDigits: max });
+/** A Swedish number format made on first use (making one costs more than many formats; a page uses few). */
+const nf = (min: number, max: number) => {
+  let f: Intl.NumberFormat | undefined;
+  return { format: (n: number) => (f ??= numberFormat('sv-SE', { minimumFractionDigits: min, maximumFractionDigits: max })).format(n) };
+};
 /** 1 992 000 */
 export const intFormat = nf(0, 0);
 /** 4,09 or 3 */
