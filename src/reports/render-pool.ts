@@ -28,6 +28,16 @@ export interface RenderPool {
 /**
  * A worker's heap: rendering allocates a lot of short-lived objects (ECharts, SVG parsing, PDF text), so
  * a larger young generation (16 MiB semi-spaces) spends less time in scavenges.
+ *
+ * No old-generation limit (maxOldGenerationSizeMb), on purpose. A worker's heap holds about 52 MiB
+ * after a full collection at any point of a batch (no leak), but much of a report lives as long as its
+ * render (all its pages are kept until the end: bufferPages, for "Sida x (n)"), so some 7–9 MB per report
+ * is promoted and the old generation grows to 2–4 × the live size before V8 collects it: heapTotal about 240 MiB per worker after some 40
+ * reports, then level (national bench, 290 reports: RSS about 900 MiB from report 30 on). A limit bounds
+ * that (128 MiB: RSS 695 MiB, level from report 30), but V8 sizes its heap growing factor by the limit
+ * (below 2 GiB: 1.3–2 instead of 4), so a worker collects its old generation about once per report
+ * instead of once per ten: +40 % CPU per report at 128 MiB, +28 % even at 1536 MiB. Retiring a worker
+ * after N reports instead costs a new worker's start and cold JIT (about 6 s of CPU with tsx) each time.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 48 };
 
