@@ -407,39 +407,64 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, state: ReadState): As
  * before the shared strings in the ZIP is kept in a temporary file, not in memory): the first
  * worksheet, whose first row with values is the header; row numbers are the sheet's. Other worksheets
  * are read past.
+ *
+ * The streaming reader has been seen to fail once on a good file before its first row (a CI run under
+ * load; not reproduced in 150 tries): a read that fails before any row has been given is made once more
+ * from the start of the file (a path or bytes can be read again), so only a file that fails twice is
+ * reported unreadable. One that fails after rows were given is reported at once.
  */
 async function* xlsxTable(file: ImportSource, state: ReadState): AsyncGenerator<TableEvent> {
+  let header = false;
+  for (let attempt = 1; ; attempt++) {
+    const bytes = state.bytes;
+    let rows = false;
+    try {
+      for await (const ev of xlsxEvents(file, state)) {
+        if (ev.kind === 'header') {
+          if (header) continue;
+          header = true;
+        } else rows = true;
+        yield ev;
+      }
+      return;
+    } catch {
+      if (rows || attempt >= 2) {
+        state.parseErrors.push({ row: 0, column: null, message: 'Filen kunde inte läsas som en Excel-fil (XLSX)' });
+        return;
+      }
+      state.bytes = bytes;
+    }
+  }
+}
+
+/** One read of xlsxTable: the events, or the reader's error. */
+async function* xlsxEvents(file: ImportSource, state: ReadState): AsyncGenerator<TableEvent> {
   const input = Readable.from(counted(chunksOf(file), state));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   let sheets = 0;
   let header: string[] | null = null;
   let rows: ParsedTable['rows'] = [];
-  try {
-    for await (const ws of reader) {
-      if (sheets++ > 0) {
-        for await (const _ of ws);
+  for await (const ws of reader) {
+    if (sheets++ > 0) {
+      for await (const _ of ws);
+      continue;
+    }
+    for await (const row of ws) {
+      if (!row.hasValues) continue;
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.max(row.cellCount, header?.length ?? 0); c++) cells.push(cellText(row.getCell(c).value));
+      if (header === null) {
+        while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
+        header = cells;
+        yield { kind: 'header', cells, row: row.number };
         continue;
       }
-      for await (const row of ws) {
-        if (!row.hasValues) continue;
-        const cells: string[] = [];
-        for (let c = 1; c <= Math.max(row.cellCount, header?.length ?? 0); c++) cells.push(cellText(row.getCell(c).value));
-        if (header === null) {
-          while (cells.length && cells[cells.length - 1].trim() === '') cells.pop();
-          header = cells;
-          yield { kind: 'header', cells, row: row.number };
-          continue;
-        }
-        rows.push({ row: row.number, cells });
-        if (rows.length >= IMPORT_BATCH_ROWS) {
-          yield { kind: 'rows', rows };
-          rows = [];
-        }
+      rows.push({ row: row.number, cells });
+      if (rows.length >= IMPORT_BATCH_ROWS) {
+        yield { kind: 'rows', rows };
+        rows = [];
       }
     }
-  } catch {
-    state.parseErrors.push({ row: 0, column: null, message: 'Filen kunde inte läsas som en Excel-fil (XLSX)' });
-    return;
   }
   if (!sheets) state.parseErrors.push({ row: 0, column: null, message: 'Excel-filen har inget kalkylblad' });
   if (header === null) yield { kind: 'header', cells: [], row: 1 };
