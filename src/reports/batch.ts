@@ -17,10 +17,9 @@ import { Readable, Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Queryable } from '../db/db.ts';
 import { INSTANCE } from '../instance.ts';
-import type { ReportModel } from '../domain/reports/model.ts';
 import type { ReportFormat } from './render/index.ts';
 import { startRenderPool } from './render-pool.ts';
-import { delrapportModel, loadRoundReportData, renderModel, reportFileName, type RoundReportData } from './service.ts';
+import { loadRoundReportData, renderDelrapport, type RenderedDelrapport, type RoundReportData } from './service.ts';
 
 /** Finished jobs (and their files) are kept this long. */
 export const JOB_TTL_MS = 60 * 60 * 1000;
@@ -58,7 +57,7 @@ export const POOL_FROM = 8;
 /**
  * Renders the delrapporter of `codes` (default: every municipality of the round) as one zip into `out`
  * (ended when the zip is complete). The round's data is loaded once; each report's model is built
- * here and rendered in a worker thread (render-pool.ts; `workers`: how many, default two, 0 = here), a
+ * and rendered in a worker thread (render-pool.ts; `workers`: how many, default two, 0 = here), a
  * few reports ahead of the zip; a report goes into the zip once it is rendered, in order, and the next
  * waits until the zip has taken it, so memory does not grow with the number of reports.
  */
@@ -70,8 +69,8 @@ export async function streamDelrapportZip(
 ): Promise<{ files: string[]; bytes: number }> {
   const data = opts.data ?? (await loadRoundReportData(db, roundId));
   const codes = opts.codes ?? data.round.municipalities;
-  const pool = codes.length >= POOL_FROM ? startRenderPool(opts.workers) : null;
-  const render = (model: ReportModel) => (pool ? pool.render(model, opts.format) : renderModel(model, opts.format));
+  const pool = codes.length >= POOL_FROM ? startRenderPool(data, opts.format, opts.workers) : null;
+  const render = (code: string) => (pool ? pool.render(code) : renderDelrapport(data, code, opts.format));
   const archive = new ZipArchive({ zlib: { level: opts.format === 'pdf' ? 1 : 6 } });
   let failure: Error | undefined;
   // The waits below end early when the zip or the output fails. (Not Promise.race with one promise that
@@ -95,20 +94,12 @@ export async function streamDelrapportZip(
   archive.pipe(out);
   const files: string[] = [];
   // Reports being rendered, in order: one more than the workers, so none waits for the zip.
-  const ahead: Array<Promise<{ name: string; body: Buffer; current?: string }>> = [];
+  const ahead: Array<Promise<RenderedDelrapport>> = [];
   const depth = pool ? pool.size + 1 : 1;
   let next = 0;
-  // Only the name and the municipality outlive the model: a model held until its report is rendered
-  // (a second or more) is promoted to the old generation, and the main thread's heap grows with the
-  // number of reports until a full collection.
-  const start = (code: string) => {
-    const model = delrapportModel(data, code);
-    return { name: reportFileName(model, opts.format), current: model.municipality?.name, body: render(model) };
-  };
   const fill = () => {
     while (next < codes.length && ahead.length < depth && !opts.signal?.aborted) {
-      const { name, current, body } = start(codes[next++]);
-      const p = body.then((b) => ({ name, body: b, current }));
+      const p = render(codes[next++]);
       p.catch(() => undefined);
       ahead.push(p);
     }

@@ -128,4 +128,18 @@ export async function renderModel(model: ReportModel, format: ReportFormat): Pro
   return renderReport(model, format);
 }
 
+export interface RenderedDelrapport {
+  /** The file's name in a batch's zip. */
+  name: string;
+  /** The municipality's name, for progress lines. */
+  current?: string;
+  body: Buffer;
+}
+
+/** One municipality's delrapport rendered as `format`: its model lives only as long as its render. */
+export async function renderDelrapport(data: RoundReportData, code: string, format: ReportFormat): Promise<RenderedDelrapport> {
+  const model = delrapportModel(data, code);
+  return { name: reportFileName(model, format), current: model.municipality?.name, body: await renderReport(model, format) };
+}
+
 export type { Round };
