@@ -16,13 +16,17 @@ const MUNICIPALITY_SELECT = `
     LEFT JOIN it_organisations o ON o.id = om.it_organisation_id`;
 
 /** The municipalities, by name; `associationId` limits to one association's members. */
+/** Swedish alphabetical order (å, ä, ö after z), whatever the database's collation. */
+const SV = new Intl.Collator('sv');
+
+/** The municipalities in Swedish alphabetical order of name (the web app shows them in this order as it gets them). */
 export async function listMunicipalities(db: Queryable, filter: { associationId?: number } = {}): Promise<MunicipalityRow[]> {
   return (
     await db.query<MunicipalityRow>(
       `${MUNICIPALITY_SELECT} WHERE $1::int IS NULL OR m.association_id = $1::int GROUP BY m.code, a.name ORDER BY m.name`,
       [filter.associationId ?? null],
     )
-  ).rows;
+  ).rows.sort((a, b) => SV.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
 }
 
 export async function getMunicipality(db: Queryable, code: string): Promise<MunicipalityRow | undefined> {

@@ -5,6 +5,7 @@
 // ECharts is imported part by part (echarts/core) and only when the first chart is drawn
 // (echarts-canvas.ts, a chunk of its own): captions and tables show without waiting for it.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { EChartsCoreOption } from 'echarts/core';
 import { figureChart } from '../../domain/charts/figure.ts';
 import { chartHeight, chartOption } from '../../domain/charts/option.ts';
@@ -192,6 +193,34 @@ export function EChart({ option, label, height }: { option: EChartsCoreOption | 
   return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
 }
 
+/** Each observed chart box's width callback, and the one observer of them all. */
+const onWidth = new WeakMap<Element, (width: number) => void>();
+let widths: ResizeObserver | undefined;
+
+/**
+ * Calls `on` with the element's width now and whenever it changes. One ResizeObserver for every chart:
+ * the browser reports the widths after its own layout, all in one callback (reading clientWidth per
+ * chart forced a layout each as a results page opened, issue 15), and the charts are rendered at their
+ * width before that frame is painted (flushSync), so no chart's box changes height once shown.
+ */
+function observeWidth(el: HTMLElement, on: (width: number) => void): () => void {
+  if (typeof ResizeObserver === 'undefined') {
+    on(el.clientWidth);
+    return () => undefined;
+  }
+  widths ??= new ResizeObserver((entries) =>
+    flushSync(() => {
+      for (const e of entries) onWidth.get(e.target)?.(Math.round(e.contentRect.width));
+    }),
+  );
+  onWidth.set(el, on);
+  widths.observe(el);
+  return () => {
+    widths?.unobserve(el);
+    onWidth.delete(el);
+  };
+}
+
 /**
  * A chart specification drawn by ECharts at the element's width (the same option as the PDF and DOCX);
  * with `whenVisible`, only once it comes near the viewport (its option is not even computed before).
@@ -201,15 +230,7 @@ export function SpecChart({ spec, label, whenVisible = false }: { spec: ChartSpe
   const ref = useRef<HTMLDivElement>(null);
   const near = useNearViewport(ref, whenVisible);
   const [width, setWidth] = useState(0);
-  // Measured before the first paint, so the chart's box never changes height once shown (no layout shift).
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setWidth(el.clientWidth);
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
+  useLayoutEffect(() => (ref.current ? observeWidth(ref.current, setWidth) : undefined), []);
   const w = width || 640;
   const height = chartHeight(spec, w);
   const option = useMemo(

@@ -33,12 +33,22 @@ export function useAction() {
   return { error, message, msg, busy, run, setMsg, setError };
 }
 
+const NONE: never[] = [];
+
 /** The municipalities (names and codes are public facts) sorted by name, and a code's name ('–' for none). */
 export function useMunicipalities() {
   const state = useEndpoint(listMunicipalities, undefined);
-  const list = useMemo(() => [...(state.data?.municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'sv')), [state.data]);
+  // In Swedish alphabetical order as the server sends them (no collator made in the browser as a page opens).
+  const list = state.data?.municipalities ?? NONE;
   const names = useMemo(() => new Map(list.map((m) => [m.code, m.name])), [list]);
-  return { list, nameOf: (c: string | null | undefined) => (c ? (names.get(c) ?? c) : '–'), loading: state.loading };
+  const order = useMemo(() => new Map(list.map((m, i) => [m.code, i])), [list]);
+  return {
+    list,
+    nameOf: (c: string | null | undefined) => (c ? (names.get(c) ?? c) : '–'),
+    /** Municipality codes in the list's (Swedish alphabetical) order; unknown codes last. */
+    sortCodes: (codes: readonly string[]) => [...codes].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : 1)),
+    loading: state.loading,
+  };
 }
 
 /** The association's verksamhetsområden (with an id → name map) and other actors. */

@@ -2,7 +2,7 @@
 // region, change between two rounds — with filters for respondent type and verksamhetsområde. What
 // each role sees is decided by the server (src/domain/analysis/views.ts); the pages show every figure
 // they are given, each with its base and n, a table alternative and a CSV download.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { FigureView, formatCell, useNearViewport, type Figure } from '../components/charts.tsx';
 import { SelectField } from '../components/forms.tsx';
@@ -27,9 +27,6 @@ const compareAnalysis = lite<typeof contracts.compareAnalysis>('GET', '/api/roun
 
 type RoundChoice = ResponseOf<typeof listAnalysisRounds>['rounds'][number];
 type View = ResponseOf<typeof regionalAnalysis>;
-
-/** One Swedish collator: `localeCompare(…, 'sv')` builds one per call (290 municipalities ≈ 2 400 calls). */
-const SV = new Intl.Collator('sv');
 
 const STATUS_LABEL: Record<RoundChoice['status'], string> = { draft: 'Utkast', open: 'Öppen', closed: 'Stängd' };
 
@@ -111,6 +108,8 @@ function DeferredFigure({ stub, roundId, query, csvUrl, suppressionMin }: { stub
   );
 }
 
+const NO_FIGURES: Figure[] = [];
+
 function Figures({
   figures,
   apiPath,
@@ -129,8 +128,12 @@ function Figures({
   deferred?: string[];
 }) {
   const { t } = useI18n();
-  const sections = SECTIONS.map((s) => ({ ...s, figures: figures.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
-  const rest = figures.filter((f) => !SECTIONS.some((s) => s.match(f.id)));
+  // The figures are rendered after the rest of the page, in the background (a transition React splits
+  // into short tasks): the page's heading and controls are shown at once, and a page with many figures
+  // does not block the browser while they render (issue 15: total blocking time).
+  const shown = useDeferredValue(figures, NO_FIGURES);
+  const sections = SECTIONS.map((s) => ({ ...s, figures: shown.filter((f) => s.match(f.id)) })).filter((s) => s.figures.length);
+  const rest = shown.filter((f) => !SECTIONS.some((s) => s.match(f.id)));
   if (rest.length) sections.push({ title: 'Övrigt', match: () => false, figures: rest });
   return (
     <>
@@ -229,7 +232,7 @@ function Summary({ view }: { view: View }) {
 function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const { nameOf } = useMunicipalities();
+  const { nameOf, sortCodes } = useMunicipalities();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const query = useFilterQuery();
@@ -260,7 +263,7 @@ function ResultsNav({ view, children }: { view: View; children?: ReactNode }) {
             value={code}
             onChange={(e) => setCode(e.target.value)}
             empty={t('Välj kommun')}
-            entries={[...view.round.municipalities].sort((a, b) => SV.compare(nameOf(a), nameOf(b))).map((c) => [c, nameOf(c)])}
+            entries={sortCodes(view.round.municipalities).map((c) => [c, nameOf(c)])}
           />
           <button type="submit" className="secondary">
             {t('Visa kommunen')}

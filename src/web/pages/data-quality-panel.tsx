@@ -1,6 +1,7 @@
 // The round's data-quality panel (issue 14): for a round holding published aggregates, says that its
 // figures are published aggregates, cites the source, and lists every data-quality flag with the figure,
 // the expected and the found value (the flags come from the analysis view, src/domain/published.ts).
+import { decFormat } from '../components/format.ts';
 import { DataTable } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 
@@ -20,8 +21,9 @@ const FLAG_LABELS: Record<string, string> = {
   MONEY_UNIT: 'Beloppen är angivna i fel enhet',
 };
 
-const nf = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
-const num = (x: number | undefined) => (x === undefined ? '–' : nf.format(x));
+// The shared format, made on first use: a number format made as the results page's code loads cost
+// that page a long task (issue 15).
+const num = (x: number | undefined) => (x === undefined ? '–' : decFormat.format(x));
 
 export function DataQualityPanel({ published }: { published: { label: string; sources: string[]; flags: Flag[] } }) {
   const { t } = useI18n();

@@ -13,13 +13,13 @@ import { useAction } from '../components/hooks.ts';
 import { ActionMessages, AsyncView, DataTable, LinkParagraph, Page, Section } from '../components/ui.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useEndpoint, useEndpointMutation } from '../query.ts';
+import { decFormat } from '../components/format.ts';
 import { DataQualityPanel } from './data-quality-panel.tsx';
 
 type View = ResponseOf<typeof api.listPublished>;
 type ImportReport = ResponseOf<typeof api.importPublished>;
 
 const MEASURE_LABELS: Record<(typeof MEASURES)[number], string> = { share: 'Andel i procent', count: 'Antal' };
-const nf = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
 export function PublishedPage() {
   const { id = '' } = useParams();
@@ -67,7 +67,7 @@ function AggregatesTable({ view, roundId }: { view: View; roundId: string }) {
                 <td>{a.figure ?? '–'}</td>
                 <td className="num">{a.values.length}</td>
                 <td>
-                  {a.base.n === null ? t('ej angiven') : nf.format(a.base.n)} {t(BASE_UNIT_LABELS[a.base.unit])}
+                  {a.base.n === null ? t('ej angiven') : decFormat.format(a.base.n)} {t(BASE_UNIT_LABELS[a.base.unit])}
                 </td>
                 <td className="num">{a.municipalities ?? '–'}</td>
                 <td>
@@ -180,7 +180,7 @@ function EntryForm({ view, roundId }: { view: View; roundId: string }) {
           {combined.length > 0 && (
             <p className="hint">
               {t('Siffror för sammanslagna alternativ behålls: {list}', {
-                list: combined.map((v) => `${v.options.map(labelOf).join(' + ')} ${nf.format(v.value)}`).join('; '),
+                list: combined.map((v) => `${v.options.map(labelOf).join(' + ')} ${decFormat.format(v.value)}`).join('; '),
               })}
             </p>
           )}
