@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import { loadDemo } from '../src/demo/index.ts';
 import { DEMO_ACCOUNTS, FYRBODAL } from '../src/domain/organisation.ts';
+import { listMunicipalities } from '../src/store/organisation.ts';
 import { backends } from './support/db.ts';
 import { Client, DEMO, loggedIn, startApp, type TestApp } from './support/app.ts';
 
@@ -52,6 +53,22 @@ for (const backend of backends) {
       assert.equal(fyrbodal, FYRBODAL.length);
       const u = (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0].n;
       assert.equal(u, DEMO_ACCOUNTS.length);
+    });
+
+    it('kommunerna kommer i svensk bokstavsordning (å, ä, ö efter z), oavsett databasens sortering', async () => {
+      // In byte order (the embedded database's collation) Ä (C3 84) comes before Å (C3 85).
+      await t.db.query(`INSERT INTO municipalities (code, name) VALUES ('9991', 'Älvängen (test)')`);
+      try {
+        const names = (await listMunicipalities(t.db)).map((m) => m.name);
+        const at = (n: string) => names.indexOf(n);
+        assert.ok(at('Ale') < at('Vänersborg'));
+        assert.ok(at('Vänersborg') < at('Åmål'), names.join(', '));
+        assert.ok(at('Åmål') < at('Älvängen (test)'), names.join(', '));
+        assert.ok(at('Älvängen (test)') < at('Öckerö'), names.join(', '));
+        assert.equal(names.at(-1), 'Öckerö');
+      } finally {
+        await t.db.query(`DELETE FROM municipalities WHERE code = '9991'`);
+      }
     });
 
     it('kräver inloggning', async () => {

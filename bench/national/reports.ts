@@ -8,8 +8,8 @@
 //   built and rendered to PDF, for REPEAT municipalities in turn; the median is the figure. Floor: the
 //   same model's text written with pdfkit as plain text (the same pages of words, no layout of tables,
 //   no charts), i.e. what producing that much PDF costs at the least.
-// - All 290: writeDelrapportZip (the CLI's and the job's renderer: models built here, PDFs rendered in
-//   the worker-thread pool of render-pool.ts, the zip written to a file), timed from the loaded data to
+// - All 290: writeDelrapportZip (the CLI's and the job's renderer: each model built and rendered to PDF
+//   in the worker-thread pool of render-pool.ts, the zip written to a file here), timed from the loaded data to
 //   the complete zip, with a progress line every 29 reports. After each report the process's RSS
 //   (worker threads included) is sampled: the slope (least squares over reports 30–290, after the
 //   warm-up) in MiB per report shows growth; flat means ≤ 0.1 MiB/report (29 MiB over the batch). Floor:
