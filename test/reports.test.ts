@@ -33,6 +33,8 @@ import { respondentTypePhrase } from '../src/domain/reports/swedish.ts';
 import { modelTexts, type ReportModel } from '../src/domain/reports/model.ts';
 import { redactMunicipalities } from '../src/domain/reports/common.ts';
 import { stopBatchJobs, writeDelrapportZip } from '../src/reports/batch.ts';
+import { startRenderPool } from '../src/reports/render-pool.ts';
+import { loadRoundReportData, renderDelrapport } from '../src/reports/service.ts';
 import { addRespondent, completeRespondent, saveAnswer } from '../src/store/respondents.ts';
 import { createRound, setRoundStatus } from '../src/store/rounds.ts';
 import { backends } from './support/db.ts';
@@ -523,6 +525,31 @@ for (const backend of backends) {
       );
       assert.equal(existsSync(out), false);
       assert.equal(existsSync(`${out}.part`), false);
+    });
+
+    it('arbetstrådarna ger samma PDF:er som huvudtråden; en arbetare som får slut på minne lämnar sina rapporter till huvudtråden', async () => {
+      const data = await loadRoundReportData(t.db, closedId);
+      const codes = data.round.municipalities;
+      const here = await Promise.all(codes.map((c) => renderDelrapport(data, c, 'pdf')));
+      const pool = startRenderPool(data, 'pdf', 2)!;
+      try {
+        const there = await Promise.all(codes.map((c) => pool.render(c)));
+        assert.equal(pool.running, 2);
+        assert.deepEqual(there.map((r) => r.name), here.map((r) => r.name));
+        for (let i = 0; i < codes.length; i++) assert.ok(there[i].body.equals(here[i].body), `${there[i].name} skiljer sig`);
+        await assert.rejects(pool.render('9999'), /9999/);
+      } finally {
+        await pool.close();
+      }
+      // 8 MiB of old generation cannot hold a worker's code and data: the worker stops, the reports come anyway.
+      const small = startRenderPool(data, 'pdf', 1, { maxOldGenerationSizeMb: 8 })!;
+      try {
+        const there = await Promise.all(codes.slice(0, 2).map((c) => small.render(c)));
+        assert.equal(small.running, 0);
+        for (let i = 0; i < 2; i++) assert.ok(there[i].body.equals(here[i].body), `${there[i].name} skiljer sig`);
+      } finally {
+        await small.close();
+      }
     });
 
     it('jobb i databasen: ett jobb utan hjärtslag misslyckas, ett utgånget jobb tas bort med sin fil', async () => {
