@@ -8,20 +8,22 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../src/db/db.ts';
 import { loadDemo } from '../src/demo/index.ts';
+import { DERIVED_TABLES, TRANSIENT_TABLES } from '../src/domain/backup.ts';
 import { BackupError, restoreBackup, writeBackup } from '../src/ops/backup.ts';
 import { backends } from './support/db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'samverka-backup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every table of the current schema except schema_migrations, analysis_stamps and data_versions (derived): its rows as jsonb text, sorted. */
+/** Every table of the current schema a backup holds (not the derived and transient ones): its rows as jsonb text, sorted. */
 async function snapshot(db: Db): Promise<Map<string, string[]>> {
   return db.transaction(async (tx) => {
     await tx.query(`SET LOCAL TimeZone = 'UTC'`);
     const tables = await tx.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'analysis_stamps', 'data_versions')
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND NOT table_name = ANY ($1::text[])
         ORDER BY table_name`,
+      [[...DERIVED_TABLES, ...TRANSIENT_TABLES]],
     );
     const out = new Map<string, string[]>();
     for (const { table_name } of tables.rows) {
@@ -55,6 +57,19 @@ async function addAwkwardRows(db: Db): Promise<void> {
   await db.query(`INSERT INTO audit_log (action, target, details, at) VALUES ('backup.test', NULL, '{"n": 1}', '2026-01-01T00:00:00.000001Z')`);
 }
 
+/** A finished "alla delrapporter" job with a piece of its zip: transient, not in a backup. */
+async function addReportJob(db: Db, id: string): Promise<void> {
+  await db.query(
+    `INSERT INTO report_jobs (id, user_id, round_id, format, status, done, total, file_name, instance, expires_at)
+     VALUES ($1, (SELECT min(id) FROM users), (SELECT min(id) FROM rounds), 'pdf', 'done', 1, 1, 'alla.zip', 'test:1', now() + interval '1 hour')`,
+    [id],
+  );
+  await db.query(`INSERT INTO report_job_chunks (job_id, seq, data) VALUES ($1, 0, '\\x504b0304'::bytea)`, [id]);
+}
+
+const jobCount = async (db: Db) =>
+  (await db.query<{ n: number }>('SELECT (SELECT count(*) FROM report_jobs)::int + (SELECT count(*) FROM report_job_chunks)::int AS n')).rows[0].n;
+
 const files = new Map<string, string>();
 const sources = new Map<string, Map<string, string[]>>();
 const maxIds = new Map<string, { regions: number; audit: number }>();
@@ -66,8 +81,11 @@ for (const source of backends) {
       try {
         await loadDemo(db);
         await addAwkwardRows(db);
+        await addReportJob(db, 'kopiajobb0000000000001');
         const file = join(dir, `demo-${source.name}.samverka.gz`);
         const summary = await writeBackup(db, file);
+        for (const t of TRANSIENT_TABLES) assert.equal(summary.tables.find((x) => x.name === t), undefined, `${t} inte i kopian`);
+        assert.doesNotMatch(gunzipSync(readFileSync(file)).toString('utf8'), /kopiajobb/, 'jobbets rader inte i filen');
         assert.equal(summary.file, file, 'filnamnet');
         assert.equal(summary.bytes, readFileSync(file).length, 'byte i sammanfattningen');
         assert.equal(summary.tables.find((t) => t.name === 'municipalities')?.rows, 50, 'regionens 50 kommuner i kopian');
@@ -146,9 +164,12 @@ for (const source of backends) {
         await assert.rejects(restoreBackup(db, truncated, { force: true }), /skadad eller ofullständig/);
         assert.equal((await db.query(`SELECT 1 FROM regions WHERE name = 'Tillagd efteråt'`)).rows.length, 1, 'inget ändrat efter ett misslyckat --force');
 
+        // A job of the database being replaced points at its accounts and rounds: the restore empties the jobs.
+        await addReportJob(db, 'ersattjobb000000000001');
         const summary = await restoreBackup(db, files.get(source.name)!, { force: true });
         assert.equal(summary.forced, true, 'med --force');
         assertSameTables(await snapshot(db), sources.get(source.name)!);
+        assert.equal(await jobCount(db), 0, 'inga jobb efter återställningen');
       } finally {
         await db.close();
       }
@@ -186,6 +207,35 @@ for (const source of backends) {
         await assert.rejects(restoreBackup(db, lying), /tabellen regions har 1 rader, huvudet säger 5/);
         assertSameTables(await snapshot(db), untouched);
         assert.equal((await db.query('SELECT 1 FROM rounds')).rows.length, 0, 'inga mätomgångar skrevs');
+
+        // An older backup held the report jobs and their zips: it is restored, the jobs are read past.
+        const older = JSON.parse(head);
+        const jobs = { name: 'report_jobs', columns: [{ name: 'id', type: 'text' }, { name: 'file_name', type: 'text' }], rows: 1 };
+        const chunks = { name: 'report_job_chunks', columns: [{ name: 'job_id', type: 'text' }, { name: 'seq', type: 'integer' }, { name: 'data', type: 'bytea' }], rows: 2 };
+        older.tables.push(jobs, chunks);
+        const body = rest.filter((l) => l && !l.startsWith('{"kind":"end"'));
+        const end = JSON.parse(rest.find((l) => l.startsWith('{"kind":"end"'))!);
+        const withJobs = join(dir, `with-jobs-${source.name}.gz`);
+        writeFileSync(
+          withJobs,
+          gzipSync(
+            [
+              JSON.stringify(older),
+              ...body,
+              '{"kind":"table","name":"report_jobs"}',
+              '["gammaltjobb","alla.zip"]',
+              '{"kind":"table","name":"report_job_chunks"}',
+              '["gammaltjobb","0","\\\\x504b"]',
+              '["gammaltjobb","1","\\\\x0304"]',
+              JSON.stringify({ ...end, tables: end.tables + 2, rows: end.rows + 3 }),
+              '',
+            ].join('\n'),
+          ),
+        );
+        const restored = await restoreBackup(db, withJobs);
+        assert.deepEqual(restored.tables.map((t) => t.name), h.tables.map((t: { name: string }) => t.name), 'jobbtabellerna inte i sammanfattningen');
+        assertSameTables(await snapshot(db), sources.get(source.name)!);
+        assert.equal(await jobCount(db), 0, 'den äldre kopians jobb hoppades över');
       } finally {
         await db.close();
       }

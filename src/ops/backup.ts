@@ -14,6 +14,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BackupFormatError,
+  DERIVED_TABLES,
   migrationProblem,
   nonEmptyTables,
   parseHeader,
@@ -21,6 +22,7 @@ import {
   restoreOrder,
   schemaProblems,
   tablesSeededBy,
+  TRANSIENT_TABLES,
   type BackupColumn,
   type BackupHeader,
   type BackupTable,
@@ -54,7 +56,7 @@ interface TableInfo {
   primaryKey: string[];
 }
 
-/** The tables of the current schema (without schema_migrations and the derived analysis_stamps and data_versions, migrations 027 and 030) in foreign-key order. */
+/** The tables of the current schema a backup holds (not the derived and transient ones), in foreign-key order. */
 async function describeTables(q: Queryable): Promise<TableInfo[]> {
   const cols = await q.query<{ table: string; column: string; type: string }>(
     `SELECT c.relname AS "table", a.attname AS "column", format_type(a.atttypid, a.atttypmod) AS type
@@ -63,8 +65,9 @@ async function describeTables(q: Queryable): Promise<TableInfo[]> {
        JOIN pg_attribute a ON a.attrelid = c.oid
       WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition
         AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-        AND c.relname NOT IN ('schema_migrations', 'analysis_stamps', 'data_versions')
+        AND NOT c.relname = ANY ($1::text[])
       ORDER BY c.relname, a.attnum`,
+    [[...DERIVED_TABLES, ...TRANSIENT_TABLES]],
   );
   const pks = await q.query<{ table: string; column: string }>(
     `SELECT c.relname AS "table", a.attname AS "column"
@@ -250,9 +253,12 @@ async function checkTarget(tx: Queryable, header: BackupHeader, force: boolean):
   const problem = migrationProblem(header.migrations, await appliedMigrations(tx));
   if (problem) throw new BackupError(problem);
   const target = await describeTables(tx);
-  const problems = schemaProblems(header.tables, target);
+  const problems = schemaProblems(
+    header.tables.filter((t) => !TRANSIENT_TABLES.includes(t.name)),
+    target,
+  );
   if (problems.length) throw new BackupError(`Säkerhetskopian passar inte databasen: ${problems.join('; ')}`);
-  if (target.length) await tx.query(`LOCK TABLE ${target.map((t) => ident(t.name)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  await tx.query(`LOCK TABLE ${[...target.map((t) => t.name), ...TRANSIENT_TABLES].map(ident).join(', ')} IN ACCESS EXCLUSIVE MODE`);
   const busy = nonEmptyTables(await rowCounts(tx, target), migrationSeededTables());
   if (busy.length && !force)
     throw new BackupError(
@@ -310,16 +316,17 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
       const target = await checkTarget(tx, header, !!opts.force);
       const byName = new Map(target.map((t) => [t.name, t]));
       await setSession(tx);
-      if (target.length) await tx.query(`TRUNCATE ${target.map((t) => ident(t.name)).join(', ')} RESTART IDENTITY`);
+      await tx.query(`TRUNCATE ${[...target.map((t) => t.name), ...TRANSIENT_TABLES].map(ident).join(', ')} RESTART IDENTITY`);
       let index = -1;
       let table: BackupTable | undefined;
-      let sql = '';
+      /** The current table's INSERT; null for a transient table of an older backup, whose rows are read past. */
+      let sql: string | null = null;
       let seen = 0;
       let batch: string[] = [];
       let chars = 0;
       const flush = async () => {
         if (!batch.length) return;
-        await tx.query(sql, [`[${batch.join(',')}]`]);
+        if (sql) await tx.query(sql, [`[${batch.join(',')}]`]);
         batch = [];
         chars = 0;
       };
@@ -343,7 +350,7 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
           index++;
           table = header.tables[index];
           if (!table || table.name !== item.name) throw new BackupFormatError(`Säkerhetskopian är skadad: tabellen ${item.name} på rad ${lineNo} står inte i huvudet på den platsen`);
-          sql = insertSql(table, byName.get(table.name)!);
+          sql = TRANSIENT_TABLES.includes(table.name) ? null : insertSql(table, byName.get(table.name)!);
           seen = 0;
         } else {
           await finishTable();
@@ -355,7 +362,7 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
       }
       throw new BackupError(`Säkerhetskopian ${file} är ofullständig: filen tar slut före slutmarkeringen`);
     });
-    const tables = header.tables.map((t) => ({ name: t.name, rows: t.rows }));
+    const tables = header.tables.filter((t) => !TRANSIENT_TABLES.includes(t.name)).map((t) => ({ name: t.name, rows: t.rows }));
     return {
       file,
       from: { database: header.database, createdAt: header.createdAt, samverkaVersion: header.samverkaVersion },
