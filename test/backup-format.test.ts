@@ -83,6 +83,8 @@ UPDATE other SET x = 1;`;
       'tabellen new saknas i kopian',
     ]);
     assert.deepEqual(schemaProblems(dump.slice(0, 1), dump.slice(0, 1)), []);
+    // An older backup's batch jobs (transient, no longer backed up) are no mismatch.
+    assert.deepEqual(schemaProblems([...dump.slice(0, 1), { name: 'report_job_chunks', columns: [{ name: 'seq', type: 'integer' }] }], dump.slice(0, 1)), []);
   });
 
   it('nonEmptyTables bortser från schema_migrations och från tabeller som migreringarna fyller', () => {

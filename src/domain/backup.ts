@@ -18,6 +18,7 @@ export const DERIVED_TABLES = ['schema_migrations', 'analysis_stamps', 'data_ver
  * and rounds a restore replaces); an older backup's rows of them are read past.
  */
 export const TRANSIENT_TABLES = ['report_jobs', 'report_job_chunks'];
+export const isTransientTable = (name: string): boolean => TRANSIENT_TABLES.includes(name);
 export const BACKUP_FORMAT_VERSION = 1;
 
 export const backupColumnSchema = z.object({ name: z.string().min(1), type: z.string().min(1) });
@@ -143,12 +144,13 @@ export function migrationProblem(dump: string[], target: string[]): string | nul
   return null;
 }
 
-/** Differences between the backup's tables and columns and the target's; empty when they match. */
+/** Differences between the backup's tables and columns and the target's; empty when they match. An older backup's transient tables do not count. */
 export function schemaProblems(dump: Array<Pick<BackupTable, 'name' | 'columns'>>, target: Array<Pick<BackupTable, 'name' | 'columns'>>): string[] {
   const problems: string[] = [];
   const byName = new Map(target.map((t) => [t.name, t]));
   const dumped = new Set(dump.map((t) => t.name));
   for (const t of dump) {
+    if (isTransientTable(t.name)) continue;
     const there = byName.get(t.name);
     if (!there) {
       problems.push(`tabellen ${t.name} finns inte i databasen`);

@@ -22,6 +22,7 @@ import {
   restoreOrder,
   schemaProblems,
   tablesSeededBy,
+  isTransientTable,
   TRANSIENT_TABLES,
   type BackupColumn,
   type BackupHeader,
@@ -245,6 +246,9 @@ export interface RestoreSummary {
   rows: number;
 }
 
+/** The tables a restore replaces: the backed-up ones of the target, and the transient ones it empties. */
+const replaced = (target: TableInfo[]) => [...target.map((t) => t.name), ...TRANSIENT_TABLES].map(ident).join(', ');
+
 /**
  * Checks before anything is changed: the migrations, the tables and emptiness. The tables are
  * locked first, so that nothing is written between the emptiness check and the TRUNCATE.
@@ -253,12 +257,9 @@ async function checkTarget(tx: Queryable, header: BackupHeader, force: boolean):
   const problem = migrationProblem(header.migrations, await appliedMigrations(tx));
   if (problem) throw new BackupError(problem);
   const target = await describeTables(tx);
-  const problems = schemaProblems(
-    header.tables.filter((t) => !TRANSIENT_TABLES.includes(t.name)),
-    target,
-  );
+  const problems = schemaProblems(header.tables, target);
   if (problems.length) throw new BackupError(`Säkerhetskopian passar inte databasen: ${problems.join('; ')}`);
-  await tx.query(`LOCK TABLE ${[...target.map((t) => t.name), ...TRANSIENT_TABLES].map(ident).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  await tx.query(`LOCK TABLE ${replaced(target)} IN ACCESS EXCLUSIVE MODE`);
   const busy = nonEmptyTables(await rowCounts(tx, target), migrationSeededTables());
   if (busy.length && !force)
     throw new BackupError(
@@ -316,7 +317,7 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
       const target = await checkTarget(tx, header, !!opts.force);
       const byName = new Map(target.map((t) => [t.name, t]));
       await setSession(tx);
-      await tx.query(`TRUNCATE ${[...target.map((t) => t.name), ...TRANSIENT_TABLES].map(ident).join(', ')} RESTART IDENTITY`);
+      await tx.query(`TRUNCATE ${replaced(target)} RESTART IDENTITY`);
       let index = -1;
       let table: BackupTable | undefined;
       /** The current table's INSERT; null for a transient table of an older backup, whose rows are read past. */
@@ -350,7 +351,7 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
           index++;
           table = header.tables[index];
           if (!table || table.name !== item.name) throw new BackupFormatError(`Säkerhetskopian är skadad: tabellen ${item.name} på rad ${lineNo} står inte i huvudet på den platsen`);
-          sql = TRANSIENT_TABLES.includes(table.name) ? null : insertSql(table, byName.get(table.name)!);
+          sql = isTransientTable(table.name) ? null : insertSql(table, byName.get(table.name)!);
           seen = 0;
         } else {
           await finishTable();
@@ -362,7 +363,7 @@ export async function restoreBackup(db: Db, file: string, opts: { force?: boolea
       }
       throw new BackupError(`Säkerhetskopian ${file} är ofullständig: filen tar slut före slutmarkeringen`);
     });
-    const tables = header.tables.filter((t) => !TRANSIENT_TABLES.includes(t.name)).map((t) => ({ name: t.name, rows: t.rows }));
+    const tables = header.tables.filter((t) => !isTransientTable(t.name)).map((t) => ({ name: t.name, rows: t.rows }));
     return {
       file,
       from: { database: header.database, createdAt: header.createdAt, samverkaVersion: header.samverkaVersion },

@@ -55,7 +55,7 @@ export interface RenderPool {
  * without a limit). A limit V8 cannot keep within stops the worker (ERR_WORKER_OUT_OF_MEMORY); its reports
  * are then rendered in the caller's thread.
  */
-export function workerLimits(bytes: number): ResourceLimits {
+function workerLimits(bytes: number): ResourceLimits {
   return { maxYoungGenerationSizeMb: 144, maxOldGenerationSizeMb: Math.round(384 + (16 * bytes) / 2 ** 20) };
 }
 
